@@ -1,0 +1,2 @@
+/** TernSim cli. */
+package org.ternsim.cli;

@@ -1,0 +1,2 @@
+/** TernSim isa-models. */
+package org.ternsim.isa;

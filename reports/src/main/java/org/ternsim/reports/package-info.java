@@ -1,0 +1,2 @@
+/** TernSim reports. */
+package org.ternsim.reports;

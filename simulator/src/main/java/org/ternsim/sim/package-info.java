@@ -1,0 +1,2 @@
+/** TernSim simulator. */
+package org.ternsim.sim;
