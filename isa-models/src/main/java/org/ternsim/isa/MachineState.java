@@ -1,0 +1,106 @@
+// Architectural state of a core: general-purpose, vector and mask registers, flags, program counter, memory.
+package org.ternsim.isa;
+
+public final class MachineState {
+
+    public static final int VECTOR_BYTES = 64;
+
+    public final long[] gpr = new long[16];
+    public final byte[][] vec = new byte[32][VECTOR_BYTES];
+    public final long[] mask = new long[8];
+    public boolean zf;
+    public boolean sf;
+    public boolean cf;
+    public boolean of;
+    /** Index of the next instruction; branch semantics overwrite it. */
+    public int nextPc;
+    /** Index a taken branch goes to, resolved from its label by the interpreter. */
+    public int branchTarget;
+    public final Memory memory;
+
+    public MachineState(Memory memory) {
+        this.memory = memory;
+    }
+
+    public long effectiveAddress(Operand.Mem m) {
+        long a = m.disp();
+        if (m.base() != null) {
+            a += gpr[m.base().index()];
+        }
+        if (m.index() != null) {
+            a += gpr[m.index().index()] * m.scale();
+        }
+        return a;
+    }
+
+    /** Reads a vector operand (register or memory) of {@code bytes} width into a fresh array. */
+    public byte[] readVector(Operand o, int bytes) {
+        byte[] out = new byte[bytes];
+        if (o instanceof Reg r) {
+            System.arraycopy(vec[r.index()], 0, out, 0, bytes);
+        } else if (o instanceof Operand.Mem m) {
+            memory.read(effectiveAddress(m), out, 0, bytes);
+        } else {
+            throw new IllegalArgumentException("not a vector operand: " + o);
+        }
+        return out;
+    }
+
+    /** Writes a vector register with VEX/EVEX semantics: bytes above the written width become zero. */
+    public void writeVector(Reg r, byte[] value) {
+        byte[] dst = vec[r.index()];
+        System.arraycopy(value, 0, dst, 0, value.length);
+        java.util.Arrays.fill(dst, value.length, VECTOR_BYTES, (byte) 0);
+    }
+
+    /** Reads a GPR, memory or immediate integer operand, sign-extending immediates and zero-extending r32. */
+    public long readInt(Operand o) {
+        if (o instanceof Reg r) {
+            long v = gpr[r.index()];
+            return r.cls() == Reg.RegClass.R32 ? v & 0xFFFF_FFFFL : v;
+        }
+        if (o instanceof Operand.Imm i) {
+            return i.value();
+        }
+        if (o instanceof Operand.Mem m) {
+            return memory.readLong(effectiveAddress(m), m.bytes());
+        }
+        throw new IllegalArgumentException("not an integer operand: " + o);
+    }
+
+    /** Writes a GPR; a 32-bit write zero-extends into the 64-bit register, as on x86-64. */
+    public void writeInt(Reg r, long value) {
+        gpr[r.index()] = r.cls() == Reg.RegClass.R32 ? value & 0xFFFF_FFFFL : value;
+    }
+
+    public static short getShort(byte[] b, int lane) {
+        return (short) ((b[2 * lane] & 0xFF) | (b[2 * lane + 1] << 8));
+    }
+
+    public static void putShort(byte[] b, int lane, int v) {
+        b[2 * lane] = (byte) v;
+        b[2 * lane + 1] = (byte) (v >>> 8);
+    }
+
+    public static int getInt(byte[] b, int lane) {
+        int o = 4 * lane;
+        return (b[o] & 0xFF) | (b[o + 1] & 0xFF) << 8 | (b[o + 2] & 0xFF) << 16 | b[o + 3] << 24;
+    }
+
+    public static void putInt(byte[] b, int lane, int v) {
+        int o = 4 * lane;
+        b[o] = (byte) v;
+        b[o + 1] = (byte) (v >>> 8);
+        b[o + 2] = (byte) (v >>> 16);
+        b[o + 3] = (byte) (v >>> 24);
+    }
+
+    public static long getLong(byte[] b, int lane) {
+        return (getInt(b, 2 * lane) & 0xFFFF_FFFFL) | ((long) getInt(b, 2 * lane + 1) << 32);
+    }
+
+    public static void putLong(byte[] b, int lane, long v) {
+        putInt(b, 2 * lane, (int) v);
+        putInt(b, 2 * lane + 1, (int) (v >>> 32));
+    }
+}
