@@ -6,12 +6,17 @@ import static org.ternsim.isa.Reg.r64;
 import static org.ternsim.isa.Reg.xmm;
 import static org.ternsim.isa.Reg.ymm;
 
+import org.ternsim.isa.MachineState;
+import org.ternsim.isa.Memory;
 import org.ternsim.isa.Operand.Imm;
 import org.ternsim.isa.Operand.Label;
 import org.ternsim.isa.Operand.Mem;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Reg;
 import org.ternsim.isa.Region;
+import org.ternsim.kernels.format.I2sLayout;
+import org.ternsim.kernels.format.I2sWeights;
+import org.ternsim.kernels.quant.Int8Activations;
 
 /**
  * Per weight row: for each 128-value block, one 32-byte load gives four 2-bit code planes (shift 6, 4, 2, 0 then
@@ -163,4 +168,38 @@ public final class I2sAvx2Gemv {
         b.emit("vmulss", xmm(1), xmm(1), xmm(10));
         b.emit("vmovss", Mem.at(Y, 0, 4), xmm(1));
     }
+
+    /** Writes the kernel's inputs into the program's regions, in the byte layout the program expects. */
+    public static void bind(Memory memory, I2sWeights weights, Int8Activations activations) {
+        if (weights.layout() != I2sLayout.X86_128) {
+            throw new IllegalArgumentException("the AVX2 program reads the x86 128-value I2_S layout, got " + weights.layout());
+        }
+        byte[] w = memory.bytes("weights");
+        byte[] x = memory.bytes("activations");
+        if (weights.data().length != w.length || activations.codes().length != x.length) {
+            throw new IllegalArgumentException("data shape does not match the program's regions");
+        }
+        System.arraycopy(weights.data(), 0, w, 0, w.length);
+        System.arraycopy(activations.codes(), 0, x, 0, x.length);
+        byte[] params = memory.bytes("params");
+        MachineState.putInt(params, PARAM_SUM_Q / 4, activations.sum());
+        MachineState.putInt(params, PARAM_ACT_SCALE / 4, Float.floatToRawIntBits(activations.scale()));
+        byte[] consts = memory.bytes("consts");
+        for (int i = 0; i < 32; i++) {
+            consts[CONST_MASK + i] = 0x03;
+        }
+        for (int i = 0; i < 16; i++) {
+            MachineState.putShort(consts, CONST_ONES16 / 2 + i, 1);
+        }
+    }
+
+    public static float[] readOutput(Memory memory) {
+        byte[] out = memory.bytes("output");
+        float[] y = new float[out.length / 4];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Float.intBitsToFloat(MachineState.getInt(out, i));
+        }
+        return y;
+    }
+
 }

@@ -1,0 +1,191 @@
+// A cycle-approximate out-of-order core driven by the interpreter: dispatch, ports, execute/memory, retire.
+package org.ternsim.sim.core;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.ternsim.isa.Interpreter;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.uarch.CoreParams;
+import org.ternsim.isa.uarch.Microarchitecture;
+import org.ternsim.sim.mem.MemoryHierarchy;
+
+/**
+ * Each executed instruction gets timestamps stage by stage, in program order, as in an instruction-window model:
+ * <ol>
+ *   <li>dispatch: at most {@code dispatchWidth} per cycle (a jcc fused with its flag setter takes no slot), and only
+ *       when its ROB, load-queue or store-queue entry has been freed by an older retirement;</li>
+ *   <li>issue: when its source registers are ready, each uop on the earliest free port it may use;</li>
+ *   <li>execute: fixed latency from the timing table, and for loads the cache hierarchy's answer;</li>
+ *   <li>retire: in order, at most {@code retireWidth} per cycle.</li>
+ * </ol>
+ * Not modelled: the front end beyond dispatch width (these loops run from the op cache), branch mispredictions
+ * (loop branches of fixed trip count are assumed predicted), scheduler capacity, memory disambiguation, and store-to-load
+ * forwarding latency (stores here are output writes that nothing reloads).
+ */
+public final class OutOfOrderCore implements Interpreter.Listener {
+
+    private final Microarchitecture uarch;
+    private final CoreParams params;
+    private final StaticInstruction[] code;
+    private final MemoryHierarchy memory;
+    private final PortTable ports;
+    private final int vectorLoadExtra;
+
+    private final long[] regReady = new long[Reg.DEPENDENCY_IDS];
+    private final long[] idealReady = new long[Reg.DEPENDENCY_IDS];
+    private final long[] robRetire;
+    private final long[] loadQueue;
+    private final long[] storeQueue;
+    private long sequence;
+    private long loads;
+    private long stores;
+    private long dispatchCycle;
+    private int dispatchedThisCycle;
+    private long dispatchSlots;
+    private long lastRetire;
+    private int retiredThisCycle;
+    private long uops;
+    private long dataflowEnd;
+    private final Map<OpClass, Long> opCounts = CoreStats.emptyCounts();
+    private final Map<OpClass, Double> vectorWork = new EnumMap<>(OpClass.class);
+
+    public OutOfOrderCore(Program program, Microarchitecture uarch, MemoryHierarchy memory) {
+        this.uarch = uarch;
+        this.params = uarch.core();
+        this.memory = memory;
+        this.code = new StaticInstruction[program.code().size()];
+        for (int pc = 0; pc < code.length; pc++) {
+            code[pc] = StaticInstruction.decode(program.code().get(pc), pc == 0 ? null : program.code().get(pc - 1), uarch);
+        }
+        this.ports = new PortTable(uarch.ports().size());
+        this.robRetire = new long[params.robSize()];
+        this.loadQueue = new long[params.loadQueue()];
+        this.storeQueue = new long[params.storeQueue()];
+        this.vectorLoadExtra = Math.max(0, params.loadToUseVec() - params.loadToUseInt());
+    }
+
+    @Override
+    public void retired(int pc, long memAddress, int memBytes, boolean store) {
+        StaticInstruction si = code[pc];
+        long dispatch = dispatch(si, memBytes > 0 && !store, memBytes > 0 && store);
+
+        long ready = dispatch + 1;
+        long idealStart = 0;
+        for (int r : si.reads()) {
+            ready = Math.max(ready, regReady[r]);
+            idealStart = Math.max(idealStart, idealReady[r]);
+        }
+        long complete;
+        long idealComplete;
+        if (si.zeroIdiom()) {
+            complete = dispatch;
+            idealComplete = idealStart;
+        } else {
+            long firstIssue = Long.MAX_VALUE;
+            long lastDone = ready;
+            for (int t = 0; t < si.portMasks().length; t++) {
+                for (int u = 0; u < si.portCounts()[t]; u++) {
+                    long issue = ports.reserve(si.portMasks()[t], ready, si.desc().occupancy());
+                    firstIssue = Math.min(firstIssue, issue);
+                    lastDone = Math.max(lastDone, issue + si.desc().latency());
+                    uops++;
+                }
+            }
+            if (firstIssue == Long.MAX_VALUE) {
+                firstIssue = ready;
+            }
+            complete = lastDone;
+            idealComplete = idealStart + si.desc().latency();
+            if (memBytes > 0) {
+                long dataReady = memory.access(memAddress, memBytes, store, firstIssue);
+                if (store) {
+                    complete = Math.max(complete, firstIssue + 1);
+                } else {
+                    int extra = si.vectorLoad() ? vectorLoadExtra : 0;
+                    complete = Math.max(complete, dataReady + extra + si.desc().latency());
+                    idealComplete = idealStart + memory.levels().get(0).hitLatency() + extra + si.desc().latency();
+                }
+            }
+        }
+        for (int w : si.writes()) {
+            regReady[w] = complete;
+            idealReady[w] = idealComplete;
+        }
+        dataflowEnd = Math.max(dataflowEnd, idealComplete);
+        retire(si, complete, memBytes > 0 && !store, memBytes > 0 && store);
+        count(si);
+    }
+
+    private long dispatch(StaticInstruction si, boolean isLoad, boolean isStore) {
+        long earliest = dispatchCycle;
+        if (sequence >= robRetire.length) {
+            earliest = Math.max(earliest, robRetire[(int) (sequence % robRetire.length)]);
+        }
+        if (isLoad && loads >= loadQueue.length) {
+            earliest = Math.max(earliest, loadQueue[(int) (loads % loadQueue.length)]);
+        }
+        if (isStore && stores >= storeQueue.length) {
+            earliest = Math.max(earliest, storeQueue[(int) (stores % storeQueue.length)]);
+        }
+        if (earliest > dispatchCycle) {
+            dispatchCycle = earliest;
+            dispatchedThisCycle = 0;
+        }
+        int slots = si.fusedWithPrevious() ? 0 : 1;
+        if (dispatchedThisCycle + slots > params.dispatchWidth()) {
+            dispatchCycle++;
+            dispatchedThisCycle = 0;
+        }
+        dispatchedThisCycle += slots;
+        dispatchSlots += slots;
+        ports.advanceHorizon(dispatchCycle);
+        return dispatchCycle;
+    }
+
+    private void retire(StaticInstruction si, long complete, boolean isLoad, boolean isStore) {
+        long at = Math.max(complete, lastRetire);
+        if (at == lastRetire) {
+            if (retiredThisCycle >= params.retireWidth()) {
+                at++;
+                retiredThisCycle = 0;
+            }
+        } else {
+            retiredThisCycle = 0;
+        }
+        retiredThisCycle++;
+        lastRetire = at;
+        robRetire[(int) (sequence % robRetire.length)] = at;
+        sequence++;
+        if (isLoad) {
+            loadQueue[(int) (loads++ % loadQueue.length)] = at;
+        }
+        if (isStore) {
+            storeQueue[(int) (stores++ % storeQueue.length)] = at;
+        }
+    }
+
+    private void count(StaticInstruction si) {
+        opCounts.merge(si.opClass(), 1L, Long::sum);
+        if (si.vectorBytes() > 0) {
+            vectorWork.merge(si.opClass(), si.vectorBytes() / 32.0, Double::sum);
+        }
+    }
+
+    /** Statistics after the program has run; cycles count from 0 to the last retirement inclusive. */
+    public CoreStats stats() {
+        long[] busy = ports.busyCycles();
+        int busiest = 0;
+        for (int p = 1; p < busy.length; p++) {
+            if (busy[p] > busy[busiest]) {
+                busiest = p;
+            }
+        }
+        List<String> names = uarch.ports();
+        long dispatchBound = (dispatchSlots + params.dispatchWidth() - 1) / params.dispatchWidth();
+        return new CoreStats(sequence == 0 ? 0 : lastRetire + 1, sequence, uops, loads, stores, Map.copyOf(opCounts),
+            Map.copyOf(vectorWork), names, busy, dispatchBound, busy.length == 0 ? 0 : busy[busiest],
+            names.isEmpty() ? "-" : names.get(busiest), dataflowEnd);
+    }
+}

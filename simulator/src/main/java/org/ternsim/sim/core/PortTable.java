@@ -1,0 +1,71 @@
+// Which execution ports are busy in which cycle, over a sliding window: uops take the earliest free port they may use.
+package org.ternsim.sim.core;
+
+final class PortTable {
+
+    private static final int WINDOW = 1 << 18;
+    private static final int MASK = WINDOW - 1;
+
+    private final long[] busy = new long[WINDOW];
+    private final long[] busyCycles;
+    private long horizon;
+
+    PortTable(int ports) {
+        if (ports > 64) {
+            throw new IllegalArgumentException("at most 64 ports are supported, got " + ports);
+        }
+        busyCycles = new long[ports];
+    }
+
+    /** No uop will ask for a cycle before {@code cycle} again: forget older reservations. */
+    void advanceHorizon(long cycle) {
+        if (cycle - horizon >= WINDOW) {
+            java.util.Arrays.fill(busy, 0);
+        } else {
+            for (long c = horizon; c < cycle; c++) {
+                busy[(int) (c & MASK)] = 0;
+            }
+        }
+        horizon = Math.max(horizon, cycle);
+    }
+
+    /**
+     * Reserves one of {@code ports} (a bit mask) for {@code occupancy} consecutive cycles starting no earlier than
+     * {@code from}; returns the start cycle.
+     */
+    long reserve(long portMask, long from, int occupancy) {
+        long c = Math.max(from, horizon);
+        while (true) {
+            if (c - horizon + occupancy >= WINDOW) {
+                throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
+            }
+            long free = portMask & ~busy[(int) (c & MASK)];
+            while (free != 0) {
+                int port = Long.numberOfTrailingZeros(free);
+                long bit = 1L << port;
+                if (freeFor(bit, c, occupancy)) {
+                    for (int k = 0; k < occupancy; k++) {
+                        busy[(int) ((c + k) & MASK)] |= bit;
+                    }
+                    busyCycles[port] += occupancy;
+                    return c;
+                }
+                free &= ~bit;
+            }
+            c++;
+        }
+    }
+
+    private boolean freeFor(long bit, long start, int occupancy) {
+        for (int k = 1; k < occupancy; k++) {
+            if ((busy[(int) ((start + k) & MASK)] & bit) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    long[] busyCycles() {
+        return busyCycles.clone();
+    }
+}

@@ -1,0 +1,94 @@
+// Everything the timing model needs about one static instruction, decoded once: timing row, registers, class.
+package org.ternsim.sim.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.ternsim.isa.Instruction;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.uarch.InstrDesc;
+import org.ternsim.isa.uarch.Microarchitecture;
+import org.ternsim.isa.uarch.PortUse;
+
+record StaticInstruction(
+        Instruction instruction,
+        InstrDesc desc,
+        int[] reads,
+        int[] writes,
+        long[] portMasks,
+        int[] portCounts,
+        boolean zeroIdiom,
+        boolean fusedWithPrevious,
+        boolean vectorLoad,
+        OpClass opClass,
+        int vectorBytes) {
+
+    /** Two-operand forms whose destination is also a source. */
+    private static final Set<String> READS_DESTINATION = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp",
+        "vpdpbusd", "vpdpwssd");
+    private static final Set<String> WRITES_FLAGS = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp", "imul");
+    private static final Set<String> ZERO_IDIOMS = Set.of("xor", "vpxor", "vpsubb", "vpsubw", "vpsubd", "vpsubq");
+    private static final Set<String> FUSIBLE_FLAG_SETTERS = Set.of("cmp", "dec", "inc", "add", "sub", "and");
+
+    static StaticInstruction decode(Instruction in, Instruction previous, Microarchitecture uarch) {
+        InstrDesc desc = uarch.desc(in.form());
+        String m = in.mnemonic();
+        List<Integer> reads = new ArrayList<>();
+        List<Integer> writes = new ArrayList<>();
+        List<Operand> ops = in.operands();
+        boolean zeroIdiom = ZERO_IDIOMS.contains(m) && ops.size() >= 2
+            && ops.get(ops.size() - 1).equals(ops.get(ops.size() - 2));
+        for (int i = 0; i < ops.size(); i++) {
+            Operand o = ops.get(i);
+            if (o instanceof Operand.Mem mem) {
+                if (mem.base() != null) {
+                    reads.add(mem.base().dependencyId());
+                }
+                if (mem.index() != null) {
+                    reads.add(mem.index().dependencyId());
+                }
+            } else if (o instanceof Reg r) {
+                if (i == 0) {
+                    if (!m.equals("cmp")) {
+                        writes.add(r.dependencyId());
+                    }
+                    if (READS_DESTINATION.contains(m)) {
+                        reads.add(r.dependencyId());
+                    }
+                } else {
+                    reads.add(r.dependencyId());
+                }
+            }
+        }
+        if (WRITES_FLAGS.contains(m)) {
+            writes.add(Reg.FLAGS_ID);
+        }
+        if (m.startsWith("j") && !m.equals("jmp")) {
+            reads.add(Reg.FLAGS_ID);
+        }
+        if (zeroIdiom) {
+            reads.clear();
+        }
+        boolean fused = uarch.core().fusesCmpJcc() && m.startsWith("j") && previous != null
+            && FUSIBLE_FLAG_SETTERS.contains(previous.mnemonic());
+        List<PortUse> usage = desc.usage();
+        long[] masks = new long[usage.size()];
+        int[] counts = new int[usage.size()];
+        for (int t = 0; t < usage.size(); t++) {
+            for (String port : usage.get(t).ports()) {
+                int index = uarch.ports().indexOf(port);
+                if (index < 0) {
+                    throw new IllegalArgumentException(uarch.name() + ": form '" + in.form() + "' uses unknown port " + port);
+                }
+                masks[t] |= 1L << index;
+            }
+            counts[t] = usage.get(t).count();
+        }
+        int vectorBytes = OpClass.vectorBytes(in);
+        boolean vectorLoad = desc.load() && vectorBytes > 0;
+        return new StaticInstruction(in, desc, reads.stream().mapToInt(Integer::intValue).toArray(),
+            writes.stream().mapToInt(Integer::intValue).toArray(), masks, counts, zeroIdiom, fused, vectorLoad,
+            OpClass.of(in), vectorBytes);
+    }
+}

@@ -1,0 +1,137 @@
+// A set-associative cache level: tags, LRU order, dirty bits, fill times of lines in flight, and its MSHRs.
+package org.ternsim.sim.mem;
+
+import java.util.Arrays;
+
+public final class Cache {
+
+    private final String name;
+    private final int sets;
+    private final int ways;
+    private final int lineShift;
+    private final long hitLatency;
+    private final long[] tags;
+    private final long[] lastUse;
+    private final long[] fillCycle;
+    private final boolean[] dirty;
+    private final long[] mshrBusyUntil;
+    private long useClock;
+
+    final CacheStats stats;
+
+    public Cache(String name, long sizeBytes, int ways, int lineBytes, long hitLatency, int mshrs) {
+        if (Integer.bitCount(lineBytes) != 1 || sizeBytes % ((long) ways * lineBytes) != 0) {
+            throw new IllegalArgumentException(name + ": size must be sets x ways x line");
+        }
+        this.name = name;
+        this.sets = (int) (sizeBytes / ((long) ways * lineBytes));
+        if (Integer.bitCount(sets) != 1) {
+            throw new IllegalArgumentException(name + ": set count must be a power of two, got " + sets);
+        }
+        this.ways = ways;
+        this.lineShift = Integer.numberOfTrailingZeros(lineBytes);
+        this.hitLatency = hitLatency;
+        this.tags = new long[sets * ways];
+        Arrays.fill(tags, -1);
+        this.lastUse = new long[sets * ways];
+        this.fillCycle = new long[sets * ways];
+        this.dirty = new boolean[sets * ways];
+        this.mshrBusyUntil = new long[Math.max(1, mshrs)];
+        this.stats = new CacheStats(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long hitLatency() {
+        return hitLatency;
+    }
+
+    public CacheStats stats() {
+        return stats;
+    }
+
+    long lineOf(long address) {
+        return address >>> lineShift;
+    }
+
+    /** Way slot holding {@code line}, or -1. Marks it most recently used when found. */
+    int lookup(long line) {
+        int base = (int) (line & (sets - 1)) * ways;
+        for (int w = 0; w < ways; w++) {
+            if (tags[base + w] == line) {
+                lastUse[base + w] = ++useClock;
+                return base + w;
+            }
+        }
+        return -1;
+    }
+
+    /** Cycle from which the line in {@code slot} can be read (later than now while its fill is in flight). */
+    long readyAt(int slot) {
+        return fillCycle[slot];
+    }
+
+    void markDirty(int slot) {
+        dirty[slot] = true;
+    }
+
+    /**
+     * Installs {@code line}, filled at {@code fillAt}, evicting the least recently used way.
+     *
+     * @return the evicted line if it was dirty (to be written back), else -1
+     */
+    long install(long line, long fillAt, boolean makeDirty) {
+        int base = (int) (line & (sets - 1)) * ways;
+        int victim = base;
+        for (int w = 0; w < ways; w++) {
+            int s = base + w;
+            if (tags[s] == -1) {
+                victim = s;
+                break;
+            }
+            if (lastUse[s] < lastUse[victim]) {
+                victim = s;
+            }
+        }
+        long writeBack = tags[victim] != -1 && dirty[victim] ? tags[victim] : -1;
+        if (tags[victim] != -1) {
+            stats.evictions++;
+        }
+        tags[victim] = line;
+        lastUse[victim] = ++useClock;
+        fillCycle[victim] = fillAt;
+        dirty[victim] = makeDirty;
+        return writeBack;
+    }
+
+    /** Earliest cycle at or after {@code cycle} when an MSHR is free; -1 if {@code dropIfBusy} and none is free now. */
+    long acquireMshr(long cycle, boolean dropIfBusy) {
+        int best = 0;
+        for (int i = 1; i < mshrBusyUntil.length; i++) {
+            if (mshrBusyUntil[i] < mshrBusyUntil[best]) {
+                best = i;
+            }
+        }
+        if (mshrBusyUntil[best] <= cycle) {
+            return cycle;
+        }
+        if (dropIfBusy) {
+            return -1;
+        }
+        stats.mshrStallCycles += mshrBusyUntil[best] - cycle;
+        return mshrBusyUntil[best];
+    }
+
+    /** Holds the MSHR that became free earliest until {@code until}. */
+    void occupyMshr(long until) {
+        int best = 0;
+        for (int i = 1; i < mshrBusyUntil.length; i++) {
+            if (mshrBusyUntil[i] < mshrBusyUntil[best]) {
+                best = i;
+            }
+        }
+        mshrBusyUntil[best] = until;
+    }
+}

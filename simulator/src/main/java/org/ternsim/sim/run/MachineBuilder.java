@@ -1,0 +1,38 @@
+// Builds the memory hierarchy of one core from a hardware config, converting time and bandwidth to core cycles.
+package org.ternsim.sim.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ternsim.sim.config.CacheConfig;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.mem.Cache;
+import org.ternsim.sim.mem.Dram;
+import org.ternsim.sim.mem.MemoryHierarchy;
+import org.ternsim.sim.mem.Prefetcher;
+
+public final class MachineBuilder {
+
+    private MachineBuilder() {
+    }
+
+    public static MemoryHierarchy memory(HardwareConfig hw) {
+        double freq = hw.core().freqHz();
+        List<Cache> levels = new ArrayList<>();
+        List<Prefetcher> prefetchers = new ArrayList<>();
+        int line = hw.caches().isEmpty() ? 64 : hw.caches().get(0).lineBytes();
+        for (CacheConfig c : hw.caches()) {
+            levels.add(new Cache(c.name(), c.sizeBytes(), c.ways(), c.lineBytes(), c.latencyCycles(), c.mshrs()));
+            prefetchers.add(c.prefetcher() == null ? null
+                : Prefetcher.of(c.prefetcher().kind(), c.prefetcher().degree(), c.prefetcher().distance()));
+        }
+        double bytesPerCycle = hw.dram().bandwidthBytesPerSec() / freq;
+        long idle = Math.round(hw.dram().latencyNs() * 1e-9 * freq);
+        // The configured latency is the idle load-to-use time of a DRAM access, line transfer included.
+        long beyondTransfer = Math.max(0, idle - Math.round(line / bytesPerCycle));
+        return new MemoryHierarchy(levels, prefetchers, new Dram(bytesPerCycle, beyondTransfer, line), line);
+    }
+
+    public static double dramBytesPerCycle(HardwareConfig hw) {
+        return hw.dram().bandwidthBytesPerSec() / hw.core().freqHz();
+    }
+}

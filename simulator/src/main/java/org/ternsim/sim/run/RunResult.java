@@ -1,0 +1,77 @@
+// The outcome of simulating one kernel call on one hardware config: time, work, bounds, memory traffic, energy, check.
+package org.ternsim.sim.run;
+
+import java.util.List;
+import org.ternsim.sim.core.CoreStats;
+import org.ternsim.sim.energy.EnergyReport;
+import org.ternsim.sim.mem.CacheStats;
+
+public record RunResult(
+        String op,
+        String kernel,
+        String isa,
+        int rows,
+        int cols,
+        int threads,
+        String hardware,
+        String uarch,
+        double freqHz,
+        CacheState cacheState,
+        String program,
+        CoreStats core,
+        List<CacheStats> caches,
+        long dramReadBytes,
+        long dramWriteBytes,
+        double dramBytesPerCycle,
+        EnergyReport energy,
+        FunctionalCheck check) {
+
+    public long cycles() {
+        return core.cycles();
+    }
+
+    public double seconds() {
+        return core.cycles() / freqHz;
+    }
+
+    public long macs() {
+        return (long) rows * cols;
+    }
+
+    /** Bytes the kernel must read at least once: packed weights with their scale tail, plus int8 activations. */
+    public long operandBytes() {
+        return (long) rows * cols / 4 + 32 + cols;
+    }
+
+    public double gmacPerSecond() {
+        return macs() / seconds() / 1e9;
+    }
+
+    public double effectiveGBPerSecond() {
+        return operandBytes() / seconds() / 1e9;
+    }
+
+    public long dramBoundCycles() {
+        return (long) Math.ceil((dramReadBytes + dramWriteBytes) / dramBytesPerCycle);
+    }
+
+    /** The largest analytic lower bound: "compute" (ports or dispatch), "memory" (DRAM bandwidth) or "latency" (dataflow). */
+    public String dominantBound() {
+        long compute = Math.max(core.portBoundCycles(), core.dispatchBoundCycles());
+        long memory = dramBoundCycles();
+        long latency = core.dataflowBoundCycles();
+        if (memory >= compute && memory >= latency) {
+            return "memory";
+        }
+        return compute >= latency ? "compute" : "latency";
+    }
+
+    public long tightestBoundCycles() {
+        return Math.max(Math.max(core.portBoundCycles(), core.dispatchBoundCycles()),
+            Math.max(dramBoundCycles(), core.dataflowBoundCycles()));
+    }
+
+    /** Whether the simulated program's output equals the functional engine's, bit for bit. */
+    public record FunctionalCheck(boolean bitExact, int mismatches, int outputs, String reference) {
+    }
+}
