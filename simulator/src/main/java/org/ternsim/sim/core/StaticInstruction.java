@@ -28,7 +28,6 @@ record StaticInstruction(
     private static final Set<String> READS_DESTINATION = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp",
         "vpdpbusd", "vpdpwssd");
     private static final Set<String> WRITES_FLAGS = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp", "imul");
-    private static final Set<String> ZERO_IDIOMS = Set.of("xor", "vpxor", "vpsubb", "vpsubw", "vpsubd", "vpsubq");
     private static final Set<String> FUSIBLE_FLAG_SETTERS = Set.of("cmp", "dec", "inc", "add", "sub", "and");
 
     static StaticInstruction decode(Instruction in, Instruction previous, Microarchitecture uarch) {
@@ -37,7 +36,8 @@ record StaticInstruction(
         List<Integer> reads = new ArrayList<>();
         List<Integer> writes = new ArrayList<>();
         List<Operand> ops = in.operands();
-        boolean zeroIdiom = ZERO_IDIOMS.contains(m) && ops.size() >= 2
+        // The table marks which forms are dependency-breaking idioms when both sources are one register.
+        boolean zeroIdiom = desc.zeroIdiom() && ops.size() >= 2
             && ops.get(ops.size() - 1).equals(ops.get(ops.size() - 2));
         for (int i = 0; i < ops.size(); i++) {
             Operand o = ops.get(i);

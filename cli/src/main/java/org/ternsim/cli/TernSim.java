@@ -1,0 +1,93 @@
+// Entry point of the `ternsim` command: subcommands, exit codes, and one-line errors without stack traces.
+package org.ternsim.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import org.ternsim.sim.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "ternsim", mixinStandardHelpOptions = true, versionProvider = TernSim.Version.class,
+    description = "Simulate 1-bit / 1.58-bit neural-network kernels on modelled CPUs: bit-exact, with cycles and energy.",
+    subcommands = {SimulateCommand.class, ValidateCommand.class},
+    footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 validation mismatch."})
+public final class TernSim implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+    public static final int MISMATCH = 3;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; used by main and by tests. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        TernSim root = new TernSim();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("ternsim: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try 'ternsim " + subcommandName(ex.getCommandLine()) + "--help' for usage.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            boolean user = ex instanceof UserError || ex instanceof ConfigException;
+            if (ex instanceof ConfigException ce && ce.problems().size() > 1) {
+                ce.problems().forEach(p -> err.println("ternsim: " + p));
+            } else {
+                err.println("ternsim: " + (user ? "" : "internal error: ") + oneLine(ex));
+            }
+            if (root.debug) {
+                ex.printStackTrace(err);
+            } else if (!user) {
+                err.println("(run with --debug for the stack trace)");
+            }
+            err.flush();
+            return user ? USAGE : FAILURE;
+        });
+        return cl.execute(args);
+    }
+
+    private static String subcommandName(CommandLine c) {
+        return c.getParent() == null ? "" : c.getCommandName() + " ";
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** The project version, filtered into a resource at build time. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws Exception {
+            Properties p = new Properties();
+            try (InputStream in = TernSim.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"ternsim " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
+                "kernels: " + org.ternsim.kernels.gemv.KernelProvider.describe()};
+        }
+    }
+}

@@ -1,0 +1,100 @@
+// Writes a run directory (results.json, results.csv, stats.txt, resolved-config.yaml, program.s) atomically.
+package org.ternsim.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ternsim.sim.run.RunResult;
+
+public final class RunWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunWriter() {
+    }
+
+    /**
+     * Writes every file into a temporary sibling directory and renames it to {@code runDir} only when all are complete,
+     * so an interrupted run leaves no partial directory. An existing {@code runDir} is replaced only if {@code replace}.
+     */
+    public static void write(Path runDir, RunResult result, String resolvedConfigYaml, String programText, boolean replace) {
+        Path parent = runDir.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + runDir.getFileName() + ".tmp-");
+            Map<String, Object> tree = ResultTree.of(result);
+            Files.writeString(tmp.resolve("results.json"), JSON.writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("results.csv"), Flat.csv(tree), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("stats.txt"), Flat.stats(tree), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("resolved-config.yaml"), resolvedConfigYaml, StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve("program.s"), programText, StandardCharsets.UTF_8);
+            if (Files.exists(runDir)) {
+                if (!replace) {
+                    throw new IllegalStateException(runDir + " already exists");
+                }
+                deleteTree(runDir);
+            }
+            Files.move(tmp, runDir, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runDir + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Flattened renderings of the result tree: dotted keys, as gem5's stats.txt and a tidy CSV. */
+    static final class Flat {
+        private Flat() {
+        }
+
+        static String csv(Map<String, Object> tree) {
+            StringBuilder sb = new StringBuilder("metric,value\r\n");
+            flatten("", tree, (k, v) -> sb.append(k).append(',').append(quote(String.valueOf(v))).append("\r\n"));
+            return sb.toString();
+        }
+
+        static String stats(Map<String, Object> tree) {
+            StringBuilder sb = new StringBuilder("---------- Begin Simulation Statistics ----------\n");
+            flatten("", tree, (k, v) -> sb.append(String.format(Locale.ROOT, "%-58s %s%n", k, v)));
+            return sb.append("---------- End Simulation Statistics   ----------\n").toString();
+        }
+
+        private static String quote(String s) {
+            return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static void flatten(String prefix, Object node, java.util.function.BiConsumer<String, Object> out) {
+            if (node instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> flatten(prefix.isEmpty() ? k.toString() : prefix + "." + k, v, out));
+            } else if (node instanceof java.util.List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    flatten(prefix + "." + i, list.get(i), out);
+                }
+            } else {
+                out.accept(prefix, node);
+            }
+        }
+    }
+}
