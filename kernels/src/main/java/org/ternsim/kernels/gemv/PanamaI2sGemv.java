@@ -76,6 +76,7 @@ public final class PanamaI2sGemv implements I2sGemv {
         return "panama/" + bytes.vectorBitSize() + "-bit";
     }
 
+    /** Rearranges the activations for this one row, O(K) extra; {@link #gemv} does that once for all rows. */
     @Override
     public int dotRaw(I2sWeights w, int row, byte[] codes) {
         I2sGemvArgs.checkRow(w, row, codes);

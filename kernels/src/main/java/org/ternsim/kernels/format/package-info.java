@@ -1,0 +1,2 @@
+/** Weight formats: bitnet.cpp's I2_S layouts, byte for byte. */
+package org.ternsim.kernels.format;
