@@ -200,7 +200,10 @@ public final class AsmText {
     private static long parseNumber(String s) {
         boolean negative = s.startsWith("-");
         String digits = negative ? s.substring(1) : s;
-        long v = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
+        if (!digits.startsWith("0x")) {
+            return Long.parseLong(s); // whole text, so that Long.MIN_VALUE (printed in decimal) reads back
+        }
+        long v = Long.parseUnsignedLong(digits.substring(2), 16);
         return negative ? -v : v;
     }
 }

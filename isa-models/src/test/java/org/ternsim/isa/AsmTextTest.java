@@ -33,6 +33,7 @@ class AsmTextTest {
             .emit("mov", rsi, new Operand.Imm(0x1_0000_0000L))
             .emit("mov", Reg.r32(9), new Operand.Imm(-1))
             .emit("mov", rax, new Operand.Imm(Long.MAX_VALUE))
+            .emit("mov", rax, new Operand.Imm(Long.MIN_VALUE))
             .label("top")
             .label(".Lalso_top")
             .emit("vmovdqu", Reg.ymm(2), new Operand.Mem(rsi, null, 1, -32, 32))

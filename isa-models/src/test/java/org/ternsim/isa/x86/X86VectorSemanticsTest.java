@@ -472,17 +472,23 @@ class X86VectorSemanticsTest {
     }
 
     @Property(tries = 200)
-    void plainMovesAndWidths(@ForAll("vec") byte[] a, @ForAll("width") int w) {
+    void plainMovesAndWidths(@ForAll("vec") byte[] a, @ForAll("width") int w,
+                             @ForAll("move") String mov) {
         Machine m = new Machine();
         m.poke(Machine.MEM_BYTES - w, Arrays.copyOf(a, w));
-        m.exec("vmovdqu", vreg(w, 8), m.mem(Machine.MEM_BYTES - w, w));
+        m.exec(mov, vreg(w, 8), m.mem(Machine.MEM_BYTES - w, w));
         assertArrayEquals(zeroExtended(Arrays.copyOf(a, w)), m.vec(8));
         m.setVec(9, a);
-        m.exec("vmovdqu", m.mem(0, w), vreg(w, 9));
+        m.exec(mov, m.mem(0, w), vreg(w, 9));
         assertArrayEquals(Arrays.copyOf(a, w), m.peek(0, w));
         assertEquals((byte) 0xC3, m.peek(w, 1)[0]);
-        m.exec("vmovdqu", vreg(w, 10), vreg(w, 9));
+        m.exec(mov, vreg(w, 10), vreg(w, 9));
         assertArrayEquals(zeroExtended(Arrays.copyOf(a, w)), m.vec(10));
+    }
+
+    @Provide
+    Arbitrary<String> move() {
+        return Arbitraries.of("vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64");
     }
 
     @Example
