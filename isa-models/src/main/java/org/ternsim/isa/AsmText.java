@@ -70,11 +70,28 @@ public final class AsmText {
         }
         Program.Builder b = new Program.Builder(name, isa);
         regions.forEach(b::region);
+        java.util.Set<String> defined = new java.util.HashSet<>();
         for (Object[] item : body) {
             if (item[0] instanceof String label) {
-                b.label(label);
-            } else {
-                b.emit((Instruction) item[0]);
+                defined.add(label);
+            }
+        }
+        for (Object[] item : body) {
+            try {
+                if (item[0] instanceof String label) {
+                    b.label(label);
+                } else {
+                    Instruction in = (Instruction) item[0];
+                    for (Operand o : in.operands()) {
+                        if (o instanceof Operand.Label l && !defined.contains(l.name())) {
+                            throw new IllegalArgumentException("undefined label " + l.name());
+                        }
+                    }
+                    b.emit(in);
+                }
+            } catch (RuntimeException e) {
+                int lineNo = (Integer) item[1];
+                throw new IllegalArgumentException("line " + lineNo + ": " + e.getMessage() + ": " + lines[lineNo - 1].trim(), e);
             }
         }
         return b.build();
@@ -86,7 +103,11 @@ public final class AsmText {
     }
 
     static Instruction parseInstruction(String line) {
-        int sp = line.indexOf(' ');
+        int sp = 0;
+        while (sp < line.length() && !Character.isWhitespace(line.charAt(sp))) {
+            sp++;
+        }
+        sp = sp == line.length() ? -1 : sp;
         String mnemonic = (sp < 0 ? line : line.substring(0, sp)).toLowerCase(Locale.ROOT);
         List<Operand> ops = new ArrayList<>();
         if (sp >= 0) {
@@ -179,7 +200,10 @@ public final class AsmText {
     private static long parseNumber(String s) {
         boolean negative = s.startsWith("-");
         String digits = negative ? s.substring(1) : s;
-        long v = digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
+        if (!digits.startsWith("0x")) {
+            return Long.parseLong(s); // whole text, so that Long.MIN_VALUE (printed in decimal) reads back
+        }
+        long v = Long.parseUnsignedLong(digits.substring(2), 16);
         return negative ? -v : v;
     }
 }

@@ -287,6 +287,8 @@ public final class X86Semantics {
     private static void vmovd(Instruction in, MachineState s) {
         if (in.op(0) instanceof Reg d && d.cls().isGpr()) {
             s.writeInt(d, getInt(s.vec[in.reg(1).index()], 0));
+        } else if (in.op(0) instanceof Operand.Mem m) {
+            s.memory.write(s.effectiveAddress(m), s.vec[in.reg(1).index()], 0, 4);
         } else {
             byte[] r = new byte[16];
             putInt(r, 0, (int) s.readInt(in.op(1)));
@@ -321,12 +323,29 @@ public final class X86Semantics {
         float apply(float a, float b);
     }
 
+    /** The "QNaN floating-point indefinite" an invalid operation on non-NaN operands returns (SDM vol. 1, 4.8.3.7). */
+    static final int QNAN_INDEFINITE = 0xFFC0_0000;
+
+    /**
+     * NaN results are built explicitly (SDM vol. 1, table 4-7): a NaN source is returned quieted, the first source
+     * winning; an invalid operation gives the QNaN indefinite. Java leaves NaN bit patterns unspecified (HotSpot may
+     * swap the operands of a commutative float add), so they must not come from Java arithmetic.
+     */
     private static InstructionSemantics scalarFloat(FloatOp op) {
         return (in, s) -> {
             byte[] r = s.readVector(in.op(1), 16);
-            float a = Float.intBitsToFloat(getInt(r, 0));
-            float b = Float.intBitsToFloat(getInt(s.readVector(in.op(2), 4), 0));
-            putInt(r, 0, Float.floatToRawIntBits(op.apply(a, b)));
+            int ra = getInt(r, 0);
+            int rb = getInt(s.readVector(in.op(2), 4), 0);
+            int result;
+            if ((ra & 0x7FFF_FFFF) > 0x7F80_0000) {
+                result = ra | 0x0040_0000;
+            } else if ((rb & 0x7FFF_FFFF) > 0x7F80_0000) {
+                result = rb | 0x0040_0000;
+            } else {
+                float v = op.apply(Float.intBitsToFloat(ra), Float.intBitsToFloat(rb));
+                result = Float.isNaN(v) ? QNAN_INDEFINITE : Float.floatToRawIntBits(v);
+            }
+            putInt(r, 0, result);
             s.writeVector(in.reg(0), r);
         };
     }
