@@ -37,7 +37,7 @@ public final class HardwareConfigLoader {
 
     private static HardwareConfig read(MappingReader r, Map<String, String> prov, Path yaml, Problems problems) {
         String name = r.string("name", null);
-        String description = r.string("description", "");
+        String description = r.typed("description", d -> d, "", "a one-line description"); // may be empty
         Integer cores = r.integer("cores", null, 1, "2");
         CoreConfig core = readCore(r.mapping("core", false, "a mapping with uarch, freq and isa"));
         List<CacheConfig> caches = readCaches(r);

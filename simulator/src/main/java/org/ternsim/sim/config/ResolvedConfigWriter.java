@@ -51,7 +51,9 @@ public final class ResolvedConfigWriter {
         o.leaf(1, "backgroundPower", "dram.backgroundPower", plain(d.backgroundPowerW()) + "W");
         EnergyTable e = c.energy();
         Out eo = new Out(e.provenance(), o.sb);
-        eo.raw("energy:  # the energy table, inline");
+        eo.raw("# energy table '" + e.name() + "' inline (named in the original by: "
+                + c.provenance().source("energy").orElse("(not recorded)").replace('\n', ' ') + ")");
+        eo.raw("energy:");
         eo.leaf(1, "name", "name", quote(e.name()));
         eo.leaf(1, "node", "node", e.node());
         eo.raw("  actions:");
@@ -88,7 +90,7 @@ public final class ResolvedConfigWriter {
 
         /** First key of a sequence item ("  - name: ..."). */
         void leafItem(int indent, String key, String path, String value) {
-            raw("  ".repeat(indent - 1) + "- " + key + ": " + wrap(path, value));
+            raw("  ".repeat(indent) + "- " + key + ": " + wrap(path, value));
         }
 
         private String wrap(String path, String value) {
