@@ -1,0 +1,39 @@
+// Geometry, timing and policies of one cache level.
+package org.ternsim.sim.config;
+
+import java.util.Objects;
+
+/**
+ * One cache level.
+ *
+ * @param name          level name used in stats and energy actions, e.g. {@code "L1D"}, {@code "L2"}, {@code "L3"}
+ * @param sizeBytes     capacity in bytes; equals {@code sets() * ways * lineBytes}
+ * @param ways          associativity
+ * @param lineBytes     line size in bytes, a power of two
+ * @param latencyCycles load-to-use latency of a hit, in core cycles
+ * @param mshrs         outstanding misses the level can track (miss status holding registers)
+ * @param shared        true if all cores share this level (one instance), false for one private instance per core
+ * @param replacement   replacement policy
+ * @param prefetcher    prefetcher attached to this level
+ */
+public record CacheConfig(String name, long sizeBytes, int ways, int lineBytes, int latencyCycles, int mshrs,
+        boolean shared, Replacement replacement, PrefetcherConfig prefetcher) {
+
+    public CacheConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(replacement, "replacement");
+        Objects.requireNonNull(prefetcher, "prefetcher");
+        // The loader reports these with file positions first; this guards configs built in code.
+        if (ways < 1 || lineBytes < 1 || Integer.bitCount(lineBytes) != 1 || sizeBytes % ((long) ways * lineBytes) != 0
+                || Long.bitCount(sizeBytes / ((long) ways * lineBytes)) != 1) {
+            throw new IllegalArgumentException("cache " + name + ": size " + sizeBytes + " B is not a power-of-two number"
+                    + " of sets x " + ways + " ways x " + lineBytes + " B lines");
+        }
+        if (latencyCycles < 0 || mshrs < 1) throw new IllegalArgumentException("cache " + name + ": latency/mshrs");
+    }
+
+    /** Number of sets, a power of two: {@code sizeBytes / (ways * lineBytes)}. */
+    public int sets() {
+        return (int) (sizeBytes / ((long) ways * lineBytes));
+    }
+}

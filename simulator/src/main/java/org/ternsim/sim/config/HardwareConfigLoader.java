@@ -1,0 +1,203 @@
+// Loads configs/hw/<name>.yaml into a validated HardwareConfig (schema and defaults in package-info), together with
+// the energy table it names, reporting every problem of both files in one ConfigException.
+package org.ternsim.sim.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Hardware-config loader. */
+public final class HardwareConfigLoader {
+    private static final String CACHE_FORM = "a cache such as {name: L1D, size: 48KiB, ways: 12, latencyCycles: 4}";
+
+    private HardwareConfigLoader() {}
+
+    /**
+     * Loads and validates a hardware config. {@code energy: <name>} is read from
+     * {@code <dir of yaml>/../energy/<name>.yaml}; {@code energy:} may instead hold the table inline.
+     *
+     * @throws ConfigException with one line per problem if anything is wrong in either file
+     */
+    public static HardwareConfig load(Path yaml) {
+        Problems problems = new Problems(yaml.toString());
+        YamlNode doc = YamlTreeReader.read(yaml, problems);
+        HardwareConfig c = null;
+        if (doc != null) {
+            Map<String, String> prov = new LinkedHashMap<>();
+            MappingReader r = MappingReader.root(doc, problems, prov);
+            if (r != null) c = read(r, prov, yaml, problems);
+        }
+        problems.throwIfAny();
+        return c;
+    }
+
+    private static HardwareConfig read(MappingReader r, Map<String, String> prov, Path yaml, Problems problems) {
+        String name = r.string("name", null);
+        String description = r.typed("description", d -> d, "", "a one-line description"); // may be empty
+        Integer cores = r.integer("cores", null, 1, "2");
+        CoreConfig core = readCore(r.mapping("core", false, "a mapping with uarch, freq and isa"));
+        List<CacheConfig> caches = readCaches(r);
+        DramConfig dram = readDram(r.mapping("dram", false, "a mapping with type, bandwidth, latency, energyPerBit"));
+        EnergyTable energy = readEnergy(r, prov, yaml, problems);
+        r.finish();
+        if (name == null || description == null || cores == null || core == null || caches == null || dram == null
+                || energy == null || !problems.isEmpty()) {
+            return null;
+        }
+        return new HardwareConfig(name, description, cores, core, caches, dram, energy, new Provenance(prov), yaml);
+    }
+
+    private static CoreConfig readCore(MappingReader m) {
+        if (m == null) return null;
+        String uarch = m.string("uarch", null);
+        Double freq = m.typed("freq", Units::hz, null, Units.FREQ_FORM);
+        List<String> isa = m.stringList("isa", null, "[avx2, avx512]");
+        m.finish();
+        return uarch == null || freq == null || isa == null ? null : new CoreConfig(uarch, freq, isa);
+    }
+
+    private static List<CacheConfig> readCaches(MappingReader r) {
+        List<YamlNode> items = r.sequence("caches", "a list of caches, L1D first");
+        if (items == null) return null;
+        List<CacheConfig> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode n = items.get(i);
+            // Name the path by the level's name when it has a usable one: "caches.L2.size" reads better than [1].
+            YamlNode nameNode = n.isMapping() ? n.get("name") : null;
+            if (nameNode != null && nameNode.isMapping()) nameNode = nameNode.get("value");
+            String path = nameNode != null && nameNode.isScalar() && !nameNode.text.isBlank()
+                    && names.add(nameNode.text) ? "caches." + nameNode.text : "caches[" + i + "]";
+            if (path.startsWith("caches[") && nameNode != null && nameNode.isScalar() && !nameNode.text.isBlank()) {
+                r.problems.add(nameNode.line, nameNode.col, path + ".name", "duplicate cache name '" + nameNode.text + "'",
+                        "unique level names such as L1D, L2, L3");
+            }
+            MappingReader m = r.item(n, path, CACHE_FORM);
+            CacheConfig c = m == null ? null : readCache(m);
+            if (c == null) ok = false;
+            else out.add(c);
+        }
+        return ok ? out : null;
+    }
+
+    private static CacheConfig readCache(MappingReader m) {
+        String name = m.string("name", null);
+        Long size = m.typed("size", Units::bytes, null, Units.SIZE_FORM);
+        Integer ways = m.integer("ways", null, 1, "12");
+        Long line = m.typed("line", Units::bytes, 64L, "a line size such as 64B");
+        Integer latency = m.integer("latencyCycles", null, 0, "4");
+        Integer mshrs = m.integer("mshrs", 16, 1, "24");
+        Boolean shared = m.bool("shared", false);
+        String repl = m.choice("replacement", List.of("lru", "tree-plru", "random"), "lru");
+        PrefetcherConfig pf = readPrefetcher(m.mapping("prefetcher", true, "{kind: stream, degree: 2, distance: 8}"),
+                m.child("prefetcher"));
+        m.finish();
+        if (name == null || size == null || ways == null || line == null || latency == null || mshrs == null
+                || shared == null || repl == null || pf == null) {
+            return null;
+        }
+        boolean ok = true;
+        if (line < 1 || Long.bitCount(line) != 1 || line > Integer.MAX_VALUE) {
+            int[] w = m.where("line");
+            m.problems.add(w[0], w[1], m.child("line"), "line size " + line + " B is not a power of two",
+                    "a power of two such as 64B");
+            ok = false;
+        } else {
+            long setBytes = (long) ways * line;
+            int[] w = m.where("size");
+            if (size % setBytes != 0) {
+                m.problems.add(w[0], w[1], m.child("size"), size + " B is not a multiple of ways x line = " + ways
+                        + " x " + line + " B", "size = sets x ways x line with a power-of-two number of sets");
+                ok = false;
+            } else if (Long.bitCount(size / setBytes) != 1) {
+                long sets = size / setBytes;
+                long lower = Long.highestOneBit(sets);
+                m.problems.add(w[0], w[1], m.child("size"), size + " B / (" + ways + " ways x " + line + " B) = " + sets
+                        + " sets, not a power of two", "size = sets x ways x line with a power-of-two number of sets,"
+                        + " e.g. " + lower * setBytes + " B or " + 2 * lower * setBytes + " B at " + ways + " ways");
+                ok = false;
+            }
+        }
+        if ("tree-plru".equals(repl) && Integer.bitCount(ways) != 1) {
+            int[] w = m.where("replacement");
+            m.problems.add(w[0], w[1], m.child("replacement"), "tree-plru needs a power-of-two number of ways, got "
+                    + ways, "lru or random for " + ways + " ways");
+            ok = false;
+        }
+        if (!ok) return null;
+        return new CacheConfig(name, size, ways, line.intValue(), latency, mshrs, shared,
+                Replacement.valueOf(repl.toUpperCase(java.util.Locale.ROOT).replace('-', '_')), pf);
+    }
+
+    private static PrefetcherConfig readPrefetcher(MappingReader m, String path) {
+        if (m == null) return PrefetcherConfig.NONE; // whole section absent: defaults recorded below would be noise
+        String kind = m.choice("kind", PrefetcherConfig.KINDS, "none");
+        int dflt = "none".equals(kind) ? 0 : 1;
+        Integer degree = m.integer("degree", dflt, 0, "2");
+        Integer distance = m.integer("distance", dflt, 0, "8");
+        m.finish();
+        return kind == null || degree == null || distance == null ? null : new PrefetcherConfig(kind, degree, distance);
+    }
+
+    private static DramConfig readDram(MappingReader m) {
+        if (m == null) return null;
+        String type = m.string("type", null);
+        Double bw = m.typed("bandwidth", Units::bytesPerSec, null, Units.BANDWIDTH_FORM);
+        Double peak = m.has("peak") ? m.typed("peak", Units::bytesPerSec, null, Units.BANDWIDTH_FORM)
+                : m.typed("peak", Units::bytesPerSec, bw == null ? 1.0 : bw, Units.BANDWIDTH_FORM);
+        Double lat = m.typed("latency", Units::nanoseconds, null, Units.TIME_FORM);
+        Integer channels = m.integer("channels", 1, 1, "12");
+        Double epb = m.typed("energyPerBit", Units::picojoules, null, "an energy per bit such as 12pJ");
+        Double bg = m.typed("backgroundPower", Units::watts, 0.0, Units.POWER_FORM);
+        m.finish();
+        if (type == null || bw == null || peak == null || lat == null || channels == null || epb == null || bg == null) {
+            return null;
+        }
+        if (bw > peak) {
+            int[] w = m.where("bandwidth");
+            m.problems.add(w[0], w[1], m.child("bandwidth"), "sustainable bandwidth exceeds peak " + peak / 1e9 + " GB/s",
+                    "bandwidth <= peak");
+            return null;
+        }
+        return new DramConfig(type, bw, peak, lat, channels, epb, bg);
+    }
+
+    private static EnergyTable readEnergy(MappingReader r, Map<String, String> prov, Path yaml, Problems problems) {
+        if (r.has("energy") && r.node.get("energy").isMapping() && r.node.get("energy").get("value") == null) {
+            MappingReader m = r.mapping("energy", false, "an energy table name or an inline table");
+            return EnergyTableLoader.read(m, prov); // inline table, as ResolvedConfigWriter writes it
+        }
+        String name = r.typed("energy", s -> {
+            if (!s.matches("[A-Za-z0-9._-]+")) {
+                throw new ConfigException("'" + s + "' is not a table name; expected a file name under configs/energy"
+                        + " without .yaml, such as zen5-n4");
+            }
+            return s;
+        }, null, "an energy table name such as zen5-n4");
+        if (name == null) return null;
+        Path dir = yaml.toAbsolutePath().getParent();
+        Path file = dir.resolveSibling("energy").resolve(name + ".yaml");
+        Path shown = yaml.getParent() == null ? Path.of("..", "energy", name + ".yaml")
+                : yaml.getParent().resolveSibling("energy").resolve(name + ".yaml");
+        try {
+            return EnergyTableLoader.load(file);
+        } catch (ConfigException e) {
+            int[] w = r.where("energy");
+            for (String p : e.problems()) {
+                // Keep the energy file's own positions; a missing file is reported at the hw file's energy: line.
+                if (p.endsWith(": file not found")) {
+                    problems.add(w[0], w[1], "energy", "energy table file " + shown + " not found",
+                            "an existing table under configs/energy");
+                } else {
+                    problems.addRaw(p.replace(file.toString(), shown.toString()));
+                }
+            }
+            return null;
+        }
+    }
+}
