@@ -17,7 +17,9 @@ public record CoreStats(
         List<String> ports,
         long[] portBusyCycles,
         long dispatchBoundCycles,
+        /** Port-pressure lower bound: uops spread optimally over the ports each may use. */
         long portBoundCycles,
+        /** The port with the most busy cycles in the simulated schedule. */
         String busiestPort,
         long dataflowBoundCycles) {
 

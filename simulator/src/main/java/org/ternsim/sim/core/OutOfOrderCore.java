@@ -50,6 +50,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private long dataflowEnd;
     private final Map<OpClass, Long> opCounts = CoreStats.emptyCounts();
     private final Map<OpClass, Double> vectorWork = new EnumMap<>(OpClass.class);
+    private final Map<Long, Long> portCyclesByMask = new java.util.HashMap<>();
 
     public OutOfOrderCore(Program program, Microarchitecture uarch, MemoryHierarchy memory) {
         this.uarch = uarch;
@@ -92,6 +93,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                     lastDone = Math.max(lastDone, issue + si.desc().latency());
                     uops++;
                 }
+                portCyclesByMask.merge(si.portMasks()[t], (long) si.portCounts()[t] * si.desc().occupancy(), Long::sum);
             }
             if (firstIssue == Long.MAX_VALUE) {
                 firstIssue = ready;
@@ -185,7 +187,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         List<String> names = uarch.ports();
         long dispatchBound = (dispatchSlots + params.dispatchWidth() - 1) / params.dispatchWidth();
         return new CoreStats(sequence == 0 ? 0 : lastRetire + 1, sequence, uops, loads, stores, Map.copyOf(opCounts),
-            Map.copyOf(vectorWork), names, busy, dispatchBound, busy.length == 0 ? 0 : busy[busiest],
+            Map.copyOf(vectorWork), names, busy, dispatchBound, PortBound.of(portCyclesByMask),
             names.isEmpty() ? "-" : names.get(busiest), dataflowEnd);
     }
 }

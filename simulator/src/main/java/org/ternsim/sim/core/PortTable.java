@@ -39,18 +39,23 @@ final class PortTable {
             if (c - horizon + occupancy >= WINDOW) {
                 throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
             }
+            // Among the ports free in this cycle take the least used so far, as schedulers balance their queues.
             long free = portMask & ~busy[(int) (c & MASK)];
+            int best = -1;
             while (free != 0) {
                 int port = Long.numberOfTrailingZeros(free);
                 long bit = 1L << port;
-                if (freeFor(bit, c, occupancy)) {
-                    for (int k = 0; k < occupancy; k++) {
-                        busy[(int) ((c + k) & MASK)] |= bit;
-                    }
-                    busyCycles[port] += occupancy;
-                    return c;
+                if (freeFor(bit, c, occupancy) && (best < 0 || busyCycles[port] < busyCycles[best])) {
+                    best = port;
                 }
                 free &= ~bit;
+            }
+            if (best >= 0) {
+                for (int k = 0; k < occupancy; k++) {
+                    busy[(int) ((c + k) & MASK)] |= 1L << best;
+                }
+                busyCycles[best] += occupancy;
+                return c;
             }
             c++;
         }

@@ -72,7 +72,7 @@ public final class GemvSimulation {
         return new RunResult("gemv", req.kernel(), "avx2", req.rows(), req.cols(), 1, req.hw().name(), uarch.name(),
             req.hw().core().freqHz(), req.cacheState(), program.name(), stats, caches, hierarchy.dramReadBytes(),
             hierarchy.dramWriteBytes(), MachineBuilder.dramBytesPerCycle(req.hw()), energy,
-            compare(expected, actual, reference.name() + " (" + KernelProvider.describe() + ")"));
+            compare(expected, actual, KernelProvider.describe()));
     }
 
     /** Runs a program to completion; the limit only guards against a lowering bug looping forever. */
