@@ -36,7 +36,7 @@ public final class EnergyModel {
         }
         double dramBits = 8.0 * (memory.dramReadBytes() + memory.dramWriteBytes());
         lines.add(new EnergyLine("DRAM", "dram.bit", dramBits, hw.dram().energyPjPerBit(),
-            hw.provenance().sourceByField().getOrDefault("dram.energy_per_bit", "hardware config")));
+            hw.provenance().sourceByField().getOrDefault("dram.energyPerBit", "hardware config")));
         lines.add(new EnergyLine("static", "core_static_power x time", seconds * activeCores,
             t.coreStaticPowerW() * 1e12, "energy table " + t.name() + ": core_static_power (W x s)"));
         lines.add(new EnergyLine("static", "uncore_static_power x time", seconds, t.uncoreStaticPowerW() * 1e12,

@@ -46,9 +46,9 @@ class HardwareConfigLoaderTest {
         assertEquals(1 << 20, l2.sizeBytes());
         assertEquals(1024, l2.sets());
         assertEquals(14, l2.latencyCycles());
-        assertEquals(64, l2.mshrs());
+        assertEquals(96, l2.mshrs());
         assertEquals(Replacement.TREE_PLRU, l2.replacement());
-        assertEquals(new PrefetcherConfig("stream", 4, 16), l2.prefetcher());
+        assertEquals(new PrefetcherConfig("stream", 8, 96), l2.prefetcher());
         CacheConfig l3 = c.cache("L3");
         assertEquals(3 << 20, l3.sizeBytes());
         assertEquals(4096, l3.sets());
