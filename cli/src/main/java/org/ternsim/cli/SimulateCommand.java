@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ternsim.isa.AsmText;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.reports.RunWriter;
 import org.ternsim.reports.Summary;
@@ -95,8 +94,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (Files.exists(runDir) && !force) {
             throw new UserError(runDir + " already exists; use --force to replace it");
         }
-        RunWriter.write(runDir, result, ResolvedConfigWriter.toYaml(config),
-            AsmText.print(I2sAvx2Gemv.lower(shape.rows(), shape.cols())), force);
+        RunWriter.write(runDir, result, ResolvedConfigWriter.toYaml(config), result.programText(), force);
         spec.commandLine().getOut().print(Summary.text(result));
         spec.commandLine().getOut().println("  results       " + runDir + "/results.json");
         spec.commandLine().getOut().flush();

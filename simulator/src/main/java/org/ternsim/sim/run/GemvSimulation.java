@@ -3,6 +3,7 @@ package org.ternsim.sim.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ternsim.isa.AsmText;
 import org.ternsim.isa.Interpreter;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Memory;
@@ -70,7 +71,7 @@ public final class GemvSimulation {
             caches.add(c.stats());
         }
         return new RunResult("gemv", req.kernel(), "avx2", req.rows(), req.cols(), 1, req.hw().name(), uarch.name(),
-            req.hw().core().freqHz(), req.cacheState(), program.name(), stats, caches, hierarchy.dramReadBytes(),
+            req.hw().core().freqHz(), req.cacheState(), program.name(), AsmText.print(program), stats, caches, hierarchy.dramReadBytes(),
             hierarchy.dramWriteBytes(), MachineBuilder.dramBytesPerCycle(req.hw()), energy,
             compare(expected, actual, KernelProvider.describe()));
     }

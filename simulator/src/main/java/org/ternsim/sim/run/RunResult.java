@@ -18,6 +18,8 @@ public record RunResult(
         double freqHz,
         CacheState cacheState,
         String program,
+        /** The simulated program in its assembly text form. */
+        String programText,
         CoreStats core,
         List<CacheStats> caches,
         long dramReadBytes,
