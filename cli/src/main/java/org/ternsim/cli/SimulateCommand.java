@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.reports.RunWriter;
 import org.ternsim.reports.Summary;
 import org.ternsim.sim.config.HardwareConfig;
@@ -70,17 +69,6 @@ final class SimulateCommand implements Callable<Integer> {
             case "cold" -> CacheState.COLD;
             default -> throw new UserError("--cache must be warm or cold, got '" + cache + "'");
         };
-        if (!GemvSimulation.KERNELS.contains(kernel)) {
-            throw new UserError("unknown kernel '" + kernel + "'; valid: " + String.join(", ", GemvSimulation.KERNELS));
-        }
-        if (shape.cols() % I2sAvx2Gemv.BLOCK != 0) {
-            int lower = Math.max(I2sAvx2Gemv.BLOCK, shape.cols() / I2sAvx2Gemv.BLOCK * I2sAvx2Gemv.BLOCK);
-            throw new UserError("--shape " + shape + ": kernel i2_s needs K to be a multiple of 128 (nearest valid K: "
-                + lower + (lower < shape.cols() ? " or " + (lower + I2sAvx2Gemv.BLOCK) : "") + ")");
-        }
-        if ((long) shape.rows() * shape.cols() / 4 > Integer.MAX_VALUE - 64) {
-            throw new UserError("--shape " + shape + ": too large to execute functionally (at most 2^31 bytes of weights)");
-        }
         GemvSimulation.Request request;
         try {
             request = new GemvSimulation.Request(config, kernel, shape.rows(), shape.cols(), seed, cacheState);

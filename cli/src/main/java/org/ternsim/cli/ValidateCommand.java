@@ -10,6 +10,7 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.isa.x86.X86Faults;
 import org.ternsim.isa.x86.X86Semantics;
+import org.ternsim.sim.run.GemvSimulation;
 import org.ternsim.sim.run.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,8 +60,10 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UserError("--widen-every must be 1..32, got " + widenEvery);
         }
         for (Shape s : shapes) {
-            if (s.cols() % I2sAvx2Gemv.BLOCK != 0) {
-                throw new UserError("--shapes " + s + ": kernel i2_s needs K to be a multiple of 128");
+            try {
+                GemvSimulation.checkShape(s.rows(), s.cols());
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--shapes " + s + ": " + e.getMessage());
             }
         }
         SemanticsTable semantics = X86Semantics.table();

@@ -32,7 +32,7 @@ import org.ternsim.kernels.quant.Int8Activations;
  */
 public final class I2sAvx2Gemv {
 
-    public static final int BLOCK = 128;
+    public static final int BLOCK = I2sLayout.X86_128.blockSize();
     public static final int SAFE_GROUP_BLOCKS = 16;
     public static final int BITNET_GROUP_BLOCKS = 32;
 
@@ -65,10 +65,10 @@ public final class I2sAvx2Gemv {
     }
 
     public static Program lower(int rows, int cols, int groupBlocks) {
-        if (rows < 1 || cols < BLOCK || cols % BLOCK != 0) {
-            throw new IllegalArgumentException("I2_S AVX2 GEMV needs rows >= 1 and K a multiple of 128, got "
-                + rows + "x" + cols);
+        if (rows < 1) {
+            throw new IllegalArgumentException("I2_S AVX2 GEMV needs at least one row, got " + rows);
         }
+        I2sLayout.X86_128.checkCols(cols);
         if (groupBlocks < 1 || groupBlocks > BITNET_GROUP_BLOCKS) {
             throw new IllegalArgumentException("groupBlocks must be 1..32, got " + groupBlocks);
         }

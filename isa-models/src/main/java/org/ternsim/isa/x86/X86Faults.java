@@ -1,7 +1,6 @@
 // Deliberately wrong variants of x86 instructions, to show that validation catches a broken semantics.
 package org.ternsim.isa.x86;
 
-import static org.ternsim.isa.MachineState.getShort;
 import static org.ternsim.isa.MachineState.putShort;
 
 import java.util.Map;
@@ -28,17 +27,7 @@ public final class X86Faults {
                 s.writeVector(in.reg(0), r);
             }),
         "vpaddw-saturating", new Fault("vpaddw", "saturates instead of wrapping (that is vpaddsw)",
-            (in, s) -> {
-                int w = X86Semantics.width(in);
-                byte[] a = s.readVector(in.op(1), w);
-                byte[] b = s.readVector(in.op(2), w);
-                byte[] r = new byte[w];
-                for (int i = 0; i < w / 2; i++) {
-                    int sum = getShort(a, i) + getShort(b, i);
-                    putShort(r, i, Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum)));
-                }
-                s.writeVector(in.reg(0), r);
-            })));
+            X86Semantics.lanes16((x, y) -> Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, x + y))))));
 
     private X86Faults() {
     }

@@ -129,7 +129,7 @@ public final class X86Semantics {
         };
     }
 
-    private static InstructionSemantics lanes16(IntBinaryOperator f) {
+    static InstructionSemantics lanes16(IntBinaryOperator f) {
         return (in, s) -> {
             int w = width(in);
             byte[] a = s.readVector(in.op(1), w);

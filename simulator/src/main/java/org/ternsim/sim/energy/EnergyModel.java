@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.ternsim.sim.config.EnergyAction;
 import org.ternsim.sim.config.EnergyTable;
 import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.Provenance;
 import org.ternsim.sim.core.CoreStats;
 import org.ternsim.sim.core.OpClass;
 import org.ternsim.sim.mem.Cache;
@@ -36,14 +37,19 @@ public final class EnergyModel {
         }
         double dramBits = 8.0 * (memory.dramReadBytes() + memory.dramWriteBytes());
         lines.add(new EnergyLine("DRAM", "dram.bit", dramBits, hw.dram().energyPjPerBit(),
-            hw.provenance().sourceByField().getOrDefault("dram.energyPerBit", "hardware config")));
-        lines.add(new EnergyLine("static", "core_static_power x time", seconds * activeCores,
-            t.coreStaticPowerW() * 1e12, "energy table " + t.name() + ": core_static_power (W x s)"));
-        lines.add(new EnergyLine("static", "uncore_static_power x time", seconds, t.uncoreStaticPowerW() * 1e12,
-            "energy table " + t.name() + ": uncore_static_power (W x s)"));
-        lines.add(new EnergyLine("static", "dram_background_power x time", seconds, hw.dram().backgroundPowerW() * 1e12,
-            "hardware config: dram.background_power (W x s)"));
+            source(hw.provenance(), "dram.energyPerBit", hw.name())));
+        // Static power lines count seconds and price them in pJ per second (W x 1e12).
+        lines.add(new EnergyLine("static", "core_static_power", seconds * activeCores, t.coreStaticPowerW() * 1e12,
+            source(t.provenance(), "core_static_power", t.name())));
+        lines.add(new EnergyLine("static", "uncore_static_power", seconds, t.uncoreStaticPowerW() * 1e12,
+            source(t.provenance(), "uncore_static_power", t.name())));
+        lines.add(new EnergyLine("static", "dram_background_power", seconds, hw.dram().backgroundPowerW() * 1e12,
+            source(hw.provenance(), "dram.backgroundPower", hw.name())));
         return new EnergyReport(lines);
+    }
+
+    private static String source(Provenance p, String field, String owner) {
+        return p.sourceByField().getOrDefault(field, owner + ": " + field + " (no source recorded)");
     }
 
     private static void add(List<EnergyLine> lines, EnergyTable t, String component, String action, double count) {
@@ -51,6 +57,7 @@ public final class EnergyModel {
         if (a == null) {
             throw new IllegalArgumentException("energy table " + t.name() + " has no action '" + action + "'");
         }
-        lines.add(new EnergyLine(component, action, count, a.energyPj(), (a.estimate() ? "estimate: " : "") + a.source()));
+        lines.add(new EnergyLine(component, action, count, a.energyPj(),
+            (a.estimate() ? Provenance.ESTIMATE_PREFIX : "") + a.source()));
     }
 }

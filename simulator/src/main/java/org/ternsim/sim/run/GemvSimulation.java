@@ -14,6 +14,8 @@ import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.isa.x86.X86Semantics;
+import org.ternsim.kernels.format.I2sLayout;
+import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.gemv.I2sGemv;
 import org.ternsim.kernels.gemv.KernelProvider;
 import org.ternsim.sim.config.HardwareConfig;
@@ -37,9 +39,22 @@ public final class GemvSimulation {
             if (!KERNELS.contains(kernel)) {
                 throw new IllegalArgumentException("unknown kernel '" + kernel + "'; valid: " + String.join(", ", KERNELS));
             }
+            checkShape(rows, cols);
             if (!hw.core().isa().contains("avx2")) {
                 throw new IllegalArgumentException("kernel i2_s is lowered for avx2, which " + hw.name() + " does not list");
             }
+        }
+    }
+
+    /** Rejects shapes the I2_S AVX2 program cannot run functionally, with the reason and the nearest valid K. */
+    public static void checkShape(int rows, int cols) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("needs M >= 1, got " + rows);
+        }
+        I2sLayout.X86_128.checkCols(cols);
+        if ((long) rows * cols / 4 + I2sWeights.TAIL_BYTES > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(rows + "x" + cols + " is too large to execute functionally"
+                + " (at most 2^31 bytes of packed weights)");
         }
     }
 
@@ -71,7 +86,8 @@ public final class GemvSimulation {
             caches.add(c.stats());
         }
         return new RunResult("gemv", req.kernel(), "avx2", req.rows(), req.cols(), 1, req.hw().name(), uarch.name(),
-            req.hw().core().freqHz(), req.cacheState(), program.name(), AsmText.print(program), stats, caches, hierarchy.dramReadBytes(),
+            req.hw().core().freqHz(), req.cacheState(), program.name(), AsmText.print(program),
+            (long) data.weights().data().length + data.activations().codes().length, stats, caches, hierarchy.dramReadBytes(),
             hierarchy.dramWriteBytes(), MachineBuilder.dramBytesPerCycle(req.hw()), energy,
             compare(expected, actual, KernelProvider.describe()));
     }
@@ -79,7 +95,8 @@ public final class GemvSimulation {
     /** Runs a program to completion; the limit only guards against a lowering bug looping forever. */
     public static long execute(Program program, SemanticsTable semantics, Memory memory, Interpreter.Listener listener) {
         MachineState state = new MachineState(memory);
-        long limit = 64L * program.code().size() + 256L * memory.bytes(program.regions().get(0).name()).length + 1_000_000L;
+        long regionBytes = program.regions().stream().mapToLong(Region::bytes).sum();
+        long limit = 64L * program.code().size() + 64L * regionBytes + 1_000_000L;
         return new Interpreter(program, semantics, state).run(listener, limit);
     }
 

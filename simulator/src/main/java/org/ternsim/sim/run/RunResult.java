@@ -20,6 +20,8 @@ public record RunResult(
         String program,
         /** The simulated program in its assembly text form. */
         String programText,
+        /** Bytes the kernel must read at least once: packed weights with their scale tail, plus activations. */
+        long operandBytes,
         CoreStats core,
         List<CacheStats> caches,
         long dramReadBytes,
@@ -38,11 +40,6 @@ public record RunResult(
 
     public long macs() {
         return (long) rows * cols;
-    }
-
-    /** Bytes the kernel must read at least once: packed weights with their scale tail, plus int8 activations. */
-    public long operandBytes() {
-        return (long) rows * cols / 4 + 32 + cols;
     }
 
     public double gmacPerSecond() {

@@ -82,5 +82,8 @@ class GemvSimulationTest {
         double sum = r.energy().lines().stream().mapToDouble(l -> l.count() * l.pjEach()).sum();
         assertEquals(sum, r.energy().totalPj(), 1e-9 * sum);
         assertTrue(r.energy().byComponent().keySet().containsAll(java.util.List.of("core", "L1D", "DRAM", "static")));
+        for (var line : r.energy().lines()) {
+            assertTrue(!line.source().isBlank() && !line.source().contains("no source recorded"), line.toString());
+        }
     }
 }
