@@ -11,15 +11,19 @@ public final class Cache {
     private final int lineShift;
     private final long hitLatency;
     private final long[] tags;
-    private final long[] lastUse;
+    private final ReplacementPolicy policy;
     private final long[] fillCycle;
     private final boolean[] dirty;
     private final long[] mshrBusyUntil;
-    private long useClock;
 
     final CacheStats stats;
 
     public Cache(String name, long sizeBytes, int ways, int lineBytes, long hitLatency, int mshrs) {
+        this(name, sizeBytes, ways, lineBytes, hitLatency, mshrs, ReplacementPolicy.Kind.LRU);
+    }
+
+    public Cache(String name, long sizeBytes, int ways, int lineBytes, long hitLatency, int mshrs,
+            ReplacementPolicy.Kind replacement) {
         if (Integer.bitCount(lineBytes) != 1 || sizeBytes % ((long) ways * lineBytes) != 0) {
             throw new IllegalArgumentException(name + ": size must be sets x ways x line");
         }
@@ -33,7 +37,7 @@ public final class Cache {
         this.hitLatency = hitLatency;
         this.tags = new long[sets * ways];
         Arrays.fill(tags, -1);
-        this.lastUse = new long[sets * ways];
+        this.policy = ReplacementPolicy.of(replacement, sets, ways, name.hashCode());
         this.fillCycle = new long[sets * ways];
         this.dirty = new boolean[sets * ways];
         this.mshrBusyUntil = new long[Math.max(1, mshrs)];
@@ -61,7 +65,7 @@ public final class Cache {
         int base = (int) (line & (sets - 1)) * ways;
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
-                lastUse[base + w] = ++useClock;
+                policy.touch(base / ways, w);
                 return base + w;
             }
         }
@@ -78,29 +82,29 @@ public final class Cache {
     }
 
     /**
-     * Installs {@code line}, filled at {@code fillAt}, evicting the least recently used way.
+     * Installs {@code line}, filled at {@code fillAt}, in an empty way or else the replacement policy's victim.
      *
      * @return the evicted line if it was dirty (to be written back), else -1
      */
     long install(long line, long fillAt, boolean makeDirty) {
-        int base = (int) (line & (sets - 1)) * ways;
-        int victim = base;
-        for (int w = 0; w < ways; w++) {
-            int s = base + w;
-            if (tags[s] == -1) {
-                victim = s;
-                break;
-            }
-            if (lastUse[s] < lastUse[victim]) {
-                victim = s;
+        int set = (int) (line & (sets - 1));
+        int base = set * ways;
+        int way = -1;
+        for (int w = 0; w < ways && way < 0; w++) {
+            if (tags[base + w] == -1) {
+                way = w;
             }
         }
+        if (way < 0) {
+            way = policy.victim(set);
+        }
+        int victim = base + way;
         long writeBack = tags[victim] != -1 && dirty[victim] ? tags[victim] : -1;
         if (tags[victim] != -1) {
             stats.evictions++;
         }
         tags[victim] = line;
-        lastUse[victim] = ++useClock;
+        policy.touch(set, way);
         fillCycle[victim] = fillAt;
         dirty[victim] = makeDirty;
         return writeBack;

@@ -13,7 +13,6 @@ public final class CacheStats {
     public long writeBacks;
     public long prefetchesIssued;
     public long prefetchesDropped;
-    public long usefulPrefetches;
     public long mshrStallCycles;
 
     void clearEvictions() {

@@ -9,6 +9,7 @@ import org.ternsim.sim.mem.Cache;
 import org.ternsim.sim.mem.Dram;
 import org.ternsim.sim.mem.MemoryHierarchy;
 import org.ternsim.sim.mem.Prefetcher;
+import org.ternsim.sim.mem.ReplacementPolicy;
 
 public final class MachineBuilder {
 
@@ -21,7 +22,8 @@ public final class MachineBuilder {
         List<Prefetcher> prefetchers = new ArrayList<>();
         int line = hw.caches().isEmpty() ? 64 : hw.caches().get(0).lineBytes();
         for (CacheConfig c : hw.caches()) {
-            levels.add(new Cache(c.name(), c.sizeBytes(), c.ways(), c.lineBytes(), c.latencyCycles(), c.mshrs()));
+            levels.add(new Cache(c.name(), c.sizeBytes(), c.ways(), c.lineBytes(), c.latencyCycles(), c.mshrs(),
+                ReplacementPolicy.Kind.valueOf(c.replacement().name())));
             prefetchers.add(c.prefetcher() == null ? null
                 : Prefetcher.of(c.prefetcher().kind(), c.prefetcher().degree(), c.prefetcher().distance()));
         }

@@ -2,6 +2,7 @@
 package org.ternsim.sim.mem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -63,5 +64,36 @@ class MemoryHierarchyTest {
         m.access(0, 8, false, 0);
         assertEquals(1, m.levels().get(0).stats().prefetchesIssued);
         assertEquals(10_000 + 4, m.access(64, 8, false, 10_000));
+    }
+
+    /** One set of four ways: lines 0..3 filled in order, line 0 touched again, then line 4 evicts someone. */
+    private static boolean survives(ReplacementPolicy.Kind kind, long line) {
+        Cache c = new Cache("L1D", 256, 4, 64, 4, 8, kind);
+        MemoryHierarchy m = new MemoryHierarchy(List.of(c), Arrays.asList((Prefetcher) null), new Dram(8, 100, 64), 64);
+        for (long l : new long[] {0, 1, 2, 3, 0, 4}) {
+            m.access(l * 64, 8, false, 1000 * (l + 1));
+        }
+        return m.access(line * 64, 8, false, 1_000_000) == 1_000_000 + 4;
+    }
+
+    @Test
+    void lruEvictsTheLeastRecentlyUsedWay() {
+        assertFalse(survives(ReplacementPolicy.Kind.LRU, 1));
+        assertTrue(survives(ReplacementPolicy.Kind.LRU, 0));
+    }
+
+    @Test
+    void treePlruFollowsItsTreeBitsNotTrueRecency() {
+        // After 0,1,2,3,0 the root points right and the right node at way 2: PLRU evicts line 2, true LRU line 1.
+        assertTrue(survives(ReplacementPolicy.Kind.TREE_PLRU, 1));
+        assertFalse(survives(ReplacementPolicy.Kind.TREE_PLRU, 2));
+        assertTrue(survives(ReplacementPolicy.Kind.TREE_PLRU, 0));
+    }
+
+    @Test
+    void randomReplacementIsReproducible() {
+        for (long line = 0; line < 4; line++) {
+            assertEquals(survives(ReplacementPolicy.Kind.RANDOM, line), survives(ReplacementPolicy.Kind.RANDOM, line));
+        }
     }
 }

@@ -1,0 +1,117 @@
+// Which way of a set a cache evicts: true LRU, tree pseudo-LRU (power-of-two ways) or seeded random.
+package org.ternsim.sim.mem;
+
+import java.util.SplittableRandom;
+
+public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, ReplacementPolicy.TreePlru,
+        ReplacementPolicy.Random {
+
+    public enum Kind { LRU, TREE_PLRU, RANDOM }
+
+    final int ways;
+
+    ReplacementPolicy(int ways) {
+        this.ways = ways;
+    }
+
+    public static ReplacementPolicy of(Kind kind, int sets, int ways, long seed) {
+        return switch (kind) {
+            case LRU -> new Lru(sets, ways);
+            case TREE_PLRU -> new TreePlru(sets, ways);
+            case RANDOM -> new Random(ways, seed);
+        };
+    }
+
+    /** The way {@code way} of {@code set} was hit or filled. */
+    abstract void touch(int set, int way);
+
+    /** The way to evict from a full {@code set}. */
+    abstract int victim(int set);
+
+    static final class Lru extends ReplacementPolicy {
+        private final long[] lastUse;
+        private long clock;
+
+        Lru(int sets, int ways) {
+            super(ways);
+            lastUse = new long[sets * ways];
+        }
+
+        @Override
+        void touch(int set, int way) {
+            lastUse[set * ways + way] = ++clock;
+        }
+
+        @Override
+        int victim(int set) {
+            int best = 0;
+            for (int w = 1; w < ways; w++) {
+                if (lastUse[set * ways + w] < lastUse[set * ways + best]) {
+                    best = w;
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * Binary tree of ways-1 bits per set; each bit points to the half holding the next victim. A touch flips the bits
+     * on its path to point away from the touched way.
+     */
+    static final class TreePlru extends ReplacementPolicy {
+        private final boolean[] bits;
+
+        TreePlru(int sets, int ways) {
+            super(ways);
+            if (Integer.bitCount(ways) != 1) {
+                throw new IllegalArgumentException("tree-PLRU needs a power-of-two number of ways, got " + ways);
+            }
+            bits = new boolean[sets * Math.max(1, ways - 1)];
+        }
+
+        @Override
+        void touch(int set, int way) {
+            int node = 0;
+            int base = set * (ways - 1);
+            for (int span = ways; span > 1; span /= 2) {
+                boolean right = (way % span) >= span / 2;
+                bits[base + node] = !right;
+                node = 2 * node + (right ? 2 : 1);
+            }
+        }
+
+        @Override
+        int victim(int set) {
+            int node = 0;
+            int way = 0;
+            int base = set * (ways - 1);
+            for (int span = ways; span > 1; span /= 2) {
+                boolean right = bits[base + node];
+                if (right) {
+                    way += span / 2;
+                }
+                node = 2 * node + (right ? 2 : 1);
+            }
+            return way;
+        }
+    }
+
+    /** Random victims from a fixed seed, so that runs stay reproducible. */
+    static final class Random extends ReplacementPolicy {
+        private final SplittableRandom random;
+
+        Random(int ways, long seed) {
+            super(ways);
+            random = new SplittableRandom(seed);
+        }
+
+        @Override
+        void touch(int set, int way) {
+        }
+
+        @Override
+        int victim(int set) {
+            return random.nextInt(ways);
+        }
+    }
+}
