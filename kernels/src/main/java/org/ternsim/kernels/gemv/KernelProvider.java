@@ -1,10 +1,14 @@
-// Chooses the I2_S GEMV once per JVM: the Vector API kernel when jdk.incubator.vector is present, else the scalar one.
+// Chooses each kernel family's implementation once per JVM: Vector API when jdk.incubator.vector is present, else scalar.
 package org.ternsim.kernels.gemv;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Start-up kernel selection in the manner of Lucene's {@code VectorizationProvider}. The Panama kernel is used
@@ -19,17 +23,16 @@ public final class KernelProvider {
 
     static final String KERNELS_PROPERTY = "ternsim.kernels";
     static final String BITS_PROPERTY = "ternsim.vectorBits";
-    private static final String PANAMA_CLASS = "org.ternsim.kernels.gemv.PanamaI2sGemv";
+    private static final String PANAMA_I2S = "org.ternsim.kernels.gemv.PanamaI2sGemv";
+    private static final Map<Class<?>, Object> SELECTED = new ConcurrentHashMap<>();
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private KernelProvider() {
     }
 
     /** The selected I2_S GEMV, shared and stateless. */
     public static I2sGemv i2sGemv() {
-        if (Holder.FAILURE != null) {
-            throw new IllegalStateException(Holder.FAILURE);
-        }
-        return Holder.GEMV;
+        return select(I2sGemv.class, PANAMA_I2S, ScalarI2sGemv::new);
     }
 
     /** The selected kernel for run metadata, e.g. {@code panama/256-bit} or {@code scalar}. */
@@ -37,44 +40,43 @@ public final class KernelProvider {
         return i2sGemv().name();
     }
 
-    /** Initialised on first use, which also avoids class-loading deadlocks at start-up. */
-    private static final class Holder {
-        static final I2sGemv GEMV;
-        static final String FAILURE;
-
-        static {
-            I2sGemv gemv = null;
-            String failure = null;
-            try {
-                gemv = select(System.getProperty(KERNELS_PROPERTY), System.getProperty(BITS_PROPERTY));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                failure = e.getMessage();
-            }
-            GEMV = gemv;
-            FAILURE = failure;
-        }
+    /**
+     * The implementation of kernel family {@code type} for this JVM, chosen once: the Vector API class
+     * {@code panamaClass} (which must have {@code public static T forBits(int bits)}, 0 meaning the preferred width)
+     * or the scalar reference. Each family calls this from its own accessor, so adding a family touches no shared code.
+     */
+    public static <T> T select(Class<T> type, String panamaClass, Supplier<T> scalar) {
+        return type.cast(SELECTED.computeIfAbsent(type, t -> choose(type, panamaClass, scalar,
+            System.getProperty(KERNELS_PROPERTY), System.getProperty(BITS_PROPERTY))));
     }
 
     /** The selection rule, with the two properties passed in (null when unset). */
-    static I2sGemv select(String kernels, String vectorBits) {
+    static <T> T choose(Class<T> type, String panamaClass, Supplier<T> scalar, String kernels, String vectorBits) {
         int bits = parseBits(vectorBits);
         String choice = kernels == null ? "auto" : kernels.trim().toLowerCase(Locale.ROOT);
         switch (choice) {
             case "scalar":
-                return new ScalarI2sGemv();
+                return scalar.get();
             case "panama":
-                return loadPanama(bits);
+                return loadPanama(type, panamaClass, bits);
             case "auto":
                 try {
-                    return loadPanama(bits);
+                    return loadPanama(type, panamaClass, bits);
                 } catch (IllegalStateException e) {
-                    System.err.println("WARNING: TernSim uses the scalar I2_S kernel (" + e.getMessage() + ")");
-                    return new ScalarI2sGemv();
+                    if (WARNED.compareAndSet(false, true)) {
+                        System.err.println("WARNING: TernSim uses its scalar kernels (" + e.getMessage() + ")");
+                    }
+                    return scalar.get();
                 }
             default:
                 throw new IllegalArgumentException("-D" + KERNELS_PROPERTY + " must be scalar or panama, got '"
                         + kernels + "'");
         }
+    }
+
+    /** Kept for the I2_S tests: the rule applied to the I2_S family. */
+    static I2sGemv select(String kernels, String vectorBits) {
+        return choose(I2sGemv.class, PANAMA_I2S, ScalarI2sGemv::new, kernels, vectorBits);
     }
 
     private static int parseBits(String vectorBits) {
@@ -92,18 +94,18 @@ public final class KernelProvider {
         }
     }
 
-    private static I2sGemv loadPanama(int bits) {
+    private static <T> T loadPanama(Class<T> type, String panamaClass, int bits) {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
             throw new IllegalStateException("jdk.incubator.vector is not in the boot layer; "
                     + "run java with --add-modules jdk.incubator.vector");
         }
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            MethodHandle factory = lookup.findStatic(lookup.findClass(PANAMA_CLASS), "forBits",
-                    MethodType.methodType(I2sGemv.class, int.class));
-            return (I2sGemv) factory.invokeExact(bits);
-        } catch (Throwable e) { // invokeExact declares Throwable; linkage errors land here too
-            throw new IllegalStateException("the Vector API kernel did not load: " + e, e);
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodHandle factory = lookup.findStatic(Class.forName(panamaClass), "forBits",
+                    MethodType.methodType(type, int.class));
+            return type.cast(factory.invoke(bits));
+        } catch (Throwable e) { // invoke declares Throwable; linkage errors land here too
+            throw new IllegalStateException("the Vector API kernel " + panamaClass + " did not load: " + e, e);
         }
     }
 }

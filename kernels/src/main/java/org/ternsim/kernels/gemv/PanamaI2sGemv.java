@@ -64,7 +64,7 @@ public final class PanamaI2sGemv implements I2sGemv {
     }
 
     /** Factory that {@link KernelProvider} finds reflectively; {@code bits == 0} means the preferred width. */
-    static I2sGemv forBits(int bits) {
+    public static I2sGemv forBits(int bits) {
         if (bits == 0) {
             return new PanamaI2sGemv();
         }
