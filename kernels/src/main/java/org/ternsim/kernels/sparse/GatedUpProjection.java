@@ -1,0 +1,38 @@
+// BitNet a4.8's gate-skipped up-projection: rows of W_up are evaluated only where ReLU^2(gate) is non-zero.
+package org.ternsim.kernels.sparse;
+
+import org.ternsim.kernels.format.I2sWeights;
+import org.ternsim.kernels.gemv.I2sEpilogue;
+import org.ternsim.kernels.gemv.I2sGemv;
+import org.ternsim.kernels.quant.Int8Activations;
+
+/**
+ * In a ReLU^2-gated FFN the product relu(g)^2 * u is zero wherever the gate is, so u need not be computed there.
+ * This skips those rows (their output is +0.0, which the gating multiplies away) instead of multiplying by zero.
+ */
+public final class GatedUpProjection {
+
+    private GatedUpProjection() {
+    }
+
+    /**
+     * @param gate the activated gate output relu(g)^2, length M; rows where it is exactly zero are skipped
+     * @return rows skipped out of M
+     */
+    public static SparseGemv.Skipped apply(I2sGemv gemv, I2sWeights up, Int8Activations x, float[] gate, float[] y) {
+        if (gate.length != up.rows() || y.length != up.rows()) {
+            throw new IllegalArgumentException("gated up-projection of " + up.rows() + " rows got a gate of "
+                + gate.length + " and " + y.length + " outputs");
+        }
+        int skipped = 0;
+        for (int row = 0; row < up.rows(); row++) {
+            if (gate[row] == 0f) {
+                y[row] = 0f;
+                skipped++;
+            } else {
+                y[row] = I2sEpilogue.output(gemv.dotRaw(up, row, x.codes()), x.sum(), x.scale(), up.scale());
+            }
+        }
+        return new SparseGemv.Skipped(skipped, up.rows());
+    }
+}
