@@ -1,2 +1,5 @@
-/** Quantizers: absmean ternary weights and per-token absmax int8 activations, with pinned precision. */
+/**
+ * Quantizers with pinned precision: absmean ternary weights, per-token absmax int8 and absmean int4 activations,
+ * a4.8 Top-K sparsification, the 3/4-bit KV cache, and the blocked Hadamard transform of BitNet v2.
+ */
 package org.ternsim.kernels.quant;
