@@ -161,11 +161,12 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
         }
     }
 
-    /** 8 lanes cannot hold a 16-entry table: indices 8..15 are the shuffle's exceptional lanes, read from t1. */
+    /** 8 lanes cannot hold a 16-entry table: look up both halves and keep the upper one where index >= 8. */
     static ShortVector lookup128(ShortVector index, short[] tables, int offset) {
-        ShortVector t0 = ShortVector.fromArray(S128, tables, offset);
-        ShortVector t1 = ShortVector.fromArray(S128, tables, offset + 8);
-        return t0.rearrange(index.toShuffle(), t1);
+        ShortVector low = index.and((short) 7);
+        ShortVector t0 = low.selectFrom(ShortVector.fromArray(S128, tables, offset));
+        ShortVector t1 = low.selectFrom(ShortVector.fromArray(S128, tables, offset + 8));
+        return t0.blend(t1, index.compare(VectorOperators.GE, (short) 8));
     }
 
     /** Lanes hold indices 0..15 into the table at {@code offset}. */
