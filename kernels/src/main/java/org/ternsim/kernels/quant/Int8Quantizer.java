@@ -75,6 +75,10 @@ public final class Int8Quantizer {
      * </ol>
      * The scale returned is lut_scale; kernel outputs divide by it.
      *
+     * <p>Where max|x| >= 1e-5 this equals {@link #absmaxI2s} bit for bit, contrary to kernels.md §1 [D]: max|x| is
+     * exact in both, and rounding 127 / amax to double and then to float equals rounding it to float once, because
+     * 53 >= 2 * 24 + 2. The paths differ only below the I2_S floor (and in the zero row).
+     *
      * <p>Defined here, not in bitnet.cpp: when 127f / amax is not finite (an all-zero row, where the original divides
      * by zero, or max|x| below 127 / Float.MAX_VALUE, about 3.7e-37) every code is 0 and the scale is
      * {@value #ZERO_ROW_SCALE}. Any positive finite scale gives zero outputs for zero codes; 127 is the scale of a
