@@ -1,0 +1,18 @@
+// The one float formula that combines exact per-block integer dot products, shared by every implementation.
+package org.ternsim.kernels.baseline;
+
+/**
+ * sumf = sumf + (float) isum * (dw * da), blocks in order, starting from 0, unfused. This is ggml's generic
+ * {@code ggml_vec_dot_tq1_0_q8_K}/{@code tq2_0}/{@code q6_K} formula per block; ggml's generic q4_0/q8_0 dot
+ * associates as (isum * dw) * da and its SIMD paths keep 8 or 16 partial sums, so TernSim fixes this one order.
+ * {@code (float) isum} rounds to nearest when |isum| exceeds 2^24 (Q6_K can), identically everywhere.
+ */
+final class BlockSum {
+
+    private BlockSum() {
+    }
+
+    static float add(float sumf, int isum, float dw, float da) {
+        return sumf + (float) isum * (dw * da);
+    }
+}

@@ -1,0 +1,87 @@
+// The ggml tensor types of this package: block size, bytes per block, kernel name, activation type of the dot product.
+package org.ternsim.kernels.baseline;
+
+import java.util.Locale;
+
+/** ggml types with their block geometry from ggml-common.h ({@code static_assert}ed sizes there). */
+public enum GgmlType {
+    /** 4-byte IEEE float. */
+    F32(1, 4),
+    /** 2-byte IEEE half. */
+    F16(1, 2),
+    /** 2-byte bfloat16. */
+    BF16(1, 2),
+    /** {@code block_q8_0}: fp16 d, int8 qs[32]. */
+    Q8_0(32, 34),
+    /** {@code block_q4_0}: fp16 d, uint8 qs[16] (value j in the low nibble of byte j, value j+16 in its high nibble). */
+    Q4_0(32, 18),
+    /** {@code block_q6_K}: uint8 ql[128], uint8 qh[64], int8 scales[16], fp16 d. */
+    Q6_K(256, 210),
+    /** {@code block_tq2_0}: uint8 qs[64] (2 bits per value), fp16 d. */
+    TQ2_0(256, 66),
+    /** {@code block_tq1_0}: uint8 qs[48] (5 trits per byte), uint8 qh[4] (4 trits per byte), fp16 d. */
+    TQ1_0(256, 54),
+    /** {@code block_q8_K}: fp32 d, int8 qs[256], int16 bsums[16]; an activation type. */
+    Q8_K(256, 292);
+
+    private final int blockSize;
+    private final int blockBytes;
+
+    GgmlType(int blockSize, int blockBytes) {
+        this.blockSize = blockSize;
+        this.blockBytes = blockBytes;
+    }
+
+    /** Values per block. */
+    public int blockSize() {
+        return blockSize;
+    }
+
+    /** Bytes per block. */
+    public int blockBytes() {
+        return blockBytes;
+    }
+
+    /** The kernel name used across TernSim (DESIGN.md conventions), e.g. {@code q6_k}. */
+    public String kernelName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The activation type of this weight type's GEMV: as ggml's {@code vec_dot_type} for the block formats, F32 for
+     * F32 and F16 weights (TernSim keeps F16 x F32; ggml converts activations to F16). BF16 has no GEMV here.
+     */
+    public GgmlType activationType() {
+        switch (this) {
+            case F32:
+            case F16:
+                return F32;
+            case Q8_0:
+            case Q4_0:
+                return Q8_0;
+            case Q6_K:
+            case TQ2_0:
+            case TQ1_0:
+                return Q8_K;
+            default:
+                throw new UnsupportedOperationException("no " + kernelName() + " GEMV: " + kernelName()
+                        + " is not a weight type of the baseline kernels");
+        }
+    }
+
+    /** Bytes of a row of {@code cols} values; throws with the nearest valid sizes when cols is not whole blocks. */
+    public int rowBytes(int cols) {
+        checkCols(cols);
+        return cols / blockSize * blockBytes;
+    }
+
+    /** Throws unless {@code cols} is a positive multiple of the block size. */
+    public void checkCols(int cols) {
+        if (cols <= 0 || cols % blockSize != 0) {
+            int below = cols / blockSize * blockSize;
+            throw new IllegalArgumentException(kernelName() + " needs K to be a positive multiple of " + blockSize
+                    + ", got K = " + cols + " (nearest valid: "
+                    + (below > 0 ? below + " or " : "") + (below + blockSize) + ")");
+        }
+    }
+}
