@@ -94,11 +94,6 @@ final class GgufCursor {
         return out;
     }
 
-    /** Moves forward to {@code target} (padding); the bytes need not exist when nothing follows. */
-    void skipTo(long target) {
-        pos = target;
-    }
-
     // Makes the next n (<= 8) bytes available in the window, advances past them, and returns their window index.
     private int reserve(int n, String what) {
         require(n, what);

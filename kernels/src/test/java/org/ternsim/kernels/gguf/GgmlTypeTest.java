@@ -40,7 +40,7 @@ class GgmlTypeTest {
         assertEquals(34 * 4, GgmlType.Q8_0.byteSize(new long[] {128}));
         assertEquals(210, GgmlType.Q6_K.byteSize(new long[] {256}));
         assertEquals(292, GgmlType.Q8_K.byteSize(new long[] {256}));
-        assertEquals(54 * 10, GgmlType.TQ1_0.byteSize(new long[] {2560, 1}) );
+        assertEquals(54 * 10, GgmlType.TQ1_0.byteSize(new long[] {2560, 1}));
         assertEquals(66 * 10 * 4, GgmlType.TQ2_0.byteSize(new long[] {2560, 4}));
         assertThrows(IllegalArgumentException.class, () -> GgmlType.Q8_0.byteSize(new long[] {33, 1}));
         assertThrows(ArithmeticException.class, () -> GgmlType.F32.byteSize(new long[] {1L << 60, 1L << 10}));
