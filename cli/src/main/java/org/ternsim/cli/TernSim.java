@@ -4,6 +4,7 @@ package org.ternsim.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.ternsim.kernels.gguf.GgufFormatException;
 import org.ternsim.sim.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ternsim", mixinStandardHelpOptions = true, versionProvider = TernSim.Version.class,
     description = "Simulate 1-bit / 1.58-bit neural-network kernels on modelled CPUs: bit-exact, with cycles and energy.",
-    subcommands = {SimulateCommand.class, ValidateCommand.class},
+    subcommands = {SimulateCommand.class, ValidateCommand.class, InspectCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 validation mismatch."})
 public final class TernSim implements Runnable {
 
@@ -48,7 +49,7 @@ public final class TernSim implements Runnable {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            boolean user = ex instanceof UserError || ex instanceof ConfigException;
+            boolean user = ex instanceof UserError || ex instanceof ConfigException || ex instanceof GgufFormatException;
             if (ex instanceof ConfigException ce && ce.problems().size() > 1) {
                 ce.problems().forEach(p -> err.println("ternsim: " + p));
             } else {
