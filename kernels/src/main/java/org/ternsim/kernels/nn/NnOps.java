@@ -6,7 +6,11 @@ import org.ternsim.kernels.gemv.KernelProvider;
 /**
  * Elementwise, norm and reduction operators of BitNet b1.58 2B4T and FLUX.1 layers, each defined to the bit. Every
  * implementation ({@link ScalarNnOps}, {@link PanamaNnOps} at 128/256/512 bits) returns identical bits for every
- * input, including NaN, infinities and signed zeros.
+ * input, infinities and signed zeros included, with one exception: a NaN output is NaN in every implementation but
+ * its sign and payload are not specified. Java does not define NaN bit patterns, and on x86 an operation on two NaN
+ * operands returns the payload of one of them, while the JIT may swap the operands of a commutative operation
+ * (measured: LayerNorm of a row holding both infinities gave 0xFFC00000 scalar and 0x7FC00000 vector). Tests
+ * therefore compare raw bits and treat all NaNs as equal.
  *
  * <p>Definitions common to all operators:
  * <ul>
