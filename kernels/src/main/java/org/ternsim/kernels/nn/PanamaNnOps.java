@@ -208,7 +208,21 @@ public final class PanamaNnOps implements NnOps {
     public void weightedRowSum(float[] p, int pOff, int rows, float[] v, int vOff, int vStride, float[] out,
                                int outOff, int dim) {
         NnArgs.checkRows(p, pOff, rows, v, vOff, vStride, out, outOff, dim);
-        VectorSpecies<Float> s = species;
+        switch (species.vectorBitSize()) {
+            case 128:
+                weightedRowSum(F128, p, pOff, rows, v, vOff, vStride, out, outOff, dim);
+                break;
+            case 256:
+                weightedRowSum(F256, p, pOff, rows, v, vOff, vStride, out, outOff, dim);
+                break;
+            default:
+                weightedRowSum(F512, p, pOff, rows, v, vOff, vStride, out, outOff, dim);
+        }
+    }
+
+    /** The AV product's body, called with a constant species because it is the hot loop of attention. */
+    private static void weightedRowSum(VectorSpecies<Float> s, float[] p, int pOff, int rows, float[] v, int vOff,
+                                       int vStride, float[] out, int outOff, int dim) {
         int body = s.loopBound(dim);
         // Lane d of the output only ever meets lane d of each row, so the row loop runs inside a register.
         for (int d = 0; d < body; d += s.length()) {

@@ -53,6 +53,41 @@ class PanamaNnOpsTest {
     }
 
     @Test
+    void inPlaceAtAnOffsetEqualsScalar() {
+        Random random = new Random(11);
+        for (int n : new int[] {5, 16, 33, 257}) {
+            float[] x = NnFixtures.gaussian(random, n + 6, 4f);
+            float[] softmax = x.clone();
+            float[] gelu = x.clone();
+            float[] norm = x.clone();
+            scalar.softmax(softmax, 3, n);
+            scalar.gelu(gelu, 3, gelu, 3, n);
+            scalar.layerNorm(norm, 3, NnOps.LAYER_NORM_EPS_FLUX, norm, 3, n);
+            for (NnOps panama : NnFixtures.panamaAll()) {
+                float[] y = x.clone();
+                panama.softmax(y, 3, n);
+                assertSameBits(softmax, y, panama.name() + " softmax n=" + n);
+                y = x.clone();
+                panama.gelu(y, 3, y, 3, n);
+                assertSameBits(gelu, y, panama.name() + " gelu n=" + n);
+                y = x.clone();
+                panama.layerNorm(y, 3, NnOps.LAYER_NORM_EPS_FLUX, y, 3, n);
+                assertSameBits(norm, y, panama.name() + " layerNorm n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void selectedIsTheVectorKernelWhenTheModuleIsPresent() {
+        // Surefire adds jdk.incubator.vector, so unless -Dternsim.kernels=scalar is set the Panama family loads.
+        NnOps selected = NnOps.selected();
+        assertEquals(selected, NnOps.selected(), "chosen once");
+        if (System.getProperty("ternsim.kernels") == null) {
+            assertEquals(PanamaNnOps.class, selected.getClass());
+        }
+    }
+
+    @Test
     void namesItsWidthAndRejectsOthers() {
         assertEquals("panama/256-bit", new PanamaNnOps(FloatVector.SPECIES_256).name());
         assertEquals("panama/512-bit", PanamaNnOps.forBits(512).name());
