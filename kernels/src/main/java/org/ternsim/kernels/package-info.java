@@ -15,6 +15,10 @@
  *       a 256-bit body two, a 512-bit body one.</li>
  *   <li>Transcendental functions (exp, tanh, sin, cos) use {@code StrictMath} in both implementations, since
  *       {@code Math} may be intrinsified differently by the interpreter and the JIT.</li>
+ *   <li>"Identical bits" holds for every non-NaN output. Where an output is NaN, every implementation returns NaN in
+ *       the same place, but its sign and payload may differ: when both operands of an x86 operation are NaN the
+ *       result copies one of them, the JIT may swap the operands of a commutative operation, and Java does not
+ *       define NaN bits. Tests compare raw bits and treat any NaN as equal to any NaN.</li>
  * </ul>
  */
 package org.ternsim.kernels;
