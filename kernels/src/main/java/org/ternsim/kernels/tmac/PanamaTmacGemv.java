@@ -1,0 +1,115 @@
+// The T-MAC GEMV on the incubator Vector API: byte lanes are rows, each lane looks its index up in the group's table.
+package org.ternsim.kernels.tmac;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * T-MAC GEMV with the Vector API at 128, 256 or 512 bits, equal to {@link ScalarTmacGemv} bit for bit.
+ *
+ * <p>Shape, as in T-MAC's {@code tbl.cc}: one byte lane per output row (bits / 8 rows per tile); per 4-activation
+ * group the group's 16-byte int8 table is loaded once and every lane selects its row's entry with a byte shuffle
+ * ({@code selectFrom}, the Java form of {@code vpshufb} / {@code tbl}; lanes beyond 16 of a wider load are never
+ * selected because indices are 0..15). The int8 lookups are sign-extended to int16 ({@code B2S}, T-MAC's
+ * {@code vpmovsxbw}) and added in int16 over blocks of at most {@link TmacGemv#INT16_BLOCK} lookups, then widened
+ * into int32 group sums. The logical layout stores rows one after another, so each tile's index bytes are first
+ * transposed into a scratch buffer (byte c of row r at {@code c * lanes + r}); T-MAC's offline permutation makes
+ * this copy unnecessary. Padding rows use index byte 0 and are discarded.
+ *
+ * <p>Exactness: the integer sums are exact in both implementations, and the float part is the shared
+ * {@link TmacEpilogue} with its fixed order, so outputs are bit-identical at every width.
+ */
+public final class PanamaTmacGemv implements TmacGemv {
+
+    private final int bits;
+    private final VectorSpecies<Byte> bytes;
+    private final VectorSpecies<Short> shorts;
+
+    /** Uses {@code bits}-wide vectors: 128, 256 or 512. */
+    public PanamaTmacGemv(int bits) {
+        if (bits != 128 && bits != 256 && bits != 512) {
+            throw new IllegalArgumentException("PanamaTmacGemv supports 128-, 256- and 512-bit vectors, got " + bits);
+        }
+        this.bits = bits;
+        this.bytes = bits == 128 ? ByteVector.SPECIES_128 : bits == 256 ? ByteVector.SPECIES_256 : ByteVector.SPECIES_512;
+        this.shorts = bits == 128 ? ShortVector.SPECIES_128 : bits == 256 ? ShortVector.SPECIES_256
+                : ShortVector.SPECIES_512;
+    }
+
+    /** Factory that {@link TmacKernels} finds reflectively; {@code bits == 0} means the preferred width. */
+    public static TmacGemv forBits(int bits) {
+        return new PanamaTmacGemv(bits == 0 ? Math.max(128, IntVector.SPECIES_PREFERRED.vectorBitSize()) : bits);
+    }
+
+    @Override
+    public String name() {
+        return "panama/" + bits + "-bit";
+    }
+
+    @Override
+    public void gemv(TmacWeights w, TmacLut lut, float[] y) {
+        TmacArgs.checkGemv(w, lut, y);
+        int lanes = bytes.length();
+        byte[] scratch = new byte[w.planeBytes() * lanes];
+        short[] lane = new short[lanes];
+        int[][] s0 = new int[lanes][lut.actGroups()];
+        int[][] s1 = new int[lanes][lut.actGroups()];
+        LaneSum sum = new LaneSum();
+        for (int first = 0; first < w.rows(); first += lanes) {
+            int count = Math.min(lanes, w.rows() - first);
+            planeSums(w, first, count, 0, lut, scratch, lane, s0);
+            planeSums(w, first, count, 1, lut, scratch, lane, s1);
+            for (int r = 0; r < count; r++) {
+                y[first + r] = TmacEpilogue.output(s0[r], s1[r], lut, w.scale(), sum);
+            }
+        }
+    }
+
+    /** sums[r][j] for the tile's rows: plane {@code plane}'s lookups over activation group j. */
+    private void planeSums(TmacWeights w, int first, int count, int plane, TmacLut lut, byte[] scratch,
+                           short[] lane, int[][] sums) {
+        int lanes = bytes.length();
+        int half = shorts.length();
+        transpose(w, first, count, plane, lanes, scratch);
+        byte[] entries = lut.entries();
+        int per = lut.groupsPerActGroup();
+        for (int j = 0; j < lut.actGroups(); j++) {
+            for (int r = 0; r < lanes; r++) {
+                sums[r][j] = 0;
+            }
+            for (int b0 = j * per; b0 < (j + 1) * per; b0 += INT16_BLOCK) {
+                ShortVector lo = ShortVector.zero(shorts);
+                ShortVector hi = ShortVector.zero(shorts);
+                for (int i = b0; i < Math.min((j + 1) * per, b0 + INT16_BLOCK); i++) {
+                    ByteVector packed = ByteVector.fromArray(bytes, scratch, (i >> 1) * lanes);
+                    ByteVector index = (i & 1) == 0
+                            ? packed.and((byte) 0x0F)
+                            : packed.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F);
+                    ByteVector looked = index.selectFrom(ByteVector.fromArray(bytes, entries, TmacShapes.ENTRIES * i));
+                    lo = lo.add((ShortVector) looked.convertShape(VectorOperators.B2S, shorts, 0));
+                    hi = hi.add((ShortVector) looked.convertShape(VectorOperators.B2S, shorts, 1));
+                }
+                lo.intoArray(lane, 0);
+                hi.intoArray(lane, half);
+                for (int r = 0; r < lanes; r++) {
+                    sums[r][j] += lane[r];
+                }
+            }
+        }
+    }
+
+    /** Row r's plane byte c goes to {@code scratch[c * lanes + r]}; rows past {@code count} get 0. */
+    private static void transpose(TmacWeights w, int first, int count, int plane, int lanes, byte[] scratch) {
+        int planeBytes = w.planeBytes();
+        byte[] indices = w.indices();
+        for (int r = 0; r < lanes; r++) {
+            int src = (2 * (first + r) + plane) * planeBytes;
+            for (int c = 0; c < planeBytes; c++) {
+                scratch[c * lanes + r] = r < count ? indices[src + c] : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+/**
+ * T-MAC (Wei et al., EuroSys 2025, arXiv 2407.00088): bit-serial table-lookup GEMV for ternary weights held as 2-bit
+ * codes split into bit planes, with int8-quantized activation tables (lossy by design).
+ *
+ * <p>Pieces: the bit-plane format ({@link org.ternsim.kernels.tmac.TmacWeights},
+ * {@link org.ternsim.kernels.tmac.TmacPacker}), the quantized tables ({@link org.ternsim.kernels.tmac.TmacTables}
+ * building a {@link org.ternsim.kernels.tmac.TmacLut}), the one float epilogue
+ * ({@link org.ternsim.kernels.tmac.TmacEpilogue}), the scalar reference and Vector API kernels behind
+ * {@link org.ternsim.kernels.tmac.TmacGemv} (selected by {@link org.ternsim.kernels.tmac.TmacKernels#tmac()}), and the
+ * error measurement against the exact result ({@link org.ternsim.kernels.tmac.LutErrorReport},
+ * {@link org.ternsim.kernels.tmac.TmacError}).
+ *
+ * <p>Sources (read in the code corpus, microsoft/T-MAC): {@code python/t_mac/intrins/lut_ctor.cc} (table build,
+ * {@code partial_max_g4_int8_k8}, {@code lut_ctor_g4_int8_impl}), {@code python/t_mac/intrins/tbl.cc}
+ * ({@code tbl_g4_int8_float_update_impl}: int16 aggregation, {@code lut_fma}), {@code python/t_mac/ops/qgemm.py}
+ * (act_group_size, bit planes combined with alphas), {@code python/t_mac/utils.py} ({@code get_bits_alphas} =
+ * {1/2, 1, 2, 4}), {@code python/t_mac/weights.py} ({@code preprocess_weights}: uint code = int + 2^(bits-1), bit
+ * planes, g = 4 groups, offline permutation); kernels.md §7.
+ *
+ * <p>TL2_0 (bitnet.cpp's lossy TL2, "TL2-Loss") is not implemented yet. Its table build is clear from
+ * {@code utils/codegen_tl2_loss.py} (found only in a fork, worldcreated/BitNet, not in microsoft/BitNet's paper
+ * branch as indexed): TL2's 14 triple entries and 9 pair entries built in float from un-quantized activations,
+ * one lut_scale per row for the triple part and one for the pair part (max over the whole row of sum |a| / 127,
+ * scanned in 24- and 16-activation chunks), int8 rounding half to even with saturating packs, int32 accumulation,
+ * y = (float) acc * lut_scale * w_scale. Still open: the sign handling and int16 blocking of
+ * {@code three_tbl_impl} (not yet read), and which scale the ggml caller passes to {@code two_qgemm_lut} (it lives
+ * in the unretrievable submodule).
+ *
+ * <p>Numerics contract: every implementation equals {@link org.ternsim.kernels.tmac.ScalarTmacGemv} bit for bit;
+ * the error against the exact int32/double result is measured, not bounded by construction.
+ */
+package org.ternsim.kernels.tmac;

@@ -1,0 +1,68 @@
+// Test data for the T-MAC tests: random and constant trits and activations, and bit-exact output comparison.
+package org.ternsim.kernels.tmac;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.ternsim.kernels.quant.TernaryWeights;
+
+final class TmacFixtures {
+
+    /** Vector widths every Panama test runs at, whatever the host prefers. */
+    static final List<Integer> BITS = List.of(128, 256, 512);
+    static final int[] AWKWARD = {1, 3, 15, 16, 17, 31, 33, 127, 128, 129, 255, 256, 257, 1000, 2560, 6912};
+
+    private TmacFixtures() {
+    }
+
+    /** The valid K (a positive multiple of {@code actGroup}) nearest to {@code size}, ties upward. */
+    static int nearestValid(int size, int actGroup) {
+        return Math.max(actGroup, (int) Math.round(size / (double) actGroup) * actGroup);
+    }
+
+    static TernaryWeights randomTrits(Random random, int rows, int cols) {
+        byte[] trits = new byte[rows * cols];
+        for (int i = 0; i < trits.length; i++) {
+            trits[i] = (byte) (random.nextInt(3) - 1);
+        }
+        return new TernaryWeights(rows, cols, trits, 0.5f + random.nextFloat());
+    }
+
+    static TernaryWeights constantTrits(int rows, int cols, int trit) {
+        byte[] trits = new byte[rows * cols];
+        Arrays.fill(trits, (byte) trit);
+        return new TernaryWeights(rows, cols, trits, 0.0625f);
+    }
+
+    /** Standard normal activations, as a BitLinear input after RMSNorm roughly is. */
+    static float[] gaussian(Random random, int cols) {
+        float[] x = new float[cols];
+        for (int k = 0; k < cols; k++) {
+            x[k] = (float) random.nextGaussian();
+        }
+        return x;
+    }
+
+    static float[] constant(int cols, float value) {
+        float[] x = new float[cols];
+        Arrays.fill(x, value);
+        return x;
+    }
+
+    /** Runs scalar and Panama at every width on the same tables and asserts identical output bits. */
+    static float[] assertPanamaMatches(TmacWeights w, TmacLut lut, String what) {
+        float[] expected = new float[w.rows()];
+        new ScalarTmacGemv().gemv(w, lut, expected);
+        for (int bits : BITS) {
+            float[] actual = new float[w.rows()];
+            new PanamaTmacGemv(bits).gemv(w, lut, actual);
+            for (int row = 0; row < w.rows(); row++) {
+                assertEquals(Float.floatToRawIntBits(expected[row]), Float.floatToRawIntBits(actual[row]),
+                        bits + "-bit " + what + " row " + row + ": " + expected[row] + " vs " + actual[row]);
+            }
+        }
+        return expected;
+    }
+}
