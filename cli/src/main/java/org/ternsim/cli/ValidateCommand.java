@@ -2,7 +2,6 @@
 package org.ternsim.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.isa.x86.X86Faults;
 import org.ternsim.isa.x86.X86Semantics;
 import org.ternsim.sim.run.GemvSimulation;
+import org.ternsim.sim.run.LutValidation;
 import org.ternsim.sim.run.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +30,14 @@ final class ValidateCommand implements Callable<Integer> {
         description = "Comma-separated MxK shapes (default: ${DEFAULT-VALUE}).")
     List<Shape> shapes;
 
-    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; valid: i2_s).")
-    String kernel;
+    static final List<String> KERNELS = List.of("i2_s", "tl1", "tl2", "tmac");
 
-    @Option(names = "--isa", defaultValue = "avx2", description = "ISA of the lowering (default: ${DEFAULT-VALUE}; valid: avx2).")
+    @Option(names = "--kernel", split = ",", defaultValue = "all",
+        description = {"Comma-separated kernels (default: all = ${COMPLETION-CANDIDATES}).",
+            "i2_s checks its AVX2 program; tl1, tl2 and tmac check the functional engine's Vector API kernel."})
+    List<String> kernels;
+
+    @Option(names = "--isa", defaultValue = "avx2", description = "ISA of the i2_s lowering (default: ${DEFAULT-VALUE}; valid: avx2).")
     String isa;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random data set (default: ${DEFAULT-VALUE}).")
@@ -50,8 +54,11 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!kernel.equals("i2_s")) {
-            throw new UserError("unknown kernel '" + kernel + "'; valid: i2_s");
+        List<String> chosen = kernels.contains("all") ? KERNELS : kernels;
+        for (String k : chosen) {
+            if (!KERNELS.contains(k)) {
+                throw new UserError("unknown kernel '" + k + "'; valid: all, " + String.join(", ", KERNELS));
+            }
         }
         if (!isa.equals("avx2")) {
             throw new UserError("unknown ISA '" + isa + "' for i2_s; valid: avx2");
@@ -62,6 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Shape s : shapes) {
             try {
                 GemvSimulation.checkShape(s.rows(), s.cols());
+                LutValidation.checkShape(chosen, s.cols());
             } catch (IllegalArgumentException e) {
                 throw new UserError("--shapes " + s + ": " + e.getMessage());
             }
@@ -75,25 +83,29 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-8s %-5s %-10s %-38s %7s %10s %10s  %s%n", "kernel", "isa", "shape", "data", "outputs",
-            "vs scalar", "vs vector", "result");
-        List<Validation.Case> failed = new ArrayList<>();
+        String format = "%-6s %-16s %-10s %-38s %7s %10s %10s  %-44s %s%n";
+        out.printf(Locale.ROOT, format, "kernel", "implementation", "shape", "data", "outputs", "vs scalar",
+            "vs vector", "vs exact", "result");
         int total = 0;
-        for (Shape s : shapes) {
-            for (Validation.Case c : Validation.i2sAvx2(s.rows(), s.cols(), seed, semantics, widenEvery)) {
-                total++;
-                if (!c.passed()) {
-                    failed.add(c);
+        int failed = 0;
+        for (String k : chosen) {
+            for (Shape s : shapes) {
+                List<Validation.Case> cases = k.equals("i2_s")
+                    ? Validation.i2sAvx2(s.rows(), s.cols(), seed, semantics, widenEvery)
+                    : LutValidation.check(k, s.rows(), s.cols(), seed);
+                for (Validation.Case c : cases) {
+                    total++;
+                    failed += c.passed() ? 0 : 1;
+                    out.printf(Locale.ROOT, format, c.kernel(), c.implementation(), s, c.data(), c.outputs(),
+                        mismatches(c.mismatchesVsScalar()), c.mismatchesVsVector() < 0 ? "-"
+                            : mismatches(c.mismatchesVsVector()), c.vsExact(), c.passed() ? "PASS" : "FAIL");
+                    out.flush();
                 }
-                out.printf(Locale.ROOT, "%-8s %-5s %-10s %-38s %7d %10s %10s  %s%n", c.kernel(), c.isa(), s, c.data(),
-                    c.outputs(), mismatches(c.mismatchesVsScalar()), mismatches(c.mismatchesVsProvider()),
-                    c.passed() ? "PASS" : "FAIL");
-                out.flush();
             }
         }
-        out.printf(Locale.ROOT, "%d passed, %d failed (semantics: %s; vector reference: %s)%n", total - failed.size(),
-            failed.size(), semantics.isa(), org.ternsim.kernels.gemv.KernelProvider.describe());
-        return failed.isEmpty() ? TernSim.OK : TernSim.MISMATCH;
+        out.printf(Locale.ROOT, "%d passed, %d failed (semantics: %s; vector kernels: %s)%n", total - failed, failed,
+            semantics.isa(), org.ternsim.kernels.gemv.KernelProvider.describe());
+        return failed == 0 ? TernSim.OK : TernSim.MISMATCH;
     }
 
     private static String mismatches(int n) {

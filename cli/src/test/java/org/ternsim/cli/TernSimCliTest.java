@@ -90,12 +90,23 @@ class TernSimCliTest {
 
     @Test
     void validatePassesAndABrokenSemanticsFailsWithExitCode3() {
-        Outcome ok = run("validate", "--shapes", "16x256,3x384");
+        Outcome ok = run("validate", "--kernel", "i2_s", "--shapes", "16x256,3x384");
         assertEquals(TernSim.OK, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("8 passed, 0 failed"), ok.out());
-        Outcome broken = run("validate", "--shapes", "16x256", "--inject-fault", "vpmaddubsw-no-pair-sum");
+        Outcome broken = run("validate", "--kernel", "i2_s", "--shapes", "16x256", "--inject-fault",
+            "vpmaddubsw-no-pair-sum");
         assertEquals(TernSim.MISMATCH, broken.code(), broken.out() + broken.err());
         assertTrue(broken.out().contains("FAIL"), broken.out());
+    }
+
+    @Test
+    void validateChecksTheLutKernelsAndReportsTheLossyOnesError() {
+        Outcome o = run("validate", "--kernel", "tl1,tl2,tmac", "--shapes", "16x384");
+        assertEquals(TernSim.OK, o.code(), o.out() + o.err());
+        assertTrue(o.out().contains("12 passed, 0 failed"), o.out());
+        assertTrue(o.out().lines().filter(l -> l.startsWith("tmac")).allMatch(l -> l.contains("max|err|")), o.out());
+        assertOneLineUserError(run("validate", "--kernel", "tl9"), "valid: all, i2_s, tl1, tl2, tmac");
+        assertOneLineUserError(run("validate", "--kernel", "tmac", "--shapes", "16x100"), "16x100");
     }
 
     @Test

@@ -1,8 +1,8 @@
 // Inputs of an I2_S GEMV made the way a real layer's are: float weights and activations, quantized by the functional engine.
 package org.ternsim.sim.run;
 
-import java.util.SplittableRandom;
 import org.ternsim.kernels.format.I2sLayout;
+import org.ternsim.kernels.layer.SyntheticWeights;
 import org.ternsim.kernels.format.I2sPacker;
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.quant.Int8Activations;
@@ -13,15 +13,8 @@ public record GemvData(String description, I2sWeights weights, Int8Activations a
 
     /** Gaussian weights and activations from a fixed seed, quantized by absmean (weights) and absmax (activations). */
     public static GemvData random(int rows, int cols, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[] w = new float[Math.multiplyExact(rows, cols)];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) gaussian(rnd);
-        }
-        float[] x = new float[cols];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) gaussian(rnd);
-        }
+        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
+        float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         return new GemvData("random (seed " + seed + ")",
             I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols), I2sLayout.X86_128), Int8Quantizer.absmaxI2s(x));
     }
@@ -39,12 +32,5 @@ public record GemvData(String description, I2sWeights weights, Int8Activations a
 
     private static String signed(int v) {
         return v > 0 ? "+" + v : Integer.toString(v);
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        // Box-Muller with a fixed draw order, so results do not depend on library internals.
-        double u1 = 1.0 - rnd.nextDouble();
-        double u2 = rnd.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 }
