@@ -158,10 +158,10 @@ public final class PanamaI2sGemv implements I2sGemv {
                 ShortVector p3 = ShortVector.fromByteArray(S512, data, off + 3 * rowBytes, LE);
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 ShortVector b = ShortVector.fromArray(S512, act, a);
-                s0 = TelescopedI2s.first(s0, p0, b);
-                s1 = TelescopedI2s.first(s1, p1, b);
-                s2 = TelescopedI2s.first(s2, p2, b);
-                s3 = TelescopedI2s.first(s3, p3, b);
+                s0 = TelescopedI2s.mulAdd(s0, p0, b);
+                s1 = TelescopedI2s.mulAdd(s1, p1, b);
+                s2 = TelescopedI2s.mulAdd(s2, p2, b);
+                s3 = TelescopedI2s.mulAdd(s3, p3, b);
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
                     b = ShortVector.fromArray(S512, act, a + j * lanes);
                     s0 = TelescopedI2s.slot(s0, p0, 2 * j, b);
@@ -192,7 +192,7 @@ public final class PanamaI2sGemv implements I2sGemv {
             for (int v = chunk; v < end; v++) {
                 ShortVector p = ShortVector.fromByteArray(S512, data, start + v * stride, LE);
                 int a = v * TelescopedI2s.SLOTS * lanes;
-                s = TelescopedI2s.first(s, p, ShortVector.fromArray(S512, act, a));
+                s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S512, act, a));
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
                     s = TelescopedI2s.slot(s, p, 2 * j, ShortVector.fromArray(S512, act, a + j * lanes));
                 }
@@ -224,10 +224,10 @@ public final class PanamaI2sGemv implements I2sGemv {
                 ShortVector p3 = ShortVector.fromByteArray(S256, data, off + 3 * rowBytes, LE);
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 ShortVector b = ShortVector.fromArray(S256, act, a);
-                s0 = TelescopedI2s.first(s0, p0, b);
-                s1 = TelescopedI2s.first(s1, p1, b);
-                s2 = TelescopedI2s.first(s2, p2, b);
-                s3 = TelescopedI2s.first(s3, p3, b);
+                s0 = TelescopedI2s.mulAdd(s0, p0, b);
+                s1 = TelescopedI2s.mulAdd(s1, p1, b);
+                s2 = TelescopedI2s.mulAdd(s2, p2, b);
+                s3 = TelescopedI2s.mulAdd(s3, p3, b);
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
                     b = ShortVector.fromArray(S256, act, a + j * lanes);
                     s0 = TelescopedI2s.slot(s0, p0, 2 * j, b);
@@ -258,7 +258,7 @@ public final class PanamaI2sGemv implements I2sGemv {
             for (int v = chunk; v < end; v++) {
                 ShortVector p = ShortVector.fromByteArray(S256, data, start + v * stride, LE);
                 int a = v * TelescopedI2s.SLOTS * lanes;
-                s = TelescopedI2s.first(s, p, ShortVector.fromArray(S256, act, a));
+                s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S256, act, a));
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
                     s = TelescopedI2s.slot(s, p, 2 * j, ShortVector.fromArray(S256, act, a + j * lanes));
                 }
@@ -290,10 +290,10 @@ public final class PanamaI2sGemv implements I2sGemv {
                 ShortVector p3 = ShortVector.fromByteArray(S128, data, off + 3 * rowBytes, LE);
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 ShortVector b = ShortVector.fromArray(S128, act, a);
-                s0 = TelescopedI2s.first(s0, p0, b);
-                s1 = TelescopedI2s.first(s1, p1, b);
-                s2 = TelescopedI2s.first(s2, p2, b);
-                s3 = TelescopedI2s.first(s3, p3, b);
+                s0 = TelescopedI2s.mulAdd(s0, p0, b);
+                s1 = TelescopedI2s.mulAdd(s1, p1, b);
+                s2 = TelescopedI2s.mulAdd(s2, p2, b);
+                s3 = TelescopedI2s.mulAdd(s3, p3, b);
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
                     b = ShortVector.fromArray(S128, act, a + j * lanes);
                     s0 = TelescopedI2s.slot(s0, p0, 2 * j, b);
@@ -324,7 +324,7 @@ public final class PanamaI2sGemv implements I2sGemv {
             for (int v = chunk; v < end; v++) {
                 ShortVector p = ShortVector.fromByteArray(S128, data, start + v * stride, LE);
                 int a = v * TelescopedI2s.SLOTS * lanes;
-                s = TelescopedI2s.first(s, p, ShortVector.fromArray(S128, act, a));
+                s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S128, act, a));
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
                     s = TelescopedI2s.slot(s, p, 2 * j, ShortVector.fromArray(S128, act, a + j * lanes));
                 }

@@ -72,8 +72,8 @@ public final class TelescopedI2s {
         return w.rowBytes() / vectorBytes * vectorBytes;
     }
 
-    /** acc + P_0 * b_0: slot 0 needs no shift. */
-    public static ShortVector first(ShortVector acc, ShortVector packed, ShortVector b) {
+    /** acc + packed * b: slot 0, or a slot whose shifted weights are shared by several activation rows. */
+    public static ShortVector mulAdd(ShortVector acc, ShortVector packed, ShortVector b) {
         return acc.add(packed.mul(b));
     }
 
