@@ -8,7 +8,7 @@ package org.ternsim.kernels.gemm;
  *
  * @param rowBlock tokens per block (ROW_BLOCK_SIZE), at least 1
  * @param colBlock weight rows per block (COL_BLOCK_SIZE), at least 1
- * @param parallel tokens sharing one weight unpack (PARALLEL_SIZE): 1 or 4, the bodies the Vector API kernels have
+ * @param parallel tokens sharing one weight unpack (PARALLEL_SIZE): 1, 4 or 8, the bodies the Vector API kernels have
  */
 public record GemmTiling(int rowBlock, int colBlock, int parallel) {
 
@@ -20,8 +20,8 @@ public record GemmTiling(int rowBlock, int colBlock, int parallel) {
             throw new IllegalArgumentException("GEMM row and column blocks must be >= 1, got " + rowBlock + " / "
                     + colBlock);
         }
-        if (parallel != 1 && parallel != 4) {
-            throw new IllegalArgumentException("GEMM parallel size must be 1 or 4 (the bodies that exist), got "
+        if (parallel != 1 && parallel != 4 && parallel != 8) {
+            throw new IllegalArgumentException("GEMM parallel size must be 1, 4 or 8 (the bodies that exist), got "
                     + parallel);
         }
     }

@@ -14,8 +14,12 @@ import org.ternsim.kernels.format.I2sWeights;
  * <p>Each step takes 16 consecutive k (16 bytes of one block, one 2-bit plane): the bytes are shifted and masked to
  * codes, turned into trits c - 1 as bytes, converted to 16 floats and fused-multiply-added into the row's 16 lane
  * sums, held in one 512-bit, two 256-bit or four 128-bit vectors, so lane L always receives k = L mod 16. Steps run in
- * increasing k (block, then plane, then the 16-byte group), which is the scalar reference's order per lane. Rows are
- * processed four at a time so each activation vector is loaded once for four rows and four FMA chains overlap.
+ * increasing k, which is the scalar reference's order per lane, in one flat loop: C2 (JDK 17) boxes vector
+ * accumulators carried through nested loops. Rows are processed four at a time so each activation vector is loaded
+ * once for four rows and four FMA chains overlap (one chain is FMA-latency bound).
+ *
+ * <p>Keep the bodies small: C2 inlines every Vector API call, and a body beyond its inlining budget boxes its vectors
+ * and runs some 20 times slower.
  */
 public final class PanamaTernaryA16Gemv implements TernaryA16Gemv {
 
@@ -110,25 +114,22 @@ public final class PanamaTernaryA16Gemv implements TernaryA16Gemv {
         FloatVector r1p0 = FloatVector.zero(F512);
         FloatVector r2p0 = FloatVector.zero(F512);
         FloatVector r3p0 = FloatVector.zero(F512);
-        for (int blk = 0; blk < blocks; blk++) {
-            int kb = blk * 4 * blockBytes;
-            int ob = start + blk * blockBytes;
-            for (int plane = 0; plane < 4; plane++) {
-                int shift = 6 - 2 * plane;
-                for (int g = 0; g < blockBytes; g += 16) {
-                    int k = kb + plane * blockBytes + g;
-                    int off = ob + g;
-                    FloatVector x0 = FloatVector.fromArray(F512, x, k + 0);
-                    ByteVector t0 = trits16(data, off, shift);
-                    r0p0 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F512, 0)).fma(x0, r0p0);
-                    ByteVector t1 = trits16(data, off + rowBytes, shift);
-                    r1p0 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F512, 0)).fma(x0, r1p0);
-                    ByteVector t2 = trits16(data, off + 2 * rowBytes, shift);
-                    r2p0 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F512, 0)).fma(x0, r2p0);
-                    ByteVector t3 = trits16(data, off + 3 * rowBytes, shift);
-                    r3p0 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F512, 0)).fma(x0, r3p0);
-                }
-            }
+        int byteShift = Integer.numberOfTrailingZeros(blockBytes);
+        int blockShift = byteShift + 2;
+        int cols = blocks << blockShift;
+        for (int k = 0; k < cols; k += 16) {
+            int inBlock = k & ((1 << blockShift) - 1);
+            int off = start + (k >> blockShift) * blockBytes + (inBlock & (blockBytes - 1));
+            int shift = 6 - 2 * (inBlock >> byteShift);
+            FloatVector x0 = FloatVector.fromArray(F512, x, k + 0);
+            ByteVector t0 = trits16(data, off, shift);
+            r0p0 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F512, 0)).fma(x0, r0p0);
+            ByteVector t1 = trits16(data, off + rowBytes, shift);
+            r1p0 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F512, 0)).fma(x0, r1p0);
+            ByteVector t2 = trits16(data, off + 2 * rowBytes, shift);
+            r2p0 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F512, 0)).fma(x0, r2p0);
+            ByteVector t3 = trits16(data, off + 3 * rowBytes, shift);
+            r3p0 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F512, 0)).fma(x0, r3p0);
         }
         r0p0.intoArray(lanes, 0);
         r1p0.intoArray(lanes, 16);
@@ -140,18 +141,15 @@ public final class PanamaTernaryA16Gemv implements TernaryA16Gemv {
     private static void row1Body512(byte[] data, int start, int blocks, int blockBytes, float[] x, float[] lanes,
             int off0) {
         FloatVector r0 = FloatVector.zero(F512);
-        for (int blk = 0; blk < blocks; blk++) {
-            int kb = blk * 4 * blockBytes;
-            int ob = start + blk * blockBytes;
-            for (int plane = 0; plane < 4; plane++) {
-                int shift = 6 - 2 * plane;
-                for (int g = 0; g < blockBytes; g += 16) {
-                    int k = kb + plane * blockBytes + g;
-                    int off = ob + g;
-                    ByteVector t = trits16(data, off, shift);
-                    r0 = ((FloatVector) t.convertShape(VectorOperators.B2F, F512, 0)).fma(FloatVector.fromArray(F512, x, k + 0), r0);
-                }
-            }
+        int byteShift = Integer.numberOfTrailingZeros(blockBytes);
+        int blockShift = byteShift + 2;
+        int cols = blocks << blockShift;
+        for (int k = 0; k < cols; k += 16) {
+            int inBlock = k & ((1 << blockShift) - 1);
+            int off = start + (k >> blockShift) * blockBytes + (inBlock & (blockBytes - 1));
+            int shift = 6 - 2 * (inBlock >> byteShift);
+            ByteVector t = trits16(data, off, shift);
+            r0 = ((FloatVector) t.convertShape(VectorOperators.B2F, F512, 0)).fma(FloatVector.fromArray(F512, x, k + 0), r0);
         }
         r0.intoArray(lanes, off0 + 0);
     }
@@ -167,30 +165,27 @@ public final class PanamaTernaryA16Gemv implements TernaryA16Gemv {
         FloatVector r2p1 = FloatVector.zero(F256);
         FloatVector r3p0 = FloatVector.zero(F256);
         FloatVector r3p1 = FloatVector.zero(F256);
-        for (int blk = 0; blk < blocks; blk++) {
-            int kb = blk * 4 * blockBytes;
-            int ob = start + blk * blockBytes;
-            for (int plane = 0; plane < 4; plane++) {
-                int shift = 6 - 2 * plane;
-                for (int g = 0; g < blockBytes; g += 16) {
-                    int k = kb + plane * blockBytes + g;
-                    int off = ob + g;
-                    FloatVector x0 = FloatVector.fromArray(F256, x, k + 0);
-                    FloatVector x1 = FloatVector.fromArray(F256, x, k + 8);
-                    ByteVector t0 = trits16(data, off, shift);
-                    r0p0 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F256, 0)).fma(x0, r0p0);
-                    r0p1 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F256, 1)).fma(x1, r0p1);
-                    ByteVector t1 = trits16(data, off + rowBytes, shift);
-                    r1p0 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F256, 0)).fma(x0, r1p0);
-                    r1p1 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F256, 1)).fma(x1, r1p1);
-                    ByteVector t2 = trits16(data, off + 2 * rowBytes, shift);
-                    r2p0 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F256, 0)).fma(x0, r2p0);
-                    r2p1 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F256, 1)).fma(x1, r2p1);
-                    ByteVector t3 = trits16(data, off + 3 * rowBytes, shift);
-                    r3p0 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F256, 0)).fma(x0, r3p0);
-                    r3p1 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F256, 1)).fma(x1, r3p1);
-                }
-            }
+        int byteShift = Integer.numberOfTrailingZeros(blockBytes);
+        int blockShift = byteShift + 2;
+        int cols = blocks << blockShift;
+        for (int k = 0; k < cols; k += 16) {
+            int inBlock = k & ((1 << blockShift) - 1);
+            int off = start + (k >> blockShift) * blockBytes + (inBlock & (blockBytes - 1));
+            int shift = 6 - 2 * (inBlock >> byteShift);
+            FloatVector x0 = FloatVector.fromArray(F256, x, k + 0);
+            FloatVector x1 = FloatVector.fromArray(F256, x, k + 8);
+            ByteVector t0 = trits16(data, off, shift);
+            r0p0 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F256, 0)).fma(x0, r0p0);
+            r0p1 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F256, 1)).fma(x1, r0p1);
+            ByteVector t1 = trits16(data, off + rowBytes, shift);
+            r1p0 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F256, 0)).fma(x0, r1p0);
+            r1p1 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F256, 1)).fma(x1, r1p1);
+            ByteVector t2 = trits16(data, off + 2 * rowBytes, shift);
+            r2p0 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F256, 0)).fma(x0, r2p0);
+            r2p1 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F256, 1)).fma(x1, r2p1);
+            ByteVector t3 = trits16(data, off + 3 * rowBytes, shift);
+            r3p0 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F256, 0)).fma(x0, r3p0);
+            r3p1 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F256, 1)).fma(x1, r3p1);
         }
         r0p0.intoArray(lanes, 0);
         r0p1.intoArray(lanes, 8);
@@ -207,19 +202,16 @@ public final class PanamaTernaryA16Gemv implements TernaryA16Gemv {
             int off0) {
         FloatVector r0 = FloatVector.zero(F256);
         FloatVector r1 = FloatVector.zero(F256);
-        for (int blk = 0; blk < blocks; blk++) {
-            int kb = blk * 4 * blockBytes;
-            int ob = start + blk * blockBytes;
-            for (int plane = 0; plane < 4; plane++) {
-                int shift = 6 - 2 * plane;
-                for (int g = 0; g < blockBytes; g += 16) {
-                    int k = kb + plane * blockBytes + g;
-                    int off = ob + g;
-                    ByteVector t = trits16(data, off, shift);
-                    r0 = ((FloatVector) t.convertShape(VectorOperators.B2F, F256, 0)).fma(FloatVector.fromArray(F256, x, k + 0), r0);
-                    r1 = ((FloatVector) t.convertShape(VectorOperators.B2F, F256, 1)).fma(FloatVector.fromArray(F256, x, k + 8), r1);
-                }
-            }
+        int byteShift = Integer.numberOfTrailingZeros(blockBytes);
+        int blockShift = byteShift + 2;
+        int cols = blocks << blockShift;
+        for (int k = 0; k < cols; k += 16) {
+            int inBlock = k & ((1 << blockShift) - 1);
+            int off = start + (k >> blockShift) * blockBytes + (inBlock & (blockBytes - 1));
+            int shift = 6 - 2 * (inBlock >> byteShift);
+            ByteVector t = trits16(data, off, shift);
+            r0 = ((FloatVector) t.convertShape(VectorOperators.B2F, F256, 0)).fma(FloatVector.fromArray(F256, x, k + 0), r0);
+            r1 = ((FloatVector) t.convertShape(VectorOperators.B2F, F256, 1)).fma(FloatVector.fromArray(F256, x, k + 8), r1);
         }
         r0.intoArray(lanes, off0 + 0);
         r1.intoArray(lanes, off0 + 8);
@@ -244,40 +236,37 @@ public final class PanamaTernaryA16Gemv implements TernaryA16Gemv {
         FloatVector r3p1 = FloatVector.zero(F128);
         FloatVector r3p2 = FloatVector.zero(F128);
         FloatVector r3p3 = FloatVector.zero(F128);
-        for (int blk = 0; blk < blocks; blk++) {
-            int kb = blk * 4 * blockBytes;
-            int ob = start + blk * blockBytes;
-            for (int plane = 0; plane < 4; plane++) {
-                int shift = 6 - 2 * plane;
-                for (int g = 0; g < blockBytes; g += 16) {
-                    int k = kb + plane * blockBytes + g;
-                    int off = ob + g;
-                    FloatVector x0 = FloatVector.fromArray(F128, x, k + 0);
-                    FloatVector x1 = FloatVector.fromArray(F128, x, k + 4);
-                    FloatVector x2 = FloatVector.fromArray(F128, x, k + 8);
-                    FloatVector x3 = FloatVector.fromArray(F128, x, k + 12);
-                    ByteVector t0 = trits16(data, off, shift);
-                    r0p0 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F128, 0)).fma(x0, r0p0);
-                    r0p1 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F128, 1)).fma(x1, r0p1);
-                    r0p2 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F128, 2)).fma(x2, r0p2);
-                    r0p3 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F128, 3)).fma(x3, r0p3);
-                    ByteVector t1 = trits16(data, off + rowBytes, shift);
-                    r1p0 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F128, 0)).fma(x0, r1p0);
-                    r1p1 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F128, 1)).fma(x1, r1p1);
-                    r1p2 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F128, 2)).fma(x2, r1p2);
-                    r1p3 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F128, 3)).fma(x3, r1p3);
-                    ByteVector t2 = trits16(data, off + 2 * rowBytes, shift);
-                    r2p0 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F128, 0)).fma(x0, r2p0);
-                    r2p1 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F128, 1)).fma(x1, r2p1);
-                    r2p2 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F128, 2)).fma(x2, r2p2);
-                    r2p3 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F128, 3)).fma(x3, r2p3);
-                    ByteVector t3 = trits16(data, off + 3 * rowBytes, shift);
-                    r3p0 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F128, 0)).fma(x0, r3p0);
-                    r3p1 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F128, 1)).fma(x1, r3p1);
-                    r3p2 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F128, 2)).fma(x2, r3p2);
-                    r3p3 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F128, 3)).fma(x3, r3p3);
-                }
-            }
+        int byteShift = Integer.numberOfTrailingZeros(blockBytes);
+        int blockShift = byteShift + 2;
+        int cols = blocks << blockShift;
+        for (int k = 0; k < cols; k += 16) {
+            int inBlock = k & ((1 << blockShift) - 1);
+            int off = start + (k >> blockShift) * blockBytes + (inBlock & (blockBytes - 1));
+            int shift = 6 - 2 * (inBlock >> byteShift);
+            FloatVector x0 = FloatVector.fromArray(F128, x, k + 0);
+            FloatVector x1 = FloatVector.fromArray(F128, x, k + 4);
+            FloatVector x2 = FloatVector.fromArray(F128, x, k + 8);
+            FloatVector x3 = FloatVector.fromArray(F128, x, k + 12);
+            ByteVector t0 = trits16(data, off, shift);
+            r0p0 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F128, 0)).fma(x0, r0p0);
+            r0p1 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F128, 1)).fma(x1, r0p1);
+            r0p2 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F128, 2)).fma(x2, r0p2);
+            r0p3 = ((FloatVector) t0.convertShape(VectorOperators.B2F, F128, 3)).fma(x3, r0p3);
+            ByteVector t1 = trits16(data, off + rowBytes, shift);
+            r1p0 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F128, 0)).fma(x0, r1p0);
+            r1p1 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F128, 1)).fma(x1, r1p1);
+            r1p2 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F128, 2)).fma(x2, r1p2);
+            r1p3 = ((FloatVector) t1.convertShape(VectorOperators.B2F, F128, 3)).fma(x3, r1p3);
+            ByteVector t2 = trits16(data, off + 2 * rowBytes, shift);
+            r2p0 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F128, 0)).fma(x0, r2p0);
+            r2p1 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F128, 1)).fma(x1, r2p1);
+            r2p2 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F128, 2)).fma(x2, r2p2);
+            r2p3 = ((FloatVector) t2.convertShape(VectorOperators.B2F, F128, 3)).fma(x3, r2p3);
+            ByteVector t3 = trits16(data, off + 3 * rowBytes, shift);
+            r3p0 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F128, 0)).fma(x0, r3p0);
+            r3p1 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F128, 1)).fma(x1, r3p1);
+            r3p2 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F128, 2)).fma(x2, r3p2);
+            r3p3 = ((FloatVector) t3.convertShape(VectorOperators.B2F, F128, 3)).fma(x3, r3p3);
         }
         r0p0.intoArray(lanes, 0);
         r0p1.intoArray(lanes, 4);
@@ -304,21 +293,18 @@ public final class PanamaTernaryA16Gemv implements TernaryA16Gemv {
         FloatVector r1 = FloatVector.zero(F128);
         FloatVector r2 = FloatVector.zero(F128);
         FloatVector r3 = FloatVector.zero(F128);
-        for (int blk = 0; blk < blocks; blk++) {
-            int kb = blk * 4 * blockBytes;
-            int ob = start + blk * blockBytes;
-            for (int plane = 0; plane < 4; plane++) {
-                int shift = 6 - 2 * plane;
-                for (int g = 0; g < blockBytes; g += 16) {
-                    int k = kb + plane * blockBytes + g;
-                    int off = ob + g;
-                    ByteVector t = trits16(data, off, shift);
-                    r0 = ((FloatVector) t.convertShape(VectorOperators.B2F, F128, 0)).fma(FloatVector.fromArray(F128, x, k + 0), r0);
-                    r1 = ((FloatVector) t.convertShape(VectorOperators.B2F, F128, 1)).fma(FloatVector.fromArray(F128, x, k + 4), r1);
-                    r2 = ((FloatVector) t.convertShape(VectorOperators.B2F, F128, 2)).fma(FloatVector.fromArray(F128, x, k + 8), r2);
-                    r3 = ((FloatVector) t.convertShape(VectorOperators.B2F, F128, 3)).fma(FloatVector.fromArray(F128, x, k + 12), r3);
-                }
-            }
+        int byteShift = Integer.numberOfTrailingZeros(blockBytes);
+        int blockShift = byteShift + 2;
+        int cols = blocks << blockShift;
+        for (int k = 0; k < cols; k += 16) {
+            int inBlock = k & ((1 << blockShift) - 1);
+            int off = start + (k >> blockShift) * blockBytes + (inBlock & (blockBytes - 1));
+            int shift = 6 - 2 * (inBlock >> byteShift);
+            ByteVector t = trits16(data, off, shift);
+            r0 = ((FloatVector) t.convertShape(VectorOperators.B2F, F128, 0)).fma(FloatVector.fromArray(F128, x, k + 0), r0);
+            r1 = ((FloatVector) t.convertShape(VectorOperators.B2F, F128, 1)).fma(FloatVector.fromArray(F128, x, k + 4), r1);
+            r2 = ((FloatVector) t.convertShape(VectorOperators.B2F, F128, 2)).fma(FloatVector.fromArray(F128, x, k + 8), r2);
+            r3 = ((FloatVector) t.convertShape(VectorOperators.B2F, F128, 3)).fma(FloatVector.fromArray(F128, x, k + 12), r3);
         }
         r0.intoArray(lanes, off0 + 0);
         r1.intoArray(lanes, off0 + 4);

@@ -22,7 +22,7 @@ final class GemmFixtures {
     static final int[] ROWS = {1, 3, 15, 16, 17, 31, 33, 127, 128, 129, 255, 256, 257, 1000};
     static final int[] TOKENS = {1, 2, 3, 4, 5, 8, 17};
     /** The default tiling, one that splits blocks unevenly, and one with no token parallelism. */
-    static final List<GemmTiling> TILINGS = List.of(GemmTiling.X86_DEFAULT, new GemmTiling(5, 7, 4),
+    static final List<GemmTiling> TILINGS = List.of(GemmTiling.X86_DEFAULT, new GemmTiling(9, 7, 8),
             new GemmTiling(3, 1, 1));
 
     private GemmFixtures() {

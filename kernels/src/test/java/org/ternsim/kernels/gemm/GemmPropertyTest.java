@@ -19,14 +19,14 @@ class GemmPropertyTest {
                                 @ForAll @IntRange(min = 1, max = 9) int tokens,
                                 @ForAll @IntRange(min = 1, max = 6) int rowBlock,
                                 @ForAll @IntRange(min = 1, max = 9) int colBlock,
-                                @ForAll boolean parallel4,
+                                @ForAll @IntRange(min = 0, max = 2) int parallelIndex,
                                 @ForAll I2sLayout layout,
                                 @ForAll A16Format format,
                                 @ForAll long seed) {
         Random random = new Random(seed);
         int cols = blocks * layout.blockSize();
         I2sWeights w = GemmFixtures.weights(random, rows, cols, layout);
-        GemmTiling tiling = new GemmTiling(rowBlock, colBlock, parallel4 ? 4 : 1);
+        GemmTiling tiling = new GemmTiling(rowBlock, colBlock, new int[] {1, 4, 8}[parallelIndex]);
         Int8Activations[] x8 = GemmFixtures.int8(random, tokens, cols);
         A16Activations[] x16 = GemmFixtures.a16(random, tokens, cols, format);
         float[][] expected8 = GemmFixtures.outputs(tokens, rows);

@@ -92,7 +92,7 @@ class I2sGemmTest {
         assertThrows(IllegalArgumentException.class,
                 () -> gemm.gemm(w, GemmFixtures.int8(new Random(1), 2, 256), new float[2][2]));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GemmTiling(4, 128, 3));
-        assertEquals("GEMM parallel size must be 1 or 4 (the bodies that exist), got 3", e.getMessage());
+        assertEquals("GEMM parallel size must be 1, 4 or 8 (the bodies that exist), got 3", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GemmTiling(0, 128, 4));
         assertEquals("panama/256-bit/nx1-4x128x4", gemm.name());
     }
