@@ -56,12 +56,24 @@ public final class TelescopedI2s {
             for (int i = 0; i < lanes; i++) {
                 int b = v * vectorBytes + 2 * i;
                 int base = (b >> blockShift) * blockSize + (b & (blockBytes - 1));
-                int prev = 0;
-                for (int j = 0; j < SLOTS; j++) {
-                    int a = j < 4 ? codes[base + (3 - j) * blockBytes] : codes[base + 1 + (7 - j) * blockBytes];
-                    act[out + j * lanes + i] = (short) (a - 4 * prev);
-                    prev = a;
-                }
+                // Slots 0..3: planes 3..0 of the low byte; slots 4..7: planes 3..0 of the high byte (base + 1).
+                int a0 = codes[base + 3 * blockBytes];
+                int a1 = codes[base + 2 * blockBytes];
+                int a2 = codes[base + blockBytes];
+                int a3 = codes[base];
+                int a4 = codes[base + 1 + 3 * blockBytes];
+                int a5 = codes[base + 1 + 2 * blockBytes];
+                int a6 = codes[base + 1 + blockBytes];
+                int a7 = codes[base + 1];
+                int o = out + i;
+                act[o] = (short) a0;
+                act[o + lanes] = (short) (a1 - 4 * a0);
+                act[o + 2 * lanes] = (short) (a2 - 4 * a1);
+                act[o + 3 * lanes] = (short) (a3 - 4 * a2);
+                act[o + 4 * lanes] = (short) (a4 - 4 * a3);
+                act[o + 5 * lanes] = (short) (a5 - 4 * a4);
+                act[o + 6 * lanes] = (short) (a6 - 4 * a5);
+                act[o + 7 * lanes] = (short) (a7 - 4 * a6);
             }
         }
         return act;

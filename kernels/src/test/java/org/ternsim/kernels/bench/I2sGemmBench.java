@@ -43,7 +43,7 @@ public class I2sGemmBench {
     public int tokens;
 
     /** {@code scalar}, or {@code rowBlock/colBlock/parallel} for the Vector API kernel at the preferred width. */
-    @Param({"4/128/4"})
+    @Param({"4/128/4", "8/128/8"})
     public String kernel;
 
     private I2sGemm gemm;

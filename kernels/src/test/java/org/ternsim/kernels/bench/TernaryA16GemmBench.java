@@ -46,7 +46,7 @@ public class TernaryA16GemmBench {
     public A16Format format;
 
     /** {@code scalar}, or {@code rowBlock/colBlock/parallel} for the Vector API kernel at the preferred width. */
-    @Param({"4/128/4"})
+    @Param({"4/128/4", "8/128/8"})
     public String kernel;
 
     private TernaryA16Gemm gemm;
