@@ -1,61 +1,45 @@
 // The host-speed I2_S GEMV on the incubator Vector API; exact, so it equals ScalarI2sGemv for every input.
 package org.ternsim.kernels.gemv;
 
+import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
-import org.ternsim.kernels.format.I2sLayout;
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.quant.Int8Activations;
 
 /**
  * I2_S GEMV with the Vector API at 128, 256 or 512 bits.
  *
- * <p>Shape of the kernel. The activation row is shared by all M rows, so it is rearranged once per GEMV
- * ({@link #widen}) into 16-bit lanes in the order the packed weights are read. Each weight vector of V bytes is then
- * reinterpreted as V/2 shorts, each holding eight 2-bit codes; the code in bits [2j+1:2j] (slot j) is taken with one
- * shift and one and, multiplied in 16 bits by its activation, and added into one of two ShortVector accumulators.
- * Every {@link #CHUNK} weight vectors the shorts are widened into an IntVector; one reduceLanes per row, then a
- * scalar tail for the bytes that do not fill a vector. This is the 16-bit multiply-add of AVX2
- * {@code vpmaddubsw}/{@code vpaddw} (kernels.md §2.3) without its wrap-around: the chunk is short enough that no
- * 16-bit lane can overflow.
+ * <p>Shape of the kernel. The activation row is shared by all M rows, so it is rearranged once per GEMV into the
+ * telescoped 16-bit form of {@link TelescopedI2s} (one shift, one multiply, one add per eight codes of a lane, no
+ * mask). Rows are processed four at a time so that each activation vector is loaded once for four weight vectors
+ * (bitnet.cpp's "1xN" weight-parallel shape, kernels.md §2.2); the last M mod 4 rows run one at a time. Each row's
+ * 16-bit lanes are widened into int32 lanes every {@link TelescopedI2s#CHUNK} weight vectors (overflow proof there),
+ * reduced once per row, and the bytes that do not fill a vector are summed by the scalar tail.
  *
- * <p>Overflow proof. A product c*q lies in [2 * -128, 2 * 127] = [-256, 254]. Each weight vector adds 8 products per
- * short lane, 4 into each accumulator, so a chunk of {@value #CHUNK} vectors adds at most 4 * 16 = 64 products per
- * lane: |sum| <= 64 * 256 = 16 384 < 32 767 (the bound would allow 32 vectors, 128 products, -32 768). The int
- * accumulator sums at most K products, |sum| <= 256 K <= 2^31 for K <= {@link I2sLayout#MAX_COLS}.
- *
- * <p>Reinterpreting bytes as shorts is little-endian by the Vector API's definition, but the kernel does not depend
- * on it: weights and activations go through the same mapping, and the sum does not depend on lane order.
+ * <p>One body per width, because the Vector API only compiles to SIMD code when the species is a constant.
  */
 public final class PanamaI2sGemv implements I2sGemv {
 
-    /** Weight vectors accumulated in 16 bits before widening; see the overflow proof. */
-    static final int CHUNK = 16;
-    /** 2-bit codes per 16-bit lane. */
-    private static final int SLOTS = 8;
-
-    private static final VectorSpecies<Byte> B128 = ByteVector.SPECIES_128;
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final VectorSpecies<Short> S128 = ShortVector.SPECIES_128;
     private static final VectorSpecies<Integer> I128 = IntVector.SPECIES_128;
-    private static final VectorSpecies<Byte> B256 = ByteVector.SPECIES_256;
     private static final VectorSpecies<Short> S256 = ShortVector.SPECIES_256;
     private static final VectorSpecies<Integer> I256 = IntVector.SPECIES_256;
-    private static final VectorSpecies<Byte> B512 = ByteVector.SPECIES_512;
     private static final VectorSpecies<Short> S512 = ShortVector.SPECIES_512;
     private static final VectorSpecies<Integer> I512 = IntVector.SPECIES_512;
-    private final VectorSpecies<Byte> bytes;
+    private final int bits;
 
     /** Uses the given byte species (128, 256 or 512 bits). */
     public PanamaI2sGemv(VectorSpecies<Byte> species) {
-        int bits = species.vectorBitSize();
+        this.bits = species.vectorBitSize();
         if (bits != 128 && bits != 256 && bits != 512) {
             throw new IllegalArgumentException("PanamaI2sGemv supports 128-, 256- and 512-bit species, got " + bits);
         }
-        this.bytes = species;
     }
 
     /** Uses the platform's preferred byte species. */
@@ -73,172 +57,280 @@ public final class PanamaI2sGemv implements I2sGemv {
 
     @Override
     public String name() {
-        return "panama/" + bytes.vectorBitSize() + "-bit";
+        return "panama/" + bits + "-bit";
+    }
+
+    /** Vector width in bytes. */
+    public int vectorBytes() {
+        return bits / 8;
     }
 
     /** Rearranges the activations for this one row, O(K) extra; {@link #gemv} does that once for all rows. */
     @Override
     public int dotRaw(I2sWeights w, int row, byte[] codes) {
         I2sGemvArgs.checkRow(w, row, codes);
-        return dot(w, row, widen(w, codes), codes);
+        return rowRaw(w, row, TelescopedI2s.prepare(w, codes, vectorBytes()), codes);
     }
 
     @Override
     public void gemv(I2sWeights w, Int8Activations x, float[] y) {
-        I2sGemvArgs.checkGemv(w, x.codes(), y);
-        short[] act = widen(w, x.codes());
-        for (int row = 0; row < w.rows(); row++) {
-            y[row] = I2sEpilogue.output(dot(w, row, act, x.codes()), x.sum(), x.scale(), w.scale());
-        }
+        gemvCodes(w, x.codes(), x.sum(), x.scale(), y);
     }
 
     /**
-     * Activations in weight-read order: for weight vector v of a row (bytes v*V .. v*V+V-1), slot j and short lane i,
-     * entry (v * 8 + j) * V/2 + i is the activation of the code in bits [2j+1:2j] of lane i, that is of byte
-     * v*V + 2i (j < 4) or v*V + 2i + 1 (j >= 4), plane 3 - (j mod 4). Covers the vectorised part of a row.
+     * The GEMV for any activation codes in [-128, 127] (int8, or int4 codes one per byte), with the I2_S epilogue.
+     *
+     * @param sumCodes sum of {@code codes}
+     * @param actScale activation scale s (x * s gives the codes)
      */
-    private short[] widen(I2sWeights w, byte[] codes) {
-        int vectorBytes = bytes.length();
-        int lanes = vectorBytes / 2;
-        int body = bytes.loopBound(w.rowBytes());
-        int blockSize = w.layout().blockSize();
-        int blockBytes = w.layout().bytesPerBlock();
-        short[] act = new short[4 * body];
-        for (int v = 0; v < body / vectorBytes; v++) {
-            for (int j = 0; j < SLOTS; j++) {
-                int plane = 3 - (j & 3);
-                for (int i = 0; i < lanes; i++) {
-                    int b = v * vectorBytes + 2 * i + (j >> 2);
-                    act[(v * SLOTS + j) * lanes + i] =
-                            codes[b / blockBytes * blockSize + plane * blockBytes + b % blockBytes];
+    public void gemvCodes(I2sWeights w, byte[] codes, int sumCodes, float actScale, float[] y) {
+        I2sGemvArgs.checkGemv(w, codes, y);
+        short[] act = TelescopedI2s.prepare(w, codes, vectorBytes());
+        int body = TelescopedI2s.bodyBytes(w, vectorBytes());
+        int vectors = body / vectorBytes();
+        int[] raw = new int[4];
+        int row = 0;
+        for (; row + 4 <= w.rows(); row += 4) {
+            rows4(w.data(), row * w.rowBytes(), w.rowBytes(), vectors, act, raw);
+            for (int r = 0; r < 4; r++) {
+                int sum = raw[r] + TelescopedI2s.tail(w, row + r, body, codes);
+                y[row + r] = I2sEpilogue.output(sum, sumCodes, actScale, w.scale());
+            }
+        }
+        for (; row < w.rows(); row++) {
+            y[row] = I2sEpilogue.output(rowRaw(w, row, act, codes), sumCodes, actScale, w.scale());
+        }
+    }
+
+    /** The raw sum of one row from prepared activations {@code act}; public so the GEMM can share it. */
+    public int rowRaw(I2sWeights w, int row, short[] act, byte[] codes) {
+        int body = TelescopedI2s.bodyBytes(w, vectorBytes());
+        int vectors = body / vectorBytes();
+        int start = row * w.rowBytes();
+        int sum;
+        switch (bits) {
+            case 128:
+                sum = row1Body128(w.data(), start, vectors, act);
+                break;
+            case 256:
+                sum = row1Body256(w.data(), start, vectors, act);
+                break;
+            default:
+                sum = row1Body512(w.data(), start, vectors, act);
+                break;
+        }
+        return sum + TelescopedI2s.tail(w, row, body, codes);
+    }
+
+    private void rows4(byte[] data, int start, int rowBytes, int vectors, short[] act, int[] raw) {
+        switch (bits) {
+            case 128:
+                rows4Body128(data, start, rowBytes, vectors, act, raw);
+                break;
+            case 256:
+                rows4Body256(data, start, rowBytes, vectors, act, raw);
+                break;
+            default:
+                rows4Body512(data, start, rowBytes, vectors, act, raw);
+                break;
+        }
+    }
+
+    /** Raw sums of rows r .. r+3, sharing each activation load between the four rows (1xN, weight parallel). */
+    private static void rows4Body512(byte[] data, int start, int rowBytes, int vectors, short[] act, int[] raw) {
+        int lanes = S512.length();
+        int stride = 2 * lanes;
+        IntVector t0 = IntVector.zero(I512);
+        IntVector t1 = IntVector.zero(I512);
+        IntVector t2 = IntVector.zero(I512);
+        IntVector t3 = IntVector.zero(I512);
+        for (int chunk = 0; chunk < vectors; chunk += TelescopedI2s.CHUNK) {
+            int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
+            ShortVector s0 = ShortVector.zero(S512);
+            ShortVector s1 = ShortVector.zero(S512);
+            ShortVector s2 = ShortVector.zero(S512);
+            ShortVector s3 = ShortVector.zero(S512);
+            for (int v = chunk; v < end; v++) {
+                int off = start + v * stride;
+                ShortVector p0 = ShortVector.fromByteArray(S512, data, off, LE);
+                ShortVector p1 = ShortVector.fromByteArray(S512, data, off + rowBytes, LE);
+                ShortVector p2 = ShortVector.fromByteArray(S512, data, off + 2 * rowBytes, LE);
+                ShortVector p3 = ShortVector.fromByteArray(S512, data, off + 3 * rowBytes, LE);
+                int a = v * TelescopedI2s.SLOTS * lanes;
+                ShortVector b = ShortVector.fromArray(S512, act, a);
+                s0 = TelescopedI2s.mulAdd(s0, p0, b);
+                s1 = TelescopedI2s.mulAdd(s1, p1, b);
+                s2 = TelescopedI2s.mulAdd(s2, p2, b);
+                s3 = TelescopedI2s.mulAdd(s3, p3, b);
+                for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
+                    b = ShortVector.fromArray(S512, act, a + j * lanes);
+                    s0 = TelescopedI2s.slot(s0, p0, 2 * j, b);
+                    s1 = TelescopedI2s.slot(s1, p1, 2 * j, b);
+                    s2 = TelescopedI2s.slot(s2, p2, 2 * j, b);
+                    s3 = TelescopedI2s.slot(s3, p3, 2 * j, b);
                 }
             }
+            t0 = TelescopedI2s.widenAdd(t0, s0);
+            t1 = TelescopedI2s.widenAdd(t1, s1);
+            t2 = TelescopedI2s.widenAdd(t2, s2);
+            t3 = TelescopedI2s.widenAdd(t3, s3);
         }
-        return act;
+        raw[0] = t0.reduceLanes(VectorOperators.ADD);
+        raw[1] = t1.reduceLanes(VectorOperators.ADD);
+        raw[2] = t2.reduceLanes(VectorOperators.ADD);
+        raw[3] = t3.reduceLanes(VectorOperators.ADD);
     }
 
-    /** One body per width, because the Vector API only compiles to SIMD code when the species is a constant. */
-    private int dot(I2sWeights w, int row, short[] act, byte[] codes) {
-        switch (bytes.vectorBitSize()) {
-            case 128:
-                return dotBody128(w, row, act, codes);
-            case 256:
-                return dotBody256(w, row, act, codes);
-            default:
-                return dotBody512(w, row, act, codes);
-        }
-    }
-
-    private static int dotBody512(I2sWeights w, int row, short[] act, byte[] codes) {
-        byte[] data = w.data();
-        int rowStart = row * w.rowBytes();
-        int body = B512.loopBound(w.rowBytes());
+    /** Raw sum of the row starting at byte {@code start} (vector part only). */
+    private static int row1Body512(byte[] data, int start, int vectors, short[] act) {
         int lanes = S512.length();
+        int stride = 2 * lanes;
         IntVector total = IntVector.zero(I512);
-        ShortVector acc0 = ShortVector.zero(S512);
-        ShortVector acc1 = ShortVector.zero(S512);
-        int inChunk = 0;
-        int a = 0;
-        for (int off = 0; off < body; off += B512.length()) {
-            ShortVector packed = ByteVector.fromArray(B512, data, rowStart + off).reinterpretAsShorts();
-            for (int shift = 0; shift < 2 * SLOTS; shift += 4) {
-                ShortVector c0 = packed.lanewise(VectorOperators.LSHR, shift).and((short) 3);
-                ShortVector c1 = packed.lanewise(VectorOperators.LSHR, shift + 2).and((short) 3);
-                acc0 = acc0.add(c0.mul(ShortVector.fromArray(S512, act, a)));
-                acc1 = acc1.add(c1.mul(ShortVector.fromArray(S512, act, a + lanes)));
-                a += 2 * lanes;
+        for (int chunk = 0; chunk < vectors; chunk += TelescopedI2s.CHUNK) {
+            int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
+            ShortVector s = ShortVector.zero(S512);
+            for (int v = chunk; v < end; v++) {
+                ShortVector p = ShortVector.fromByteArray(S512, data, start + v * stride, LE);
+                int a = v * TelescopedI2s.SLOTS * lanes;
+                s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S512, act, a));
+                for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
+                    s = TelescopedI2s.slot(s, p, 2 * j, ShortVector.fromArray(S512, act, a + j * lanes));
+                }
             }
-            if (++inChunk == CHUNK) {
-                total = widenAdd(widenAdd(total, acc0), acc1);
-                acc0 = ShortVector.zero(S512);
-                acc1 = ShortVector.zero(S512);
-                inChunk = 0;
-            }
+            total = TelescopedI2s.widenAdd(total, s);
         }
-        int sum = widenAdd(widenAdd(total, acc0), acc1).reduceLanes(VectorOperators.ADD);
-        return sum + tail(w, rowStart, body, codes);
+        return total.reduceLanes(VectorOperators.ADD);
     }
 
-    private static int dotBody256(I2sWeights w, int row, short[] act, byte[] codes) {
-        byte[] data = w.data();
-        int rowStart = row * w.rowBytes();
-        int body = B256.loopBound(w.rowBytes());
+    /** Raw sums of rows r .. r+3, sharing each activation load between the four rows (1xN, weight parallel). */
+    private static void rows4Body256(byte[] data, int start, int rowBytes, int vectors, short[] act, int[] raw) {
         int lanes = S256.length();
+        int stride = 2 * lanes;
+        IntVector t0 = IntVector.zero(I256);
+        IntVector t1 = IntVector.zero(I256);
+        IntVector t2 = IntVector.zero(I256);
+        IntVector t3 = IntVector.zero(I256);
+        for (int chunk = 0; chunk < vectors; chunk += TelescopedI2s.CHUNK) {
+            int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
+            ShortVector s0 = ShortVector.zero(S256);
+            ShortVector s1 = ShortVector.zero(S256);
+            ShortVector s2 = ShortVector.zero(S256);
+            ShortVector s3 = ShortVector.zero(S256);
+            for (int v = chunk; v < end; v++) {
+                int off = start + v * stride;
+                ShortVector p0 = ShortVector.fromByteArray(S256, data, off, LE);
+                ShortVector p1 = ShortVector.fromByteArray(S256, data, off + rowBytes, LE);
+                ShortVector p2 = ShortVector.fromByteArray(S256, data, off + 2 * rowBytes, LE);
+                ShortVector p3 = ShortVector.fromByteArray(S256, data, off + 3 * rowBytes, LE);
+                int a = v * TelescopedI2s.SLOTS * lanes;
+                ShortVector b = ShortVector.fromArray(S256, act, a);
+                s0 = TelescopedI2s.mulAdd(s0, p0, b);
+                s1 = TelescopedI2s.mulAdd(s1, p1, b);
+                s2 = TelescopedI2s.mulAdd(s2, p2, b);
+                s3 = TelescopedI2s.mulAdd(s3, p3, b);
+                for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
+                    b = ShortVector.fromArray(S256, act, a + j * lanes);
+                    s0 = TelescopedI2s.slot(s0, p0, 2 * j, b);
+                    s1 = TelescopedI2s.slot(s1, p1, 2 * j, b);
+                    s2 = TelescopedI2s.slot(s2, p2, 2 * j, b);
+                    s3 = TelescopedI2s.slot(s3, p3, 2 * j, b);
+                }
+            }
+            t0 = TelescopedI2s.widenAdd(t0, s0);
+            t1 = TelescopedI2s.widenAdd(t1, s1);
+            t2 = TelescopedI2s.widenAdd(t2, s2);
+            t3 = TelescopedI2s.widenAdd(t3, s3);
+        }
+        raw[0] = t0.reduceLanes(VectorOperators.ADD);
+        raw[1] = t1.reduceLanes(VectorOperators.ADD);
+        raw[2] = t2.reduceLanes(VectorOperators.ADD);
+        raw[3] = t3.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Raw sum of the row starting at byte {@code start} (vector part only). */
+    private static int row1Body256(byte[] data, int start, int vectors, short[] act) {
+        int lanes = S256.length();
+        int stride = 2 * lanes;
         IntVector total = IntVector.zero(I256);
-        ShortVector acc0 = ShortVector.zero(S256);
-        ShortVector acc1 = ShortVector.zero(S256);
-        int inChunk = 0;
-        int a = 0;
-        for (int off = 0; off < body; off += B256.length()) {
-            ShortVector packed = ByteVector.fromArray(B256, data, rowStart + off).reinterpretAsShorts();
-            for (int shift = 0; shift < 2 * SLOTS; shift += 4) {
-                ShortVector c0 = packed.lanewise(VectorOperators.LSHR, shift).and((short) 3);
-                ShortVector c1 = packed.lanewise(VectorOperators.LSHR, shift + 2).and((short) 3);
-                acc0 = acc0.add(c0.mul(ShortVector.fromArray(S256, act, a)));
-                acc1 = acc1.add(c1.mul(ShortVector.fromArray(S256, act, a + lanes)));
-                a += 2 * lanes;
+        for (int chunk = 0; chunk < vectors; chunk += TelescopedI2s.CHUNK) {
+            int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
+            ShortVector s = ShortVector.zero(S256);
+            for (int v = chunk; v < end; v++) {
+                ShortVector p = ShortVector.fromByteArray(S256, data, start + v * stride, LE);
+                int a = v * TelescopedI2s.SLOTS * lanes;
+                s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S256, act, a));
+                for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
+                    s = TelescopedI2s.slot(s, p, 2 * j, ShortVector.fromArray(S256, act, a + j * lanes));
+                }
             }
-            if (++inChunk == CHUNK) {
-                total = widenAdd(widenAdd(total, acc0), acc1);
-                acc0 = ShortVector.zero(S256);
-                acc1 = ShortVector.zero(S256);
-                inChunk = 0;
-            }
+            total = TelescopedI2s.widenAdd(total, s);
         }
-        int sum = widenAdd(widenAdd(total, acc0), acc1).reduceLanes(VectorOperators.ADD);
-        return sum + tail(w, rowStart, body, codes);
+        return total.reduceLanes(VectorOperators.ADD);
     }
 
-    private static int dotBody128(I2sWeights w, int row, short[] act, byte[] codes) {
-        byte[] data = w.data();
-        int rowStart = row * w.rowBytes();
-        int body = B128.loopBound(w.rowBytes());
+    /** Raw sums of rows r .. r+3, sharing each activation load between the four rows (1xN, weight parallel). */
+    private static void rows4Body128(byte[] data, int start, int rowBytes, int vectors, short[] act, int[] raw) {
         int lanes = S128.length();
+        int stride = 2 * lanes;
+        IntVector t0 = IntVector.zero(I128);
+        IntVector t1 = IntVector.zero(I128);
+        IntVector t2 = IntVector.zero(I128);
+        IntVector t3 = IntVector.zero(I128);
+        for (int chunk = 0; chunk < vectors; chunk += TelescopedI2s.CHUNK) {
+            int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
+            ShortVector s0 = ShortVector.zero(S128);
+            ShortVector s1 = ShortVector.zero(S128);
+            ShortVector s2 = ShortVector.zero(S128);
+            ShortVector s3 = ShortVector.zero(S128);
+            for (int v = chunk; v < end; v++) {
+                int off = start + v * stride;
+                ShortVector p0 = ShortVector.fromByteArray(S128, data, off, LE);
+                ShortVector p1 = ShortVector.fromByteArray(S128, data, off + rowBytes, LE);
+                ShortVector p2 = ShortVector.fromByteArray(S128, data, off + 2 * rowBytes, LE);
+                ShortVector p3 = ShortVector.fromByteArray(S128, data, off + 3 * rowBytes, LE);
+                int a = v * TelescopedI2s.SLOTS * lanes;
+                ShortVector b = ShortVector.fromArray(S128, act, a);
+                s0 = TelescopedI2s.mulAdd(s0, p0, b);
+                s1 = TelescopedI2s.mulAdd(s1, p1, b);
+                s2 = TelescopedI2s.mulAdd(s2, p2, b);
+                s3 = TelescopedI2s.mulAdd(s3, p3, b);
+                for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
+                    b = ShortVector.fromArray(S128, act, a + j * lanes);
+                    s0 = TelescopedI2s.slot(s0, p0, 2 * j, b);
+                    s1 = TelescopedI2s.slot(s1, p1, 2 * j, b);
+                    s2 = TelescopedI2s.slot(s2, p2, 2 * j, b);
+                    s3 = TelescopedI2s.slot(s3, p3, 2 * j, b);
+                }
+            }
+            t0 = TelescopedI2s.widenAdd(t0, s0);
+            t1 = TelescopedI2s.widenAdd(t1, s1);
+            t2 = TelescopedI2s.widenAdd(t2, s2);
+            t3 = TelescopedI2s.widenAdd(t3, s3);
+        }
+        raw[0] = t0.reduceLanes(VectorOperators.ADD);
+        raw[1] = t1.reduceLanes(VectorOperators.ADD);
+        raw[2] = t2.reduceLanes(VectorOperators.ADD);
+        raw[3] = t3.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Raw sum of the row starting at byte {@code start} (vector part only). */
+    private static int row1Body128(byte[] data, int start, int vectors, short[] act) {
+        int lanes = S128.length();
+        int stride = 2 * lanes;
         IntVector total = IntVector.zero(I128);
-        ShortVector acc0 = ShortVector.zero(S128);
-        ShortVector acc1 = ShortVector.zero(S128);
-        int inChunk = 0;
-        int a = 0;
-        for (int off = 0; off < body; off += B128.length()) {
-            ShortVector packed = ByteVector.fromArray(B128, data, rowStart + off).reinterpretAsShorts();
-            for (int shift = 0; shift < 2 * SLOTS; shift += 4) {
-                ShortVector c0 = packed.lanewise(VectorOperators.LSHR, shift).and((short) 3);
-                ShortVector c1 = packed.lanewise(VectorOperators.LSHR, shift + 2).and((short) 3);
-                acc0 = acc0.add(c0.mul(ShortVector.fromArray(S128, act, a)));
-                acc1 = acc1.add(c1.mul(ShortVector.fromArray(S128, act, a + lanes)));
-                a += 2 * lanes;
+        for (int chunk = 0; chunk < vectors; chunk += TelescopedI2s.CHUNK) {
+            int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
+            ShortVector s = ShortVector.zero(S128);
+            for (int v = chunk; v < end; v++) {
+                ShortVector p = ShortVector.fromByteArray(S128, data, start + v * stride, LE);
+                int a = v * TelescopedI2s.SLOTS * lanes;
+                s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S128, act, a));
+                for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
+                    s = TelescopedI2s.slot(s, p, 2 * j, ShortVector.fromArray(S128, act, a + j * lanes));
+                }
             }
-            if (++inChunk == CHUNK) {
-                total = widenAdd(widenAdd(total, acc0), acc1);
-                acc0 = ShortVector.zero(S128);
-                acc1 = ShortVector.zero(S128);
-                inChunk = 0;
-            }
+            total = TelescopedI2s.widenAdd(total, s);
         }
-        int sum = widenAdd(widenAdd(total, acc0), acc1).reduceLanes(VectorOperators.ADD);
-        return sum + tail(w, rowStart, body, codes);
-    }
-
-    /** Adds both 16-bit halves of every int lane of {@code acc}, sign-extended, into {@code total}. */
-    private static IntVector widenAdd(IntVector total, ShortVector acc) {
-        IntVector pairs = acc.reinterpretAsInts();
-        return total.add(pairs.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16))
-                .add(pairs.lanewise(VectorOperators.ASHR, 16));
-    }
-
-    /** Scalar sum over the row's bytes from {@code from}, read through the layout as in {@link ScalarI2sGemv}. */
-    private static int tail(I2sWeights w, int rowStart, int from, byte[] codes) {
-        byte[] data = w.data();
-        int blockSize = w.layout().blockSize();
-        int blockBytes = w.layout().bytesPerBlock();
-        int sum = 0;
-        for (int b = from; b < w.rowBytes(); b++) {
-            int packed = data[rowStart + b];
-            int first = b / blockBytes * blockSize + b % blockBytes;
-            for (int k = 0; k < 4; k++) {
-                sum += ((packed >>> (6 - 2 * k)) & 3) * codes[first + k * blockBytes];
-            }
-        }
-        return sum;
+        return total.reduceLanes(VectorOperators.ADD);
     }
 }

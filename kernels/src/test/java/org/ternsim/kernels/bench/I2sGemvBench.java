@@ -40,8 +40,11 @@ import org.ternsim.kernels.quant.TernaryQuantizer;
 @Fork(value = 1, jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
 public class I2sGemvBench {
 
-    /** rows x cols: attention/FFN-in (2560 x 2560) and FFN-up/gate (2560 outputs x 6912 inputs) as K = cols. */
-    @Param({"2560x2560", "2560x6912"})
+    /**
+     * rows x cols (M outputs x K inputs) of the four BitNet b1.58 2B4T linears: Wq/Wo 2560x2560, Wk/Wv 640x2560 (GQA,
+     * 5 KV heads x 128), Wgate/Wup 6912x2560, Wdown 2560x6912.
+     */
+    @Param({"2560x2560", "640x2560", "6912x2560", "2560x6912"})
     public String shape;
 
     /** {@code scalar}, or {@code panama}: whatever KernelProvider selects (preferred width unless forced). */
