@@ -64,8 +64,8 @@ public final class KvCache {
         NnArgs.check("v", v, vOff, kvHeads * headDim);
         for (int h = 0; h < kvHeads; h++) {
             int row = (length * kvHeads + h) * rowBytes;
-            codec.encode(k, kOff + h * headDim, headDim, keys, row);
-            codec.encode(v, vOff + h * headDim, headDim, values, row);
+            codec.encode(length, k, kOff + h * headDim, headDim, keys, row);
+            codec.encode(length, v, vOff + h * headDim, headDim, values, row);
         }
         length++;
     }

@@ -21,4 +21,12 @@ public interface KvRowCodec {
     void encode(float[] src, int srcOff, int headDim, byte[] dst, int dstOff);
 
     void decode(byte[] src, int srcOff, int headDim, float[] dst, int dstOff);
+
+    /**
+     * Encodes the row of the token at {@code position}; codecs that treat the [BOS] token (position 0) differently
+     * override this. The default ignores the position.
+     */
+    default void encode(int position, float[] src, int srcOff, int headDim, byte[] dst, int dstOff) {
+        encode(src, srcOff, headDim, dst, dstOff);
+    }
 }
