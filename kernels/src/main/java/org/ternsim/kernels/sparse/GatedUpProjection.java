@@ -4,6 +4,7 @@ package org.ternsim.kernels.sparse;
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.gemv.I2sEpilogue;
 import org.ternsim.kernels.gemv.I2sGemv;
+import org.ternsim.kernels.quant.Int4Activations;
 import org.ternsim.kernels.quant.Int8Activations;
 
 /**
@@ -20,6 +21,21 @@ public final class GatedUpProjection {
      * @return rows skipped out of M
      */
     public static SparseGemv.Skipped apply(I2sGemv gemv, I2sWeights up, Int8Activations x, float[] gate, float[] y) {
+        return apply(gemv, up, x.codes(), x.sum(), x.scale(), gate, y);
+    }
+
+    /** The same for int4 activations (BitNet a4.8 quantizes the up-projection's input to int4). */
+    public static SparseGemv.Skipped apply(I2sGemv gemv, I2sWeights up, Int4Activations x, float[] gate, float[] y) {
+        return apply(gemv, up, x.codes(), x.sum(), x.scale(), gate, y);
+    }
+
+    /**
+     * @param codes activation codes (int8, or int4 one per byte: both fit the I2_S dot product)
+     * @param sum   the sum of the codes
+     * @param scale the activation scale s (x * s gives the codes)
+     */
+    static SparseGemv.Skipped apply(I2sGemv gemv, I2sWeights up, byte[] codes, int sum, float scale, float[] gate,
+            float[] y) {
         if (gate.length != up.rows() || y.length != up.rows()) {
             throw new IllegalArgumentException("gated up-projection of " + up.rows() + " rows got a gate of "
                 + gate.length + " and " + y.length + " outputs");
@@ -30,7 +46,7 @@ public final class GatedUpProjection {
                 y[row] = 0f;
                 skipped++;
             } else {
-                y[row] = I2sEpilogue.output(gemv.dotRaw(up, row, x.codes()), x.sum(), x.scale(), up.scale());
+                y[row] = I2sEpilogue.output(gemv.dotRaw(up, row, codes), sum, scale, up.scale());
             }
         }
         return new SparseGemv.Skipped(skipped, up.rows());
