@@ -3,6 +3,7 @@ package org.ternsim.kernels.layer;
 
 import org.ternsim.kernels.nn.AttentionShape;
 import org.ternsim.kernels.nn.NnOps;
+import org.ternsim.kernels.nn.RopePairing;
 import org.ternsim.kernels.nn.RopeSpec;
 
 /**
@@ -25,6 +26,15 @@ public record LayerConfig(int hidden, int ffn, AttentionShape attention, float n
     /** BitNet b1.58 2B4T (workloads.md §4.1): 2560 / 6912, 20 heads and 5 KV heads of 128, eps 1e-5, θ 500000. */
     public static LayerConfig bitnet2b4t() {
         return new LayerConfig(2560, 6912, AttentionShape.bitnet2b4t(), NnOps.RMS_EPS_2B4T, RopeSpec.bitnet2b4t());
+    }
+
+    /**
+     * BitNet v2 400M (workloads.md §6, Table 8): hidden 1024, GLU 4096, 16 heads (head dim 64, MHA). Not given in the
+     * reference, so assumed: RMSNorm eps 1e-5 and LLaMA-style RoPE (rotate-half, θ 10000).
+     */
+    public static LayerConfig bitnetV2_400m() {
+        return new LayerConfig(1024, 4096, new AttentionShape(16, 16, 64), 1e-5f,
+            new RopeSpec(64, 10_000.0, new int[] {64}, RopePairing.HALF_SPLIT));
     }
 
     public int kvWidth() {
