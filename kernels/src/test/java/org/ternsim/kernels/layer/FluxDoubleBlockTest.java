@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ternsim.kernels.gemm.PanamaTernaryA16Gemm;
 import org.ternsim.kernels.gemm.ScalarTernaryA16Gemm;
 import org.ternsim.kernels.gemm.TernaryA16Gemm;
@@ -61,10 +63,11 @@ class FluxDoubleBlockTest {
         FluxBits.assertFiniteAndChanged(FluxBits.rows(2, C.hidden(), 2000), out[1], "txt");
     }
 
-    @Test
-    void scalarAndVectorKernelsGiveTheSameBits() {
-        float[][][] vector = run(PanamaTernaryA16Gemm.forBits(0), PanamaNnOps.forBits(0));
-        FluxBits.assertSameBits(scalar()[0], vector[0], "img");
-        FluxBits.assertSameBits(scalar()[1], vector[1], "txt");
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void scalarAndVectorKernelsGiveTheSameBits(int bits) {
+        float[][][] vector = run(PanamaTernaryA16Gemm.forBits(bits), PanamaNnOps.forBits(bits));
+        FluxBits.assertSameBits(scalar()[0], vector[0], "img at " + bits + " bits");
+        FluxBits.assertSameBits(scalar()[1], vector[1], "txt at " + bits + " bits");
     }
 }

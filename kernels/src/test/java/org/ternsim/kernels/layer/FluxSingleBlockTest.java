@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ternsim.kernels.gemm.PanamaTernaryA16Gemm;
 import org.ternsim.kernels.gemm.ScalarTernaryA16Gemm;
 import org.ternsim.kernels.gemm.TernaryA16Gemm;
@@ -58,8 +60,10 @@ class FluxSingleBlockTest {
         FluxBits.assertFiniteAndChanged(FluxBits.rows(6, C.hidden(), 4000), scalar(), "x");
     }
 
-    @Test
-    void scalarAndVectorKernelsGiveTheSameBits() {
-        FluxBits.assertSameBits(scalar(), run(PanamaTernaryA16Gemm.forBits(0), PanamaNnOps.forBits(0)), "x");
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void scalarAndVectorKernelsGiveTheSameBits(int bits) {
+        FluxBits.assertSameBits(scalar(), run(PanamaTernaryA16Gemm.forBits(bits), PanamaNnOps.forBits(bits)),
+                "x at " + bits + " bits");
     }
 }
