@@ -1,0 +1,342 @@
+// The 128-bit bodies of PanamaBaselineGemv. BaselineBody128/256/512 are the same text except for the width
+// (the numbers in this header and in the species constants); edit all three alike.
+package org.ternsim.kernels.baseline;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The baseline GEMV bodies at 128 bits; see {@link PanamaBaselineGemv} for the method. One class per width because
+ * the Vector API compiles to SIMD code only when every species is a constant: species passed as arguments stay
+ * constant only if the JIT inlines, which it refuses for a body it has already compiled on its own.
+ */
+final class BaselineBody128 {
+
+    /** L = 8 int16 lanes; code bytes are loaded L at a time ({@link #B}) and widened B2S. */
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
+    private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_128;
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_128;
+    /** F32 weights: F floats as 4F bytes. */
+    private static final VectorSpecies<Byte> BF = ByteVector.SPECIES_128;
+    private static final int L = S.length();
+    private static final int FL = F.length();
+
+    /** Q4_0 at 512 bits: both copies of the 16 code bytes in one vector, low nibbles below, high nibbles above. */
+    private static final VectorShuffle<Short> DUP16 = VectorShuffle.fromOp(S, i -> i & 15);
+    private static final ShortVector NIBBLE_SHIFT = ShortVector.fromArray(S, PanamaBaselineGemv.nibbleShifts(L), 0);
+    /** Q6_K at 512 bits: int lanes 8..15 hold the second sub-block of a 32-value chunk. */
+    private static final VectorMask<Integer> UPPER8 = VectorMask.fromLong(I, L == 32 ? 0xFF00L : 0L);
+
+    private BaselineBody128() {
+    }
+
+    /** Rows [from, to) of {@code w} into {@code y[row + shift]}. */
+    static void gemv(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        int nb = w.blocksPerRow();
+        switch (w.type()) {
+            case F32:
+                for (int r = from; r < to; r++) {
+                    y[r + shift] = f32Row(wd, r * rb, a.floats);
+                }
+                break;
+            case F16:
+                for (int r = from; r < to; r++) {
+                    y[r + shift] = f16Row(wd, r * rb, a.floats);
+                }
+                break;
+            case Q8_0:
+                for (int r = from; r < to; r++) {
+                    y[r + shift] = q8_0Row(wd, r * rb, nb, a);
+                }
+                break;
+            case Q4_0:
+                for (int r = from; r < to; r++) {
+                    y[r + shift] = L == 32 ? q4_0Row32(wd, r * rb, nb, a) : q4_0Row(wd, r * rb, nb, a);
+                }
+                break;
+            case Q6_K:
+                for (int r = from; r < to; r++) {
+                    y[r + shift] = q6KRow(wd, r * rb, nb, a);
+                }
+                break;
+            case TQ2_0:
+                for (int r = from; r < to; r++) {
+                    y[r + shift] = tq2Row(wd, r * rb, nb, a);
+                }
+                break;
+            case TQ1_0:
+                for (int r = from; r < to; r++) {
+                    y[r + shift] = tq1Row(wd, r * rb, nb, a);
+                }
+                break;
+            default:
+                throw new AssertionError(w.type());
+        }
+    }
+
+    /** Q8_0: |code * act| <= 2^14, so each product vector is widened on its own. */
+    private static float q8_0Row(byte[] wd, int off, int nb, BaselineActivations a) {
+        short[] act = a.codes;
+        float[] da = a.scales;
+        float sumf = 0f;
+        for (int blk = 0; blk < nb; blk++) {
+            int wo = off + 34 * blk;
+            IntVector acc = IntVector.zero(I);
+            for (int c = 0; c < 32; c += L) {
+                acc = acc.add(pairs(codes(wd, wo + 2 + c).mul(ShortVector.fromArray(S, act, 32 * blk + c))));
+            }
+            sumf = BlockSum.add(sumf, acc.reduceLanes(VectorOperators.ADD), LittleEndian.f16(wd, wo), da[blk]);
+        }
+        return sumf;
+    }
+
+    /** Q4_0, L < 32: low nibbles are values c.., high nibbles values 16 + c..; |sum| <= 4 * 8 * 128 per lane. */
+    private static float q4_0Row(byte[] wd, int off, int nb, BaselineActivations a) {
+        short[] act = a.codes;
+        float[] da = a.scales;
+        float sumf = 0f;
+        for (int blk = 0; blk < nb; blk++) {
+            int wo = off + 18 * blk;
+            ShortVector acc = ShortVector.zero(S);
+            for (int c = 0; c < 16; c += L) {
+                ShortVector q = codes(wd, wo + 2 + c);
+                ShortVector lo = q.and((short) 0x0F).sub((short) 8);
+                ShortVector hi = q.lanewise(VectorOperators.LSHR, 4).and((short) 0x0F).sub((short) 8);
+                acc = acc.add(lo.mul(ShortVector.fromArray(S, act, 32 * blk + c)))
+                        .add(hi.mul(ShortVector.fromArray(S, act, 32 * blk + 16 + c)));
+            }
+            sumf = BlockSum.add(sumf, pairs(acc).reduceLanes(VectorOperators.ADD), LittleEndian.f16(wd, wo), da[blk]);
+        }
+        return sumf;
+    }
+
+    /** Q4_0, L = 32: the 16 bytes twice in 32 lanes, shifted by 0 or 4; one product vector per block. */
+    private static float q4_0Row32(byte[] wd, int off, int nb, BaselineActivations a) {
+        short[] act = a.codes;
+        float[] da = a.scales;
+        float sumf = 0f;
+        for (int blk = 0; blk < nb; blk++) {
+            int wo = off + 18 * blk;
+            int isum;
+            if (wo + 2 + L <= wd.length) {
+                ShortVector q = codes(wd, wo + 2).rearrange(DUP16)
+                        .lanewise(VectorOperators.LSHR, NIBBLE_SHIFT).and((short) 0x0F).sub((short) 8);
+                isum = pairs(q.mul(ShortVector.fromArray(S, act, 32 * blk))).reduceLanes(VectorOperators.ADD);
+            } else {
+                isum = PanamaBaselineGemv.scalarBlock(GgmlType.Q4_0, wd, wo, act, 32 * blk);
+            }
+            sumf = BlockSum.add(sumf, isum, LittleEndian.f16(wd, wo), da[blk]);
+        }
+        return sumf;
+    }
+
+    /**
+     * Q6_K: for half h, byte offset c and quarter q the lanes are values 128 h + 32 q + c + lane, codes in [-32, 31];
+     * |code * act| <= 2^12 in int16, widened in pairs (both in one 16-value sub-block) and multiplied by the
+     * sub-block scale in int32.
+     */
+    private static float q6KRow(byte[] wd, int off, int nb, BaselineActivations a) {
+        short[] act = a.codes;
+        float[] da = a.scales;
+        float sumf = 0f;
+        for (int blk = 0; blk < nb; blk++) {
+            int wo = off + 210 * blk;
+            int ao = 256 * blk;
+            IntVector acc = IntVector.zero(I);
+            for (int h = 0; h < 2; h++) {
+                for (int c = 0; c < 32; c += L) {
+                    ShortVector ql0 = codes(wd, wo + 64 * h + c);
+                    ShortVector ql32 = codes(wd, wo + 64 * h + 32 + c);
+                    ShortVector qh = codes(wd, wo + 128 + 32 * h + c);
+                    int first = 128 * h + c;
+                    acc = q6KQuarter(acc, ql0.and((short) 0x0F)
+                            .or(qh.and((short) 3).lanewise(VectorOperators.LSHL, 4)), act, ao, wd, wo, first);
+                    acc = q6KQuarter(acc, ql32.and((short) 0x0F)
+                            .or(qh.and((short) 0x0C).lanewise(VectorOperators.LSHL, 2)), act, ao, wd, wo, first + 32);
+                    acc = q6KQuarter(acc, ql0.lanewise(VectorOperators.LSHR, 4).and((short) 0x0F)
+                            .or(qh.and((short) 0x30)), act, ao, wd, wo, first + 64);
+                    acc = q6KQuarter(acc, ql32.lanewise(VectorOperators.LSHR, 4).and((short) 0x0F)
+                            .or(qh.lanewise(VectorOperators.LSHR, 2).and((short) 0x30)), act, ao, wd, wo, first + 96);
+                }
+            }
+            sumf = BlockSum.add(sumf, acc.reduceLanes(VectorOperators.ADD), LittleEndian.f16(wd, wo + 208), da[blk]);
+        }
+        return sumf;
+    }
+
+    /** Adds sub-block scale * (code - 32) * act for values first.. (L of them, one or two sub-blocks). */
+    private static IntVector q6KQuarter(IntVector acc, ShortVector q, short[] act, int ao, byte[] wd, int wo,
+                                        int first) {
+        IntVector p = pairs(q.sub((short) 32).mul(ShortVector.fromArray(S, act, ao + first)));
+        IntVector scale = IntVector.broadcast(I, BlockCodes.q6KScale(wd, wo, first / 16));
+        if (L == 32) {
+            scale = scale.blend(BlockCodes.q6KScale(wd, wo, first / 16 + 1), UPPER8);
+        }
+        return acc.add(p.mul(scale));
+    }
+
+    /** TQ2_0: codes in [-1, 2] (2-bit fields minus 1); 256 / L products per int16 lane, |sum| <= 32 * 256. */
+    private static float tq2Row(byte[] wd, int off, int nb, BaselineActivations a) {
+        short[] act = a.codes;
+        float[] da = a.scales;
+        float sumf = 0f;
+        for (int blk = 0; blk < nb; blk++) {
+            int wo = off + 66 * blk;
+            int ao = 256 * blk;
+            ShortVector acc = ShortVector.zero(S);
+            for (int j = 0; j < 64; j += 32) {
+                for (int c = 0; c < 32; c += L) {
+                    ShortVector q = codes(wd, wo + j + c);
+                    int v = ao + 4 * j + c;
+                    acc = acc.add(q.and((short) 3).sub((short) 1).mul(ShortVector.fromArray(S, act, v)))
+                            .add(q.lanewise(VectorOperators.LSHR, 2).and((short) 3).sub((short) 1)
+                                    .mul(ShortVector.fromArray(S, act, v + 32)))
+                            .add(q.lanewise(VectorOperators.LSHR, 4).and((short) 3).sub((short) 1)
+                                    .mul(ShortVector.fromArray(S, act, v + 64)))
+                            .add(q.lanewise(VectorOperators.LSHR, 6).and((short) 3).sub((short) 1)
+                                    .mul(ShortVector.fromArray(S, act, v + 96)));
+                }
+            }
+            sumf = BlockSum.add(sumf, pairs(acc).reduceLanes(VectorOperators.ADD), LittleEndian.f16(wd, wo + 64),
+                    da[blk]);
+        }
+        return sumf;
+    }
+
+    /**
+     * TQ1_0: bytes [c, c + L) of the 52 code bytes, digit n of each in int16 lanes: ((q * 3^n mod 256) * 3) >> 8,
+     * minus 1, in [-1, 1]. The activations are laid out in the same (chunk, digit, lane) order with 0 where a lane
+     * holds no value (the fifth digit of qh, bytes past 52); at most 35 products per lane, |sum| <= 4480.
+     */
+    private static float tq1Row(byte[] wd, int off, int nb, BaselineActivations a) {
+        short[] act = a.codes;
+        float[] da = a.scales;
+        int span = BaselineActivations.tq1Span(L);
+        float sumf = 0f;
+        for (int blk = 0; blk < nb; blk++) {
+            int wo = off + 54 * blk;
+            int ao = 5 * span * blk;
+            int isum;
+            if (wo + span <= wd.length) {
+                ShortVector acc = ShortVector.zero(S);
+                for (int c = 0; c < 52; c += L) {
+                    ShortVector q = codes(wd, wo + c).and((short) 0xFF);
+                    int v = ao + 5 * c;
+                    acc = acc.add(trit(q).mul(ShortVector.fromArray(S, act, v)))
+                            .add(trit(q.mul((short) 3)).mul(ShortVector.fromArray(S, act, v + L)))
+                            .add(trit(q.mul((short) 9)).mul(ShortVector.fromArray(S, act, v + 2 * L)))
+                            .add(trit(q.mul((short) 27)).mul(ShortVector.fromArray(S, act, v + 3 * L)))
+                            .add(trit(q.mul((short) 81)).mul(ShortVector.fromArray(S, act, v + 4 * L)));
+                }
+                isum = pairs(acc).reduceLanes(VectorOperators.ADD);
+            } else {
+                isum = PanamaBaselineGemv.scalarBlock(GgmlType.TQ1_0, wd, wo, a.natural, 256 * blk);
+            }
+            sumf = BlockSum.add(sumf, isum, LittleEndian.f16(wd, wo + 52), da[blk]);
+        }
+        return sumf;
+    }
+
+    /** The digit of (q * 3^n) (q * 3^n < 2^15): ((that mod 256) * 3) >> 8, minus 1. */
+    private static ShortVector trit(ShortVector shifted) {
+        return shifted.and((short) 0xFF).mul((short) 3).lanewise(VectorOperators.LSHR, 8).sub((short) 1);
+    }
+
+    /** L bytes from {@code off}, sign-extended to int16 lanes. */
+    private static ShortVector codes(byte[] wd, int off) {
+        return (ShortVector) ByteVector.fromArray(B, wd, off).convertShape(VectorOperators.B2S, S, 0);
+    }
+
+    /** Int lane j = int16 lanes 2j + 2j + 1, each sign-extended (exact pairwise widening). */
+    private static IntVector pairs(ShortVector p) {
+        IntVector v = p.reinterpretAsInts();
+        return v.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16)
+                .add(v.lanewise(VectorOperators.ASHR, 16));
+    }
+
+    // ---- F32 / F16: 16 / FL vectors of FL float lanes, element k in lane k mod 16 ----
+
+    private static float f32Row(byte[] wd, int off, float[] x) {
+        int body = x.length & ~15;
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        for (int k = 0; k < body; k += 16) {
+            int w = off + 4 * k;
+            acc0 = ByteVector.fromArray(BF, wd, w).reinterpretAsFloats().fma(FloatVector.fromArray(F, x, k), acc0);
+            if (FL < 16) {
+                acc1 = ByteVector.fromArray(BF, wd, w + 4 * FL).reinterpretAsFloats()
+                        .fma(FloatVector.fromArray(F, x, k + FL), acc1);
+            }
+            if (FL < 8) {
+                acc2 = ByteVector.fromArray(BF, wd, w + 8 * FL).reinterpretAsFloats()
+                        .fma(FloatVector.fromArray(F, x, k + 2 * FL), acc2);
+                acc3 = ByteVector.fromArray(BF, wd, w + 12 * FL).reinterpretAsFloats()
+                        .fma(FloatVector.fromArray(F, x, k + 3 * FL), acc3);
+            }
+        }
+        return finish(false, acc0, acc1, acc2, acc3, wd, off, x, body);
+    }
+
+    private static float f16Row(byte[] wd, int off, float[] x) {
+        int body = x.length & ~15;
+        FloatVector acc0 = FloatVector.zero(F);
+        FloatVector acc1 = FloatVector.zero(F);
+        FloatVector acc2 = FloatVector.zero(F);
+        FloatVector acc3 = FloatVector.zero(F);
+        for (int k = 0; k < body; k += 16) {
+            int w = off + 2 * k;
+            acc0 = halfToFloat(wd, w).fma(FloatVector.fromArray(F, x, k), acc0);
+            if (FL < 16) {
+                acc1 = halfToFloat(wd, w + 2 * FL).fma(FloatVector.fromArray(F, x, k + FL), acc1);
+            }
+            if (FL < 8) {
+                acc2 = halfToFloat(wd, w + 4 * FL).fma(FloatVector.fromArray(F, x, k + 2 * FL), acc2);
+                acc3 = halfToFloat(wd, w + 6 * FL).fma(FloatVector.fromArray(F, x, k + 3 * FL), acc3);
+            }
+        }
+        return finish(true, acc0, acc1, acc2, acc3, wd, off, x, body);
+    }
+
+    /** Lanes to the 16-float array in canonical order, the scalar tail, then {@link Lanes16}. */
+    private static float finish(boolean half, FloatVector acc0, FloatVector acc1, FloatVector acc2,
+                                FloatVector acc3, byte[] wd, int off, float[] x, int body) {
+        float[] l16 = new float[Lanes16.LANES];
+        acc0.intoArray(l16, 0);
+        if (FL < 16) {
+            acc1.intoArray(l16, FL);
+        }
+        if (FL < 8) {
+            acc2.intoArray(l16, 2 * FL);
+            acc3.intoArray(l16, 3 * FL);
+        }
+        for (int k = body; k < x.length; k++) {
+            float wk = half ? LittleEndian.f16(wd, off + 2 * k) : LittleEndian.f32(wd, off + 4 * k);
+            l16[k - body] = Math.fma(wk, x[k], l16[k - body]);
+        }
+        return Lanes16.sum(l16);
+    }
+
+    /** FL halves at {@code off} (2 FL bytes, the {@link #B} species' shape), converted exactly; see the class comment. */
+    private static FloatVector halfToFloat(byte[] wd, int off) {
+        ShortVector sv = ByteVector.fromArray(B, wd, off).reinterpretAsShorts();
+        IntVector h = ((IntVector) sv.convertShape(VectorOperators.S2I, I, 0)).and(0xFFFF);
+        IntVector sign = h.and(0x8000).lanewise(VectorOperators.LSHL, 16);
+        IntVector magnitude = h.and(0x7FFF);
+        IntVector finite = magnitude.lanewise(VectorOperators.LSHL, 13).reinterpretAsFloats().mul(0x1p112f)
+                .reinterpretAsInts();
+        IntVector special = magnitude.and(0x3FF).lanewise(VectorOperators.LSHL, 13).or(0x7F800000);
+        VectorMask<Integer> isSpecial = magnitude.compare(VectorOperators.GE, 0x7C00);
+        return finite.blend(special, isSpecial).or(sign).reinterpretAsFloats();
+    }
+}
