@@ -12,7 +12,11 @@ import org.ternsim.kernels.quant.Int8Activations;
 /**
  * TL1 GEMV with the Vector API at 128, 256 or 512 bits, equal to {@link ScalarTl1Gemv} bit for bit.
  *
- * <p>Shape of the kernel, as in the original (kernels.md §3.3): a vector of int16 lanes holds one accumulator per
+ * <p>Fast path. When no int16 block sum can wrap (checked once per GEMV from the activations, see {@link LutExact}),
+ * the int32 accumulator is the exact sum of t * q, and rows are summed one at a time by decoding their indices into
+ * trits ({@link LutBody512} etc.); the LUT path below is kept for the other inputs.
+ *
+ * <p>LUT path. Shape of the kernel, as in the original (kernels.md §3.3): a vector of int16 lanes holds one accumulator per
  * output row; for each activation pair the pair's table is loaded once and every lane selects its row's entry with a
  * shuffle (the Java form of {@code tbl} / {@code vpshufb}; tables stay int16 instead of being split into byte planes,
  * which gives the same entries). The logical layout stores rows one after another, so each tile of L rows (L = lanes)
@@ -54,6 +58,10 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
     @Override
     public int dot(Tl1Weights w, int row, byte[] codes) {
         LutArgs.checkRow(w.rows(), w.cols(), row, codes);
+        if (LutExact.fits(codes, 0, w.cols(), w.bk())) {
+            int body = w.rowBytes() - w.rowBytes() % (bits / 16);
+            return exactRow(w, row, body, new LutExact.PairActs(codes, 0, w.pairs(), body, bits / 16), codes);
+        }
         int lanes = bits / 16;
         int[] acc = new int[lanes];
         tile(w, row, 1, LutTables.pairs(codes, 0, w.pairs()), new byte[w.rowBytes() * lanes], new short[lanes], acc);
@@ -63,6 +71,14 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
     @Override
     public void gemv(Tl1Weights w, Int8Activations x, float[] y) {
         LutArgs.checkGemv(w.rows(), w.cols(), x.codes(), y);
+        if (LutExact.fits(x.codes(), 0, w.cols(), w.bk())) {
+            int body = w.rowBytes() - w.rowBytes() % (bits / 16);
+            LutExact.PairActs act = new LutExact.PairActs(x.codes(), 0, w.pairs(), body, bits / 16);
+            for (int row = 0; row < w.rows(); row++) {
+                y[row] = LutEpilogue.output(exactRow(w, row, body, act, x.codes()), x.scale(), w.scale());
+            }
+            return;
+        }
         short[] tables = LutTables.pairs(x.codes(), 0, w.pairs());
         int lanes = bits / 16;
         byte[] scratch = new byte[w.rowBytes() * lanes];
@@ -75,6 +91,13 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
                 y[first + r] = LutEpilogue.output(acc[r], x.scale(), w.scale());
             }
         }
+    }
+
+    /** The exact row sum (see {@link LutExact}): index bytes [0, body) in vectors, the rest in scalar. */
+    private int exactRow(Tl1Weights w, int row, int body, LutExact.PairActs act, byte[] codes) {
+        int start = row * w.rowBytes();
+        return LutExact.pairs(bits, w.indices(), start, body, act.act) - act.offset
+                + LutExact.pairTail(w.indices(), start, body, w.rowBytes(), codes, 0, w.pairs());
     }
 
     private void tile(Tl1Weights w, int first, int count, short[] tables, byte[] scratch, short[] lane, int[] acc) {

@@ -10,7 +10,10 @@ import org.ternsim.kernels.quant.Int8Activations;
 /**
  * TL2 GEMV with the Vector API at 128, 256 or 512 bits, equal to {@link ScalarTl2Gemv} bit for bit.
  *
- * <p>Same shape as {@link PanamaTl1Gemv} (lanes are rows, one shuffle per table, tiles transposed into scratch
+ * <p>Fast path as in {@link PanamaTl1Gemv}: when no int16 block of either part can wrap ({@link LutExact}), rows are
+ * summed exactly by decoding triple indices and sign bits (and the pair part's indices) into trits.
+ *
+ * <p>LUT path. Same shape as {@link PanamaTl1Gemv} (lanes are rows, one shuffle per table, tiles transposed into scratch
  * buffers). The sign handling is the original's (kernels.md §4.3): the row's 16-bit sign word is shifted left so
  * that triple i's bit is the top bit, shifted arithmetically right by 15 to give m = 0 or -1 per lane
  * ({@code vpsllw} / {@code vpsraw}), and the entry becomes (x + m) XOR m ({@code vpaddw} / {@code vpxor}), i.e. x or
@@ -38,6 +41,10 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
     @Override
     public int dot(Tl2Weights w, int row, byte[] codes) {
         LutArgs.checkRow(w.rows(), w.cols(), row, codes);
+        if (exact(w, codes)) {
+            Exact e = new Exact(w, codes, bits / 16);
+            return exactRow(w, row, e, codes);
+        }
         Scratch s = new Scratch(w, bits / 16);
         tile(w, row, 1, LutTables.triples(codes, w.triples()), LutTables.pairs(codes, w.threeK(), w.twoK() / 2), s);
         return s.acc[0];
@@ -46,6 +53,13 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
     @Override
     public void gemv(Tl2Weights w, Int8Activations x, float[] y) {
         LutArgs.checkGemv(w.rows(), w.cols(), x.codes(), y);
+        if (exact(w, x.codes())) {
+            Exact e = new Exact(w, x.codes(), bits / 16);
+            for (int row = 0; row < w.rows(); row++) {
+                y[row] = LutEpilogue.output(exactRow(w, row, e, x.codes()), x.scale(), w.scale());
+            }
+            return;
+        }
         short[] triples = LutTables.triples(x.codes(), w.triples());
         short[] pairs = LutTables.pairs(x.codes(), w.threeK(), w.twoK() / 2);
         int lanes = bits / 16;
@@ -57,6 +71,44 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
                 y[first + r] = LutEpilogue.output(s.acc[r], x.scale(), w.scale());
             }
         }
+    }
+
+    /** Whether no int16 block of either part can wrap (see {@link LutExact}). */
+    private static boolean exact(Tl2Weights w, byte[] codes) {
+        return LutExact.fits(codes, 0, w.threeK(), w.bk())
+                && LutExact.fits(codes, w.threeK(), w.cols(), LutShapes.TL2_PAIR_BLOCK);
+    }
+
+    /** Per-GEMV state of the exact path: vector extents, activations in lane order, one row's sign words. */
+    private static final class Exact {
+        final int tripleBody;
+        final int pairBody;
+        final short[] tripleActs;
+        final LutExact.PairActs pairActs;
+        final short[] words;
+
+        Exact(Tl2Weights w, byte[] codes, int lanes) {
+            tripleBody = w.tripleRowBytes() - w.tripleRowBytes() % lanes;
+            pairBody = w.pairRowBytes() - w.pairRowBytes() % lanes;
+            tripleActs = LutExact.tripleActs(codes, tripleBody, lanes);
+            pairActs = new LutExact.PairActs(codes, w.threeK(), w.twoK() / 2, pairBody, lanes);
+            words = new short[w.signRowBytes() / 2 + lanes];
+        }
+    }
+
+    /** The exact row sum: triple and pair index bytes in vectors up to their bodies, the rest in scalar. */
+    private int exactRow(Tl2Weights w, int row, Exact e, byte[] codes) {
+        int signStart = row * w.signRowBytes();
+        if (bits < 512) { // the 512-bit body reads the sign bytes itself
+            LutExact.signWords(w.tripleSigns(), signStart, w.signRowBytes() / 2, e.words);
+        }
+        int start = row * w.pairRowBytes();
+        return LutExact.triples(bits, w.tripleIndices(), row * w.tripleRowBytes(), e.tripleBody, w.tripleSigns(),
+                signStart, e.words, e.tripleActs)
+                + LutExact.tripleTail(w, row, 2 * e.tripleBody, codes)
+                + LutExact.pairs(bits, w.pairIndices(), start, e.pairBody, e.pairActs.act) - e.pairActs.offset
+                + LutExact.pairTail(w.pairIndices(), start, e.pairBody, w.pairRowBytes(), codes, w.threeK(),
+                        w.twoK() / 2);
     }
 
     /** Per-GEMV buffers: transposed index bytes, sign words and pair bytes of one tile, and its accumulators. */
