@@ -8,7 +8,6 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -28,9 +27,6 @@ final class BaselineBody256 {
     private static final int L = S.length();
     private static final int FL = F.length();
 
-    /** Q4_0 at 512 bits: both copies of the 16 code bytes in one vector, low nibbles below, high nibbles above. */
-    private static final VectorShuffle<Short> DUP16 = VectorShuffle.fromOp(S, i -> i & 15);
-    private static final ShortVector NIBBLE_SHIFT = ShortVector.fromArray(S, PanamaBaselineGemv.nibbleShifts(L), 0);
     /** Q6_K at 512 bits: int lanes 8..15 hold the second sub-block of a 32-value chunk. */
     private static final VectorMask<Integer> UPPER8 = VectorMask.fromLong(I, L == 32 ? 0xFF00L : 0L);
 
@@ -60,7 +56,8 @@ final class BaselineBody256 {
                 break;
             case Q4_0:
                 for (int r = from; r < to; r++) {
-                    y[r + shift] = L == 32 ? q4_0Row32(wd, r * rb, nb, a) : q4_0Row(wd, r * rb, nb, a);
+                    // 512 bits: the 256-bit body (16 bytes are 16 lanes there) beats unpacking into 32 lanes
+                    y[r + shift] = L == 32 ? BaselineBody256.q4_0Row(wd, r * rb, nb, a) : q4_0Row(wd, r * rb, nb, a);
                 }
                 break;
             case Q6_K:
@@ -100,7 +97,7 @@ final class BaselineBody256 {
     }
 
     /** Q4_0, L < 32: low nibbles are values c.., high nibbles values 16 + c..; |sum| <= 4 * 8 * 128 per lane. */
-    private static float q4_0Row(byte[] wd, int off, int nb, BaselineActivations a) {
+    static float q4_0Row(byte[] wd, int off, int nb, BaselineActivations a) {
         short[] act = a.codes;
         float[] da = a.scales;
         float sumf = 0f;
@@ -119,26 +116,6 @@ final class BaselineBody256 {
         return sumf;
     }
 
-    /** Q4_0, L = 32: the 16 bytes twice in 32 lanes, shifted by 0 or 4; one product vector per block. */
-    private static float q4_0Row32(byte[] wd, int off, int nb, BaselineActivations a) {
-        short[] act = a.codes;
-        float[] da = a.scales;
-        float sumf = 0f;
-        for (int blk = 0; blk < nb; blk++) {
-            int wo = off + 18 * blk;
-            int isum;
-            if (wo + 2 + L <= wd.length) {
-                ShortVector q = codes(wd, wo + 2).rearrange(DUP16)
-                        .lanewise(VectorOperators.LSHR, NIBBLE_SHIFT).and((short) 0x0F).sub((short) 8);
-                isum = pairs(q.mul(ShortVector.fromArray(S, act, 32 * blk))).reduceLanes(VectorOperators.ADD);
-            } else {
-                isum = PanamaBaselineGemv.scalarBlock(GgmlType.Q4_0, wd, wo, act, 32 * blk);
-            }
-            sumf = BlockSum.add(sumf, isum, LittleEndian.f16(wd, wo), da[blk]);
-        }
-        return sumf;
-    }
-
     /**
      * Q6_K: for half h, byte offset c and quarter q the lanes are values 128 h + 32 q + c + lane, codes in [-32, 31];
      * |code * act| <= 2^12 in int16, widened in pairs (both in one 16-value sub-block) and multiplied by the
@@ -150,38 +127,41 @@ final class BaselineBody256 {
         float sumf = 0f;
         for (int blk = 0; blk < nb; blk++) {
             int wo = off + 210 * blk;
-            int ao = 256 * blk;
-            IntVector acc = IntVector.zero(I);
-            for (int h = 0; h < 2; h++) {
-                for (int c = 0; c < 32; c += L) {
-                    ShortVector ql0 = codes(wd, wo + 64 * h + c);
-                    ShortVector ql32 = codes(wd, wo + 64 * h + 32 + c);
-                    ShortVector qh = codes(wd, wo + 128 + 32 * h + c);
-                    int first = 128 * h + c;
-                    acc = q6KQuarter(acc, ql0.and((short) 0x0F)
-                            .or(qh.and((short) 3).lanewise(VectorOperators.LSHL, 4)), act, ao, wd, wo, first);
-                    acc = q6KQuarter(acc, ql32.and((short) 0x0F)
-                            .or(qh.and((short) 0x0C).lanewise(VectorOperators.LSHL, 2)), act, ao, wd, wo, first + 32);
-                    acc = q6KQuarter(acc, ql0.lanewise(VectorOperators.LSHR, 4).and((short) 0x0F)
-                            .or(qh.and((short) 0x30)), act, ao, wd, wo, first + 64);
-                    acc = q6KQuarter(acc, ql32.lanewise(VectorOperators.LSHR, 4).and((short) 0x0F)
-                            .or(qh.lanewise(VectorOperators.LSHR, 2).and((short) 0x30)), act, ao, wd, wo, first + 96);
-                }
-            }
-            sumf = BlockSum.add(sumf, acc.reduceLanes(VectorOperators.ADD), LittleEndian.f16(wd, wo + 208), da[blk]);
+            sumf = BlockSum.add(sumf, q6KBlock(wd, wo, act, 256 * blk), LittleEndian.f16(wd, wo + 208), da[blk]);
         }
         return sumf;
     }
 
-    /** Adds sub-block scale * (code - 32) * act for values first.. (L of them, one or two sub-blocks). */
-    private static IntVector q6KQuarter(IntVector acc, ShortVector q, short[] act, int ao, byte[] wd, int wo,
-                                        int first) {
-        IntVector p = pairs(q.sub((short) 32).mul(ShortVector.fromArray(S, act, ao + first)));
-        IntVector scale = IntVector.broadcast(I, BlockCodes.q6KScale(wd, wo, first / 16));
-        if (L == 32) {
-            scale = scale.blend(BlockCodes.q6KScale(wd, wo, first / 16 + 1), UPPER8);
+    /**
+     * One Q6_K block's exact sum. Its own method, returning an int, and one quarter per loop body: C2 stops inlining
+     * the Vector API's methods into a method past a node budget (NodeCountInliningCutoff), and the vector code that
+     * is left out is boxed and slow. Quarter q takes the low (q < 2) or high nibble of ql[32 (q mod 2) + l] and bits
+     * 2q, 2q + 1 of qh[l].
+     */
+    private static int q6KBlock(byte[] wd, int wo, short[] act, int ao) {
+        IntVector acc = IntVector.zero(I);
+        for (int h = 0; h < 2; h++) {
+            for (int c = 0; c < 32; c += L) {
+                for (int q = 0; q < 4; q++) {
+                    ShortVector ql = codes(wd, wo + 64 * h + 32 * (q & 1) + c);
+                    ShortVector qh = codes(wd, wo + 128 + 32 * h + c);
+                    ShortVector code = ql.lanewise(VectorOperators.LSHR, 4 * (q >> 1)).and((short) 0x0F)
+                            .or(qh.lanewise(VectorOperators.LSHR, 2 * q).and((short) 3)
+                                    .lanewise(VectorOperators.LSHL, 4))
+                            .sub((short) 32);
+                    int first = 128 * h + 32 * q + c;
+                    acc = acc.add(pairs(code.mul(ShortVector.fromArray(S, act, ao + first)))
+                            .mul(q6KScales(wd, wo, first)));
+                }
+            }
         }
-        return acc.add(p.mul(scale));
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Per int lane, the scale of the sub-block of values first.. (L of them: one sub-block, or two at L = 32). */
+    private static IntVector q6KScales(byte[] wd, int wo, int first) {
+        IntVector scale = IntVector.broadcast(I, wd[wo + 192 + first / 16]);
+        return L == 32 ? scale.blend(wd[wo + 193 + first / 16], UPPER8) : scale;
     }
 
     /** TQ2_0: codes in [-1, 2] (2-bit fields minus 1); 256 / L products per int16 lane, |sum| <= 32 * 256. */
@@ -191,25 +171,28 @@ final class BaselineBody256 {
         float sumf = 0f;
         for (int blk = 0; blk < nb; blk++) {
             int wo = off + 66 * blk;
-            int ao = 256 * blk;
-            ShortVector acc = ShortVector.zero(S);
-            for (int j = 0; j < 64; j += 32) {
-                for (int c = 0; c < 32; c += L) {
-                    ShortVector q = codes(wd, wo + j + c);
-                    int v = ao + 4 * j + c;
-                    acc = acc.add(q.and((short) 3).sub((short) 1).mul(ShortVector.fromArray(S, act, v)))
-                            .add(q.lanewise(VectorOperators.LSHR, 2).and((short) 3).sub((short) 1)
-                                    .mul(ShortVector.fromArray(S, act, v + 32)))
-                            .add(q.lanewise(VectorOperators.LSHR, 4).and((short) 3).sub((short) 1)
-                                    .mul(ShortVector.fromArray(S, act, v + 64)))
-                            .add(q.lanewise(VectorOperators.LSHR, 6).and((short) 3).sub((short) 1)
-                                    .mul(ShortVector.fromArray(S, act, v + 96)));
-                }
-            }
-            sumf = BlockSum.add(sumf, pairs(acc).reduceLanes(VectorOperators.ADD), LittleEndian.f16(wd, wo + 64),
-                    da[blk]);
+            sumf = BlockSum.add(sumf, tq2Block(wd, wo, act, 256 * blk), LittleEndian.f16(wd, wo + 64), da[blk]);
         }
         return sumf;
+    }
+
+    /** One TQ2_0 block's exact sum (a method of its own, see {@link #q6KBlock}). */
+    private static int tq2Block(byte[] wd, int wo, short[] act, int ao) {
+        ShortVector acc = ShortVector.zero(S);
+        for (int j = 0; j < 64; j += 32) {
+            for (int c = 0; c < 32; c += L) {
+                ShortVector q = codes(wd, wo + j + c);
+                int v = ao + 4 * j + c;
+                acc = acc.add(q.and((short) 3).sub((short) 1).mul(ShortVector.fromArray(S, act, v)))
+                        .add(q.lanewise(VectorOperators.LSHR, 2).and((short) 3).sub((short) 1)
+                                .mul(ShortVector.fromArray(S, act, v + 32)))
+                        .add(q.lanewise(VectorOperators.LSHR, 4).and((short) 3).sub((short) 1)
+                                .mul(ShortVector.fromArray(S, act, v + 64)))
+                        .add(q.lanewise(VectorOperators.LSHR, 6).and((short) 3).sub((short) 1)
+                                .mul(ShortVector.fromArray(S, act, v + 96)));
+            }
+        }
+        return pairs(acc).reduceLanes(VectorOperators.ADD);
     }
 
     /**
@@ -224,26 +207,24 @@ final class BaselineBody256 {
         float sumf = 0f;
         for (int blk = 0; blk < nb; blk++) {
             int wo = off + 54 * blk;
-            int ao = 5 * span * blk;
-            int isum;
-            if (wo + span <= wd.length) {
-                ShortVector acc = ShortVector.zero(S);
-                for (int c = 0; c < 52; c += L) {
-                    ShortVector q = codes(wd, wo + c).and((short) 0xFF);
-                    int v = ao + 5 * c;
-                    acc = acc.add(trit(q).mul(ShortVector.fromArray(S, act, v)))
-                            .add(trit(q.mul((short) 3)).mul(ShortVector.fromArray(S, act, v + L)))
-                            .add(trit(q.mul((short) 9)).mul(ShortVector.fromArray(S, act, v + 2 * L)))
-                            .add(trit(q.mul((short) 27)).mul(ShortVector.fromArray(S, act, v + 3 * L)))
-                            .add(trit(q.mul((short) 81)).mul(ShortVector.fromArray(S, act, v + 4 * L)));
-                }
-                isum = pairs(acc).reduceLanes(VectorOperators.ADD);
-            } else {
-                isum = PanamaBaselineGemv.scalarBlock(GgmlType.TQ1_0, wd, wo, a.natural, 256 * blk);
-            }
+            int isum = wo + span <= wd.length ? tq1Block(wd, wo, act, 5 * span * blk)
+                    : PanamaBaselineGemv.tq1ScalarBlock(wd, wo, a.natural, 256 * blk);
             sumf = BlockSum.add(sumf, isum, LittleEndian.f16(wd, wo + 52), da[blk]);
         }
         return sumf;
+    }
+
+    /** One TQ1_0 block's exact sum (its own method with a small loop body, see {@link #q6KBlock}). */
+    private static int tq1Block(byte[] wd, int wo, short[] act, int ao) {
+        ShortVector acc = ShortVector.zero(S);
+        for (int c = 0; c < 52; c += L) {
+            ShortVector shifted = codes(wd, wo + c).and((short) 0xFF);
+            for (int n = 0; n < 5; n++) { // shifted = q * 3^n <= 255 * 81
+                acc = acc.add(trit(shifted).mul(ShortVector.fromArray(S, act, ao + 5 * c + n * L)));
+                shifted = shifted.mul((short) 3);
+            }
+        }
+        return pairs(acc).reduceLanes(VectorOperators.ADD);
     }
 
     /** The digit of (q * 3^n) (q * 3^n < 2^15): ((that mod 256) * 3) >> 8, minus 1. */

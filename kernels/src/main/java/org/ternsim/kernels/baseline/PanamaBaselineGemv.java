@@ -17,8 +17,8 @@ import jdk.incubator.vector.IntVector;
  * activations (|code * act| <= 128 * 128, exact) and added in int16 while no lane can exceed 2^15 (bounds per format
  * in the bodies), then widened pairwise into int32 (Q6_K multiplies by the sub-block scale there). One reduceLanes
  * per block gives the exact block sum, combined by {@link BlockSum} in block order as in the scalar code. A block
- * whose vector loads would read past the end of the weight array (the last block of the last row, Q4_0 at 512 bits
- * and TQ1_0) is summed in scalar; integer sums do not depend on the order, so the bits are the same.
+ * whose vector loads would read past the end of the weight array (TQ1_0: the last block of the last row) is summed
+ * in scalar; integer sums do not depend on the order, so the bits are the same.
  *
  * <p>F32/F16. Element k goes to float lane k mod 16 with {@code fma} (fused, equal to {@code Math.fma}) in 16 / F
  * vectors of F float lanes; the lanes go to a 16-float array, the tail (K mod 16) is added there in scalar and
@@ -77,23 +77,10 @@ public final class PanamaBaselineGemv implements BaselineGemv {
         }
     }
 
-    /** Q4_0 at 512 bits: shift counts 0 for the low-nibble lanes 0..15, 4 for the high-nibble lanes above. */
-    static short[] nibbleShifts(int lanes) {
-        short[] shifts = new short[lanes];
-        for (int k = 16; k < lanes; k++) {
-            shifts[k] = 4;
-        }
-        return shifts;
-    }
-
-    /** The exact int block sum as the scalar reference computes it, from activation codes in value order. */
-    static int scalarBlock(GgmlType type, byte[] wd, int wo, short[] act, int ao) {
-        byte[] codes = new byte[type.blockSize()];
-        if (type == GgmlType.Q4_0) {
-            BlockCodes.q4_0(wd, wo, codes);
-        } else {
-            BlockCodes.tq1_0(wd, wo, codes);
-        }
+    /** A TQ1_0 block's exact int sum as the scalar reference computes it, from activation codes in value order. */
+    static int tq1ScalarBlock(byte[] wd, int wo, short[] act, int ao) {
+        byte[] codes = new byte[256];
+        BlockCodes.tq1_0(wd, wo, codes);
         int sum = 0;
         for (int k = 0; k < codes.length; k++) {
             sum += codes[k] * act[ao + k];
