@@ -33,50 +33,98 @@ final class BaselineBody128 {
     private BaselineBody128() {
     }
 
-    /** Rows [from, to) of {@code w} into {@code y[row + shift]}. */
+    /**
+     * Rows [from, to) of {@code w} into {@code y[row + shift]}. Each type has its own rows method, so a JVM that runs
+     * several types compiles each loop with only its own body inlined (C2 inlines vector code only up to a node
+     * budget).
+     */
     static void gemv(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
-        byte[] wd = w.data();
-        int rb = w.rowBytes();
-        int nb = w.blocksPerRow();
         switch (w.type()) {
             case F32:
-                for (int r = from; r < to; r++) {
-                    y[r + shift] = f32Row(wd, r * rb, a.floats);
-                }
+                f32Rows(w, from, to, a, y, shift);
                 break;
             case F16:
-                for (int r = from; r < to; r++) {
-                    y[r + shift] = f16Row(wd, r * rb, a.floats);
-                }
+                f16Rows(w, from, to, a, y, shift);
                 break;
             case Q8_0:
-                for (int r = from; r < to; r++) {
-                    y[r + shift] = q8_0Row(wd, r * rb, nb, a);
-                }
+                q8_0Rows(w, from, to, a, y, shift);
                 break;
             case Q4_0:
-                for (int r = from; r < to; r++) {
-                    // 512 bits: the 256-bit body (16 bytes are 16 lanes there) beats unpacking into 32 lanes
-                    y[r + shift] = L == 32 ? BaselineBody256.q4_0Row(wd, r * rb, nb, a) : q4_0Row(wd, r * rb, nb, a);
-                }
+                q4_0Rows(w, from, to, a, y, shift);
                 break;
             case Q6_K:
-                for (int r = from; r < to; r++) {
-                    y[r + shift] = q6KRow(wd, r * rb, nb, a);
-                }
+                q6KRows(w, from, to, a, y, shift);
                 break;
             case TQ2_0:
-                for (int r = from; r < to; r++) {
-                    y[r + shift] = tq2Row(wd, r * rb, nb, a);
-                }
+                tq2Rows(w, from, to, a, y, shift);
                 break;
             case TQ1_0:
-                for (int r = from; r < to; r++) {
-                    y[r + shift] = tq1Row(wd, r * rb, nb, a);
-                }
+                tq1Rows(w, from, to, a, y, shift);
                 break;
             default:
                 throw new AssertionError(w.type());
+        }
+    }
+
+    private static void f32Rows(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        for (int r = from; r < to; r++) {
+            y[r + shift] = f32Row(wd, r * rb, a.floats);
+        }
+    }
+
+    private static void f16Rows(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        for (int r = from; r < to; r++) {
+            y[r + shift] = f16Row(wd, r * rb, a.floats);
+        }
+    }
+
+    private static void q8_0Rows(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        int nb = w.blocksPerRow();
+        for (int r = from; r < to; r++) {
+            y[r + shift] = q8_0Row(wd, r * rb, nb, a);
+        }
+    }
+
+    private static void q4_0Rows(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        int nb = w.blocksPerRow();
+        // 512 bits: the 256-bit body (16 bytes are 16 lanes there) beats unpacking into 32 lanes
+        for (int r = from; r < to; r++) {
+            y[r + shift] = L == 32 ? BaselineBody256.q4_0Row(wd, r * rb, nb, a) : q4_0Row(wd, r * rb, nb, a);
+        }
+    }
+
+    private static void q6KRows(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        int nb = w.blocksPerRow();
+        for (int r = from; r < to; r++) {
+            y[r + shift] = q6KRow(wd, r * rb, nb, a);
+        }
+    }
+
+    private static void tq2Rows(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        int nb = w.blocksPerRow();
+        for (int r = from; r < to; r++) {
+            y[r + shift] = tq2Row(wd, r * rb, nb, a);
+        }
+    }
+
+    private static void tq1Rows(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        int nb = w.blocksPerRow();
+        for (int r = from; r < to; r++) {
+            y[r + shift] = tq1Row(wd, r * rb, nb, a);
         }
     }
 
@@ -308,7 +356,7 @@ final class BaselineBody128 {
         return Lanes16.sum(l16);
     }
 
-    /** FL halves at {@code off} (2 FL bytes, the {@link #B} species' shape), converted exactly; see the class comment. */
+    /** FL halves at {@code off} (2 FL bytes, the {@link #B} species' shape), converted exactly (see the class doc). */
     private static FloatVector halfToFloat(byte[] wd, int off) {
         ShortVector sv = ByteVector.fromArray(B, wd, off).reinterpretAsShorts();
         IntVector h = ((IntVector) sv.convertShape(VectorOperators.S2I, I, 0)).and(0xFFFF);

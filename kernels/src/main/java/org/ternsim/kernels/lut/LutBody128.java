@@ -49,11 +49,33 @@ final class LutBody128 {
     }
 
     /**
+     * {@code out[r - from] = }{@link #pairs} of rows [from, to). The row loop lives here, called once per GEMV, so the
+     * JIT compiles it with the vector body inlined and never has to inline the body into a larger caller (C2 inlines
+     * vector code only up to a node budget, and vectors crossing a call that was not inlined are boxed).
+     */
+    static void pairRows(byte[] indices, int rowBytes, int from, int to, int body, short[] act, int[] out) {
+        for (int r = from; r < to; r++) {
+            out[r - from] = pairs(indices, r * rowBytes, body, act);
+        }
+    }
+
+    /** {@code out[r - from] = }{@link #triples} of rows [from, to); see {@link #pairRows}. */
+    static void tripleRows(byte[] indices, int rowBytes, byte[] signs, int signRowBytes, int from, int to, int body,
+                           short[] words, short[] act, int[] out) {
+        for (int r = from; r < to; r++) {
+            if (L < 32) {
+                LutExact.signWords(signs, r * signRowBytes, signRowBytes / 2, words);
+            }
+            out[r - from] = triples(indices, r * rowBytes, body, signs, r * signRowBytes, words, act);
+        }
+    }
+
+    /**
      * Sum over index bytes [0, body) of the row at {@code start} of (t + 1) * q: nibble i = 3 d0 + d1 (digits of the
      * pair, t + 1) contributes d0 a0 + d1 a1 = q (a0 - 3 a1) + i a1 with q = i / 3 = (11 i) >> 5, in [-512, 512];
      * {@code act}: {@link LutExact#pairActs} (a0 - 3 a1, a1 per nibble). The caller subtracts the sum of the codes.
      */
-    static int pairs(byte[] indices, int start, int body, short[] act) {
+    private static int pairs(byte[] indices, int start, int body, short[] act) {
         IntVector total = IntVector.zero(I);
         ShortVector acc = ShortVector.zero(S);
         int n = 0;
@@ -83,9 +105,11 @@ final class LutBody128 {
     /**
      * Sum over triple index bytes [0, body) of the row at {@code start} of t * q; {@code act}:
      * {@link LutExact#tripleActs}. Sign words: at L = 32 read straight from {@code signs} at {@code signStart} (the
-     * step's four words, 8 bytes), below that from {@code words}, the row's words as shorts ({@link LutExact#signWords}).
+     * step's four words, 8 bytes), below that from {@code words}, the row's words as shorts
+     * ({@link LutExact#signWords}).
      */
-    static int triples(byte[] indices, int start, int body, byte[] signs, int signStart, short[] words, short[] act) {
+    private static int triples(byte[] indices, int start, int body, byte[] signs, int signStart, short[] words,
+                               short[] act) {
         IntVector total = IntVector.zero(I);
         ShortVector acc = ShortVector.zero(S);
         int n = 0;

@@ -118,7 +118,7 @@ final class LutExact {
         }
     }
 
-    /** Sum of t * q over index bytes [from, rowBytes) of the row at {@code start}; pairs past {@code pairs} are pads. */
+    /** Sum of t * q over index bytes [from, rowBytes) of the row at {@code start}; pairs from {@code pairs} are pads. */
     static int pairTail(byte[] indices, int start, int from, int rowBytes, byte[] codes, int codeFrom, int pairs) {
         int sum = 0;
         for (int j = from; j < rowBytes; j++) {
@@ -141,28 +141,34 @@ final class LutExact {
         return sum;
     }
 
-    /** {@link LutBody512#pairs} etc. at {@code bits}. */
-    static int pairs(int bits, byte[] indices, int start, int body, short[] act) {
+    /** {@link LutBody512#pairRows} etc. at {@code bits}. */
+    static void pairRows(int bits, byte[] indices, int rowBytes, int from, int to, int body, short[] act, int[] out) {
         switch (bits) {
             case 128:
-                return LutBody128.pairs(indices, start, body, act);
+                LutBody128.pairRows(indices, rowBytes, from, to, body, act, out);
+                break;
             case 256:
-                return LutBody256.pairs(indices, start, body, act);
+                LutBody256.pairRows(indices, rowBytes, from, to, body, act, out);
+                break;
             default:
-                return LutBody512.pairs(indices, start, body, act);
+                LutBody512.pairRows(indices, rowBytes, from, to, body, act, out);
         }
     }
 
-    /** {@link LutBody512#triples} etc. at {@code bits}. */
-    static int triples(int bits, byte[] indices, int start, int body, byte[] signs, int signStart, short[] words,
-                       short[] act) {
+    /** {@link LutBody512#tripleRows} etc. at {@code bits}. */
+    static void tripleRows(int bits, Tl2Weights w, int from, int to, int body, short[] words, short[] act, int[] out) {
         switch (bits) {
             case 128:
-                return LutBody128.triples(indices, start, body, signs, signStart, words, act);
+                LutBody128.tripleRows(w.tripleIndices(), w.tripleRowBytes(), w.tripleSigns(), w.signRowBytes(), from,
+                        to, body, words, act, out);
+                break;
             case 256:
-                return LutBody256.triples(indices, start, body, signs, signStart, words, act);
+                LutBody256.tripleRows(w.tripleIndices(), w.tripleRowBytes(), w.tripleSigns(), w.signRowBytes(), from,
+                        to, body, words, act, out);
+                break;
             default:
-                return LutBody512.triples(indices, start, body, signs, signStart, words, act);
+                LutBody512.tripleRows(w.tripleIndices(), w.tripleRowBytes(), w.tripleSigns(), w.signRowBytes(), from,
+                        to, body, words, act, out);
         }
     }
 }

@@ -16,12 +16,12 @@ import org.ternsim.kernels.quant.Int8Activations;
  * the int32 accumulator is the exact sum of t * q, and rows are summed one at a time by decoding their indices into
  * trits ({@link LutBody512} etc.); the LUT path below is kept for the other inputs.
  *
- * <p>LUT path. Shape of the kernel, as in the original (kernels.md §3.3): a vector of int16 lanes holds one accumulator per
- * output row; for each activation pair the pair's table is loaded once and every lane selects its row's entry with a
- * shuffle (the Java form of {@code tbl} / {@code vpshufb}; tables stay int16 instead of being split into byte planes,
+ * <p>LUT path. Shape of the kernel, as in the original (kernels.md §3.3): a vector of int16 lanes holds one accumulator
+ * per output row; for each activation pair the pair's table is loaded once and every lane selects its row's entry with
+ * a shuffle (the Java form of {@code tbl} / {@code vpshufb}; tables stay int16 instead of being split into byte planes,
  * which gives the same entries). The logical layout stores rows one after another, so each tile of L rows (L = lanes)
- * is first transposed into a scratch buffer where byte g * L + r holds row r's byte g; the codegen's tile
- * permutation would make this copy unnecessary.
+ * is first transposed into a scratch buffer where byte g * L + r holds row r's byte g; the codegen's tile permutation
+ * would make this copy unnecessary.
  *
  * <p>Exactness. Lane additions are int16 and wrap modulo 2^16 exactly like the scalar {@code short} accumulator (a
  * block's sum modulo 2^16 does not depend on the order of its additions); each block is sign-extended into an int32
@@ -60,7 +60,9 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
         LutArgs.checkRow(w.rows(), w.cols(), row, codes);
         if (LutExact.fits(codes, 0, w.cols(), w.bk())) {
             int body = w.rowBytes() - w.rowBytes() % (bits / 16);
-            return exactRow(w, row, body, new LutExact.PairActs(codes, 0, w.pairs(), body, bits / 16), codes);
+            int[] acc = new int[1];
+            exactRows(w, row, row + 1, body, new LutExact.PairActs(codes, 0, w.pairs(), body, bits / 16), codes, acc);
+            return acc[0];
         }
         int lanes = bits / 16;
         int[] acc = new int[lanes];
@@ -74,8 +76,10 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
         if (LutExact.fits(x.codes(), 0, w.cols(), w.bk())) {
             int body = w.rowBytes() - w.rowBytes() % (bits / 16);
             LutExact.PairActs act = new LutExact.PairActs(x.codes(), 0, w.pairs(), body, bits / 16);
+            int[] acc = new int[w.rows()];
+            exactRows(w, 0, w.rows(), body, act, x.codes(), acc);
             for (int row = 0; row < w.rows(); row++) {
-                y[row] = LutEpilogue.output(exactRow(w, row, body, act, x.codes()), x.scale(), w.scale());
+                y[row] = LutEpilogue.output(acc[row], x.scale(), w.scale());
             }
             return;
         }
@@ -93,11 +97,14 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
         }
     }
 
-    /** The exact row sum (see {@link LutExact}): index bytes [0, body) in vectors, the rest in scalar. */
-    private int exactRow(Tl1Weights w, int row, int body, LutExact.PairActs act, byte[] codes) {
-        int start = row * w.rowBytes();
-        return LutExact.pairs(bits, w.indices(), start, body, act.act) - act.offset
-                + LutExact.pairTail(w.indices(), start, body, w.rowBytes(), codes, 0, w.pairs());
+    /** Exact sums (see {@link LutExact}) of rows [from, to): index bytes [0, body) in vectors, the rest in scalar. */
+    private void exactRows(Tl1Weights w, int from, int to, int body, LutExact.PairActs act, byte[] codes, int[] acc) {
+        LutExact.pairRows(bits, w.indices(), w.rowBytes(), from, to, body, act.act, acc);
+        for (int row = from; row < to; row++) {
+            int start = row * w.rowBytes();
+            acc[row - from] += LutExact.pairTail(w.indices(), start, body, w.rowBytes(), codes, 0, w.pairs())
+                    - act.offset;
+        }
     }
 
     private void tile(Tl1Weights w, int first, int count, short[] tables, byte[] scratch, short[] lane, int[] acc) {

@@ -42,8 +42,9 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
     public int dot(Tl2Weights w, int row, byte[] codes) {
         LutArgs.checkRow(w.rows(), w.cols(), row, codes);
         if (exact(w, codes)) {
-            Exact e = new Exact(w, codes, bits / 16);
-            return exactRow(w, row, e, codes);
+            int[] acc = new int[1];
+            exactRows(w, row, row + 1, new Exact(w, codes, bits / 16), codes, acc);
+            return acc[0];
         }
         Scratch s = new Scratch(w, bits / 16);
         tile(w, row, 1, LutTables.triples(codes, w.triples()), LutTables.pairs(codes, w.threeK(), w.twoK() / 2), s);
@@ -54,9 +55,10 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
     public void gemv(Tl2Weights w, Int8Activations x, float[] y) {
         LutArgs.checkGemv(w.rows(), w.cols(), x.codes(), y);
         if (exact(w, x.codes())) {
-            Exact e = new Exact(w, x.codes(), bits / 16);
+            int[] acc = new int[w.rows()];
+            exactRows(w, 0, w.rows(), new Exact(w, x.codes(), bits / 16), x.codes(), acc);
             for (int row = 0; row < w.rows(); row++) {
-                y[row] = LutEpilogue.output(exactRow(w, row, e, x.codes()), x.scale(), w.scale());
+                y[row] = LutEpilogue.output(acc[row], x.scale(), w.scale());
             }
             return;
         }
@@ -96,19 +98,18 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
         }
     }
 
-    /** The exact row sum: triple and pair index bytes in vectors up to their bodies, the rest in scalar. */
-    private int exactRow(Tl2Weights w, int row, Exact e, byte[] codes) {
-        int signStart = row * w.signRowBytes();
-        if (bits < 512) { // the 512-bit body reads the sign bytes itself
-            LutExact.signWords(w.tripleSigns(), signStart, w.signRowBytes() / 2, e.words);
+    /** Exact sums of rows [from, to): triple and pair index bytes in vectors up to their bodies, the rest in scalar. */
+    private void exactRows(Tl2Weights w, int from, int to, Exact e, byte[] codes, int[] acc) {
+        int[] pairSums = new int[to - from];
+        LutExact.tripleRows(bits, w, from, to, e.tripleBody, e.words, e.tripleActs, acc);
+        LutExact.pairRows(bits, w.pairIndices(), w.pairRowBytes(), from, to, e.pairBody, e.pairActs.act, pairSums);
+        for (int row = from; row < to; row++) {
+            int start = row * w.pairRowBytes();
+            acc[row - from] += LutExact.tripleTail(w, row, 2 * e.tripleBody, codes) + pairSums[row - from]
+                    - e.pairActs.offset
+                    + LutExact.pairTail(w.pairIndices(), start, e.pairBody, w.pairRowBytes(), codes, w.threeK(),
+                            w.twoK() / 2);
         }
-        int start = row * w.pairRowBytes();
-        return LutExact.triples(bits, w.tripleIndices(), row * w.tripleRowBytes(), e.tripleBody, w.tripleSigns(),
-                signStart, e.words, e.tripleActs)
-                + LutExact.tripleTail(w, row, 2 * e.tripleBody, codes)
-                + LutExact.pairs(bits, w.pairIndices(), start, e.pairBody, e.pairActs.act) - e.pairActs.offset
-                + LutExact.pairTail(w.pairIndices(), start, e.pairBody, w.pairRowBytes(), codes, w.threeK(),
-                        w.twoK() / 2);
     }
 
     /** Per-GEMV buffers: transposed index bytes, sign words and pair bytes of one tile, and its accumulators. */
