@@ -5,21 +5,22 @@ import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Why the fast path has the reference's bits. The reference sums each block's table entries in int16 and
- * sign-extends the block sum, i.e. keeps the exact block sum modulo 2^16. An entry is a dot product of two or three
- * trits with their codes, so |block sum| <= the sum of |q| over the block's activations; when that bound is at most
- * 2^15 - 1 for every block ({@link #fits}, checked once per GEMV from the activations alone) nothing wraps, and the
- * row's int32 accumulator is exactly the sum of t * q over the row, however it is computed. The Vector API bodies
- * ({@link LutBody512} etc.) then decode the indices into trits row by row, with no tables and no transposition. With
- * |q| <= 127 (what {@code absmaxTl} produces) this holds for every BK <= 256; otherwise the kernels keep the tiled
- * int16 LUT path, which wraps exactly like the reference.
+ * Why the fast path has the reference's bits. The reference sums each block's table entries in int16 and sign-extends
+ * the block sum, i.e. keeps the exact block sum modulo 2^16. An entry is a dot product of two or three trits with
+ * their codes, so |block sum| <= the sum of |q| over the block's activations; when that bound is at most 2^15 - 1 for
+ * every block ({@link #fits}, checked once per GEMV from the activations alone) nothing wraps, and the row's int32
+ * accumulator is exactly the sum of t * q over the row, however it is computed. The Vector API bodies ({@link
+ * LutBody512} etc.) then decode the indices row by row, with no per-activation tables and no transposition. With |q|
+ * <= 127 (what {@code absmaxTl} produces) this holds for every BK <= 256; otherwise the kernels keep the tiled int16
+ * LUT path, which wraps exactly like the reference.
  *
  * <p>Activations are laid out once per GEMV in the lane order of the bodies: for the step of index bytes
- * [j0, j0 + L), vector v (of 4 for pairs, 6 for triples) holds in lane l the code of weight v of byte j0 + l.
+ * [j0, j0 + L), vector v holds in lane l a value for byte j0 + l: for triples (6 vectors) the code of weight v of the
+ * byte, for pairs (4 vectors) a0 - 3 a1 and a1 of the high nibble's pair, then of the low nibble's ({@link PairActs}).
  */
 final class LutExact {
 
-    /** First and second trit of TL1 pair index 0..8 (index 9..15: 0). */
+    /** First and second trit of TL1 pair index 0..8 (index 9..15: 0), for the scalar tails. */
     static final short[] PAIR_FIRST = new short[16];
     static final short[] PAIR_SECOND = new short[16];
     /** Trit 0, 1, 2 of TL2 triple index |v| 0..13 (14, 15: 0). */
@@ -118,7 +119,7 @@ final class LutExact {
         }
     }
 
-    /** Sum of t * q over index bytes [from, rowBytes) of the row at {@code start}; pairs from {@code pairs} are pads. */
+    /** Sum of t * q over index bytes [from, rowBytes) of the row at {@code start}; pairs from {@code pairs} on pad. */
     static int pairTail(byte[] indices, int start, int from, int rowBytes, byte[] codes, int codeFrom, int pairs) {
         int sum = 0;
         for (int j = from; j < rowBytes; j++) {

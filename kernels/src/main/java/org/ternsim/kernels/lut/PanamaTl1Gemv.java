@@ -1,4 +1,4 @@
-// The TL1 GEMV on the incubator Vector API: lanes are rows, each lane looks its index up in the broadcast table.
+// The TL1 GEMV on the incubator Vector API: exact row-wise decoding when no int16 block can wrap, else LUT tiles.
 package org.ternsim.kernels.lut;
 
 import java.util.Arrays;
@@ -16,12 +16,12 @@ import org.ternsim.kernels.quant.Int8Activations;
  * the int32 accumulator is the exact sum of t * q, and rows are summed one at a time by decoding their indices into
  * trits ({@link LutBody512} etc.); the LUT path below is kept for the other inputs.
  *
- * <p>LUT path. Shape of the kernel, as in the original (kernels.md §3.3): a vector of int16 lanes holds one accumulator
- * per output row; for each activation pair the pair's table is loaded once and every lane selects its row's entry with
- * a shuffle (the Java form of {@code tbl} / {@code vpshufb}; tables stay int16 instead of being split into byte planes,
- * which gives the same entries). The logical layout stores rows one after another, so each tile of L rows (L = lanes)
- * is first transposed into a scratch buffer where byte g * L + r holds row r's byte g; the codegen's tile permutation
- * would make this copy unnecessary.
+ * <p>LUT path. Shape of the kernel, as in the original (kernels.md §3.3): a vector of int16 lanes holds one
+ * accumulator per output row; for each activation pair the pair's table is loaded once and every lane selects its
+ * row's entry with a shuffle (the Java form of {@code tbl} / {@code vpshufb}; tables stay int16 instead of being split
+ * into byte planes, which gives the same entries). The logical layout stores rows one after another, so each tile of L
+ * rows (L = lanes) is first transposed into a scratch buffer where byte g * L + r holds row r's byte g; the codegen's
+ * tile permutation would make this copy unnecessary.
  *
  * <p>Exactness. Lane additions are int16 and wrap modulo 2^16 exactly like the scalar {@code short} accumulator (a
  * block's sum modulo 2^16 does not depend on the order of its additions); each block is sign-extended into an int32

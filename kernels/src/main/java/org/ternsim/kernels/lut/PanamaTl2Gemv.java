@@ -1,4 +1,4 @@
-// The TL2 GEMV on the incubator Vector API: lanes are rows; signed triple lookups, then the TL1-style pair part.
+// The TL2 GEMV on the incubator Vector API: exact row-wise decoding when no int16 block can wrap, else LUT tiles.
 package org.ternsim.kernels.lut;
 
 import java.util.Arrays;
@@ -13,11 +13,11 @@ import org.ternsim.kernels.quant.Int8Activations;
  * <p>Fast path as in {@link PanamaTl1Gemv}: when no int16 block of either part can wrap ({@link LutExact}), rows are
  * summed exactly by decoding triple indices and sign bits (and the pair part's indices) into trits.
  *
- * <p>LUT path. Same shape as {@link PanamaTl1Gemv} (lanes are rows, one shuffle per table, tiles transposed into scratch
- * buffers). The sign handling is the original's (kernels.md §4.3): the row's 16-bit sign word is shifted left so
- * that triple i's bit is the top bit, shifted arithmetically right by 15 to give m = 0 or -1 per lane
- * ({@code vpsllw} / {@code vpsraw}), and the entry becomes (x + m) XOR m ({@code vpaddw} / {@code vpxor}), i.e. x or
- * -x. Padding rows use index 0 and sign 0 (entry 0) in the triple part and index 4 in the pair part.
+ * <p>LUT path. Same shape as {@link PanamaTl1Gemv} (lanes are rows, one shuffle per table, tiles transposed into
+ * scratch buffers). The sign handling is the original's (kernels.md §4.3): the row's 16-bit sign word is shifted left
+ * so that triple i's bit is the top bit, shifted arithmetically right by 15 to give m = 0 or -1 per lane ({@code
+ * vpsllw} / {@code vpsraw}), and the entry becomes (x + m) XOR m ({@code vpaddw} / {@code vpxor}), i.e. x or -x.
+ * Padding rows use index 0 and sign 0 (entry 0) in the triple part and index 4 in the pair part.
  */
 public final class PanamaTl2Gemv implements Tl2Gemv {
 
