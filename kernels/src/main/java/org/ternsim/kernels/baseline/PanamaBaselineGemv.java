@@ -53,14 +53,19 @@ public final class PanamaBaselineGemv implements BaselineGemv {
     public float dot(BlockTensor w, int row, BlockTensor x) {
         GemvArgs.check(w, row, x);
         float[] y = new float[1];
-        run(w, row, row + 1, BaselineActivations.of(w.type(), x, bits / 16), y, -row);
+        run(w, row, row + 1, BaselineActivations.of(w.type(), x, activationLanes(w.type())), y, -row);
         return y[0];
     }
 
     @Override
     public void gemv(BlockTensor w, BlockTensor x, float[] y) {
         GemvArgs.check(w, x, y);
-        run(w, 0, w.rows(), BaselineActivations.of(w.type(), x, bits / 16), y, 0);
+        run(w, 0, w.rows(), BaselineActivations.of(w.type(), x, activationLanes(w.type())), y, 0);
+    }
+
+    /** Int16 lanes of the body that reads {@code type}'s activations (TQ1_0 at 512 bits runs the 256-bit body). */
+    private int activationLanes(GgmlType type) {
+        return type == GgmlType.TQ1_0 ? Math.min(16, bits / 16) : bits / 16;
     }
 
     /** Rows [from, to) into {@code y[row + shift]}. */
