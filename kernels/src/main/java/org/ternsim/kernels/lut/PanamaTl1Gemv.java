@@ -1,4 +1,4 @@
-// The TL1 GEMV on the incubator Vector API: lanes are rows, each lane looks its index up in the broadcast table.
+// The TL1 GEMV on the incubator Vector API: exact row-wise decoding when no int16 block can wrap, else LUT tiles.
 package org.ternsim.kernels.lut;
 
 import java.util.Arrays;
@@ -12,12 +12,16 @@ import org.ternsim.kernels.quant.Int8Activations;
 /**
  * TL1 GEMV with the Vector API at 128, 256 or 512 bits, equal to {@link ScalarTl1Gemv} bit for bit.
  *
- * <p>Shape of the kernel, as in the original (kernels.md §3.3): a vector of int16 lanes holds one accumulator per
- * output row; for each activation pair the pair's table is loaded once and every lane selects its row's entry with a
- * shuffle (the Java form of {@code tbl} / {@code vpshufb}; tables stay int16 instead of being split into byte planes,
- * which gives the same entries). The logical layout stores rows one after another, so each tile of L rows (L = lanes)
- * is first transposed into a scratch buffer where byte g * L + r holds row r's byte g; the codegen's tile
- * permutation would make this copy unnecessary.
+ * <p>Fast path. When no int16 block sum can wrap (checked once per GEMV from the activations, see {@link LutExact}),
+ * the int32 accumulator is the exact sum of t * q, and rows are summed one at a time by decoding their indices into
+ * trits ({@link LutBody512} etc.); the LUT path below is kept for the other inputs.
+ *
+ * <p>LUT path. Shape of the kernel, as in the original (kernels.md §3.3): a vector of int16 lanes holds one
+ * accumulator per output row; for each activation pair the pair's table is loaded once and every lane selects its
+ * row's entry with a shuffle (the Java form of {@code tbl} / {@code vpshufb}; tables stay int16 instead of being split
+ * into byte planes, which gives the same entries). The logical layout stores rows one after another, so each tile of L
+ * rows (L = lanes) is first transposed into a scratch buffer where byte g * L + r holds row r's byte g; the codegen's
+ * tile permutation would make this copy unnecessary.
  *
  * <p>Exactness. Lane additions are int16 and wrap modulo 2^16 exactly like the scalar {@code short} accumulator (a
  * block's sum modulo 2^16 does not depend on the order of its additions); each block is sign-extended into an int32
@@ -54,6 +58,12 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
     @Override
     public int dot(Tl1Weights w, int row, byte[] codes) {
         LutArgs.checkRow(w.rows(), w.cols(), row, codes);
+        if (LutExact.fits(codes, 0, w.cols(), w.bk())) {
+            int body = w.rowBytes() - w.rowBytes() % (bits / 16);
+            int[] acc = new int[1];
+            exactRows(w, row, row + 1, body, new LutExact.PairActs(codes, 0, w.pairs(), body, bits / 16), codes, acc);
+            return acc[0];
+        }
         int lanes = bits / 16;
         int[] acc = new int[lanes];
         tile(w, row, 1, LutTables.pairs(codes, 0, w.pairs()), new byte[w.rowBytes() * lanes], new short[lanes], acc);
@@ -63,6 +73,16 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
     @Override
     public void gemv(Tl1Weights w, Int8Activations x, float[] y) {
         LutArgs.checkGemv(w.rows(), w.cols(), x.codes(), y);
+        if (LutExact.fits(x.codes(), 0, w.cols(), w.bk())) {
+            int body = w.rowBytes() - w.rowBytes() % (bits / 16);
+            LutExact.PairActs act = new LutExact.PairActs(x.codes(), 0, w.pairs(), body, bits / 16);
+            int[] acc = new int[w.rows()];
+            exactRows(w, 0, w.rows(), body, act, x.codes(), acc);
+            for (int row = 0; row < w.rows(); row++) {
+                y[row] = LutEpilogue.output(acc[row], x.scale(), w.scale());
+            }
+            return;
+        }
         short[] tables = LutTables.pairs(x.codes(), 0, w.pairs());
         int lanes = bits / 16;
         byte[] scratch = new byte[w.rowBytes() * lanes];
@@ -74,6 +94,16 @@ public final class PanamaTl1Gemv implements Tl1Gemv {
             for (int r = 0; r < count; r++) {
                 y[first + r] = LutEpilogue.output(acc[r], x.scale(), w.scale());
             }
+        }
+    }
+
+    /** Exact sums (see {@link LutExact}) of rows [from, to): index bytes [0, body) in vectors, the rest in scalar. */
+    private void exactRows(Tl1Weights w, int from, int to, int body, LutExact.PairActs act, byte[] codes, int[] acc) {
+        LutExact.pairRows(bits, w.indices(), w.rowBytes(), from, to, body, act.act, acc);
+        for (int row = from; row < to; row++) {
+            int start = row * w.rowBytes();
+            acc[row - from] += LutExact.pairTail(w.indices(), start, body, w.rowBytes(), codes, 0, w.pairs())
+                    - act.offset;
         }
     }
 

@@ -1,4 +1,4 @@
-// The TL2 GEMV on the incubator Vector API: lanes are rows; signed triple lookups, then the TL1-style pair part.
+// The TL2 GEMV on the incubator Vector API: exact row-wise decoding when no int16 block can wrap, else LUT tiles.
 package org.ternsim.kernels.lut;
 
 import java.util.Arrays;
@@ -10,11 +10,14 @@ import org.ternsim.kernels.quant.Int8Activations;
 /**
  * TL2 GEMV with the Vector API at 128, 256 or 512 bits, equal to {@link ScalarTl2Gemv} bit for bit.
  *
- * <p>Same shape as {@link PanamaTl1Gemv} (lanes are rows, one shuffle per table, tiles transposed into scratch
- * buffers). The sign handling is the original's (kernels.md §4.3): the row's 16-bit sign word is shifted left so
- * that triple i's bit is the top bit, shifted arithmetically right by 15 to give m = 0 or -1 per lane
- * ({@code vpsllw} / {@code vpsraw}), and the entry becomes (x + m) XOR m ({@code vpaddw} / {@code vpxor}), i.e. x or
- * -x. Padding rows use index 0 and sign 0 (entry 0) in the triple part and index 4 in the pair part.
+ * <p>Fast path as in {@link PanamaTl1Gemv}: when no int16 block of either part can wrap ({@link LutExact}), rows are
+ * summed exactly by decoding triple indices and sign bits (and the pair part's indices) into trits.
+ *
+ * <p>LUT path. Same shape as {@link PanamaTl1Gemv} (lanes are rows, one shuffle per table, tiles transposed into
+ * scratch buffers). The sign handling is the original's (kernels.md §4.3): the row's 16-bit sign word is shifted left
+ * so that triple i's bit is the top bit, shifted arithmetically right by 15 to give m = 0 or -1 per lane ({@code
+ * vpsllw} / {@code vpsraw}), and the entry becomes (x + m) XOR m ({@code vpaddw} / {@code vpxor}), i.e. x or -x.
+ * Padding rows use index 0 and sign 0 (entry 0) in the triple part and index 4 in the pair part.
  */
 public final class PanamaTl2Gemv implements Tl2Gemv {
 
@@ -38,6 +41,11 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
     @Override
     public int dot(Tl2Weights w, int row, byte[] codes) {
         LutArgs.checkRow(w.rows(), w.cols(), row, codes);
+        if (exact(w, codes)) {
+            int[] acc = new int[1];
+            exactRows(w, row, row + 1, new Exact(w, codes, bits / 16), codes, acc);
+            return acc[0];
+        }
         Scratch s = new Scratch(w, bits / 16);
         tile(w, row, 1, LutTables.triples(codes, w.triples()), LutTables.pairs(codes, w.threeK(), w.twoK() / 2), s);
         return s.acc[0];
@@ -46,6 +54,14 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
     @Override
     public void gemv(Tl2Weights w, Int8Activations x, float[] y) {
         LutArgs.checkGemv(w.rows(), w.cols(), x.codes(), y);
+        if (exact(w, x.codes())) {
+            int[] acc = new int[w.rows()];
+            exactRows(w, 0, w.rows(), new Exact(w, x.codes(), bits / 16), x.codes(), acc);
+            for (int row = 0; row < w.rows(); row++) {
+                y[row] = LutEpilogue.output(acc[row], x.scale(), w.scale());
+            }
+            return;
+        }
         short[] triples = LutTables.triples(x.codes(), w.triples());
         short[] pairs = LutTables.pairs(x.codes(), w.threeK(), w.twoK() / 2);
         int lanes = bits / 16;
@@ -56,6 +72,43 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
             for (int r = 0; r < count; r++) {
                 y[first + r] = LutEpilogue.output(s.acc[r], x.scale(), w.scale());
             }
+        }
+    }
+
+    /** Whether no int16 block of either part can wrap (see {@link LutExact}). */
+    private static boolean exact(Tl2Weights w, byte[] codes) {
+        return LutExact.fits(codes, 0, w.threeK(), w.bk())
+                && LutExact.fits(codes, w.threeK(), w.cols(), LutShapes.TL2_PAIR_BLOCK);
+    }
+
+    /** Per-GEMV state of the exact path: vector extents, activations in lane order, one row's sign words. */
+    private static final class Exact {
+        final int tripleBody;
+        final int pairBody;
+        final short[] tripleActs;
+        final LutExact.PairActs pairActs;
+        final short[] words;
+
+        Exact(Tl2Weights w, byte[] codes, int lanes) {
+            tripleBody = w.tripleRowBytes() - w.tripleRowBytes() % lanes;
+            pairBody = w.pairRowBytes() - w.pairRowBytes() % lanes;
+            tripleActs = LutExact.tripleActs(codes, tripleBody, lanes);
+            pairActs = new LutExact.PairActs(codes, w.threeK(), w.twoK() / 2, pairBody, lanes);
+            words = new short[w.signRowBytes() / 2 + lanes];
+        }
+    }
+
+    /** Exact sums of rows [from, to): triple and pair index bytes in vectors up to their bodies, the rest in scalar. */
+    private void exactRows(Tl2Weights w, int from, int to, Exact e, byte[] codes, int[] acc) {
+        int[] pairSums = new int[to - from];
+        LutExact.tripleRows(bits, w, from, to, e.tripleBody, e.words, e.tripleActs, acc);
+        LutExact.pairRows(bits, w.pairIndices(), w.pairRowBytes(), from, to, e.pairBody, e.pairActs.act, pairSums);
+        for (int row = from; row < to; row++) {
+            int start = row * w.pairRowBytes();
+            acc[row - from] += LutExact.tripleTail(w, row, 2 * e.tripleBody, codes) + pairSums[row - from]
+                    - e.pairActs.offset
+                    + LutExact.pairTail(w.pairIndices(), start, e.pairBody, w.pairRowBytes(), codes, w.threeK(),
+                            w.twoK() / 2);
         }
     }
 
