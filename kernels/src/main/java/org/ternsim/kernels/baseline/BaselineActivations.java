@@ -19,8 +19,8 @@ final class BaselineActivations {
     }
 
     /** {@code lanes}: int16 lanes of the width (8, 16 or 32); only TQ1_0's order depends on it. */
-    static BaselineActivations of(GgmlType weights, BlockTensor x, int lanes) {
-        if (weights == GgmlType.F32 || weights == GgmlType.F16) {
+    static BaselineActivations of(BlockFormat weights, BlockTensor x, int lanes) {
+        if (weights == BlockFormat.F32 || weights == BlockFormat.F16) {
             return new BaselineActivations(x.dequantize(), null, null, null);
         }
         byte[] ad = x.data();
@@ -37,7 +37,7 @@ final class BaselineActivations {
                 natural[blk * bs + k] = ad[ao + head + k];
             }
         }
-        if (weights != GgmlType.TQ1_0) {
+        if (weights != BlockFormat.TQ1_0) {
             return new BaselineActivations(null, natural, natural, scales);
         }
         int span = tq1Span(lanes);

@@ -20,7 +20,7 @@ public final class BaselineKernels {
      * Activations for a GEMV with {@code weightType} weights: F32 as is, Q8_0 by {@code quantize_row_q8_0_ref}, Q8_K by
      * {@code quantize_row_q8_K_ref}. K must be whole blocks of the activation type.
      */
-    public static BlockTensor quantizeActivations(GgmlType weightType, float[] x) {
+    public static BlockTensor quantizeActivations(BlockFormat weightType, float[] x) {
         return BlockTensor.row(weightType.activationType(), x);
     }
 }

@@ -2,12 +2,14 @@
 package org.ternsim.kernels.baseline;
 
 import java.util.Objects;
+import org.ternsim.kernels.gguf.GgufReader;
+import org.ternsim.kernels.gguf.GgufTensorInfo;
 
 /**
  * {@code rows} rows of {@code cols} values of {@code type}, each row {@code type.rowBytes(cols)} bytes of whole
  * blocks, rows contiguous, as ggml lays out a 2-D tensor.
  */
-public record BlockTensor(GgmlType type, int rows, int cols, byte[] data) {
+public record BlockTensor(BlockFormat type, int rows, int cols, byte[] data) {
 
     public BlockTensor {
         Objects.requireNonNull(type, "type");
@@ -23,7 +25,24 @@ public record BlockTensor(GgmlType type, int rows, int cols, byte[] data) {
     }
 
     /** Quantizes row-major {@code values} ({@code rows * cols}) with ggml's reference quantizer for {@code type}. */
-    public static BlockTensor quantize(GgmlType type, int rows, int cols, float[] values) {
+    /**
+     * A 2-D tensor of a GGUF file (ggml dims [ne0 = K, ne1 = M]) in a format the baseline kernels implement.
+     *
+     * @throws IllegalArgumentException if the tensor is not 2-D or its type has no baseline kernel
+     */
+    public static BlockTensor fromGguf(GgufReader reader, GgufTensorInfo info) {
+        BlockFormat format = BlockFormat.of(info.type()).orElseThrow(() -> new IllegalArgumentException(
+            "tensor " + info.name() + " is " + info.type().label() + ", which has no baseline kernel; valid: "
+                + java.util.Arrays.toString(BlockFormat.values())));
+        long[] dims = info.dims();
+        if (dims.length != 2 || dims[0] > Integer.MAX_VALUE || dims[1] > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("tensor " + info.name() + " must be 2-D with int-sized dims, got "
+                + info.shape());
+        }
+        return new BlockTensor(format, (int) dims[1], (int) dims[0], reader.tensorBytes(info));
+    }
+
+    public static BlockTensor quantize(BlockFormat type, int rows, int cols, float[] values) {
         int rowBytes = type.rowBytes(cols);
         if (values.length != (long) rows * cols) {
             throw new IllegalArgumentException("need " + (long) rows * cols + " values, got " + values.length);
@@ -37,7 +56,7 @@ public record BlockTensor(GgmlType type, int rows, int cols, byte[] data) {
     }
 
     /** One activation row of {@code x.length} values. */
-    public static BlockTensor row(GgmlType type, float[] x) {
+    public static BlockTensor row(BlockFormat type, float[] x) {
         return quantize(type, 1, x.length, x);
     }
 

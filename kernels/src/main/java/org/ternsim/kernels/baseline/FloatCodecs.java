@@ -1,6 +1,9 @@
 // The element-wise float types: F32 (raw bits), F16 and BF16 (rounded per ggml).
 package org.ternsim.kernels.baseline;
 
+import org.ternsim.kernels.numeric.Fp16;
+import org.ternsim.kernels.numeric.Bf16;
+
 final class FloatCodecs {
 
     private FloatCodecs() {

@@ -22,7 +22,7 @@ final class GemvArgs {
     }
 
     private static void check(BlockTensor w, BlockTensor x) {
-        GgmlType expected = w.type().activationType();
+        BlockFormat expected = w.type().activationType();
         if (x.type() != expected) {
             throw new IllegalArgumentException(w.type().kernelName() + " weights need " + expected.kernelName()
                     + " activations, got " + x.type().kernelName());

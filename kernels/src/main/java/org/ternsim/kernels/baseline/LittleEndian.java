@@ -1,6 +1,8 @@
 // Little-endian field access inside ggml blocks, which are written by little-endian hosts.
 package org.ternsim.kernels.baseline;
 
+import org.ternsim.kernels.numeric.Fp16;
+
 final class LittleEndian {
 
     private LittleEndian() {

@@ -64,8 +64,8 @@ public final class PanamaBaselineGemv implements BaselineGemv {
     }
 
     /** Int16 lanes of the body that reads {@code type}'s activations (TQ1_0 at 512 bits runs the 256-bit body). */
-    private int activationLanes(GgmlType type) {
-        return type == GgmlType.TQ1_0 ? Math.min(16, bits / 16) : bits / 16;
+    private int activationLanes(BlockFormat type) {
+        return type == BlockFormat.TQ1_0 ? Math.min(16, bits / 16) : bits / 16;
     }
 
     /** Rows [from, to) into {@code y[row + shift]}. */

@@ -8,7 +8,7 @@ interface RowCodec {
 
     void dequantize(byte[] src, int srcOff, int k, float[] y, int yOff);
 
-    static RowCodec of(GgmlType type) {
+    static RowCodec of(BlockFormat type) {
         switch (type) {
             case F32:
                 return new FloatCodecs.F32();

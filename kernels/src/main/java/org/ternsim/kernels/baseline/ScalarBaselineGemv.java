@@ -16,13 +16,13 @@ public final class ScalarBaselineGemv implements BaselineGemv {
     @Override
     public float dot(BlockTensor w, int row, BlockTensor x) {
         GemvArgs.check(w, row, x);
-        return dotChecked(w, row, x, w.type() == GgmlType.F32 || w.type() == GgmlType.F16 ? x.dequantize() : null);
+        return dotChecked(w, row, x, w.type() == BlockFormat.F32 || w.type() == BlockFormat.F16 ? x.dequantize() : null);
     }
 
     @Override
     public void gemv(BlockTensor w, BlockTensor x, float[] y) {
         GemvArgs.check(w, x, y);
-        float[] xf = x.type() == GgmlType.F32 ? x.dequantize() : null;
+        float[] xf = x.type() == BlockFormat.F32 ? x.dequantize() : null;
         for (int r = 0; r < w.rows(); r++) {
             y[r] = dotChecked(w, r, x, xf);
         }
@@ -40,17 +40,17 @@ public final class ScalarBaselineGemv implements BaselineGemv {
         }
     }
 
-    private static float floatDot(GgmlType type, byte[] wd, int off, float[] x) {
+    private static float floatDot(BlockFormat type, byte[] wd, int off, float[] x) {
         float[] lanes = new float[Lanes16.LANES];
         for (int k = 0; k < x.length; k++) {
-            float wk = type == GgmlType.F32 ? LittleEndian.f32(wd, off + 4 * k) : LittleEndian.f16(wd, off + 2 * k);
+            float wk = type == BlockFormat.F32 ? LittleEndian.f32(wd, off + 4 * k) : LittleEndian.f16(wd, off + 2 * k);
             lanes[k & 15] = Math.fma(wk, x[k], lanes[k & 15]);
         }
         return Lanes16.sum(lanes);
     }
 
     private static float blockDot(BlockTensor w, byte[] wd, int off, byte[] ad) {
-        GgmlType type = w.type();
+        BlockFormat type = w.type();
         int blockBytes = type.blockBytes();
         int actBytes = type.activationType().blockBytes();
         byte[] codes = new byte[type.blockSize()];

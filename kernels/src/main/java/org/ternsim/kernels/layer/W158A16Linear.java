@@ -1,7 +1,8 @@
 // Runs a FluxLinear over rows of float activations as W1.58A16: bf16 activations, ternary GEMM, float bias.
 package org.ternsim.kernels.layer;
 
-import org.ternsim.kernels.baseline.Bf16;
+import org.ternsim.kernels.numeric.Bf16;
+
 import org.ternsim.kernels.gemm.TernaryA16Gemm;
 import org.ternsim.kernels.gemv.A16Activations;
 import org.ternsim.kernels.gemv.A16Format;

@@ -1,6 +1,8 @@
 // The Vector API GEMV equals the scalar reference bit for bit at 128, 256 and 512 bits, per format and awkward K.
 package org.ternsim.kernels.baseline;
 
+import org.ternsim.kernels.numeric.Fp16;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,14 +19,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class BaselineGemvTest {
 
-    static final GgmlType[] WEIGHT_TYPES = {GgmlType.F32, GgmlType.F16, GgmlType.Q8_0, GgmlType.Q4_0, GgmlType.Q6_K,
-        GgmlType.TQ2_0, GgmlType.TQ1_0};
+    static final BlockFormat[] WEIGHT_TYPES = {BlockFormat.F32, BlockFormat.F16, BlockFormat.Q8_0, BlockFormat.Q4_0, BlockFormat.Q6_K,
+        BlockFormat.TQ2_0, BlockFormat.TQ1_0};
     private static final int[] DESIGN_SIZES = {1, 3, 15, 16, 17, 31, 33, 127, 128, 129, 255, 256, 257, 1000, 2560, 6912};
     private static final int[] WIDTHS = {128, 256, 512};
     private static final BaselineGemv SCALAR = new ScalarBaselineGemv();
 
     /** The DESIGN sizes, moved to the nearest whole number of blocks (ties upward), deduplicated. */
-    static int[] validSizes(GgmlType type) {
+    static int[] validSizes(BlockFormat type) {
         int b = type.blockSize();
         return Arrays.stream(DESIGN_SIZES).map(k -> Math.max(b, (k + b / 2) / b * b)).distinct().toArray();
     }
@@ -57,8 +59,8 @@ class BaselineGemvTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GgmlType.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
-    void vectorEqualsScalarOnAwkwardSizes(GgmlType type) {
+    @EnumSource(value = BlockFormat.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    void vectorEqualsScalarOnAwkwardSizes(BlockFormat type) {
         Random random = new Random(type.ordinal());
         for (int k : validSizes(type)) {
             int rows = k > 1024 ? 2 : 5;
@@ -69,8 +71,8 @@ class BaselineGemvTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GgmlType.class, names = {"Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
-    void vectorEqualsScalarOnBoundaryBytes(GgmlType type) {
+    @EnumSource(value = BlockFormat.class, names = {"Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    void vectorEqualsScalarOnBoundaryBytes(BlockFormat type) {
         int k = 512;
         BlockTensor actMax = activations(type, k, (byte) 127);
         BlockTensor actMin = activations(type, k, (byte) -128);
@@ -99,21 +101,21 @@ class BaselineGemvTest {
         }
         Arrays.fill(x, 1f);
         x[5] = Float.NaN;
-        for (GgmlType type : new GgmlType[] {GgmlType.F32, GgmlType.F16}) {
-            assertSameBits(BlockTensor.quantize(type, 3, k, w), BlockTensor.row(GgmlType.F32, x), "boundary");
+        for (BlockFormat type : new BlockFormat[] {BlockFormat.F32, BlockFormat.F16}) {
+            assertSameBits(BlockTensor.quantize(type, 3, k, w), BlockTensor.row(BlockFormat.F32, x), "boundary");
             float[] huge = w.clone();
             Arrays.fill(huge, 0, k, Float.POSITIVE_INFINITY);
-            assertSameBits(BlockTensor.quantize(type, 3, k, huge), BlockTensor.row(GgmlType.F32, x), "infinity");
+            assertSameBits(BlockTensor.quantize(type, 3, k, huge), BlockTensor.row(BlockFormat.F32, x), "infinity");
         }
     }
 
     /** Activation blocks of all {@code code} with scale 1 (Q8_0: fp16 1, Q8_K: fp32 1; bsums consistent). */
-    private static BlockTensor activations(GgmlType weightType, int k, byte code) {
-        GgmlType type = weightType.activationType();
+    private static BlockTensor activations(BlockFormat weightType, int k, byte code) {
+        BlockFormat type = weightType.activationType();
         byte[] data = new byte[type.rowBytes(k)];
         for (int b = 0; b < k / type.blockSize(); b++) {
             int off = b * type.blockBytes();
-            if (type == GgmlType.Q8_0) {
+            if (type == BlockFormat.Q8_0) {
                 LittleEndian.putF16(data, off, 1f);
                 Arrays.fill(data, off + 2, off + 34, code);
             } else {
@@ -128,8 +130,8 @@ class BaselineGemvTest {
     }
 
     /** Overwrites every block's fp16 scale with a finite one, so the float parts compare numbers, not NaNs. */
-    private static void finiteScales(GgmlType type, byte[] data, Random random) {
-        int at = type == GgmlType.Q6_K ? 208 : type == GgmlType.TQ2_0 ? 64 : type == GgmlType.TQ1_0 ? 52 : 0;
+    private static void finiteScales(BlockFormat type, byte[] data, Random random) {
+        int at = type == BlockFormat.Q6_K ? 208 : type == BlockFormat.TQ2_0 ? 64 : type == BlockFormat.TQ1_0 ? 52 : 0;
         for (int off = 0; off < data.length; off += type.blockBytes()) {
             LittleEndian.put16(data, off + at, random.nextInt(0x7C00) | (random.nextBoolean() ? 0x8000 : 0));
         }
@@ -139,7 +141,7 @@ class BaselineGemvTest {
     void randomShapesAndDataAgree(@ForAll @IntRange(min = 0, max = 6) int typeIndex,
                                   @ForAll @IntRange(min = 1, max = 4) int rows,
                                   @ForAll @IntRange(min = 1, max = 12) int blocks, @ForAll long seed) {
-        GgmlType type = WEIGHT_TYPES[typeIndex];
+        BlockFormat type = WEIGHT_TYPES[typeIndex];
         int k = type.blockSize() == 1 ? blocks * 37 : blocks * type.blockSize(); // float kernels: tails of every length
         Random random = new Random(seed);
         BlockTensor w = BlockTensor.quantize(type, rows, k, gaussian(random, rows * k));
@@ -148,8 +150,8 @@ class BaselineGemvTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = GgmlType.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
-    void scalarAgreesWithTheDequantizedProduct(GgmlType type) {
+    @EnumSource(value = BlockFormat.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    void scalarAgreesWithTheDequantizedProduct(BlockFormat type) {
         // Semantics check: the kernel computes sum_k w_k x_k of the dequantized operands up to float rounding.
         Random random = new Random(11);
         int k = 2560;
@@ -172,19 +174,19 @@ class BaselineGemvTest {
 
     @Test
     void rejectsMismatchedOperands() {
-        BlockTensor w = BlockTensor.quantize(GgmlType.Q6_K, 2, 256, new float[512]);
-        BlockTensor q80 = BlockTensor.row(GgmlType.Q8_0, new float[256]);
+        BlockTensor w = BlockTensor.quantize(BlockFormat.Q6_K, 2, 256, new float[512]);
+        BlockTensor q80 = BlockTensor.row(BlockFormat.Q8_0, new float[256]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SCALAR.gemv(w, q80, new float[2]));
         assertTrue(e.getMessage().contains("q6_k weights need q8_k activations"), e.getMessage());
-        BlockTensor q8k = BlockTensor.row(GgmlType.Q8_K, new float[512]);
+        BlockTensor q8k = BlockTensor.row(BlockFormat.Q8_K, new float[512]);
         assertThrows(IllegalArgumentException.class, () -> new PanamaBaselineGemv(256).gemv(w, q8k, new float[2]));
-        BlockTensor ok = BlockTensor.row(GgmlType.Q8_K, new float[256]);
+        BlockTensor ok = BlockTensor.row(BlockFormat.Q8_K, new float[256]);
         assertThrows(IllegalArgumentException.class, () -> SCALAR.gemv(w, ok, new float[3]));
         assertThrows(IndexOutOfBoundsException.class, () -> SCALAR.dot(w, 2, ok));
-        BlockTensor bf16 = BlockTensor.quantize(GgmlType.BF16, 1, 4, new float[4]);
+        BlockTensor bf16 = BlockTensor.quantize(BlockFormat.BF16, 1, 4, new float[4]);
         assertThrows(UnsupportedOperationException.class,
-                () -> SCALAR.gemv(bf16, BlockTensor.row(GgmlType.F32, new float[4]), new float[1]));
+                () -> SCALAR.gemv(bf16, BlockTensor.row(BlockFormat.F32, new float[4]), new float[1]));
         assertThrows(IllegalArgumentException.class, () -> new PanamaBaselineGemv(64));
     }
 

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 
 class BlockBytesTest {
 
-    private static byte[] quantize(GgmlType type, float[] x) {
+    private static byte[] quantize(BlockFormat type, float[] x) {
         return BlockTensor.quantize(type, 1, x.length, x).data();
     }
 
     @Test
     void floatTypesAreLittleEndian() {
-        assertArrayEquals(new byte[] {0, 0, (byte) 0x80, 0x3F}, quantize(GgmlType.F32, new float[] {1f}));
-        assertArrayEquals(new byte[] {0, 0x3C}, quantize(GgmlType.F16, new float[] {1f}));
-        assertArrayEquals(new byte[] {(byte) 0x80, 0x3F}, quantize(GgmlType.BF16, new float[] {1f}));
+        assertArrayEquals(new byte[] {0, 0, (byte) 0x80, 0x3F}, quantize(BlockFormat.F32, new float[] {1f}));
+        assertArrayEquals(new byte[] {0, 0x3C}, quantize(BlockFormat.F16, new float[] {1f}));
+        assertArrayEquals(new byte[] {(byte) 0x80, 0x3F}, quantize(BlockFormat.BF16, new float[] {1f}));
     }
 
     @Test
@@ -27,7 +27,7 @@ class BlockBytesTest {
         float[] x = new float[32];
         float[] v = {0.5f, -0.5f, 2.5f, -2.5f, 127f, -127f, 1.49f, -3.51f};
         System.arraycopy(v, 0, x, 0, v.length);
-        byte[] b = quantize(GgmlType.Q8_0, x);
+        byte[] b = quantize(BlockFormat.Q8_0, x);
         assertEquals(34, b.length);
         assertEquals(0x00, b[0]);
         assertEquals(0x3C, b[1]);
@@ -47,7 +47,7 @@ class BlockBytesTest {
         x[16] = 7f;   // 15
         x[17] = 7.9f; // min(15, 16)
         x[18] = 8f;   // +8 clamps to 15
-        byte[] b = quantize(GgmlType.Q4_0, x);
+        byte[] b = quantize(BlockFormat.Q4_0, x);
         assertEquals(18, b.length);
         assertEquals(0x00, b[0]);
         assertEquals(0x3C, b[1]);
@@ -55,7 +55,7 @@ class BlockBytesTest {
         assertEquals((byte) 0xF9, b[3]);
         assertEquals((byte) 0xF8, b[4]);
         assertEquals((byte) 0x88, b[5], "zeros are code 8 in both nibbles");
-        float[] y = BlockTensor.quantize(GgmlType.Q4_0, 1, 32, x).dequantize();
+        float[] y = BlockTensor.quantize(BlockFormat.Q4_0, 1, 32, x).dequantize();
         assertEquals(-8f, y[0]);
         assertEquals(1f, y[1]);
         assertEquals(7f, y[16]);
@@ -76,7 +76,7 @@ class BlockBytesTest {
         b[32] = 0x0F;        // value 32 low nibble 15
         b[64 + 32 + 1] = (byte) 0xA0; // half 1: ql[33] high nibble -> value 128 + 96 + 1
         b[128 + 32 + 1] = (byte) 0xC0; // half 1: qh[1] bits 6-7 = 3 -> value 225 high bits
-        float[] y = new BlockTensor(GgmlType.Q6_K, 1, 256, b).dequantize();
+        float[] y = new BlockTensor(BlockFormat.Q6_K, 1, 256, b).dequantize();
         assertEquals(2f * 3 * (1 - 32), y[0]);
         assertEquals(2f * -1 * ((15 | 1 << 4) - 32), y[32]);
         assertEquals(2f * 5 * ((2 | 2 << 4) - 32), y[64]);
@@ -87,7 +87,7 @@ class BlockBytesTest {
 
     @Test
     void q6KOfZerosIsAllZeroBytes() {
-        assertArrayEquals(new byte[210], quantize(GgmlType.Q6_K, new float[256]));
+        assertArrayEquals(new byte[210], quantize(BlockFormat.Q6_K, new float[256]));
     }
 
     @Test
@@ -97,7 +97,7 @@ class BlockBytesTest {
         x[64] = -1f;
         x[96] = 1f;
         x[128 + 33] = -1f; // j = 32, n = 1, m = 1 -> qs[33] bits 2-3
-        byte[] b = quantize(GgmlType.TQ2_0, x);
+        byte[] b = quantize(BlockFormat.TQ2_0, x);
         assertEquals(66, b.length);
         assertEquals((byte) (2 | 1 << 2 | 0 << 4 | 2 << 6), b[0]);
         assertEquals((byte) 0x55, b[1], "zeros are code 1 everywhere");
@@ -115,7 +115,7 @@ class BlockBytesTest {
         x[240] = 1f; // qh[0]: values 240, 244, 248, 252 = +1, -1, 0, +1 -> 2,0,1,2 -> q = 59, x3 = 177
         x[244] = -1f;
         x[252] = 1f;
-        byte[] b = quantize(GgmlType.TQ1_0, x);
+        byte[] b = quantize(BlockFormat.TQ1_0, x);
         assertEquals(54, b.length);
         assertEquals((byte) 207, b[0], "ceil(196 * 256 / 243)");
         assertEquals((byte) 128, b[1], "all zeros: q = 121 -> 128");
@@ -124,7 +124,7 @@ class BlockBytesTest {
         assertEquals((byte) 127, b[49], "four zeros: q = 40 * 3 -> 127");
         assertEquals(0x00, b[52]);
         assertEquals(0x3C, b[53]);
-        float[] y = BlockTensor.quantize(GgmlType.TQ1_0, 1, 256, x).dequantize();
+        float[] y = BlockTensor.quantize(BlockFormat.TQ1_0, 1, 256, x).dequantize();
         assertArrayEquals(x, y);
     }
 
@@ -136,7 +136,7 @@ class BlockBytesTest {
         x[2] = 1f;  // 63.5 -> 64 (even)
         x[3] = -1f; // -64
         x[17] = 0.5f; // 31.75 -> 32
-        byte[] b = quantize(GgmlType.Q8_K, x);
+        byte[] b = quantize(BlockFormat.Q8_K, x);
         assertEquals(292, b.length);
         assertEquals(1 / 63.5f, LittleEndian.f32(b, 0));
         assertEquals(-127, b[4]);
@@ -151,11 +151,11 @@ class BlockBytesTest {
     @Test
     void invalidKNamesTheNearestValidSizes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BlockTensor.quantize(GgmlType.Q6_K, 1, 257, new float[257]));
+                () -> BlockTensor.quantize(BlockFormat.Q6_K, 1, 257, new float[257]));
         assertTrue(e.getMessage().contains("multiple of 256"), e.getMessage());
         assertTrue(e.getMessage().contains("256 or 512"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> GgmlType.Q8_0.rowBytes(17));
+        e = assertThrows(IllegalArgumentException.class, () -> BlockFormat.Q8_0.rowBytes(17));
         assertTrue(e.getMessage().contains("nearest valid: 32"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new BlockTensor(GgmlType.TQ1_0, 1, 256, new byte[53]));
+        assertThrows(IllegalArgumentException.class, () -> new BlockTensor(BlockFormat.TQ1_0, 1, 256, new byte[53]));
     }
 }

@@ -1,6 +1,8 @@
 // dequantize(quantize(x)): exact where x is representable, within each format's error bound otherwise.
 package org.ternsim.kernels.baseline;
 
+import org.ternsim.kernels.numeric.Fp16;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +17,7 @@ class RoundTripTest {
 
     private static final float HALF_EPS = 0x1p-11f;
 
-    private static float[] roundTrip(GgmlType type, float[] x) {
+    private static float[] roundTrip(BlockFormat type, float[] x) {
         return BlockTensor.quantize(type, 1, x.length, x).dequantize();
     }
 
@@ -41,23 +43,23 @@ class RoundTripTest {
         // Outside this range fp16 scales (Q6_K: amax / 4096) go subnormal and lose precision, or TQ scales (amax) overflow.
         Random random = new Random(seed);
         float[] x = gaussian(random, 256 * blocks, (float) Math.scalb(1.0, log2Scale));
-        check(GgmlType.Q8_0, x, 32, 0.5f / 127 + 1.01f * HALF_EPS);
-        check(GgmlType.Q4_0, x, 32, 1f / 8 + 1.01f * HALF_EPS); // the block's max lands on +8, clamped to 7
-        check(GgmlType.TQ2_0, x, 256, 0.5f + 1.01f * HALF_EPS);
-        check(GgmlType.TQ1_0, x, 256, 0.5f + 1.01f * HALF_EPS);
-        check(GgmlType.Q8_K, x, 256, 0.5f / 127 + 1e-6f);
-        check(GgmlType.Q6_K, x, 16 * 16, 1f / 16); // loose: 6-bit codes under an 8-bit scale of the block max
-        float[] f16 = roundTrip(GgmlType.F16, x);
-        float[] bf16 = roundTrip(GgmlType.BF16, x);
+        check(BlockFormat.Q8_0, x, 32, 0.5f / 127 + 1.01f * HALF_EPS);
+        check(BlockFormat.Q4_0, x, 32, 1f / 8 + 1.01f * HALF_EPS); // the block's max lands on +8, clamped to 7
+        check(BlockFormat.TQ2_0, x, 256, 0.5f + 1.01f * HALF_EPS);
+        check(BlockFormat.TQ1_0, x, 256, 0.5f + 1.01f * HALF_EPS);
+        check(BlockFormat.Q8_K, x, 256, 0.5f / 127 + 1e-6f);
+        check(BlockFormat.Q6_K, x, 16 * 16, 1f / 16); // loose: 6-bit codes under an 8-bit scale of the block max
+        float[] f16 = roundTrip(BlockFormat.F16, x);
+        float[] bf16 = roundTrip(BlockFormat.BF16, x);
         for (int i = 0; i < x.length; i++) {
             assertTrue(Math.abs(f16[i] - x[i]) <= Math.max(Math.abs(x[i]) * HALF_EPS, 0x1p-25f));
             assertTrue(Math.abs(bf16[i] - x[i]) <= Math.abs(x[i]) * 0x1p-8f);
         }
-        assertArrayEquals(x, roundTrip(GgmlType.F32, x));
+        assertArrayEquals(x, roundTrip(BlockFormat.F32, x));
     }
 
     /** |y - x| <= bound * amax of the value's block. */
-    private static void check(GgmlType type, float[] x, int block, float bound) {
+    private static void check(BlockFormat type, float[] x, int block, float bound) {
         float[] y = roundTrip(type, x);
         for (int i = 0; i < x.length; i++) {
             float amax = blockAmax(x, i / block * block, block);
@@ -86,17 +88,17 @@ class RoundTripTest {
         }
         tern[7] = d;
         tern[300] = -d;
-        assertArrayEquals(q8, roundTrip(GgmlType.Q8_0, q8));
-        assertArrayEquals(q4, roundTrip(GgmlType.Q4_0, q4));
-        assertArrayEquals(tern, roundTrip(GgmlType.TQ2_0, tern));
-        assertArrayEquals(tern, roundTrip(GgmlType.TQ1_0, tern));
+        assertArrayEquals(q8, roundTrip(BlockFormat.Q8_0, q8));
+        assertArrayEquals(q4, roundTrip(BlockFormat.Q4_0, q4));
+        assertArrayEquals(tern, roundTrip(BlockFormat.TQ2_0, tern));
+        assertArrayEquals(tern, roundTrip(BlockFormat.TQ1_0, tern));
         float[] halves = new float[64];
         for (int i = 0; i < halves.length; i++) {
             halves[i] = Fp16.toFloat(random.nextInt(0x7C00) | (random.nextBoolean() ? 0x8000 : 0));
         }
-        assertArrayEquals(halves, roundTrip(GgmlType.F16, halves));
-        float[] bf16 = roundTrip(GgmlType.BF16, halves);
-        assertArrayEquals(bf16, roundTrip(GgmlType.BF16, bf16));
+        assertArrayEquals(halves, roundTrip(BlockFormat.F16, halves));
+        float[] bf16 = roundTrip(BlockFormat.BF16, halves);
+        assertArrayEquals(bf16, roundTrip(BlockFormat.BF16, bf16));
     }
 
     @Test
@@ -104,13 +106,13 @@ class RoundTripTest {
         // Quantizing Q6_K output again reproduces it: each value is a code times the grid it came from.
         Random random = new Random(6);
         float[] x = gaussian(random, 1024, 0.02f);
-        float[] once = roundTrip(GgmlType.Q6_K, x);
+        float[] once = roundTrip(BlockFormat.Q6_K, x);
         float rms = 0f;
         for (int i = 0; i < x.length; i++) {
             rms += (once[i] - x[i]) * (once[i] - x[i]);
         }
         assertTrue(Math.sqrt(rms / x.length) < 0.02f / 40, "rms error " + Math.sqrt(rms / x.length));
-        float[] twice = roundTrip(GgmlType.Q6_K, once);
+        float[] twice = roundTrip(BlockFormat.Q6_K, once);
         float maxDiff = 0f;
         for (int i = 0; i < x.length; i++) {
             maxDiff = Math.max(maxDiff, Math.abs(twice[i] - once[i]));
@@ -122,7 +124,7 @@ class RoundTripTest {
     void q8KBlockSumsAreTheSumsOfTheCodes() {
         Random random = new Random(8);
         float[] x = gaussian(random, 512, 3f);
-        byte[] b = BlockTensor.quantize(GgmlType.Q8_K, 1, 512, x).data();
+        byte[] b = BlockTensor.quantize(BlockFormat.Q8_K, 1, 512, x).data();
         for (int blk = 0; blk < 2; blk++) {
             for (int j = 0; j < 16; j++) {
                 int sum = 0;

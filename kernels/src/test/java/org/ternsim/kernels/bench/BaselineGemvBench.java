@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.ternsim.kernels.baseline.BaselineGemv;
 import org.ternsim.kernels.baseline.BaselineKernels;
 import org.ternsim.kernels.baseline.BlockTensor;
-import org.ternsim.kernels.baseline.GgmlType;
+import org.ternsim.kernels.baseline.BlockFormat;
 import org.ternsim.kernels.baseline.PanamaBaselineGemv;
 import org.ternsim.kernels.baseline.ScalarBaselineGemv;
 
@@ -62,7 +62,7 @@ public class BaselineGemvBench {
         String[] dims = shape.split("x");
         int rows = Integer.parseInt(dims[0]);
         int cols = Integer.parseInt(dims[1]);
-        GgmlType t = GgmlType.valueOf(type);
+        BlockFormat t = BlockFormat.valueOf(type);
         Random random = new Random(1);
         float[] w = new float[rows * cols];
         for (int i = 0; i < w.length; i++) {

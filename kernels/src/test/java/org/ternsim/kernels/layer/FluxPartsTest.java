@@ -1,13 +1,14 @@
 // The small pieces of the FLUX blocks: position ids, uniform trits, modulation chunks, the W1.58A16 Linear.
 package org.ternsim.kernels.layer;
 
+import org.ternsim.kernels.numeric.Bf16;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.ternsim.kernels.baseline.Bf16;
 import org.ternsim.kernels.gemm.ScalarTernaryA16Gemm;
 import org.ternsim.kernels.gemv.A16Format;
 import org.ternsim.kernels.gemv.ScalarTernaryA16Gemv;

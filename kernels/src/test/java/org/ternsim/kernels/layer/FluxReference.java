@@ -1,7 +1,8 @@
 // An independent double-precision transcription of FLUX layers.py / math.py, to check the blocks' dataflow.
 package org.ternsim.kernels.layer;
 
-import org.ternsim.kernels.baseline.Bf16;
+import org.ternsim.kernels.numeric.Bf16;
+
 import org.ternsim.kernels.format.I2sPacker;
 import org.ternsim.kernels.quant.TernaryWeights;
 

@@ -1,45 +1,59 @@
-// The ggml tensor types of this package: block size, bytes per block, kernel name, activation type of the dot product.
+// The ggml block formats the baseline kernels implement: their ggml type, kernel name and activation type.
 package org.ternsim.kernels.baseline;
 
 import java.util.Locale;
+import org.ternsim.kernels.gguf.GgmlType;
 
-/** ggml types with their block geometry from ggml-common.h ({@code static_assert}ed sizes there). */
-public enum GgmlType {
+/** A subset of {@link GgmlType}; the block geometry is the ggml type's (ggml-common.h {@code static_assert}s). */
+public enum BlockFormat {
     /** 4-byte IEEE float. */
-    F32(1, 4),
+    F32(GgmlType.F32),
     /** 2-byte IEEE half. */
-    F16(1, 2),
+    F16(GgmlType.F16),
     /** 2-byte bfloat16. */
-    BF16(1, 2),
+    BF16(GgmlType.BF16),
     /** {@code block_q8_0}: fp16 d, int8 qs[32]. */
-    Q8_0(32, 34),
+    Q8_0(GgmlType.Q8_0),
     /** {@code block_q4_0}: fp16 d, uint8 qs[16] (value j in the low nibble of byte j, value j+16 in its high nibble). */
-    Q4_0(32, 18),
+    Q4_0(GgmlType.Q4_0),
     /** {@code block_q6_K}: uint8 ql[128], uint8 qh[64], int8 scales[16], fp16 d. */
-    Q6_K(256, 210),
+    Q6_K(GgmlType.Q6_K),
     /** {@code block_tq2_0}: uint8 qs[64] (2 bits per value), fp16 d. */
-    TQ2_0(256, 66),
+    TQ2_0(GgmlType.TQ2_0),
     /** {@code block_tq1_0}: uint8 qs[48] (5 trits per byte), uint8 qh[4] (4 trits per byte), fp16 d. */
-    TQ1_0(256, 54),
+    TQ1_0(GgmlType.TQ1_0),
     /** {@code block_q8_K}: fp32 d, int8 qs[256], int16 bsums[16]; an activation type. */
-    Q8_K(256, 292);
+    Q8_K(GgmlType.Q8_K);
 
-    private final int blockSize;
-    private final int blockBytes;
+    private final GgmlType ggml;
 
-    GgmlType(int blockSize, int blockBytes) {
-        this.blockSize = blockSize;
-        this.blockBytes = blockBytes;
+    BlockFormat(GgmlType ggml) {
+        this.ggml = ggml;
+    }
+
+    /** The ggml tensor type, as GGUF files name it. */
+    public GgmlType ggml() {
+        return ggml;
+    }
+
+    /** The format of a ggml type, if the baseline kernels implement it. */
+    public static java.util.Optional<BlockFormat> of(GgmlType type) {
+        for (BlockFormat f : values()) {
+            if (f.ggml == type) {
+                return java.util.Optional.of(f);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Values per block. */
     public int blockSize() {
-        return blockSize;
+        return ggml.blockSize();
     }
 
     /** Bytes per block. */
     public int blockBytes() {
-        return blockBytes;
+        return ggml.typeSize();
     }
 
     /** The kernel name used across TernSim (DESIGN.md conventions), e.g. {@code q6_k}. */
@@ -51,7 +65,7 @@ public enum GgmlType {
      * The activation type of this weight type's GEMV: as ggml's {@code vec_dot_type} for the block formats, F32 for
      * F32 and F16 weights (TernSim keeps F16 x F32; ggml converts activations to F16). BF16 has no GEMV here.
      */
-    public GgmlType activationType() {
+    public BlockFormat activationType() {
         switch (this) {
             case F32:
             case F16:
@@ -72,11 +86,12 @@ public enum GgmlType {
     /** Bytes of a row of {@code cols} values; throws with the nearest valid sizes when cols is not whole blocks. */
     public int rowBytes(int cols) {
         checkCols(cols);
-        return cols / blockSize * blockBytes;
+        return cols / blockSize() * blockBytes();
     }
 
     /** Throws unless {@code cols} is a positive multiple of the block size. */
     public void checkCols(int cols) {
+        int blockSize = blockSize();
         if (cols <= 0 || cols % blockSize != 0) {
             int below = cols / blockSize * blockSize;
             throw new IllegalArgumentException(kernelName() + " needs K to be a positive multiple of " + blockSize

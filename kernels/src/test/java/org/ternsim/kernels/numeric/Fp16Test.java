@@ -1,5 +1,5 @@
 // The half converter against a reference derived in double arithmetic, over all 65536 halves and random floats.
-package org.ternsim.kernels.baseline;
+package org.ternsim.kernels.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

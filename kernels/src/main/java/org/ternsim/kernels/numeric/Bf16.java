@@ -1,5 +1,5 @@
 // bfloat16 <-> float conversion with ggml's rounding rule.
-package org.ternsim.kernels.baseline;
+package org.ternsim.kernels.numeric;
 
 /**
  * ggml's {@code ggml_compute_fp32_to_bf16} (ggml-impl.h): round to nearest even on the raw bits

@@ -1,5 +1,5 @@
 // bfloat16 conversion: ggml's tie, overflow and NaN rules, and nearest-even against a double reference.
-package org.ternsim.kernels.baseline;
+package org.ternsim.kernels.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

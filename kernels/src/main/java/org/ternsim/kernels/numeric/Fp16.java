@@ -1,5 +1,5 @@
 // IEEE 754 binary16 <-> float conversion for Java 17 (Float.floatToFloat16 arrived in Java 20).
-package org.ternsim.kernels.baseline;
+package org.ternsim.kernels.numeric;
 
 /**
  * Half-precision conversion with ggml's results. Half to float is exact. Float to half rounds to nearest, ties to
