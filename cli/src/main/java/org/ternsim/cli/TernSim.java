@@ -88,7 +88,7 @@ public final class TernSim implements Runnable {
             }
             return new String[] {"ternsim " + p.getProperty("version", "unknown"),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
-                "kernels: " + org.ternsim.kernels.gemv.KernelProvider.describe()};
+                "kernels: " + org.ternsim.kernels.gemv.I2sGemv.describe()};
         }
     }
 }

@@ -104,7 +104,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "%d passed, %d failed (semantics: %s; vector kernels: %s)%n", total - failed, failed,
-            semantics.isa(), org.ternsim.kernels.gemv.KernelProvider.describe());
+            semantics.isa(), org.ternsim.kernels.gemv.I2sGemv.describe());
         return failed == 0 ? TernSim.OK : TernSim.MISMATCH;
     }
 

@@ -6,7 +6,7 @@
  *   <li>A scalar reference ({@code Scalar*}) and a Vector API implementation ({@code Panama*}) with identical output
  *       bits at every vector width. The Panama class has {@code public static <Family> forBits(int bits)} (0 = the
  *       preferred width) and the family's accessor calls
- *       {@link org.ternsim.kernels.gemv.KernelProvider#select(Class, String, java.util.function.Supplier)}.</li>
+ *       {@link org.ternsim.kernels.KernelProvider#select(Class, String, java.util.function.Supplier)}.</li>
  *   <li>Integer accumulation is exact int32 unless a format's original defines a narrower wrap (documented there).</li>
  *   <li>Float accumulation has ONE defined order, independent of the vector width: 16
  *       independent partial sums, element k going to lane k mod 16, each lane accumulated in increasing k with

@@ -1,7 +1,7 @@
 // Accessor of the baseline (llama.cpp formats) kernel family: the selected GEMV and the activation quantizer.
 package org.ternsim.kernels.baseline;
 
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 
 /** Entry points of the baseline family; the GEMV is chosen once per JVM by {@link KernelProvider#select}. */
 public final class BaselineKernels {

@@ -39,7 +39,7 @@ public final class PanamaBaselineGemv implements BaselineGemv {
         this.bits = bits;
     }
 
-    /** Factory that {@link org.ternsim.kernels.gemv.KernelProvider} finds reflectively; 0 means the preferred width. */
+    /** Factory that {@link org.ternsim.kernels.KernelProvider} finds reflectively; 0 means the preferred width. */
     public static BaselineGemv forBits(int bits) {
         return new PanamaBaselineGemv(bits == 0 ? Math.min(512, IntVector.SPECIES_PREFERRED.vectorBitSize()) : bits);
     }

@@ -2,7 +2,7 @@
 package org.ternsim.kernels.gemm;
 
 import org.ternsim.kernels.format.I2sWeights;
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 import org.ternsim.kernels.quant.Int8Activations;
 
 /**

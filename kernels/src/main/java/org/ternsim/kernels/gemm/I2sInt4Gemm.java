@@ -2,7 +2,7 @@
 package org.ternsim.kernels.gemm;
 
 import org.ternsim.kernels.format.I2sWeights;
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 import org.ternsim.kernels.quant.Int4Activations;
 
 /** y[t][row] equals {@link org.ternsim.kernels.gemv.I2sInt4Gemv#gemv} of token t bit for bit. */

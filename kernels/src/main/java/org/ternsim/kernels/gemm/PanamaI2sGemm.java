@@ -47,7 +47,7 @@ public final class PanamaI2sGemm implements I2sGemm {
         this.tiling = java.util.Objects.requireNonNull(tiling, "tiling");
     }
 
-    /** Factory that {@link org.ternsim.kernels.gemv.KernelProvider} finds; 0 = preferred width, x86 tiling. */
+    /** Factory that {@link org.ternsim.kernels.KernelProvider} finds; 0 = preferred width, x86 tiling. */
     public static I2sGemm forBits(int bits) {
         VectorSpecies<Byte> species = bits == 0 ? ByteVector.SPECIES_PREFERRED
                 : VectorSpecies.of(byte.class, VectorShape.forBitSize(bits));

@@ -17,7 +17,7 @@ public final class PanamaI2sInt4Gemm implements I2sInt4Gemm {
         this.i2s = new PanamaI2sGemm(species, tiling);
     }
 
-    /** Factory that {@link org.ternsim.kernels.gemv.KernelProvider} finds; 0 = preferred width, x86 tiling. */
+    /** Factory that {@link org.ternsim.kernels.KernelProvider} finds; 0 = preferred width, x86 tiling. */
     public static I2sInt4Gemm forBits(int bits) {
         return new PanamaI2sInt4Gemm(bits == 0 ? ByteVector.SPECIES_PREFERRED
                 : VectorSpecies.of(byte.class, VectorShape.forBitSize(bits)), GemmTiling.X86_DEFAULT);

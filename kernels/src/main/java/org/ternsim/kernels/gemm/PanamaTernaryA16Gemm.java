@@ -33,7 +33,7 @@ public final class PanamaTernaryA16Gemm implements TernaryA16Gemm {
         this.tiling = java.util.Objects.requireNonNull(tiling, "tiling");
     }
 
-    /** Factory that {@link org.ternsim.kernels.gemv.KernelProvider} finds; 0 = preferred width, x86 tiling. */
+    /** Factory that {@link org.ternsim.kernels.KernelProvider} finds; 0 = preferred width, x86 tiling. */
     public static TernaryA16Gemm forBits(int bits) {
         return new PanamaTernaryA16Gemm(bits == 0 ? FloatVector.SPECIES_PREFERRED
                 : VectorSpecies.of(float.class, VectorShape.forBitSize(bits)), GemmTiling.X86_DEFAULT);

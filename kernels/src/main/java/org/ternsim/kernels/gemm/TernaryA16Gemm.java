@@ -3,7 +3,7 @@ package org.ternsim.kernels.gemm;
 
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.gemv.A16Activations;
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 
 /** y[t][row] equals {@link org.ternsim.kernels.gemv.TernaryA16Gemv#gemv} of token t bit for bit. */
 public interface TernaryA16Gemm {

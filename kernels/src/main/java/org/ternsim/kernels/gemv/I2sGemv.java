@@ -1,6 +1,8 @@
 // The I2_S matrix-vector kernel: ternary weights in I2_S format times one row of int8 activations.
 package org.ternsim.kernels.gemv;
 
+import org.ternsim.kernels.KernelProvider;
+
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.quant.Int8Activations;
 
@@ -9,6 +11,16 @@ import org.ternsim.kernels.quant.Int8Activations;
  * float outputs bit for bit.
  */
 public interface I2sGemv {
+
+    /** The selected implementation for this JVM (Vector API or scalar), shared and stateless. */
+    static I2sGemv selected() {
+        return KernelProvider.select(I2sGemv.class, "org.ternsim.kernels.gemv.PanamaI2sGemv", ScalarI2sGemv::new);
+    }
+
+    /** The selected kernels for run metadata, e.g. {@code panama/256-bit} or {@code scalar}. */
+    static String describe() {
+        return selected().name();
+    }
 
     /** Identifies the implementation in run metadata, e.g. {@code scalar} or {@code panama/256-bit}. */
     String name();

@@ -1,6 +1,8 @@
 // Ternary x INT4 GEMV (BitNet a4.8): I2_S weights times one token of signed 4-bit codes, exact in int32.
 package org.ternsim.kernels.gemv;
 
+import org.ternsim.kernels.KernelProvider;
+
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.quant.Int4Activations;
 

@@ -1,6 +1,8 @@
 // The host-speed I2_S GEMV on the incubator Vector API; exact, so it equals ScalarI2sGemv for every input.
 package org.ternsim.kernels.gemv;
 
+import org.ternsim.kernels.KernelProvider;
+
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;

@@ -1,6 +1,8 @@
 // The ternary x INT4 GEMV on the Vector API: the I2_S kernel's code path, whose overflow proof covers int4 codes.
 package org.ternsim.kernels.gemv;
 
+import org.ternsim.kernels.KernelProvider;
+
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;

@@ -1,6 +1,8 @@
 // The W1.58A16 GEMV on the incubator Vector API, in the canonical 16-lane float order, so it equals the scalar bits.
 package org.ternsim.kernels.gemv;
 
+import org.ternsim.kernels.KernelProvider;
+
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;

@@ -1,6 +1,8 @@
 // Ternary x 16-bit float GEMV (FLUX W1.58A16): I2_S weights times one token of F16/BF16 activations, float accumulation.
 package org.ternsim.kernels.gemv;
 
+import org.ternsim.kernels.KernelProvider;
+
 import org.ternsim.kernels.format.I2sWeights;
 
 /**

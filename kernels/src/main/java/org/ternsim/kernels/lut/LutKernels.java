@@ -1,7 +1,7 @@
 // Accessors for the selected TL1 and TL2 kernels (Vector API when available, else the scalar references).
 package org.ternsim.kernels.lut;
 
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 
 /** Chooses each LUT kernel family once per JVM through {@link KernelProvider#select}, honouring its properties. */
 public final class LutKernels {

@@ -1,7 +1,7 @@
 // The float operators around the ternary GEMVs of a transformer layer: norms, gated activations, softmax, dot products.
 package org.ternsim.kernels.nn;
 
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 
 /**
  * Elementwise, norm and reduction operators of BitNet b1.58 2B4T and FLUX.1 layers, each defined to the bit. Every

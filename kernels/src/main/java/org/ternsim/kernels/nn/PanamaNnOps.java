@@ -42,7 +42,7 @@ public final class PanamaNnOps implements NnOps {
         this(FloatVector.SPECIES_PREFERRED.vectorBitSize() < 128 ? F256 : FloatVector.SPECIES_PREFERRED);
     }
 
-    /** Factory that {@link org.ternsim.kernels.gemv.KernelProvider} finds reflectively; 0 = preferred width. */
+    /** Factory that {@link org.ternsim.kernels.KernelProvider} finds reflectively; 0 = preferred width. */
     public static NnOps forBits(int bits) {
         if (bits == 0) {
             return new PanamaNnOps();

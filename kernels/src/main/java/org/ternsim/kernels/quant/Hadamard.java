@@ -2,7 +2,7 @@
 package org.ternsim.kernels.quant;
 
 import java.util.Objects;
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 
 /**
  * In-place blocked Sylvester Hadamard transform, applied to an activation row before int8/int4 quantization of the

@@ -59,7 +59,7 @@ public final class PanamaHadamard implements Hadamard {
         this(FloatVector.SPECIES_PREFERRED);
     }
 
-    /** Factory that {@link org.ternsim.kernels.gemv.KernelProvider} finds reflectively; 0 = the preferred width. */
+    /** Factory that {@link org.ternsim.kernels.KernelProvider} finds reflectively; 0 = the preferred width. */
     public static Hadamard forBits(int bits) {
         if (bits == 0) {
             return new PanamaHadamard();

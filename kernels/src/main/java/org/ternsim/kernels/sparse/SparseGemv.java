@@ -2,7 +2,7 @@
 package org.ternsim.kernels.sparse;
 
 import org.ternsim.kernels.gemv.I2sEpilogue;
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 import org.ternsim.kernels.quant.Int8Activations;
 
 /**

@@ -1,7 +1,7 @@
 // Accessor for the selected T-MAC kernel (Vector API when available, else the scalar reference).
 package org.ternsim.kernels.tmac;
 
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 
 /** Chooses the T-MAC kernel once per JVM through {@link KernelProvider#select}, honouring its properties. */
 public final class TmacKernels {

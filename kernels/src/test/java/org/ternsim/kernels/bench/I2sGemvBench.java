@@ -26,7 +26,7 @@ import org.ternsim.kernels.format.I2sLayout;
 import org.ternsim.kernels.format.I2sPacker;
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.gemv.I2sGemv;
-import org.ternsim.kernels.gemv.KernelProvider;
+import org.ternsim.kernels.KernelProvider;
 import org.ternsim.kernels.gemv.ScalarI2sGemv;
 import org.ternsim.kernels.quant.Int8Activations;
 import org.ternsim.kernels.quant.Int8Quantizer;
@@ -73,7 +73,7 @@ public class I2sGemvBench {
         weights = I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols), I2sLayout.X86_128);
         activations = Int8Quantizer.absmaxI2s(x);
         y = new float[rows];
-        gemv = kernel.equals("scalar") ? new ScalarI2sGemv() : KernelProvider.i2sGemv();
+        gemv = kernel.equals("scalar") ? new ScalarI2sGemv() : I2sGemv.selected();
     }
 
     @Benchmark

@@ -17,7 +17,6 @@ import org.ternsim.isa.x86.X86Semantics;
 import org.ternsim.kernels.format.I2sLayout;
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.gemv.I2sGemv;
-import org.ternsim.kernels.gemv.KernelProvider;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.core.CoreStats;
 import org.ternsim.sim.core.OutOfOrderCore;
@@ -61,7 +60,7 @@ public final class GemvSimulation {
     public static RunResult run(Request req) {
         Program program = I2sAvx2Gemv.lower(req.rows(), req.cols());
         GemvData data = GemvData.random(req.rows(), req.cols(), req.seed());
-        I2sGemv reference = KernelProvider.i2sGemv();
+        I2sGemv reference = I2sGemv.selected();
         float[] expected = new float[req.rows()];
         reference.gemv(data.weights(), data.activations(), expected);
 
@@ -89,7 +88,7 @@ public final class GemvSimulation {
             req.hw().core().freqHz(), req.cacheState(), program.name(), AsmText.print(program),
             (long) data.weights().data().length + data.activations().codes().length, stats, caches, hierarchy.dramReadBytes(),
             hierarchy.dramWriteBytes(), MachineBuilder.dramBytesPerCycle(req.hw()), energy,
-            compare(expected, actual, KernelProvider.describe()));
+            compare(expected, actual, I2sGemv.describe()));
     }
 
     /** Runs a program to completion; the limit only guards against a lowering bug looping forever. */

@@ -8,7 +8,6 @@ import org.ternsim.isa.Program;
 import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.kernels.gemv.I2sGemv;
-import org.ternsim.kernels.gemv.KernelProvider;
 import org.ternsim.kernels.gemv.ScalarI2sGemv;
 
 public final class Validation {
@@ -42,7 +41,7 @@ public final class Validation {
     public static List<Case> i2sAvx2(int rows, int cols, long seed, SemanticsTable semantics, int groupBlocks) {
         Program program = I2sAvx2Gemv.lower(rows, cols, groupBlocks);
         I2sGemv scalar = new ScalarI2sGemv();
-        I2sGemv provider = KernelProvider.i2sGemv();
+        I2sGemv provider = I2sGemv.selected();
         List<Case> cases = new ArrayList<>();
         for (GemvData data : dataSets(rows, cols, seed)) {
             float[] expectedScalar = new float[rows];

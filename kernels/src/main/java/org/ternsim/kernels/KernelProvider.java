@@ -1,5 +1,5 @@
 // Chooses each kernel family's implementation once per JVM: Vector API when jdk.incubator.vector is present, else scalar.
-package org.ternsim.kernels.gemv;
+package org.ternsim.kernels;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -23,21 +23,10 @@ public final class KernelProvider {
 
     static final String KERNELS_PROPERTY = "ternsim.kernels";
     static final String BITS_PROPERTY = "ternsim.vectorBits";
-    private static final String PANAMA_I2S = "org.ternsim.kernels.gemv.PanamaI2sGemv";
     private static final Map<Class<?>, Object> SELECTED = new ConcurrentHashMap<>();
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private KernelProvider() {
-    }
-
-    /** The selected I2_S GEMV, shared and stateless. */
-    public static I2sGemv i2sGemv() {
-        return select(I2sGemv.class, PANAMA_I2S, ScalarI2sGemv::new);
-    }
-
-    /** The selected kernel for run metadata, e.g. {@code panama/256-bit} or {@code scalar}. */
-    public static String describe() {
-        return i2sGemv().name();
     }
 
     /**
@@ -72,11 +61,6 @@ public final class KernelProvider {
                 throw new IllegalArgumentException("-D" + KERNELS_PROPERTY + " must be scalar or panama, got '"
                         + kernels + "'");
         }
-    }
-
-    /** Kept for the I2_S tests: the rule applied to the I2_S family. */
-    static I2sGemv select(String kernels, String vectorBits) {
-        return choose(I2sGemv.class, PANAMA_I2S, ScalarI2sGemv::new, kernels, vectorBits);
     }
 
     private static int parseBits(String vectorBits) {
