@@ -2,7 +2,6 @@
 package org.ternsim.kernels.gemv;
 
 import org.ternsim.kernels.KernelProvider;
-
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.quant.Int4Activations;
 

@@ -2,7 +2,6 @@
 package org.ternsim.kernels.layer;
 
 import org.ternsim.kernels.numeric.Bf16;
-
 import org.ternsim.kernels.gemm.TernaryA16Gemm;
 import org.ternsim.kernels.gemv.A16Activations;
 import org.ternsim.kernels.gemv.A16Format;

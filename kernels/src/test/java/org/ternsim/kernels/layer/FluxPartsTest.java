@@ -2,7 +2,6 @@
 package org.ternsim.kernels.layer;
 
 import org.ternsim.kernels.numeric.Bf16;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

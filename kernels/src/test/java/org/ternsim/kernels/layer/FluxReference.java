@@ -2,7 +2,6 @@
 package org.ternsim.kernels.layer;
 
 import org.ternsim.kernels.numeric.Bf16;
-
 import org.ternsim.kernels.format.I2sPacker;
 import org.ternsim.kernels.quant.TernaryWeights;
 
