@@ -103,8 +103,9 @@ final class BaselineGemmBody512 {
         int rb = w.rowBytes();
         int nb = w.blocksPerRow();
         float[] out = new float[4];
+        int[] isum = new int[4];
         for (int r = from; r < to; r++) {
-            q8_0Row(wd, r * rb, nb, a[t], a[t + 1], a[t + 2], a[t + 3], out);
+            q8_0Row(wd, r * rb, nb, a[t], a[t + 1], a[t + 2], a[t + 3], isum, out);
             store(out, r, t, y);
         }
     }
@@ -114,12 +115,13 @@ final class BaselineGemmBody512 {
         int rb = w.rowBytes();
         int nb = w.blocksPerRow();
         float[] out = new float[4];
+        int[] isum = new int[4];
         // 512 bits: the 256-bit body, as the GEMV does
         for (int r = from; r < to; r++) {
             if (L == 32) {
-                BaselineGemmBody256.q4_0Row(wd, r * rb, nb, a[t], a[t + 1], a[t + 2], a[t + 3], out);
+                BaselineGemmBody256.q4_0Row(wd, r * rb, nb, a[t], a[t + 1], a[t + 2], a[t + 3], isum, out);
             } else {
-                q4_0Row(wd, r * rb, nb, a[t], a[t + 1], a[t + 2], a[t + 3], out);
+                q4_0Row(wd, r * rb, nb, a[t], a[t + 1], a[t + 2], a[t + 3], isum, out);
             }
             store(out, r, t, y);
         }
@@ -166,36 +168,21 @@ final class BaselineGemmBody512 {
         }
     }
 
-    /** Q8_0: as the GEMV, each product vector widened on its own; the widened codes are shared by four tokens. */
+    /** Q8_0: block sums by {@link #q8_0Block}, combined per token in block order. */
     private static void q8_0Row(byte[] wd, int off, int nb, BaselineActivations a0, BaselineActivations a1,
-                                BaselineActivations a2, BaselineActivations a3, float[] out) {
-        short[] c0 = a0.codes;
-        short[] c1 = a1.codes;
-        short[] c2 = a2.codes;
-        short[] c3 = a3.codes;
+                                BaselineActivations a2, BaselineActivations a3, int[] isum, float[] out) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
         float s3 = 0f;
         for (int blk = 0; blk < nb; blk++) {
             int wo = off + 34 * blk;
-            IntVector acc0 = IntVector.zero(I);
-            IntVector acc1 = IntVector.zero(I);
-            IntVector acc2 = IntVector.zero(I);
-            IntVector acc3 = IntVector.zero(I);
-            for (int c = 0; c < 32; c += L) {
-                ShortVector q = codes(wd, wo + 2 + c);
-                int ao = 32 * blk + c;
-                acc0 = acc0.add(pairs(q.mul(ShortVector.fromArray(S, c0, ao))));
-                acc1 = acc1.add(pairs(q.mul(ShortVector.fromArray(S, c1, ao))));
-                acc2 = acc2.add(pairs(q.mul(ShortVector.fromArray(S, c2, ao))));
-                acc3 = acc3.add(pairs(q.mul(ShortVector.fromArray(S, c3, ao))));
-            }
+            q8_0Block(wd, wo, a0.codes, a1.codes, a2.codes, a3.codes, 32 * blk, isum);
             float dw = LittleEndian.f16(wd, wo);
-            s0 = BlockSum.add(s0, acc0.reduceLanes(VectorOperators.ADD), dw, a0.scales[blk]);
-            s1 = BlockSum.add(s1, acc1.reduceLanes(VectorOperators.ADD), dw, a1.scales[blk]);
-            s2 = BlockSum.add(s2, acc2.reduceLanes(VectorOperators.ADD), dw, a2.scales[blk]);
-            s3 = BlockSum.add(s3, acc3.reduceLanes(VectorOperators.ADD), dw, a3.scales[blk]);
+            s0 = BlockSum.add(s0, isum[0], dw, a0.scales[blk]);
+            s1 = BlockSum.add(s1, isum[1], dw, a1.scales[blk]);
+            s2 = BlockSum.add(s2, isum[2], dw, a2.scales[blk]);
+            s3 = BlockSum.add(s3, isum[3], dw, a3.scales[blk]);
         }
         out[0] = s0;
         out[1] = s1;
@@ -203,44 +190,71 @@ final class BaselineGemmBody512 {
         out[3] = s3;
     }
 
-    /** Q4_0, L < 32: nibbles unpacked once per block, then as the GEMV per token. */
+    /** One Q8_0 block for four tokens: codes widened once; as the GEMV, each product vector widened on its own. */
+    private static void q8_0Block(byte[] wd, int wo, short[] c0, short[] c1, short[] c2, short[] c3, int ao,
+                                  int[] isum) {
+        IntVector acc0 = IntVector.zero(I);
+        IntVector acc1 = IntVector.zero(I);
+        IntVector acc2 = IntVector.zero(I);
+        IntVector acc3 = IntVector.zero(I);
+        for (int c = 0; c < 32; c += L) {
+            ShortVector q = codes(wd, wo + 2 + c);
+            int o = ao + c;
+            acc0 = acc0.add(pairs(q.mul(ShortVector.fromArray(S, c0, o))));
+            acc1 = acc1.add(pairs(q.mul(ShortVector.fromArray(S, c1, o))));
+            acc2 = acc2.add(pairs(q.mul(ShortVector.fromArray(S, c2, o))));
+            acc3 = acc3.add(pairs(q.mul(ShortVector.fromArray(S, c3, o))));
+        }
+        isum[0] = acc0.reduceLanes(VectorOperators.ADD);
+        isum[1] = acc1.reduceLanes(VectorOperators.ADD);
+        isum[2] = acc2.reduceLanes(VectorOperators.ADD);
+        isum[3] = acc3.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Q4_0, L < 32: block sums by {@link #q4_0Block}, combined per token in block order. */
     static void q4_0Row(byte[] wd, int off, int nb, BaselineActivations a0, BaselineActivations a1,
-                        BaselineActivations a2, BaselineActivations a3, float[] out) {
-        short[] c0 = a0.codes;
-        short[] c1 = a1.codes;
-        short[] c2 = a2.codes;
-        short[] c3 = a3.codes;
+                        BaselineActivations a2, BaselineActivations a3, int[] isum, float[] out) {
         float s0 = 0f;
         float s1 = 0f;
         float s2 = 0f;
         float s3 = 0f;
         for (int blk = 0; blk < nb; blk++) {
             int wo = off + 18 * blk;
-            ShortVector acc0 = ShortVector.zero(S);
-            ShortVector acc1 = ShortVector.zero(S);
-            ShortVector acc2 = ShortVector.zero(S);
-            ShortVector acc3 = ShortVector.zero(S);
-            for (int c = 0; c < 16; c += L) {
-                ShortVector q = codes(wd, wo + 2 + c);
-                ShortVector lo = q.and((short) 0x0F).sub((short) 8);
-                ShortVector hi = q.lanewise(VectorOperators.LSHR, 4).and((short) 0x0F).sub((short) 8);
-                int al = 32 * blk + c;
-                int ah = al + 16;
-                acc0 = acc0.add(lo.mul(ShortVector.fromArray(S, c0, al))).add(hi.mul(ShortVector.fromArray(S, c0, ah)));
-                acc1 = acc1.add(lo.mul(ShortVector.fromArray(S, c1, al))).add(hi.mul(ShortVector.fromArray(S, c1, ah)));
-                acc2 = acc2.add(lo.mul(ShortVector.fromArray(S, c2, al))).add(hi.mul(ShortVector.fromArray(S, c2, ah)));
-                acc3 = acc3.add(lo.mul(ShortVector.fromArray(S, c3, al))).add(hi.mul(ShortVector.fromArray(S, c3, ah)));
-            }
+            q4_0Block(wd, wo, a0.codes, a1.codes, a2.codes, a3.codes, 32 * blk, isum);
             float dw = LittleEndian.f16(wd, wo);
-            s0 = BlockSum.add(s0, pairs(acc0).reduceLanes(VectorOperators.ADD), dw, a0.scales[blk]);
-            s1 = BlockSum.add(s1, pairs(acc1).reduceLanes(VectorOperators.ADD), dw, a1.scales[blk]);
-            s2 = BlockSum.add(s2, pairs(acc2).reduceLanes(VectorOperators.ADD), dw, a2.scales[blk]);
-            s3 = BlockSum.add(s3, pairs(acc3).reduceLanes(VectorOperators.ADD), dw, a3.scales[blk]);
+            s0 = BlockSum.add(s0, isum[0], dw, a0.scales[blk]);
+            s1 = BlockSum.add(s1, isum[1], dw, a1.scales[blk]);
+            s2 = BlockSum.add(s2, isum[2], dw, a2.scales[blk]);
+            s3 = BlockSum.add(s3, isum[3], dw, a3.scales[blk]);
         }
         out[0] = s0;
         out[1] = s1;
         out[2] = s2;
         out[3] = s3;
+    }
+
+    /** One Q4_0 block for four tokens: nibbles unpacked once; per token as the GEMV (|lane| <= 4 * 8 * 128). */
+    private static void q4_0Block(byte[] wd, int wo, short[] c0, short[] c1, short[] c2, short[] c3, int ao,
+                                  int[] isum) {
+        ShortVector acc0 = ShortVector.zero(S);
+        ShortVector acc1 = ShortVector.zero(S);
+        ShortVector acc2 = ShortVector.zero(S);
+        ShortVector acc3 = ShortVector.zero(S);
+        for (int c = 0; c < 16; c += L) {
+            ShortVector q = codes(wd, wo + 2 + c);
+            for (int half = 0; half < 2; half++) {
+                ShortVector code = q.lanewise(VectorOperators.LSHR, 4 * half).and((short) 0x0F).sub((short) 8);
+                int o = ao + 16 * half + c;
+                acc0 = acc0.add(code.mul(ShortVector.fromArray(S, c0, o)));
+                acc1 = acc1.add(code.mul(ShortVector.fromArray(S, c1, o)));
+                acc2 = acc2.add(code.mul(ShortVector.fromArray(S, c2, o)));
+                acc3 = acc3.add(code.mul(ShortVector.fromArray(S, c3, o)));
+            }
+        }
+        isum[0] = pairs(acc0).reduceLanes(VectorOperators.ADD);
+        isum[1] = pairs(acc1).reduceLanes(VectorOperators.ADD);
+        isum[2] = pairs(acc2).reduceLanes(VectorOperators.ADD);
+        isum[3] = pairs(acc3).reduceLanes(VectorOperators.ADD);
     }
 
     /** Q6_K: block sums by {@link #q6KBlock}, combined per token in block order. */
