@@ -1,9 +1,9 @@
-// Accessor of the baseline (llama.cpp formats) kernel family: the selected GEMV and the activation quantizer.
+// Accessor of the baseline (llama.cpp formats) kernel family: the selected GEMV and GEMM and the activation quantizer.
 package org.ternsim.kernels.baseline;
 
 import org.ternsim.kernels.KernelProvider;
 
-/** Entry points of the baseline family; the GEMV is chosen once per JVM by {@link KernelProvider#select}. */
+/** Entry points of the baseline family; the GEMV and GEMM are chosen once per JVM by {@link KernelProvider#select}. */
 public final class BaselineKernels {
 
     static final String PANAMA_GEMV = "org.ternsim.kernels.baseline.PanamaBaselineGemv";
@@ -14,6 +14,13 @@ public final class BaselineKernels {
     /** The selected baseline GEMV, shared and stateless. */
     public static BaselineGemv gemv() {
         return KernelProvider.select(BaselineGemv.class, PANAMA_GEMV, ScalarBaselineGemv::new);
+    }
+
+    static final String PANAMA_GEMM = "org.ternsim.kernels.baseline.PanamaBaselineGemm";
+
+    /** The selected baseline GEMM (prefill, N tokens), shared and stateless; each token's output equals the GEMV's. */
+    public static BaselineGemm gemm() {
+        return KernelProvider.select(BaselineGemm.class, PANAMA_GEMM, ScalarBaselineGemm::new);
     }
 
     /**

@@ -65,6 +65,11 @@ public final class PanamaBaselineGemv implements BaselineGemv {
 
     /** Int16 lanes of the body that reads {@code type}'s activations (TQ1_0 at 512 bits runs the 256-bit body). */
     private int activationLanes(BlockFormat type) {
+        return activationLanes(bits, type);
+    }
+
+    /** The same at {@code bits}; shared with {@link PanamaBaselineGemm}, whose bodies read the same layouts. */
+    static int activationLanes(int bits, BlockFormat type) {
         return type == BlockFormat.TQ1_0 ? Math.min(16, bits / 16) : bits / 16;
     }
 

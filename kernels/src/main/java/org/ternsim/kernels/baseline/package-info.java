@@ -16,5 +16,10 @@
  *   <li>Block formats: each block's integer dot product is exact int32; blocks are combined in block order as
  *       {@code sumf = sumf + (float) isum * (dw * da)}, unfused ({@link org.ternsim.kernels.baseline.BlockSum}).</li>
  * </ul>
+ *
+ * <p>The GEMM ({@link org.ternsim.kernels.baseline.BaselineGemm}, prefill: N tokens, {@code y[token][row]}) keeps
+ * that order per token, so each token's output is the GEMV's, bit for bit; it only reuses each decoded weight block
+ * across {@value org.ternsim.kernels.baseline.PanamaBaselineGemm#TOKENS_PER_PASS} tokens, in blocks of weight rows
+ * ({@link org.ternsim.kernels.baseline.PanamaBaselineGemm}).
  */
 package org.ternsim.kernels.baseline;
