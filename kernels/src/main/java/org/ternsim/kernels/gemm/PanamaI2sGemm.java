@@ -1,7 +1,6 @@
 // The I2_S GEMM on the incubator Vector API, activation parallel (Nx1) with bitnet.cpp's three tile sizes.
 package org.ternsim.kernels.gemm;
 
-import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
@@ -29,7 +28,11 @@ import org.ternsim.kernels.quant.Int8Activations;
  */
 public final class PanamaI2sGemm implements I2sGemm {
 
-    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    // ShortVector.fromByteArray exists in JDK 17 but not in JDK 20+, so weights are loaded as bytes and
+    // reinterpreted as 16-bit lanes (little-endian lane order on the little-endian hosts the Vector API supports).
+    private static final VectorSpecies<Byte> BYTES_128 = ByteVector.SPECIES_128;
+    private static final VectorSpecies<Byte> BYTES_256 = ByteVector.SPECIES_256;
+    private static final VectorSpecies<Byte> BYTES_512 = ByteVector.SPECIES_512;
     private static final VectorSpecies<Short> S128 = ShortVector.SPECIES_128;
     private static final VectorSpecies<Integer> I128 = IntVector.SPECIES_128;
     private static final VectorSpecies<Short> S256 = ShortVector.SPECIES_256;
@@ -161,7 +164,7 @@ public final class PanamaI2sGemm implements I2sGemm {
             ShortVector s2 = ShortVector.zero(S512);
             ShortVector s3 = ShortVector.zero(S512);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S512, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_512, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 for (int j = 0; j < TelescopedI2s.SLOTS; j++) {
                     // One call site per token: C2 inlines every Vector API call, and a hand-unrolled body exceeds
@@ -216,7 +219,7 @@ public final class PanamaI2sGemm implements I2sGemm {
             ShortVector s6 = ShortVector.zero(S512);
             ShortVector s7 = ShortVector.zero(S512);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S512, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_512, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 for (int j = 0; j < TelescopedI2s.SLOTS; j++) {
                     // One call site per token: C2 inlines every Vector API call, and a hand-unrolled body exceeds
@@ -271,7 +274,7 @@ public final class PanamaI2sGemm implements I2sGemm {
             ShortVector s2 = ShortVector.zero(S256);
             ShortVector s3 = ShortVector.zero(S256);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S256, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_256, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 for (int j = 0; j < TelescopedI2s.SLOTS; j++) {
                     // One call site per token: C2 inlines every Vector API call, and a hand-unrolled body exceeds
@@ -326,7 +329,7 @@ public final class PanamaI2sGemm implements I2sGemm {
             ShortVector s6 = ShortVector.zero(S256);
             ShortVector s7 = ShortVector.zero(S256);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S256, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_256, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 for (int j = 0; j < TelescopedI2s.SLOTS; j++) {
                     // One call site per token: C2 inlines every Vector API call, and a hand-unrolled body exceeds
@@ -381,7 +384,7 @@ public final class PanamaI2sGemm implements I2sGemm {
             ShortVector s2 = ShortVector.zero(S128);
             ShortVector s3 = ShortVector.zero(S128);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S128, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_128, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 for (int j = 0; j < TelescopedI2s.SLOTS; j++) {
                     // One call site per token: C2 inlines every Vector API call, and a hand-unrolled body exceeds
@@ -436,7 +439,7 @@ public final class PanamaI2sGemm implements I2sGemm {
             ShortVector s6 = ShortVector.zero(S128);
             ShortVector s7 = ShortVector.zero(S128);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S128, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_128, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 for (int j = 0; j < TelescopedI2s.SLOTS; j++) {
                     // One call site per token: C2 inlines every Vector API call, and a hand-unrolled body exceeds

@@ -3,7 +3,6 @@ package org.ternsim.kernels.gemv;
 
 import org.ternsim.kernels.KernelProvider;
 
-import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
@@ -27,7 +26,11 @@ import org.ternsim.kernels.quant.Int8Activations;
  */
 public final class PanamaI2sGemv implements I2sGemv {
 
-    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+    // ShortVector.fromByteArray exists in JDK 17 but not in JDK 20+, so weights are loaded as bytes and
+    // reinterpreted as 16-bit lanes (little-endian lane order on the little-endian hosts the Vector API supports).
+    private static final VectorSpecies<Byte> BYTES_128 = ByteVector.SPECIES_128;
+    private static final VectorSpecies<Byte> BYTES_256 = ByteVector.SPECIES_256;
+    private static final VectorSpecies<Byte> BYTES_512 = ByteVector.SPECIES_512;
     private static final VectorSpecies<Short> S128 = ShortVector.SPECIES_128;
     private static final VectorSpecies<Integer> I128 = IntVector.SPECIES_128;
     private static final VectorSpecies<Short> S256 = ShortVector.SPECIES_256;
@@ -154,10 +157,10 @@ public final class PanamaI2sGemv implements I2sGemv {
             ShortVector s3 = ShortVector.zero(S512);
             for (int v = chunk; v < end; v++) {
                 int off = start + v * stride;
-                ShortVector p0 = ShortVector.fromByteArray(S512, data, off, LE);
-                ShortVector p1 = ShortVector.fromByteArray(S512, data, off + rowBytes, LE);
-                ShortVector p2 = ShortVector.fromByteArray(S512, data, off + 2 * rowBytes, LE);
-                ShortVector p3 = ShortVector.fromByteArray(S512, data, off + 3 * rowBytes, LE);
+                ShortVector p0 = ByteVector.fromArray(BYTES_512, data, off).reinterpretAsShorts();
+                ShortVector p1 = ByteVector.fromArray(BYTES_512, data, off + rowBytes).reinterpretAsShorts();
+                ShortVector p2 = ByteVector.fromArray(BYTES_512, data, off + 2 * rowBytes).reinterpretAsShorts();
+                ShortVector p3 = ByteVector.fromArray(BYTES_512, data, off + 3 * rowBytes).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 ShortVector b = ShortVector.fromArray(S512, act, a);
                 s0 = TelescopedI2s.mulAdd(s0, p0, b);
@@ -192,7 +195,7 @@ public final class PanamaI2sGemv implements I2sGemv {
             int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
             ShortVector s = ShortVector.zero(S512);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S512, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_512, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S512, act, a));
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
@@ -220,10 +223,10 @@ public final class PanamaI2sGemv implements I2sGemv {
             ShortVector s3 = ShortVector.zero(S256);
             for (int v = chunk; v < end; v++) {
                 int off = start + v * stride;
-                ShortVector p0 = ShortVector.fromByteArray(S256, data, off, LE);
-                ShortVector p1 = ShortVector.fromByteArray(S256, data, off + rowBytes, LE);
-                ShortVector p2 = ShortVector.fromByteArray(S256, data, off + 2 * rowBytes, LE);
-                ShortVector p3 = ShortVector.fromByteArray(S256, data, off + 3 * rowBytes, LE);
+                ShortVector p0 = ByteVector.fromArray(BYTES_256, data, off).reinterpretAsShorts();
+                ShortVector p1 = ByteVector.fromArray(BYTES_256, data, off + rowBytes).reinterpretAsShorts();
+                ShortVector p2 = ByteVector.fromArray(BYTES_256, data, off + 2 * rowBytes).reinterpretAsShorts();
+                ShortVector p3 = ByteVector.fromArray(BYTES_256, data, off + 3 * rowBytes).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 ShortVector b = ShortVector.fromArray(S256, act, a);
                 s0 = TelescopedI2s.mulAdd(s0, p0, b);
@@ -258,7 +261,7 @@ public final class PanamaI2sGemv implements I2sGemv {
             int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
             ShortVector s = ShortVector.zero(S256);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S256, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_256, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S256, act, a));
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
@@ -286,10 +289,10 @@ public final class PanamaI2sGemv implements I2sGemv {
             ShortVector s3 = ShortVector.zero(S128);
             for (int v = chunk; v < end; v++) {
                 int off = start + v * stride;
-                ShortVector p0 = ShortVector.fromByteArray(S128, data, off, LE);
-                ShortVector p1 = ShortVector.fromByteArray(S128, data, off + rowBytes, LE);
-                ShortVector p2 = ShortVector.fromByteArray(S128, data, off + 2 * rowBytes, LE);
-                ShortVector p3 = ShortVector.fromByteArray(S128, data, off + 3 * rowBytes, LE);
+                ShortVector p0 = ByteVector.fromArray(BYTES_128, data, off).reinterpretAsShorts();
+                ShortVector p1 = ByteVector.fromArray(BYTES_128, data, off + rowBytes).reinterpretAsShorts();
+                ShortVector p2 = ByteVector.fromArray(BYTES_128, data, off + 2 * rowBytes).reinterpretAsShorts();
+                ShortVector p3 = ByteVector.fromArray(BYTES_128, data, off + 3 * rowBytes).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 ShortVector b = ShortVector.fromArray(S128, act, a);
                 s0 = TelescopedI2s.mulAdd(s0, p0, b);
@@ -324,7 +327,7 @@ public final class PanamaI2sGemv implements I2sGemv {
             int end = Math.min(vectors, chunk + TelescopedI2s.CHUNK);
             ShortVector s = ShortVector.zero(S128);
             for (int v = chunk; v < end; v++) {
-                ShortVector p = ShortVector.fromByteArray(S128, data, start + v * stride, LE);
+                ShortVector p = ByteVector.fromArray(BYTES_128, data, start + v * stride).reinterpretAsShorts();
                 int a = v * TelescopedI2s.SLOTS * lanes;
                 s = TelescopedI2s.mulAdd(s, p, ShortVector.fromArray(S128, act, a));
                 for (int j = 1; j < TelescopedI2s.SLOTS; j++) {
