@@ -70,6 +70,14 @@ public final class KvCache {
         length++;
     }
 
+    /** Forgets positions {@code newLength} and later, e.g. to decode the same position again or to drop a draft. */
+    public void truncate(int newLength) {
+        if (newLength < 0 || newLength > length) {
+            throw new IndexOutOfBoundsException("cannot truncate a cache of " + length + " positions to " + newLength);
+        }
+        length = newLength;
+    }
+
     /** Decodes the key of {@code pos} for kv head {@code head} into dst[off .. off+headDim). */
     public void readKey(int pos, int head, float[] dst, int off) {
         codec.decode(keys, rowOffset(pos, head), headDim, dst, off);

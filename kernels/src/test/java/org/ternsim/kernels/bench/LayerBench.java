@@ -11,8 +11,6 @@
 // about us per op * 30 per token. The a4.8 layer uses the ternary weights as they are (no a4.8 checkpoint).
 package org.ternsim.kernels.bench;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,18 +62,6 @@ public class LayerBench {
     /** Cached positions before the decoded token. */
     @Param({"512"})
     public int context;
-
-    /** KvCache's private position count; the cache has no public truncate, and kernel code is not changed for this. */
-    private static final VarHandle CACHE_LENGTH;
-
-    static {
-        try {
-            CACHE_LENGTH = MethodHandles.privateLookupIn(KvCache.class, MethodHandles.lookup())
-                .findVarHandle(KvCache.class, "length", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private static final LayerConfig C = LayerConfig.bitnet2b4t();
 
@@ -129,7 +115,7 @@ public class LayerBench {
 
     private void rewind() {
         System.arraycopy(h0, 0, h, 0, h.length);
-        CACHE_LENGTH.set(cache, context);
+        cache.truncate(context);
     }
 
     private String step() {
