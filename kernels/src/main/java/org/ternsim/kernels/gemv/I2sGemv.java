@@ -31,6 +31,17 @@ public interface I2sGemv {
      */
     int dotRaw(I2sWeights w, int row, byte[] codes);
 
+    /**
+     * The raw sums of rows {@code rows[0 .. count)} only, into {@code raw[0 .. count)}: for kernels that skip rows
+     * (a4.8's gate-skipped up-projection). The default calls {@link #dotRaw} per row; implementations that prepare
+     * the activations override it to prepare them once.
+     */
+    default void rowsRaw(I2sWeights w, byte[] codes, int[] rows, int count, int[] raw) {
+        for (int i = 0; i < count; i++) {
+            raw[i] = dotRaw(w, rows[i], codes);
+        }
+    }
+
     /** Sets {@code y[row]} for every row of {@code w}; {@code y.length} must equal the row count. */
     default void gemv(I2sWeights w, Int8Activations x, float[] y) {
         I2sGemvArgs.checkGemv(w, x.codes(), y);

@@ -77,6 +77,20 @@ public final class PanamaI2sGemv implements I2sGemv {
         return rowRaw(w, row, TelescopedI2s.prepare(w, codes, vectorBytes()), codes);
     }
 
+    /** Prepares the activations once for all listed rows. */
+    @Override
+    public void rowsRaw(I2sWeights w, byte[] codes, int[] rows, int count, int[] raw) {
+        if (count == 0) {
+            return;
+        }
+        I2sGemvArgs.checkRow(w, rows[0], codes);
+        short[] act = TelescopedI2s.prepare(w, codes, vectorBytes());
+        for (int i = 0; i < count; i++) {
+            java.util.Objects.checkIndex(rows[i], w.rows());
+            raw[i] = rowRaw(w, rows[i], act, codes);
+        }
+    }
+
     @Override
     public void gemv(I2sWeights w, Int8Activations x, float[] y) {
         gemvCodes(w, x.codes(), x.sum(), x.scale(), y);

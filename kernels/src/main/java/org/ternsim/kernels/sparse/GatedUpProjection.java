@@ -40,15 +40,21 @@ public final class GatedUpProjection {
             throw new IllegalArgumentException("gated up-projection of " + up.rows() + " rows got a gate of "
                 + gate.length + " and " + y.length + " outputs");
         }
-        int skipped = 0;
+        int[] active = new int[up.rows()];
+        int count = 0;
         for (int row = 0; row < up.rows(); row++) {
             if (gate[row] == 0f) {
                 y[row] = 0f;
-                skipped++;
             } else {
-                y[row] = I2sEpilogue.output(gemv.dotRaw(up, row, codes), sum, scale, up.scale());
+                active[count++] = row;
             }
         }
+        int[] raw = new int[count];
+        gemv.rowsRaw(up, codes, active, count, raw);
+        for (int i = 0; i < count; i++) {
+            y[active[i]] = I2sEpilogue.output(raw[i], sum, scale, up.scale());
+        }
+        int skipped = up.rows() - count;
         return new SparseGemv.Skipped(skipped, up.rows());
     }
 }

@@ -48,7 +48,11 @@ class NnOpsPropertyTest {
         double ms = inSquares / n;
         double expected = Math.sqrt(ms / (ms + NnOps.RMS_EPS_2B4T));
         assertEquals(expected, Math.sqrt(squares / n), 1e-5);
-        assertEquals(1.0, Math.sqrt(squares / n), 5e-3);
+        // And close to 1 wherever eps is negligible against the mean square (eps/ms <= 1e-3 moves the RMS by <= 5e-4);
+        // small rows with few elements can have ms near eps, where only the formula above holds.
+        if (ms >= 1e-2) {
+            assertEquals(1.0, Math.sqrt(squares / n), 5e-3);
+        }
     }
 
     @Property(tries = 60)
