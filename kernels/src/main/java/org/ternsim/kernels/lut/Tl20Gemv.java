@@ -43,4 +43,9 @@ public interface Tl20Gemv {
             throw new IllegalArgumentException("GEMV output needs " + w.rows() + " elements (one per row), got " + y.length);
         }
     }
+
+    /** GEMM over N tokens: y[t] is this kernel's GEMV of token t (own tables per token), bit for bit. */
+    default void gemm(Tl2Weights w, float[][] tokens, float[][] y) {
+        PerTokenGemm.run(tokens.length, y, t -> gemv(w, tokens[t], y[t]));
+    }
 }
