@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The Vector API compiles to SIMD code only with constant species, so each width has its own class (see
  * {@code LutBody256}); their text is generated from one template so the widths cannot drift apart. Placeholders:
  * {@code {{W}}} the width in bits, {@code {{W/2}}} half of it (byte species widened to shorts), {@code {{W/16}}}
- * int16 lanes. Run with {@code -Dternsim.regenerate=true} to rewrite the classes from the templates.
+ * int16 lanes, {@code {{W/8}}} byte lanes. Run with {@code -Dternsim.regenerate=true} to rewrite the classes from the templates.
  */
 class PerWidthBodiesTest {
 
@@ -22,11 +22,12 @@ class PerWidthBodiesTest {
     private static final Map<String, String> TEMPLATES = Map.of(
         "LutBody", "org/ternsim/kernels/lut",
         "BaselineBody", "org/ternsim/kernels/baseline",
-        "BaselineGemmBody", "org/ternsim/kernels/baseline");
+        "BaselineGemmBody", "org/ternsim/kernels/baseline",
+        "TmacBody", "org/ternsim/kernels/tmac");
 
     static String render(String template, int bits) {
         return template.replace("{{W}}", Integer.toString(bits)).replace("{{W/2}}", Integer.toString(bits / 2))
-            .replace("{{W/16}}", Integer.toString(bits / 16));
+            .replace("{{W/8}}", Integer.toString(bits / 8)).replace("{{W/16}}", Integer.toString(bits / 16));
     }
 
     @Test
