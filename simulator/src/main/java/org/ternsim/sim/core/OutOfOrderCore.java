@@ -4,6 +4,7 @@ package org.ternsim.sim.core;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ternsim.isa.Interpreter;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Reg;
@@ -51,6 +52,12 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final Map<OpClass, Long> opCounts = CoreStats.emptyCounts();
     private final Map<OpClass, Double> vectorWork = new EnumMap<>(OpClass.class);
     private final Map<Long, Long> portCyclesByMask = new java.util.HashMap<>();
+    /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
+    private final SteadyStateDetector[] detectors;
+    private final boolean[] atLoopEdge;
+    private TimingObserver observer;
+    private int previousPc = -1;
+    private int[] portBuffer = new int[8];
 
     public OutOfOrderCore(Program program, Microarchitecture uarch, MemoryHierarchy memory) {
         this.uarch = uarch;
@@ -65,6 +72,46 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         this.loadQueue = new long[params.loadQueue()];
         this.storeQueue = new long[params.storeQueue()];
         this.vectorLoadExtra = Math.max(0, params.loadToUseVec() - params.loadToUseInt());
+        List<Loop> inner = Loop.innermost(program);
+        this.detectors = new SteadyStateDetector[inner.size()];
+        this.atLoopEdge = new boolean[code.length];
+        for (int i = 0; i < detectors.length; i++) {
+            detectors[i] = new SteadyStateDetector(inner.get(i));
+            atLoopEdge[inner.get(i).startPc()] = true;
+            atLoopEdge[inner.get(i).branchPc()] = true;
+        }
+    }
+
+    /** Whether the instruction at {@code pc} is a jcc macro-fused with the flag setter before it. */
+    public boolean fusedWithPrevious(int pc) {
+        return code[pc].fusedWithPrevious();
+    }
+
+    /** Receives every instruction's stage timestamps from now on (null: none). */
+    public void observe(TimingObserver observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * The steady state of the innermost loop that ran the most iterations, empty when the program has no loop or
+     * none of its loops ran two iterations. Use it to extrapolate a long run from a short one.
+     */
+    public Optional<SteadyState> steadyState() {
+        SteadyStateDetector best = null;
+        for (SteadyStateDetector d : detectors) {
+            if (best == null || d.iterations() > best.iterations()) {
+                best = d;
+            }
+        }
+        if (best == null || best.result().measured() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(best.result());
+    }
+
+    /** Steady state of every innermost loop, in program order (loops that never ran included). */
+    public List<SteadyState> loopSteadyStates() {
+        return java.util.Arrays.stream(detectors).map(SteadyStateDetector::result).toList();
     }
 
     @Override
@@ -80,11 +127,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
         long complete;
         long idealComplete;
+        long firstIssue = ready;
+        int placed = 0;
         if (si.zeroIdiom()) {
             complete = dispatch;
             idealComplete = idealStart;
         } else {
-            long firstIssue = Long.MAX_VALUE;
+            firstIssue = Long.MAX_VALUE;
             long lastDone = ready;
             for (int t = 0; t < si.portMasks().length; t++) {
                 for (int u = 0; u < si.portCounts()[t]; u++) {
@@ -92,6 +141,12 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                     firstIssue = Math.min(firstIssue, issue);
                     lastDone = Math.max(lastDone, issue + si.desc().latency());
                     uops++;
+                    if (observer != null) {
+                        if (placed == portBuffer.length) {
+                            portBuffer = java.util.Arrays.copyOf(portBuffer, placed * 2);
+                        }
+                        portBuffer[placed++] = ports.lastPort();
+                    }
                 }
                 portCyclesByMask.merge(si.portMasks()[t], (long) si.portCounts()[t] * si.desc().occupancy(), Long::sum);
             }
@@ -116,8 +171,17 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             idealReady[w] = idealComplete;
         }
         dataflowEnd = Math.max(dataflowEnd, idealComplete);
-        retire(si, complete, memBytes > 0 && !store, memBytes > 0 && store);
+        long retired = retire(si, complete, memBytes > 0 && !store, memBytes > 0 && store);
         count(si);
+        if (atLoopEdge[pc]) {
+            for (SteadyStateDetector d : detectors) {
+                d.timed(pc, previousPc, retired);
+            }
+        }
+        previousPc = pc;
+        if (observer != null) {
+            observer.timed(pc, dispatch, firstIssue, complete, retired, portBuffer, placed);
+        }
     }
 
     private long dispatch(StaticInstruction si, boolean isLoad, boolean isStore) {
@@ -146,7 +210,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return dispatchCycle;
     }
 
-    private void retire(StaticInstruction si, long complete, boolean isLoad, boolean isStore) {
+    private long retire(StaticInstruction si, long complete, boolean isLoad, boolean isStore) {
         long at = Math.max(complete, lastRetire);
         if (at == lastRetire) {
             if (retiredThisCycle >= params.retireWidth()) {
@@ -166,6 +230,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         if (isStore) {
             storeQueue[(int) (stores++ % storeQueue.length)] = at;
         }
+        return at;
     }
 
     private void count(StaticInstruction si) {

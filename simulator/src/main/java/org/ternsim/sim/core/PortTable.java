@@ -9,6 +9,8 @@ final class PortTable {
     private final long[] busy = new long[WINDOW];
     private final long[] busyCycles;
     private long horizon;
+    /** Port index chosen by the latest {@link #reserve} call. */
+    private int lastPort;
 
     PortTable(int ports) {
         if (ports > 64) {
@@ -55,6 +57,7 @@ final class PortTable {
                     busy[(int) ((c + k) & MASK)] |= 1L << best;
                 }
                 busyCycles[best] += occupancy;
+                lastPort = best;
                 return c;
             }
             c++;
@@ -68,6 +71,11 @@ final class PortTable {
             }
         }
         return true;
+    }
+
+    /** The port index the latest {@link #reserve} took. */
+    int lastPort() {
+        return lastPort;
     }
 
     long[] busyCycles() {
