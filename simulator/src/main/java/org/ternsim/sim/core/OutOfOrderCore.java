@@ -49,9 +49,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private int retiredThisCycle;
     private long uops;
     private long dataflowEnd;
-    private final Map<OpClass, Long> opCounts = CoreStats.emptyCounts();
-    private final Map<OpClass, Double> vectorWork = new EnumMap<>(OpClass.class);
-    private final Map<Long, Long> portCyclesByMask = new java.util.HashMap<>();
+    /** Executions per static instruction; op counts, vector work and port demand are derived from it in stats(). */
+    private final long[] executions;
     /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
     private final boolean[] atLoopEdge;
@@ -67,6 +66,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         for (int pc = 0; pc < code.length; pc++) {
             code[pc] = StaticInstruction.decode(program.code().get(pc), pc == 0 ? null : program.code().get(pc - 1), uarch);
         }
+        this.executions = new long[code.length];
         this.ports = new PortTable(uarch.ports().size());
         this.robRetire = new long[params.robSize()];
         this.loadQueue = new long[params.loadQueue()];
@@ -148,7 +148,6 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                         portBuffer[placed++] = ports.lastPort();
                     }
                 }
-                portCyclesByMask.merge(si.portMasks()[t], (long) si.portCounts()[t] * si.desc().occupancy(), Long::sum);
             }
             if (firstIssue == Long.MAX_VALUE) {
                 firstIssue = ready;
@@ -172,7 +171,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
         dataflowEnd = Math.max(dataflowEnd, idealComplete);
         long retired = retire(si, complete, memBytes > 0 && !store, memBytes > 0 && store);
-        count(si);
+        executions[pc]++;
         if (atLoopEdge[pc]) {
             for (SteadyStateDetector d : detectors) {
                 d.timed(pc, previousPc, retired);
@@ -233,13 +232,6 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return at;
     }
 
-    private void count(StaticInstruction si) {
-        opCounts.merge(si.opClass(), 1L, Long::sum);
-        if (si.vectorBytes() > 0) {
-            vectorWork.merge(si.opClass(), si.vectorBytes() / 32.0, Double::sum);
-        }
-    }
-
     /** Statistics after the program has run; cycles count from 0 to the last retirement inclusive. */
     public CoreStats stats() {
         long[] busy = ports.busyCycles();
@@ -247,6 +239,26 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         for (int p = 1; p < busy.length; p++) {
             if (busy[p] > busy[busiest]) {
                 busiest = p;
+            }
+        }
+        Map<OpClass, Long> opCounts = CoreStats.emptyCounts();
+        Map<OpClass, Double> vectorWork = new EnumMap<>(OpClass.class);
+        Map<Long, Long> portCyclesByMask = new java.util.HashMap<>();
+        for (int pc = 0; pc < code.length; pc++) {
+            long n = executions[pc];
+            if (n == 0) {
+                continue;
+            }
+            StaticInstruction si = code[pc];
+            opCounts.merge(si.opClass(), n, Long::sum);
+            if (si.vectorBytes() > 0) {
+                // Exact: vectorBytes / 32 is a multiple of 1/2, so n times it equals n repeated additions.
+                vectorWork.merge(si.opClass(), n * (si.vectorBytes() / 32.0), Double::sum);
+            }
+            if (!si.zeroIdiom()) {
+                for (int t = 0; t < si.portMasks().length; t++) {
+                    portCyclesByMask.merge(si.portMasks()[t], n * si.portCounts()[t] * si.desc().occupancy(), Long::sum);
+                }
             }
         }
         List<String> names = uarch.ports();
