@@ -51,6 +51,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private long dataflowEnd;
     /** Executions per static instruction; op counts, vector work and port demand are derived from it in stats(). */
     private final long[] executions;
+    /** Dense id of each port set of each static instruction, for the port table's per-set search hint. */
+    private final int[][] portSetIds;
     /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
     private final boolean[] atLoopEdge;
@@ -67,6 +69,15 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             code[pc] = StaticInstruction.decode(program.code().get(pc), pc == 0 ? null : program.code().get(pc - 1), uarch);
         }
         this.executions = new long[code.length];
+        this.portSetIds = new int[code.length][];
+        Map<Long, Integer> setIds = new java.util.HashMap<>();
+        for (int pc = 0; pc < code.length; pc++) {
+            long[] masks = code[pc].portMasks();
+            portSetIds[pc] = new int[masks.length];
+            for (int t = 0; t < masks.length; t++) {
+                portSetIds[pc][t] = setIds.computeIfAbsent(masks[t], m -> setIds.size());
+            }
+        }
         this.ports = new PortTable(uarch.ports().size());
         this.robRetire = new long[params.robSize()];
         this.loadQueue = new long[params.loadQueue()];
@@ -137,7 +148,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             long lastDone = ready;
             for (int t = 0; t < si.portMasks().length; t++) {
                 for (int u = 0; u < si.portCounts()[t]; u++) {
-                    long issue = ports.reserve(si.portMasks()[t], ready, si.desc().occupancy());
+                    long issue = ports.reserve(portSetIds[pc][t], si.portMasks()[t], ready, si.desc().occupancy());
                     firstIssue = Math.min(firstIssue, issue);
                     lastDone = Math.max(lastDone, issue + si.desc().latency());
                     uops++;
