@@ -54,6 +54,10 @@ final class ExplainCommand implements Callable<Integer> {
         description = "MxK of the program (default: ${DEFAULT-VALUE}).")
     Shape shape;
 
+    @Option(names = "--loop", paramLabel = "<label>",
+        description = "Innermost loop to explain, by its head label (default: the one with the largest body).")
+    String loopLabel;
+
     @Option(names = "--iterations", defaultValue = "100", description = "Back-to-back loop iterations (default: ${DEFAULT-VALUE}, as llvm-mca).")
     int iterations;
 
@@ -87,7 +91,10 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UserError("--shape " + shape + ": " + e.getMessage());
         }
         Program program = I2sAvx2Gemv.lower(shape.rows(), shape.cols());
-        Loop loop = LoopExplainer.hotLoop(program);
+        Loop loop = loopLabel == null ? LoopExplainer.hotLoop(program) : Loop.innermost(program).stream()
+            .filter(l -> l.label().equals(loopLabel)).findFirst()
+            .orElseThrow(() -> new UserError("--loop " + loopLabel + ": no innermost loop with that head label"
+                + " (innermost loops: " + Loop.innermost(program).stream().map(Loop::label).toList() + ")"));
         if (mcaAsm) {
             spec.commandLine().getOut().print(mcaInput(program, loop));
             spec.commandLine().getOut().flush();

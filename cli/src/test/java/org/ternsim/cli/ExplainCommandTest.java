@@ -42,6 +42,13 @@ class ExplainCommandTest {
     }
 
     @Test
+    void theTailLoopCanBeChosen() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--loop", ".Ltail", "--mca-asm");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        assertTrue(o.out().contains(".Ltail:"), o.out());
+    }
+
+    @Test
     void mcaAsmIsTheLoopBodyInIntelSyntax() {
         TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--mca-asm");
         assertEquals(TernSim.OK, o.code(), o.err());
@@ -56,6 +63,9 @@ class ExplainCommandTest {
         assertEquals(TernSim.USAGE, unknown.code());
         assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
         assertTrue(unknown.err().contains("pentium4"), unknown.err());
+        TernSimCliTest.Outcome loop = TernSimCliTest.run("explain", "--loop", ".Lrow", "--mca-asm");
+        assertEquals(TernSim.USAGE, loop.code());
+        assertTrue(loop.err().contains(".Lblock"), loop.err());
         TernSimCliTest.Outcome kernel = TernSimCliTest.run("explain", "--kernel", "tl2");
         assertEquals(TernSim.USAGE, kernel.code());
         assertTrue(kernel.err().contains("i2_s"), kernel.err());

@@ -9,8 +9,8 @@ package org.ternsim.sim.core;
  * what extrapolating a long run needs. Deltas are grouped in windows; a window is at least {@code window} iterations
  * and, once the loop has been left and re-entered, a whole number of trips, so periodic schedules average out. The
  * loop is in steady state once two consecutive windows have means within {@code tolerance} (relative) of each other;
- * the reported rate averages both
- * agreeing windows and every delta after them.
+ * the reported rate averages the
+ * later of the two agreeing windows and every delta after it.
  */
 public final class SteadyStateDetector {
 
@@ -101,9 +101,10 @@ public final class SteadyStateDetector {
         }
         if (previousWindowSum >= 0
             && Math.abs(windowSum - previousWindowSum) <= tolerance * Math.max(windowSum, previousWindowSum)) {
-            convergedAfter = measured - 2L * effectiveWindow;
-            sumSinceConvergence = windowSum + previousWindowSum;
-            countSinceConvergence = 2L * effectiveWindow;
+            // The earlier window may still hold pipeline fill: count from the later one.
+            convergedAfter = measured - effectiveWindow;
+            sumSinceConvergence = windowSum;
+            countSinceConvergence = effectiveWindow;
         }
         previousWindowSum = windowSum;
         windowSum = 0;
