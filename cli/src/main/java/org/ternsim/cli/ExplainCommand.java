@@ -13,6 +13,7 @@ import org.ternsim.isa.Program;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.isa.uarch.UarchLoader;
+import org.ternsim.isa.uarch.UnknownFormException;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.core.Loop;
@@ -106,10 +107,17 @@ final class ExplainCommand implements Callable<Integer> {
         }
         HardwareConfig config = HardwareConfigLoader.load(hwPath);
         Microarchitecture core = loadUarch(uarch == null ? config.core().uarch() : uarch);
-        LoopExplanation e = LoopExplainer.explain(program, core, MachineBuilder.memory(config), loop, iterations,
-            timelineFrom, timelineIterations);
-        InProgramSteadyState whole = noProgramRun ? null
-            : InProgramSteadyState.i2sAvx2(core, MachineBuilder.memory(config), shape.rows(), shape.cols(), 1);
+        LoopExplanation e;
+        InProgramSteadyState whole;
+        try {
+            e = LoopExplainer.explain(program, core, MachineBuilder.memory(config), loop, iterations, timelineFrom,
+                timelineIterations);
+            whole = noProgramRun ? null
+                : InProgramSteadyState.i2sAvx2(core, MachineBuilder.memory(config), shape.rows(), shape.cols(), 1);
+        } catch (UnknownFormException missing) {
+            // A table without a form the program uses is a user-supplied data problem, not a crash.
+            throw new UserError(missing.getMessage().replaceFirst(" \\(known forms:.*", ""));
+        }
         var out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

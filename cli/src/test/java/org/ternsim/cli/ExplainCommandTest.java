@@ -42,6 +42,25 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aTableWithoutALoopFormIsAUserError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder core = new StringBuilder();
+        for (String k : java.util.List.of("dispatch_width", "retire_width", "rob_size", "scheduler_size",
+                "fp_scheduler_size", "load_queue", "store_queue", "load_to_use_int", "load_to_use_vec",
+                "vector_width_bits", "zmm_split", "mispredict_penalty")) {
+            core.append("  ").append(k).append(": {value: 4, source: \"S\"}\n");
+        }
+        java.nio.file.Path yaml = dir.resolve("tiny.yaml");
+        java.nio.file.Files.writeString(yaml, "name: tiny\ndescription: test core\nextends: null\n"
+            + "sources:\n  S: \"test\"\ncore:\n" + core + "  fuses_cmp_jcc: {value: true, source: \"S\"}\n"
+            + "ports:\n  P0: {desc: \"all\", source: \"S\"}\n"
+            + "forms:\n  \"dec r64\": {uops: 1, latency: 1, rthr: 1, usage: \"1*P0\", source: \"S\"}\n");
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--uarch", yaml.toString(), "--no-program-run");
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("tiny has no timing for form"), o.err());
+    }
+
+    @Test
     void theTailLoopCanBeChosen() {
         TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--loop", ".Ltail", "--mca-asm");
         assertEquals(TernSim.OK, o.code(), o.err());
