@@ -28,10 +28,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-    description = {"Explain a kernel program's inner loop on a core model, like llvm-mca: per-instruction uops, latency",
-        "and the ports it issued to, steady-state cycles per iteration, analytic bounds and the bottleneck, and a",
-        "timeline of a few iterations. The loop runs back to back with L1-resident data; a full run of the program",
-        "at --shape then reports the same loop's steady state with the memory system included."})
+    description = {"Explain a kernel program's inner loop on a core model, like llvm-mca: per",
+        "instruction the uops, latency and ports it issued to; steady-state cycles per",
+        "iteration; analytic bounds and the bottleneck; a timeline of a few iterations.",
+        "The loop runs back to back with L1-resident data; a full run of the program at",
+        "--shape then reports the same loop's steady state with the memory system."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec
