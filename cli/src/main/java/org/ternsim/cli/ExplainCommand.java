@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ternsim.isa.Program;
-import org.ternsim.isa.lower.I2sAvx2Gemv;
+import org.ternsim.isa.lower.GemvLowering;
+import org.ternsim.isa.lower.GemvLowerings;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.isa.uarch.UnknownFormException;
@@ -21,7 +22,6 @@ import org.ternsim.sim.explain.ExplanationText;
 import org.ternsim.sim.explain.InProgramSteadyState;
 import org.ternsim.sim.explain.LoopExplainer;
 import org.ternsim.sim.explain.LoopExplanation;
-import org.ternsim.sim.run.GemvSimulation;
 import org.ternsim.sim.run.MachineBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,10 +46,10 @@ final class ExplainCommand implements Callable<Integer> {
             + " zen5-256b, golden-cove, raptor-cove) or a .yaml file.")
     String uarch;
 
-    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; valid: i2_s).")
+    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; `ternsim validate --help` lists the lowered ones).")
     String kernel;
 
-    @Option(names = "--isa", defaultValue = "avx2", description = "Lowering ISA (default: ${DEFAULT-VALUE}; valid: avx2).")
+    @Option(names = "--isa", defaultValue = "avx2", description = "Lowering ISA (default: ${DEFAULT-VALUE}).")
     String isa;
 
     @Option(names = "--shape", defaultValue = "64x2560", converter = SimulateCommand.ShapeConverter.class,
@@ -80,19 +80,17 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!kernel.equals("i2_s") || !isa.equals("avx2")) {
-            throw new UserError("explain supports --kernel i2_s --isa avx2 (the lowerings available), got "
-                + kernel + "/" + isa);
-        }
+        GemvLowering lowering = GemvLowerings.find(kernel, isa).orElseThrow(() -> new UserError("no lowering "
+            + kernel + "/" + isa + "; lowered: " + GemvLowerings.describeAll()));
         if (iterations < 2 || timelineIterations < 0 || timelineFrom < 0) {
             throw new UserError("--iterations must be >= 2, --timeline and --timeline-from >= 0");
         }
         try {
-            GemvSimulation.checkShape(shape.rows(), shape.cols());
+            lowering.checkShape(shape.rows(), shape.cols());
         } catch (IllegalArgumentException e) {
             throw new UserError("--shape " + shape + ": " + e.getMessage());
         }
-        Program program = I2sAvx2Gemv.lower(shape.rows(), shape.cols());
+        Program program = lowering.lower(shape.rows(), shape.cols());
         Loop loop = loopLabel == null ? LoopExplainer.hotLoop(program) : Loop.innermost(program).stream()
             .filter(l -> l.label().equals(loopLabel)).findFirst()
             .orElseThrow(() -> new UserError("--loop " + loopLabel + ": no innermost loop with that head label"
@@ -114,7 +112,7 @@ final class ExplainCommand implements Callable<Integer> {
             e = LoopExplainer.explain(program, core, MachineBuilder.memory(config), loop, iterations, timelineFrom,
                 timelineIterations);
             whole = noProgramRun ? null
-                : InProgramSteadyState.i2sAvx2(core, MachineBuilder.memory(config), shape.rows(), shape.cols(), 1);
+                : InProgramSteadyState.run(lowering, core, MachineBuilder.memory(config), shape.rows(), shape.cols(), 1);
         } catch (UnknownFormException missing) {
             // A table without a form the program uses is a user-supplied data problem, not a crash.
             throw new UserError(missing.getMessage().replaceFirst(" \\(known forms:.*", ""));

@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Region;
+import org.ternsim.isa.lower.GemvOperands;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
+import org.ternsim.isa.lower.I2sAvx2Lowering;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.isa.x86.X86Semantics;
@@ -35,7 +37,6 @@ import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.core.OutOfOrderCore;
 import org.ternsim.sim.mem.MemoryHierarchy;
-import org.ternsim.sim.run.GemvData;
 import org.ternsim.sim.run.GemvSimulation;
 import org.ternsim.sim.run.MachineBuilder;
 
@@ -51,7 +52,7 @@ public class SimulatorSpeedBench {
     public String shape;
 
     private Program program;
-    private GemvData data;
+    private GemvOperands data;
     private HardwareConfig hw;
     private Microarchitecture uarch;
 
@@ -61,7 +62,7 @@ public class SimulatorSpeedBench {
         int rows = Integer.parseInt(mk[0]);
         int cols = Integer.parseInt(mk[1]);
         program = I2sAvx2Gemv.lower(rows, cols);
-        data = GemvData.random(rows, cols, 1);
+        data = new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS).random(rows, cols, 1);
         hw = HardwareConfigLoader.load(configPath());
         uarch = UarchLoader.load(hw.core().uarch());
         System.out.println("\n[SimulatorSpeedBench] " + shape + ": " + functional() + " instructions per op");
@@ -74,7 +75,7 @@ public class SimulatorSpeedBench {
 
     private Memory boundMemory() {
         Memory memory = new Memory(program.regions());
-        I2sAvx2Gemv.bind(memory, data.weights(), data.activations());
+        data.bind(memory);
         return memory;
     }
 

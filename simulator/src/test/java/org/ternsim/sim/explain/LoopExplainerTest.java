@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
+import org.ternsim.isa.lower.I2sAvx2Lowering;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.sim.config.HardwareConfig;
@@ -80,7 +81,7 @@ class LoopExplainerTest {
     @Test
     void inProgramSteadyStateAmortisesTheOuterLoops() {
         Microarchitecture uarch = UarchLoader.load("zen5");
-        InProgramSteadyState whole = InProgramSteadyState.i2sAvx2(uarch, MachineBuilder.memory(hw()), 8, 128 * 16 * 4, 1);
+        InProgramSteadyState whole = InProgramSteadyState.run(new I2sAvx2Lowering(16), uarch, MachineBuilder.memory(hw()), 8, 128 * 16 * 4, 1);
         var s = whole.steadyState().orElseThrow();
         assertEquals(".Lblock", s.loop().label());
         assertEquals(8 * 4 * 16, s.iterations());
