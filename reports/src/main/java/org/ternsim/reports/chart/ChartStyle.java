@@ -1,0 +1,58 @@
+// The look shared by all charts: readable font sizes, white background, light grid, anti-aliased drawing.
+package org.ternsim.reports.chart;
+
+import java.awt.Color;
+import java.awt.Font;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+
+public final class ChartStyle {
+
+    private static final String FAMILY = "SansSerif";
+
+    private ChartStyle() {
+    }
+
+    /** Applied once, before any chart is created, so titles, axes and legends use the same sizes. */
+    static synchronized void install() {
+        StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
+        theme.setExtraLargeFont(new Font(FAMILY, Font.BOLD, 20));
+        theme.setLargeFont(new Font(FAMILY, Font.BOLD, 15));
+        theme.setRegularFont(new Font(FAMILY, Font.PLAIN, 14));
+        theme.setSmallFont(new Font(FAMILY, Font.PLAIN, 12));
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setDomainGridlinePaint(new Color(0xdddddd));
+        theme.setRangeGridlinePaint(new Color(0xdddddd));
+        theme.setShadowVisible(false);
+        ChartFactory.setChartTheme(theme);
+    }
+
+    /** Finishes a chart: theme-independent touches that every chart gets. */
+    static JFreeChart finish(JFreeChart chart) {
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        Plot plot = chart.getPlot();
+        plot.setOutlineVisible(false);
+        if (plot instanceof CategoryPlot cp) {
+            cp.setRangeGridlinesVisible(true);
+        } else if (plot instanceof XYPlot xp) {
+            xp.setDomainGridlinesVisible(true);
+            xp.setRangeGridlinesVisible(true);
+        }
+        return chart;
+    }
+
+    static {
+        install();
+    }
+
+    /** Forces the static initialiser: call before ChartFactory is used. */
+    static void ensure() {
+        // the static block has run
+    }
+}

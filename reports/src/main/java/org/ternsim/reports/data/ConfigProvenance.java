@@ -1,0 +1,59 @@
+// Reads resolved-config.yaml's `{value: ..., source: ...}` leaves into sourced values, and a few numbers the charts use.
+package org.ternsim.reports.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+final class ConfigProvenance {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ConfigProvenance() {
+    }
+
+    static JsonNode parse(String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Every leaf with a source, by field path; list entries are named by their {@code name} value where they have one. */
+    static List<SourcedValue> sourced(JsonNode root) {
+        List<SourcedValue> out = new ArrayList<>();
+        if (root != null) {
+            walk("", root, out);
+        }
+        return out;
+    }
+
+    private static void walk(String path, JsonNode n, List<SourcedValue> out) {
+        if (n.isObject() && n.has("value") && n.has("source")) {
+            out.add(new SourcedValue(path, n.get("value").asText(), n.get("source").asText(),
+                n.path("estimate").asBoolean(false)));
+        } else if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                walk(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode name = n.get(i).path("name");
+                String key = name.isObject() ? name.path("value").asText() : name.isTextual() ? name.asText() : "" + i;
+                walk(path + "[" + key + "]", n.get(i), out);
+            }
+        }
+    }
+
+    /** The value text of a sourced leaf, e.g. {@code "dram.bandwidth"} -> {@code "42.7GB/s"}, or null. */
+    static SourcedValue find(List<SourcedValue> values, String field) {
+        return values.stream().filter(v -> v.field().equals(field)).findFirst().orElse(null);
+    }
+}

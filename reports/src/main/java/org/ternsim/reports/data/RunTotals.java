@@ -1,0 +1,19 @@
+// Whole-run figures of merit: latency per unit of work, rates and energy by component (null = not available).
+package org.ternsim.reports.data;
+
+import java.util.Map;
+
+/**
+ * @param latencySeconds     per token (decode), per prompt (prefill), per step (diffusion) or per kernel call
+ * @param tokensPerSecond    decode and prefill
+ * @param secondsPerStep     diffusion
+ * @param secondsPerImage    diffusion
+ * @param energyJoules       same unit of work as the latency
+ * @param energyByComponent  component -> joules, in the order the results give
+ */
+public record RunTotals(Double latencySeconds, Double tokensPerSecond, Double secondsPerStep, Double secondsPerImage,
+        Double energyJoules, Map<String, Double> energyByComponent) {
+    public RunTotals {
+        energyByComponent = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(energyByComponent));
+    }
+}
