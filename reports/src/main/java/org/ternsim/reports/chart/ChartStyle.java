@@ -9,6 +9,7 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.text.TextUtils;
 
 public final class ChartStyle {
 
@@ -30,6 +31,8 @@ public final class ChartStyle {
         theme.setRangeGridlinePaint(new Color(0xdddddd));
         theme.setShadowVisible(false);
         ChartFactory.setChartTheme(theme);
+        // Rotated labels (the y axis title) as real text rather than glyph outlines: searchable, selectable SVG.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     /** Finishes a chart: theme-independent touches that every chart gets. */
