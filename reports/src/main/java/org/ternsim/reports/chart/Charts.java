@@ -2,7 +2,13 @@
 package org.ternsim.reports.chart;
 
 import java.util.ArrayList;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.ternsim.reports.data.RunSummary;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.category.CategoryDataset;
@@ -31,6 +37,23 @@ final class Charts {
             r.setSeriesPaint(s, Palette.of(name));
         }
         return names;
+    }
+
+    /** A log axis with one tick per decade, labelled as plain numbers (0.01, 1, 100) rather than 10^x. */
+    static LogAxis decades(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setSmallestValue(1e-9);
+        axis.setTickUnit(new NumberTickUnit(1.0), false, true);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.########", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        axis.setMinorTickCount(9);
+        axis.setMinorTickMarksVisible(true);
+        return axis;
+    }
+
+    /** The unit of work shared by all runs ("per token"), or a neutral phrase when their phases differ. */
+    static String perUnit(List<RunSummary> runs) {
+        List<String> units = runs.stream().map(r -> perUnit(r.id().phase())).distinct().toList();
+        return units.size() == 1 ? units.get(0) : "per unit of work";
     }
 
     /** "per token" for decode, "per step" for diffusion, ... as axis labels say what one unit of work is. */

@@ -33,7 +33,7 @@ public final class EnergyBreakdownChart {
                 data.addValue(scale.apply(run.totals().energyByComponent().getOrDefault(c, 0.0)), c, run.label());
             }
         }
-        String unit = runs.isEmpty() ? "per run" : Charts.perUnit(runs.get(0).id().phase());
+        String unit = Charts.perUnit(runs);
         JFreeChart chart = ChartFactory.createStackedBarChart("Energy " + unit + " by component", "run",
             "energy " + unit + " (" + scale.unit() + ")", data, PlotOrientation.VERTICAL, true, false, false);
         StackedBarRenderer r = (StackedBarRenderer) chart.getCategoryPlot().getRenderer();

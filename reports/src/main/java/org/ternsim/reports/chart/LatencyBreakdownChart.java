@@ -49,7 +49,7 @@ public final class LatencyBreakdownChart {
                 }
             }
         }
-        String unit = runs.isEmpty() ? "per run" : Charts.perUnit(runs.get(0).id().phase());
+        String unit = Charts.perUnit(runs);
         return build("latency-by-class", "Latency " + unit + " by operator class", "run", unit, byRun);
     }
 

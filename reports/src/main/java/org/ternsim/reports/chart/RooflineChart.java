@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -45,13 +44,21 @@ public final class RooflineChart {
             minX = 0.1;
             maxX = 10;
         }
-        double lo = Math.pow(10, Math.floor(Math.log10(minX)) - 1);
-        double hi = Math.pow(10, Math.ceil(Math.log10(maxX)) + 1);
-        XYSeriesCollection data = new XYSeriesCollection();
         Map<String, Roofline> roofs = new LinkedHashMap<>();
         for (RunSummary run : runs) {
             roofs.putIfAbsent(run.id().hardware() == null ? run.label() : run.id().hardware(), run.roofline());
         }
+        for (Roofline roof : roofs.values()) {
+            if (roof.peakMacsPerSecond() != null && roof.bytesPerSecond() != null) {
+                double ridge = roof.peakMacsPerSecond() / roof.bytesPerSecond();
+                minX = Math.min(minX, ridge);
+                maxX = Math.max(maxX, ridge);
+            }
+        }
+        // One decade of room on each side, so the ridge and the operators sit inside the plot.
+        double lo = Math.pow(10, Math.floor(Math.log10(minX)) - 1);
+        double hi = Math.pow(10, Math.ceil(Math.log10(maxX)) + 1);
+        XYSeriesCollection data = new XYSeriesCollection();
         List<Integer> roofSeries = new ArrayList<>();
         for (Map.Entry<String, Roofline> e : roofs.entrySet()) {
             XYSeries roof = roof(e.getKey(), e.getValue(), lo, hi);
@@ -62,11 +69,11 @@ public final class RooflineChart {
         }
         points.values().forEach(data::addSeries);
 
-        LogAxis x = new LogAxis("arithmetic intensity (MAC/byte)");
-        LogAxis y = new LogAxis("throughput (GMAC/s)");
-        x.setSmallestValue(1e-6);
-        y.setSmallestValue(1e-6);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        XYPlot plot = new XYPlot(data, Charts.decades("arithmetic intensity (MAC/byte)"),
+            Charts.decades("throughput (GMAC/s)"), r);
+        JFreeChart chart = new JFreeChart("Roofline with operators placed", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        org.jfree.chart.ChartFactory.getChartTheme().apply(chart);
         List<String> names = Charts.colour(data, r);
         for (int s = 0; s < data.getSeriesCount(); s++) {
             boolean isRoof = roofSeries.contains(s);
@@ -77,9 +84,6 @@ public final class RooflineChart {
                 r.setSeriesStroke(s, new BasicStroke(2.5f));
             }
         }
-        XYPlot plot = new XYPlot(data, x, y, r);
-        JFreeChart chart = new JFreeChart("Roofline with operators placed", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        org.jfree.chart.ChartFactory.getChartTheme().apply(chart);
         return new ChartData("roofline", ChartStyle.finish(chart), names);
     }
 

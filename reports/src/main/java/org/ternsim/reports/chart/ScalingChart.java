@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -32,9 +31,7 @@ public final class ScalingChart {
         JFreeChart chart = ChartFactory.createXYLineChart(rateLabel + " vs model size", "model size (billion parameters)",
             rateLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis x = new LogAxis("model size (billion parameters)");
-        x.setSmallestValue(1e-3);
-        plot.setDomainAxis(x);
+        plot.setDomainAxis(Charts.decades("model size (billion parameters)"));
         return finish("rate-vs-model-size", chart, data, -1);
     }
 

@@ -39,6 +39,10 @@ public final class ValidationChart {
         NumberAxis y = new NumberAxis(unit);
         y.setAutoRangeIncludesZero(true);
         XYErrorRenderer r = new XYErrorRenderer();
+        XYPlot plot = new XYPlot(data, x, y, r);
+        JFreeChart chart = new JFreeChart("Predicted vs measured (" + unit + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // The theme resets series paints, so it goes first and the colours after.
+        org.jfree.chart.ChartFactory.getChartTheme().apply(chart);
         r.setDrawXError(false);
         r.setDrawYError(true);
         r.setCapLength(10);
@@ -47,9 +51,6 @@ public final class ValidationChart {
         r.setSeriesPaint(1, new java.awt.Color(0xff7f0e));
         r.setDefaultLinesVisible(false);
         r.setDefaultShapesVisible(true);
-        XYPlot plot = new XYPlot(data, x, y, r);
-        JFreeChart chart = new JFreeChart("Predicted vs measured (" + unit + ")", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        org.jfree.chart.ChartFactory.getChartTheme().apply(chart);
         String file = "validation-" + unit.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "");
         return new ChartData(file, ChartStyle.finish(chart), List.of(PREDICTED, MEASURED));
     }

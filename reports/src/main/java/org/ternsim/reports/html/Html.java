@@ -37,6 +37,9 @@ final class Html {
         if (v == null) {
             return NA;
         }
+        if (v == 0) {
+            return "0 " + unit;
+        }
         SiScale s = SiScale.of(Math.abs(v), unit);
         return String.format(Locale.ROOT, "%.3g %s", s.apply(v), s.unit());
     }

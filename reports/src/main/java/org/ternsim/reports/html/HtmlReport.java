@@ -212,7 +212,7 @@ public final class HtmlReport {
 
     private static String ratio(Double num, Double den, String suffix) {
         return num == null || den == null || den == 0 ? Html.NA
-            : String.format(Locale.ROOT, "%.2f%s", num / den, suffix);
+            : String.format(Locale.ROOT, "%.3g%s", num / den, suffix);
     }
 
     private static String status(Boolean passed, String text) {

@@ -42,7 +42,8 @@ class ChartsTest {
     void latencyByClassFromARealRunAndTheFixture() throws Exception {
         RenderedChart c = LatencyBreakdownChart.perRun(List.of(warm, fixture)).writeTo(out("lat"));
         assertValid(c, "gemv", "bitlinear", "attention", "norm", "activation", "lm_head", "embedding");
-        assertTrue(c.svg().contains("simulated time per call"), "y axis names unit of work");
+        assertTrue(c.svg().contains("simulated time per unit of work"), "a call and a token are different units");
+        assertTrue(LatencyBreakdownChart.perRun(List.of(warm)).writeTo(out("lat1")).svg().contains("time per call (ns)"));
     }
 
     @Test
