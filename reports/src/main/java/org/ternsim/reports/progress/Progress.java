@@ -108,9 +108,11 @@ public final class Progress implements AutoCloseable {
 
     static String time(double seconds) {
         long s = Math.round(seconds);
+        if (seconds < 59.95) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-            : s >= 60 ? String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
-            : String.format(Locale.ROOT, "%.1f s", seconds);
+            : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /**

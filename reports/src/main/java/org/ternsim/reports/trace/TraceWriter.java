@@ -21,8 +21,11 @@ import java.util.Map;
 
 public final class TraceWriter {
 
-    /** Times closer than this (one picosecond) count as equal, so sums of per-operator seconds still nest. */
-    static final double EPS_SECONDS = 1e-12;
+    /**
+     * Times are quantised to picoseconds (far below a cycle) and compared as integers; a child may stick out of its
+     * parent by this much (rounding of summed seconds) and is then clipped to the parent's end.
+     */
+    static final long TOLERANCE_PS = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -87,8 +90,12 @@ public final class TraceWriter {
         return meta;
     }
 
-    /** An event with its end possibly clamped to its parent's end (within EPS), so children never stick out. */
-    record Placed(TraceEvent event, double start, double end) {
+    /** An event at integer picoseconds, its end possibly clipped to its parent's end. */
+    record Placed(TraceEvent event, long start, long end) {
+    }
+
+    static long ps(double seconds) {
+        return Math.round(seconds * 1e12);
     }
 
     /** Splits one track's events into lanes in which every pair of events is either disjoint or nested. */
@@ -101,21 +108,22 @@ public final class TraceWriter {
         List<Deque<Placed>> open = new ArrayList<>();
         for (TraceEvent e : sorted) {
             boolean placed = false;
+            long start = ps(e.startSeconds());
+            long end = Math.max(start, ps(e.endSeconds()));
             for (int i = 0; i < lanes.size() && !placed; i++) {
                 Deque<Placed> stack = open.get(i);
-                while (!stack.isEmpty() && stack.peek().end() <= e.startSeconds() + EPS_SECONDS) {
+                while (!stack.isEmpty() && stack.peek().end() <= start) {
                     stack.pop();
                 }
-                if (stack.isEmpty() || e.endSeconds() <= stack.peek().end() + EPS_SECONDS) {
-                    double end = stack.isEmpty() ? e.endSeconds() : Math.min(e.endSeconds(), stack.peek().end());
-                    Placed p = new Placed(e, e.startSeconds(), end);
+                if (stack.isEmpty() || end <= stack.peek().end() + TOLERANCE_PS) {
+                    Placed p = new Placed(e, start, stack.isEmpty() ? end : Math.min(end, stack.peek().end()));
                     stack.push(p);
                     lanes.get(i).add(p);
                     placed = true;
                 }
             }
             if (!placed) {
-                Placed p = new Placed(e, e.startSeconds(), e.endSeconds());
+                Placed p = new Placed(e, start, end);
                 lanes.add(new ArrayList<>(List.of(p)));
                 Deque<Placed> stack = new ArrayDeque<>();
                 stack.push(p);
@@ -132,11 +140,11 @@ public final class TraceWriter {
         m.put("cat", e.category());
         boolean instant = e.durationSeconds() == 0;
         m.put("ph", instant ? "i" : "X");
-        m.put("ts", p.start() * 1e6);
+        m.put("ts", p.start() / 1e6);
         if (instant) {
             m.put("s", "t");
         } else {
-            m.put("dur", (p.end() - p.start()) * 1e6);
+            m.put("dur", (p.end() - p.start()) / 1e6);
         }
         m.put("pid", pid);
         m.put("tid", tid);
