@@ -18,8 +18,7 @@ public final class ChartStyle {
     private ChartStyle() {
     }
 
-    /** Applied once, before any chart is created, so titles, axes and legends use the same sizes. */
-    static synchronized void install() {
+    static {
         StandardChartTheme theme = (StandardChartTheme) StandardChartTheme.createJFreeTheme();
         theme.setExtraLargeFont(new Font(FAMILY, Font.BOLD, 20));
         theme.setLargeFont(new Font(FAMILY, Font.BOLD, 15));
@@ -35,6 +34,11 @@ public final class ChartStyle {
         TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
+    /** Installs the theme (once, in the static initialiser); every chart factory method calls this first. */
+    static void ensure() {
+        // nothing more: loading the class ran the static block
+    }
+
     /** Finishes a chart: theme-independent touches that every chart gets. */
     static JFreeChart finish(JFreeChart chart) {
         chart.setAntiAlias(true);
@@ -48,14 +52,5 @@ public final class ChartStyle {
             xp.setRangeGridlinesVisible(true);
         }
         return chart;
-    }
-
-    static {
-        install();
-    }
-
-    /** Forces the static initialiser: call before ChartFactory is used. */
-    static void ensure() {
-        // the static block has run
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +38,7 @@ final class ConfigProvenance {
             out.add(new SourcedValue(path, n.get("value").asText(), n.get("source").asText(),
                 n.path("estimate").asBoolean(false)));
         } else if (n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 walk(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out);
             }
         } else if (n.isArray()) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +151,7 @@ public final class RunReader {
         }
         if (n.isObject()) {
             List<String> parts = new ArrayList<>();
-            n.fields().forEachRemaining(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
+            n.properties().forEach(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
             return String.join(" ", parts);
         }
         return n.asText();
@@ -161,8 +160,7 @@ public final class RunReader {
     private static Map<String, Double> components(JsonNode n, double scale) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (n != null && n.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (e.getValue().isNumber()) {
                     out.put(e.getKey(), e.getValue().asDouble() * scale);
                 }
