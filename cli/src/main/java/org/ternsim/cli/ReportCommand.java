@@ -21,10 +21,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Write report.html for one or more run directories: summary and energy tables, charts (latency",
-        "breakdown, energy by component, roofline, scaling, validation, Pareto front) inline as SVG and in charts/ as",
-        "PNG and SVG, per-operator results, the provenance of every hardware number and the resolved config.",
-        "Several runs give a comparison against the first. Opens offline in any browser."})
+    description = {"Write report.html for one or more run directories: summary and energy tables,",
+        "charts (latency breakdown, energy by component, roofline, scaling, validation,",
+        "Pareto front) inline as SVG and in charts/ as PNG and SVG, per-operator results,",
+        "the provenance of every hardware number and the resolved config. Several runs",
+        "give a comparison against the first. Opens offline in any browser."})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec

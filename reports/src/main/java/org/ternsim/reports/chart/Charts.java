@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
 import org.ternsim.reports.data.RunSummary;
 import org.jfree.chart.renderer.category.CategoryItemRenderer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -48,6 +50,21 @@ final class Charts {
         axis.setMinorTickCount(9);
         axis.setMinorTickMarksVisible(true);
         return axis;
+    }
+
+    /** Swaps a themed plot's domain or range axis for a decade log axis with the same label, fonts and colours. */
+    static void useDecades(XYPlot plot, boolean domain) {
+        ValueAxis old = domain ? plot.getDomainAxis() : plot.getRangeAxis();
+        LogAxis axis = decades(old.getLabel());
+        axis.setLabelFont(old.getLabelFont());
+        axis.setLabelPaint(old.getLabelPaint());
+        axis.setTickLabelFont(old.getTickLabelFont());
+        axis.setTickLabelPaint(old.getTickLabelPaint());
+        if (domain) {
+            plot.setDomainAxis(axis);
+        } else {
+            plot.setRangeAxis(axis);
+        }
     }
 
     /** The unit of work shared by all runs ("per token"), or a neutral phrase when their phases differ. */

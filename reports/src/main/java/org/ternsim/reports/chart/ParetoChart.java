@@ -71,9 +71,24 @@ public final class ParetoChart {
         });
         r.setSeriesItemLabelsVisible(0, true);
         chart.getXYPlot().setRenderer(r);
+        // Design points spanning orders of magnitude (a kernel call beside a model) need log axes to be told apart.
+        if (spread(points, x) > 100) {
+            Charts.useDecades(chart.getXYPlot(), true);
+        }
+        if (spread(points, y) > 100) {
+            Charts.useDecades(chart.getXYPlot(), false);
+        }
+        // The front is drawn over the points it passes through.
+        chart.getXYPlot().setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         chart.getXYPlot().getDomainAxis().setLowerMargin(0.1);
         chart.getXYPlot().getDomainAxis().setUpperMargin(0.15);
         return new ChartData(name, ChartStyle.finish(chart), List.of(POINTS, FRONT));
+    }
+
+    private static double spread(List<DesignPoint> points, ToDoubleFunction<DesignPoint> f) {
+        double min = points.stream().mapToDouble(f).filter(v -> v > 0).min().orElse(1);
+        double max = points.stream().mapToDouble(f).max().orElse(1);
+        return max / min;
     }
 
     private static String nameAt(List<DesignPoint> points, ToDoubleFunction<DesignPoint> x, ToDoubleFunction<DesignPoint> y,

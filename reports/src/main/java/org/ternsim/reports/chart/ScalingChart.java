@@ -31,7 +31,7 @@ public final class ScalingChart {
         JFreeChart chart = ChartFactory.createXYLineChart(rateLabel + " vs model size", "model size (billion parameters)",
             rateLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setDomainAxis(Charts.decades("model size (billion parameters)"));
+        Charts.useDecades(plot, true);
         return finish("rate-vs-model-size", chart, data, -1);
     }
 
