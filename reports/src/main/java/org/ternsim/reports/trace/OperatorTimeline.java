@@ -24,17 +24,21 @@ public final class OperatorTimeline {
         double t = 0;
         String layer = null;
         double layerStart = 0;
+        int layerIndex = 0;
         for (OperatorResult op : run.operators()) {
             if (op.seconds() == null) {
                 continue;
             }
             if (layer != null && !layer.equals(op.layer())) {
-                events.add(TraceEvent.span(layer, "layer", process, "operators", layerStart, t - layerStart, Map.of()));
+                // Inserted before its first operator: on equal spans the earlier event is the parent.
+                events.add(layerIndex, TraceEvent.span(layer, "layer", process, "operators", layerStart, t - layerStart,
+                    Map.of()));
                 layer = null;
             }
             if (layer == null && op.layer() != null) {
                 layer = op.layer();
                 layerStart = t;
+                layerIndex = events.size();
             }
             Map<String, Object> args = new LinkedHashMap<>();
             put(args, "kernel", op.kernel());
@@ -50,7 +54,8 @@ public final class OperatorTimeline {
             t += op.seconds();
         }
         if (layer != null) {
-            events.add(TraceEvent.span(layer, "layer", process, "operators", layerStart, t - layerStart, Map.of()));
+            events.add(layerIndex, TraceEvent.span(layer, "layer", process, "operators", layerStart, t - layerStart,
+                Map.of()));
         }
         return events;
     }

@@ -1,6 +1,6 @@
 // Writes timed events as Chrome trace-event JSON (the format Perfetto UI and chrome://tracing open): "X" complete
 // events in microseconds, one pid per process and one tid per track, named by metadata events. Events on a track
-// must nest (Perfetto draws a track as a stack); an event that partly overlaps another moves to an extra lane
+// must nest (Perfetto draws a track as a stack; of two equal spans the one earlier in the list is the parent); an event that partly overlaps another moves to an extra lane
 // ("DMA (2)"), so overlapping transfers stay visible instead of being drawn wrongly.
 package org.ternsim.reports.trace;
 

@@ -128,6 +128,9 @@ class TraceWriterTest {
         JsonNode root = JSON.readTree(TraceWriter.toJson(events, Map.of("note", OperatorTimeline.NOTE)));
         Map<String, String> names = assertValidTrace(root);
         assertEquals(Set.of("operators"), Set.copyOf(names.values()), "sums of operator times nest in their layer");
+        List<String> order = new ArrayList<>();
+        root.get("traceEvents").forEach(e -> order.add(e.get("name").asText()));
+        assertTrue(order.indexOf("embed") < order.indexOf("embedding"), "an equal layer span comes first: the parent");
         double end = 0;
         for (JsonNode e : root.get("traceEvents")) {
             if (e.has("dur")) {
