@@ -54,12 +54,13 @@ public final class RunSeries {
         return out;
     }
 
-    /** Every run with both a latency and an energy is a design point (area is not in run results). */
+    /** Every run with both a latency and an energy is a design point; area where the results give one. */
     public static List<DesignPoint> designPoints(List<RunSummary> runs) {
         List<DesignPoint> out = new ArrayList<>();
         for (RunSummary r : runs) {
             if (r.totals().latencySeconds() != null && r.totals().energyJoules() != null) {
-                out.add(new DesignPoint(r.label(), r.totals().latencySeconds(), r.totals().energyJoules(), null));
+                out.add(new DesignPoint(r.label(), r.totals().latencySeconds(), r.totals().energyJoules(),
+                    r.totals().areaMm2()));
             }
         }
         return out;

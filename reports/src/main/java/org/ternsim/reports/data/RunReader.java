@@ -65,7 +65,7 @@ public final class RunReader {
         RunIdentity id = new RunIdentity(label, op + " " + kernel + "/" + Json.text(r, "run.isa") + " " + shape,
             "kernel call (" + Json.text(r, "run.cache_state") + " caches)", Json.text(r, "run.hardware"),
             Json.integer(r, "run.threads") == null ? null : Json.integer(r, "run.threads").intValue(), kernel, null);
-        RunTotals totals = new RunTotals(seconds, null, null, null, pj == null ? null : pj * 1e-12, byComponent);
+        RunTotals totals = new RunTotals(seconds, null, null, null, pj == null ? null : pj * 1e-12, byComponent, null);
         Double portCycles = Json.number(r, "bounds.port_cycles");
         Double freq = Json.number(r, "run.freq_hz");
         Double peak = macs == null || portCycles == null || portCycles <= 0 || freq == null ? null : macs / portCycles * freq;
@@ -98,7 +98,8 @@ public final class RunReader {
         RunTotals totals = new RunTotals(
             Json.number(r, "summary.latencySeconds"), Json.number(r, "summary.tokensPerSecond"),
             Json.number(r, "summary.secondsPerStep"), Json.number(r, "summary.secondsPerImage"),
-            Json.number(r, "summary.energyJoules"), components(Json.node(r, "summary.energyByComponent"), 1));
+            Json.number(r, "summary.energyJoules"), components(Json.node(r, "summary.energyByComponent"), 1),
+            Json.number(r, "summary.areaMm2", "hardware.areaMm2"));
         Double peak = Json.number(r, "hardware.peakMacsPerSecond", "roofline.peakMacsPerSecond");
         Double bw = Json.number(r, "hardware.dramBytesPerSecond", "roofline.bytesPerSecond");
         Roofline roof = new Roofline(peak, peak == null ? null : "results.json hardware.peakMacsPerSecond",

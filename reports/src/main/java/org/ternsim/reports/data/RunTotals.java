@@ -10,9 +10,10 @@ import java.util.Map;
  * @param secondsPerImage    diffusion
  * @param energyJoules       same unit of work as the latency
  * @param energyByComponent  component -> joules, in the order the results give
+ * @param areaMm2            silicon area of the design (accelerators), for latency-vs-area Pareto charts
  */
 public record RunTotals(Double latencySeconds, Double tokensPerSecond, Double secondsPerStep, Double secondsPerImage,
-        Double energyJoules, Map<String, Double> energyByComponent) {
+        Double energyJoules, Map<String, Double> energyByComponent, Double areaMm2) {
     public RunTotals {
         energyByComponent = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(energyByComponent));
     }

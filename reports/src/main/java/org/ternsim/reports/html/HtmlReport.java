@@ -65,6 +65,8 @@ public final class HtmlReport {
         rowPerRun(b, "seconds per step", runs, r -> Html.si(r.totals().secondsPerStep(), "s"));
         rowPerRun(b, "seconds per image", runs, r -> Html.si(r.totals().secondsPerImage(), "s"));
         rowPerRun(b, "energy (same unit of work)", runs, r -> Html.si(r.totals().energyJoules(), "J"));
+        rowPerRun(b, "area", runs, r -> r.totals().areaMm2() == null ? Html.NA
+            : String.format(Locale.ROOT, "%.3g mm²", r.totals().areaMm2()));
         rowPerRun(b, "operators", runs, r -> Html.count(r.operators().size()));
         rowPerRun(b, "functional check", runs, r -> status(r.functional().passed(), r.functional().text()));
         rowPerRun(b, "results schema", runs, r -> Html.text(r.schemaVersion()));

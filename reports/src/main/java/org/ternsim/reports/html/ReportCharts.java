@@ -91,6 +91,11 @@ public final class ReportCharts {
         } else {
             notAvailable.put("Pareto front (latency vs energy)", "needs two or more runs with latency and energy");
         }
+        if (points.stream().filter(p -> p.areaMm2() != null).count() >= 2) {
+            out.add(ParetoChart.latencyVsArea(points));
+        } else {
+            notAvailable.put("Pareto front (latency vs area)", "needs two or more runs with an area (accelerators)");
+        }
         return out;
     }
 

@@ -80,6 +80,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void runsWithAnAreaGetALatencyVsAreaParetoChart() throws Exception {
+        List<RunSummary> runs = new java.util.ArrayList<>();
+        for (String area : new String[] {"3.5", "1.25"}) {
+            Path dir = tmp.resolve("accel-" + area);
+            Files.createDirectories(dir);
+            String json = Files.readString(fixture.dir().resolve("results.json"));
+            assertTrue(json.contains("\"summary\": {"));
+            Files.writeString(dir.resolve("results.json"), json.replace("\"summary\": {",
+                "\"summary\": {\"areaMm2\": " + area + ", "));
+            runs.add(org.ternsim.reports.data.RunReader.read(dir));
+        }
+        assertEquals(1.25, runs.get(1).totals().areaMm2());
+        ReportWriter.Written w = ReportWriter.write(runs, tmp.resolve("area"),
+            Progress.start("t", 0, Progress.Mode.QUIET, System.err));
+        String html = Files.readString(w.report());
+        assertTrue(html.contains("id=\"chart-pareto-latency-area\""));
+        assertTrue(html.contains("1.25 mm²"));
+    }
+
+    @Test
     void reportIsDeterministic() throws Exception {
         String a = Files.readString(write(tmp.resolve("d1"), fixture).report());
         String b = Files.readString(write(tmp.resolve("d2"), fixture).report());
