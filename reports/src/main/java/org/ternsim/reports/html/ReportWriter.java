@@ -37,6 +37,7 @@ public final class ReportWriter {
     public static Written write(List<RunSummary> runs, Path outDir, Progress progress) {
         try {
             Files.createDirectories(outDir);
+            removeOldCharts(outDir.resolve(CHARTS));
             ReportCharts.Result charts = ReportCharts.render(runs, outDir.resolve(CHARTS), name -> progress.advance());
             String html = HtmlReport.render(runs, charts, outDir);
             Path report = outDir.resolve(REPORT);
@@ -46,6 +47,21 @@ public final class ReportWriter {
             return new Written(report, charts, runs);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A report written again (other runs, other charts) must not leave the previous report's charts behind. */
+    private static void removeOldCharts(Path chartDir) throws IOException {
+        if (!Files.isDirectory(chartDir)) {
+            return;
+        }
+        try (var files = Files.list(chartDir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (Files.isRegularFile(f) && (n.endsWith(".png") || n.endsWith(".svg"))) {
+                    Files.delete(f);
+                }
+            }
         }
     }
 

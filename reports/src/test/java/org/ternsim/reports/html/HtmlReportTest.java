@@ -100,6 +100,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void rewritingAReportRemovesChartsItNoLongerHas() throws Exception {
+        Path out = tmp.resolve("again");
+        write(out, gemv, fixture);
+        assertTrue(Files.exists(out.resolve("charts/validation-tokens-s.png")));
+        write(out, gemv);
+        assertFalse(Files.exists(out.resolve("charts/validation-tokens-s.png")), "stale chart removed");
+        assertTrue(Files.exists(out.resolve("charts/roofline.png")));
+    }
+
+    @Test
     void reportIsDeterministic() throws Exception {
         String a = Files.readString(write(tmp.resolve("d1"), fixture).report());
         String b = Files.readString(write(tmp.resolve("d2"), fixture).report());
