@@ -2,6 +2,7 @@
 package org.ternsim.reports.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -16,19 +17,27 @@ final class ConfigProvenance {
     private ConfigProvenance() {
     }
 
-    static JsonNode parse(String yaml) {
-        try {
-            return YAML.readTree(yaml);
-        } catch (IOException e) {
-            return null;
+    /** Every document of the file (a workload run's config holds the run, then the hardware as a second document). */
+    static List<JsonNode> parse(String yaml) {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            while (it.hasNextValue()) {
+                JsonNode doc = it.nextValue();
+                if (doc != null) {
+                    docs.add(doc);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // An unreadable config only costs the provenance table, which then says "not available".
         }
+        return docs;
     }
 
     /** Every leaf with a source, by field path; list entries are named by their {@code name} value where they have one. */
-    static List<SourcedValue> sourced(JsonNode root) {
+    static List<SourcedValue> sourced(List<JsonNode> docs) {
         List<SourcedValue> out = new ArrayList<>();
-        if (root != null) {
-            walk("", root, out);
+        for (JsonNode doc : docs) {
+            walk("", doc, out);
         }
         return out;
     }

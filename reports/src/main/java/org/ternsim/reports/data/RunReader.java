@@ -45,7 +45,7 @@ public final class RunReader {
         if (root == null || !root.isObject()) {
             throw new ReportInputException(results + ": expected a JSON object");
         }
-        List<SourcedValue> provenance = ConfigProvenance.sourced(yaml == null ? null : ConfigProvenance.parse(yaml));
+        List<SourcedValue> provenance = ConfigProvenance.sourced(yaml == null ? List.of() : ConfigProvenance.parse(yaml));
         String label = dir.toAbsolutePath().normalize().getFileName().toString();
         boolean legacy = root.has("performance") && !root.has("operators");
         return legacy ? legacy(dir, label, root, provenance, yaml) : endToEnd(dir, label, root, provenance, yaml);
@@ -87,13 +87,12 @@ public final class RunReader {
                 ops.add(operator(o));
             }
         }
-        Integer threads = Json.integer(r, "run.threads", "threads") == null ? null
-            : Json.integer(r, "run.threads", "threads").intValue();
+        Long threads = Json.integer(r, "run.target.threads", "run.threads", "threads");
         RunIdentity id = new RunIdentity(label,
             Json.text(r, "run.workload", "workload.name", "workload"),
-            Json.text(r, "run.phase", "phase", "workload.phase"),
-            Json.text(r, "run.hardware", "hardware.name", "hardware"), threads,
-            Json.text(r, "run.kernel", "kernel"),
+            Json.text(r, "run.phase.kind", "run.phase", "phase", "workload.phase"),
+            Json.text(r, "run.target.name", "run.hardware", "hardware.name", "hardware"),
+            threads == null ? null : threads.intValue(), kernel(r),
             Json.number(r, "workload.parameters", "workload.params", "run.modelParameters", "summary.modelParameters"));
         RunTotals totals = new RunTotals(
             Json.number(r, "summary.latencySeconds"), Json.number(r, "summary.tokensPerSecond"),
@@ -126,6 +125,54 @@ public final class RunReader {
             provenance, yaml);
     }
 
+    /** {@code run.kernel}, or from the {@code run.kernels} map (class -> kernel) the linear layers' kernel. */
+    private static String kernel(JsonNode r) {
+        String k = Json.text(r, "run.kernel", "kernel");
+        JsonNode map = Json.node(r, "run.kernels");
+        if (k == null && map != null && map.isObject()) {
+            k = Json.text(map, "linear", "bitlinear");
+            if (k == null) {
+                List<String> all = new ArrayList<>();
+                map.forEach(v -> all.add(v.asText()));
+                k = String.join("+", all.stream().distinct().toList());
+            }
+        }
+        return k;
+    }
+
+    /** "layer 3" (LLM), "double 5" (DiT block), null outside layers (index -1) or when absent. */
+    private static String layer(JsonNode o) {
+        JsonNode n = Json.node(o, "layer");
+        if (n == null) {
+            return null;
+        }
+        if (!n.isNumber()) {
+            return n.asText();
+        }
+        if (n.asInt() < 0) {
+            return null;
+        }
+        String block = Json.text(o, "block");
+        return (block == null || block.isEmpty() ? "layer" : block) + " " + n.asInt();
+    }
+
+    /** Bytes the operator must move: a number, or from a {weights, activations, dram} object the operand bytes. */
+    private static Long bytes(JsonNode o) {
+        JsonNode n = Json.node(o, "bytes", "bytesMoved", "dramBytes");
+        if (n == null || !n.isObject()) {
+            return Json.integer(o, "bytes", "bytesMoved", "dramBytes");
+        }
+        Long w = Json.integer(n, "weights");
+        Long a = Json.integer(n, "activations");
+        if (w != null || a != null) {
+            long sum = (w == null ? 0 : w) + (a == null ? 0 : a);
+            if (sum > 0) {
+                return sum;
+            }
+        }
+        return Json.integer(n, "dram");
+    }
+
     private static OperatorResult operator(JsonNode o) {
         Double macs = Json.number(o, "macs");
         if (macs == null) {
@@ -135,9 +182,10 @@ public final class RunReader {
         Double energy = Json.number(o, "energy", "energyJoules", "energy.joules", "energy.total");
         String name = Json.text(o, "name");
         String opClass = Json.text(o, "opClass", "class", "op");
-        return new OperatorResult(name, Json.text(o, "kernel"), shape(Json.node(o, "shape")), Json.text(o, "layer"),
-            opClass == null ? name : opClass, Json.integer(o, "cycles"), Json.number(o, "seconds"), energy,
-            Json.text(o, "bound"), Json.integer(o, "bytes", "bytesMoved", "dramBytes"), macs);
+        String shape = Json.text(o, "shapeText");
+        return new OperatorResult(name, Json.text(o, "kernel"), shape != null ? shape : shape(Json.node(o, "shape")),
+            layer(o), opClass == null ? name : opClass, Json.integer(o, "cycles"), Json.number(o, "seconds"), energy,
+            Json.text(o, "bound"), bytes(o), macs);
     }
 
     /** "2560x6912" from a string, an array [2560, 6912] or an object {m: 2560, k: 6912}. */

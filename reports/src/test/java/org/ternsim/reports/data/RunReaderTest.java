@@ -38,16 +38,36 @@ class RunReaderTest {
     }
 
     @Test
+    void flatAlternativesAreReadToo(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("results.json"), "{\"schemaVersion\": 2, \"run\": {\"phase\": \"prefill\","
+            + " \"hardware\": \"hw\", \"threads\": 4, \"kernel\": \"tl2\"}, \"operators\": [{\"name\": \"a\","
+            + " \"layer\": \"L7\", \"shape\": [8, 16], \"bytes\": 100, \"flops\": 256, \"seconds\": 1e-6}]}");
+        RunSummary s = RunReader.read(tmp);
+        assertEquals("prefill", s.id().phase());
+        assertEquals(4, s.id().threads());
+        assertEquals("tl2", s.id().kernel());
+        OperatorResult op = s.operators().get(0);
+        assertEquals("L7", op.layer());
+        assertEquals("8x16", op.shape());
+        assertEquals(1.28, op.intensity(), 1e-12, "flops / 2 MACs per byte");
+    }
+
+    @Test
     void endToEndSchemaIsReadWithLayersAndClasses(@TempDir Path tmp) {
         RunSummary s = TestRuns.fixture(tmp);
-        assertEquals("1.0", s.schemaVersion());
+        assertEquals("1", s.schemaVersion());
+        assertEquals("i2_s", s.id().kernel(), "run.kernels.linear");
+        assertEquals("zen5-2c", s.id().hardware(), "run.target.name");
         assertEquals("bitnet-b1.58-2b4t", s.id().workload());
         assertEquals("decode", s.id().phase());
         assertEquals(2, s.id().threads());
         assertEquals(2.41e9, s.id().modelParams());
         assertEquals(26, s.operators().size());
-        assertEquals("layer0", s.operators().get(1).layer());
+        assertEquals("layer 0", s.operators().get(1).layer());
         assertEquals("norm", s.operators().get(1).opClass());
+        assertEquals(null, s.operators().get(0).layer(), "layer -1 is outside layers");
+        assertEquals("3840x2560", s.operators().get(2).shape(), "shapeText preferred over the shape object");
+        assertEquals(2_460_160L, s.operators().get(2).bytes(), "weights + activations");
         double sum = s.operators().stream().mapToDouble(OperatorResult::seconds).sum();
         assertEquals(s.totals().latencySeconds(), sum, 1e-12);
         assertEquals(6, s.totals().energyByComponent().size());
