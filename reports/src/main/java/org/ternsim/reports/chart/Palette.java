@@ -13,9 +13,9 @@ public final class Palette {
         0xbcbd22, 0x17becf, 0xaec7e8, 0xffbb78, 0x98df8a, 0xff9896, 0xc5b0d5, 0xc49c94, 0xf7b6d2, 0xc7c7c7, 0xdbdb8d,
         0x9edae5};
 
-    // Memory levels go from light to dark as they get further from the core; static power is grey.
+    // Core orange, memory levels blue from light to dark as they get further from the core, DRAM red, static grey.
     private static final Map<String, Integer> FIXED = Map.ofEntries(
-        Map.entry("core", 0x1f77b4), Map.entry("l1d", 0x9ecae1), Map.entry("l1", 0x9ecae1), Map.entry("l2", 0x6baed6),
+        Map.entry("core", 0xff7f0e), Map.entry("l1d", 0x9ecae1), Map.entry("l1", 0x9ecae1), Map.entry("l2", 0x6baed6),
         Map.entry("l3", 0x3182bd), Map.entry("dram", 0xd62728), Map.entry("static", 0x7f7f7f),
         Map.entry("accel", 0x2ca02c), Map.entry("pe", 0x2ca02c), Map.entry("sram", 0x98df8a), Map.entry("dma", 0xbcbd22),
         Map.entry("requant", 0x17becf),

@@ -93,7 +93,7 @@ public final class RunReader {
             Json.text(r, "run.phase.kind", "run.phase", "phase", "workload.phase"),
             Json.text(r, "run.target.name", "run.hardware", "hardware.name", "hardware"),
             threads == null ? null : threads.intValue(), kernel(r),
-            Json.number(r, "workload.parameters", "workload.params", "run.modelParameters", "summary.modelParameters"));
+            modelParams(r));
         RunTotals totals = new RunTotals(
             Json.number(r, "summary.latencySeconds"), Json.number(r, "summary.tokensPerSecond"),
             Json.number(r, "summary.secondsPerStep"), Json.number(r, "summary.secondsPerImage"),
@@ -123,6 +123,29 @@ public final class RunReader {
         return new RunSummary(dir, Json.text(r, "schemaVersion"), id, totals, ops, roof,
             check(Json.node(r, "functionalCheck", "functional_check", "summary.functionalCheck")), validation,
             provenance, yaml);
+    }
+
+    /**
+     * The model's parameter count as the results give it, else derived: the weights of the linear operators (m x k of
+     * each, LM head included, the embedding table not). Null when neither is possible.
+     */
+    private static Double modelParams(JsonNode r) {
+        Double given = Json.number(r, "workload.parameters", "workload.params", "run.parameters", "summary.parameters");
+        if (given != null) {
+            return given;
+        }
+        double sum = 0;
+        JsonNode ops = Json.node(r, "operators");
+        if (ops != null) {
+            for (JsonNode o : ops) {
+                Double m = Json.number(o, "shape.m");
+                Double k = Json.number(o, "shape.k");
+                if ("linear".equals(Json.text(o, "opClass")) && m != null && k != null) {
+                    sum += m * k;
+                }
+            }
+        }
+        return sum > 0 ? sum : null;
     }
 
     /** {@code run.kernel}, or from the {@code run.kernels} map (class -> kernel) the linear layers' kernel. */

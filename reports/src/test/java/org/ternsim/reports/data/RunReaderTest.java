@@ -38,6 +38,15 @@ class RunReaderTest {
     }
 
     @Test
+    void modelSizeIsDerivedFromLinearWeightsWhenNotGiven(@TempDir Path tmp) throws IOException {
+        Path dir = TestRuns.fixtureDir(tmp);
+        String json = Files.readString(dir.resolve("results.json"));
+        Files.writeString(dir.resolve("results.json"), json.replace("\"parameters\"", "\"notParameters\""));
+        double perLayer = 3840.0 * 2560 + 2560.0 * 2560 + 13824.0 * 2560 + 2560.0 * 6912;
+        assertEquals(3 * perLayer + 128256.0 * 2560, RunReader.read(dir).id().modelParams(), "embedding excluded");
+    }
+
+    @Test
     void flatAlternativesAreReadToo(@TempDir Path tmp) throws IOException {
         Files.writeString(tmp.resolve("results.json"), "{\"schemaVersion\": 2, \"run\": {\"phase\": \"prefill\","
             + " \"hardware\": \"hw\", \"threads\": 4, \"kernel\": \"tl2\"}, \"operators\": [{\"name\": \"a\","
