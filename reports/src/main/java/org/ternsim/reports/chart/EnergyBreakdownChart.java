@@ -28,7 +28,7 @@ public final class EnergyBreakdownChart {
         }
         SiScale scale = SiScale.of(max, "J");
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (String c : components) {
+        for (String c : ComponentOrder.sorted(components)) {
             for (RunSummary run : runs) {
                 data.addValue(scale.apply(run.totals().energyByComponent().getOrDefault(c, 0.0)), c, run.label());
             }

@@ -31,7 +31,12 @@ public final class ScalingChart {
         JFreeChart chart = ChartFactory.createXYLineChart(rateLabel + " vs model size", "model size (billion parameters)",
             rateLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        Charts.useDecades(plot, true);
+        // Log scale where sizes span more than a decade (125M ... 100B), linear otherwise (ticks stay readable).
+        double min = data.getSeriesCount() == 0 ? 1 : data.getDomainLowerBound(false);
+        double max = data.getSeriesCount() == 0 ? 1 : data.getDomainUpperBound(false);
+        if (min > 0 && max / min > 10) {
+            Charts.useDecades(plot, true);
+        }
         return finish("rate-vs-model-size", chart, data, -1);
     }
 

@@ -95,7 +95,7 @@ public final class HtmlReport {
             head[i + 1] = runs.get(i).label();
         }
         b.append(Html.head(head));
-        for (String c : components) {
+        for (String c : org.ternsim.reports.chart.ComponentOrder.sorted(components)) {
             rowPerRun(b, swatch(c) + Html.esc(c), runs, r -> {
                 Double v = r.totals().energyByComponent().get(c);
                 double total = r.totals().energyByComponent().values().stream().mapToDouble(Double::doubleValue).sum();

@@ -143,6 +143,12 @@ class ChartsTest {
     }
 
     @Test
+    void componentsStackFromTheCoreOutwardsWithStaticLast() {
+        assertEquals(List.of("core", "L1D", "L2", "L3", "DRAM", "accel.pe", "other", "static"),
+            ComponentOrder.sorted(List.of("static", "DRAM", "L2", "accel.pe", "core", "other", "L3", "L1D")));
+    }
+
+    @Test
     void svgFilesAreDeterministic() throws Exception {
         RenderedChart a = EnergyBreakdownChart.of(List.of(warm)).writeTo(out("det-a"));
         RenderedChart b = EnergyBreakdownChart.of(List.of(warm)).writeTo(out("det-b"));
