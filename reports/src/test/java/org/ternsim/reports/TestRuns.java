@@ -37,11 +37,15 @@ public final class TestRuns {
 
     /** Copies the end-to-end fixture run directory (issue-7 schema, illustrative numbers) under {@code parent}. */
     public static Path fixtureDir(Path parent) {
-        Path dir = parent.resolve(FIXTURE);
+        return copy(parent, FIXTURE);
+    }
+
+    private static Path copy(Path parent, String name) {
+        Path dir = parent.resolve(name);
         try {
             Files.createDirectories(dir);
             for (String file : new String[] {"results.json", "resolved-config.yaml"}) {
-                try (InputStream in = TestRuns.class.getResourceAsStream(FIXTURE + "/" + file)) {
+                try (InputStream in = TestRuns.class.getResourceAsStream(name + "/" + file)) {
                     Files.copy(in, dir.resolve(file));
                 }
             }
@@ -53,5 +57,10 @@ public final class TestRuns {
 
     public static RunSummary fixture(Path parent) {
         return RunReader.read(fixtureDir(parent));
+    }
+
+    /** A real end-to-end run (BitNet dummy 125M decode on zen5-2c, 1 or 2 threads) copied under {@code parent}. */
+    public static RunSummary endToEnd(Path parent, int threads) {
+        return RunReader.read(copy(parent, "e2e-dummy-125m-decode-" + threads + "t"));
     }
 }
