@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ternsim.reports.TestRuns;
 import org.ternsim.reports.chart.ChartAssertions;
-import org.ternsim.reports.chart.ChartData;
 import org.ternsim.reports.chart.RenderedChart;
-import org.ternsim.reports.html.ReportCharts;
 import org.ternsim.reports.html.ReportWriter;
 import org.ternsim.reports.progress.Progress;
 
@@ -44,17 +40,14 @@ class EndToEndRunTest {
     @Test
     void everyChartTheTwoRunsSupportIsValid(@TempDir Path tmp) throws Exception {
         List<RunSummary> runs = List.of(TestRuns.endToEnd(tmp, 1), TestRuns.endToEnd(tmp, 2));
-        Map<String, String> notAvailable = new LinkedHashMap<>();
-        List<ChartData> plan = ReportCharts.plan(runs, notAvailable);
-        List<String> names = plan.stream().map(ChartData::name).toList();
-        assertTrue(names.containsAll(List.of("latency-by-class", "latency-by-layer-1", "latency-by-layer-2",
-            "energy-by-component", "roofline", "thread-scaling", "pareto-latency-energy")), names.toString());
-        for (ChartData c : plan) {
-            RenderedChart r = c.writeTo(tmp.resolve("charts"));
-            ChartAssertions.assertValid(r, r.series().toArray(String[]::new));
-        }
         ReportWriter.Written w = ReportWriter.write(runs, tmp.resolve("report"),
             Progress.start("t", 0, Progress.Mode.QUIET, System.err));
+        List<String> names = w.charts().charts().stream().map(RenderedChart::name).toList();
+        assertTrue(names.containsAll(List.of("latency-by-class", "latency-by-layer-1", "latency-by-layer-2",
+            "energy-by-component", "roofline", "thread-scaling", "pareto-latency-energy")), names.toString());
+        for (RenderedChart r : w.charts().charts()) {
+            ChartAssertions.assertValid(r, r.series().toArray(String[]::new));
+        }
         String html = Files.readString(w.report());
         assertTrue(html.contains("bitnet-dummy-125m i2_s on zen5-2c"), "thread-scaling series");
     }
