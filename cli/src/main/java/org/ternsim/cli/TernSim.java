@@ -40,6 +40,7 @@ public final class TernSim implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         TernSim root = new TernSim();
         CommandLine cl = new CommandLine(root);
+        cl.addSubcommand(new ReportCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
