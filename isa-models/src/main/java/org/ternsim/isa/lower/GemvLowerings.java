@@ -14,6 +14,8 @@ public final class GemvLowerings {
     public static List<GemvLowering> all() {
         List<GemvLowering> all = new ArrayList<>();
         all.add(new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS));
+        all.add(I2sNeonLowering.defaults(false));
+        all.add(I2sNeonLowering.defaults(true));
         return List.copyOf(all);
     }
 
