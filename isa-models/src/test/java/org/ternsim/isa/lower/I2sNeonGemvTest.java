@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +46,6 @@ class I2sNeonGemvTest {
     }
 
     /** One GEMV per BitNet b1.58 2B4T shape (kernels.md / workloads.md): qkv/o, k/v, gate/up, down. */
-    @Tag("slow")
     @ParameterizedTest(name = "2B4T {0}x{1}")
     @MethodSource("twoB4T")
     void equalsTheEngineAt2b4tShapes(int rows, int cols, boolean dotprod) {
