@@ -1,0 +1,43 @@
+// The llvm-mca comparison harness runs without llvm-mca: loops are extracted, simulated, and bounded by port pressure.
+package org.ternsim.sim.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ternsim.isa.arm.ArmAsmText;
+
+class ArmMcaLoopsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void innerLoopIsTheBlockLoopAndReadsBackAsAssembly() {
+        for (ArmMcaLoops.Variant v : ArmMcaLoops.variants()) {
+            String asm = ArmMcaLoops.mcaInput(v.lowering());
+            assertTrue(asm.startsWith(".Lblock:\n    ld1 {v16.16b}, [x0], #16\n"), asm);
+            assertTrue(asm.endsWith("    b.ne .Lblock\n"), asm);
+            assertEquals(ArmMcaLoops.innerLoop(v.lowering()).size(), ArmAsmText.parse(asm).code().size());
+        }
+    }
+
+    @Test
+    void steadyStateIsAtLeastThePortBoundAndWritesTheTable() throws IOException {
+        for (String core : ArmMcaLoops.CORES) {
+            for (ArmMcaLoops.Variant v : ArmMcaLoops.variants()) {
+                ArmMcaLoops.Result r = ArmMcaLoops.measure(core, v, dir.resolve("m"));
+                assertTrue(r.cyclesPerIteration() >= r.portBoundPerIteration() - 1e-9, r.toString());
+                assertTrue(r.cyclesPerIteration() < 40, r.toString());
+            }
+        }
+        // tools/mca/compare-arm.sh passes -Dternsim.mca.out=<dir> to keep the table and the llvm-mca inputs.
+        Path out = Path.of(System.getProperty("ternsim.mca.out", dir.resolve("out").toString()));
+        ArmMcaLoops.main(new String[] {out.toString()});
+        assertTrue(Files.readString(out.resolve("sim.tsv")).contains("i2s-smlal-acc1\tcortex-a76\t"));
+    }
+}
