@@ -90,6 +90,19 @@ public final class ArmFaults {
             }
             s.writeVector(d, r);
         });
+        add("tbl-index-low-bits", "tbl", "uses only the low 3 bits of each index (an 8-entry table)", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            int last = in.operands().size() - 1;
+            byte[] table = read(s, vreg(in.op(1)));
+            byte[] idx = read(s, vreg(in.op(last)));
+            byte[] r = new byte[d.cls().bytes()];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = table[idx[i] & 7];
+            }
+            s.writeVector(d, r);
+        });
+        add("zip1-operands-swapped", "zip1", "interleaves vm before vn", (in, s) -> ArmSimd.permute("zip1")
+            .execute(new org.ternsim.isa.Instruction("zip1", java.util.List.of(in.op(0), in.op(2), in.op(1))), s));
         add("fsub-reversed", "fsub", "computes m - n instead of n - m", (in, s) -> {
             byte[] a = read(s, vreg(in.op(1)));
             byte[] b = read(s, vreg(in.op(2)));

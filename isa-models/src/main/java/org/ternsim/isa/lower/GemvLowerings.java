@@ -16,6 +16,7 @@ public final class GemvLowerings {
         all.add(new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS));
         all.add(I2sNeonLowering.defaults(false));
         all.add(I2sNeonLowering.defaults(true));
+        all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));
         return List.copyOf(all);
     }
 

@@ -55,7 +55,7 @@ class ArmAsmTextTest {
             if (!l.isa().startsWith("neon")) {
                 continue;
             }
-            Program p = l.lower(3, 2560);
+            Program p = l.lower(16, 2560);
             String text = ArmAsmText.print(p);
             Program back = ArmAsmText.parse(text);
             assertEquals(p, back, l.kernel() + "/" + l.isa());

@@ -22,7 +22,7 @@ class ArmUarchTablesTest {
         Set<String> missing = new TreeSet<>();
         for (GemvLowering l : GemvLowerings.all()) {
             if (l.isa().startsWith("neon")) {
-                for (Instruction in : l.lower(2, 4096).code()) {
+                for (Instruction in : l.lower(16, 4096).code()) {
                     if (!m.forms().containsKey(in.form())) {
                         missing.add(in.form());
                     }
