@@ -18,6 +18,7 @@ import org.ternsim.isa.arm.ArmAsmText;
 import org.ternsim.isa.arm.ArmRegs;
 import org.ternsim.isa.lower.GemvLowering;
 import org.ternsim.isa.lower.I2sNeonLowering;
+import org.ternsim.isa.lower.Tl1NeonLowering;
 import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
@@ -45,12 +46,13 @@ final class ArmMcaLoops {
             new Variant("i2s-dotprod-acc1", I2sNeonLowering.defaults(true)),
             new Variant("i2s-dotprod-acc4", new I2sNeonLowering(true, 4, 1)),
             new Variant("i2s-smlal-acc1", I2sNeonLowering.defaults(false)),
-            new Variant("i2s-smlal-acc4", new I2sNeonLowering(false, 4, 64)));
+            new Variant("i2s-smlal-acc4", new I2sNeonLowering(false, 4, 64)),
+            new Variant("tl1-tbl", new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK)));
     }
 
     /** The block loop of a lowering: from its label to the backward branch, inclusive. */
     static List<Instruction> innerLoop(GemvLowering l) {
-        Program p = l.lower(1, 64 * 64);
+        Program p = l.lower(16, 64 * 64);
         int start = p.labels().get(".Lblock");
         List<Instruction> body = new ArrayList<>();
         for (int pc = start; pc < p.code().size(); pc++) {
