@@ -27,7 +27,9 @@ import org.ternsim.kernels.quant.Int8Activations;
  * re-interleave them into int16 entries for rows 0-7 and 8-15, and four {@code add .8h} sum them into two int16
  * accumulators. After each block of BK activations (BK/4 index bytes) the int16 sums are sign-extended into four
  * int32 accumulators ({@code saddw}/{@code saddw2}), as the engine's per-block int16 wrap requires. The epilogue
- * (float) acc / lut_scale * w_scale runs on four lanes at once and {@code st1} writes 16 outputs.
+ * (float) acc / lut_scale * w_scale runs on four lanes at once and {@code st1} writes 16 outputs. A last group of
+ * fewer than 16 rows is padded by the binder with rows of (0, 0) pairs (index 4, table entry 0); their outputs are
+ * written to the padded output region and not read back.
  *
  * <p>Not lowered: building the tables from the activations ({@code lut_ctor}, O(K) once per GEMV); the binder writes
  * the engine's own {@link LutTables#pairs} tables into the {@code tables} region.
@@ -54,31 +56,35 @@ public final class Tl1NeonGemv {
     private Tl1NeonGemv() {
     }
 
-    /** Rows must be whole 16-row groups; K even; BK a multiple of 4 (LutShapes). */
+    /** K even and BK a multiple of 4 (LutShapes); any M >= 1 (the last group is padded to 16 rows). */
     public static void checkShape(int rows, int cols, int bk) {
         LutShapes.checkTl1(cols, bk);
-        if (rows < ROWS_PER_GROUP || rows % ROWS_PER_GROUP != 0) {
-            int lower = rows / ROWS_PER_GROUP * ROWS_PER_GROUP;
-            throw new IllegalArgumentException("TL1 on NEON processes 16 rows at a time: M must be a multiple of 16, got "
-                + rows + "; nearest valid: " + (lower == 0 || rows - lower >= 8 ? lower + 16 : lower));
+        if (rows < 1) {
+            throw new IllegalArgumentException("TL1 needs M >= 1, got " + rows);
         }
+    }
+
+    /** Rows rounded up to whole 16-row groups. */
+    public static int paddedRows(int rows) {
+        return (rows + ROWS_PER_GROUP - 1) / ROWS_PER_GROUP * ROWS_PER_GROUP;
     }
 
     public static Program lower(int rows, int cols, int bk) {
         checkShape(rows, cols, bk);
+        int groups = paddedRows(rows) / ROWS_PER_GROUP;
         int rowBytes = (cols / 2 + 1) / 2;
         int blockBytes = bk / 4;
         int fullBlocks = rowBytes / blockBytes;
         int tailBytes = rowBytes % blockBytes;
         Program.Builder b = new Program.Builder("tl1/neon gemv " + rows + "x" + cols + " bk" + bk, ArmSemantics.NEON);
-        b.region(new Region("weights", WEIGHTS_BASE, rows * rowBytes, Region.Role.INPUT));
+        b.region(new Region("weights", WEIGHTS_BASE, groups * ROWS_PER_GROUP * rowBytes, Region.Role.INPUT));
         b.region(new Region("tables", TABLES_BASE, 64 * rowBytes, Region.Role.INPUT));
         b.region(new Region("params", PARAMS_BASE, 16, Region.Role.INPUT));
-        b.region(new Region("output", OUTPUT_BASE, rows * 4, Region.Role.OUTPUT));
+        b.region(new Region("output", OUTPUT_BASE, groups * ROWS_PER_GROUP * 4, Region.Role.OUTPUT));
 
         b.emit("mov", W, new Imm(WEIGHTS_BASE));
         b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", GROUPS, new Imm(rows / ROWS_PER_GROUP));
+        b.emit("mov", GROUPS, new Imm(groups));
         b.emit("movi", v(31, "16b"), new Imm(0x0F));
         b.emit("mov", TMP, new Imm(PARAMS_BASE));
         b.emit("ldr", w(7), new Mem(TMP, null, 1, PARAM_LUT_SCALE, 4));
@@ -142,19 +148,25 @@ public final class Tl1NeonGemv {
         b.emit("saddw2", v(5, "4s"), v(5, "4s"), v(1, "8h"));
     }
 
-    /** Interleaves the logical TL1 indices 16 rows at a time and splits the engine's int16 tables into byte halves. */
+    /** The first {@code rows} outputs (the padded rows' outputs are discarded). */
+    public static float[] readOutput(Memory memory, int rows) {
+        return java.util.Arrays.copyOf(I2sAvx2Gemv.readOutput(memory), rows);
+    }
+
+    /** Interleaves the logical TL1 indices 16 rows at a time (padding the last group) and splits the engine's int16 tables into byte halves. */
     public static void bind(Memory memory, Tl1Weights weights, Int8Activations activations) {
         int rowBytes = weights.rowBytes();
         byte[] out = memory.bytes("weights");
         byte[] idx = weights.indices();
-        if (idx.length != out.length) {
+        if (out.length != paddedRows(weights.rows()) * rowBytes) {
             throw new IllegalArgumentException("data shape does not match the program's regions");
         }
-        for (int g = 0; g < weights.rows() / ROWS_PER_GROUP; g++) {
+        java.util.Arrays.fill(out, (byte) (Tl1Weights.PAD_INDEX << 4 | Tl1Weights.PAD_INDEX));
+        for (int row = 0; row < weights.rows(); row++) {
+            int g = row / ROWS_PER_GROUP;
+            int r = row % ROWS_PER_GROUP;
             for (int j = 0; j < rowBytes; j++) {
-                for (int r = 0; r < ROWS_PER_GROUP; r++) {
-                    out[(g * rowBytes + j) * ROWS_PER_GROUP + r] = idx[(g * ROWS_PER_GROUP + r) * rowBytes + j];
-                }
+                out[(g * rowBytes + j) * ROWS_PER_GROUP + r] = idx[row * rowBytes + j];
             }
         }
         short[] tables = LutTables.pairs(activations.codes(), 0, weights.pairs());

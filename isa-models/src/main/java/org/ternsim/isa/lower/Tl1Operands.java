@@ -64,7 +64,7 @@ public final class Tl1Operands implements GemvOperands {
 
     @Override
     public float[] readOutput(Memory memory) {
-        return I2sAvx2Gemv.readOutput(memory);
+        return Tl1NeonGemv.readOutput(memory, weights.rows());
     }
 
     @Override
