@@ -94,7 +94,7 @@ final class ArmMcaLoops {
     static HardwareConfig machine(String core, Path dir) throws IOException {
         Path hw = Files.createDirectories(dir.resolve("hw"));
         Path energy = Files.createDirectories(dir.resolve("energy"));
-        Files.copy(Path.of("../configs/energy/generic-45nm.yaml"), energy.resolve("generic-45nm.yaml"),
+        Files.copy(Path.of("../configs/energy/zen5-n4.yaml"), energy.resolve("zen5-n4.yaml"),
             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String template;
         try (var in = ArmMcaLoops.class.getResourceAsStream("/mca-arm/core-only.yaml.template")) {

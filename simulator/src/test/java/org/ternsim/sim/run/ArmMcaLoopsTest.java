@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ternsim.isa.arm.ArmAsmText;
+import org.ternsim.isa.lower.GemvLowering;
+import org.ternsim.isa.lower.GemvLowerings;
+import org.ternsim.sim.config.HardwareConfig;
 
 class ArmMcaLoopsTest {
 
@@ -23,6 +26,23 @@ class ArmMcaLoopsTest {
             assertTrue(asm.startsWith(".Lblock:\n    ld1 {v16.16b}, [x0], #16\n"), asm);
             assertTrue(asm.endsWith("    b.ne .Lblock\n"), asm);
             assertEquals(ArmMcaLoops.innerLoop(v.lowering()).size(), ArmAsmText.parse(asm).code().size());
+        }
+    }
+
+    /** End to end: every Arm lowering through GemvSimulation on each Arm table, outputs bit-exact under timing. */
+    @Test
+    void gemvSimulationRunsEveryArmLoweringBitExact() throws IOException {
+        for (String core : ArmMcaLoops.CORES) {
+            HardwareConfig hw = ArmMcaLoops.machine(core, dir.resolve("gs"));
+            for (GemvLowering l : GemvLowerings.all()) {
+                if (!l.isa().startsWith("neon")) {
+                    continue;
+                }
+                RunResult r = GemvSimulation.run(new GemvSimulation.Request(hw, l, 17, 640, 3, CacheState.WARM));
+                assertTrue(r.check().bitExact(), core + " " + l + ": " + r.check());
+                assertTrue(r.programText().contains("b.ne .Lrow") || r.programText().contains("b.ne .Lgroup"));
+                assertTrue(r.core().cycles() > 0);
+            }
         }
     }
 
