@@ -103,6 +103,18 @@ public final class ArmFaults {
         });
         add("zip1-operands-swapped", "zip1", "interleaves vm before vn", (in, s) -> ArmSimd.permute("zip1")
             .execute(new org.ternsim.isa.Instruction("zip1", java.util.List.of(in.op(0), in.op(2), in.op(1))), s));
+        add("fmla-unfused", "fmla", "rounds the product before adding (fmul + fadd instead of a fused multiply-add)",
+            (in, s) -> {
+                Reg d = vreg(in.op(0));
+                byte[] a = read(s, vreg(in.op(1)));
+                byte[] b = read(s, vreg(in.op(2)));
+                byte[] r = read(s, d);
+                for (int i = 0; i < r.length / 4; i++) {
+                    float p = Float.intBitsToFloat((int) signed(a, i, 4)) * Float.intBitsToFloat((int) signed(b, i, 4));
+                    put(r, i, 4, Float.floatToRawIntBits(Float.intBitsToFloat((int) signed(r, i, 4)) + p));
+                }
+                s.writeVector(d, r);
+            });
         add("fsub-reversed", "fsub", "computes m - n instead of n - m", (in, s) -> {
             byte[] a = read(s, vreg(in.op(1)));
             byte[] b = read(s, vreg(in.op(2)));

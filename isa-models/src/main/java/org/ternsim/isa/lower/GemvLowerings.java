@@ -17,6 +17,7 @@ public final class GemvLowerings {
         all.add(I2sNeonLowering.defaults(false));
         all.add(I2sNeonLowering.defaults(true));
         all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));
+        all.add(new TmacNeonLowering(org.ternsim.kernels.tmac.TmacShapes.DEFAULT_ACT_GROUP));
         return List.copyOf(all);
     }
 
