@@ -19,6 +19,7 @@ import org.ternsim.isa.arm.ArmRegs;
 import org.ternsim.isa.lower.GemvLowering;
 import org.ternsim.isa.lower.I2sNeonLowering;
 import org.ternsim.isa.lower.Tl1NeonLowering;
+import org.ternsim.isa.lower.TmacNeonLowering;
 import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
@@ -31,6 +32,7 @@ final class ArmMcaLoops {
     static final List<String> CORES = List.of("apple-m2", "neoverse-n2", "cortex-a76");
     static final long WEIGHTS = 0x1_0000_0000L;
     static final long ACTIVATIONS = 0x2_0000_0000L;
+    static final long PLANE1 = 0x5_0000_0000L;
     static final int SHORT_RUN = 100;
     static final int LONG_RUN = 400;
 
@@ -47,7 +49,8 @@ final class ArmMcaLoops {
             new Variant("i2s-dotprod-acc4", new I2sNeonLowering(true, 4, 1)),
             new Variant("i2s-smlal-acc1", I2sNeonLowering.defaults(false)),
             new Variant("i2s-smlal-acc4", new I2sNeonLowering(false, 4, 64)),
-            new Variant("tl1-tbl", new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK)));
+            new Variant("tl1-tbl", new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK)),
+            new Variant("tmac-tbl", new TmacNeonLowering(64)));
     }
 
     /** The block loop of a lowering: from its label to the backward branch, inclusive. */
@@ -79,9 +82,11 @@ final class ArmMcaLoops {
         Program.Builder b = new Program.Builder("loop " + iterations, l.isa());
         b.region(new Region("weights", WEIGHTS, 16 * iterations, Region.Role.INPUT));
         b.region(new Region("activations", ACTIVATIONS, 64 * iterations, Region.Role.INPUT));
+        b.region(new Region("plane1", PLANE1, 16 * iterations, Region.Role.INPUT));
         b.emit("mov", ArmRegs.x(0), new Operand.Imm(WEIGHTS));
         b.emit("mov", ArmRegs.x(1), new Operand.Imm(ACTIVATIONS));
         b.emit("mov", ArmRegs.x(5), new Operand.Imm(iterations));
+        b.emit("mov", ArmRegs.x(7), new Operand.Imm(PLANE1)); // T-MAC's second bit plane
         b.emit("movi", ArmRegs.v(31, "16b"), new Operand.Imm(3));
         for (int v = 0; v < 16; v++) {
             b.emit("movi", ArmRegs.v(v, "16b"), new Operand.Imm(0));
