@@ -125,6 +125,12 @@ public final class LutValidation {
             vsExact == 0 ? "exact" : vsExact + " differ", true, vsExact);
     }
 
+    /** The vs-exact column of a lossy kernel: its error against the exact result. */
+    static String errorSummary(LutErrorReport e) {
+        return String.format(Locale.ROOT, "max|err| %.3g (%.2f%% of max|y|), mean rel %.2f%%",
+            e.maxAbsError(), e.maxAbsExact() == 0 ? 0 : 100 * e.maxAbsError() / e.maxAbsExact(), 100 * e.meanRelError());
+    }
+
     private static Validation.Case tmac(Data d, int rows, int cols) {
         TmacWeights w = TmacPacker.pack(d.weights());
         float[] scalar = new float[rows];
@@ -132,9 +138,7 @@ public final class LutValidation {
         TmacGemv vector = TmacKernels.tmac();
         float[] fast = new float[rows];
         vector.gemv(w, d.x(), fast);
-        LutErrorReport e = LutErrorReport.of(TmacError.exact(d.weights(), d.x()), scalar);
-        String error = String.format(Locale.ROOT, "max|err| %.3g (%.2f%% of max|y|), mean rel %.2f%%",
-            e.maxAbsError(), e.maxAbsExact() == 0 ? 0 : 100 * e.maxAbsError() / e.maxAbsExact(), 100 * e.meanRelError());
+        String error = errorSummary(LutErrorReport.of(TmacError.exact(d.weights(), d.x()), scalar));
         return new Validation.Case("tmac", vector.name(), rows, cols, d.description(), rows,
             GemvSimulation.compare(scalar, fast, "scalar").mismatches(), -1, error, false, 0);
     }
