@@ -9,6 +9,9 @@ public final class Interpreter {
         void retired(int pc, long memAddress, int memBytes, boolean store);
     }
 
+    /** AArch64 stores name the stored register first and the address last. */
+    private static final java.util.Set<String> ARM_STORES = java.util.Set.of("st1", "str", "stp", "stur");
+
     private final Program program;
     private final MachineState state;
     private final InstructionSemantics[] impl;
@@ -37,7 +40,8 @@ public final class Interpreter {
             }
             if (!in.mnemonic().equals("lea")) {
                 memOperand[pc] = in.memOperand();
-                isStore[pc] = !in.operands().isEmpty() && in.op(0) instanceof Operand.Mem;
+                isStore[pc] = !in.operands().isEmpty() && in.op(0) instanceof Operand.Mem
+                    || ARM_STORES.contains(in.mnemonic());
             }
         }
     }

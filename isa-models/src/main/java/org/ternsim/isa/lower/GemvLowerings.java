@@ -14,6 +14,10 @@ public final class GemvLowerings {
     public static List<GemvLowering> all() {
         List<GemvLowering> all = new ArrayList<>();
         all.add(new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS));
+        all.add(I2sNeonLowering.defaults(false));
+        all.add(I2sNeonLowering.defaults(true));
+        all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));
+        all.add(new TmacNeonLowering(org.ternsim.kernels.tmac.TmacShapes.DEFAULT_ACT_GROUP));
         return List.copyOf(all);
     }
 

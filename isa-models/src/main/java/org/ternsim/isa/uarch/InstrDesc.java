@@ -55,6 +55,10 @@ public record InstrDesc(String form, int uops, int latency, double rthr, List<Po
     public static final Set<String> OPERAND_KINDS = Set.of("r8", "r16", "r32", "r64", "xmm", "ymm", "zmm",
             "k", "m8", "m16", "m32", "m64", "m128", "m256", "m512", "imm", "rel");
 
+    /** AArch64 operand kinds: general registers, vector arrangements, scalar SIMD&FP views (see apple-m2.yaml). */
+    public static final Set<String> ARM_OPERAND_KINDS = Set.of("x", "w", "v16b", "v8b", "v8h", "v4h", "v4s", "v2s",
+            "v2d", "q", "d", "s", "h", "b");
+
     public InstrDesc {
         usage = List.copyOf(usage);
         basis = basis == null ? "" : basis;
@@ -95,6 +99,6 @@ public record InstrDesc(String form, int uops, int latency, double rthr, List<Po
             return List.of();
         }
         return java.util.Arrays.stream(canonicalForm.substring(sp + 1).split(", "))
-                .filter(k -> !OPERAND_KINDS.contains(k)).toList();
+                .filter(k -> !OPERAND_KINDS.contains(k) && !ARM_OPERAND_KINDS.contains(k)).toList();
     }
 }

@@ -140,7 +140,11 @@ public final class LutValidation {
     }
 
     private static String lossyError(Data d, float[] y) {
-        LutErrorReport e = LutErrorReport.of(TmacError.exact(d.weights(), d.x()), y);
+        return errorSummary(LutErrorReport.of(TmacError.exact(d.weights(), d.x()), y));
+    }
+
+    /** The vs-exact column of a lossy kernel: its error against the exact result. */
+    static String errorSummary(LutErrorReport e) {
         return String.format(Locale.ROOT, "max|err| %.3g (%.2f%% of max|y|), mean rel %.2f%%",
             e.maxAbsError(), e.maxAbsExact() == 0 ? 0 : 100 * e.maxAbsError() / e.maxAbsExact(), 100 * e.meanRelError());
     }
