@@ -61,6 +61,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<String> allKernels = new ArrayList<>(GemvLowerings.kernels());
         ENGINE_ONLY.stream().filter(k -> !allKernels.contains(k)).forEach(allKernels::add);
+        java.util.Collections.sort(allKernels);
         List<String> allIsas = GemvLowerings.all().stream().map(GemvLowering::isa).distinct().toList();
         List<String> chosen = kernels.contains("all") ? allKernels : kernels;
         for (String k : chosen) {

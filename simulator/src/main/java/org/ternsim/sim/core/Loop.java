@@ -28,7 +28,7 @@ public record Loop(String label, int startPc, int branchPc) {
         List<Instruction> code = program.code();
         for (int pc = 0; pc < code.size(); pc++) {
             Instruction in = code.get(pc);
-            if (!in.mnemonic().startsWith("j") || in.mnemonic().equals("jmp")) {
+            if (!Branches.isConditional(in.mnemonic())) {
                 continue;
             }
             for (Operand o : in.operands()) {

@@ -10,11 +10,12 @@ public enum OpClass {
     SCALAR, BRANCH, VECTOR, VECTOR_MUL, FP_SCALAR;
 
     private static final Set<String> VECTOR_MULTIPLIES = Set.of("vpmaddubsw", "vpmaddwd", "vpdpbusd", "vpdpwssd",
-        "vpmullw", "vpmulld", "vmulps", "vfmadd231ps", "vfmadd213ps");
+        "vpmullw", "vpmulld", "vmulps", "vfmadd231ps", "vfmadd213ps",
+        "sdot", "udot", "smull", "smull2", "smlal", "smlal2", "umull", "umlal", "mul", "mla", "fmul", "fmla");
 
     public static OpClass of(Instruction in) {
         String m = in.mnemonic();
-        if (m.startsWith("j")) {
+        if (Branches.isBranch(m)) {
             return BRANCH;
         }
         if (m.startsWith("v") && (m.endsWith("ss") || m.endsWith("sd"))) {

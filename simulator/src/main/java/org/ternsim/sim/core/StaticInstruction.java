@@ -25,10 +25,20 @@ record StaticInstruction(
         int vectorBytes) {
 
     /** Two-operand forms whose destination is also a source. */
+    /** Instructions whose first operand is also a source: x86 two-operand ALU ops, accumulating vector ops. */
     private static final Set<String> READS_DESTINATION = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp",
-        "vpdpbusd", "vpdpwssd");
-    private static final Set<String> WRITES_FLAGS = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp", "imul");
-    private static final Set<String> FUSIBLE_FLAG_SETTERS = Set.of("cmp", "dec", "inc", "add", "sub", "and");
+        "vpdpbusd", "vpdpwssd", "vpdpbusds", "vfmadd231ps",
+        "sdot", "udot", "smlal", "smlal2", "umlal", "umlal2", "mla", "fmla", "tbx", "bsl");
+    /** Instructions whose leading register operands are only read: compares, branches on a register, stores. */
+    private static final Set<String> READS_ONLY = Set.of("cmp", "tst", "cbz", "cbnz", "st1", "st2", "st3", "st4", "str",
+        "strb", "strh", "stp");
+    /** AArch64 loads: every register before the address is written. */
+    private static final Set<String> ARM_LOADS = Set.of("ld1", "ld2", "ld3", "ld4", "ld1r", "ldr", "ldrb", "ldrh",
+        "ldrsb", "ldrsh", "ldrsw", "ldp");
+    private static final Set<String> WRITES_FLAGS = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp", "imul",
+        "subs", "adds", "ands", "tst");
+    private static final Set<String> FUSIBLE_FLAG_SETTERS = Set.of("cmp", "dec", "inc", "add", "sub", "and", "subs",
+        "adds");
 
     static StaticInstruction decode(Instruction in, Instruction previous, Microarchitecture uarch) {
         InstrDesc desc = uarch.desc(in.form());
@@ -44,12 +54,22 @@ record StaticInstruction(
             if (o instanceof Operand.Mem mem) {
                 if (mem.base() != null) {
                     reads.add(mem.base().dependencyId());
+                    // AArch64 post-index addressing ([xn], #imm) writes the base back
+                    boolean armAccess = ARM_LOADS.contains(m) || READS_ONLY.contains(m) && m.startsWith("st");
+                    if (armAccess && i + 1 < ops.size() && ops.get(i + 1) instanceof Operand.Imm) {
+                        writes.add(mem.base().dependencyId());
+                    }
                 }
                 if (mem.index() != null) {
                     reads.add(mem.index().dependencyId());
                 }
             } else if (o instanceof Reg r) {
-                if (i == 0) {
+                boolean beforeAddress = ops.subList(i, ops.size()).stream().anyMatch(x -> x instanceof Operand.Mem);
+                if (ARM_LOADS.contains(m) && beforeAddress) {
+                    writes.add(r.dependencyId());
+                } else if (READS_ONLY.contains(m) && (i == 0 || beforeAddress)) {
+                    reads.add(r.dependencyId());
+                } else if (i == 0) {
                     if (!m.equals("cmp")) {
                         writes.add(r.dependencyId());
                     }
@@ -64,13 +84,14 @@ record StaticInstruction(
         if (WRITES_FLAGS.contains(m)) {
             writes.add(Reg.FLAGS_ID);
         }
-        if (m.startsWith("j") && !m.equals("jmp")) {
+        boolean flagBranch = Branches.readsFlags(m);
+        if (flagBranch) {
             reads.add(Reg.FLAGS_ID);
         }
         if (zeroIdiom) {
             reads.clear();
         }
-        boolean fused = uarch.core().fusesCmpJcc() && m.startsWith("j") && previous != null
+        boolean fused = uarch.core().fusesCmpJcc() && flagBranch && previous != null
             && FUSIBLE_FLAG_SETTERS.contains(previous.mnemonic());
         List<PortUse> usage = desc.usage();
         long[] masks = new long[usage.size()];
