@@ -29,6 +29,7 @@ public final class EndToEnd {
     public static WorkloadResult run(Workload w, Phase phase, KernelChoice choice, List<Operator> ops, Target target,
             EnergyOptions energy, boolean exact) {
         List<WorkloadResult.OperatorResult> results = new ArrayList<>();
+        target.prepare(ops);
         for (Operator op : ops) {
             OperatorCost c = target.cost(op);
             Map<String, Double> e = energy.arithmetic()
