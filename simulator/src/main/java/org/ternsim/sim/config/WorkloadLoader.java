@@ -127,13 +127,24 @@ public final class WorkloadLoader {
 
     private static Workload.Numerics readNumerics(MappingReader m) {
         if (m == null) return null;
-        String w = m.choice("weights", WEIGHT_FORMATS, null);
-        String a = m.choice("activations", ACTIVATION_FORMATS, null);
-        String kv = m.choice("kvCache", KV_FORMATS, "f16");
+        String w = format(m, "weights", WEIGHT_FORMATS, null);
+        String a = format(m, "activations", ACTIVATION_FORMATS, null);
+        String kv = format(m, "kvCache", KV_FORMATS, "f16");
         Boolean had = m.bool("hadamard", false);
         m.finish();
         if (w == null || a == null || kv == null || had == null) return null;
-        return new Workload.Numerics(w.replace('-', '_'), a, kv, had);
+        return new Workload.Numerics(w, a, kv, had);
+    }
+
+    /** A format name, matched exactly in lower case (underscores are part of names such as q4_0). */
+    private static String format(MappingReader m, String key, List<String> allowed, String dflt) {
+        String form = "one of " + String.join(", ", allowed);
+        return m.typed(key, s -> {
+            String v = s.toLowerCase(Locale.ROOT);
+            if (allowed.contains(v)) return v;
+            String hint = Suggestions.closest(v, allowed).map(x -> " (did you mean '" + x + "'?)").orElse("");
+            throw new ConfigException("unknown format '" + Units.show(s) + "'" + hint + "; expected " + form);
+        }, dflt, form);
     }
 
     private static Workload.Sparsity readSparsity(MappingReader m) {
