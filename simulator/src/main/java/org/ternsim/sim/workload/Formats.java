@@ -3,7 +3,19 @@ package org.ternsim.sim.workload;
 
 public final class Formats {
 
+    /** Every kernel / format name an operator may use (DESIGN.md conventions). */
+    public static final java.util.List<String> KERNELS = java.util.List.of("i2_s", "i2_s-vnni", "i2_s-nx1", "i2_s-a16",
+        "tl1", "tl2", "tl2_0", "tmac", "tq1_0", "tq2_0", "f32", "f16", "bf16", "q8_0", "q4_0", "q6_k");
+
     private Formats() {
+    }
+
+    /** Throws IllegalArgumentException naming the valid names when {@code kernel} is not one of {@link #KERNELS}. */
+    public static void checkKernel(String option, String kernel) {
+        if (!KERNELS.contains(kernel)) {
+            throw new IllegalArgumentException(option + ": unknown kernel '" + kernel + "'; valid: "
+                + String.join(", ", KERNELS));
+        }
     }
 
     /**

@@ -17,6 +17,12 @@ public final class WorkloadRunner {
      */
     public static WorkloadResult run(HardwareConfig hw, Workload w, Phase phase, KernelChoice choice, int threads,
             boolean exact, EnergyOptions energy, long seed, boolean measureSparsity) {
+        if (choice.linear() != null) {
+            Formats.checkKernel("--kernel", choice.linear());
+        }
+        if (choice.lmHead() != null) {
+            Formats.checkKernel("--lm-head", choice.lmHead());
+        }
         Workload.Sparsity sparsity = w.sparsity();
         if (measureSparsity) {
             if (!"given".equals(sparsity.mode())) {
