@@ -76,6 +76,7 @@ for (size, h, f, l, hs) in dummy:
         "kernels.md §9.1 (utils/generate-dummy-bitnet-model.py)", h, f, l, hs, hs, h // hs, 32002, "silu", True, True,
         TERNARY, "i2_s", "f16", LM_T)
 
+VOCAB_GUESS = '{value: 32000, source: "[?] not stated in the paper; the LLaMA tokenizer size is assumed", estimate: true}'
 A48 = """  source: "workloads.md §5.1, §5.3: INT4 absmean on Wq/Wk/Wv/Wgate/Wup inputs, INT8 (TopK 50%) on Wo, INT8 on Wdown; 3-bit KV"
   weights: ternary
   activations: int4
@@ -95,7 +96,7 @@ llm("bitnet-a4.8-2b", "BitNet a4.8 on 2B4T shapes: hybrid INT4/INT8 activations,
     "i2_s", "f16", LM_T,
     a48_sparsity("workloads.md §5.2 [D]: a4.8 7B row of Table 2 applied to 2B4T shapes (use --sparsity measured to measure it instead)"))
 llm("bitnet-a4.8-7b", "BitNet a4.8 7B: hybrid INT4/INT8 activations, TopK 50% on Wo, gate-skip, 3-bit KV",
-    "workloads.md §3 (7B config of 2411.04965 Table 6), §5.1", 4096, 11008, 32, 32, 32, 128, 32000, "relu2", False,
+    "workloads.md §3 (7B config of 2411.04965 Table 6), §5.1", 4096, 11008, 32, 32, 32, 128, VOCAB_GUESS, "relu2", False,
     False, A48, "i2_s", "f16", LM_T, a48_sparsity("workloads.md §5.2: 2411.04965 Table 2, a4.8 7B row"),
     extra="")
 V2 = """  source: "workloads.md §6: INT4 absmean activations on all linears, Hadamard before the Wo and Wdown quantizers"
@@ -104,7 +105,7 @@ V2 = """  source: "workloads.md §6: INT4 absmean activations on all linears, Ha
   kvCache: f16
   hadamard: true"""
 llm("bitnet-v2-3b", "BitNet v2 3B: H-BitLinear (Hadamard) on Wo/Wdown, INT4 activations everywhere, SwishGLU",
-    "workloads.md §6 (2504.18415 Table 8, 3B)", 4096, 8192, 20, 32, 32, 128, 32000, "silu", False, False, V2,
+    "workloads.md §6 (2504.18415 Table 8, 3B)", 4096, 8192, 20, 32, 32, 128, VOCAB_GUESS, "silu", False, False, V2,
     "i2_s", "f16", LM_T)
 
 def flux(name, desc, numerics, kernel):
