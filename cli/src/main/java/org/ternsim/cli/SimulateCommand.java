@@ -1,4 +1,5 @@
-// `ternsim simulate`: one kernel call on one hardware config -> summary on stdout, run directory under out/.
+// `ternsim simulate`: a workload phase end to end (default), or one kernel call with --op/--shape; summary on stdout,
+// run directory under out/.
 package org.ternsim.cli;
 
 import java.nio.file.Files;
@@ -18,9 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = {"Simulate one kernel call on a hardware config: the kernel's instruction program runs functionally",
-        "(checked bit for bit against the functional engine) and in time (out-of-order core, caches, DRAM), then",
-        "energy is priced from the event counts. Without options: I2_S GEMV 2560x6912 on configs/hw/zen5-2c.yaml."})
+    description = {"Simulate a workload end to end (default: one BitNet b1.58 2B4T decode token at context 512 on",
+        "configs/hw/zen5-2c.yaml with all its cores), or, with --op or --shape, one kernel call whose instruction",
+        "program runs functionally (checked bit for bit) and in time (out-of-order core, caches, DRAM)."})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -29,15 +30,61 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--hw", paramLabel = "<yaml>", description = "Hardware config (default: configs/hw/zen5-2c.yaml).")
     Path hw;
 
-    @Option(names = "--op", defaultValue = "gemv", description = "Operator: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--op", description = "Single-kernel mode: operator ${COMPLETION-CANDIDATES} (default mode: workload).")
     Op op;
 
-    @Option(names = "--shape", defaultValue = "2560x6912", converter = ShapeConverter.class,
-        description = "MxK: M output rows, K reduction length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--shape", converter = ShapeConverter.class,
+        description = "Single-kernel mode: MxK, M output rows, K reduction length (default 2560x6912).")
     Shape shape;
 
-    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; `ternsim validate --help` lists the lowered ones).")
+    @Option(names = "--kernel", description = "Kernel: of the single kernel (default i2_s), or of every weight matmul "
+        + "of the workload (default: the workload's linearKernel).")
     String kernel;
+
+    @Option(names = "--workload", paramLabel = "<yaml>",
+        description = "Workload config (default: configs/workloads/bitnet-b1.58-2b4t.yaml).")
+    Path workload;
+
+    @Option(names = "--phase", description = "decode, prefill, diffusion-step or image (default: decode for an LLM, "
+        + "diffusion-step for a diffusion transformer).")
+    String phase;
+
+    @Option(names = "--context", defaultValue = "512", description = "Tokens in the KV cache (default: ${DEFAULT-VALUE}).")
+    int context;
+
+    @Option(names = "--tokens", defaultValue = "128", description = "Prompt tokens of a prefill (default: ${DEFAULT-VALUE}).")
+    int tokens;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Sequences decoded together (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--steps", description = "Denoising steps per image (default: the workload's).")
+    Integer steps;
+
+    @Option(names = "--resolution", description = "Image side in pixels (default: the workload's).")
+    Integer resolution;
+
+    @Option(names = "--threads", description = "Threads the operators are split over (default: the config's cores).")
+    Integer threads;
+
+    @Option(names = "--lm-head", paramLabel = "<format>", description = "Format of the LM head / embedding, e.g. f16, q6_k (default: the workload's).")
+    String lmHead;
+
+    @Option(names = "--energy-model", defaultValue = "full",
+        description = "full (every component and static power) or arithmetic (matmul adds and multiplies only, as the BitNet papers estimate) (default: ${DEFAULT-VALUE}).")
+    String energyModel;
+
+    @Option(names = "--node", defaultValue = "7nm", description = "Technology node of the arithmetic energy model: 45nm or 7nm (default: ${DEFAULT-VALUE}).")
+    String node;
+
+    @Option(names = "--sparsity", description = "a4.8 sparsity: given (the workload file's values) or measured (run the functional layer on synthetic data).")
+    String sparsity;
+
+    @Option(names = "--exact", description = "Simulate every row of every GEMV instead of sampling rows to steady state.")
+    boolean exact;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (summary table) or json (results.json on stdout) (default: ${DEFAULT-VALUE}).")
+    String format;
 
     @Option(names = "--isa", paramLabel = "<isa>",
         description = "ISA of the kernel's lowering (default: the first of the core's ISA list that has one).")
@@ -67,6 +114,18 @@ final class SimulateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(hwPath)) {
             throw new UserError(hwPath + ": hardware config not found");
         }
+        if (op == null && shape == null) {
+            return new WorkloadRunCommand(this).run(hwPath);
+        }
+        if (op == null) {
+            op = Op.gemv;
+        }
+        if (shape == null) {
+            shape = Shape.parse("2560x6912");
+        }
+        if (kernel == null) {
+            kernel = "i2_s";
+        }
         HardwareConfig config = HardwareConfigLoader.load(hwPath);
         CacheState cacheState = switch (cache.toLowerCase(Locale.ROOT)) {
             case "warm" -> CacheState.WARM;
@@ -95,7 +154,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** {@code name}, or {@code name-2}, {@code name-3}, ... whichever does not exist yet. */
-    private static Path freeName(Path parent, String name) {
+    static Path freeName(Path parent, String name) {
         Path p = parent.resolve(name);
         for (int i = 2; Files.exists(p); i++) {
             p = parent.resolve(name + "-" + i);

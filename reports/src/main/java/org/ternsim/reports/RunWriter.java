@@ -22,22 +22,36 @@ public final class RunWriter {
     private RunWriter() {
     }
 
-    /**
-     * Writes every file into a temporary sibling directory and renames it to {@code runDir} only when all are complete,
-     * so an interrupted run leaves no partial directory. An existing {@code runDir} is replaced only if {@code replace}.
-     */
+    /** Writes a single-kernel run directory (results.json, results.csv, stats.txt, resolved-config.yaml, program.s). */
     public static void write(Path runDir, RunResult result, String resolvedConfigYaml, String programText, boolean replace) {
+        Map<String, Object> tree = ResultTree.of(result);
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        try {
+            files.put("results.json", JSON.writeValueAsString(tree) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.put("results.csv", Flat.csv(tree));
+        files.put("stats.txt", Flat.stats(tree));
+        files.put("resolved-config.yaml", resolvedConfigYaml);
+        files.put("program.s", programText);
+        writeFiles(runDir, files, replace);
+    }
+
+    /**
+     * Writes the named files into a temporary sibling directory and renames it to {@code runDir} only when all are
+     * complete, so an interrupted run leaves no partial directory. An existing {@code runDir} is replaced only if
+     * {@code replace}.
+     */
+    public static void writeFiles(Path runDir, Map<String, String> files, boolean replace) {
         Path parent = runDir.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + runDir.getFileName() + ".tmp-");
-            Map<String, Object> tree = ResultTree.of(result);
-            Files.writeString(tmp.resolve("results.json"), JSON.writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
-            Files.writeString(tmp.resolve("results.csv"), Flat.csv(tree), StandardCharsets.UTF_8);
-            Files.writeString(tmp.resolve("stats.txt"), Flat.stats(tree), StandardCharsets.UTF_8);
-            Files.writeString(tmp.resolve("resolved-config.yaml"), resolvedConfigYaml, StandardCharsets.UTF_8);
-            Files.writeString(tmp.resolve("program.s"), programText, StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
             if (Files.exists(runDir)) {
                 if (!replace) {
                     throw new IllegalStateException(runDir + " already exists");

@@ -1,0 +1,68 @@
+// `ternsim calibrate`: simulate the published bitnet.cpp points of configs/calibration and report the errors.
+package org.ternsim.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ternsim.sim.calibration.Calibration;
+import org.ternsim.sim.calibration.PublishedPoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+    description = {"Simulate the published bitnet.cpp measurements (kernels.md §2.5, §8.3) with the bundled configs",
+        "and print the comparison table with error statistics; rows whose hardware config is missing are pending."})
+final class CalibrateCommand implements Callable<Integer> {
+
+    /** The heading of the section this command owns in docs/validation.md. */
+    static final String HEADING = "## End-to-end vs published";
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "<csv>", description = "Published points (default: configs/calibration/bitnet-cpu-published.csv).")
+    Path data;
+
+    @Option(names = "--write", paramLabel = "<md>", description = "Replace (or append) the \"" + HEADING + "\" section of this markdown file.")
+    Path write;
+
+    @Override
+    public Integer call() {
+        Path csv = data == null ? Home.dir().resolve("configs/calibration/bitnet-cpu-published.csv") : Home.resolve(data);
+        if (!Files.isRegularFile(csv)) {
+            throw new UserError(csv + ": calibration data not found");
+        }
+        List<PublishedPoint> points = Calibration.read(csv);
+        List<Calibration.Row> rows = Calibration.run(Home.dir(), points);
+        String md = Calibration.markdown(rows, Calibration.stats(rows));
+        spec.commandLine().getOut().print(md);
+        spec.commandLine().getOut().flush();
+        if (write != null) {
+            replaceSection(write, md);
+        }
+        return TernSim.OK;
+    }
+
+    /** Replaces the section from HEADING to the next "## " heading, or appends it. */
+    static void replaceSection(Path file, String section) {
+        try {
+            String text = Files.exists(file) ? Files.readString(file) : "";
+            int start = text.indexOf(HEADING);
+            String updated;
+            if (start < 0) {
+                updated = text + (text.isEmpty() || text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n")
+                    + section;
+            } else {
+                int next = text.indexOf("\n## ", start + HEADING.length());
+                updated = text.substring(0, start) + section + (next < 0 ? "" : "\n" + text.substring(next + 1));
+            }
+            Files.writeString(file, updated);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

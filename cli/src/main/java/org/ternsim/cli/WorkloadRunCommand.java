@@ -1,0 +1,94 @@
+// The workload mode of `ternsim simulate`: load hardware and workload, run the phase end to end, write the run.
+package org.ternsim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.ternsim.reports.RunWriter;
+import org.ternsim.reports.WorkloadConfigYaml;
+import org.ternsim.reports.WorkloadFiles;
+import org.ternsim.reports.WorkloadResultTree;
+import org.ternsim.reports.WorkloadSummary;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+import org.ternsim.sim.config.ResolvedConfigWriter;
+import org.ternsim.sim.config.WorkloadLoader;
+import org.ternsim.sim.workload.EnergyOptions;
+import org.ternsim.sim.workload.KernelChoice;
+import org.ternsim.sim.workload.Phase;
+import org.ternsim.sim.workload.Workload;
+import org.ternsim.sim.workload.WorkloadResult;
+import org.ternsim.sim.workload.WorkloadRunner;
+
+final class WorkloadRunCommand {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final SimulateCommand o;
+
+    WorkloadRunCommand(SimulateCommand options) {
+        this.o = options;
+    }
+
+    int run(Path hwPath) {
+        Path wlPath = o.workload == null ? Home.dir().resolve("configs/workloads/bitnet-b1.58-2b4t.yaml")
+            : Home.resolve(o.workload);
+        if (!Files.isRegularFile(wlPath)) {
+            throw new UserError(wlPath + ": workload config not found");
+        }
+        if (!o.format.equals("text") && !o.format.equals("json")) {
+            throw new UserError("--format must be text or json, got '" + o.format + "'");
+        }
+        HardwareConfig hw = HardwareConfigLoader.load(hwPath);
+        Workload w = WorkloadLoader.load(wlPath);
+        WorkloadResult result;
+        try {
+            Phase.Kind kind = o.phase == null ? (w.family() == Workload.Family.LLM ? Phase.Kind.DECODE
+                : Phase.Kind.DIFFUSION_STEP) : Phase.Kind.parse(o.phase.toLowerCase(Locale.ROOT));
+            int steps = o.steps != null ? o.steps : w.dit() != null ? w.dit().steps() : 1;
+            int res = o.resolution != null ? o.resolution : w.dit() != null ? w.dit().resolution() : 1024;
+            Phase phase = new Phase(kind, o.context, o.tokens, o.batch, steps, res);
+            EnergyOptions energy = new EnergyOptions(o.energyModel.toLowerCase(Locale.ROOT), o.node);
+            int threads = o.threads != null ? o.threads : hw.cores();
+            if (o.sparsity != null && !o.sparsity.equals("given") && !o.sparsity.equals("measured")) {
+                throw new IllegalArgumentException("--sparsity must be given or measured, got '" + o.sparsity + "'");
+            }
+            result = WorkloadRunner.run(hw, w, phase, new KernelChoice(o.kernel, o.lmHead), threads, o.exact, energy,
+                o.seed, "measured".equals(o.sparsity));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        Map<String, Object> tree = WorkloadResultTree.of(result);
+        String json;
+        try {
+            json = JSON.writeValueAsString(tree) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("results.json", json);
+        files.put("results.csv", WorkloadFiles.csv(result));
+        files.put("stats.txt", WorkloadFiles.stats(result));
+        files.put("resolved-config.yaml", WorkloadConfigYaml.of(result, ResolvedConfigWriter.toYaml(hw)));
+        String name = o.runName != null ? o.runName : String.format(Locale.ROOT, "%s-%s-%s-t%d", hw.name(), w.name(),
+            result.phase().kind().label(), result.threads());
+        Path runDir = o.force || o.runName != null ? o.out.resolve(name) : SimulateCommand.freeName(o.out, name);
+        if (Files.exists(runDir) && !o.force) {
+            throw new UserError(runDir + " already exists; use --force to replace it");
+        }
+        RunWriter.writeFiles(runDir, files, o.force);
+        var out = o.spec.commandLine().getOut();
+        if (o.format.equals("json")) {
+            out.print(json);
+        } else {
+            out.print(WorkloadSummary.text(result));
+            out.println("  results       " + runDir + "/results.json");
+        }
+        out.flush();
+        return TernSim.OK;
+    }
+}

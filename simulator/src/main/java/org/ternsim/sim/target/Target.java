@@ -1,0 +1,42 @@
+// The machine a workload runs on: costs one operator at a time (a CPU with threads now; an accelerator later).
+package org.ternsim.sim.target;
+
+import org.ternsim.sim.workload.Operator;
+
+/**
+ * What end-to-end simulation needs from a machine. Implementations cache by operator shape, so identical layers cost
+ * one simulation. {@code org.ternsim.sim.target.CpuTarget} runs the lowered kernels on the core model; an accelerator
+ * target implements the same method over its datapath model.
+ */
+public interface Target {
+
+    /** Short name for reports, e.g. {@code zen5-2c}. */
+    String name();
+
+    /** "cpu" or "accelerator". */
+    String kind();
+
+    /** Worker threads (CPU) or parallel units the operators are split over. */
+    int threads();
+
+    /**
+     * Optional: cost the distinct operators of a run ahead of time (e.g. in parallel); {@link #cost} then answers from
+     * its cache. Results must not depend on whether this was called.
+     */
+    default void prepare(java.util.List<Operator> ops) {
+    }
+
+    /** Cost of one operator call with its shape. */
+    OperatorCost cost(Operator op);
+
+    /** Kernel actually used for an operator's requested kernel on this target (e.g. the ISA it lowers to). */
+    default String isaOf(Operator op) {
+        return "";
+    }
+
+    /** Clock of the cycle counts in costs, Hz. */
+    double freqHz();
+
+    /** Bytes per second of main memory, for reports. */
+    double memoryBytesPerSecond();
+}

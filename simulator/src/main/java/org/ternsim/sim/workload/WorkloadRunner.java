@@ -1,0 +1,40 @@
+// One call from loaded configs to an end-to-end result: picks the target for the hardware, sparsity, energy model.
+package org.ternsim.sim.workload;
+
+import java.util.List;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.target.CpuTarget;
+import org.ternsim.sim.target.Target;
+
+public final class WorkloadRunner {
+
+    private WorkloadRunner() {
+    }
+
+    /**
+     * @param measureSparsity replace an a4.8 workload's given sparsity by one measured on the functional layer
+     * @throws IllegalArgumentException for a phase the workload has no meaning for, or an impossible option
+     */
+    public static WorkloadResult run(HardwareConfig hw, Workload w, Phase phase, KernelChoice choice, int threads,
+            boolean exact, EnergyOptions energy, long seed, boolean measureSparsity) {
+        if (choice.linear() != null) {
+            Formats.checkKernel("--kernel", choice.linear());
+        }
+        if (choice.lmHead() != null) {
+            Formats.checkKernel("--lm-head", choice.lmHead());
+        }
+        Workload.Sparsity sparsity = w.sparsity();
+        if (measureSparsity) {
+            if (!"given".equals(sparsity.mode())) {
+                throw new IllegalArgumentException("--sparsity measured applies to a4.8 workloads (sparsity mode given);"
+                    + " " + w.name() + " is " + sparsity.mode());
+            }
+            sparsity = SparsityMeter.measure(w, seed);
+        }
+        Workload used = new Workload(w.name(), w.description(), w.family(), w.llm(), w.dit(), w.numerics(),
+            w.linearKernel(), w.lmHead(), sparsity, w.source(), w.file());
+        List<Operator> ops = WorkloadLowering.lower(used, phase, choice);
+        Target target = new CpuTarget(hw, threads, exact, EndToEnd.weightBytes(ops), seed);
+        return EndToEnd.run(used, phase, choice, ops, target, energy, exact);
+    }
+}

@@ -1,0 +1,39 @@
+// The calibration harness reads the published points, simulates those whose config exists and keeps the rest pending.
+package org.ternsim.sim.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CalibrationTest {
+
+    private static final Path HOME = Path.of("..");
+
+    @Test
+    void theBundledDataHoldsEveryPublishedPoint() {
+        List<PublishedPoint> p = Calibration.read(HOME.resolve("configs/calibration/bitnet-cpu-published.csv"));
+        assertEquals(7 + 6 + 6 + 4 + 4, p.size()); // kernels.md §2.5 (7 no-parallel rows), §8.3 EPYC tg/pp, Cobalt
+        assertTrue(p.stream().allMatch(x -> x.source().startsWith("kernels.md")));
+    }
+
+    @Test
+    void rowsWithAConfigAreSimulatedAndTheRestArePending(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("points.csv");
+        Files.writeString(csv, "hw,kind,workload,threads,m,k,n,published,unit,source\n"
+            + "zen5-2c,kernel,,1,2048,2048,1,0.075,ms,\"test, a row for the dev VM\"\n"
+            + "no-such-cpu,kernel,,1,2048,2048,1,0.075,ms,test\n");
+        List<Calibration.Row> rows = Calibration.run(HOME, Calibration.read(csv));
+        assertTrue(!rows.get(0).pending() && rows.get(0).predicted() > 0, rows.get(0).toString());
+        assertTrue(rows.get(1).pending());
+        Calibration.Stats s = Calibration.stats(rows);
+        assertEquals(1, s.points());
+        assertEquals(1, s.pending());
+        String md = Calibration.markdown(rows, s);
+        assertTrue(md.startsWith("## End-to-end vs published") && md.contains("no-such-cpu"), md);
+    }
+}
