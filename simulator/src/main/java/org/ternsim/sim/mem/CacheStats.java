@@ -15,8 +15,10 @@ public final class CacheStats {
     public long prefetchesDropped;
     public long mshrStallCycles;
 
-    void clearEvictions() {
-        evictions = 0;
+    /** Zeroes every counter (after warming, so that only the timed run counts). */
+    void reset() {
+        reads = writes = hits = misses = inFlightHits = evictions = writeBacks = 0;
+        prefetchesIssued = prefetchesDropped = mshrStallCycles = 0;
     }
 
     CacheStats(String level) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ternsim.sim.config.CacheConfig;
 import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.Inclusion;
 import org.ternsim.sim.mem.Cache;
 import org.ternsim.sim.mem.Dram;
 import org.ternsim.sim.mem.MemoryHierarchy;
@@ -20,18 +21,39 @@ public final class MachineBuilder {
         double freq = hw.core().freqHz();
         List<Cache> levels = new ArrayList<>();
         List<Prefetcher> prefetchers = new ArrayList<>();
-        int line = hw.caches().isEmpty() ? 64 : hw.caches().get(0).lineBytes();
+        List<Inclusion> inclusion = new ArrayList<>();
         for (CacheConfig c : hw.caches()) {
-            levels.add(new Cache(c.name(), c.sizeBytes(), c.ways(), c.lineBytes(), c.latencyCycles(), c.mshrs(),
-                ReplacementPolicy.Kind.valueOf(c.replacement().name())));
-            prefetchers.add(c.prefetcher() == null ? null
-                : Prefetcher.of(c.prefetcher().kind(), c.prefetcher().degree(), c.prefetcher().distance()));
+            levels.add(cache(c));
+            prefetchers.add(prefetcher(c));
+            inclusion.add(c.inclusion());
         }
+        int line = lineBytes(hw);
+        return new MemoryHierarchy(levels, inclusion, prefetchers, dram(hw), line, levels.size() + 1, null, a -> a);
+    }
+
+    public static int lineBytes(HardwareConfig hw) {
+        return hw.caches().isEmpty() ? 64 : hw.caches().get(0).lineBytes();
+    }
+
+    public static Cache cache(CacheConfig c) {
+        return new Cache(c.name(), c.sizeBytes(), c.ways(), c.lineBytes(), c.latencyCycles(), c.mshrs(),
+            ReplacementPolicy.Kind.valueOf(c.replacement().name()));
+    }
+
+    public static Prefetcher prefetcher(CacheConfig c) {
+        return c.prefetcher() == null ? null
+            : Prefetcher.of(c.prefetcher().kind(), c.prefetcher().degree(), c.prefetcher().distance());
+    }
+
+    /** DRAM as a bandwidth server in core cycles. */
+    public static Dram dram(HardwareConfig hw) {
+        double freq = hw.core().freqHz();
+        int line = lineBytes(hw);
         double bytesPerCycle = hw.dram().bandwidthBytesPerSec() / freq;
         long idle = Math.round(hw.dram().latencyNs() * 1e-9 * freq);
         // The configured latency is the idle load-to-use time of a DRAM access, line transfer included.
         long beyondTransfer = Math.max(0, idle - Math.round(line / bytesPerCycle));
-        return new MemoryHierarchy(levels, prefetchers, new Dram(bytesPerCycle, beyondTransfer, line), line);
+        return new Dram(bytesPerCycle, beyondTransfer, line);
     }
 
     public static double dramBytesPerCycle(HardwareConfig hw) {
