@@ -95,11 +95,13 @@ public final class HardwareConfigLoader {
         Boolean shared = m.bool("shared", false);
         String repl = m.choice("replacement", List.of("lru", "tree-plru", "random"), "lru");
         String incl = m.choice("inclusion", List.of("non-inclusive", "inclusive", "exclusive"), "non-inclusive");
+        Double fill = m.typed("fillBandwidth", HardwareConfigLoader::perCycle, 0.0,
+                "a fill bandwidth in bytes per cycle such as 64B/cycle (0B/cycle = unlimited)");
         PrefetcherConfig pf = readPrefetcher(m.mapping("prefetcher", true, "{kind: stream, degree: 2, distance: 8}"),
                 m.child("prefetcher"));
         m.finish();
         if (name == null || size == null || ways == null || line == null || latency == null || mshrs == null
-                || shared == null || repl == null || incl == null || pf == null) {
+                || shared == null || repl == null || incl == null || fill == null || pf == null) {
             return null;
         }
         boolean ok = true;
@@ -133,7 +135,17 @@ public final class HardwareConfigLoader {
         if (!ok) return null;
         return new CacheConfig(name, size, ways, line.intValue(), latency, mshrs, shared,
                 Replacement.valueOf(repl.toUpperCase(java.util.Locale.ROOT).replace('-', '_')), pf,
-                Inclusion.valueOf(incl.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+                Inclusion.valueOf(incl.toUpperCase(java.util.Locale.ROOT).replace('-', '_')), fill);
+    }
+
+    /** "64B/cycle" -> 64.0. */
+    private static double perCycle(String s) {
+        String t = s.strip();
+        if (!t.endsWith("/cycle")) {
+            throw new ConfigException("'" + Units.show(s) + "' is not a bandwidth per cycle; expected a fill bandwidth"
+                    + " such as 64B/cycle");
+        }
+        return Units.bytes(t.substring(0, t.length() - "/cycle".length()));
     }
 
     private static PrefetcherConfig readPrefetcher(MappingReader m, String path) {

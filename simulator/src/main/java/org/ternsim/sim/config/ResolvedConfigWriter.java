@@ -36,6 +36,7 @@ public final class ResolvedConfigWriter {
             o.leaf(2, "shared", p + "shared", Boolean.toString(k.shared()));
             o.leaf(2, "replacement", p + "replacement", k.replacement().yamlName());
             o.leaf(2, "inclusion", p + "inclusion", k.inclusion().yamlName());
+            o.leaf(2, "fillBandwidth", p + "fillBandwidth", plain(k.fillBytesPerCycle()) + "B/cycle");
             o.raw("    prefetcher:");
             o.leaf(3, "kind", p + "prefetcher.kind", k.prefetcher().kind());
             o.leaf(3, "degree", p + "prefetcher.degree", Integer.toString(k.prefetcher().degree()));

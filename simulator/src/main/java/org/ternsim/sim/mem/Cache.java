@@ -17,6 +17,8 @@ public final class Cache {
     private final long[] mshrBusyUntil;
 
     final CacheStats stats;
+    /** The port that fills this level from the next one; null = unlimited (only latency and MSHRs limit fills). */
+    BandwidthServer fillPort;
     /** Line evicted by the latest {@link #install}, or -1 if it filled an empty way. */
     long lastVictim = -1;
     boolean lastVictimDirty;
@@ -53,6 +55,12 @@ public final class Cache {
 
     public long hitLatency() {
         return hitLatency;
+    }
+
+    /** Limits fills into this level to {@code bytesPerCycle}; shared levels share the returned port's object. */
+    public Cache withFillBandwidth(double bytesPerCycle) {
+        fillPort = bytesPerCycle > 0 ? new BandwidthServer(bytesPerCycle, 1 << lineShift) : null;
+        return this;
     }
 
     public CacheStats stats() {

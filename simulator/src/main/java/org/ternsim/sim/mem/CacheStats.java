@@ -21,6 +21,20 @@ public final class CacheStats {
         prefetchesIssued = prefetchesDropped = mshrStallCycles = 0;
     }
 
+    /** Adds another instance's counts (per-core private levels summed for the whole machine). */
+    void add(CacheStats o) {
+        reads += o.reads;
+        writes += o.writes;
+        hits += o.hits;
+        misses += o.misses;
+        inFlightHits += o.inFlightHits;
+        evictions += o.evictions;
+        writeBacks += o.writeBacks;
+        prefetchesIssued += o.prefetchesIssued;
+        prefetchesDropped += o.prefetchesDropped;
+        mshrStallCycles += o.mshrStallCycles;
+    }
+
     CacheStats(String level) {
         this.level = level;
     }

@@ -94,6 +94,35 @@ public final class MemoryHierarchy {
         backInvalidations = 0;
     }
 
+    /**
+     * The machine-wide event counts of several cores' hierarchies, for the energy model and the stats listing: private
+     * levels summed over cores, shared levels (the same {@link Cache} object) counted once, DRAM traffic summed.
+     * The result holds statistics only; it is not meant to be accessed.
+     */
+    public static MemoryHierarchy aggregate(List<MemoryHierarchy> cores) {
+        MemoryHierarchy first = cores.get(0);
+        List<Cache> sums = new ArrayList<>();
+        for (int level = 0; level < first.levels.size(); level++) {
+            Cache proto = first.levels.get(level);
+            Cache sum = new Cache(proto.name(), 64, 1, 64, proto.hitLatency(), 1);
+            java.util.Set<Cache> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (MemoryHierarchy h : cores) {
+                if (seen.add(h.levels.get(level))) {
+                    sum.stats.add(h.levels.get(level).stats);
+                }
+            }
+            sums.add(sum);
+        }
+        MemoryHierarchy out = new MemoryHierarchy(sums, Collections.nCopies(sums.size(), null), first.dram,
+            first.lineBytes);
+        for (MemoryHierarchy h : cores) {
+            out.dramReadLines += h.dramReadLines;
+            out.dramWriteLines += h.dramWriteLines;
+            out.backInvalidations += h.backInvalidations;
+        }
+        return out;
+    }
+
     public long dramReadBytes() {
         return dramReadLines * lineBytes;
     }
@@ -181,7 +210,12 @@ public final class MemoryHierarchy {
             st.misses++;
         }
         fillDirty = false;
-        long ready = Math.max(start + c.hitLatency(), accessLine(level + 1, line, start, false, false));
+        long below = accessLine(level + 1, line, start, false, false);
+        if (c.fillPort != null) {
+            // The line crosses this level's fill port once it has arrived from below (dropped prefetches: -1).
+            below = below < 0 ? below : c.fillPort.deliver(below);
+        }
+        long ready = Math.max(start + c.hitLatency(), below);
         boolean dirty = store || fillDirty;
         c.occupyMshr(ready);
         boolean passUp = exclusive(level) && !prefetch; // demand fills pass through a victim cache to the level above

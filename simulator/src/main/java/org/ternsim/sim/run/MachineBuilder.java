@@ -37,7 +37,7 @@ public final class MachineBuilder {
 
     public static Cache cache(CacheConfig c) {
         return new Cache(c.name(), c.sizeBytes(), c.ways(), c.lineBytes(), c.latencyCycles(), c.mshrs(),
-            ReplacementPolicy.Kind.valueOf(c.replacement().name()));
+            ReplacementPolicy.Kind.valueOf(c.replacement().name())).withFillBandwidth(c.fillBytesPerCycle());
     }
 
     public static Prefetcher prefetcher(CacheConfig c) {
