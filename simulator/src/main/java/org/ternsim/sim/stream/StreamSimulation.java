@@ -73,9 +73,12 @@ public final class StreamSimulation {
 
         List<MemoryHierarchy> hierarchies = hierarchies(hw, threads);
         List<OutOfOrderCore> cores = new ArrayList<>();
+        long warmBytes = Math.min(slice, 2 * cacheBytes(hw));
         for (int t = 0; t < threads; t++) {
             MemoryHierarchy h = hierarchies.get(t);
-            h.warm(BASE + t * slice, slice);
+            // Warm the tail of the slice (beyond twice the caches the rest would be evicted anyway), so the timed
+            // pass starts where the previous one left the caches.
+            h.warm(BASE + t * slice + slice - warmBytes, warmBytes);
             cores.add(new OutOfOrderCore(loop, uarch, h));
         }
         for (long p = 0; p < passes; p++) {
@@ -92,6 +95,31 @@ public final class StreamSimulation {
         long bytes = passes * iterations * step * threads;
         double seconds = cycles / hw.core().freqHz();
         return new Point(workingSetBytes, threads, bytes / seconds / 1e9, cycles, bytes);
+    }
+
+    /**
+     * Load-to-use latency in ns of dependent loads to random lines of the working set (the pointer chase of the
+     * measurement; random lines with replacement instead of one cyclic permutation).
+     */
+    public static double latencyNs(HardwareConfig hw, long workingSetBytes, int steps) {
+        MemoryHierarchy h = hierarchies(hw, 1).get(0);
+        long lines = Math.max(2, workingSetBytes / 64);
+        long warmBytes = Math.min(lines * 64, 2 * cacheBytes(hw));
+        h.warm(BASE + lines * 64 - warmBytes, warmBytes);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(42);
+        long t = 0;
+        for (int i = 0; i < steps / 4; i++) { // untimed: reach the steady state of the caches
+            t = h.access(BASE + rnd.nextLong(lines) * 64, 8, false, t);
+        }
+        long t0 = t;
+        for (int i = 0; i < steps; i++) {
+            t = h.access(BASE + rnd.nextLong(lines) * 64, 8, false, t);
+        }
+        return (t - t0) / (double) steps / hw.core().freqHz() * 1e9;
+    }
+
+    private static long cacheBytes(HardwareConfig hw) {
+        return hw.caches().stream().mapToLong(CacheConfig::sizeBytes).sum();
     }
 
     /** The whole curve: every working set for every thread count. */
