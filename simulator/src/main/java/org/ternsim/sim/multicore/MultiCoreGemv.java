@@ -16,7 +16,6 @@ import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.sim.config.CacheConfig;
 import org.ternsim.sim.config.HardwareConfig;
-import org.ternsim.sim.config.Inclusion;
 import org.ternsim.sim.core.CoreStats;
 import org.ternsim.sim.core.OpClass;
 import org.ternsim.sim.core.OutOfOrderCore;
@@ -24,9 +23,7 @@ import org.ternsim.sim.energy.EnergyModel;
 import org.ternsim.sim.energy.EnergyReport;
 import org.ternsim.sim.mem.Cache;
 import org.ternsim.sim.mem.CacheStats;
-import org.ternsim.sim.mem.Dram;
 import org.ternsim.sim.mem.MemoryHierarchy;
-import org.ternsim.sim.mem.Prefetcher;
 import org.ternsim.sim.run.CacheState;
 import org.ternsim.sim.run.GemvSimulation;
 import org.ternsim.sim.run.MachineBuilder;
@@ -76,7 +73,7 @@ public final class MultiCoreGemv {
         int chunk = roundUp((rows + threads - 1) / threads, grain);
 
         Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
-        SharedLevels shared = SharedLevels.of(hw);
+        MachineBuilder.SharedParts shared = MachineBuilder.sharedParts(hw);
         TimeOrderedGate gate = new TimeOrderedGate(threads);
         List<Worker> workers = new ArrayList<>();
         for (int k = 0; k < threads; k++) {
@@ -105,7 +102,7 @@ public final class MultiCoreGemv {
             CoreStats s = w.model.stats();
             slowest = Math.max(slowest, s.cycles());
             List<CacheStats> priv = new ArrayList<>();
-            for (int level = 0; level < shared.firstShared; level++) {
+            for (int level = 0; level < shared.firstShared(); level++) {
                 priv.add(w.hierarchy.levels().get(level).stats());
             }
             shares.add(new CoreShare(w.core, w.firstRow, w.rows, s, priv, w.hierarchy.dramReadBytes(),
@@ -263,26 +260,6 @@ public final class MultiCoreGemv {
             busy, dispatch, port, critical.busiestPort(), dataflow);
     }
 
-    /** The cache levels and DRAM all cores share; built once, handed to every core's hierarchy. */
-    private record SharedLevels(int firstShared, List<Cache> caches, List<Prefetcher> prefetchers, Dram dram) {
-        static SharedLevels of(HardwareConfig hw) {
-            int first = hw.caches().size();
-            for (int i = 0; i < hw.caches().size(); i++) {
-                if (hw.caches().get(i).shared()) {
-                    first = i;
-                    break;
-                }
-            }
-            List<Cache> caches = new ArrayList<>();
-            List<Prefetcher> pf = new ArrayList<>();
-            for (int i = first; i < hw.caches().size(); i++) {
-                caches.add(MachineBuilder.cache(hw.caches().get(i)));
-                pf.add(MachineBuilder.prefetcher(hw.caches().get(i)));
-            }
-            return new SharedLevels(first, caches, pf, MachineBuilder.dram(hw));
-        }
-    }
-
     /** One core: its program, data, private caches, core model, and the outcome. */
     private static final class Worker {
         final int core;
@@ -304,7 +281,8 @@ public final class MultiCoreGemv {
             this.rows = rows;
         }
 
-        void prepare(GemvSimulation.Request req, Microarchitecture uarch, SharedLevels shared, TimeOrderedGate gate,
+        void prepare(GemvSimulation.Request req, Microarchitecture uarch, MachineBuilder.SharedParts shared,
+                TimeOrderedGate gate,
                 Map<String, Boolean> perCore, int chunk) {
             HardwareConfig hw = req.hw();
             lowering = req.lowering();
@@ -334,18 +312,7 @@ public final class MultiCoreGemv {
                 long chunkBytes = (long) r.bytes() * chunk / Math.max(1, rows);
                 shift[i] = (long) core * ((Math.max(chunkBytes, r.bytes()) + 4095) / 4096 * 4096);
             }
-            List<Cache> levels = new ArrayList<>();
-            List<Prefetcher> prefetchers = new ArrayList<>();
-            List<Inclusion> inclusion = new ArrayList<>();
-            for (int i = 0; i < hw.caches().size(); i++) {
-                CacheConfig c = hw.caches().get(i);
-                boolean isShared = i >= shared.firstShared;
-                levels.add(isShared ? shared.caches.get(i - shared.firstShared) : MachineBuilder.cache(c));
-                prefetchers.add(isShared ? shared.prefetchers.get(i - shared.firstShared) : MachineBuilder.prefetcher(c));
-                inclusion.add(c.inclusion());
-            }
-            hierarchy = new MemoryHierarchy(levels, inclusion, prefetchers, shared.dram, MachineBuilder.lineBytes(hw),
-                shared.firstShared, gate.forCore(core), a -> {
+            hierarchy = MachineBuilder.coreMemory(hw, shared, gate.forCore(core), a -> {
                     for (int i = 0; i < base.length; i++) {
                         if (a >= base[i] && a < end[i]) {
                             return a + shift[i];

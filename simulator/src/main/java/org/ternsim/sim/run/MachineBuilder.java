@@ -6,6 +6,8 @@ import java.util.List;
 import org.ternsim.sim.config.CacheConfig;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.Inclusion;
+import java.util.function.LongUnaryOperator;
+import org.ternsim.sim.mem.SharedGate;
 import org.ternsim.sim.mem.Cache;
 import org.ternsim.sim.mem.Dram;
 import org.ternsim.sim.mem.MemoryHierarchy;
@@ -29,6 +31,48 @@ public final class MachineBuilder {
         }
         int line = lineBytes(hw);
         return new MemoryHierarchy(levels, inclusion, prefetchers, dram(hw), line, levels.size() + 1, null, a -> a);
+    }
+
+    /** The levels (from the first {@code shared: true} one outwards) and the DRAM that all cores of a machine share. */
+    public record SharedParts(int firstShared, List<Cache> caches, List<Prefetcher> prefetchers, Dram dram) {
+    }
+
+    public static SharedParts sharedParts(HardwareConfig hw) {
+        int first = hw.caches().size();
+        for (int i = 0; i < hw.caches().size(); i++) {
+            if (hw.caches().get(i).shared()) {
+                first = i;
+                break;
+            }
+        }
+        List<Cache> caches = new ArrayList<>();
+        List<Prefetcher> pf = new ArrayList<>();
+        for (int i = first; i < hw.caches().size(); i++) {
+            caches.add(cache(hw.caches().get(i)));
+            pf.add(prefetcher(hw.caches().get(i)));
+        }
+        return new SharedParts(first, caches, pf, dram(hw));
+    }
+
+    /**
+     * One core's view of a multi-core machine: private levels of its own, the shared levels and DRAM of
+     * {@code shared}; {@code gate} orders its shared accesses (null: caller steps cores itself), {@code relocate} maps
+     * its program addresses to machine addresses.
+     */
+    public static MemoryHierarchy coreMemory(HardwareConfig hw, SharedParts shared, SharedGate gate,
+            LongUnaryOperator relocate) {
+        List<Cache> levels = new ArrayList<>();
+        List<Prefetcher> prefetchers = new ArrayList<>();
+        List<Inclusion> inclusion = new ArrayList<>();
+        for (int i = 0; i < hw.caches().size(); i++) {
+            CacheConfig c = hw.caches().get(i);
+            boolean isShared = i >= shared.firstShared();
+            levels.add(isShared ? shared.caches().get(i - shared.firstShared()) : cache(c));
+            prefetchers.add(isShared ? shared.prefetchers().get(i - shared.firstShared()) : prefetcher(c));
+            inclusion.add(c.inclusion());
+        }
+        return new MemoryHierarchy(levels, inclusion, prefetchers, shared.dram(), lineBytes(hw), shared.firstShared(),
+            gate, relocate);
     }
 
     public static int lineBytes(HardwareConfig hw) {

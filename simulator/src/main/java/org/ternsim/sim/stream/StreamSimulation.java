@@ -10,10 +10,7 @@ import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.sim.config.CacheConfig;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.core.OutOfOrderCore;
-import org.ternsim.sim.mem.Cache;
-import org.ternsim.sim.mem.Dram;
 import org.ternsim.sim.mem.MemoryHierarchy;
-import org.ternsim.sim.mem.Prefetcher;
 import org.ternsim.sim.run.MachineBuilder;
 
 /**
@@ -164,33 +161,10 @@ public final class StreamSimulation {
 
     /** One hierarchy per core: private levels of its own, shared levels and DRAM the same objects for all. */
     private static List<MemoryHierarchy> hierarchies(HardwareConfig hw, int threads) {
-        int firstShared = hw.caches().size();
-        for (int i = 0; i < hw.caches().size(); i++) {
-            if (hw.caches().get(i).shared()) {
-                firstShared = i;
-                break;
-            }
-        }
-        List<Cache> shared = new ArrayList<>();
-        List<Prefetcher> sharedPf = new ArrayList<>();
-        for (int i = firstShared; i < hw.caches().size(); i++) {
-            shared.add(MachineBuilder.cache(hw.caches().get(i)));
-            sharedPf.add(MachineBuilder.prefetcher(hw.caches().get(i)));
-        }
-        Dram dram = MachineBuilder.dram(hw);
+        MachineBuilder.SharedParts shared = MachineBuilder.sharedParts(hw);
         List<MemoryHierarchy> out = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            List<Cache> levels = new ArrayList<>();
-            List<Prefetcher> pf = new ArrayList<>();
-            List<org.ternsim.sim.config.Inclusion> inc = new ArrayList<>();
-            for (int i = 0; i < hw.caches().size(); i++) {
-                CacheConfig c = hw.caches().get(i);
-                levels.add(i >= firstShared ? shared.get(i - firstShared) : MachineBuilder.cache(c));
-                pf.add(i >= firstShared ? sharedPf.get(i - firstShared) : MachineBuilder.prefetcher(c));
-                inc.add(c.inclusion());
-            }
-            out.add(new MemoryHierarchy(levels, inc, pf, dram, MachineBuilder.lineBytes(hw), firstShared, null,
-                a -> a));
+            out.add(MachineBuilder.coreMemory(hw, shared, null, a -> a));
         }
         return out;
     }
