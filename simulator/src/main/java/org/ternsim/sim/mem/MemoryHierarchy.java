@@ -22,6 +22,9 @@ import org.ternsim.sim.config.Inclusion;
  */
 public final class MemoryHierarchy {
 
+    /** accessLine's answer to a prefetch that found no free MSHR. */
+    private static final long DROPPED = -2;
+
     private final List<Cache> levels;
     private final List<Inclusion> inclusion;
     private final List<Prefetcher> prefetchers;
@@ -202,7 +205,7 @@ public final class MemoryHierarchy {
         long start = c.acquireMshr(cycle, prefetch);
         if (start < 0) {
             st.prefetchesDropped++;
-            return -1;
+            return DROPPED;
         }
         if (prefetch) {
             st.prefetchesIssued++;
@@ -282,7 +285,10 @@ public final class MemoryHierarchy {
             return;
         }
         for (long l : p.observe(line, miss)) {
-            accessLine(level, l, cycle, false, true);
+            if (accessLine(level, l, cycle, false, true) == DROPPED) {
+                p.dropped(l);
+                return;
+            }
         }
     }
 }

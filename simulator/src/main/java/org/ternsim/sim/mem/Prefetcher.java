@@ -26,6 +26,8 @@ public final class Prefetcher {
     private final int[] confidence = new int[STREAMS];
     private final long[] lastUse = new long[STREAMS];
     private long clock;
+    /** Table entry that produced the last observe() batch, or -1. */
+    private int lastEntry = -1;
 
     Prefetcher(Kind kind, int degree, int distance) {
         this.kind = kind;
@@ -46,8 +48,22 @@ public final class Prefetcher {
         return k == Kind.NONE ? null : new Prefetcher(k, degree, distance);
     }
 
+    /**
+     * The cache could not take prefetch {@code line} of the last batch (no free MSHR): the entry forgets that it
+     * issued it and anything after it, so a later access issues it again, as a hardware prefetch queue would hold the
+     * request rather than lose it.
+     */
+    void dropped(long line) {
+        if (lastEntry >= 0 && kind != Kind.NEXT_LINE) {
+            long st = kind == Kind.STRIDE ? stride[lastEntry] : 1;
+            issuedUpTo[lastEntry] = st > 0 ? Math.min(issuedUpTo[lastEntry], line - 1)
+                : Math.max(issuedUpTo[lastEntry], line + 1);
+        }
+    }
+
     /** Observes a demand access to {@code line}; returns the lines to prefetch (possibly none). */
     long[] observe(long line, boolean miss) {
+        lastEntry = -1;
         return switch (kind) {
             case NONE -> NONE_ISSUED;
             case NEXT_LINE -> miss ? range(line + 1, line + degree) : NONE_ISSUED;
@@ -94,6 +110,7 @@ public final class Prefetcher {
             return NONE_ISSUED;
         }
         issuedUpTo[match] = last;
+        lastEntry = match;
         return range(first, last);
     }
 
@@ -150,6 +167,7 @@ public final class Prefetcher {
         }
         if (n > 0) {
             issuedUpTo[match] = out[n - 1];
+            lastEntry = match;
         }
         return n == out.length ? out : Arrays.copyOf(out, n);
     }

@@ -74,9 +74,10 @@ class MultiCoreGemvTest {
     }
 
     @Test
-    void weightsBeyondL3AreDramBoundAndGainLittleFromASecondCore() {
+    void weightsBeyondL3AreDramBoundOnTwoCores() {
         // 2560x6912 packs to 4.2 MiB of I2_S weights: more than the VM's 3 MiB effective L3, so even a warm call
-        // streams them from DRAM. Two cores share the DRAM bandwidth: DRAM-bound, well short of 2x.
+        // streams most of them from DRAM. One core is port-bound (its AVX2 loop needs more cycles than DRAM does);
+        // two cores halve the compute and then wait for DRAM: they run close to the DRAM bound, well short of 2x.
         RunResult one = run(zen5, 2560, 6912, 1).total();
         MultiCoreGemv.Result r2 = run(zen5, 2560, 6912, 2);
         RunResult two = r2.total();
@@ -89,9 +90,10 @@ class MultiCoreGemvTest {
         double speedup = (double) one.cycles() / two.cycles();
         double dramGBs = two.dramReadBytes() / two.seconds() / 1e9;
         System.out.printf("2560x6912 on zen5-2c (3 MiB L3): 1 core %d cycles (%.1f GB/s), 2 cores %d cycles"
-            + " (%.1f GB/s), speedup %.2f%n", one.cycles(), one.dramReadBytes() / one.seconds() / 1e9, two.cycles(),
-            dramGBs, speedup);
-        assertTrue(speedup < 1.5, "DRAM-bound run sped up " + speedup + "x on 2 cores");
+            + " (%.1f GB/s, DRAM bound %d), speedup %.2f%n", one.cycles(), one.dramReadBytes() / one.seconds() / 1e9,
+            two.cycles(), dramGBs, two.dramBoundCycles(), speedup);
+        assertTrue(two.cycles() < 1.15 * two.dramBoundCycles(), "2 cores should run near the DRAM bound");
+        assertTrue(speedup < 1.75, "DRAM-bound run sped up " + speedup + "x on 2 cores");
     }
 
     @Test
