@@ -154,4 +154,20 @@ class CacheBehaviourTest {
         assertEquals(64, m.dramWriteBytes());
         assertEquals(1, m.levels().get(0).stats().writeBacks);
     }
+
+    @Test
+    void aDroppedPrefetchIsIssuedAgainLater() {
+        // Stream, degree 4, distance 4: lines 0, 1, 2 train it and line 2 issues 3..6. If 5 found no MSHR (and so
+        // 6 was never tried), the access to 3 issues 5, 6, 7 instead of only 7.
+        Prefetcher p = Prefetcher.of("stream", 4, 4);
+        p.observe(0, true);
+        p.observe(1, true);
+        assertEquals(List.of(3L, 4L, 5L, 6L), boxed(p.observe(2, true)));
+        p.dropped(5);
+        assertEquals(List.of(5L, 6L, 7L), boxed(p.observe(3, false)));
+    }
+
+    private static List<Long> boxed(long[] lines) {
+        return Arrays.stream(lines).boxed().toList();
+    }
 }
