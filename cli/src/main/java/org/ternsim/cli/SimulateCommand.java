@@ -106,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing run directory of the same name.")
     boolean force;
 
-    enum Op { gemv }
+    enum Op { gemv, stream }
 
     @Override
     public Integer call() {
@@ -127,6 +127,9 @@ final class SimulateCommand implements Callable<Integer> {
             kernel = "i2_s";
         }
         HardwareConfig config = HardwareConfigLoader.load(hwPath);
+        if (op == Op.stream) {
+            return SimulateStream.run(config, out, spec.commandLine().getOut());
+        }
         CacheState cacheState = switch (cache.toLowerCase(Locale.ROOT)) {
             case "warm" -> CacheState.WARM;
             case "cold" -> CacheState.COLD;

@@ -15,12 +15,24 @@ import java.util.Objects;
  * @param shared        true if all cores share this level (one instance), false for one private instance per core
  * @param replacement   replacement policy
  * @param prefetcher    prefetcher attached to this level
+ * @param inclusion     relation to the levels above (non-inclusive, inclusive, exclusive); the first level ignores it
+ * @param fillBytesPerCycle bandwidth of the port that fills this level from the next, bytes per core cycle;
+ *                      0 = unlimited (only latency and MSHRs limit fills). A shared level has one port for all cores.
  */
 public record CacheConfig(String name, long sizeBytes, int ways, int lineBytes, int latencyCycles, int mshrs,
-        boolean shared, Replacement replacement, PrefetcherConfig prefetcher) {
+        boolean shared, Replacement replacement, PrefetcherConfig prefetcher, Inclusion inclusion,
+        double fillBytesPerCycle) {
+
+    /** A non-inclusive level. */
+    public CacheConfig(String name, long sizeBytes, int ways, int lineBytes, int latencyCycles, int mshrs,
+            boolean shared, Replacement replacement, PrefetcherConfig prefetcher) {
+        this(name, sizeBytes, ways, lineBytes, latencyCycles, mshrs, shared, replacement, prefetcher,
+            Inclusion.NON_INCLUSIVE, 0);
+    }
 
     public CacheConfig {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(inclusion, "inclusion");
         Objects.requireNonNull(replacement, "replacement");
         Objects.requireNonNull(prefetcher, "prefetcher");
         // The loader reports these with file positions first; this guards configs built in code.

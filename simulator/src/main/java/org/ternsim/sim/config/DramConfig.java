@@ -11,9 +11,18 @@ import java.util.Objects;
  * @param channels             memory channels
  * @param energyPjPerBit       read/write energy per bit transferred, in pJ (device + PHY + channel)
  * @param backgroundPowerW     refresh and standby power in W, charged for the whole run time
+ * @param dataRateMTs          transfers per second per pin in MT/s; 0 when not given (informational)
+ * @param busBits              data bits per channel; 0 when not given (informational)
  */
 public record DramConfig(String type, double bandwidthBytesPerSec, double peakBytesPerSec, double latencyNs,
-        int channels, double energyPjPerBit, double backgroundPowerW) {
+        int channels, double energyPjPerBit, double backgroundPowerW, double dataRateMTs, int busBits) {
+
+    /** A DRAM described by bandwidths only. */
+    public DramConfig(String type, double bandwidthBytesPerSec, double peakBytesPerSec, double latencyNs,
+            int channels, double energyPjPerBit, double backgroundPowerW) {
+        this(type, bandwidthBytesPerSec, peakBytesPerSec, latencyNs, channels, energyPjPerBit, backgroundPowerW, 0, 0);
+    }
+
     public DramConfig {
         Objects.requireNonNull(type, "type");
         if (!(bandwidthBytesPerSec > 0) || !(peakBytesPerSec > 0)) throw new IllegalArgumentException("bandwidth");

@@ -94,11 +94,14 @@ public final class HardwareConfigLoader {
         Integer mshrs = m.integer("mshrs", 16, 1, "24");
         Boolean shared = m.bool("shared", false);
         String repl = m.choice("replacement", List.of("lru", "tree-plru", "random"), "lru");
+        String incl = m.choice("inclusion", List.of("non-inclusive", "inclusive", "exclusive"), "non-inclusive");
+        Double fill = m.typed("fillBandwidth", HardwareConfigLoader::perCycle, 0.0,
+                "a fill bandwidth in bytes per cycle such as 64B/cycle (0B/cycle = unlimited)");
         PrefetcherConfig pf = readPrefetcher(m.mapping("prefetcher", true, "{kind: stream, degree: 2, distance: 8}"),
                 m.child("prefetcher"));
         m.finish();
         if (name == null || size == null || ways == null || line == null || latency == null || mshrs == null
-                || shared == null || repl == null || pf == null) {
+                || shared == null || repl == null || incl == null || fill == null || pf == null) {
             return null;
         }
         boolean ok = true;
@@ -131,7 +134,18 @@ public final class HardwareConfigLoader {
         }
         if (!ok) return null;
         return new CacheConfig(name, size, ways, line.intValue(), latency, mshrs, shared,
-                Replacement.valueOf(repl.toUpperCase(java.util.Locale.ROOT).replace('-', '_')), pf);
+                Replacement.valueOf(repl.toUpperCase(java.util.Locale.ROOT).replace('-', '_')), pf,
+                Inclusion.valueOf(incl.toUpperCase(java.util.Locale.ROOT).replace('-', '_')), fill);
+    }
+
+    /** "64B/cycle" -> 64.0. */
+    private static double perCycle(String s) {
+        String t = s.strip();
+        if (!t.endsWith("/cycle")) {
+            throw new ConfigException("'" + Units.show(s) + "' is not a bandwidth per cycle; expected a fill bandwidth"
+                    + " such as 64B/cycle");
+        }
+        return Units.bytes(t.substring(0, t.length() - "/cycle".length()));
     }
 
     private static PrefetcherConfig readPrefetcher(MappingReader m, String path) {
@@ -146,16 +160,42 @@ public final class HardwareConfigLoader {
 
     private static DramConfig readDram(MappingReader m) {
         if (m == null) return null;
-        String type = m.string("type", null);
-        Double bw = m.typed("bandwidth", Units::bytesPerSec, null, Units.BANDWIDTH_FORM);
-        Double peak = m.has("peak") ? m.typed("peak", Units::bytesPerSec, null, Units.BANDWIDTH_FORM)
-                : m.typed("peak", Units::bytesPerSec, bw == null ? 1.0 : bw, Units.BANDWIDTH_FORM);
-        Double lat = m.typed("latency", Units::nanoseconds, null, Units.TIME_FORM);
-        Integer channels = m.integer("channels", 1, 1, "12");
-        Double epb = m.typed("energyPerBit", Units::picojoules, null, "an energy per bit such as 12pJ");
+        DramPreset preset = null;
+        if (m.has("preset")) {
+            String name = m.choice("preset", DramPreset.names(), null);
+            if (name == null) return null;
+            preset = DramPreset.find(name).orElseThrow();
+        }
+        DramPreset p = preset;
+        String type = m.string("type", p == null ? null : p.name().toUpperCase(java.util.Locale.ROOT));
+        Integer channels = m.integer("channels", p == null ? 1 : p.channels(), 1, "12");
+        Double rate = m.typed("dataRate", Units::megaTransfers, p == null ? 0.0 : p.dataRateMTs(),
+                "a transfer rate such as 4800MT/s");
+        Integer bus = m.integer("busWidth", p == null ? 0 : p.busBits(), 0, "64 (bits per channel)");
+        double derivedPeak = channels == null || rate == null || bus == null ? 0
+                : DramPreset.peakBytesPerSec(channels, rate, bus);
+        Double peakGiven = m.has("peak") ? m.typed("peak", Units::bytesPerSec, null, Units.BANDWIDTH_FORM) : null;
+        Double bw = m.typed("bandwidth", Units::bytesPerSec,
+                p == null ? null : p.efficiency() * (peakGiven != null ? peakGiven : derivedPeak), Units.BANDWIDTH_FORM);
+        Double peak = peakGiven != null ? peakGiven
+                : m.typed("peak", Units::bytesPerSec, derivedPeak > 0 ? derivedPeak : bw == null ? 1.0 : bw,
+                        Units.BANDWIDTH_FORM);
+        Double lat = m.typed("latency", Units::nanoseconds, p == null ? null : p.latencyNs(), Units.TIME_FORM);
+        Double epb = m.typed("energyPerBit", Units::picojoules, p == null ? null : p.energyPjPerBit(),
+                "an energy per bit such as 12pJ");
         Double bg = m.typed("backgroundPower", Units::watts, 0.0, Units.POWER_FORM);
+        if (p != null) {
+            String src = "[preset " + p.name() + "] " + p.source();
+            for (String k : List.of("type", "channels", "dataRate", "busWidth", "bandwidth", "latency", "energyPerBit")) {
+                m.recordPresetSource(k, src);
+            }
+            m.recordPresetSource("peak", "[derived] channels x busWidth / 8 x dataRate");
+        } else if (derivedPeak > 0 && !m.has("peak")) {
+            m.recordPresetSource("peak", "[derived] channels x busWidth / 8 x dataRate");
+        }
         m.finish();
-        if (type == null || bw == null || peak == null || lat == null || channels == null || epb == null || bg == null) {
+        if (type == null || bw == null || peak == null || lat == null || channels == null || epb == null || bg == null
+                || rate == null || bus == null) {
             return null;
         }
         if (bw > peak) {
@@ -164,7 +204,7 @@ public final class HardwareConfigLoader {
                     "bandwidth <= peak");
             return null;
         }
-        return new DramConfig(type, bw, peak, lat, channels, epb, bg);
+        return new DramConfig(type, bw, peak, lat, channels, epb, bg, rate, bus);
     }
 
     private static EnergyTable readEnergy(MappingReader r, Map<String, String> prov, Path yaml, Problems problems) {

@@ -120,6 +120,11 @@ final class MappingReader {
         }
     }
 
+    /** Replaces the "default" provenance of an absent key by {@code source} (values taken from a named preset). */
+    void recordPresetSource(String key, String source) {
+        if (!has(key)) provenance.put(child(key), source);
+    }
+
     /** A typed leaf through a parser that throws ConfigException("problem; expected form"). */
     <T> T typed(String key, Function<String, T> parser, T dflt, String form) {
         Leaf leaf = leaf(key);

@@ -35,6 +35,8 @@ public final class ResolvedConfigWriter {
             o.leaf(2, "mshrs", p + "mshrs", Integer.toString(k.mshrs()));
             o.leaf(2, "shared", p + "shared", Boolean.toString(k.shared()));
             o.leaf(2, "replacement", p + "replacement", k.replacement().yamlName());
+            o.leaf(2, "inclusion", p + "inclusion", k.inclusion().yamlName());
+            o.leaf(2, "fillBandwidth", p + "fillBandwidth", plain(k.fillBytesPerCycle()) + "B/cycle");
             o.raw("    prefetcher:");
             o.leaf(3, "kind", p + "prefetcher.kind", k.prefetcher().kind());
             o.leaf(3, "degree", p + "prefetcher.degree", Integer.toString(k.prefetcher().degree()));
@@ -47,6 +49,8 @@ public final class ResolvedConfigWriter {
         o.leaf(1, "peak", "dram.peak", bandwidth(d.peakBytesPerSec()));
         o.leaf(1, "latency", "dram.latency", plain(d.latencyNs()) + "ns");
         o.leaf(1, "channels", "dram.channels", Integer.toString(d.channels()));
+        if (d.dataRateMTs() > 0) o.leaf(1, "dataRate", "dram.dataRate", plain(d.dataRateMTs()) + "MT/s");
+        if (d.busBits() > 0) o.leaf(1, "busWidth", "dram.busWidth", Integer.toString(d.busBits()));
         o.leaf(1, "energyPerBit", "dram.energyPerBit", plain(d.energyPjPerBit()) + "pJ");
         o.leaf(1, "backgroundPower", "dram.backgroundPower", plain(d.backgroundPowerW()) + "W");
         EnergyTable e = c.energy();

@@ -50,6 +50,9 @@ public final class Units {
     private static final Map<String, BigDecimal> W_UNITS = Map.of(
             "uW", new BigDecimal("0.000001"), "µW", new BigDecimal("0.000001"), "mW", new BigDecimal("0.001"),
             "W", BigDecimal.ONE, "kW", K);
+    // Transfer rates are in MT/s.
+    private static final Map<String, BigDecimal> MT_UNITS = Map.of("MT/s", BigDecimal.ONE, "GT/s", K);
+    public static final String RATE_FORM = "a transfer rate such as 4800MT/s";
     private static final Map<String, BigDecimal> NM_UNITS = Map.of("nm", BigDecimal.ONE);
 
     /** A size in bytes ("48KiB" -> 49152); must be a whole, non-negative number of bytes. */
@@ -87,6 +90,11 @@ public final class Units {
     /** A power in watts ("300mW" -> 0.3); must be non-negative. */
     public static double watts(String s) {
         return nonNegative(s, parse(s, W_UNITS, POWER_FORM, "power"), POWER_FORM);
+    }
+
+    /** A DRAM transfer rate in MT/s ("6.4GT/s" -> 6400); must be positive. */
+    public static double megaTransfers(String s) {
+        return positive(s, parse(s, MT_UNITS, RATE_FORM, "transfer rate"), RATE_FORM);
     }
 
     /** A process node in whole nanometres ("16nm" -> 16); must be positive. */

@@ -20,17 +20,22 @@
  *     mshrs: 24                    # default 16
  *     shared: false                # default false
  *     replacement: lru             # default lru; lru | tree-plru (power-of-two ways only) | random
+ *     inclusion: non-inclusive     # default; non-inclusive | inclusive | exclusive (relation to the levels above)
+ *     fillBandwidth: 64B/cycle     # default 0B/cycle = unlimited; port that fills this level from the next
  *     prefetcher:                  # default none
- *       kind: next-line            # default none; none | next-line | stream
+ *       kind: next-line            # default none; none | next-line | stream | stride
  *       degree: 1                  # default 0 for none, else 1
  *       distance: 1                # default 0 for none, else 1
  * dram:
- *   type: DDR5                     # required
- *   bandwidth: 42.7GB/s            # required, sustainable; what the timing model uses
- *   peak: 576GB/s                  # default = bandwidth; must be >= bandwidth
- *   latency: 150ns                 # required, idle load-to-use
- *   channels: 12                   # default 1
- *   energyPerBit: 12pJ             # required
+ *   preset: ddr5-6400              # optional (DramPreset.ALL): fills every field below except backgroundPower
+ *   type: DDR5                     # required unless a preset names it
+ *   bandwidth: 42.7GB/s            # required (or preset efficiency x peak), sustainable; what the timing model uses
+ *   peak: 576GB/s                  # default channels x busWidth/8 x dataRate if known, else = bandwidth; >= bandwidth
+ *   latency: 150ns                 # required unless preset, idle load-to-use
+ *   channels: 12                   # default preset's or 1
+ *   dataRate: 6000MT/s             # default preset's or 0 (unknown)
+ *   busWidth: 64                   # data bits per channel; default preset's or 0 (unknown)
+ *   energyPerBit: 12pJ             # required unless preset
  *   backgroundPower: 0.2W          # default 0W
  * energy: zen5-n4                  # required: loads ../energy/zen5-n4.yaml; or an inline table mapping
  * </pre>

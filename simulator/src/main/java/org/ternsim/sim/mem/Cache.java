@@ -17,6 +17,11 @@ public final class Cache {
     private final long[] mshrBusyUntil;
 
     final CacheStats stats;
+    /** The port that fills this level from the next one; null = unlimited (only latency and MSHRs limit fills). */
+    BandwidthServer fillPort;
+    /** Line evicted by the latest {@link #install}, or -1 if it filled an empty way. */
+    long lastVictim = -1;
+    boolean lastVictimDirty;
 
     public Cache(String name, long sizeBytes, int ways, int lineBytes, long hitLatency, int mshrs) {
         this(name, sizeBytes, ways, lineBytes, hitLatency, mshrs, ReplacementPolicy.Kind.LRU);
@@ -52,6 +57,12 @@ public final class Cache {
         return hitLatency;
     }
 
+    /** Limits fills into this level to {@code bytesPerCycle}; shared levels share the returned port's object. */
+    public Cache withFillBandwidth(double bytesPerCycle) {
+        fillPort = bytesPerCycle > 0 ? new BandwidthServer(bytesPerCycle, 1 << lineShift) : null;
+        return this;
+    }
+
     public CacheStats stats() {
         return stats;
     }
@@ -83,6 +94,8 @@ public final class Cache {
 
     /**
      * Installs {@code line}, filled at {@code fillAt}, in an empty way or else the replacement policy's victim.
+     * The evicted line, clean or dirty, is left in {@link #lastVictim} / {@link #lastVictimDirty} for the callers that
+     * move victims down (exclusive levels) or back-invalidate (inclusive levels).
      *
      * @return the evicted line if it was dirty (to be written back), else -1
      */
@@ -100,6 +113,8 @@ public final class Cache {
         }
         int victim = base + way;
         long writeBack = tags[victim] != -1 && dirty[victim] ? tags[victim] : -1;
+        lastVictim = tags[victim];
+        lastVictimDirty = writeBack >= 0;
         if (tags[victim] != -1) {
             stats.evictions++;
         }
@@ -108,6 +123,36 @@ public final class Cache {
         fillCycle[victim] = fillAt;
         dirty[victim] = makeDirty;
         return writeBack;
+    }
+
+    /**
+     * Removes {@code line} if present (back-invalidation from an inclusive level below, or a hit moving the line up
+     * out of an exclusive level).
+     *
+     * @return 1 if the removed line was dirty, 0 if clean, -1 if absent
+     */
+    int invalidate(long line) {
+        int base = (int) (line & (sets - 1)) * ways;
+        for (int w = 0; w < ways; w++) {
+            if (tags[base + w] == line) {
+                tags[base + w] = -1;
+                boolean d = dirty[base + w];
+                dirty[base + w] = false;
+                return d ? 1 : 0;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code line} is present, without touching the replacement state. */
+    boolean holds(long line) {
+        int base = (int) (line & (sets - 1)) * ways;
+        for (int w = 0; w < ways; w++) {
+            if (tags[base + w] == line) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Earliest cycle at or after {@code cycle} when an MSHR is free; -1 if {@code dropIfBusy} and none is free now. */

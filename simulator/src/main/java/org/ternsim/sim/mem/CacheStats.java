@@ -15,8 +15,24 @@ public final class CacheStats {
     public long prefetchesDropped;
     public long mshrStallCycles;
 
-    void clearEvictions() {
-        evictions = 0;
+    /** Zeroes every counter (after warming, so that only the timed run counts). */
+    void reset() {
+        reads = writes = hits = misses = inFlightHits = evictions = writeBacks = 0;
+        prefetchesIssued = prefetchesDropped = mshrStallCycles = 0;
+    }
+
+    /** Adds another instance's counts (per-core private levels summed for the whole machine). */
+    void add(CacheStats o) {
+        reads += o.reads;
+        writes += o.writes;
+        hits += o.hits;
+        misses += o.misses;
+        inFlightHits += o.inFlightHits;
+        evictions += o.evictions;
+        writeBacks += o.writeBacks;
+        prefetchesIssued += o.prefetchesIssued;
+        prefetchesDropped += o.prefetchesDropped;
+        mshrStallCycles += o.mshrStallCycles;
     }
 
     CacheStats(String level) {

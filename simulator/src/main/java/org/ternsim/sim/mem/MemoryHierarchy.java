@@ -2,49 +2,128 @@
 package org.ternsim.sim.mem;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
+import org.ternsim.sim.config.Inclusion;
 
 /**
- * Levels fill on the way in (non-inclusive, no back-invalidation); dirty victims are written to the next level.
- * Hit latencies are load-to-use totals, as measured by pointer chasing. Not modelled: TLBs and page walks, bank
- * conflicts, coherence traffic between cores, the L1I (the kernels are small loops that live in the op cache).
+ * Write-back, write-allocate caches (a store miss reads the line, installs it dirty; dirty victims are written to the
+ * next level). Each level's {@link Inclusion} says how it relates to the levels above: non-inclusive (fill on the way
+ * in, no back-invalidation), inclusive (its evictions invalidate the levels above) or exclusive (a victim cache).
+ * Hit latencies are load-to-use totals, as measured by pointer chasing.
+ *
+ * <p>Multi-core: several hierarchies may hold the same {@link Cache} and {@link Dram} objects for the shared levels;
+ * {@code sharedFrom} is the first shared level and the {@link SharedGate} is awaited before any shared state is
+ * touched, so that accesses of different cores reach it in simulated-time order.
+ *
+ * <p>Not modelled: TLBs and page walks, bank conflicts, coherence traffic between cores (the cores of a GEMV share
+ * only read-only inputs), the L1I (the kernels are small loops that live in the op cache).
  */
 public final class MemoryHierarchy {
 
+    /** accessLine's answer to a prefetch that found no free MSHR. */
+    private static final long DROPPED = -2;
+
     private final List<Cache> levels;
+    private final List<Inclusion> inclusion;
     private final List<Prefetcher> prefetchers;
     private final Dram dram;
     private final int lineBytes;
+    private final int sharedFrom;
+    private final SharedGate gate;
+    private final LongUnaryOperator relocate;
     private long dramReadLines;
     private long dramWriteLines;
+    private long backInvalidations;
+    /** Set by an exclusive level's hit: the line moving up was dirty there, so the copy above must be dirty. */
+    private boolean fillDirty;
 
-    /** {@code prefetchers} has one entry per level, null where a level has none. */
+    /** {@code prefetchers} has one entry per level, null where a level has none; all levels non-inclusive, unshared. */
     public MemoryHierarchy(List<Cache> levels, List<Prefetcher> prefetchers, Dram dram, int lineBytes) {
-        if (prefetchers.size() != levels.size()) {
-            throw new IllegalArgumentException("one prefetcher entry per cache level expected");
+        this(levels, Collections.nCopies(levels.size(), Inclusion.NON_INCLUSIVE), prefetchers, dram, lineBytes,
+            levels.size() + 1, null, a -> a);
+    }
+
+    /**
+     * @param inclusion  one entry per level: its relation to the levels above (ignored for the first level)
+     * @param sharedFrom index of the first level shared with other cores ({@code levels.size()} = only DRAM shared,
+     *                   larger = nothing shared)
+     * @param gate       awaited before shared state is touched; null when nothing is shared
+     * @param relocate   maps the program's addresses to machine addresses (cores' private data must not alias)
+     */
+    public MemoryHierarchy(List<Cache> levels, List<Inclusion> inclusion, List<Prefetcher> prefetchers, Dram dram,
+            int lineBytes, int sharedFrom, SharedGate gate, LongUnaryOperator relocate) {
+        if (prefetchers.size() != levels.size() || inclusion.size() != levels.size()) {
+            throw new IllegalArgumentException("one prefetcher and one inclusion entry per cache level expected");
         }
         this.levels = List.copyOf(levels);
+        this.inclusion = List.copyOf(inclusion);
         this.prefetchers = new ArrayList<>(prefetchers);
         this.dram = dram;
         this.lineBytes = lineBytes;
+        this.sharedFrom = sharedFrom;
+        this.gate = gate;
+        this.relocate = relocate;
     }
 
     public List<Cache> levels() {
         return levels;
     }
 
-    /** Installs the lines of {@code [address, address + bytes)} in every level without timing or statistics. */
+    public Dram dram() {
+        return dram;
+    }
+
+    /** Installs the lines of {@code [address, address + bytes)} as reads would, without timing; then zeroes the stats. */
     public void warm(long address, long bytes) {
-        for (long line = address / lineBytes; line <= (address + bytes - 1) / lineBytes; line++) {
-            for (Cache c : levels) {
-                if (c.lookup(line) < 0) {
-                    c.install(line, 0, false);
+        long from = relocate.applyAsLong(address) / lineBytes;
+        long to = (relocate.applyAsLong(address) + bytes - 1) / lineBytes;
+        for (long line = from; line <= to; line++) {
+            for (int level = levels.size() - 1; level >= 0; level--) {
+                Cache c = levels.get(level);
+                if (!exclusive(level) && c.lookup(line) < 0) {
+                    install(level, line, 0, false, 0);
+                } else if (c.lookup(line) >= 0 && exclusive(level)) {
+                    c.invalidate(line); // it moves up, as a read hit would
                 }
             }
         }
         for (Cache c : levels) {
-            c.stats().clearEvictions();
+            c.stats.reset();
         }
+        dramReadLines = 0;
+        dramWriteLines = 0;
+        backInvalidations = 0;
+    }
+
+    /**
+     * The machine-wide event counts of several cores' hierarchies, for the energy model and the stats listing: private
+     * levels summed over cores, shared levels (the same {@link Cache} object) counted once, DRAM traffic summed.
+     * The result holds statistics only; it is not meant to be accessed.
+     */
+    public static MemoryHierarchy aggregate(List<MemoryHierarchy> cores) {
+        MemoryHierarchy first = cores.get(0);
+        List<Cache> sums = new ArrayList<>();
+        for (int level = 0; level < first.levels.size(); level++) {
+            Cache proto = first.levels.get(level);
+            Cache sum = new Cache(proto.name(), 64, 1, 64, proto.hitLatency(), 1);
+            java.util.Set<Cache> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (MemoryHierarchy h : cores) {
+                if (seen.add(h.levels.get(level))) {
+                    sum.stats.add(h.levels.get(level).stats);
+                }
+            }
+            sums.add(sum);
+        }
+        MemoryHierarchy out = new MemoryHierarchy(sums, Collections.nCopies(sums.size(), null), first.dram,
+            first.lineBytes);
+        for (MemoryHierarchy h : cores) {
+            out.dramReadLines += h.dramReadLines;
+            out.dramWriteLines += h.dramWriteLines;
+            out.backInvalidations += h.backInvalidations;
+        }
+        return out;
     }
 
     public long dramReadBytes() {
@@ -55,10 +134,16 @@ public final class MemoryHierarchy {
         return dramWriteLines * lineBytes;
     }
 
+    /** Lines the inclusive levels removed from the levels above when evicting them. */
+    public long backInvalidations() {
+        return backInvalidations;
+    }
+
     /** A load or store of {@code bytes} at {@code address} issued at {@code cycle}; returns when its data is ready. */
     public long access(long address, int bytes, boolean store, long cycle) {
-        long first = address / lineBytes;
-        long last = (address + bytes - 1) / lineBytes;
+        long at = relocate.applyAsLong(address);
+        long first = at / lineBytes;
+        long last = (at + bytes - 1) / lineBytes;
         long ready = cycle;
         for (long line = first; line <= last; line++) {
             ready = Math.max(ready, accessLine(0, line, cycle, store, false));
@@ -66,7 +151,18 @@ public final class MemoryHierarchy {
         return ready;
     }
 
+    private boolean exclusive(int level) {
+        return level > 0 && level < levels.size() && inclusion.get(level) == Inclusion.EXCLUSIVE;
+    }
+
+    private void enter(int level, long cycle) {
+        if (gate != null && level >= sharedFrom) {
+            gate.await(cycle);
+        }
+    }
+
     private long accessLine(int level, long line, long cycle, boolean store, boolean prefetch) {
+        enter(level, cycle);
         if (level == levels.size()) {
             if (store) {
                 dramWriteLines++;
@@ -85,7 +181,6 @@ public final class MemoryHierarchy {
             }
         }
         int slot = c.lookup(line);
-        long ready;
         if (slot >= 0) {
             if (prefetch) {
                 return -1;
@@ -96,48 +191,77 @@ public final class MemoryHierarchy {
             } else {
                 st.hits++;
             }
-            ready = Math.max(cycle + c.hitLatency(), fill);
-            if (store) {
+            long ready = Math.max(cycle + c.hitLatency(), fill);
+            boolean movedDirty = false;
+            if (exclusive(level)) {
+                movedDirty = c.invalidate(line) == 1; // the line moves up to the level that asked for it
+            } else if (store) {
                 c.markDirty(slot);
             }
             triggerPrefetch(level, line, cycle, false);
+            fillDirty = movedDirty;
             return ready;
         }
         long start = c.acquireMshr(cycle, prefetch);
         if (start < 0) {
             st.prefetchesDropped++;
-            return -1;
+            return DROPPED;
         }
         if (prefetch) {
             st.prefetchesIssued++;
         } else {
             st.misses++;
         }
-        ready = Math.max(start + c.hitLatency(), accessLine(level + 1, line, start, false, false));
+        fillDirty = false;
+        long below = accessLine(level + 1, line, start, false, false);
+        if (c.fillPort != null) {
+            // The line crosses this level's fill port once it has arrived from below (dropped prefetches: -1).
+            below = below < 0 ? below : c.fillPort.deliver(below);
+        }
+        long ready = Math.max(start + c.hitLatency(), below);
+        boolean dirty = store || fillDirty;
         c.occupyMshr(ready);
-        long victim = c.install(line, ready, store);
-        if (victim >= 0) {
-            st.writeBacks++;
-            writeBack(level + 1, victim, start);
+        boolean passUp = exclusive(level) && !prefetch; // demand fills pass through a victim cache to the level above
+        if (!passUp) {
+            install(level, line, ready, dirty, start);
         }
         if (!prefetch) {
             triggerPrefetch(level, line, cycle, true);
         }
+        fillDirty = passUp && dirty;
         return ready;
     }
 
-    private void triggerPrefetch(int level, long line, long cycle, boolean miss) {
-        Prefetcher p = prefetchers.get(level);
-        long[] range = p == null ? null : p.observe(line, miss);
-        if (range == null) {
+    /** Installs {@code line} in {@code level} and sends its victim where the inclusion policies say. */
+    private void install(int level, long line, long fillAt, boolean dirty, long cycle) {
+        Cache c = levels.get(level);
+        c.install(line, fillAt, dirty);
+        long victim = c.lastVictim;
+        boolean victimDirty = c.lastVictimDirty;
+        if (victim < 0) {
             return;
         }
-        for (long l = range[0]; l <= range[1]; l++) {
-            accessLine(level, l, cycle, false, true);
+        if (inclusion.get(level) == Inclusion.INCLUSIVE && level > 0) {
+            for (int up = 0; up < level; up++) {
+                int was = levels.get(up).invalidate(victim);
+                if (was >= 0) {
+                    backInvalidations++;
+                    victimDirty |= was == 1;
+                }
+            }
+        }
+        if (exclusive(level + 1)) {
+            c.stats.writeBacks += victimDirty ? 1 : 0;
+            receiveVictim(level + 1, victim, victimDirty, cycle);
+        } else if (victimDirty) {
+            c.stats.writeBacks++;
+            receiveVictim(level + 1, victim, true, cycle);
         }
     }
 
-    private void writeBack(int level, long line, long cycle) {
+    /** A victim of the level above arrives: dirty write-backs everywhere, clean victims only into exclusive levels. */
+    private void receiveVictim(int level, long line, boolean dirty, long cycle) {
+        enter(level, cycle);
         if (level == levels.size()) {
             dramWriteLines++;
             dram.transfer(cycle);
@@ -147,13 +271,24 @@ public final class MemoryHierarchy {
         c.stats.writes++;
         int slot = c.lookup(line);
         if (slot >= 0) {
-            c.markDirty(slot);
+            if (dirty) {
+                c.markDirty(slot);
+            }
             return;
         }
-        long victim = c.install(line, cycle, true);
-        if (victim >= 0) {
-            c.stats.writeBacks++;
-            writeBack(level + 1, victim, cycle);
+        install(level, line, cycle, dirty, cycle);
+    }
+
+    private void triggerPrefetch(int level, long line, long cycle, boolean miss) {
+        Prefetcher p = prefetchers.get(level);
+        if (p == null) {
+            return;
+        }
+        for (long l : p.observe(line, miss)) {
+            if (accessLine(level, l, cycle, false, true) == DROPPED) {
+                p.dropped(l);
+                return;
+            }
         }
     }
 }

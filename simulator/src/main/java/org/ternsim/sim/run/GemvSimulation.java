@@ -99,6 +99,15 @@ public final class GemvSimulation {
         return program.isa().startsWith("neon") ? ArmAsmText.print(program) : AsmText.print(program);
     }
 
+    /**
+     * The GEMV split over {@code threads} simulated cores (contiguous row chunks, shared L3 and DRAM); the result's
+     * {@code threads} is N. Per-core figures: {@link org.ternsim.sim.multicore.MultiCoreGemv#run}. One thread is
+     * exactly {@link #run(Request)}.
+     */
+    public static RunResult run(Request req, int threads) {
+        return threads == 1 ? run(req) : org.ternsim.sim.multicore.MultiCoreGemv.run(req, threads).total();
+    }
+
     /** Runs a program to completion; the limit only guards against a lowering bug looping forever. */
     public static long execute(Program program, SemanticsTable semantics, Memory memory, Interpreter.Listener listener) {
         MachineState state = new MachineState(memory);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BundledConfigsTest {
     /** Leaves that are names or choices, not hardware numbers. */
     private static final Set<String> NON_NUMERIC = Set.of("name", "description", "uarch", "type", "kind", "energy",
-            "replacement", "shared", "node", "source", "estimate", "isa");
+            "replacement", "shared", "node", "source", "estimate", "isa", "preset", "inclusion");
 
     private static List<Path> files(String dir) throws IOException {
         try (Stream<Path> s = Files.list(ConfigFiles.configsDir().resolve(dir))) {

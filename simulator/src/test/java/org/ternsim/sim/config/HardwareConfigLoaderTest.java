@@ -110,7 +110,7 @@ class HardwareConfigLoaderTest {
     void unknownKeyWithSuggestion() {
         List<String> p = problems(ConfigFiles.HW.replace("    ways: 8", "    wayz: 8\n    ways: 8"));
         assertEquals(List.of(file() + ":10:5: caches.L1D.wayz: unknown key 'wayz' (did you mean 'ways'?); expected one"
-                + " of name, size, ways, line, latencyCycles, mshrs, shared, replacement, prefetcher, source, estimate"), p);
+                + " of name, size, ways, line, latencyCycles, mshrs, shared, replacement, inclusion, fillBandwidth, prefetcher, source, estimate"), p);
     }
 
     @Test

@@ -1,0 +1,84 @@
+// `ternsim bench memory`: this host's memory mountain (read bandwidth and latency over working sets, 1 and 2 threads) beside a config's simulated one.
+package org.ternsim.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ternsim.cli.bench.MountainRows;
+import org.ternsim.reports.memory.MemoryMountain;
+import org.ternsim.reports.memory.MemoryMountainChart;
+import org.ternsim.sim.config.HardwareConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "memory", mixinStandardHelpOptions = true,
+    description = {"Measure this machine's read bandwidth and load-to-use latency over working sets (a memory",
+        "mountain, in Java with the Vector API), simulate the same loop on a hardware config, and write both to one",
+        "CSV and one chart (PNG + SVG)."})
+final class BenchMemoryCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--hw", paramLabel = "<yaml>", description = "Config to simulate beside the measurement (default: configs/hw/zen5-2c.yaml).")
+    Path hw;
+
+    @Option(names = "--min", defaultValue = "4KiB", description = "Smallest working set (default: ${DEFAULT-VALUE}).")
+    String min;
+
+    @Option(names = "--max", defaultValue = "1GiB", description = "Largest working set (default: ${DEFAULT-VALUE}).")
+    String max;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts (default: ${DEFAULT-VALUE}).")
+    List<Integer> threads;
+
+    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions per point, median reported (default: ${DEFAULT-VALUE}).")
+    int reps;
+
+    @Option(names = "--no-sim", description = "Measure only.")
+    boolean noSim;
+
+    @Option(names = "--out", defaultValue = "out/bench-memory", paramLabel = "<dir>", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Long> sets;
+        try {
+            sets = MountainRows.workingSets(min, max);
+            MountainRows.checkThreads(threads, Runtime.getRuntime().availableProcessors(), "this machine");
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        var w = spec.commandLine().getOut();
+        List<MemoryMountain.Row> rows = new ArrayList<>();
+        HardwareConfig config = null;
+        if (!noSim) {
+            config = SimulateStream.load(hw);
+            try {
+                MountainRows.checkThreads(threads, config.cores(), config.name());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        w.println("measuring " + sets.size() + " working sets x threads " + threads + " on this host ...");
+        w.flush();
+        rows.addAll(MountainRows.measured("host", sets, threads, reps, w));
+        if (config != null) {
+            w.println("simulating the same loop on " + config.name() + " ...");
+            w.flush();
+            rows.addAll(MountainRows.simulated(config, sets, threads));
+        }
+        Files.createDirectories(out);
+        MemoryMountain.writeCsv(out.resolve("memory-mountain.csv"), rows);
+        Path png = MemoryMountainChart.write(out.resolve("memory-mountain"),
+            "Memory mountain: host" + (config == null ? "" : " vs simulated " + config.name()), rows);
+        w.println("  csv    " + out.resolve("memory-mountain.csv"));
+        w.println("  chart  " + png + " (+ .svg)");
+        w.flush();
+        return 0;
+    }
+}

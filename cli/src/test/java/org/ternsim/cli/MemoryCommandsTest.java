@@ -1,0 +1,55 @@
+// `bench memory` and `simulate --op stream` as a user meets them: one-line errors, and the CSV + chart they write.
+package org.ternsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ternsim.reports.memory.MemoryMountain;
+
+class MemoryCommandsTest {
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("ternsim.home", "..");
+    }
+
+    private static void oneLineUsage(TernSimCliTest.Outcome o, String mention) {
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains(mention), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+    }
+
+    @Test
+    void badSizesAndThreadCountsAreOneLineErrors() {
+        oneLineUsage(TernSimCliTest.run("bench", "memory", "--min", "1GiB", "--max", "4KiB"), "--min");
+        oneLineUsage(TernSimCliTest.run("bench", "memory", "--min", "4 parsecs"), "--min");
+        oneLineUsage(TernSimCliTest.run("bench", "memory", "--threads", "4096"), "--threads 4096");
+    }
+
+    @Test
+    void streamOnAnArmConfigSaysWhyNot(@TempDir Path out) {
+        oneLineUsage(TernSimCliTest.run("simulate", "--op", "stream", "--hw", "configs/hw/raspberry-pi-5.yaml", "--out",
+            out.toString()), "x86");
+    }
+
+    @Test
+    void benchMemoryWritesOneCsvAndOneChart(@TempDir Path out) throws IOException {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("bench", "memory", "--min", "4KiB", "--max", "8KiB", "--threads",
+            "1", "--reps", "1", "--no-sim", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        List<MemoryMountain.Row> rows = MemoryMountain.readCsv(out.resolve("memory-mountain.csv"));
+        assertEquals(2, rows.size());
+        assertTrue(rows.stream().allMatch(r -> r.source().equals("measured") && r.readGBps() > 0));
+        assertTrue(Files.size(out.resolve("memory-mountain.png")) > 0);
+        assertTrue(Files.readString(out.resolve("memory-mountain.svg")).contains("<svg"));
+    }
+}
