@@ -94,6 +94,11 @@ public final class X86Semantics {
         t.put("jae", (in, s) -> jump(in, s, !s.cf));
         t.put("jl", (in, s) -> jump(in, s, s.sf != s.of));
         t.put("jge", (in, s) -> jump(in, s, s.sf == s.of));
+        t.put("movzx", (in, s) -> s.writeInt(in.reg(0), s.readInt(in.op(1))));
+        t.put("movsx", (in, s) -> s.writeInt(in.reg(0), signExtend(in.op(1), s.readInt(in.op(1)))));
+        X86IntVector.register(t);
+        X86FloatVector.register(t);
+        X86Masking.register(t);
         return new SemanticsTable("x86-64", t);
     }
 
@@ -348,6 +353,12 @@ public final class X86Semantics {
             putInt(r, 0, result);
             s.writeVector(in.reg(0), r);
         };
+    }
+
+    /** Sign extension of a byte or word source (movsx). */
+    private static long signExtend(Operand src, long v) {
+        int bytes = src instanceof Operand.Mem m ? m.bytes() : ((Reg) src).cls().bytes();
+        return bytes == 1 ? (byte) v : bytes == 2 ? (short) v : (int) v;
     }
 
     private static int bits(Instruction in) {
