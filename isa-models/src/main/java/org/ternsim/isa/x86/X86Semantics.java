@@ -277,10 +277,16 @@ public final class X86Semantics {
         s.writeVector(in.reg(0), r);
     }
 
+    /** Source: the low element of an xmm register or memory, or (AVX-512 form) the low bytes of a GPR. */
     private static InstructionSemantics broadcast(int elementBytes) {
         return (in, s) -> {
             int w = width(in);
-            byte[] src = s.readVector(in.op(1), elementBytes);
+            byte[] src = new byte[8];
+            if (in.op(1) instanceof Reg g && g.cls().isGpr()) {
+                putLong(src, 0, s.readInt(g));
+            } else {
+                src = s.readVector(in.op(1), elementBytes);
+            }
             byte[] r = new byte[w];
             for (int i = 0; i < w; i++) {
                 r[i] = src[i % elementBytes];

@@ -1,0 +1,83 @@
+// Every x86 lowering is bit-exact against the functional engine on random and edge data at awkward and 2B4T shapes.
+package org.ternsim.isa.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class X86LoweringsTest {
+
+    /** Lowerings with non-default tuning parameters too, so the parameters are exercised. */
+    static List<GemvLowering> lowerings() {
+        return List.of(new I2sVnniLowering(1), new I2sVnniLowering(3), new I2sVnniLowering(4));
+    }
+
+    /** Small awkward shapes: rows 1, 3, 17 and the valid K nearest the DESIGN.md list for each kernel. */
+    static Stream<Arguments> awkward() {
+        return lowerings().stream().flatMap(l -> Stream.of(1, 3, 17).flatMap(rows -> validCols(l).stream()
+            .map(cols -> Arguments.of(l, rows, cols))));
+    }
+
+    static List<Integer> validCols(GemvLowering l) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int k : new int[] {1, 3, 15, 16, 17, 31, 33, 127, 128, 129, 255, 256, 257, 1000, 2560}) {
+            for (int d = 0; d < 512; d++) {
+                int c = k + d;
+                try {
+                    l.checkShape(1, c);
+                    if (!out.contains(c)) {
+                        out.add(c);
+                    }
+                    break;
+                } catch (IllegalArgumentException e) {
+                    // try the next K
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("awkward")
+    void awkwardShapesAreBitExact(GemvLowering l, int rows, int cols) {
+        assertEquals(0, LoweringRunner.mismatches(l, rows, cols, 7, l.semantics()));
+    }
+
+    static Stream<Arguments> bitnetShapes() {
+        int[][] shapes = {{2560, 2560}, {640, 2560}, {2560, 6912}, {6912, 2560}};
+        List<GemvLowering> all = GemvLowerings.all().stream()
+            .filter(l -> l.isa().equals("avx2") || l.isa().equals("avx512")).toList();
+        return java.util.stream.IntStream.range(0, all.size())
+            .mapToObj(i -> Arguments.of(all.get(i), shapes[i % 4][0], shapes[i % 4][1]));
+    }
+
+    /** One 2B4T GEMV per registered x86 lowering (shapes rotate), random data only, against scalar and vector. */
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("bitnetShapes")
+    void bitnetShapeIsBitExact(GemvLowering l, int rows, int cols) {
+        GemvOperands d = l.random(rows, cols, 3);
+        float[] out = LoweringRunner.run(l.lower(rows, cols), d, l.semantics());
+        assertEquals(0, LoweringRunner.mismatches(d.scalar(), out), "vs scalar");
+        if (d.vector() != null) {
+            assertEquals(0, LoweringRunner.mismatches(d.vector(), out), "vs vector");
+        }
+        if (d.lossless()) {
+            assertEquals(0, LoweringRunner.mismatches(d.exact(), out), "vs exact");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyX86KernelIsRegistered() {
+        List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
+        for (String k : List.of("i2_s/avx2", "i2_s-vnni/avx512")) {
+            assertTrue(names.contains(k), k + " in " + names);
+        }
+        assertFalse(names.isEmpty());
+    }
+}
