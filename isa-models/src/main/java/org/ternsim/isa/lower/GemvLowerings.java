@@ -15,6 +15,7 @@ public final class GemvLowerings {
         List<GemvLowering> all = new ArrayList<>();
         all.add(new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS));
         all.add(new I2sVnniLowering(I2sVnniLowering.DEFAULT_ROWS_PER_PASS));
+        all.add(Tl2Avx2Lowering.defaults());
         return List.copyOf(all);
     }
 

@@ -15,7 +15,8 @@ class X86LoweringsTest {
 
     /** Lowerings with non-default tuning parameters too, so the parameters are exercised. */
     static List<GemvLowering> lowerings() {
-        return List.of(new I2sVnniLowering(1), new I2sVnniLowering(3), new I2sVnniLowering(4));
+        return List.of(new I2sVnniLowering(1), new I2sVnniLowering(3), new I2sVnniLowering(4),
+            new Tl2Avx2Lowering(96), new Tl2Avx2Lowering(48), new Tl2Avx2Lowering(240));
     }
 
     /** Small awkward shapes: rows 1, 3, 17 and the valid K nearest the DESIGN.md list for each kernel. */
@@ -75,7 +76,7 @@ class X86LoweringsTest {
     @org.junit.jupiter.api.Test
     void everyX86KernelIsRegistered() {
         List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
-        for (String k : List.of("i2_s/avx2", "i2_s-vnni/avx512")) {
+        for (String k : List.of("i2_s/avx2", "i2_s-vnni/avx512", "tl2/avx2")) {
             assertTrue(names.contains(k), k + " in " + names);
         }
         assertFalse(names.isEmpty());
