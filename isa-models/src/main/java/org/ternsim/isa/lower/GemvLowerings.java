@@ -16,6 +16,8 @@ public final class GemvLowerings {
         all.add(new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS));
         all.add(new I2sVnniLowering(I2sVnniLowering.DEFAULT_ROWS_PER_PASS));
         all.add(Tl2Avx2Lowering.defaults());
+        all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0));
+        all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
         return List.copyOf(all);
     }
 

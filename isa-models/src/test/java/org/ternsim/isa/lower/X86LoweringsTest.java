@@ -16,7 +16,9 @@ class X86LoweringsTest {
     /** Lowerings with non-default tuning parameters too, so the parameters are exercised. */
     static List<GemvLowering> lowerings() {
         return List.of(new I2sVnniLowering(1), new I2sVnniLowering(3), new I2sVnniLowering(4),
-            new Tl2Avx2Lowering(96), new Tl2Avx2Lowering(48), new Tl2Avx2Lowering(240));
+            new Tl2Avx2Lowering(96), new Tl2Avx2Lowering(48), new Tl2Avx2Lowering(240),
+            new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0),
+            new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
     }
 
     /** Small awkward shapes: rows 1, 3, 17 and the valid K nearest the DESIGN.md list for each kernel. */
@@ -50,15 +52,13 @@ class X86LoweringsTest {
         assertEquals(0, LoweringRunner.mismatches(l, rows, cols, 7, l.semantics()));
     }
 
+    /** 640 x 2560 (2B4T k/v projections) for every lowering, and the down projection's K = 6912 on 64 rows. */
     static Stream<Arguments> bitnetShapes() {
-        int[][] shapes = {{2560, 2560}, {640, 2560}, {2560, 6912}, {6912, 2560}};
-        List<GemvLowering> all = GemvLowerings.all().stream()
-            .filter(l -> l.isa().equals("avx2") || l.isa().equals("avx512")).toList();
-        return java.util.stream.IntStream.range(0, all.size())
-            .mapToObj(i -> Arguments.of(all.get(i), shapes[i % 4][0], shapes[i % 4][1]));
+        return GemvLowerings.all().stream().filter(l -> l.isa().equals("avx2") || l.isa().equals("avx512"))
+            .flatMap(l -> Stream.of(Arguments.of(l, 640, 2560), Arguments.of(l, 64, 6912)));
     }
 
-    /** One 2B4T GEMV per registered x86 lowering (shapes rotate), random data only, against scalar and vector. */
+    /** 2B4T-width GEMVs per registered x86 lowering, random data only, against scalar and vector. */
     @ParameterizedTest(name = "{0} {1}x{2}")
     @MethodSource("bitnetShapes")
     void bitnetShapeIsBitExact(GemvLowering l, int rows, int cols) {
@@ -76,7 +76,7 @@ class X86LoweringsTest {
     @org.junit.jupiter.api.Test
     void everyX86KernelIsRegistered() {
         List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
-        for (String k : List.of("i2_s/avx2", "i2_s-vnni/avx512", "tl2/avx2")) {
+        for (String k : List.of("i2_s/avx2", "i2_s-vnni/avx512", "tl2/avx2", "tq2_0/avx2", "f16/avx2")) {
             assertTrue(names.contains(k), k + " in " + names);
         }
         assertFalse(names.isEmpty());
