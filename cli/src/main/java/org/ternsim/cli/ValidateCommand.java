@@ -11,7 +11,8 @@ import org.ternsim.isa.lower.GemvLowering;
 import org.ternsim.isa.lower.GemvLowerings;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.isa.lower.I2sAvx2Lowering;
-import org.ternsim.isa.x86.X86Faults;
+import org.ternsim.isa.Fault;
+import org.ternsim.isa.Faults;
 import org.ternsim.sim.run.LutValidation;
 import org.ternsim.sim.run.Validation;
 import picocli.CommandLine.Command;
@@ -77,6 +78,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (widenEvery < 1 || widenEvery > I2sAvx2Gemv.BITNET_GROUP_BLOCKS) {
             throw new UserError("--widen-every must be 1..32, got " + widenEvery);
         }
+        if (fault != null) {
+            faulty(GemvLowerings.all().get(0).semantics());
+        }
         List<GemvLowering> lowerings = new ArrayList<>();
         for (GemvLowering l : GemvLowerings.all()) {
             if (chosen.contains(l.kernel()) && chosenIsas.contains(l.isa())) {
@@ -116,16 +120,18 @@ final class ValidateCommand implements Callable<Integer> {
         return totals[1] == 0 ? TernSim.OK : TernSim.MISMATCH;
     }
 
-    /** The lowering's semantics, with the --inject-fault instruction replaced when the fault applies to this ISA. */
+    /** The lowering's semantics, with the --inject-fault instruction replaced when the fault belongs to its ISA. */
     private SemanticsTable faulty(SemanticsTable semantics) {
         if (fault == null) {
             return semantics;
         }
+        Fault f;
         try {
-            return X86Faults.inject(semantics, fault);
+            f = Faults.require(fault);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        return f.appliesTo(semantics) ? f.inject(semantics) : semantics;
     }
 
     private static void print(PrintWriter out, String format, Shape s, List<Validation.Case> cases, int[] totals) {

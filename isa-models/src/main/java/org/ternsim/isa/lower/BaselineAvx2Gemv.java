@@ -74,9 +74,11 @@ public final class BaselineAvx2Gemv {
         b.region(new Region("activations", ACTIVATIONS_BASE, activationBytes(f, cols), Region.Role.INPUT));
         b.region(new Region("consts", CONSTS_BASE, 64, Region.Role.CONSTANT));
         b.region(new Region("output", OUTPUT_BASE, rows * 4, Region.Role.OUTPUT));
-        b.emit("mov", TMP, new Imm(CONSTS_BASE));
-        b.emit("vmovdqu", ymm(15), Mem.at(TMP, 0, 32));
-        b.emit("vmovdqu", ymm(14), Mem.at(TMP, 32, 32));
+        if (f == BlockFormat.TQ2_0) {
+            b.emit("mov", TMP, new Imm(CONSTS_BASE));
+            b.emit("vmovdqu", ymm(15), Mem.at(TMP, 0, 32));
+            b.emit("vmovdqu", ymm(14), Mem.at(TMP, 32, 32));
+        }
         b.emit("mov", W, new Imm(WEIGHTS_BASE));
         b.emit("mov", Y, new Imm(OUTPUT_BASE));
         b.emit("mov", ROWS, new Imm(rows));
