@@ -56,8 +56,9 @@ public final class Tl2Operands implements GemvOperands {
 
     @Override
     public long operandBytes() {
+        // The program reads the packed weights and the tables built from the activations (32 bytes per triple / pair).
         return (long) weights.tripleIndices().length + weights.tripleSigns().length + weights.pairIndices().length
-            + activations.codes().length;
+            + 32L * (weights.triples() + weights.twoK() / 2);
     }
 
     @Override
