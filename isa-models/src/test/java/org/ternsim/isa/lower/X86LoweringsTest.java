@@ -81,4 +81,13 @@ class X86LoweringsTest {
         }
         assertFalse(names.isEmpty());
     }
+
+    @org.junit.jupiter.api.Test
+    void everyX86ProgramSurvivesThePrintParseRoundTrip() {
+        for (GemvLowering l : lowerings()) {
+            org.ternsim.isa.Program p = l.lower(33, validCols(l).get(validCols(l).size() - 1));
+            String text = org.ternsim.isa.AsmText.print(p);
+            assertEquals(p, org.ternsim.isa.AsmText.parse(text), l.kernel());
+        }
+    }
 }
