@@ -1,4 +1,4 @@
-// Lowers llama.cpp's TQ2_0 x Q8_K and F16 x F32 GEMVs to AVX2 programs in the functional engine's float order.
+// Lowers llama.cpp's TQ2_0 x Q8_K, Q4_0 x Q8_0 and F16 x F32 GEMVs to AVX2 programs in the functional engine's float order.
 package org.ternsim.isa.lower;
 
 import static org.ternsim.isa.Reg.r32;
@@ -39,6 +39,14 @@ public final class BaselineAvx2Gemv {
     /** Q8_K block: fp32 d, int8 qs[256], int16 bsums[16]. */
     static final int Q8K_BYTES = 292;
     static final int Q8K_BSUMS = 260;
+    /** Q8_0 block: fp16 d, int8 qs[32]; Q4_0 block: fp16 d, uint8 qs[16]. */
+    static final int Q8_0_BYTES = 34;
+    static final int Q4_0_BYTES = 18;
+    /** Constants region: 32 x 0x03, 16 int16 ones, 32 x 0x0F, 32 x 0x08. */
+    static final int CONST_THREES = 0;
+    static final int CONST_ONES16 = 32;
+    static final int CONST_LOW_NIBBLE = 64;
+    static final int CONST_EIGHTS = 96;
 
     private static final Reg W = r64(6);
     private static final Reg X = r64(7);
@@ -61,7 +69,11 @@ public final class BaselineAvx2Gemv {
     }
 
     static int activationBytes(BlockFormat f, int cols) {
-        return f == BlockFormat.F16 ? 4 * paddedCols(f, cols) : cols / 256 * Q8K_BYTES;
+        return switch (f) {
+            case F16 -> 4 * paddedCols(f, cols);
+            case Q4_0 -> cols / 32 * Q8_0_BYTES;
+            default -> cols / 256 * Q8K_BYTES;
+        };
     }
 
     public static Program lower(BlockFormat f, int rows, int cols) {
@@ -72,12 +84,17 @@ public final class BaselineAvx2Gemv {
         Program.Builder b = new Program.Builder(f.kernelName() + "/avx2 gemv " + rows + "x" + cols, "x86-64");
         b.region(new Region("weights", WEIGHTS_BASE, (int) weightBytes, Region.Role.INPUT));
         b.region(new Region("activations", ACTIVATIONS_BASE, activationBytes(f, cols), Region.Role.INPUT));
-        b.region(new Region("consts", CONSTS_BASE, 64, Region.Role.CONSTANT));
+        b.region(new Region("consts", CONSTS_BASE, 128, Region.Role.CONSTANT));
         b.region(new Region("output", OUTPUT_BASE, rows * 4, Region.Role.OUTPUT));
         if (f == BlockFormat.TQ2_0) {
             b.emit("mov", TMP, new Imm(CONSTS_BASE));
-            b.emit("vmovdqu", ymm(15), Mem.at(TMP, 0, 32));
-            b.emit("vmovdqu", ymm(14), Mem.at(TMP, 32, 32));
+            b.emit("vmovdqu", ymm(15), Mem.at(TMP, CONST_THREES, 32));
+            b.emit("vmovdqu", ymm(14), Mem.at(TMP, CONST_ONES16, 32));
+        } else if (f == BlockFormat.Q4_0) {
+            b.emit("mov", TMP, new Imm(CONSTS_BASE));
+            b.emit("vmovdqu", ymm(15), Mem.at(TMP, CONST_LOW_NIBBLE, 32));
+            b.emit("vmovdqu", ymm(14), Mem.at(TMP, CONST_EIGHTS, 32));
+            b.emit("vmovdqu", ymm(13), Mem.at(TMP, CONST_ONES16, 32));
         }
         b.emit("mov", W, new Imm(WEIGHTS_BASE));
         b.emit("mov", Y, new Imm(OUTPUT_BASE));
@@ -88,6 +105,8 @@ public final class BaselineAvx2Gemv {
             emitTq2Row(b, cols / 256);
         } else if (f == BlockFormat.F16) {
             emitF16Row(b, paddedCols(f, cols) / 16);
+        } else if (f == BlockFormat.Q4_0) {
+            emitQ4Row(b, cols / 32);
         } else {
             throw new IllegalArgumentException("no AVX2 lowering of " + f.kernelName());
         }
@@ -121,6 +140,45 @@ public final class BaselineAvx2Gemv {
         }
         b.emit("vpsubw", ymm(1), ymm(1), Mem.at(X, Q8K_BSUMS, 32));
         b.emit("vpmaddwd", ymm(1), ymm(1), ymm(14));
+        emitBlockSum(b, Mem.at(W, 64, 2), Mem.at(X, 0, 4), false);
+        b.emit("add", W, new Imm(66));
+        b.emit("add", X, new Imm(Q8K_BYTES));
+        b.emit("dec", COUNT);
+        b.emit("jne", new Label(".Lblock"));
+    }
+
+    /**
+     * llama.cpp's Q4_0 x Q8_0 AVX2 block: the 16 code bytes and their high nibbles side by side
+     * ({@code vinserti128}), AND 0x0F, minus 8, then {@code mul_sum_i8_pairs}: |x| ({@code vpsignb x, x}) times y with
+     * x's sign ({@code vpsignb y, x}) by {@code vpmaddubsw} (pair sums at most 2 * 8 * 128, no saturation),
+     * {@code vpmaddwd} by ones; the block's isum then goes through BlockSum as for TQ2_0.
+     */
+    private static void emitQ4Row(Program.Builder b, int blocks) {
+        b.emit("vpxor", xmm(0), xmm(0), xmm(0));
+        b.emit("mov", COUNT, new Imm(blocks));
+        b.label(".Lblock");
+        b.emit("vmovdqu", xmm(2), Mem.at(W, 2, 16));
+        b.emit("vpsrlw", xmm(3), xmm(2), new Imm(4));
+        b.emit("vinserti128", ymm(2), ymm(2), xmm(3), new Imm(1));
+        b.emit("vpand", ymm(2), ymm(2), ymm(15));
+        b.emit("vpsubb", ymm(2), ymm(2), ymm(14));
+        b.emit("vmovdqu", ymm(5), Mem.at(X, 2, 32));
+        b.emit("vpsignb", ymm(3), ymm(2), ymm(2));
+        b.emit("vpsignb", ymm(4), ymm(5), ymm(2));
+        b.emit("vpmaddubsw", ymm(3), ymm(3), ymm(4));
+        b.emit("vpmaddwd", ymm(1), ymm(3), ymm(13));
+        emitBlockSum(b, Mem.at(W, 0, 2), Mem.at(X, 0, 2), true);
+        b.emit("add", W, new Imm(Q4_0_BYTES));
+        b.emit("add", X, new Imm(Q8_0_BYTES));
+        b.emit("dec", COUNT);
+        b.emit("jne", new Label(".Lblock"));
+    }
+
+    /**
+     * Horizontal sum of the 8 int32 lanes of ymm1 into isum, then sumf (xmm0) = sumf + (float) isum * (dw * da) with
+     * dw the fp16 at {@code dw} and da the fp16 (Q8_0) or fp32 (Q8_K) at {@code da}.
+     */
+    private static void emitBlockSum(Program.Builder b, Mem dw, Mem da, boolean halfActivationScale) {
         b.emit("vextracti128", xmm(2), ymm(1), new Imm(1));
         b.emit("vpaddd", xmm(1), xmm(1), xmm(2));
         b.emit("vpshufd", xmm(2), xmm(1), new Imm(0x4E));
@@ -129,16 +187,19 @@ public final class BaselineAvx2Gemv {
         b.emit("vpaddd", xmm(1), xmm(1), xmm(2));
         b.emit("vmovd", E, xmm(1));
         b.emit("vcvtsi2ss", xmm(1), xmm(1), E);
-        b.emit("movzx", E, Mem.at(W, 64, 2));
+        b.emit("movzx", E, dw);
         b.emit("vmovd", xmm(2), E);
         b.emit("vcvtph2ps", xmm(2), xmm(2));
-        b.emit("vmulss", xmm(2), xmm(2), Mem.at(X, 0, 4));
+        if (halfActivationScale) {
+            b.emit("movzx", E, da);
+            b.emit("vmovd", xmm(3), E);
+            b.emit("vcvtph2ps", xmm(3), xmm(3));
+            b.emit("vmulss", xmm(2), xmm(2), xmm(3));
+        } else {
+            b.emit("vmulss", xmm(2), xmm(2), da);
+        }
         b.emit("vmulss", xmm(1), xmm(1), xmm(2));
         b.emit("vaddss", xmm(0), xmm(0), xmm(1));
-        b.emit("add", W, new Imm(66));
-        b.emit("add", X, new Imm(Q8K_BYTES));
-        b.emit("dec", COUNT);
-        b.emit("jne", new Label(".Lblock"));
     }
 
     private static void emitF16Row(Program.Builder b, int groups) {
@@ -163,7 +224,7 @@ public final class BaselineAvx2Gemv {
         b.emit("vaddss", xmm(0), xmm(0), xmm(1));
     }
 
-    /** Weights and activations in the program's layout; constants: 32 bytes of 0x03, 16 int16 ones. */
+    /** Weights and activations in the program's layout; constants as CONST_* say. */
     public static void bind(Memory memory, BlockTensor w, BlockTensor x) {
         BlockFormat f = w.type();
         byte[] wd = memory.bytes("weights");
@@ -178,10 +239,12 @@ public final class BaselineAvx2Gemv {
         }
         System.arraycopy(x.data(), 0, xd, 0, x.data().length);
         byte[] consts = memory.bytes("consts");
-        java.util.Arrays.fill(consts, 0, 32, (byte) 0x03);
+        java.util.Arrays.fill(consts, CONST_THREES, CONST_THREES + 32, (byte) 0x03);
         for (int i = 0; i < 16; i++) {
-            MachineState.putShort(consts, 16 + i, 1);
+            MachineState.putShort(consts, CONST_ONES16 / 2 + i, 1);
         }
+        java.util.Arrays.fill(consts, CONST_LOW_NIBBLE, CONST_LOW_NIBBLE + 32, (byte) 0x0F);
+        java.util.Arrays.fill(consts, CONST_EIGHTS, CONST_EIGHTS + 32, (byte) 0x08);
     }
 
     public static float[] readOutput(Memory memory) {

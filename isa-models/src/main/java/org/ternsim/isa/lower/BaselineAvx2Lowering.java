@@ -1,4 +1,4 @@
-// llama.cpp's TQ2_0 and F16 GEMVs on AVX2 as GemvLowerings (see BaselineAvx2Gemv for the programs).
+// llama.cpp's TQ2_0, Q4_0 and F16 GEMVs on AVX2 as GemvLowerings (see BaselineAvx2Gemv for the programs).
 package org.ternsim.isa.lower;
 
 import java.util.List;
@@ -7,12 +7,12 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.x86.X86Semantics;
 import org.ternsim.kernels.baseline.BlockFormat;
 
-/** @param format TQ2_0 or F16; neither has a tuning parameter, since the engine fixes the float order. */
+/** @param format TQ2_0, Q4_0 or F16; neither has a tuning parameter, since the engine fixes the float order. */
 public record BaselineAvx2Lowering(BlockFormat format) implements GemvLowering {
 
     public BaselineAvx2Lowering {
-        if (format != BlockFormat.TQ2_0 && format != BlockFormat.F16) {
-            throw new IllegalArgumentException("AVX2 baseline lowerings exist for tq2_0 and f16, not "
+        if (format != BlockFormat.TQ2_0 && format != BlockFormat.F16 && format != BlockFormat.Q4_0) {
+            throw new IllegalArgumentException("AVX2 baseline lowerings exist for tq2_0, q4_0 and f16, not "
                 + format.kernelName());
         }
     }

@@ -17,6 +17,7 @@ public final class GemvLowerings {
         all.add(new I2sVnniLowering(I2sVnniLowering.DEFAULT_ROWS_PER_PASS));
         all.add(Tl2Avx2Lowering.defaults());
         all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0));
+        all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0));
         all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
         return List.copyOf(all);
     }

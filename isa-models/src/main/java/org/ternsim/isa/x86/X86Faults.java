@@ -67,6 +67,8 @@ public final class X86Faults {
                 }
                 s.writeVector(in.reg(0), acc);
             }));
+        f.add(fault("vpsignb-no-negate", "multiply-add", "vpsignb",
+            "keeps bytes whose sign source is negative instead of negating them", bytes((a, b) -> b == 0 ? 0 : a)));
         // FMA
         f.add(fault("vfmadd231ps-unfused", "FMA", "vfmadd231ps", "rounds the product before the add (mul + add)",
             floatLanes((a, b, c) -> a * b + c)));
