@@ -105,7 +105,7 @@ class TernSimCliTest {
         assertEquals(TernSim.OK, o.code(), o.out() + o.err());
         assertTrue(o.out().contains("12 passed, 0 failed"), o.out());
         assertTrue(o.out().lines().filter(l -> l.startsWith("tmac")).allMatch(l -> l.contains("max|err|")), o.out());
-        assertOneLineUserError(run("validate", "--kernel", "tl9"), "valid: all, i2_s, i2_s-vnni, tl2, tq2_0, f16, tl1, tmac");
+        assertOneLineUserError(run("validate", "--kernel", "tl9"), "valid: all, i2_s, i2_s-1xn, i2_s-vnni, tl2, tq2_0, q4_0, f16, tl1, tmac");
         assertOneLineUserError(run("validate", "--kernel", "tmac", "--shapes", "16x100"), "16x100");
     }
 
