@@ -10,6 +10,7 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.lower.GemvLowering;
 import org.ternsim.isa.lower.GemvLowerings;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
+import org.ternsim.isa.lower.I2s1xnAvx2Lowering;
 import org.ternsim.isa.lower.I2sAvx2Lowering;
 import org.ternsim.isa.Fault;
 import org.ternsim.isa.Faults;
@@ -84,7 +85,8 @@ final class ValidateCommand implements Callable<Integer> {
         List<GemvLowering> lowerings = new ArrayList<>();
         for (GemvLowering l : GemvLowerings.all()) {
             if (chosen.contains(l.kernel()) && chosenIsas.contains(l.isa())) {
-                lowerings.add(l instanceof I2sAvx2Lowering ? new I2sAvx2Lowering(widenEvery) : l);
+                lowerings.add(l instanceof I2sAvx2Lowering ? new I2sAvx2Lowering(widenEvery)
+                    : l instanceof I2s1xnAvx2Lowering x ? new I2s1xnAvx2Lowering(x.rowsPerPass(), widenEvery) : l);
             }
         }
         List<String> engineOnly = chosen.stream().filter(ENGINE_ONLY::contains)

@@ -23,7 +23,7 @@ import org.ternsim.isa.SemanticsTable;
 
 class X86FaultsTest {
 
-    static final int ROWS = 33;
+    static final int ROWS = 17;
 
     static List<GemvLowering> x86() {
         return GemvLowerings.all().stream().filter(l -> l.semantics().isa().equals("x86-64")).toList();
