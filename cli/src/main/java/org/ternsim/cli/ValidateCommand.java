@@ -35,11 +35,11 @@ final class ValidateCommand implements Callable<Integer> {
     List<Shape> shapes;
 
     /** Kernels checked on the functional engine only, until their ISA lowerings land. */
-    static final List<String> ENGINE_ONLY = List.of("tl1", "tl2", "tmac");
+    static final List<String> ENGINE_ONLY = List.of("tl1", "tl2", "tl2_0", "tmac");
 
     @Option(names = "--kernel", split = ",", defaultValue = "all",
         description = {"Comma-separated kernels (default: all).",
-            "Lowered kernels check their ISA programs; tl1, tl2 and tmac without a lowering check the functional",
+            "Lowered kernels check their ISA programs; tl1, tl2, tl2_0 and tmac without a lowering check the functional",
             "engine's Vector API kernel against its scalar reference."})
     List<String> kernels;
 

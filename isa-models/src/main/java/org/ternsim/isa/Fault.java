@@ -3,7 +3,8 @@ package org.ternsim.isa;
 
 /**
  * @param name        CLI name, e.g. {@code vpmaddubsw-no-pair-sum}
- * @param isa         the semantics table it replaces an entry of ({@link SemanticsTable#isa()} of the base table)
+ * @param isa         the semantics table it replaces an entry of ({@link SemanticsTable#isa()} of the base table);
+ *                    "neon" also covers its feature variants such as "neon-dotprod"
  * @param family      instruction family, e.g. "multiply-add", "shuffle/permute"
  * @param mnemonic    the instruction whose semantics it replaces
  * @param description what it does wrong
@@ -14,7 +15,7 @@ public record Fault(String name, String isa, String family, String mnemonic, Str
 
     /** Whether this fault can be injected into {@code table}: same ISA and the table knows the instruction. */
     public boolean appliesTo(SemanticsTable table) {
-        return table.isa().equals(isa) && table.supports(mnemonic);
+        return (table.isa().equals(isa) || table.isa().startsWith(isa + "-")) && table.supports(mnemonic);
     }
 
     public SemanticsTable inject(SemanticsTable table) {

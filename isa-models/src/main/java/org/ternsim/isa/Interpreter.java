@@ -9,9 +9,13 @@ public final class Interpreter {
         void retired(int pc, long memAddress, int memBytes, boolean store);
     }
 
+    /** AArch64 stores name the stored register first and the address last. */
+    private static final java.util.Set<String> ARM_STORES = java.util.Set.of("st1", "str", "stp", "stur");
+
     private final Program program;
     private final MachineState state;
     private final InstructionSemantics[] impl;
+    private final Instruction[] code;
     private final int[] target;
     private final Operand.Mem[] memOperand;
     private final boolean[] isStore;
@@ -21,6 +25,7 @@ public final class Interpreter {
         this.state = state;
         int n = program.code().size();
         impl = new InstructionSemantics[n];
+        code = program.code().toArray(new Instruction[0]);
         target = new int[n];
         memOperand = new Operand.Mem[n];
         isStore = new boolean[n];
@@ -35,7 +40,8 @@ public final class Interpreter {
             }
             if (!in.mnemonic().equals("lea")) {
                 memOperand[pc] = in.memOperand();
-                isStore[pc] = !in.operands().isEmpty() && in.op(0) instanceof Operand.Mem;
+                isStore[pc] = !in.operands().isEmpty() && in.op(0) instanceof Operand.Mem
+                    || ARM_STORES.contains(in.mnemonic());
             }
         }
     }
@@ -58,7 +64,7 @@ public final class Interpreter {
             long address = m == null ? 0 : state.effectiveAddress(m);
             state.nextPc = pc + 1;
             state.branchTarget = target[pc];
-            impl[pc].execute(program.code().get(pc), state);
+            impl[pc].execute(code[pc], state);
             listener.retired(pc, address, m == null ? 0 : m.bytes(), isStore[pc]);
             pc = state.nextPc;
         }

@@ -5,7 +5,7 @@ public final class MachineState {
 
     public static final int VECTOR_BYTES = 64;
 
-    public final long[] gpr = new long[16];
+    public final long[] gpr = new long[32];
     public final byte[][] vec = new byte[32][VECTOR_BYTES];
     public final long[] mask = new long[8];
     public boolean zf;

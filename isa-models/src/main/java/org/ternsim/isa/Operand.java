@@ -9,7 +9,7 @@ public sealed interface Operand permits Reg, Operand.Mem, Operand.Imm, Operand.L
     /** A memory reference {@code [base + index*scale + disp]} of {@code bytes} width; base or index may be null. */
     record Mem(Reg base, Reg index, int scale, long disp, int bytes) implements Operand {
         public Mem {
-            if (base != null && base.cls() != Reg.RegClass.R64 || index != null && index.cls() != Reg.RegClass.R64) {
+            if (base != null && !isAddressReg(base) || index != null && !isAddressReg(index)) {
                 throw new IllegalArgumentException("address registers must be 64-bit GPRs");
             }
             if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
@@ -18,6 +18,10 @@ public sealed interface Operand permits Reg, Operand.Mem, Operand.Imm, Operand.L
             if (Integer.bitCount(bytes) != 1 || bytes > 64) {
                 throw new IllegalArgumentException("memory width must be 1..64 bytes, a power of two: " + bytes);
             }
+        }
+
+        private static boolean isAddressReg(Reg r) {
+            return r.cls() == Reg.RegClass.R64 || r.cls() == Reg.RegClass.X;
         }
 
         public static Mem at(Reg base, long disp, int bytes) {

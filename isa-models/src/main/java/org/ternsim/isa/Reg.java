@@ -7,7 +7,9 @@ public record Reg(RegClass cls, int index) implements Operand {
 
     /** Register classes; vector views (xmm/ymm/zmm) of one index share storage, as do r64/r32 views. */
     public enum RegClass {
-        R64(8), R32(4), XMM(16), YMM(32), ZMM(64), K(8);
+        R64(8), R32(4), XMM(16), YMM(32), ZMM(64), K(8),
+        // AArch64: X/W general registers; V by arrangement; Q/D/S/H/B scalar views of the SIMD&FP registers.
+        X(8), W(4), V16B(16), V8B(8), V8H(16), V4H(8), V4S(16), V2S(8), V2D(16), Q(16), D(8), S(4), H(2), B(1);
 
         private final int bytes;
 
@@ -20,11 +22,16 @@ public record Reg(RegClass cls, int index) implements Operand {
         }
 
         public boolean isVector() {
-            return this == XMM || this == YMM || this == ZMM;
+            return this == XMM || this == YMM || this == ZMM || isArmSimd();
         }
 
         public boolean isGpr() {
-            return this == R64 || this == R32;
+            return this == R64 || this == R32 || this == X || this == W;
+        }
+
+        /** An AArch64 SIMD&FP register view (v.16b ... v.2d, q, d, s, h, b). */
+        public boolean isArmSimd() {
+            return ordinal() >= V16B.ordinal();
         }
     }
 
@@ -33,7 +40,9 @@ public record Reg(RegClass cls, int index) implements Operand {
     public static final int VEC_BASE = 16;
     public static final int MASK_BASE = 48;
     public static final int FLAGS_ID = 56;
-    public static final int DEPENDENCY_IDS = 57;
+    /** AArch64 x16..x30 (x0..x15 share the GPR ids; an ISA's program never mixes both register files). */
+    public static final int ARM_GPR_HIGH_BASE = 57;
+    public static final int DEPENDENCY_IDS = 72;
 
     private static final String[] GPR64 = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
         "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
@@ -45,6 +54,8 @@ public record Reg(RegClass cls, int index) implements Operand {
             case R64, R32 -> 16;
             case XMM, YMM, ZMM -> 32;
             case K -> 8;
+            case X, W -> 31;
+            default -> 32;
         };
         if (index < 0 || index >= limit) {
             throw new IllegalArgumentException(cls + " register index out of range: " + index);
@@ -81,6 +92,8 @@ public record Reg(RegClass cls, int index) implements Operand {
             case R64, R32 -> GPR_BASE + index;
             case XMM, YMM, ZMM -> VEC_BASE + index;
             case K -> MASK_BASE + index;
+            case X, W -> index < 16 ? GPR_BASE + index : ARM_GPR_HIGH_BASE + index - 16;
+            default -> VEC_BASE + index;
         };
     }
 
@@ -92,6 +105,10 @@ public record Reg(RegClass cls, int index) implements Operand {
             case YMM -> "ymm" + index;
             case ZMM -> "zmm" + index;
             case K -> "k" + index;
+            case X -> "x" + index;
+            case W -> "w" + index;
+            case Q, D, S, H, B -> cls.name().toLowerCase(Locale.ROOT) + index;
+            default -> "v" + index + "." + cls.name().substring(1).toLowerCase(Locale.ROOT);
         };
     }
 

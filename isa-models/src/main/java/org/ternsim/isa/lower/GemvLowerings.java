@@ -20,6 +20,10 @@ public final class GemvLowerings {
         all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0));
         all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0));
         all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
+        all.add(I2sNeonLowering.defaults(false));
+        all.add(I2sNeonLowering.defaults(true));
+        all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));
+        all.add(new TmacNeonLowering(org.ternsim.kernels.tmac.TmacShapes.DEFAULT_ACT_GROUP));
         return List.copyOf(all);
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Conventions (also in the header of every data file):
  * <ul>
  *   <li>{@code form}: mnemonic and operand kinds in Intel order, destination first, canonical spelling
- *       {@code "vpmaddubsw ymm, ymm, ymm"} (see {@link #canonicalForm}). Operand kinds: r8, r16, r32, r64, xmm,
+ *       {@code "vpmaddubsw ymm, ymm, ymm"} (see {@link #canonicalForm}). Operand kinds: r8, r16, r32, r64, k (AVX-512 mask), xmm,
  *       ymm, zmm, m8 ... m512, imm, rel.</li>
  *   <li>{@code uops}: macro-ops that occupy dispatch / retire slots and ROB entries. This may be smaller than
  *       the sum of the {@code usage} counts: a store is one macro-op but uses an AGU and the store-data path.</li>
@@ -53,7 +53,11 @@ public record InstrDesc(String form, int uops, int latency, double rthr, List<Po
 
     /** Operand kinds a form may use. */
     public static final Set<String> OPERAND_KINDS = Set.of("r8", "r16", "r32", "r64", "xmm", "ymm", "zmm",
-            "m8", "m16", "m32", "m64", "m128", "m256", "m512", "imm", "rel");
+            "k", "m8", "m16", "m32", "m64", "m128", "m256", "m512", "imm", "rel");
+
+    /** AArch64 operand kinds: general registers, vector arrangements, scalar SIMD&FP views (see apple-m2.yaml). */
+    public static final Set<String> ARM_OPERAND_KINDS = Set.of("x", "w", "v16b", "v8b", "v8h", "v4h", "v4s", "v2s",
+            "v2d", "q", "d", "s", "h", "b");
 
     public InstrDesc {
         usage = List.copyOf(usage);
@@ -95,6 +99,6 @@ public record InstrDesc(String form, int uops, int latency, double rthr, List<Po
             return List.of();
         }
         return java.util.Arrays.stream(canonicalForm.substring(sp + 1).split(", "))
-                .filter(k -> !OPERAND_KINDS.contains(k)).toList();
+                .filter(k -> !OPERAND_KINDS.contains(k) && !ARM_OPERAND_KINDS.contains(k)).toList();
     }
 }

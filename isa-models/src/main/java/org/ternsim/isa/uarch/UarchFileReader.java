@@ -151,7 +151,8 @@ final class UarchFileReader {
         List<String> badKinds = InstrDesc.unknownOperandKinds(key);
         if (!badKinds.isEmpty()) {
             throw error(line, path, "unknown operand kind(s) " + badKinds + " (expected one of "
-                    + new java.util.TreeSet<>(InstrDesc.OPERAND_KINDS) + ")");
+                    + new java.util.TreeSet<>(InstrDesc.OPERAND_KINDS) + " or, for AArch64, "
+                    + new java.util.TreeSet<>(InstrDesc.ARM_OPERAND_KINDS) + ")");
         }
         MapNode m = map(n, path);
         checkKeys(m, path, FORM_KEYS);

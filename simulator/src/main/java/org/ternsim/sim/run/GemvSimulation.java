@@ -10,6 +10,7 @@ import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Region;
 import org.ternsim.isa.SemanticsTable;
+import org.ternsim.isa.arm.ArmAsmText;
 import org.ternsim.isa.lower.GemvLowering;
 import org.ternsim.isa.lower.GemvLowerings;
 import org.ternsim.isa.lower.GemvOperands;
@@ -87,10 +88,15 @@ public final class GemvSimulation {
             caches.add(c.stats());
         }
         return new RunResult("gemv", lowering.kernel(), lowering.isa(), req.rows(), req.cols(), 1, req.hw().name(),
-            uarch.name(), req.hw().core().freqHz(), req.cacheState(), program.name(), AsmText.print(program),
+            uarch.name(), req.hw().core().freqHz(), req.cacheState(), program.name(), text(program),
             data.operandBytes(), stats, caches, hierarchy.dramReadBytes(), hierarchy.dramWriteBytes(),
             MachineBuilder.dramBytesPerCycle(req.hw()), energy,
             compare(expected, actual, data.vector() != null ? data.vectorName() : "scalar reference"));
+    }
+
+    /** The program's assembly text in its ISA's syntax (LLVM syntax for Arm, Intel syntax for x86). */
+    static String text(Program program) {
+        return program.isa().startsWith("neon") ? ArmAsmText.print(program) : AsmText.print(program);
     }
 
     /** Runs a program to completion; the limit only guards against a lowering bug looping forever. */

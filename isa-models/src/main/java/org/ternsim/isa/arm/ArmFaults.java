@@ -1,0 +1,183 @@
+// Deliberately wrong variants of NEON instructions, to show that validation catches a broken semantics.
+package org.ternsim.isa.arm;
+
+import static org.ternsim.isa.arm.ArmLanes.laneBytes;
+import static org.ternsim.isa.arm.ArmLanes.put;
+import static org.ternsim.isa.arm.ArmLanes.read;
+import static org.ternsim.isa.arm.ArmLanes.signed;
+import static org.ternsim.isa.arm.ArmLanes.vreg;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.ternsim.isa.InstructionSemantics;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.SemanticsTable;
+
+/** Same shape as {@code x86.X86Faults}: {@link #available()} lists name -> description, {@link #inject} applies one. */
+public final class ArmFaults {
+
+    private record Fault(String mnemonic, String description, InstructionSemantics semantics) {
+    }
+
+    private static final Map<String, Fault> FAULTS = new TreeMap<>();
+
+    static {
+        add("sdot-no-accumulate", "sdot", "overwrites the accumulator with the dot product instead of adding to it",
+            (in, s) -> {
+                Reg d = vreg(in.op(0));
+                byte[] a = read(s, vreg(in.op(1)));
+                byte[] b = read(s, vreg(in.op(2)));
+                byte[] r = new byte[16];
+                for (int i = 0; i < 4; i++) {
+                    int sum = 0;
+                    for (int k = 4 * i; k < 4 * i + 4; k++) {
+                        sum += a[k] * b[k];
+                    }
+                    put(r, i, 4, sum);
+                }
+                s.writeVector(d, r);
+            });
+        add("smlal-no-widening", "smlal", "truncates each product to the narrow element size before accumulating",
+            widening(false, true));
+        add("smlal2-low-half", "smlal2", "reads the low half of its sources like smlal", widening(false, false));
+        add("saddw-zero-extends", "saddw", "zero-extends the narrow operand (that is uaddw)", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            byte[] n = read(s, vreg(in.op(1)));
+            byte[] m = read(s, vreg(in.op(2)));
+            byte[] r = new byte[16];
+            for (int i = 0; i < 4; i++) {
+                put(r, i, 4, signed(n, i, 4) + (signed(m, i, 2) & 0xFFFF));
+            }
+            s.writeVector(d, r);
+        });
+        add("ushr-arithmetic", "ushr", "shifts in the sign bit (that is sshr)", ArmSimd.shiftImm('s'));
+        add("and-is-orr", "and", "ORs instead of ANDs", ArmSimd.lanewise((a, b) -> a | b));
+        add("addv-drops-last-lane", "addv", "sums all lanes but the last", (in, s) -> {
+            Reg n = vreg(in.op(1));
+            int size = laneBytes(n);
+            byte[] a = read(s, n);
+            long sum = 0;
+            for (int i = 0; i < a.length / size - 1; i++) {
+                sum += signed(a, i, size);
+            }
+            byte[] r = new byte[size];
+            put(r, 0, size, sum);
+            s.writeVector(vreg(in.op(0)), r);
+        });
+        add("ld1-no-writeback", "ld1", "ignores the post-index increment", (in, s) -> {
+            if (in.operands().get(in.operands().size() - 1) instanceof Operand.Imm) {
+                Operand.Mem m = in.memOperand();
+                long before = s.gpr[m.base().index()];
+                ArmMemory.multiple(in, s, false);
+                s.gpr[m.base().index()] = before;
+            } else {
+                ArmMemory.multiple(in, s, false);
+            }
+        });
+        add("tbl-returns-index", "tbl", "returns the index itself instead of 0 for an out-of-range index", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            int last = in.operands().size() - 1;
+            byte[] table = new byte[16 * (last - 1)];
+            for (int t = 1; t < last; t++) {
+                System.arraycopy(s.vec[vreg(in.op(t)).index()], 0, table, 16 * (t - 1), 16);
+            }
+            byte[] idx = read(s, vreg(in.op(last)));
+            byte[] r = new byte[d.cls().bytes()];
+            for (int i = 0; i < r.length; i++) {
+                int k = idx[i] & 0xFF;
+                r[i] = k < table.length ? table[k] : idx[i];
+            }
+            s.writeVector(d, r);
+        });
+        add("tbl-index-low-bits", "tbl", "uses only the low 3 bits of each index (an 8-entry table)", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            int last = in.operands().size() - 1;
+            byte[] table = read(s, vreg(in.op(1)));
+            byte[] idx = read(s, vreg(in.op(last)));
+            byte[] r = new byte[d.cls().bytes()];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = table[idx[i] & 7];
+            }
+            s.writeVector(d, r);
+        });
+        add("zip1-operands-swapped", "zip1", "interleaves vm before vn", (in, s) -> ArmSimd.permute("zip1")
+            .execute(new org.ternsim.isa.Instruction("zip1", java.util.List.of(in.op(0), in.op(2), in.op(1))), s));
+        add("fmla-unfused", "fmla", "rounds the product before adding (fmul + fadd instead of a fused multiply-add)",
+            (in, s) -> {
+                Reg d = vreg(in.op(0));
+                byte[] a = read(s, vreg(in.op(1)));
+                byte[] b = read(s, vreg(in.op(2)));
+                byte[] r = read(s, d);
+                for (int i = 0; i < r.length / 4; i++) {
+                    float p = Float.intBitsToFloat((int) signed(a, i, 4)) * Float.intBitsToFloat((int) signed(b, i, 4));
+                    put(r, i, 4, Float.floatToRawIntBits(Float.intBitsToFloat((int) signed(r, i, 4)) + p));
+                }
+                s.writeVector(d, r);
+            });
+        add("fsub-reversed", "fsub", "computes m - n instead of n - m", (in, s) -> {
+            byte[] a = read(s, vreg(in.op(1)));
+            byte[] b = read(s, vreg(in.op(2)));
+            Reg d = vreg(in.op(0));
+            byte[] r = new byte[d.cls().bytes()];
+            for (int i = 0; i < r.length / 4; i++) {
+                float v = Float.intBitsToFloat((int) signed(b, i, 4)) - Float.intBitsToFloat((int) signed(a, i, 4));
+                put(r, i, 4, Float.floatToRawIntBits(v));
+            }
+            s.writeVector(d, r);
+        });
+    }
+
+    private ArmFaults() {
+    }
+
+    private static void add(String name, String mnemonic, String description, InstructionSemantics semantics) {
+        FAULTS.put(name, new Fault(mnemonic, description, semantics));
+    }
+
+    /** smlal/smlal2 variants: which half the sources are read from, and whether the product is truncated. */
+    private static InstructionSemantics widening(boolean high, boolean truncate) {
+        return (in, s) -> {
+            Reg d = vreg(in.op(0));
+            int wide = laneBytes(d);
+            int narrow = wide / 2;
+            int lanes = 16 / wide;
+            int offset = high ? lanes : 0;
+            byte[] n = read(s, vreg(in.op(1)));
+            byte[] m = read(s, vreg(in.op(2)));
+            byte[] r = read(s, d);
+            for (int i = 0; i < lanes; i++) {
+                long p = signed(n, offset + i, narrow) * signed(m, offset + i, narrow);
+                if (truncate) {
+                    p = narrow == 1 ? (byte) p : (short) p;
+                }
+                put(r, i, wide, signed(r, i, wide) + p);
+            }
+            s.writeVector(d, r);
+        };
+    }
+
+    public static Map<String, String> available() {
+        Map<String, String> m = new TreeMap<>();
+        FAULTS.forEach((name, f) -> m.put(name, f.mnemonic() + ": " + f.description()));
+        return m;
+    }
+
+    /** The mnemonic a fault replaces. */
+    public static String mnemonic(String fault) {
+        return fault(fault).mnemonic();
+    }
+
+    public static SemanticsTable inject(SemanticsTable table, String fault) {
+        Fault f = fault(fault);
+        return table.withOverride(f.mnemonic(), f.semantics());
+    }
+
+    private static Fault fault(String name) {
+        Fault f = FAULTS.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown fault '" + name + "'; valid: " + String.join(", ", FAULTS.keySet()));
+        }
+        return f;
+    }
+}

@@ -1,0 +1,102 @@
+// AArch64 scalar integer semantics: moves, add/sub/mul, flag-setting subtract, conditions and branches.
+package org.ternsim.isa.arm;
+
+import java.util.List;
+import java.util.function.LongBinaryOperator;
+import org.ternsim.isa.Instruction;
+import org.ternsim.isa.MachineState;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+
+/** NZCV live in MachineState's sf/zf/cf/of; C is Arm's carry (set when a subtraction does NOT borrow). */
+final class ArmScalar {
+
+    static final List<String> CONDITIONS = List.of("eq", "ne", "lt", "ge", "gt", "le", "hi", "ls", "hs", "lo", "mi", "pl");
+
+    private ArmScalar() {
+    }
+
+    static long read(MachineState s, Operand o) {
+        if (o instanceof Operand.Imm i) {
+            return i.value();
+        }
+        Reg r = (Reg) o;
+        long v = s.gpr[r.index()];
+        return r.cls() == Reg.RegClass.W ? v & 0xFFFF_FFFFL : v;
+    }
+
+    /** A W write zero-extends into the X register. */
+    static void write(MachineState s, Reg r, long v) {
+        s.gpr[r.index()] = r.cls() == Reg.RegClass.W ? v & 0xFFFF_FFFFL : v;
+    }
+
+    static void mov(Instruction in, MachineState s) {
+        write(s, in.reg(0), read(s, in.op(1)));
+    }
+
+    static void binary(Instruction in, MachineState s, LongBinaryOperator f) {
+        write(s, in.reg(0), f.applyAsLong(read(s, in.op(1)), read(s, in.op(2))));
+    }
+
+    static void madd(Instruction in, MachineState s) {
+        write(s, in.reg(0), read(s, in.op(3)) + read(s, in.op(1)) * read(s, in.op(2)));
+    }
+
+    /** subs d, n, m / cmp n, m: d = n - m with NZCV at the register width. */
+    static void subs(Instruction in, MachineState s, boolean writes) {
+        int first = writes ? 1 : 0;
+        Reg n = in.reg(first);
+        boolean is32 = n.cls() == Reg.RegClass.W;
+        long a = read(s, in.op(first));
+        long b = read(s, in.op(first + 1));
+        if (is32) {
+            int x = (int) a;
+            int y = (int) b;
+            int r = x - y;
+            s.sf = r < 0;
+            s.zf = r == 0;
+            s.cf = Integer.compareUnsigned(x, y) >= 0;
+            s.of = ((x ^ y) & (x ^ r)) < 0;
+            if (writes) {
+                write(s, in.reg(0), r);
+            }
+        } else {
+            long r = a - b;
+            s.sf = r < 0;
+            s.zf = r == 0;
+            s.cf = Long.compareUnsigned(a, b) >= 0;
+            s.of = ((a ^ b) & (a ^ r)) < 0;
+            if (writes) {
+                write(s, in.reg(0), r);
+            }
+        }
+    }
+
+    static boolean holds(String cond, MachineState s) {
+        return switch (cond) {
+            case "eq" -> s.zf;
+            case "ne" -> !s.zf;
+            case "lt" -> s.sf != s.of;
+            case "ge" -> s.sf == s.of;
+            case "gt" -> !s.zf && s.sf == s.of;
+            case "le" -> s.zf || s.sf != s.of;
+            case "hi" -> s.cf && !s.zf;
+            case "ls" -> !s.cf || s.zf;
+            case "hs" -> s.cf;
+            case "lo" -> !s.cf;
+            case "mi" -> s.sf;
+            case "pl" -> !s.sf;
+            default -> throw new IllegalArgumentException("unknown condition " + cond);
+        };
+    }
+
+    static boolean nonzero(Instruction in, MachineState s) {
+        return read(s, in.op(0)) != 0;
+    }
+
+    static void branchIf(MachineState s, boolean taken) {
+        if (taken) {
+            s.nextPc = s.branchTarget;
+        }
+    }
+}

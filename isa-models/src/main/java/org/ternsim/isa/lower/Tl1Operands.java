@@ -1,0 +1,107 @@
+// Operands of a TL1 GEMV (pair-index weights, TL-path int8 activations) with the functional engine's outputs.
+package org.ternsim.isa.lower;
+
+import java.util.Arrays;
+import org.ternsim.isa.Memory;
+import org.ternsim.kernels.layer.SyntheticWeights;
+import org.ternsim.kernels.lut.LutKernels;
+import org.ternsim.kernels.lut.ScalarTl1Gemv;
+import org.ternsim.kernels.lut.Tl1Gemv;
+import org.ternsim.kernels.lut.Tl1Packer;
+import org.ternsim.kernels.lut.Tl1Weights;
+import org.ternsim.kernels.quant.Int8Activations;
+import org.ternsim.kernels.quant.Int8Quantizer;
+import org.ternsim.kernels.quant.TernaryQuantizer;
+
+/** TL1's int16 tables are exact and BK <= 256 cannot wrap with |q| <= 127, so the scalar reference is exact. */
+public final class Tl1Operands implements GemvOperands {
+
+    private final String description;
+    private final Tl1Weights weights;
+    private final Int8Activations activations;
+    private float[] scalar;
+    private float[] vector;
+    private String vectorName;
+
+    public Tl1Operands(String description, Tl1Weights weights, Int8Activations activations) {
+        this.description = description;
+        this.weights = weights;
+        this.activations = activations;
+    }
+
+    /** Gaussian data quantized by absmean (weights) and the TL path's fp32 absmax (activations), as LutValidation. */
+    public static Tl1Operands random(int rows, int cols, int bk, long seed) {
+        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
+        float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
+        return new Tl1Operands("random (seed " + seed + ")",
+            Tl1Packer.pack(TernaryQuantizer.absmean(w, rows, cols), bk), Int8Quantizer.absmaxTl(x));
+    }
+
+    /** Every weight {@code trit}, every activation {@code value} (quantized to +-127). */
+    public static Tl1Operands constant(int rows, int cols, int bk, int trit, int value) {
+        byte[] trits = new byte[Math.multiplyExact(rows, cols)];
+        Arrays.fill(trits, (byte) trit);
+        float[] x = new float[cols];
+        Arrays.fill(x, value);
+        return new Tl1Operands("all weights " + (trit > 0 ? "+1" : "-1") + ", all activations " + value,
+            Tl1Packer.pack(TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f), bk), Int8Quantizer.absmaxTl(x));
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public long operandBytes() {
+        return (long) weights.indices().length + activations.codes().length;
+    }
+
+    @Override
+    public void bind(Memory memory) {
+        Tl1NeonGemv.bind(memory, weights, activations);
+    }
+
+    @Override
+    public float[] readOutput(Memory memory) {
+        return Tl1NeonGemv.readOutput(memory, weights.rows());
+    }
+
+    @Override
+    public synchronized float[] scalar() {
+        if (scalar == null) {
+            scalar = new float[weights.rows()];
+            new ScalarTl1Gemv().gemv(weights, activations, scalar);
+        }
+        return scalar;
+    }
+
+    @Override
+    public synchronized float[] vector() {
+        if (vector == null) {
+            Tl1Gemv v = LutKernels.tl1();
+            vector = new float[weights.rows()];
+            v.gemv(weights, activations, vector);
+            vectorName = v.name();
+        }
+        return vector;
+    }
+
+    @Override
+    public synchronized String vectorName() {
+        if (vectorName == null) {
+            vector();
+        }
+        return vectorName;
+    }
+
+    @Override
+    public float[] exact() {
+        return scalar();
+    }
+
+    @Override
+    public boolean lossless() {
+        return true;
+    }
+}

@@ -1,0 +1,117 @@
+// Operands of a T-MAC GEMV (bit-plane weights, float activations turned into int8 tables) with the engine's outputs.
+package org.ternsim.isa.lower;
+
+import java.util.Arrays;
+import org.ternsim.isa.Memory;
+import org.ternsim.kernels.layer.SyntheticWeights;
+import org.ternsim.kernels.quant.TernaryQuantizer;
+import org.ternsim.kernels.quant.TernaryWeights;
+import org.ternsim.kernels.tmac.ScalarTmacGemv;
+import org.ternsim.kernels.tmac.TmacError;
+import org.ternsim.kernels.tmac.TmacGemv;
+import org.ternsim.kernels.tmac.TmacKernels;
+import org.ternsim.kernels.tmac.TmacLut;
+import org.ternsim.kernels.tmac.TmacPacker;
+import org.ternsim.kernels.tmac.TmacTables;
+import org.ternsim.kernels.tmac.TmacWeights;
+
+/** T-MAC quantizes its tables: lossy; the program must equal the engine's scalar T-MAC, the exact result is reported. */
+public final class TmacOperands implements GemvOperands {
+
+    private final String description;
+    private final TernaryWeights ternary;
+    private final float[] x;
+    private final TmacWeights weights;
+    private final TmacLut lut;
+    private float[] scalar;
+    private float[] vector;
+    private String vectorName;
+
+    public TmacOperands(String description, TernaryWeights ternary, float[] x, int actGroupSize) {
+        this.description = description;
+        this.ternary = ternary;
+        this.x = x;
+        this.weights = TmacPacker.pack(ternary);
+        this.lut = TmacTables.build(x, actGroupSize);
+    }
+
+    public static TmacOperands random(int rows, int cols, int actGroupSize, long seed) {
+        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
+        float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
+        return new TmacOperands("random (seed " + seed + ")", TernaryQuantizer.absmean(w, rows, cols), x, actGroupSize);
+    }
+
+    /** Every weight {@code trit}, every activation {@code value}, as LutValidation's edge sets. */
+    public static TmacOperands constant(int rows, int cols, int actGroupSize, int trit, float value) {
+        byte[] trits = new byte[Math.multiplyExact(rows, cols)];
+        Arrays.fill(trits, (byte) trit);
+        float[] x = new float[cols];
+        Arrays.fill(x, value);
+        return new TmacOperands("all weights " + (trit > 0 ? "+1" : "-1") + ", all activations " + (int) value,
+            TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f), x, actGroupSize);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public long operandBytes() {
+        return (long) weights.indices().length + lut.entries().length;
+    }
+
+    @Override
+    public void bind(Memory memory) {
+        TmacNeonGemv.bind(memory, weights, lut);
+    }
+
+    @Override
+    public float[] readOutput(Memory memory) {
+        return TmacNeonGemv.readOutput(memory, weights.rows());
+    }
+
+    @Override
+    public synchronized float[] scalar() {
+        if (scalar == null) {
+            scalar = new float[weights.rows()];
+            new ScalarTmacGemv().gemv(weights, lut, scalar);
+        }
+        return scalar;
+    }
+
+    @Override
+    public synchronized float[] vector() {
+        if (vector == null) {
+            TmacGemv v = TmacKernels.tmac();
+            vector = new float[weights.rows()];
+            v.gemv(weights, lut, vector);
+            vectorName = v.name();
+        }
+        return vector;
+    }
+
+    @Override
+    public synchronized String vectorName() {
+        if (vectorName == null) {
+            vector();
+        }
+        return vectorName;
+    }
+
+    /** The exact sum of t * x per row (in double, rounded to float once), which the lossy tables approximate. */
+    @Override
+    public float[] exact() {
+        double[] e = TmacError.exact(ternary, x);
+        float[] out = new float[e.length];
+        for (int i = 0; i < e.length; i++) {
+            out[i] = (float) e[i];
+        }
+        return out;
+    }
+
+    @Override
+    public boolean lossless() {
+        return false;
+    }
+}
