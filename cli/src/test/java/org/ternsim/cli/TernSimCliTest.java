@@ -90,7 +90,7 @@ class TernSimCliTest {
 
     @Test
     void validatePassesAndABrokenSemanticsFailsWithExitCode3() {
-        Outcome ok = run("validate", "--kernel", "i2_s", "--shapes", "16x256,3x384");
+        Outcome ok = run("validate", "--kernel", "i2_s", "--isa", "avx2", "--shapes", "16x256,3x384");
         assertEquals(TernSim.OK, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("8 passed, 0 failed"), ok.out());
         Outcome broken = run("validate", "--kernel", "i2_s", "--shapes", "16x256", "--inject-fault",
