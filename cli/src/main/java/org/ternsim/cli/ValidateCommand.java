@@ -10,8 +10,10 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.lower.GemvLowering;
 import org.ternsim.isa.lower.GemvLowerings;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
+import org.ternsim.isa.lower.I2s1xnAvx2Lowering;
 import org.ternsim.isa.lower.I2sAvx2Lowering;
-import org.ternsim.isa.x86.X86Faults;
+import org.ternsim.isa.Fault;
+import org.ternsim.isa.Faults;
 import org.ternsim.sim.run.LutValidation;
 import org.ternsim.sim.run.Validation;
 import picocli.CommandLine.Command;
@@ -78,10 +80,14 @@ final class ValidateCommand implements Callable<Integer> {
         if (widenEvery < 1 || widenEvery > I2sAvx2Gemv.BITNET_GROUP_BLOCKS) {
             throw new UserError("--widen-every must be 1..32, got " + widenEvery);
         }
+        if (fault != null) {
+            faulty(GemvLowerings.all().get(0).semantics());
+        }
         List<GemvLowering> lowerings = new ArrayList<>();
         for (GemvLowering l : GemvLowerings.all()) {
             if (chosen.contains(l.kernel()) && chosenIsas.contains(l.isa())) {
-                lowerings.add(l instanceof I2sAvx2Lowering ? new I2sAvx2Lowering(widenEvery) : l);
+                lowerings.add(l instanceof I2sAvx2Lowering ? new I2sAvx2Lowering(widenEvery)
+                    : l instanceof I2s1xnAvx2Lowering x ? new I2s1xnAvx2Lowering(x.rowsPerPass(), widenEvery) : l);
             }
         }
         List<String> engineOnly = chosen.stream().filter(ENGINE_ONLY::contains)
@@ -117,16 +123,18 @@ final class ValidateCommand implements Callable<Integer> {
         return totals[1] == 0 ? TernSim.OK : TernSim.MISMATCH;
     }
 
-    /** The lowering's semantics, with the --inject-fault instruction replaced when the fault applies to this ISA. */
+    /** The lowering's semantics, with the --inject-fault instruction replaced when the fault belongs to its ISA. */
     private SemanticsTable faulty(SemanticsTable semantics) {
         if (fault == null) {
             return semantics;
         }
+        Fault f;
         try {
-            return X86Faults.inject(semantics, fault);
+            f = Faults.require(fault);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        return f.appliesTo(semantics) ? f.inject(semantics) : semantics;
     }
 
     private static void print(PrintWriter out, String format, Shape s, List<Validation.Case> cases, int[] totals) {

@@ -85,7 +85,7 @@ class ExplainCommandTest {
         TernSimCliTest.Outcome loop = TernSimCliTest.run("explain", "--loop", ".Lrow", "--mca-asm");
         assertEquals(TernSim.USAGE, loop.code());
         assertTrue(loop.err().contains(".Lblock"), loop.err());
-        TernSimCliTest.Outcome kernel = TernSimCliTest.run("explain", "--kernel", "tl2");
+        TernSimCliTest.Outcome kernel = TernSimCliTest.run("explain", "--kernel", "tl2_0");
         assertEquals(TernSim.USAGE, kernel.code());
         assertTrue(kernel.err().contains("i2_s"), kernel.err());
     }

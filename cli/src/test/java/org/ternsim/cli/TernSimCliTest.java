@@ -106,7 +106,8 @@ class TernSimCliTest {
         assertTrue(o.out().contains("16 passed, 0 failed"), o.out());
         assertTrue(o.out().lines().filter(l -> l.startsWith("tmac") || l.startsWith("tl2_0"))
             .allMatch(l -> l.contains("max|err|")), o.out());
-        assertOneLineUserError(run("validate", "--kernel", "tl9"), "valid: all, i2_s, tl1, tl2, tl2_0, tmac");
+        assertOneLineUserError(run("validate", "--kernel", "tl9"),
+            "valid: all, i2_s, i2_s-1xn, i2_s-vnni, tl2, tq2_0, q4_0, f16, tl1, tmac, tl2_0");
         assertOneLineUserError(run("validate", "--kernel", "tmac", "--shapes", "16x100"), "16x100");
     }
 

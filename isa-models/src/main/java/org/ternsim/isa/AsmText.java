@@ -142,6 +142,10 @@ public final class AsmText {
         if (r != null) {
             return r;
         }
+        int brace = s.indexOf('{');
+        if (brace > 0 && s.indexOf('[') < 0) {
+            return parseMasked(s, brace);
+        }
         int bracket = s.indexOf('[');
         if (bracket >= 0) {
             return parseMemory(s, bracket);
@@ -154,6 +158,17 @@ public final class AsmText {
             throw new IllegalArgumentException("cannot read operand '" + s + "'");
         }
         return new Operand.Label(s);
+    }
+
+    /** {@code zmm1{k1}} or {@code zmm1{k1}{z}}. */
+    private static Operand.Masked parseMasked(String s, int brace) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\s*(k[0-7])\\s*}(\\s*\\{\\s*z\\s*})?")
+            .matcher(s.substring(brace).toLowerCase(Locale.ROOT));
+        Reg reg = Reg.parse(s.substring(0, brace).trim());
+        if (reg == null || !m.matches()) {
+            throw new IllegalArgumentException("cannot read masked operand '" + s + "' (expected e.g. zmm1{k1} or zmm1{k1}{z})");
+        }
+        return new Operand.Masked(reg, Reg.parse(m.group(1)), m.group(2) != null);
     }
 
     private static Operand.Mem parseMemory(String s, int bracket) {

@@ -1,7 +1,7 @@
 // Operands of an instruction: registers, memory references, immediates and branch labels.
 package org.ternsim.isa;
 
-public sealed interface Operand permits Reg, Operand.Mem, Operand.Imm, Operand.Label {
+public sealed interface Operand permits Reg, Operand.Mem, Operand.Imm, Operand.Label, Operand.Masked {
 
     /** The operand kind used in an instruction form, e.g. {@code ymm}, {@code m256}, {@code imm}, {@code rel}. */
     String kind();
@@ -90,6 +90,31 @@ public sealed interface Operand permits Reg, Operand.Mem, Operand.Imm, Operand.L
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    /**
+     * An AVX-512 destination register under an opmask: {@code zmm1{k1}} merges (lanes whose mask bit is clear keep
+     * their old value), {@code zmm1{k1}{z}} zeroes them. k0 cannot be a write mask (its encoding means "no mask").
+     */
+    record Masked(Reg reg, Reg mask, boolean zeroing) implements Operand {
+        public Masked {
+            if (!reg.cls().isVector()) {
+                throw new IllegalArgumentException("only vector registers take a write mask, got " + reg);
+            }
+            if (mask.cls() != Reg.RegClass.K || mask.index() == 0) {
+                throw new IllegalArgumentException("write mask must be k1..k7, got " + mask);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return reg.kind() + (zeroing ? "{k}{z}" : "{k}");
+        }
+
+        @Override
+        public String toString() {
+            return reg.name() + "{" + mask.name() + "}" + (zeroing ? "{z}" : "");
         }
     }
 }

@@ -82,6 +82,11 @@ public record Reg(RegClass cls, int index) implements Operand {
         return new Reg(RegClass.ZMM, i);
     }
 
+    /** Opmask register k0..k7 (AVX-512). */
+    public static Reg k(int i) {
+        return new Reg(RegClass.K, i);
+    }
+
     public int dependencyId() {
         return switch (cls) {
             case R64, R32 -> GPR_BASE + index;

@@ -14,6 +14,12 @@ public final class GemvLowerings {
     public static List<GemvLowering> all() {
         List<GemvLowering> all = new ArrayList<>();
         all.add(new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS));
+        all.add(new I2s1xnAvx2Lowering(I2s1xnAvx2Lowering.DEFAULT_ROWS_PER_PASS, I2sAvx2Gemv.SAFE_GROUP_BLOCKS));
+        all.add(new I2sVnniLowering(I2sVnniLowering.DEFAULT_ROWS_PER_PASS));
+        all.add(Tl2Avx2Lowering.defaults());
+        all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0));
+        all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0));
+        all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
         all.add(I2sNeonLowering.defaults(false));
         all.add(I2sNeonLowering.defaults(true));
         all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));

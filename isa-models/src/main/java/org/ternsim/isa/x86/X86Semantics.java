@@ -94,6 +94,11 @@ public final class X86Semantics {
         t.put("jae", (in, s) -> jump(in, s, !s.cf));
         t.put("jl", (in, s) -> jump(in, s, s.sf != s.of));
         t.put("jge", (in, s) -> jump(in, s, s.sf == s.of));
+        t.put("movzx", (in, s) -> s.writeInt(in.reg(0), s.readInt(in.op(1))));
+        t.put("movsx", (in, s) -> s.writeInt(in.reg(0), signExtend(in.op(1), s.readInt(in.op(1)))));
+        X86IntVector.register(t);
+        X86FloatVector.register(t);
+        X86Masking.register(t);
         return new SemanticsTable("x86-64", t);
     }
 
@@ -272,10 +277,16 @@ public final class X86Semantics {
         s.writeVector(in.reg(0), r);
     }
 
+    /** Source: the low element of an xmm register or memory, or (AVX-512 form) the low bytes of a GPR. */
     private static InstructionSemantics broadcast(int elementBytes) {
         return (in, s) -> {
             int w = width(in);
-            byte[] src = s.readVector(in.op(1), elementBytes);
+            byte[] src = new byte[8];
+            if (in.op(1) instanceof Reg g && g.cls().isGpr()) {
+                putLong(src, 0, s.readInt(g));
+            } else {
+                src = s.readVector(in.op(1), elementBytes);
+            }
             byte[] r = new byte[w];
             for (int i = 0; i < w; i++) {
                 r[i] = src[i % elementBytes];
@@ -348,6 +359,12 @@ public final class X86Semantics {
             putInt(r, 0, result);
             s.writeVector(in.reg(0), r);
         };
+    }
+
+    /** Sign extension of a byte or word source (movsx). */
+    private static long signExtend(Operand src, long v) {
+        int bytes = src instanceof Operand.Mem m ? m.bytes() : ((Reg) src).cls().bytes();
+        return bytes == 1 ? (byte) v : bytes == 2 ? (short) v : (int) v;
     }
 
     private static int bits(Instruction in) {

@@ -1,0 +1,127 @@
+// AVX-512 opmask registers: kmov, and merge- or zero-masking of any element-wise instruction's destination.
+package org.ternsim.isa.x86;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ternsim.isa.Instruction;
+import org.ternsim.isa.InstructionSemantics;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+
+/**
+ * A destination {@code zmm1{k1}} takes the unmasked result in element i where bit i of k1 is set and keeps its old
+ * element elsewhere; {@code {z}} zeroes those instead. Bytes above the written width are zeroed as for any EVEX write.
+ * A masked load reads only the selected elements, so masked-off elements outside every region do not fault (SDM
+ * vol. 1, 15.6.6 "memory fault suppression").
+ */
+final class X86Masking {
+
+    private X86Masking() {
+    }
+
+    /** Element size in bytes by mnemonic, for the instructions that accept a write mask. */
+    private static final Map<String, Integer> ELEMENT_BYTES = new HashMap<>();
+
+    static {
+        for (String m : List.of("vmovdqu8", "vpaddb", "vpsubb", "vpshufb", "vpermb", "vpunpcklbw", "vpunpckhbw",
+                "vpacksswb", "vpackuswb", "vpabsb", "vpbroadcastb")) {
+            ELEMENT_BYTES.put(m, 1);
+        }
+        for (String m : List.of("vmovdqu16", "vpaddw", "vpsubw", "vpaddsw", "vpsubsw", "vpmullw", "vpmaddubsw",
+                "vpsrlw", "vpsllw", "vpsraw", "vpsrlvw", "vpsllvw", "vpsravw", "vpunpcklwd", "vpunpckhwd", "vpackssdw",
+                "vpackusdw", "vpmovsxbw", "vpmovzxbw", "vpbroadcastw")) {
+            ELEMENT_BYTES.put(m, 2);
+        }
+        for (String m : List.of("vmovdqu32", "vmovups", "vpaddd", "vpsubd", "vpandd", "vpord", "vpxord", "vpmaddwd",
+                "vpdpbusd", "vpdpbusds", "vpdpwssd", "vpdpwssds", "vpslld", "vpsrld", "vpsrad", "vpsrlvd", "vpsllvd",
+                "vpsravd", "vpermd", "vpunpckldq", "vpunpckhdq", "vpmovsxbd", "vpmovsxwd", "vpmovzxbd", "vpmovzxwd",
+                "vpbroadcastd", "vbroadcastss", "vaddps", "vsubps", "vmulps", "vdivps", "vfmadd231ps", "vcvtdq2ps",
+                "vcvtps2dq", "vcvttps2dq", "vcvtph2ps")) {
+            ELEMENT_BYTES.put(m, 4);
+        }
+        for (String m : List.of("vmovdqu64", "vpaddq", "vpandq", "vporq", "vpxorq", "vpermq", "vpunpcklqdq",
+                "vpunpckhqdq", "vpbroadcastq")) {
+            ELEMENT_BYTES.put(m, 8);
+        }
+    }
+
+    /** Adds kmov and the EVEX bitwise forms, and wraps every maskable instruction in {@code t} with masking. */
+    static void register(Map<String, InstructionSemantics> t) {
+        t.put("vpandd", t.get("vpand"));
+        t.put("vpandq", t.get("vpand"));
+        t.put("vpord", t.get("vpor"));
+        t.put("vporq", t.get("vpor"));
+        t.put("vpxord", t.get("vpxor"));
+        t.put("vpxorq", t.get("vpxor"));
+        t.put("vmovdqu16", t.get("vmovdqu"));
+        t.put("vmovdqu32", t.get("vmovdqu"));
+        t.put("kmovb", kmov(8));
+        t.put("kmovw", kmov(16));
+        t.put("kmovd", kmov(32));
+        t.put("kmovq", kmov(64));
+        for (Map.Entry<String, Integer> e : ELEMENT_BYTES.entrySet()) {
+            InstructionSemantics plain = t.get(e.getKey());
+            if (plain == null) {
+                throw new IllegalStateException("no semantics to mask for " + e.getKey());
+            }
+            t.put(e.getKey(), masked(plain, e.getValue(), e.getKey().startsWith("vmov")));
+        }
+    }
+
+    /** kmov between opmask registers and GPRs (or opmask to opmask), {@code bits} wide, zero-extended. */
+    private static InstructionSemantics kmov(int bits) {
+        long keep = bits == 64 ? -1L : (1L << bits) - 1;
+        return (in, s) -> {
+            Reg d = in.reg(0);
+            long v = in.op(1) instanceof Reg r && r.cls() == Reg.RegClass.K ? s.mask[r.index()] : s.readInt(in.op(1));
+            if (d.cls() == Reg.RegClass.K) {
+                s.mask[d.index()] = v & keep;
+            } else {
+                s.writeInt(d, v & keep);
+            }
+        };
+    }
+
+    private static InstructionSemantics masked(InstructionSemantics plain, int elementBytes, boolean move) {
+        return (in, s) -> {
+            if (!(in.op(0) instanceof Operand.Masked m)) {
+                plain.execute(in, s);
+                return;
+            }
+            Reg dst = m.reg();
+            int w = dst.cls().bytes();
+            long mask = s.mask[m.mask().index()];
+            byte[] old = s.vec[dst.index()].clone();
+            List<Operand> ops = new ArrayList<>(in.operands());
+            ops.set(0, dst);
+            if (move && in.op(1) instanceof Operand.Mem src) {
+                byte[] r = m.zeroing() ? new byte[w] : java.util.Arrays.copyOf(old, w);
+                long base = s.effectiveAddress(src);
+                for (int e = 0; e < w / elementBytes; e++) {
+                    if ((mask >>> e & 1) != 0) {
+                        s.memory.read(base + (long) e * elementBytes, r, e * elementBytes, elementBytes);
+                    }
+                }
+                s.writeVector(dst, r);
+                return;
+            }
+            plain.execute(new Instruction(in.mnemonic(), ops), s);
+            byte[] r = java.util.Arrays.copyOf(s.vec[dst.index()], w);
+            for (int e = 0; e < w / elementBytes; e++) {
+                if ((mask >>> e & 1) == 0) {
+                    for (int b = 0; b < elementBytes; b++) {
+                        r[e * elementBytes + b] = m.zeroing() ? 0 : old[e * elementBytes + b];
+                    }
+                }
+            }
+            s.writeVector(dst, r);
+        };
+    }
+
+    /** Whether {@code mnemonic} accepts a write mask here. */
+    static boolean maskable(String mnemonic) {
+        return ELEMENT_BYTES.containsKey(mnemonic);
+    }
+}
