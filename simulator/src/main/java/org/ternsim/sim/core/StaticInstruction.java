@@ -27,7 +27,7 @@ record StaticInstruction(
     /** Two-operand forms whose destination is also a source. */
     /** Instructions whose first operand is also a source: x86 two-operand ALU ops, accumulating vector ops. */
     private static final Set<String> READS_DESTINATION = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp",
-        "vpdpbusd", "vpdpwssd", "vpdpbusds", "vfmadd231ps",
+        "vpdpbusd", "vpdpwssd", "vpdpbusds", "vpdpwssds", "vfmadd231ps", "vfmadd231ss",
         "sdot", "udot", "smlal", "smlal2", "umlal", "umlal2", "mla", "fmla", "tbx", "bsl");
     /** Instructions whose leading register operands are only read: compares, branches on a register, stores. */
     private static final Set<String> READS_ONLY = Set.of("cmp", "tst", "cbz", "cbnz", "st1", "st2", "st3", "st4", "str",
@@ -51,7 +51,14 @@ record StaticInstruction(
             && ops.get(ops.size() - 1).equals(ops.get(ops.size() - 2));
         for (int i = 0; i < ops.size(); i++) {
             Operand o = ops.get(i);
-            if (o instanceof Operand.Mem mem) {
+            if (o instanceof Operand.Masked masked) {
+                // A write-masked destination: merge-masking keeps the unselected lanes, so it reads the old value
+                writes.add(masked.reg().dependencyId());
+                reads.add(masked.mask().dependencyId());
+                if (!masked.zeroing() || READS_DESTINATION.contains(m)) {
+                    reads.add(masked.reg().dependencyId());
+                }
+            } else if (o instanceof Operand.Mem mem) {
                 if (mem.base() != null) {
                     reads.add(mem.base().dependencyId());
                     // AArch64 post-index addressing ([xn], #imm) writes the base back
