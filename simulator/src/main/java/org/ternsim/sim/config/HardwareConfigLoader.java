@@ -23,8 +23,17 @@ public final class HardwareConfigLoader {
      * @throws ConfigException with one line per problem if anything is wrong in either file
      */
     public static HardwareConfig load(Path yaml) {
+        return load(yaml, List.of());
+    }
+
+    /**
+     * Loads a config with some fields replaced (sweep points, calibration) and validates the result as a whole, so an
+     * overridden value is checked exactly like one written in the file; its errors name the overridden field.
+     */
+    public static HardwareConfig load(Path yaml, List<ConfigOverride> overrides) {
         Problems problems = new Problems(yaml.toString());
         YamlNode doc = YamlTreeReader.read(yaml, problems);
+        if (doc != null && !overrides.isEmpty()) doc = YamlOverrides.apply(doc, overrides, problems);
         HardwareConfig c = null;
         if (doc != null) {
             Map<String, String> prov = new LinkedHashMap<>();
