@@ -38,7 +38,7 @@ public final class SweepSpecLoader {
         }, null, "a sweep name such as l2-size-x-freq");
         r.typed("description", d -> d, "", "a one-line description");
         String hw = r.string("hw", null);
-        String evaluator = r.choice("evaluator", List.of("gemv"), "gemv");
+        String evaluator = r.string("evaluator", "gemv"); // checked against PointEvaluators when the sweep runs
         Map<String, List<String>> params = readParams(r);
         Sampling sampling = readSampling(r.mapping("sampling", true, "{mode: random, samples: 200, seed: 1}"));
         List<Constraint> constraints = readConstraints(r);

@@ -15,7 +15,7 @@ import org.ternsim.sim.config.ConfigException;
 public record Constraint(String column, String op, String value) {
     public static final String FORM = "a constraint such as \"power_w <= 15\" or \"caches.L2.size <= 2MiB\"";
     private static final Pattern SYNTAX =
-            Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.\\[\\]-]*)\\s*(<=|>=|==|!=|<|>)\\s*(\\S.*?)\\s*");
+            Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.\\[\\]-]*)\\s*(<=|>=|==|!=|<|>)\\s*([^<>=!\\s].*?)\\s*");
 
     public static Constraint parse(String text) {
         Matcher m = SYNTAX.matcher(text);
