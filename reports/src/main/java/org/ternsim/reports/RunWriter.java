@@ -19,6 +19,19 @@ public final class RunWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Temporary directories being written; removed on Ctrl-C (SIGINT) so an interrupted run leaves nothing behind. */
+    private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_PROGRESS.forEach(p -> {
+            try {
+                deleteTree(p);
+            } catch (UncheckedIOException e) {
+                // best effort while the JVM exits
+            }
+        }), "ternsim-run-cleanup"));
+    }
+
     private RunWriter() {
     }
 
@@ -32,6 +45,7 @@ public final class RunWriter {
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + runDir.getFileName() + ".tmp-");
+            IN_PROGRESS.add(tmp);
             Map<String, Object> tree = ResultTree.of(result);
             Files.writeString(tmp.resolve("results.json"), JSON.writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("results.csv"), Flat.csv(tree), StandardCharsets.UTF_8);
@@ -45,12 +59,14 @@ public final class RunWriter {
                 deleteTree(runDir);
             }
             Files.move(tmp, runDir, StandardCopyOption.ATOMIC_MOVE);
+            IN_PROGRESS.remove(tmp);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + runDir + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
                 deleteTree(tmp);
+                IN_PROGRESS.remove(tmp);
             }
         }
     }
