@@ -26,6 +26,9 @@ final class BenchHarness {
         }
     }
 
+    /** Warm-up stops here even if times still drift (then the spread shows it). */
+    static final double MAX_WARMUP_SECONDS = 30;
+
     private BenchHarness() {
     }
 
@@ -37,14 +40,24 @@ final class BenchHarness {
         }) : null;
         try {
             Runnable call = pool == null ? slices.get(0) : () -> parallel(pool, slices);
-            long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
-            int warmCalls = 0;
-            long t0 = System.nanoTime();
-            while (System.nanoTime() < warmEnd || warmCalls < 10) {
-                call.run();
-                warmCalls++;
+            // Warm up for at least warmupSeconds and until two successive windows agree within 5%: an uncompiled
+            // Vector API kernel is 100x slower, and on a loaded machine C2 may need many seconds to get to it.
+            long start = System.nanoTime();
+            double prev = Double.NaN;
+            double perCall;
+            while (true) {
+                long a = System.nanoTime();
+                int calls = 0;
+                while (System.nanoTime() - a < 100_000_000L || calls < 3) {
+                    call.run();
+                    calls++;
+                }
+                perCall = (System.nanoTime() - a) / 1e9 / calls;
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                boolean stable = Math.abs(perCall - prev) <= 0.05 * prev;
+                if (elapsed >= MAX_WARMUP_SECONDS || (elapsed >= warmupSeconds && stable)) break;
+                prev = perCall;
             }
-            double perCall = (System.nanoTime() - t0) / 1e9 / warmCalls;
             int batch = (int) Math.max(1, Math.min(1_000_000, repSeconds / Math.max(perCall, 1e-9)));
             double[] s = new double[reps];
             for (int r = 0; r < reps; r++) {
