@@ -40,10 +40,11 @@ final class BenchHarness {
         }) : null;
         try {
             Runnable call = pool == null ? slices.get(0) : () -> parallel(pool, slices);
-            // Warm up for at least warmupSeconds and until two successive windows agree within 5%: an uncompiled
+            // Warm up for at least warmupSeconds and until four successive 0.1 s windows agree within 5%: an uncompiled
             // Vector API kernel is 100x slower, and on a loaded machine C2 may need many seconds to get to it.
             long start = System.nanoTime();
             double prev = Double.NaN;
+            int stableWindows = 0;
             double perCall;
             while (true) {
                 long a = System.nanoTime();
@@ -54,8 +55,8 @@ final class BenchHarness {
                 }
                 perCall = (System.nanoTime() - a) / 1e9 / calls;
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                boolean stable = Math.abs(perCall - prev) <= 0.05 * prev;
-                if (elapsed >= MAX_WARMUP_SECONDS || (elapsed >= warmupSeconds && stable)) break;
+                stableWindows = Math.abs(perCall - prev) <= 0.05 * prev ? stableWindows + 1 : 0;
+                if (elapsed >= MAX_WARMUP_SECONDS || (elapsed >= warmupSeconds && stableWindows >= 3)) break;
                 prev = perCall;
             }
             int batch = (int) Math.max(1, Math.min(1_000_000, repSeconds / Math.max(perCall, 1e-9)));

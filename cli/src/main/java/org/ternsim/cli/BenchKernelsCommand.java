@@ -41,7 +41,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
     @Option(names = "--hw", paramLabel = "<yaml>", description = "Also simulate each point on this hardware config.")
     Path hw;
 
-    @Option(names = "--warmup", defaultValue = "1", paramLabel = "<s>", description = "Warm-up seconds per point (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "<s>", description = "Warm-up seconds per point (default: ${DEFAULT-VALUE}).")
     double warmup;
 
     @Option(names = "--reps", defaultValue = "7", description = "Measured repetitions per point (default: ${DEFAULT-VALUE}).")

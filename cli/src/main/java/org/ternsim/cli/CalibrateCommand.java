@@ -80,7 +80,7 @@ final class CalibrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         BenchKernelsCommand bench = new BenchKernelsCommand();
-        bench.warmup = 1;
+        bench.warmup = 3;
         bench.reps = 7;
         bench.repTime = 0.2;
         bench.seed = 1;

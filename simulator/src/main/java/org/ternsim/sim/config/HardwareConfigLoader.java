@@ -12,6 +12,14 @@ import java.util.Set;
 
 /** Hardware-config loader. */
 public final class HardwareConfigLoader {
+    // Model limits, not hardware facts: they bound the simulator's memory and time so that a typo cannot exhaust
+    // either (a cache keeps per-line state; a prefetch degree of 2^31 would issue 2^31 requests per trigger).
+    static final int MAX_WAYS = 1024;
+    static final long MAX_CACHE_LINES = 1L << 22; // 256 MiB of 64 B lines
+    static final int MAX_MSHRS = 4096;
+    static final int MAX_LATENCY_CYCLES = 1_000_000;
+    static final int MAX_PREFETCH_DEGREE = 64;
+    static final int MAX_PREFETCH_DISTANCE = 65_536;
     private static final String CACHE_FORM = "a cache such as {name: L1D, size: 48KiB, ways: 12, latencyCycles: 4}";
 
     private HardwareConfigLoader() {}
@@ -63,7 +71,7 @@ public final class HardwareConfigLoader {
     private static CoreConfig readCore(MappingReader m) {
         if (m == null) return null;
         String uarch = m.string("uarch", null);
-        Double freq = m.typed("freq", Units::hz, null, Units.FREQ_FORM);
+        Double freq = m.typed("freq", within(Units::hz, 1e6, 1e11, "1MHz..100GHz"), null, Units.FREQ_FORM);
         List<String> isa = m.stringList("isa", null, "[avx2, avx512]");
         m.finish();
         return uarch == null || freq == null || isa == null ? null : new CoreConfig(uarch, freq, isa);
@@ -97,10 +105,10 @@ public final class HardwareConfigLoader {
     private static CacheConfig readCache(MappingReader m) {
         String name = m.string("name", null);
         Long size = m.typed("size", Units::bytes, null, Units.SIZE_FORM);
-        Integer ways = m.integer("ways", null, 1, "12");
+        Integer ways = m.integer("ways", null, 1, MAX_WAYS, "12");
         Long line = m.typed("line", Units::bytes, 64L, "a line size such as 64B");
-        Integer latency = m.integer("latencyCycles", null, 0, "4");
-        Integer mshrs = m.integer("mshrs", 16, 1, "24");
+        Integer latency = m.integer("latencyCycles", null, 0, MAX_LATENCY_CYCLES, "4");
+        Integer mshrs = m.integer("mshrs", 16, 1, MAX_MSHRS, "24");
         Boolean shared = m.bool("shared", false);
         String repl = m.choice("replacement", List.of("lru", "tree-plru", "random"), "lru");
         PrefetcherConfig pf = readPrefetcher(m.mapping("prefetcher", true, "{kind: stream, degree: 2, distance: 8}"),
@@ -119,7 +127,11 @@ public final class HardwareConfigLoader {
         } else {
             long setBytes = (long) ways * line;
             int[] w = m.where("size");
-            if (size % setBytes != 0) {
+            if (size / line > MAX_CACHE_LINES) {
+                m.problems.add(w[0], w[1], m.child("size"), size + " B is " + size / line + " lines, more than the model's "
+                        + MAX_CACHE_LINES, "at most " + MAX_CACHE_LINES * line + " B with " + line + " B lines");
+                ok = false;
+            } else if (size % setBytes != 0) {
                 m.problems.add(w[0], w[1], m.child("size"), size + " B is not a multiple of ways x line = " + ways
                         + " x " + line + " B", "size = sets x ways x line with a power-of-two number of sets");
                 ok = false;
@@ -147,8 +159,8 @@ public final class HardwareConfigLoader {
         if (m == null) return PrefetcherConfig.NONE; // whole section absent: defaults recorded below would be noise
         String kind = m.choice("kind", PrefetcherConfig.KINDS, "none");
         int dflt = "none".equals(kind) ? 0 : 1;
-        Integer degree = m.integer("degree", dflt, 0, "2");
-        Integer distance = m.integer("distance", dflt, 0, "8");
+        Integer degree = m.integer("degree", dflt, 0, MAX_PREFETCH_DEGREE, "2");
+        Integer distance = m.integer("distance", dflt, 0, MAX_PREFETCH_DISTANCE, "8");
         m.finish();
         return kind == null || degree == null || distance == null ? null : new PrefetcherConfig(kind, degree, distance);
     }
@@ -156,10 +168,10 @@ public final class HardwareConfigLoader {
     private static DramConfig readDram(MappingReader m) {
         if (m == null) return null;
         String type = m.string("type", null);
-        Double bw = m.typed("bandwidth", Units::bytesPerSec, null, Units.BANDWIDTH_FORM);
+        Double bw = m.typed("bandwidth", within(Units::bytesPerSec, 1e6, 1e15, "1MB/s..1PB/s"), null, Units.BANDWIDTH_FORM);
         Double peak = m.has("peak") ? m.typed("peak", Units::bytesPerSec, null, Units.BANDWIDTH_FORM)
                 : m.typed("peak", Units::bytesPerSec, bw == null ? 1.0 : bw, Units.BANDWIDTH_FORM);
-        Double lat = m.typed("latency", Units::nanoseconds, null, Units.TIME_FORM);
+        Double lat = m.typed("latency", within(Units::nanoseconds, 0, 1e6, "0ns..1ms"), null, Units.TIME_FORM);
         Integer channels = m.integer("channels", 1, 1, "12");
         Double epb = m.typed("energyPerBit", Units::picojoules, null, "an energy per bit such as 12pJ");
         Double bg = m.typed("backgroundPower", Units::watts, 0.0, Units.POWER_FORM);
@@ -176,14 +188,26 @@ public final class HardwareConfigLoader {
         return new DramConfig(type, bw, peak, lat, channels, epb, bg);
     }
 
+    /** A unit parser limited to the range the model handles (a clock of 1e-300 Hz would never finish). */
+    private static java.util.function.Function<String, Double> within(java.util.function.Function<String, Double> parse,
+            double lo, double hi, String range) {
+        return s -> {
+            double v = parse.apply(s);
+            if (!(v >= lo && v <= hi)) {
+                throw new ConfigException("'" + Units.show(s) + "' is outside the modelled range; expected " + range);
+            }
+            return v;
+        };
+    }
+
     private static EnergyTable readEnergy(MappingReader r, Map<String, String> prov, Path yaml, Problems problems) {
         if (r.has("energy") && r.node.get("energy").isMapping() && r.node.get("energy").get("value") == null) {
             MappingReader m = r.mapping("energy", false, "an energy table name or an inline table");
             return EnergyTableLoader.read(m, prov); // inline table, as ResolvedConfigWriter writes it
         }
         String name = r.typed("energy", s -> {
-            if (!s.matches("[A-Za-z0-9._-]+")) {
-                throw new ConfigException("'" + s + "' is not a table name; expected a file name under configs/energy"
+            if (!s.matches("[A-Za-z0-9._-]{1,100}")) {
+                throw new ConfigException("'" + Units.show(s) + "' is not a table name; expected a file name under configs/energy"
                         + " without .yaml, such as zen5-n4");
             }
             return s;
