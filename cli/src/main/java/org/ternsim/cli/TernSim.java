@@ -38,6 +38,8 @@ public final class TernSim implements Runnable {
 
     /** Runs the command line with the given streams; used by main and by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        org.ternsim.reports.RunEnvironment.install(
+            org.ternsim.reports.RunEnvironment.detect(Version.projectVersion(), Home.dir()));
         TernSim root = new TernSim();
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
@@ -78,15 +80,21 @@ public final class TernSim implements Runnable {
 
     /** The project version, filtered into a resource at build time. */
     static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() throws Exception {
+        static String projectVersion() {
             Properties p = new Properties();
             try (InputStream in = TernSim.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
+            } catch (java.io.IOException e) {
+                return "unknown";
             }
-            return new String[] {"ternsim " + p.getProperty("version", "unknown"),
+            return p.getProperty("version", "unknown");
+        }
+
+        @Override
+        public String[] getVersion() throws Exception {
+            return new String[] {"ternsim " + projectVersion(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
                 "kernels: " + org.ternsim.kernels.gemv.I2sGemv.describe()};
         }

@@ -61,6 +61,7 @@ public final class HardwareConfigLoader {
         DramConfig dram = readDram(r.mapping("dram", false, "a mapping with type, bandwidth, latency, energyPerBit"));
         EnergyTable energy = readEnergy(r, prov, yaml, problems);
         r.finish();
+        if (caches != null && energy != null) checkCacheEnergy(r, caches, energy);
         if (name == null || description == null || cores == null || core == null || caches == null || dram == null
                 || energy == null || !problems.isEmpty()) {
             return null;
@@ -75,6 +76,19 @@ public final class HardwareConfigLoader {
         List<String> isa = m.stringList("isa", null, "[avx2, avx512]");
         m.finish();
         return uarch == null || freq == null || isa == null ? null : new CoreConfig(uarch, freq, isa);
+    }
+
+    /** The energy model prices each cache level by its name's actions, so a level without them cannot be simulated. */
+    private static void checkCacheEnergy(MappingReader r, List<CacheConfig> caches, EnergyTable energy) {
+        for (CacheConfig c : caches) {
+            String prefix = c.name().toLowerCase(java.util.Locale.ROOT);
+            if (!energy.actions().containsKey(prefix + ".read") || !energy.actions().containsKey(prefix + ".write")) {
+                int[] w = r.where("caches");
+                r.problems.add(w[0], w[1], "caches." + c.name() + ".name", "energy table " + energy.name()
+                        + " has no actions " + prefix + ".read and " + prefix + ".write for this level",
+                        "a level name the energy table prices, or those actions added to it");
+            }
+        }
     }
 
     private static List<CacheConfig> readCaches(MappingReader r) {
