@@ -71,17 +71,22 @@ class ErrorClassesTest {
 
     @Test
     void allErrorsOfAFileAtOnce(@TempDir Path dir) throws IOException {
-        Path hw = config(dir, "    size: 48KiB\n    ways: 12", "    size: 48KB\n    wayz: 12");
+        Path hw = config(dir, "    size: 48KiB\n    ways: 12", "    size: 48Kib\n    wayz: 12");
         List<String> lines = userError(simulate(hw, dir), 3);
         assertTrue(lines.stream().allMatch(l -> l.contains("bad.yaml:")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("caches.L1D.wayz: unknown key 'wayz' (did you mean 'ways'?)")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("caches.L1D.ways: missing required key")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("caches.L1D.size: ")), lines.toString());
     }
 
     @Test
     void badShapes(@TempDir Path dir) {
-        String zero = userError(TernSimCliTest.run("simulate", "--shape", "0x5", "--out", dir.toString()), 2).get(0);
-        assertTrue(zero.contains("--shape") && zero.contains("M >= 1"), zero);
+        // A malformed option is picocli's: the message line, then where to find the usage.
+        TernSimCliTest.Outcome o = TernSimCliTest.run("simulate", "--shape", "0x5", "--out", dir.toString());
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        List<String> lines = o.err().strip().lines().toList();
+        assertEquals(List.of("Try 'ternsim simulate --help' for usage."), lines.subList(1, lines.size()), o.err());
+        assertTrue(lines.get(0).contains("--shape") && lines.get(0).contains("M >= 1"), lines.get(0));
         String k = userError(TernSimCliTest.run("simulate", "--shape", "16x100", "--out", dir.toString()), 1).get(0);
         assertTrue(k.contains("128"), k);
     }
