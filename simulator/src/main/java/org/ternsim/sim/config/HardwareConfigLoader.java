@@ -71,7 +71,15 @@ public final class HardwareConfigLoader {
 
     private static CoreConfig readCore(MappingReader m) {
         if (m == null) return null;
-        String uarch = m.string("uarch", null);
+        String uarch = m.typed("uarch", u -> { // the core model needs its port and latency tables
+            List<String> known = org.ternsim.isa.uarch.UarchLoader.bundled();
+            if (!known.contains(u)) {
+                String hint = Suggestions.closest(u, known).map(x -> " (did you mean '" + x + "'?)").orElse("");
+                throw new ConfigException("unknown microarchitecture '" + Units.show(u) + "'" + hint + "; expected one of "
+                        + String.join(", ", known));
+            }
+            return u;
+        }, null, "a bundled microarchitecture such as zen5");
         Double freq = m.typed("freq", within(Units::hz, 1e6, 1e11, "1MHz..100GHz"), null, Units.FREQ_FORM);
         List<String> isa = m.stringList("isa", null, "[avx2, avx512]");
         m.finish();
