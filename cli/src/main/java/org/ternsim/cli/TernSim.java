@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ternsim", mixinStandardHelpOptions = true, versionProvider = TernSim.Version.class,
     description = "Simulate 1-bit / 1.58-bit neural-network kernels on modelled CPUs: bit-exact, with cycles and energy.",
-    subcommands = {SimulateCommand.class, ValidateCommand.class, InspectCommand.class, SweepCommand.class, BenchCommand.class, CalibrateCommand.class},
+    subcommands = {SimulateCommand.class, ValidateCommand.class, InspectCommand.class, SweepCommand.class, BenchCommand.class, HostCalibrateCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 validation mismatch."})
 public final class TernSim implements Runnable {
 

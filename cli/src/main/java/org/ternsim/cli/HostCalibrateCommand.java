@@ -1,4 +1,4 @@
-// `ternsim calibrate`: fits uncertain fields of a hardware config to kernel times measured on this host (least squares
+// `ternsim calibrate --hw X [--fit ...]` (HostCalibrateCommand): fits uncertain fields of a hardware config to kernel times measured on this host (least squares
 // on relative errors, bounded 1-D Brent searches per field, coordinate-wise) and writes a calibrated config.
 package org.ternsim.cli;
 
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         "(each a bounded Brent search, repeated over the fields). Fits the config's estimate: true fields of the",
         "fit-able kinds, or exactly the --fit fields; nothing else changes. Writes the calibrated config with the",
         "measurements and the fit quality in its header."})
-final class CalibrateCommand implements Callable<Integer> {
+final class HostCalibrateCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
