@@ -1,9 +1,20 @@
-// `ternsim bench`: benchmarks on this host; subcommands add themselves to the list below.
+// `ternsim bench`: host measurements of the functional engine (kernels) and of the memory system (memory).
 package org.ternsim.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on this machine.",
-    subcommands = {BenchMemoryCommand.class})
-final class BenchCommand {
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure on this host: `bench kernels` times the functional engine's kernels side by side with the",
+        "simulator; `bench memory` measures read bandwidth and latency from 4 KiB to 1 GiB (a memory mountain)."},
+    subcommands = {BenchKernelsCommand.class, BenchMemoryCommand.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
 }

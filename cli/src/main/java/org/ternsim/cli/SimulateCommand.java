@@ -140,7 +140,8 @@ final class SimulateCommand implements Callable<Integer> {
             request = new GemvSimulation.Request(config, GemvSimulation.Request.choose(config, kernel, isa),
                 shape.rows(), shape.cols(), seed, cacheState);
         } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            // A kernel without a lowering for the core's ISAs is a property of the config: name its file and field.
+            throw new UserError((e.getMessage().contains("ISA") ? hwPath + ": core.isa: " : "") + e.getMessage());
         }
         RunResult result = GemvSimulation.run(request);
         String name = runName != null ? runName : String.format(Locale.ROOT, "%s-%s-%s-%s-%s", config.name(), op, kernel,

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ternsim", mixinStandardHelpOptions = true, versionProvider = TernSim.Version.class,
     description = "Simulate 1-bit / 1.58-bit neural-network kernels on modelled CPUs: bit-exact, with cycles and energy.",
     subcommands = {SimulateCommand.class, ValidateCommand.class, InspectCommand.class, ExplainCommand.class,
-        CalibrateCommand.class, BenchCommand.class},
+        SweepCommand.class, BenchCommand.class, HostCalibrateCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 validation mismatch."})
 public final class TernSim implements Runnable {
 
@@ -39,6 +39,8 @@ public final class TernSim implements Runnable {
 
     /** Runs the command line with the given streams; used by main and by tests. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        org.ternsim.reports.RunEnvironment.install(
+            org.ternsim.reports.RunEnvironment.detect(Version.projectVersion(), Home.dir()));
         TernSim root = new TernSim();
         CommandLine cl = new CommandLine(root);
         cl.addSubcommand(new ReportCommand());
@@ -80,15 +82,21 @@ public final class TernSim implements Runnable {
 
     /** The project version, filtered into a resource at build time. */
     static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() throws Exception {
+        static String projectVersion() {
             Properties p = new Properties();
             try (InputStream in = TernSim.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
                     p.load(in);
                 }
+            } catch (java.io.IOException e) {
+                return "unknown";
             }
-            return new String[] {"ternsim " + p.getProperty("version", "unknown"),
+            return p.getProperty("version", "unknown");
+        }
+
+        @Override
+        public String[] getVersion() throws Exception {
+            return new String[] {"ternsim " + projectVersion(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")",
                 "kernels: " + org.ternsim.kernels.gemv.I2sGemv.describe()};
         }

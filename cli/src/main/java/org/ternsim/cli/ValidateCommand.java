@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = "validate", mixinStandardHelpOptions = true, subcommands = ValidatePublishedCommand.class,
     description = {"Run each kernel's instruction program functionally on random and edge-case data (all +1 / -1",
         "weights with int8 activations of 127 / -128) and compare every output with the functional engine bit for bit.",
         "Exit code 3 if any output differs."})

@@ -19,7 +19,7 @@ import org.ternsim.kernels.gguf.GgufWriter;
 
 class InspectCommandTest {
 
-    private static byte[] model() {
+    static byte[] model() {
         return new GgufWriter()
             .put("general.architecture", GgufValue.str("bitnet-b1.58"))
             .put("general.name", GgufValue.str("tiny"))

@@ -19,6 +19,19 @@ public final class RunWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Temporary directories being written; removed on Ctrl-C (SIGINT) so an interrupted run leaves nothing behind. */
+    private static final java.util.Set<Path> IN_PROGRESS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_PROGRESS.forEach(p -> {
+            try {
+                deleteTree(p);
+            } catch (UncheckedIOException e) {
+                // best effort while the JVM exits
+            }
+        }), "ternsim-run-cleanup"));
+    }
+
     private RunWriter() {
     }
 
@@ -49,6 +62,7 @@ public final class RunWriter {
         try {
             Files.createDirectories(parent);
             tmp = Files.createTempDirectory(parent, "." + runDir.getFileName() + ".tmp-");
+            IN_PROGRESS.add(tmp);
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
             }
@@ -59,12 +73,14 @@ public final class RunWriter {
                 deleteTree(runDir);
             }
             Files.move(tmp, runDir, StandardCopyOption.ATOMIC_MOVE);
+            IN_PROGRESS.remove(tmp);
             tmp = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + runDir + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
                 deleteTree(tmp);
+                IN_PROGRESS.remove(tmp);
             }
         }
     }

@@ -12,6 +12,14 @@ import java.util.Set;
 
 /** Hardware-config loader. */
 public final class HardwareConfigLoader {
+    // Model limits, not hardware facts: they bound the simulator's memory and time so that a typo cannot exhaust
+    // either (a cache keeps per-line state; a prefetch degree of 2^31 would issue 2^31 requests per trigger).
+    static final int MAX_WAYS = 1024;
+    static final long MAX_CACHE_LINES = 1L << 22; // 256 MiB of 64 B lines
+    static final int MAX_MSHRS = 4096;
+    static final int MAX_LATENCY_CYCLES = 1_000_000;
+    static final int MAX_PREFETCH_DEGREE = 64;
+    static final int MAX_PREFETCH_DISTANCE = 65_536;
     private static final String CACHE_FORM = "a cache such as {name: L1D, size: 48KiB, ways: 12, latencyCycles: 4}";
 
     private HardwareConfigLoader() {}
@@ -23,8 +31,17 @@ public final class HardwareConfigLoader {
      * @throws ConfigException with one line per problem if anything is wrong in either file
      */
     public static HardwareConfig load(Path yaml) {
+        return load(yaml, List.of());
+    }
+
+    /**
+     * Loads a config with some fields replaced (sweep points, calibration) and validates the result as a whole, so an
+     * overridden value is checked exactly like one written in the file; its errors name the overridden field.
+     */
+    public static HardwareConfig load(Path yaml, List<ConfigOverride> overrides) {
         Problems problems = new Problems(yaml.toString());
         YamlNode doc = YamlTreeReader.read(yaml, problems);
+        if (doc != null && !overrides.isEmpty()) doc = YamlOverrides.apply(doc, overrides, problems);
         HardwareConfig c = null;
         if (doc != null) {
             Map<String, String> prov = new LinkedHashMap<>();
@@ -44,6 +61,7 @@ public final class HardwareConfigLoader {
         DramConfig dram = readDram(r.mapping("dram", false, "a mapping with type, bandwidth, latency, energyPerBit"));
         EnergyTable energy = readEnergy(r, prov, yaml, problems);
         r.finish();
+        if (caches != null && energy != null) checkCacheEnergy(r, caches, energy);
         if (name == null || description == null || cores == null || core == null || caches == null || dram == null
                 || energy == null || !problems.isEmpty()) {
             return null;
@@ -53,11 +71,32 @@ public final class HardwareConfigLoader {
 
     private static CoreConfig readCore(MappingReader m) {
         if (m == null) return null;
-        String uarch = m.string("uarch", null);
-        Double freq = m.typed("freq", Units::hz, null, Units.FREQ_FORM);
+        String uarch = m.typed("uarch", u -> { // the core model needs its port and latency tables
+            List<String> known = org.ternsim.isa.uarch.UarchLoader.bundled();
+            if (!known.contains(u)) {
+                String hint = Suggestions.closest(u, known).map(x -> " (did you mean '" + x + "'?)").orElse("");
+                throw new ConfigException("unknown microarchitecture '" + Units.show(u) + "'" + hint + "; expected one of "
+                        + String.join(", ", known));
+            }
+            return u;
+        }, null, "a bundled microarchitecture such as zen5");
+        Double freq = m.typed("freq", within(Units::hz, 1e6, 1e11, "1MHz..100GHz"), null, Units.FREQ_FORM);
         List<String> isa = m.stringList("isa", null, "[avx2, avx512]");
         m.finish();
         return uarch == null || freq == null || isa == null ? null : new CoreConfig(uarch, freq, isa);
+    }
+
+    /** The energy model prices each cache level by its name's actions, so a level without them cannot be simulated. */
+    private static void checkCacheEnergy(MappingReader r, List<CacheConfig> caches, EnergyTable energy) {
+        for (CacheConfig c : caches) {
+            String prefix = c.name().toLowerCase(java.util.Locale.ROOT);
+            if (!energy.actions().containsKey(prefix + ".read") || !energy.actions().containsKey(prefix + ".write")) {
+                int[] w = r.where("caches");
+                r.problems.add(w[0], w[1], "caches." + c.name() + ".name", "energy table " + energy.name()
+                        + " has no actions " + prefix + ".read and " + prefix + ".write for this level",
+                        "a level name the energy table prices, or those actions added to it");
+            }
+        }
     }
 
     private static List<CacheConfig> readCaches(MappingReader r) {
@@ -88,10 +127,10 @@ public final class HardwareConfigLoader {
     private static CacheConfig readCache(MappingReader m) {
         String name = m.string("name", null);
         Long size = m.typed("size", Units::bytes, null, Units.SIZE_FORM);
-        Integer ways = m.integer("ways", null, 1, "12");
+        Integer ways = m.integer("ways", null, 1, MAX_WAYS, "12");
         Long line = m.typed("line", Units::bytes, 64L, "a line size such as 64B");
-        Integer latency = m.integer("latencyCycles", null, 0, "4");
-        Integer mshrs = m.integer("mshrs", 16, 1, "24");
+        Integer latency = m.integer("latencyCycles", null, 0, MAX_LATENCY_CYCLES, "4");
+        Integer mshrs = m.integer("mshrs", 16, 1, MAX_MSHRS, "24");
         Boolean shared = m.bool("shared", false);
         String repl = m.choice("replacement", List.of("lru", "tree-plru", "random"), "lru");
         String incl = m.choice("inclusion", List.of("non-inclusive", "inclusive", "exclusive"), "non-inclusive");
@@ -113,7 +152,11 @@ public final class HardwareConfigLoader {
         } else {
             long setBytes = (long) ways * line;
             int[] w = m.where("size");
-            if (size % setBytes != 0) {
+            if (size / line > MAX_CACHE_LINES) {
+                m.problems.add(w[0], w[1], m.child("size"), size + " B is " + size / line + " lines, more than the model's "
+                        + MAX_CACHE_LINES, "at most " + MAX_CACHE_LINES * line + " B with " + line + " B lines");
+                ok = false;
+            } else if (size % setBytes != 0) {
                 m.problems.add(w[0], w[1], m.child("size"), size + " B is not a multiple of ways x line = " + ways
                         + " x " + line + " B", "size = sets x ways x line with a power-of-two number of sets");
                 ok = false;
@@ -152,8 +195,8 @@ public final class HardwareConfigLoader {
         if (m == null) return PrefetcherConfig.NONE; // whole section absent: defaults recorded below would be noise
         String kind = m.choice("kind", PrefetcherConfig.KINDS, "none");
         int dflt = "none".equals(kind) ? 0 : 1;
-        Integer degree = m.integer("degree", dflt, 0, "2");
-        Integer distance = m.integer("distance", dflt, 0, "8");
+        Integer degree = m.integer("degree", dflt, 0, MAX_PREFETCH_DEGREE, "2");
+        Integer distance = m.integer("distance", dflt, 0, MAX_PREFETCH_DISTANCE, "8");
         m.finish();
         return kind == null || degree == null || distance == null ? null : new PrefetcherConfig(kind, degree, distance);
     }
@@ -175,12 +218,13 @@ public final class HardwareConfigLoader {
         double derivedPeak = channels == null || rate == null || bus == null ? 0
                 : DramPreset.peakBytesPerSec(channels, rate, bus);
         Double peakGiven = m.has("peak") ? m.typed("peak", Units::bytesPerSec, null, Units.BANDWIDTH_FORM) : null;
-        Double bw = m.typed("bandwidth", Units::bytesPerSec,
+        Double bw = m.typed("bandwidth", within(Units::bytesPerSec, 1e6, 1e15, "1MB/s..1PB/s"),
                 p == null ? null : p.efficiency() * (peakGiven != null ? peakGiven : derivedPeak), Units.BANDWIDTH_FORM);
         Double peak = peakGiven != null ? peakGiven
                 : m.typed("peak", Units::bytesPerSec, derivedPeak > 0 ? derivedPeak : bw == null ? 1.0 : bw,
                         Units.BANDWIDTH_FORM);
-        Double lat = m.typed("latency", Units::nanoseconds, p == null ? null : p.latencyNs(), Units.TIME_FORM);
+        Double lat = m.typed("latency", within(Units::nanoseconds, 0, 1e6, "0ns..1ms"), p == null ? null : p.latencyNs(),
+                Units.TIME_FORM);
         Double epb = m.typed("energyPerBit", Units::picojoules, p == null ? null : p.energyPjPerBit(),
                 "an energy per bit such as 12pJ");
         Double bg = m.typed("backgroundPower", Units::watts, 0.0, Units.POWER_FORM);
@@ -207,14 +251,26 @@ public final class HardwareConfigLoader {
         return new DramConfig(type, bw, peak, lat, channels, epb, bg, rate, bus);
     }
 
+    /** A unit parser limited to the range the model handles (a clock of 1e-300 Hz would never finish). */
+    private static java.util.function.Function<String, Double> within(java.util.function.Function<String, Double> parse,
+            double lo, double hi, String range) {
+        return s -> {
+            double v = parse.apply(s);
+            if (!(v >= lo && v <= hi)) {
+                throw new ConfigException("'" + Units.show(s) + "' is outside the modelled range; expected " + range);
+            }
+            return v;
+        };
+    }
+
     private static EnergyTable readEnergy(MappingReader r, Map<String, String> prov, Path yaml, Problems problems) {
         if (r.has("energy") && r.node.get("energy").isMapping() && r.node.get("energy").get("value") == null) {
             MappingReader m = r.mapping("energy", false, "an energy table name or an inline table");
             return EnergyTableLoader.read(m, prov); // inline table, as ResolvedConfigWriter writes it
         }
         String name = r.typed("energy", s -> {
-            if (!s.matches("[A-Za-z0-9._-]+")) {
-                throw new ConfigException("'" + s + "' is not a table name; expected a file name under configs/energy"
+            if (!s.matches("[A-Za-z0-9._-]{1,100}")) {
+                throw new ConfigException("'" + Units.show(s) + "' is not a table name; expected a file name under configs/energy"
                         + " without .yaml, such as zen5-n4");
             }
             return s;

@@ -155,7 +155,12 @@ final class MappingReader {
     }
 
     Integer integer(String key, Integer dflt, int min, String example) {
-        String form = "an integer >= " + min + " such as " + example;
+        return integer(key, dflt, min, Integer.MAX_VALUE, example);
+    }
+
+    /** An integer in [min, max]: the upper bound keeps a typo (mshrs: 2147483647) from exhausting memory or time. */
+    Integer integer(String key, Integer dflt, int min, int max, String example) {
+        String form = "an integer " + (max == Integer.MAX_VALUE ? ">= " + min : "in " + min + ".." + max) + " such as " + example;
         Leaf leaf = leaf(key);
         if (leaf == null) return typed(key, s -> null, dflt, form); // default or missing, no re-declaration harm
         YamlNode v = leaf.value();
@@ -165,8 +170,8 @@ final class MappingReader {
         }
         try {
             int i = Integer.parseInt(v.text.replace("_", ""));
-            if (i < min) {
-                problems.add(v.line, v.col, child(key), "must be >= " + min + ", got " + i, form);
+            if (i < min || i > max) {
+                problems.add(v.line, v.col, child(key), "must be " + (i < min ? ">= " + min : "<= " + max) + ", got " + i, form);
                 return null;
             }
             record(child(key), leaf);

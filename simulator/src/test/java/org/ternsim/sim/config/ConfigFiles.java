@@ -23,6 +23,7 @@ final class ConfigFiles {
             "source: \"test\"",
             "actions:",
             "  l1d.read: 5pJ",
+            "  l1d.write: 5pJ",
             "core_static_power: 1W",
             "uncore_static_power: 2W",
             "");

@@ -1,4 +1,4 @@
-// `ternsim calibrate`: simulate the published bitnet.cpp points of configs/calibration and report the errors.
+// `ternsim validate published`: simulate the published bitnet.cpp points of configs/calibration and report the errors.
 package org.ternsim.cli;
 
 import java.io.IOException;
@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(name = "published", mixinStandardHelpOptions = true,
     description = {"Simulate the published bitnet.cpp measurements (kernels.md §2.5, §8.3) with the bundled configs",
         "and print the comparison table with error statistics; rows whose hardware config is missing are pending."})
-final class CalibrateCommand implements Callable<Integer> {
+final class ValidatePublishedCommand implements Callable<Integer> {
 
     /** The heading of the section this command owns in docs/validation.md. */
     static final String HEADING = "## End-to-end vs published";

@@ -1,0 +1,193 @@
+// `ternsim calibrate --hw X [--fit ...]` (HostCalibrateCommand): fits uncertain fields of a hardware config to kernel times measured on this host (least squares
+// on relative errors, bounded 1-D Brent searches per field, coordinate-wise) and writes a calibrated config.
+package org.ternsim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+import org.ternsim.sim.config.ConfigOverride;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+import org.ternsim.sim.config.ResolvedConfigWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+    description = {"Fit uncertain fields of a hardware config to this host: times the lowered kernels (bench kernels'",
+        "harness, 1 thread), then minimises the sum of squared relative errors of the simulated times over the fields",
+        "(each a bounded Brent search, repeated over the fields). Fits the config's estimate: true fields of the",
+        "fit-able kinds, or exactly the --fit fields; nothing else changes. Writes the calibrated config with the",
+        "measurements and the fit quality in its header."})
+final class HostCalibrateCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--hw", required = true, paramLabel = "<yaml>", description = "Hardware config to calibrate.")
+    Path hw;
+
+    @Option(names = "--fit", paramLabel = "<path[=lo..hi]>",
+        description = {"Field to fit, with optional bounds (default: half to twice its value); repeatable.",
+            "Fit-able: " + FitParameter.FITTABLE + ". Default: those marked estimate: true."})
+    List<String> fit = new ArrayList<>();
+
+    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel measured and simulated (default: ${DEFAULT-VALUE}).")
+    String kernel;
+
+    @Option(names = "--shape", split = ",", converter = SimulateCommand.ShapeConverter.class,
+        defaultValue = "2560x2560,2560x6912", description = "Shapes measured (default: ${DEFAULT-VALUE}).")
+    List<Shape> shapes;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Passes over the fields (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--evals", defaultValue = "12", description = "Simulations per field and pass, at most (default: ${DEFAULT-VALUE}).")
+    int evals;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<yaml>", description = "Calibrated config (default: out/calibrate/<name>-calibrated.yaml).")
+    Path output;
+
+    @Override
+    public Integer call() {
+        Path hwPath = Home.resolve(hw);
+        if (!Files.isRegularFile(hwPath)) throw new UserError(hwPath + ": hardware config not found");
+        HardwareConfig base = HardwareConfigLoader.load(hwPath);
+        if (!org.ternsim.isa.lower.GemvLowerings.kernels().contains(kernel)) {
+            throw new UserError("--kernel " + kernel + ": calibration needs a lowered kernel; lowered: "
+                + org.ternsim.isa.lower.GemvLowerings.kernels());
+        }
+        List<String> paths = fit.isEmpty() ? FitParameter.fieldsOf(base, true) : fit;
+        if (paths.isEmpty()) {
+            throw new UserError(hwPath + " has no estimate: true field of a fit-able kind; name fields with --fit ("
+                + FitParameter.FITTABLE + ")");
+        }
+        List<FitParameter> params = paths.stream().map(p -> FitParameter.parse(p, base)).toList();
+        if (rounds < 1 || evals < 3) throw new UserError("--rounds >= 1 and --evals >= 3 expected");
+        PrintWriter out = spec.commandLine().getOut();
+
+        BenchKernelsCommand bench = new BenchKernelsCommand();
+        bench.warmup = 3;
+        bench.reps = 7;
+        bench.repTime = 0.2;
+        bench.seed = 1;
+        double[] measured = new double[shapes.size()];
+        for (int i = 0; i < shapes.size(); i++) {
+            BenchKernelsCommand.checkShape(kernel, shapes.get(i));
+            measured[i] = bench.measure(kernel, shapes.get(i), 1, null).timing().median();
+            out.printf(Locale.ROOT, "measured  %s %s 1 thread: %.1f us%n", kernel, shapes.get(i), measured[i] * 1e6);
+            out.flush();
+        }
+        double[] x = params.stream().mapToDouble(FitParameter::current).toArray();
+        double[] before = simulate(hwPath, params, x, measured);
+        double costBefore = cost(before, measured);
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < params.size(); j++) {
+                final int jj = j;
+                FitParameter p = params.get(j);
+                double[] trial = x.clone();
+                double[] best = {x[jj], Double.POSITIVE_INFINITY}; // the best point seen, kept if the budget runs out
+                try {
+                    new BrentOptimizer(1e-3, 1e-9 * p.hi()).optimize(new MaxEval(evals), GoalType.MINIMIZE,
+                        new SearchInterval(p.lo(), p.hi(), Math.min(p.hi(), Math.max(p.lo(), x[jj]))),
+                        new UnivariateObjectiveFunction(v -> {
+                            trial[jj] = p.kind() == FitParameter.Kind.INTEGER ? Math.round(v) : v;
+                            double c = cost(simulate(hwPath, params, trial, measured), measured);
+                            if (c < best[1]) {
+                                best[0] = trial[jj];
+                                best[1] = c;
+                            }
+                            return c;
+                        }));
+                } catch (TooManyEvaluationsException e) {
+                    // --evals reached: keep the best point seen
+                }
+                double cand = best[0];
+                double[] tryX = x.clone();
+                tryX[j] = cand;
+                if (cost(simulate(hwPath, params, tryX, measured), measured) < cost(simulate(hwPath, params, x, measured), measured)) {
+                    x = tryX; // keep the old value unless the search found a better one
+                }
+                out.printf(Locale.ROOT, "pass %d   %s = %s%n", r + 1, p.path(), p.text(x[j]));
+                out.flush();
+            }
+        }
+        double[] after = simulate(hwPath, params, x, measured);
+        double costAfter = cost(after, measured);
+        StringBuilder table = new StringBuilder();
+        for (int i = 0; i < shapes.size(); i++) {
+            table.append(String.format(Locale.ROOT, "%s %s 1 thread: measured %.1f us, simulated before %.1f us (%+.1f%%),"
+                + " after %.1f us (%+.1f%%)%n", kernel, shapes.get(i), measured[i] * 1e6, before[i] * 1e6,
+                100 * (before[i] / measured[i] - 1), after[i] * 1e6, 100 * (after[i] / measured[i] - 1)));
+        }
+        String quality = String.format(Locale.ROOT, "RMS relative error %.1f%% before, %.1f%% after",
+            100 * Math.sqrt(costBefore / measured.length), 100 * Math.sqrt(costAfter / measured.length));
+        String source = "ternsim calibrate: fitted to " + measured.length + " host measurements of " + kernel + " ("
+            + quality + "); see the file header";
+        List<ConfigOverride> overrides = new ArrayList<>();
+        for (int j = 0; j < params.size(); j++) overrides.add(params.get(j).override(x[j], source));
+        overrides.add(new ConfigOverride("name", base.name() + "-calibrated", "ternsim calibrate of " + base.name()));
+        HardwareConfig calibrated = HardwareConfigLoader.load(hwPath, overrides);
+        Path target = output != null ? output : Path.of("out", "calibrate", base.name() + "-calibrated.yaml");
+        StringBuilder header = new StringBuilder("# Calibrated from " + hwPath + " by ternsim calibrate.\n# Fitted: ");
+        for (int j = 0; j < params.size(); j++) {
+            header.append(j == 0 ? "" : ", ").append(params.get(j).path()).append(' ').append(params.get(j).text(
+                params.get(j).current())).append(" -> ").append(params.get(j).text(x[j]));
+        }
+        header.append("\n# ").append(quality).append("\n# Measurements (bench kernels harness, median of 7):\n");
+        table.toString().lines().forEach(l -> header.append("#   ").append(l).append('\n'));
+        write(target, header + ResolvedConfigWriter.toYaml(calibrated));
+        out.print(table);
+        out.println(quality);
+        out.println("calibrated config: " + target);
+        out.flush();
+        return TernSim.OK;
+    }
+
+    private double[] simulate(Path hwPath, List<FitParameter> params, double[] x, double[] measured) {
+        List<ConfigOverride> o = new ArrayList<>();
+        for (int j = 0; j < params.size(); j++) o.add(params.get(j).override(x[j], "calibration trial"));
+        HardwareConfig c = HardwareConfigLoader.load(hwPath, o);
+        double[] s = new double[measured.length];
+        for (int i = 0; i < s.length; i++) {
+            KernelPrediction p = KernelPrediction.of(c, kernel, shapes.get(i).rows(), shapes.get(i).cols(), 1);
+            if (!p.available()) throw new UserError("cannot simulate " + kernel + " " + shapes.get(i) + ": " + p.note());
+            s[i] = p.seconds();
+        }
+        return s;
+    }
+
+    private static double cost(double[] sim, double[] measured) {
+        double c = 0;
+        for (int i = 0; i < sim.length; i++) {
+            double e = sim[i] / measured[i] - 1;
+            c += e * e;
+        }
+        return c;
+    }
+
+    private static void write(Path target, String text) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+// `bench kernels` and `calibrate` on tiny shapes: the table has a row per kernel x shape x threads with the
+// simulator's column where it can predict, and calibration changes only the fitted field, recording how and why.
+package org.ternsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+
+class BenchAndCalibrateTest {
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("ternsim.home", "..");
+    }
+
+    @Test
+    void benchPrintsOneRowPerPointWithThePredictionWhereModelled() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("bench", "kernels", "--kernel", "i2_s,tl2,f16", "--shape", "64x256",
+            "--threads", "1,2", "--warmup", "0", "--reps", "3", "--rep-time", "0.01", "--hw", "configs/hw/zen5-2c.yaml");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        List<String> rows = o.out().lines().filter(l -> l.contains("64x256")).toList();
+        assertEquals(6, rows.size(), o.out());
+        String i2s1 = rows.stream().filter(l -> l.startsWith("i2_s") && l.split("\\s+")[3].equals("1")).findFirst().orElseThrow();
+        assertTrue(i2s1.matches(".*[+-]\\d+\\.\\d%$"), "error column: " + i2s1);
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("i2_s") && l.contains("multi-core not modelled")), o.out());
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("tl2") && l.contains("no tl2 lowering")), o.out());
+    }
+
+    @Test
+    void calibrationChangesOnlyTheFittedFieldAndRecordsTheFit(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("cal.yaml");
+        TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "dram.bandwidth=10GB/s..60GB/s", "--shape", "64x256", "--rounds", "1", "--evals", "4", "-o", out.toString());
+        assertEquals(TernSim.OK, o.code(), o.err());
+        String text = Files.readString(out);
+        assertTrue(text.startsWith("# Calibrated from "), text);
+        assertTrue(text.contains("# RMS relative error") && text.contains("measured"), text);
+        HardwareConfig before = HardwareConfigLoader.load(Path.of("../configs/hw/zen5-2c.yaml"));
+        HardwareConfig after = HardwareConfigLoader.load(out);
+        assertEquals("zen5-2c-calibrated", after.name());
+        assertEquals(before.core(), after.core());
+        assertEquals(before.caches(), after.caches());
+        assertEquals(before.dram().latencyNs(), after.dram().latencyNs());
+        double bw = after.dram().bandwidthBytesPerSec();
+        assertTrue(bw >= 10e9 && bw <= 60e9, "within the bounds: " + bw);
+        assertTrue(after.provenance().source("dram.bandwidth").orElseThrow().startsWith("ternsim calibrate: fitted"));
+        assertNotEquals(before.provenance().source("dram.bandwidth"), after.provenance().source("dram.bandwidth"));
+        assertEquals(before.provenance().source("core.freq"), after.provenance().source("core.freq"));
+    }
+
+    @Test
+    void calibrationRefusesFieldsItCannotFit() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit", "caches.L2.size");
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        assertTrue(o.err().contains("--fit caches.L2.size: not a fit-able field"), o.err());
+    }
+}

@@ -1,0 +1,132 @@
+// One test per class of bad input (issue 10): each exits 2 with one line per problem, naming the file and the field
+// (or the option) and the expected form, and no stack trace.
+package org.ternsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ErrorClassesTest {
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("ternsim.home", "..");
+    }
+
+    /** zen5-2c.yaml with text replaced, in a temp hw/ dir beside a copy of its energy table. */
+    private static Path config(Path dir, String from, String to) throws IOException {
+        Files.createDirectories(dir.resolve("hw"));
+        Files.createDirectories(dir.resolve("energy"));
+        if (!Files.exists(dir.resolve("energy/zen5-n4.yaml"))) {
+            Files.copy(Path.of("../configs/energy/zen5-n4.yaml"), dir.resolve("energy/zen5-n4.yaml"));
+        }
+        String yaml = Files.readString(Path.of("../configs/hw/zen5-2c.yaml"));
+        assertTrue(yaml.contains(from), from);
+        Path hw = dir.resolve("hw/bad.yaml");
+        Files.writeString(hw, yaml.replace(from, to));
+        return hw;
+    }
+
+    private static List<String> userError(TernSimCliTest.Outcome o, int lines) {
+        assertEquals(TernSim.USAGE, o.code(), o.out() + o.err());
+        List<String> l = o.err().strip().lines().toList();
+        assertEquals(lines, l.size(), o.err());
+        assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), o.err());
+        l.forEach(line -> assertTrue(line.startsWith("ternsim: "), line));
+        return l;
+    }
+
+    private static TernSimCliTest.Outcome simulate(Path hw, Path dir, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("simulate", "--hw", hw.toString(), "--shape", "16x128",
+            "--out", dir.resolve("out").toString()));
+        args.addAll(List.of(more));
+        return TernSimCliTest.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void garbageUnit(@TempDir Path dir) throws IOException {
+        String line = userError(simulate(config(dir, "value: 3.9GHz", "value: 3.9Ghz"), dir), 1).get(0);
+        assertTrue(line.matches("ternsim: .*bad.yaml:\\d+:\\d+: core.freq: .*expected a frequency such as 3.9GHz"), line);
+    }
+
+    @Test
+    void outOfRangeNumber(@TempDir Path dir) throws IOException {
+        String line = userError(simulate(config(dir, "mshrs: {value: 24,", "mshrs: {value: 2147483647,"), dir), 1).get(0);
+        assertTrue(line.contains("bad.yaml:") && line.contains("caches.L1D.mshrs: must be <= 4096"), line);
+    }
+
+    @Test
+    void brokenRelation(@TempDir Path dir) throws IOException {
+        String line = userError(simulate(config(dir, "size: 1MiB", "size: 1000KiB"), dir), 1).get(0);
+        assertTrue(line.contains("bad.yaml:") && line.contains("caches.L2.size:") && line.contains("power-of-two"), line);
+    }
+
+    @Test
+    void allErrorsOfAFileAtOnce(@TempDir Path dir) throws IOException {
+        Path hw = config(dir, "    size: 48KiB\n    ways: 12", "    size: 48Kib\n    wayz: 12");
+        List<String> lines = userError(simulate(hw, dir), 3);
+        assertTrue(lines.stream().allMatch(l -> l.contains("bad.yaml:")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("caches.L1D.wayz: unknown key 'wayz' (did you mean 'ways'?)")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("caches.L1D.ways: missing required key")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("caches.L1D.size: ")), lines.toString());
+    }
+
+    @Test
+    void badShapes(@TempDir Path dir) {
+        // A malformed option is picocli's: the message line, then where to find the usage.
+        TernSimCliTest.Outcome o = TernSimCliTest.run("simulate", "--shape", "0x5", "--out", dir.toString());
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        List<String> lines = o.err().strip().lines().toList();
+        assertEquals(List.of("Try 'ternsim simulate --help' for usage."), lines.subList(1, lines.size()), o.err());
+        assertTrue(lines.get(0).contains("--shape") && lines.get(0).contains("M >= 1"), lines.get(0));
+        String k = userError(TernSimCliTest.run("simulate", "--shape", "16x100", "--out", dir.toString()), 1).get(0);
+        assertTrue(k.contains("128"), k);
+    }
+
+    @Test
+    void unknownKernelListsTheValidOnes(@TempDir Path dir) {
+        String line = userError(TernSimCliTest.run("simulate", "--kernel", "i3_s", "--out", dir.toString()), 1).get(0);
+        assertTrue(line.contains("unknown kernel 'i3_s'; valid: i2_s"), line);
+        String bench = userError(TernSimCliTest.run("bench", "kernels", "--kernel", "tl9"), 1).get(0);
+        assertTrue(bench.contains("valid: i2_s, tl2, f16"), bench);
+    }
+
+    @Test
+    void impossibleCombinationNamesTheConfigField(@TempDir Path dir) throws IOException {
+        String line = userError(simulate(config(dir, "isa: [avx2, avx512]", "isa: [avx512]"), dir), 1).get(0);
+        assertTrue(line.contains("bad.yaml: core.isa: kernel i2_s has no lowering"), line);
+    }
+
+    @Test
+    void existingRunDirectoryNeedsForce(@TempDir Path dir) {
+        assertEquals(TernSim.OK, TernSimCliTest.run("simulate", "--shape", "16x128", "--out", dir.toString(),
+            "--run-name", "r").code());
+        String line = userError(TernSimCliTest.run("simulate", "--shape", "16x128", "--out", dir.toString(),
+            "--run-name", "r"), 1).get(0);
+        assertTrue(line.contains("already exists; use --force"), line);
+    }
+
+    @Test
+    void sweepPointsAreValidatedBeforeRunning(@TempDir Path dir) {
+        List<String> lines = userError(TernSimCliTest.run("sweep", "--param", "core.frq=3GHz", "--param", "shape=16x128",
+            "--out", dir.toString()), 1);
+        assertTrue(lines.get(0).contains("zen5-2c.yaml:") && lines.get(0).contains("core.frq: unknown key 'frq' (did you mean 'freq'?)"), lines.toString());
+        String shard = userError(TernSimCliTest.run("sweep", "--param", "shape=16x128", "--shard", "3/2"), 1).get(0);
+        assertTrue(shard.contains("--shard '3/2'"), shard);
+    }
+
+    @Test
+    void functionalRunsThatWouldNotFitAreRefused() {
+        String line = userError(TernSimCliTest.run("bench", "kernels", "--kernel", "f16", "--shape", "8192x45568",
+            "--max-memory", "1GiB"), 1).get(0);
+        assertTrue(line.contains("needs about") && line.contains("--max-memory"), line);
+    }
+}
