@@ -94,7 +94,7 @@ class SweepRunnerTest {
         SweepSpec s = new SweepSpec("t", "unused", "gemv", p, Sampling.GRID, List.of(), SweepSpec.DEFAULT_OBJECTIVES);
         ConfigException e = assertThrows(ConfigException.class, () -> run(s, tmp.resolve("d"), 1, 1));
         assertTrue(e.problems().get(0).startsWith("sweep point 1 (caches.L2.size=1000KiB shape=64x256): "), e.getMessage());
-        assertTrue(e.problems().get(0).contains("zen5-2c.yaml:31:11: caches.L2.size: "), e.getMessage());
+        assertTrue(e.problems().get(0).matches(".*zen5-2c\\.yaml:\\d+:11: caches\\.L2\\.size: .*"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("d/points.jsonl")));
     }
 
