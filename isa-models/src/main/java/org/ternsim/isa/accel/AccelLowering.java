@@ -23,6 +23,8 @@ public final class AccelLowering {
     private final SlotTracker l = new SlotTracker();
     private final SlotTracker p = new SlotTracker();
     private int outSlot = 1;
+    /** The previous output tile's requantise and store, emitted once the next tile's first loads are queued. */
+    private final List<AccelInstr> pendingEpilogue = new ArrayList<>();
 
     private AccelLowering(AccelShape s, TileMapping map, float weightScale, Consumer<AccelInstr> out) {
         this.s = s;
@@ -82,7 +84,13 @@ public final class AccelLowering {
                     outputTile(r0, 0, n, ks);
                 }
         }
+        flushEpilogue();
         out.accept(new Sync());
+    }
+
+    private void flushEpilogue() {
+        pendingEpilogue.forEach(out);
+        pendingEpilogue.clear();
     }
 
     /** Accumulates rows [r0, r0 + rows) for tokens [n0, n0 + nt) over all of K, requantises and stores them. */
@@ -92,13 +100,17 @@ public final class AccelLowering {
         int pSlot = load(p, "p:" + n0 + ":" + nt, Buf.PARAM, "p", (long) n0 * 8, nt * 8, 1, nt * 8L);
         for (KTile k : ks) {
             int wSlot = loadWeights(r0, rows, k);
+            // Software pipelining: the previous tile's epilogue goes after this tile's first loads, so the in-order
+            // DMA queue prefetches instead of waiting behind the previous store.
+            flushEpilogue();
             for (int t0 = n0; t0 < n0 + nt; t0 += map.tokenTile()) {
                 int tt = Math.min(map.tokenTile(), n0 + nt - t0);
                 compute(wSlot, rows, k, t0, tt, (t0 - n0) * rows, k.k0() == 0);
             }
         }
-        out.accept(new Requantise(outSlot, pSlot, 0, rows, nt, epilogue(), weightScale));
-        out.accept(new DmaStore("y", ((long) n0 * s.rows() + r0) * 4, (long) s.rows() * 4, outSlot, rows * 4, nt));
+        pendingEpilogue.add(new Requantise(outSlot, pSlot, 0, rows, nt, epilogue(), weightScale));
+        pendingEpilogue.add(new DmaStore("y", ((long) n0 * s.rows() + r0) * 4, (long) s.rows() * 4, outSlot, rows * 4,
+                nt));
     }
 
     private void compute(int wSlot, int rows, KTile k, int t0, int tt, int oOffset, boolean clear) {

@@ -11,9 +11,12 @@ import org.ternsim.isa.accel.ActType;
  * @param pipelineStages         register stages besides the adder tree's log2(cols) levels (fill/drain per tile)
  * @param lutBuildAddersPerCycle adders of the LUT builder (LUT unit only; 0 otherwise)
  * @param activations            activation types the datapath accepts
+ * @param blockRegister          whether activations pass through a register holding one 128-value I2_S block, filled
+ *                               by contiguous buffer reads; without it the array reads the codes of each step where
+ *                               the I2_S layout scatters them (four runs 32 apart) and meets bank conflicts
  */
 public record PeArrayConfig(PeUnit unit, int rows, int cols, int pipelineStages, int lutBuildAddersPerCycle,
-        List<ActType> activations) {
+        List<ActType> activations, boolean blockRegister) {
 
     public PeArrayConfig {
         activations = List.copyOf(activations);

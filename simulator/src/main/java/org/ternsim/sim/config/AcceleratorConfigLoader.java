@@ -35,6 +35,7 @@ import org.ternsim.sim.accel.SparsityConfig;
  *   pipelineStages: 1               # 1: registers besides the adder tree
  *   lutBuildAddersPerCycle: 32      # required for lut, else 0
  *   activations: [int8, int4, f16, bf16]   # all four
+ *   blockRegister: true             # true: activations staged per 128-value block (no I2_S bank conflicts)
  * buffers:                          # each {size, banks: 1, width: 8B, ports: 1}; lut only (and required) for lut
  *   weight: {size: 64KiB, banks: 8, width: 8B}
  *   activation: {size: 16KiB, banks: 8, width: 8B}
@@ -152,8 +153,12 @@ public final class AcceleratorConfigLoader {
         boolean lut = "lut".equals(unit);
         Integer builders = m.integer("lutBuildAddersPerCycle", lut ? null : 0, lut ? 1 : 0, "32");
         List<String> acts = m.stringList("activations", ACT_NAMES, "[int8, int4, f16]");
+        Boolean blockRegister = m.bool("blockRegister", true);
         m.finish();
-        if (unit == null || rows == null || cols == null || stages == null || builders == null || acts == null) return null;
+        if (unit == null || rows == null || cols == null || stages == null || builders == null || acts == null
+                || blockRegister == null) {
+            return null;
+        }
         List<ActType> types = new ArrayList<>();
         for (String a : acts) {
             String w = a.toLowerCase(Locale.ROOT);
@@ -166,7 +171,7 @@ public final class AcceleratorConfigLoader {
             }
             types.add(ActType.valueOf(w.toUpperCase(Locale.ROOT)));
         }
-        return new PeArrayConfig(PeUnit.byId(unit), rows, cols, stages, builders, types);
+        return new PeArrayConfig(PeUnit.byId(unit), rows, cols, stages, builders, types, blockRegister);
     }
 
     private static BufferConfig readBuffer(MappingReader parent, String key, boolean optional) {
