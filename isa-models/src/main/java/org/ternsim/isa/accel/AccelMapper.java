@@ -7,8 +7,8 @@ import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A small exhaustive mapper in the spirit of Timeloop's: row tiles are multiples of the PE array's rows (or all of M),
- * K tiles multiples of the kernel's alignment (or all of K), token tiles powers of two (or all of N); a candidate is
+ * A small exhaustive mapper in the spirit of Timeloop's: row tiles are power-of-two multiples of the PE array's rows (or
+ * all of M), K tiles equal divisions of K in whole blocks, token tiles powers of two (or all of N); a candidate is
  * kept when every tile fits its slot. The caller's cost (e.g. the simulator's analytic cycles) ranks them; ties go
  * to the earlier candidate, so the choice is deterministic.
  */
@@ -78,14 +78,19 @@ public final class AccelMapper {
         return new ArrayList<>(v);
     }
 
+    /**
+     * K tiles that split K into equal parts: every divisor of K's block count, times the block. Unequal tiles (a short
+     * last one) break the double-buffered pipeline's rhythm, so a Timeloop-style perfect factorisation is kept.
+     */
     private static List<Integer> kSteps(AccelShape s) {
         int align = s.kernel().kAlign();
-        int whole = Math.max(s.threeK(), align);
-        TreeSet<Integer> v = new TreeSet<>();
-        for (long x = align; x < whole; x *= 2) {
-            v.add((int) x);
+        int blocks = Math.max(1, (s.threeK() + align - 1) / align);
+        List<Integer> v = new ArrayList<>();
+        for (int d = 1; d <= blocks; d++) {
+            if (blocks % d == 0) {
+                v.add(d * align);
+            }
         }
-        v.add((whole + align - 1) / align * align);
-        return new ArrayList<>(v);
+        return v;
     }
 }

@@ -21,7 +21,10 @@ import org.ternsim.isa.accel.TernaryMac;
  * fill/drain latency) or requantise (plus its pipeline) that wrote it has finished, and a slot may be overwritten once
  * every earlier reader has finished (WAR). This is what double buffering buys: the DMA fills one slot while the array
  * reads the other. Without double buffering the two slots are one physical buffer used in turn, so a load waits for all
- * readers of the buffer. Also counts the events the energy model needs.
+ * readers of the buffer. Loads and stores have separate queues (read and write channels), so a store waiting for its
+ * tile's epilogue does not hold back the next tile's prefetch; their bytes share the DRAM bandwidth, which bounds the
+ * total time from below (the queues are not arbitrated cycle by cycle: not modelled). Also counts the events the
+ * energy model needs.
  */
 public final class AccelScheduler {
 
@@ -30,7 +33,8 @@ public final class AccelScheduler {
     private final AccelCounters n = new AccelCounters();
     private final Map<Buf, long[]> ready = new EnumMap<>(Buf.class);
     private final Map<Buf, long[]> readEnd = new EnumMap<>(Buf.class);
-    private long dmaFree;
+    private long loadFree;
+    private long storeFree;
     private long arrayFree;
     private long builderFree;
     private long epilogueFree;
@@ -54,21 +58,21 @@ public final class AccelScheduler {
         n.instructions++;
         long cycles = costs.cycles(in);
         if (in instanceof DmaLoad d) {
-            long start = Math.max(dmaFree, writable(d.dst(), d.slot()));
-            dmaFree = start + cycles;
+            long start = Math.max(loadFree, writable(d.dst(), d.slot()));
+            loadFree = start + cycles;
             dmaBusy += cycles;
-            ready.get(d.dst())[d.slot()] = dmaFree + costs.dmaLatency();
+            ready.get(d.dst())[d.slot()] = loadFree + costs.dmaLatency();
             n.dramReadBytes += costs.burstBytes(d.rowBytes(), d.rows(), d.contiguous());
             countWrite(d.dst(), d.bytes());
             complete(ready.get(d.dst())[d.slot()]);
         } else if (in instanceof DmaStore d) {
-            long start = Math.max(dmaFree, ready.get(Buf.OUT)[d.slot()]);
-            dmaFree = start + cycles;
+            long start = Math.max(storeFree, ready.get(Buf.OUT)[d.slot()]);
+            storeFree = start + cycles;
             dmaBusy += cycles;
-            read(Buf.OUT, d.slot(), dmaFree);
+            read(Buf.OUT, d.slot(), storeFree);
             n.dramWriteBytes += costs.burstBytes(d.rowBytes(), d.rows(), d.contiguous());
             n.outSramReads += d.bytes();
-            complete(dmaFree + costs.dmaLatency());
+            complete(storeFree + costs.dmaLatency());
         } else if (in instanceof TernaryMac m) {
             long start = max(arrayFree, ready.get(Buf.WEIGHT)[m.wSlot()], ready.get(Buf.ACT)[m.aSlot()],
                     m.clear() ? writable(Buf.OUT, m.oSlot()) : ready.get(Buf.OUT)[m.oSlot()]);
@@ -123,7 +127,10 @@ public final class AccelScheduler {
             n.paramSramBytes += 8L * r.tokens();
             complete(done);
         } else if (in instanceof Sync) {
-            complete(max(dmaFree, arrayFree, builderFree, epilogueFree));
+            // Loads and stores queue separately (a DMA engine's read and write channels) but share the DRAM: the
+            // program cannot end before the DRAM has carried all of their bytes.
+            complete(max(Math.max(loadFree, storeFree), arrayFree, builderFree, epilogueFree));
+            complete(dmaBusy + costs.dmaLatency());
         }
     }
 

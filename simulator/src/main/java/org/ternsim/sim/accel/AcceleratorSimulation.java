@@ -39,7 +39,8 @@ public final class AcceleratorSimulation {
                     r.seed());
             passed = res.passed();
             check = passed ? "bit-exact (" + res.outputs() + " outputs vs " + res.reference() + ")"
-                    : res.mismatches() + " of " + res.outputs() + " outputs differ from " + res.reference();
+                    : Math.max(res.mismatches(), res.mismatchesVsScalar()) + " of " + res.outputs()
+                    + " outputs differ from " + res.reference() + " or the scalar reference";
         }
         AccelCounters n = sched.counters();
         return new AccelResult(c.name(), r.kernel().id() + (r.act() == ActType.BF16 ? "/bf16" : ""), r.rows(), r.cols(),

@@ -119,11 +119,15 @@ public final class AcceleratorConfigLoader {
             weight = readBuffer(b, "weight", false);
             act = readBuffer(b, "activation", false);
             out = readBuffer(b, "output", false);
-            boolean wantsLut = pe != null && pe.unit() == PeUnit.LUT;
+            // From the raw text, so a LUT design with another mistake in pe: still gets its buffer checked.
+            YamlNode peNode = r.node.get("pe");
+            YamlNode unitNode = peNode != null && peNode.isMapping() ? peNode.get("unit") : null;
+            if (unitNode != null && unitNode.isMapping()) unitNode = unitNode.get("value");
+            boolean wantsLut = unitNode != null && unitNode.isScalar() && "lut".equals(unitNode.text);
             lut = readBuffer(b, "lut", !wantsLut);
             if (!wantsLut && lut != null) {
                 int[] w = b.where("lut");
-                problems.add(w[0], w[1], b.child("lut"), "a LUT buffer needs pe.unit: lut", "no lut buffer for " + pe.unit().id());
+                problems.add(w[0], w[1], b.child("lut"), "a LUT buffer needs pe.unit: lut", "no lut buffer for this unit");
                 lut = null;
             }
             b.finish();
