@@ -6,6 +6,8 @@ public final class AccelCounters {
     long macs;
     long macsInt4;
     long macsFloat;
+    /** Weights covered by LUT lookups (3 per triple, 2 per pair): the LUT unit's MACs, charged as lookups. */
+    long macsLut;
     long peBusyCycles;
     long lutReads;
     long lutBuildAdds;
@@ -26,7 +28,7 @@ public final class AccelCounters {
     long instructions;
 
     public long macs() {
-        return macs + macsInt4 + macsFloat;
+        return macs + macsInt4 + macsFloat + macsLut;
     }
 
     public long dramBytes() {

@@ -103,6 +103,7 @@ public final class AccelScheduler {
             ready.get(Buf.OUT)[l.oSlot()] = arrayFree + c.pe().fillCycles();
             long rowGroups = AccelCosts.ceil(l.rows(), c.pe().rows());
             n.lutReads += (long) l.rows() * l.groups();
+            n.macsLut += (long) l.rows() * l.groups() * l.kind().activations();
             n.peBusyCycles += cycles;
             n.weightSramReads += l.weightBytes();
             // Each row group loads the tile's tables from the LUT SRAM into the per-column register files.

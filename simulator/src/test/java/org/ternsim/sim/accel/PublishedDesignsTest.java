@@ -38,4 +38,16 @@ class PublishedDesignsTest {
         // I/O), from classically scaled Horowitz/CACTI numbers: it must come out below the chip, within a factor of 5.
         assertTrue(area < published && area > published / 5, area + " mm2 vs " + published);
     }
+
+    @Test
+    void summariesNameTheNumbers() {
+        AcceleratorConfig c = AccelConfigs.load("accel-vitallm");
+        String line = AccelSummary.published(c);
+        assertTrue(line.contains("published 72.46") && line.contains("tok/s pipelined"), line);
+        System.out.println(line);
+        System.out.println(AccelSummary.published(AccelConfigs.load("accel-tereffic-hbm")));
+        String text = AccelSummary.result(AcceleratorSimulation.run(c, AccelRequest.of("i2_s", 640, 2560, 1, 1, true)));
+        assertTrue(text.contains("bit-exact") && text.contains("TOPS/W") && text.contains("mm2"), text);
+        System.out.print(text);
+    }
 }
