@@ -36,8 +36,12 @@ final class SimulateCommand implements Callable<Integer> {
         description = "MxK: M output rows, K reduction length (default: ${DEFAULT-VALUE}).")
     Shape shape;
 
-    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; valid: i2_s).")
+    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; `ternsim validate --help` lists the lowered ones).")
     String kernel;
+
+    @Option(names = "--isa", paramLabel = "<isa>",
+        description = "ISA of the kernel's lowering (default: the first of the core's ISA list that has one).")
+    String isa;
 
     @Option(names = "--cache", defaultValue = "warm",
         description = "Cache state at start: warm (repeated call, as kernel benchmarks measure) or cold (default: ${DEFAULT-VALUE}).")
@@ -71,7 +75,8 @@ final class SimulateCommand implements Callable<Integer> {
         };
         GemvSimulation.Request request;
         try {
-            request = new GemvSimulation.Request(config, kernel, shape.rows(), shape.cols(), seed, cacheState);
+            request = new GemvSimulation.Request(config, GemvSimulation.Request.choose(config, kernel, isa),
+                shape.rows(), shape.cols(), seed, cacheState);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

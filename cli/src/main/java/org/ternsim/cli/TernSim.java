@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ternsim", mixinStandardHelpOptions = true, versionProvider = TernSim.Version.class,
     description = "Simulate 1-bit / 1.58-bit neural-network kernels on modelled CPUs: bit-exact, with cycles and energy.",
-    subcommands = {SimulateCommand.class, ValidateCommand.class, InspectCommand.class},
+    subcommands = {SimulateCommand.class, ValidateCommand.class, InspectCommand.class, ExplainCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 validation mismatch."})
 public final class TernSim implements Runnable {
 
@@ -40,6 +40,7 @@ public final class TernSim implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         TernSim root = new TernSim();
         CommandLine cl = new CommandLine(root);
+        cl.addSubcommand(new ReportCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

@@ -12,6 +12,7 @@ public final class Interpreter {
     private final Program program;
     private final MachineState state;
     private final InstructionSemantics[] impl;
+    private final Instruction[] code;
     private final int[] target;
     private final Operand.Mem[] memOperand;
     private final boolean[] isStore;
@@ -21,6 +22,7 @@ public final class Interpreter {
         this.state = state;
         int n = program.code().size();
         impl = new InstructionSemantics[n];
+        code = program.code().toArray(new Instruction[0]);
         target = new int[n];
         memOperand = new Operand.Mem[n];
         isStore = new boolean[n];
@@ -58,7 +60,7 @@ public final class Interpreter {
             long address = m == null ? 0 : state.effectiveAddress(m);
             state.nextPc = pc + 1;
             state.branchTarget = target[pc];
-            impl[pc].execute(program.code().get(pc), state);
+            impl[pc].execute(code[pc], state);
             listener.retired(pc, address, m == null ? 0 : m.bytes(), isStore[pc]);
             pc = state.nextPc;
         }

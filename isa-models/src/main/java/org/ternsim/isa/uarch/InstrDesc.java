@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Conventions (also in the header of every data file):
  * <ul>
  *   <li>{@code form}: mnemonic and operand kinds in Intel order, destination first, canonical spelling
- *       {@code "vpmaddubsw ymm, ymm, ymm"} (see {@link #canonicalForm}). Operand kinds: r8, r16, r32, r64, xmm,
+ *       {@code "vpmaddubsw ymm, ymm, ymm"} (see {@link #canonicalForm}). Operand kinds: r8, r16, r32, r64, k (AVX-512 mask), xmm,
  *       ymm, zmm, m8 ... m512, imm, rel.</li>
  *   <li>{@code uops}: macro-ops that occupy dispatch / retire slots and ROB entries. This may be smaller than
  *       the sum of the {@code usage} counts: a store is one macro-op but uses an AGU and the store-data path.</li>
@@ -53,7 +53,7 @@ public record InstrDesc(String form, int uops, int latency, double rthr, List<Po
 
     /** Operand kinds a form may use. */
     public static final Set<String> OPERAND_KINDS = Set.of("r8", "r16", "r32", "r64", "xmm", "ymm", "zmm",
-            "m8", "m16", "m32", "m64", "m128", "m256", "m512", "imm", "rel");
+            "k", "m8", "m16", "m32", "m64", "m128", "m256", "m512", "imm", "rel");
 
     public InstrDesc {
         usage = List.copyOf(usage);

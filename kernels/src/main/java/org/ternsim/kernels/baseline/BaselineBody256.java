@@ -1,5 +1,6 @@
-// The 256-bit bodies of PanamaBaselineGemv. BaselineBody128/256/512 are the same text except for the width
-// (the numbers in this header and in the species constants); edit all three alike.
+// The 256-bit bodies of PanamaBaselineGemv.
+// Generated for 128, 256 and 512 bits from kernels/src/main/templates/BaselineBody.java.tmpl; edit the template
+// and regenerate with PerWidthBodiesTest (-Dternsim.regenerate=true), which fails while the two differ.
 package org.ternsim.kernels.baseline;
 
 import jdk.incubator.vector.ByteVector;

@@ -1,5 +1,6 @@
-// The 512-bit 4-token bodies of PanamaBaselineGemm. BaselineGemmBody128/256/512 are the same text except for the
-// width (the numbers in this header and in the species constants); edit all three alike.
+// The 512-bit 4-token bodies of PanamaBaselineGemm.
+// Generated for 128, 256 and 512 bits from kernels/src/main/templates/BaselineGemmBody.java.tmpl; edit the template
+// and regenerate with PerWidthBodiesTest (-Dternsim.regenerate=true), which fails while the two differ.
 package org.ternsim.kernels.baseline;
 
 import jdk.incubator.vector.ByteVector;

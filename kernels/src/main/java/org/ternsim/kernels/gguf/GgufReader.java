@@ -4,6 +4,7 @@ package org.ternsim.kernels.gguf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.ternsim.kernels.format.I2sLayout;
 import org.ternsim.kernels.format.I2sWeights;
+import org.ternsim.kernels.lut.TlFileLayout;
+import org.ternsim.kernels.lut.TlKernelConfig;
+import org.ternsim.kernels.quant.TernaryWeights;
 
 /**
  * An open GGUF file (ggml {@code docs/gguf.md}, {@code gguf.cpp}): magic {@code GGUF}, uint32 version (2 or 3),
@@ -132,29 +136,70 @@ public final class GgufReader implements AutoCloseable {
      * @throws GgufFormatException      if its shape or codes are not valid I2_S weights in {@code layout}
      */
     public I2sWeights i2sWeights(GgufTensorInfo t, I2sLayout layout) {
-        if (t.type() != GgmlType.I2_S) {
-            throw new IllegalArgumentException("tensor '" + t.name() + "' is " + t.type().label() + ", not i2_s");
+        int[] shape = matrix(t, GgmlType.I2_S);
+        byte[] data = tensorBytes(t);
+        try {
+            return I2sWeights.fromTensorBytes(shape[0], shape[1], layout, data);
+        } catch (IllegalArgumentException e) {
+            throw new GgufFormatException(name, file.absoluteOffset(t), "i2_s tensor '" + t.name() + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * The TL1 or TL2 tensor {@code t} as ternary weights, undoing bitnet.cpp's tile permutation for the kernel config
+     * it was converted with (the file does not record it, see {@link TlKernelConfig}). The scale is the F32 tensor
+     * {@code <name>_scale} the converter writes beside it, else the fp32 in the tensor's tail, where bitnet.cpp's
+     * transform reads it.
+     */
+    public TernaryWeights tlWeights(GgufTensorInfo t, TlKernelConfig config) {
+        if (t.type() != GgmlType.TL1 && t.type() != GgmlType.TL2) {
+            throw new IllegalArgumentException("tensor '" + t.name() + "' is " + t.type().label() + ", not tl1 or tl2");
+        }
+        int[] shape = matrix(t, t.type());
+        byte[] data = tensorBytes(t);
+        long at = file.absoluteOffset(t);
+        try {
+            float scale = scale(t, data);
+            return t.type() == GgmlType.TL1 ? TlFileLayout.decodeTl1(data, shape[0], shape[1], config, scale)
+                : TlFileLayout.decodeTl2(data, shape[0], shape[1], config, scale);
+        } catch (IllegalArgumentException e) {
+            throw new GgufFormatException(name, at, t.type().label() + " tensor '" + t.name() + "': " + e.getMessage());
+        }
+    }
+
+    private float scale(GgufTensorInfo t, byte[] data) {
+        var separate = file.tensor(t.name() + "_scale");
+        if (separate.isPresent() && separate.get().type() == GgmlType.F32 && separate.get().byteSize() >= 4) {
+            return ByteBuffer.wrap(tensorBytes(separate.get())).order(ByteOrder.LITTLE_ENDIAN).getFloat(0);
+        }
+        int tail = data.length - GgmlType.SCALE_TAIL_BYTES;
+        if (tail < 0) {
+            throw new IllegalArgumentException("no scale: neither a '" + t.name() + "_scale' tensor nor a tail");
+        }
+        return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getFloat(tail);
+    }
+
+    /** {rows, cols} of a matrix tensor [K, M] of {@code type}, or a located error. */
+    private int[] matrix(GgufTensorInfo t, GgmlType type) {
+        if (t.type() != type) {
+            throw new IllegalArgumentException("tensor '" + t.name() + "' is " + t.type().label() + ", not "
+                + type.label());
         }
         long[] dims = t.dims();
         long at = file.absoluteOffset(t);
         for (int i = 2; i < dims.length; i++) {
             if (dims[i] != 1) {
-                throw new GgufFormatException(name, at, "i2_s tensor '" + t.name() + "' has shape " + t.shape()
-                    + "; expected a matrix [K, M]");
+                throw new GgufFormatException(name, at, type.label() + " tensor '" + t.name() + "' has shape "
+                    + t.shape() + "; expected a matrix [K, M]");
             }
         }
         long cols = dims.length > 0 ? dims[0] : 1;
         long rows = dims.length > 1 ? dims[1] : 1;
         if (cols > Integer.MAX_VALUE || rows > Integer.MAX_VALUE) {
-            throw new GgufFormatException(name, at, "i2_s tensor '" + t.name() + "' has shape " + t.shape()
+            throw new GgufFormatException(name, at, type.label() + " tensor '" + t.name() + "' has shape " + t.shape()
                 + "; expected dimensions below 2^31");
         }
-        byte[] data = tensorBytes(t);
-        try {
-            return I2sWeights.fromTensorBytes((int) rows, (int) cols, layout, data);
-        } catch (IllegalArgumentException e) {
-            throw new GgufFormatException(name, at, "i2_s tensor '" + t.name() + "': " + e.getMessage());
-        }
+        return new int[] {(int) rows, (int) cols};
     }
 
     @Override

@@ -18,4 +18,9 @@ public final class LutKernels {
     public static Tl2Gemv tl2() {
         return KernelProvider.select(Tl2Gemv.class, "org.ternsim.kernels.lut.PanamaTl2Gemv", ScalarTl2Gemv::new);
     }
+
+    /** The selected TL2_0 GEMV (lossy int8 tables), shared and stateless. */
+    public static Tl20Gemv tl20() {
+        return KernelProvider.select(Tl20Gemv.class, "org.ternsim.kernels.lut.PanamaTl20Gemv", ScalarTl20Gemv::new);
+    }
 }

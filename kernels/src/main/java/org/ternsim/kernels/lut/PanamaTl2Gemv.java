@@ -129,6 +129,25 @@ public final class PanamaTl2Gemv implements Tl2Gemv {
         }
     }
 
+    /**
+     * The triple and pair sums of every row through the LUT path, kept apart ({@code acc3[row]}, {@code acc2[row]}):
+     * TL2_0 prices them with different scales. Tables as {@link LutTables} lays them out.
+     */
+    void lutSums(Tl2Weights w, short[] tripleTables, short[] pairTables, int[] acc3, int[] acc2) {
+        int lanes = bits / 16;
+        Scratch s = new Scratch(w, lanes);
+        short[] zeroPairs = new short[pairTables.length];
+        for (int first = 0; first < w.rows(); first += lanes) {
+            int count = Math.min(lanes, w.rows() - first);
+            tile(w, first, count, tripleTables, zeroPairs, s);
+            System.arraycopy(s.acc, 0, acc3, first, count);
+            Arrays.fill(s.acc, 0);
+            PanamaTl1Gemv.accumulatePairs(bits, s.pairs, w.pairRowBytes(), LutShapes.TL2_PAIR_BLOCK / 4, pairTables,
+                    s.lane, s.acc);
+            System.arraycopy(s.acc, 0, acc2, first, count);
+        }
+    }
+
     private void tile(Tl2Weights w, int first, int count, short[] tripleTables, short[] pairTables, Scratch s) {
         int lanes = bits / 16;
         PanamaTl1Gemv.transpose(w.tripleIndices(), w.tripleRowBytes(), first, count, lanes, s.indices, (byte) 0);

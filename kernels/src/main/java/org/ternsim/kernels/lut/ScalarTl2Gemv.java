@@ -29,6 +29,11 @@ public final class ScalarTl2Gemv implements Tl2Gemv {
     }
 
     private static int rowDot(Tl2Weights w, int row, short[] tripleTables, short[] pairTables) {
+        return tripleSum(w, row, tripleTables) + pairSum(w, row, pairTables);
+    }
+
+    /** The triple part of {@code row}: signed entries summed in int16 per BK block, blocks added in int32. */
+    static int tripleSum(Tl2Weights w, int row, short[] tripleTables) {
         int triplesPerBlock = w.bk() / 3;
         int acc3 = 0;
         for (int t0 = 0; t0 < w.triples(); t0 += triplesPerBlock) {
@@ -40,8 +45,12 @@ public final class ScalarTl2Gemv implements Tl2Gemv {
             }
             acc3 += block;
         }
-        int acc2 = ScalarTl1Gemv.pairDot(w.pairIndices(), row * w.pairRowBytes(), w.twoK() / 2,
+        return acc3;
+    }
+
+    /** The pair part of {@code row}: TL1 lookups summed in int16 per {@value LutShapes#TL2_PAIR_BLOCK} activations. */
+    static int pairSum(Tl2Weights w, int row, short[] pairTables) {
+        return ScalarTl1Gemv.pairDot(w.pairIndices(), row * w.pairRowBytes(), w.twoK() / 2,
                 LutShapes.TL2_PAIR_BLOCK / 2, pairTables);
-        return acc3 + acc2;
     }
 }

@@ -21,4 +21,12 @@ public interface Tl2Gemv {
 
     /** Sets {@code y[row] = (float) dot / x.scale() * w.scale()} for every row; one table build for all rows. */
     void gemv(Tl2Weights w, Int8Activations x, float[] y);
+
+    /**
+     * GEMM over N tokens (prefill): y[t] is this kernel's GEMV of token t, with its own tables, bit for bit. bitnet.cpp's
+     * LUT kernels also build one table set per token ({@code ggml_preprocessor} per batch element).
+     */
+    default void gemm(Tl2Weights w, Int8Activations[] tokens, float[][] y) {
+        PerTokenGemm.run(tokens.length, y, t -> gemv(w, tokens[t], y[t]));
+    }
 }

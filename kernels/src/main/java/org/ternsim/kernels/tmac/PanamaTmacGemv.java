@@ -3,8 +3,6 @@ package org.ternsim.kernels.tmac;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.ShortVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -26,7 +24,6 @@ public final class PanamaTmacGemv implements TmacGemv {
 
     private final int bits;
     private final VectorSpecies<Byte> bytes;
-    private final VectorSpecies<Short> shorts;
 
     /** Uses {@code bits}-wide vectors: 128, 256 or 512. */
     public PanamaTmacGemv(int bits) {
@@ -35,8 +32,6 @@ public final class PanamaTmacGemv implements TmacGemv {
         }
         this.bits = bits;
         this.bytes = bits == 128 ? ByteVector.SPECIES_128 : bits == 256 ? ByteVector.SPECIES_256 : ByteVector.SPECIES_512;
-        this.shorts = bits == 128 ? ShortVector.SPECIES_128 : bits == 256 ? ShortVector.SPECIES_256
-                : ShortVector.SPECIES_512;
     }
 
     /** Factory that {@link TmacKernels} finds reflectively; {@code bits == 0} means the preferred width. */
@@ -71,33 +66,12 @@ public final class PanamaTmacGemv implements TmacGemv {
     /** sums[r][j] for the tile's rows: plane {@code plane}'s lookups over activation group j. */
     private void planeSums(TmacWeights w, int first, int count, int plane, TmacLut lut, byte[] scratch,
                            short[] lane, int[][] sums) {
-        int lanes = bytes.length();
-        int half = shorts.length();
-        transpose(w, first, count, plane, lanes, scratch);
-        byte[] entries = lut.entries();
+        transpose(w, first, count, plane, bytes.length(), scratch);
         int per = lut.groupsPerActGroup();
-        for (int j = 0; j < lut.actGroups(); j++) {
-            for (int r = 0; r < lanes; r++) {
-                sums[r][j] = 0;
-            }
-            for (int b0 = j * per; b0 < (j + 1) * per; b0 += INT16_BLOCK) {
-                ShortVector lo = ShortVector.zero(shorts);
-                ShortVector hi = ShortVector.zero(shorts);
-                for (int i = b0; i < Math.min((j + 1) * per, b0 + INT16_BLOCK); i++) {
-                    ByteVector packed = ByteVector.fromArray(bytes, scratch, (i >> 1) * lanes);
-                    ByteVector index = (i & 1) == 0
-                            ? packed.and((byte) 0x0F)
-                            : packed.lanewise(VectorOperators.ASHR, 4).and((byte) 0x0F);
-                    ByteVector looked = index.selectFrom(ByteVector.fromArray(bytes, entries, TmacShapes.ENTRIES * i));
-                    lo = lo.add((ShortVector) looked.convertShape(VectorOperators.B2S, shorts, 0));
-                    hi = hi.add((ShortVector) looked.convertShape(VectorOperators.B2S, shorts, 1));
-                }
-                lo.intoArray(lane, 0);
-                hi.intoArray(lane, half);
-                for (int r = 0; r < lanes; r++) {
-                    sums[r][j] += lane[r];
-                }
-            }
+        switch (bits) {
+            case 128 -> TmacBody128.planeSums(scratch, lut.entries(), per, lut.actGroups(), lane, sums);
+            case 256 -> TmacBody256.planeSums(scratch, lut.entries(), per, lut.actGroups(), lane, sums);
+            default -> TmacBody512.planeSums(scratch, lut.entries(), per, lut.actGroups(), lane, sums);
         }
     }
 

@@ -1,6 +1,8 @@
 // The T-MAC matrix-vector kernel: bit-plane index lookups in int8 tables, int16 aggregation, float epilogue.
 package org.ternsim.kernels.tmac;
 
+import org.ternsim.kernels.lut.PerTokenGemm;
+
 /**
  * T-MAC GEMV (kernels.md §7). For each row, plane and activation group, the int8 entries selected by the plane's
  * 4-bit indices are summed in int16 (T-MAC's widening adder, {@code vpmovsxbw} + {@code vpaddw} / NEON
@@ -27,5 +29,10 @@ public interface TmacGemv {
     /** As above with T-MAC's default act_group_size of {@value TmacShapes#DEFAULT_ACT_GROUP}. */
     default void gemv(TmacWeights w, float[] x, float[] y) {
         gemv(w, x, TmacShapes.DEFAULT_ACT_GROUP, y);
+    }
+
+    /** GEMM over N tokens: y[t] is this kernel's GEMV of token t (own tables per token), bit for bit. */
+    default void gemm(TmacWeights w, float[][] tokens, float[][] y) {
+        PerTokenGemm.run(tokens.length, y, t -> gemv(w, tokens[t], y[t]));
     }
 }

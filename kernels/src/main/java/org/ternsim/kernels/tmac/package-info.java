@@ -17,14 +17,8 @@
  * {1/2, 1, 2, 4}), {@code python/t_mac/weights.py} ({@code preprocess_weights}: uint code = int + 2^(bits-1), bit
  * planes, g = 4 groups, offline permutation); kernels.md §7.
  *
- * <p>TL2_0 (bitnet.cpp's lossy TL2, "TL2-Loss") is not implemented yet. Its table build is clear from
- * {@code utils/codegen_tl2_loss.py} (found only in a fork, worldcreated/BitNet, not in microsoft/BitNet's paper
- * branch as indexed): TL2's 14 triple entries and 9 pair entries built in float from un-quantized activations,
- * one lut_scale per row for the triple part and one for the pair part (max over the whole row of sum |a| / 127,
- * scanned in 24- and 16-activation chunks), int8 rounding half to even with saturating packs, int32 accumulation,
- * y = (float) acc * lut_scale * w_scale. Still open: the sign handling and int16 blocking of
- * {@code three_tbl_impl} (not yet read), and which scale the ggml caller passes to {@code two_qgemm_lut} (it lives
- * in the unretrievable submodule).
+ * <p>TL2_0, bitnet.cpp's other lossy LUT kernel, lives beside TL2 in {@code org.ternsim.kernels.lut}
+ * ({@code Tl20Tables}, {@code Tl20Gemv}) because it shares TL2's weight format and integer loop.
  *
  * <p>Numerics contract: every implementation equals {@link org.ternsim.kernels.tmac.ScalarTmacGemv} bit for bit;
  * the error against the exact int32/double result is measured, not bounded by construction.

@@ -1,4 +1,4 @@
-// JMH benchmark of the TL1 / TL2 LUT GEMVs: scalar reference vs Vector API on BitNet b1.58 2B4T layer shapes.
+// JMH benchmark of the TL1 / TL2 / TL2_0 LUT GEMVs: scalar reference vs Vector API on BitNet b1.58 2B4T layer shapes.
 //
 // Run from the repository root (build the classpath as in I2sGemvBench):
 //   mvn -B -q -o -pl kernels test-compile
@@ -24,11 +24,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.ternsim.kernels.lut.PanamaTl1Gemv;
 import org.ternsim.kernels.lut.PanamaTl2Gemv;
+import org.ternsim.kernels.lut.PanamaTl20Gemv;
 import org.ternsim.kernels.lut.ScalarTl1Gemv;
+import org.ternsim.kernels.lut.ScalarTl20Gemv;
 import org.ternsim.kernels.lut.ScalarTl2Gemv;
 import org.ternsim.kernels.lut.Tl1Gemv;
 import org.ternsim.kernels.lut.Tl1Packer;
 import org.ternsim.kernels.lut.Tl1Weights;
+import org.ternsim.kernels.lut.Tl20Gemv;
 import org.ternsim.kernels.lut.Tl2Gemv;
 import org.ternsim.kernels.lut.Tl2Packer;
 import org.ternsim.kernels.lut.Tl2Weights;
@@ -49,8 +52,8 @@ public class LutGemvBench {
     @Param({"2560x2560", "2560x6912"})
     public String shape;
 
-    /** {@code tl1} (BK = 64) or {@code tl2} (BK = 96), the codegen's smaller block sizes. */
-    @Param({"tl1", "tl2"})
+    /** {@code tl1} (BK = 64), {@code tl2} (BK = 96), the codegen's smaller block sizes, or the lossy {@code tl2_0}. */
+    @Param({"tl1", "tl2", "tl2_0"})
     public String format;
 
     @Param({"scalar", "panama"})
@@ -62,6 +65,8 @@ public class LutGemvBench {
 
     private Tl1Gemv tl1;
     private Tl2Gemv tl2;
+    private Tl20Gemv tl20;
+    private float[] floats;
     private Tl1Weights w1;
     private Tl2Weights w2;
     private Int8Activations activations;
@@ -88,9 +93,13 @@ public class LutGemvBench {
         if (format.equals("tl1")) {
             w1 = Tl1Packer.pack(t, 64);
             tl1 = scalar ? new ScalarTl1Gemv() : PanamaTl1Gemv.forBits(bits);
-        } else {
+        } else if (format.equals("tl2")) {
             w2 = Tl2Packer.pack(t, 96);
             tl2 = scalar ? new ScalarTl2Gemv() : PanamaTl2Gemv.forBits(bits);
+        } else {
+            w2 = Tl2Packer.pack(t, 96);
+            floats = x;
+            tl20 = scalar ? new ScalarTl20Gemv() : PanamaTl20Gemv.forBits(bits);
         }
     }
 
@@ -98,8 +107,10 @@ public class LutGemvBench {
     public float[] gemv() {
         if (tl1 != null) {
             tl1.gemv(w1, activations, y);
-        } else {
+        } else if (tl2 != null) {
             tl2.gemv(w2, activations, y);
+        } else {
+            tl20.gemv(w2, floats, y);
         }
         return y;
     }

@@ -4,6 +4,7 @@ package org.ternsim.sim.core;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ternsim.isa.Interpreter;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Reg;
@@ -48,9 +49,16 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private int retiredThisCycle;
     private long uops;
     private long dataflowEnd;
-    private final Map<OpClass, Long> opCounts = CoreStats.emptyCounts();
-    private final Map<OpClass, Double> vectorWork = new EnumMap<>(OpClass.class);
-    private final Map<Long, Long> portCyclesByMask = new java.util.HashMap<>();
+    /** Executions per static instruction; op counts, vector work and port demand are derived from it in stats(). */
+    private final long[] executions;
+    /** Dense id of each port set of each static instruction, for the port table's per-set search hint. */
+    private final int[][] portSetIds;
+    /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
+    private final SteadyStateDetector[] detectors;
+    private final boolean[] atLoopEdge;
+    private TimingObserver observer;
+    private int previousPc = -1;
+    private int[] portBuffer = new int[8];
 
     public OutOfOrderCore(Program program, Microarchitecture uarch, MemoryHierarchy memory) {
         this.uarch = uarch;
@@ -60,11 +68,61 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         for (int pc = 0; pc < code.length; pc++) {
             code[pc] = StaticInstruction.decode(program.code().get(pc), pc == 0 ? null : program.code().get(pc - 1), uarch);
         }
+        this.executions = new long[code.length];
+        this.portSetIds = new int[code.length][];
+        Map<Long, Integer> setIds = new java.util.HashMap<>();
+        for (int pc = 0; pc < code.length; pc++) {
+            long[] masks = code[pc].portMasks();
+            portSetIds[pc] = new int[masks.length];
+            for (int t = 0; t < masks.length; t++) {
+                portSetIds[pc][t] = setIds.computeIfAbsent(masks[t], m -> setIds.size());
+            }
+        }
         this.ports = new PortTable(uarch.ports().size());
         this.robRetire = new long[params.robSize()];
         this.loadQueue = new long[params.loadQueue()];
         this.storeQueue = new long[params.storeQueue()];
         this.vectorLoadExtra = Math.max(0, params.loadToUseVec() - params.loadToUseInt());
+        List<Loop> inner = Loop.innermost(program);
+        this.detectors = new SteadyStateDetector[inner.size()];
+        this.atLoopEdge = new boolean[code.length];
+        for (int i = 0; i < detectors.length; i++) {
+            detectors[i] = new SteadyStateDetector(inner.get(i));
+            atLoopEdge[inner.get(i).startPc()] = true;
+            atLoopEdge[inner.get(i).branchPc()] = true;
+        }
+    }
+
+    /** Whether the instruction at {@code pc} is a jcc macro-fused with the flag setter before it. */
+    public boolean fusedWithPrevious(int pc) {
+        return code[pc].fusedWithPrevious();
+    }
+
+    /** Receives every instruction's stage timestamps from now on (null: none). */
+    public void observe(TimingObserver observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * The steady state of the innermost loop that ran the most iterations, empty when the program has no loop or
+     * none of its loops ran two iterations. Use it to extrapolate a long run from a short one.
+     */
+    public Optional<SteadyState> steadyState() {
+        SteadyStateDetector best = null;
+        for (SteadyStateDetector d : detectors) {
+            if (best == null || d.iterations() > best.iterations()) {
+                best = d;
+            }
+        }
+        if (best == null || best.result().measured() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(best.result());
+    }
+
+    /** Steady state of every innermost loop, in program order (loops that never ran included). */
+    public List<SteadyState> loopSteadyStates() {
+        return java.util.Arrays.stream(detectors).map(SteadyStateDetector::result).toList();
     }
 
     @Override
@@ -80,20 +138,27 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
         long complete;
         long idealComplete;
+        long firstIssue = ready;
+        int placed = 0;
         if (si.zeroIdiom()) {
             complete = dispatch;
             idealComplete = idealStart;
         } else {
-            long firstIssue = Long.MAX_VALUE;
+            firstIssue = Long.MAX_VALUE;
             long lastDone = ready;
             for (int t = 0; t < si.portMasks().length; t++) {
                 for (int u = 0; u < si.portCounts()[t]; u++) {
-                    long issue = ports.reserve(si.portMasks()[t], ready, si.desc().occupancy());
+                    long issue = ports.reserve(portSetIds[pc][t], si.portMasks()[t], ready, si.desc().occupancy());
                     firstIssue = Math.min(firstIssue, issue);
                     lastDone = Math.max(lastDone, issue + si.desc().latency());
                     uops++;
+                    if (observer != null) {
+                        if (placed == portBuffer.length) {
+                            portBuffer = java.util.Arrays.copyOf(portBuffer, placed * 2);
+                        }
+                        portBuffer[placed++] = ports.lastPort();
+                    }
                 }
-                portCyclesByMask.merge(si.portMasks()[t], (long) si.portCounts()[t] * si.desc().occupancy(), Long::sum);
             }
             if (firstIssue == Long.MAX_VALUE) {
                 firstIssue = ready;
@@ -116,8 +181,17 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             idealReady[w] = idealComplete;
         }
         dataflowEnd = Math.max(dataflowEnd, idealComplete);
-        retire(si, complete, memBytes > 0 && !store, memBytes > 0 && store);
-        count(si);
+        long retired = retire(si, complete, memBytes > 0 && !store, memBytes > 0 && store);
+        executions[pc]++;
+        if (atLoopEdge[pc]) {
+            for (SteadyStateDetector d : detectors) {
+                d.timed(pc, previousPc, retired);
+            }
+        }
+        previousPc = pc;
+        if (observer != null) {
+            observer.timed(pc, dispatch, firstIssue, complete, retired, portBuffer, placed);
+        }
     }
 
     private long dispatch(StaticInstruction si, boolean isLoad, boolean isStore) {
@@ -146,7 +220,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return dispatchCycle;
     }
 
-    private void retire(StaticInstruction si, long complete, boolean isLoad, boolean isStore) {
+    private long retire(StaticInstruction si, long complete, boolean isLoad, boolean isStore) {
         long at = Math.max(complete, lastRetire);
         if (at == lastRetire) {
             if (retiredThisCycle >= params.retireWidth()) {
@@ -166,13 +240,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         if (isStore) {
             storeQueue[(int) (stores++ % storeQueue.length)] = at;
         }
-    }
-
-    private void count(StaticInstruction si) {
-        opCounts.merge(si.opClass(), 1L, Long::sum);
-        if (si.vectorBytes() > 0) {
-            vectorWork.merge(si.opClass(), si.vectorBytes() / 32.0, Double::sum);
-        }
+        return at;
     }
 
     /** Statistics after the program has run; cycles count from 0 to the last retirement inclusive. */
@@ -182,6 +250,26 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         for (int p = 1; p < busy.length; p++) {
             if (busy[p] > busy[busiest]) {
                 busiest = p;
+            }
+        }
+        Map<OpClass, Long> opCounts = CoreStats.emptyCounts();
+        Map<OpClass, Double> vectorWork = new EnumMap<>(OpClass.class);
+        Map<Long, Long> portCyclesByMask = new java.util.HashMap<>();
+        for (int pc = 0; pc < code.length; pc++) {
+            long n = executions[pc];
+            if (n == 0) {
+                continue;
+            }
+            StaticInstruction si = code[pc];
+            opCounts.merge(si.opClass(), n, Long::sum);
+            if (si.vectorBytes() > 0) {
+                // Exact: vectorBytes / 32 is a multiple of 1/2, so n times it equals n repeated additions.
+                vectorWork.merge(si.opClass(), n * (si.vectorBytes() / 32.0), Double::sum);
+            }
+            if (!si.zeroIdiom()) {
+                for (int t = 0; t < si.portMasks().length; t++) {
+                    portCyclesByMask.merge(si.portMasks()[t], n * si.portCounts()[t] * si.desc().occupancy(), Long::sum);
+                }
             }
         }
         List<String> names = uarch.ports();

@@ -8,7 +8,15 @@ final class PortTable {
 
     private final long[] busy = new long[WINDOW];
     private final long[] busyCycles;
+    /**
+     * Per port-set id: every cycle from the horizon up to (not including) this one has all ports of the set busy, so
+     * a search for that set may start here. Busy bits only accumulate, so the hint stays valid until the horizon
+     * passes it; skipping those cycles changes no result, it only avoids rescanning a saturated backlog.
+     */
+    private long[] firstMaybeFree = new long[8];
     private long horizon;
+    /** Port index chosen by the latest {@link #reserve} call. */
+    private int lastPort;
 
     PortTable(int ports) {
         if (ports > 64) {
@@ -31,16 +39,32 @@ final class PortTable {
 
     /**
      * Reserves one of {@code ports} (a bit mask) for {@code occupancy} consecutive cycles starting no earlier than
-     * {@code from}; returns the start cycle.
+     * {@code from}; returns the start cycle. {@code setId} is a small dense id of this port set (the same mask must
+     * always come with the same id).
      */
-    long reserve(long portMask, long from, int occupancy) {
-        long c = Math.max(from, horizon);
+    long reserve(int setId, long portMask, long from, int occupancy) {
+        if (setId >= firstMaybeFree.length) {
+            firstMaybeFree = java.util.Arrays.copyOf(firstMaybeFree, Math.max(setId + 1, 2 * firstMaybeFree.length));
+        }
+        long start = Math.max(from, horizon);
+        long hint = firstMaybeFree[setId];
+        // Cycles [hint, c) are known to be full for this set while we scan on from the hint.
+        boolean extendHint = start <= hint;
+        long c = Math.max(start, hint);
         while (true) {
             if (c - horizon + occupancy >= WINDOW) {
                 throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
             }
             // Among the ports free in this cycle take the least used so far, as schedulers balance their queues.
             long free = portMask & ~busy[(int) (c & MASK)];
+            if (free == 0) {
+                if (extendHint) {
+                    firstMaybeFree[setId] = c + 1;
+                }
+                c++;
+                continue;
+            }
+            extendHint = false;
             int best = -1;
             while (free != 0) {
                 int port = Long.numberOfTrailingZeros(free);
@@ -55,6 +79,7 @@ final class PortTable {
                     busy[(int) ((c + k) & MASK)] |= 1L << best;
                 }
                 busyCycles[best] += occupancy;
+                lastPort = best;
                 return c;
             }
             c++;
@@ -68,6 +93,11 @@ final class PortTable {
             }
         }
         return true;
+    }
+
+    /** The port index the latest {@link #reserve} took. */
+    int lastPort() {
+        return lastPort;
     }
 
     long[] busyCycles() {

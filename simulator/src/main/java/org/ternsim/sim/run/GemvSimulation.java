@@ -1,4 +1,4 @@
-// Simulates one I2_S GEMV end to end: data, reference output, lowered program, functional + timed execution, energy.
+// Simulates one GEMV end to end: data, reference output, lowered program, functional + timed execution, energy.
 package org.ternsim.sim.run;
 
 import java.util.ArrayList;
@@ -10,13 +10,11 @@ import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Region;
 import org.ternsim.isa.SemanticsTable;
-import org.ternsim.isa.lower.I2sAvx2Gemv;
+import org.ternsim.isa.lower.GemvLowering;
+import org.ternsim.isa.lower.GemvLowerings;
+import org.ternsim.isa.lower.GemvOperands;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.isa.uarch.UarchLoader;
-import org.ternsim.isa.x86.X86Semantics;
-import org.ternsim.kernels.format.I2sLayout;
-import org.ternsim.kernels.format.I2sWeights;
-import org.ternsim.kernels.gemv.I2sGemv;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.core.CoreStats;
 import org.ternsim.sim.core.OutOfOrderCore;
@@ -28,44 +26,48 @@ import org.ternsim.sim.mem.MemoryHierarchy;
 
 public final class GemvSimulation {
 
-    public static final List<String> KERNELS = List.of("i2_s");
-
     private GemvSimulation() {
     }
 
-    public record Request(HardwareConfig hw, String kernel, int rows, int cols, long seed, CacheState cacheState) {
+    /**
+     * One GEMV call to simulate. The lowering is the kernel's for the first ISA of the core's list that has one,
+     * unless {@code isa} names it.
+     */
+    public record Request(HardwareConfig hw, GemvLowering lowering, int rows, int cols, long seed,
+            CacheState cacheState) {
         public Request {
-            if (!KERNELS.contains(kernel)) {
-                throw new IllegalArgumentException("unknown kernel '" + kernel + "'; valid: " + String.join(", ", KERNELS));
-            }
-            checkShape(rows, cols);
-            if (!hw.core().isa().contains("avx2")) {
-                throw new IllegalArgumentException("kernel i2_s is lowered for avx2, which " + hw.name() + " does not list");
+            lowering.checkShape(rows, cols);
+            if (!hw.core().isa().contains(lowering.isa())) {
+                throw new IllegalArgumentException("kernel " + lowering.kernel() + "/" + lowering.isa() + " needs "
+                    + lowering.isa() + ", which " + hw.name() + " does not list (it has " + hw.core().isa() + ")");
             }
         }
-    }
 
-    /** Rejects shapes the I2_S AVX2 program cannot run functionally, with the reason and the nearest valid K. */
-    public static void checkShape(int rows, int cols) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("needs M >= 1, got " + rows);
+        public Request(HardwareConfig hw, String kernel, int rows, int cols, long seed, CacheState cacheState) {
+            this(hw, choose(hw, kernel, null), rows, cols, seed, cacheState);
         }
-        I2sLayout.X86_128.checkCols(cols);
-        if ((long) rows * cols / 4 + I2sWeights.TAIL_BYTES > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(rows + "x" + cols + " is too large to execute functionally"
-                + " (at most 2^31 bytes of packed weights)");
+
+        /** The lowering of {@code kernel} for {@code isa}, or for the core's best ISA when {@code isa} is null. */
+        public static GemvLowering choose(HardwareConfig hw, String kernel, String isa) {
+            if (!GemvLowerings.kernels().contains(kernel)) {
+                throw new IllegalArgumentException("unknown kernel '" + kernel + "'; valid: "
+                    + String.join(", ", GemvLowerings.kernels()));
+            }
+            return (isa == null ? GemvLowerings.forCore(kernel, hw.core().isa()) : GemvLowerings.find(kernel, isa))
+                .orElseThrow(() -> new IllegalArgumentException("kernel " + kernel + " has no lowering for "
+                    + (isa == null ? hw.name() + "'s ISAs " + hw.core().isa() : isa) + "; lowered: "
+                    + GemvLowerings.describeAll()));
         }
     }
 
     public static RunResult run(Request req) {
-        Program program = I2sAvx2Gemv.lower(req.rows(), req.cols());
-        GemvData data = GemvData.random(req.rows(), req.cols(), req.seed());
-        I2sGemv reference = I2sGemv.selected();
-        float[] expected = new float[req.rows()];
-        reference.gemv(data.weights(), data.activations(), expected);
+        GemvLowering lowering = req.lowering();
+        Program program = lowering.lower(req.rows(), req.cols());
+        GemvOperands data = lowering.random(req.rows(), req.cols(), req.seed());
+        float[] expected = data.vector() != null ? data.vector() : data.scalar();
 
         Memory memory = new Memory(program.regions());
-        I2sAvx2Gemv.bind(memory, data.weights(), data.activations());
+        data.bind(memory);
         Microarchitecture uarch = UarchLoader.load(req.hw().core().uarch());
         MemoryHierarchy hierarchy = MachineBuilder.memory(req.hw());
         if (req.cacheState() == CacheState.WARM) {
@@ -74,8 +76,8 @@ public final class GemvSimulation {
             }
         }
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
-        execute(program, X86Semantics.table(), memory, core);
-        float[] actual = I2sAvx2Gemv.readOutput(memory);
+        execute(program, lowering.semantics(), memory, core);
+        float[] actual = data.readOutput(memory);
 
         CoreStats stats = core.stats();
         double seconds = stats.cycles() / req.hw().core().freqHz();
@@ -84,11 +86,11 @@ public final class GemvSimulation {
         for (Cache c : hierarchy.levels()) {
             caches.add(c.stats());
         }
-        return new RunResult("gemv", req.kernel(), "avx2", req.rows(), req.cols(), 1, req.hw().name(), uarch.name(),
-            req.hw().core().freqHz(), req.cacheState(), program.name(), AsmText.print(program),
-            (long) data.weights().data().length + data.activations().codes().length, stats, caches, hierarchy.dramReadBytes(),
-            hierarchy.dramWriteBytes(), MachineBuilder.dramBytesPerCycle(req.hw()), energy,
-            compare(expected, actual, I2sGemv.describe()));
+        return new RunResult("gemv", lowering.kernel(), lowering.isa(), req.rows(), req.cols(), 1, req.hw().name(),
+            uarch.name(), req.hw().core().freqHz(), req.cacheState(), program.name(), AsmText.print(program),
+            data.operandBytes(), stats, caches, hierarchy.dramReadBytes(), hierarchy.dramWriteBytes(),
+            MachineBuilder.dramBytesPerCycle(req.hw()), energy,
+            compare(expected, actual, data.vector() != null ? data.vectorName() : "scalar reference"));
     }
 
     /** Runs a program to completion; the limit only guards against a lowering bug looping forever. */

@@ -9,7 +9,9 @@ import org.ternsim.kernels.lut.LutEpilogue;
 import org.ternsim.kernels.lut.LutKernels;
 import org.ternsim.kernels.lut.LutShapes;
 import org.ternsim.kernels.lut.ScalarTl1Gemv;
+import org.ternsim.kernels.lut.ScalarTl20Gemv;
 import org.ternsim.kernels.lut.ScalarTl2Gemv;
+import org.ternsim.kernels.lut.Tl20Gemv;
 import org.ternsim.kernels.lut.Tl1Gemv;
 import org.ternsim.kernels.lut.Tl1Packer;
 import org.ternsim.kernels.lut.Tl1Weights;
@@ -31,7 +33,7 @@ import org.ternsim.kernels.tmac.TmacWeights;
 
 /**
  * TL1 and TL2 keep exact int16 tables, so within their documented limits they must equal the exact int32 Σ t·q
- * through their epilogue, bit for bit. T-MAC quantizes its tables to int8: it must equal its own scalar reference
+ * through their epilogue, bit for bit. T-MAC and TL2_0 quantize their tables to int8: each must equal its own scalar reference
  * bit for bit, and its error against the exact result (in double) is reported, not judged.
  */
 public final class LutValidation {
@@ -68,7 +70,7 @@ public final class LutValidation {
         if (kernels.contains("tl1")) {
             LutShapes.checkTl1(cols, TL1_BK);
         }
-        if (kernels.contains("tl2")) {
+        if (kernels.contains("tl2") || kernels.contains("tl2_0")) {
             LutShapes.checkTl2(cols, TL2_BK);
         }
         if (kernels.contains("tmac")) {
@@ -83,7 +85,8 @@ public final class LutValidation {
                 case "tl1" -> cases.add(tl1(d, rows, cols));
                 case "tl2" -> cases.add(tl2(d, rows, cols));
                 case "tmac" -> cases.add(tmac(d, rows, cols));
-                default -> throw new IllegalArgumentException("no LUT kernel '" + kernel + "'; valid: tl1, tl2, tmac");
+                case "tl2_0" -> cases.add(tl20(d, rows, cols));
+                default -> throw new IllegalArgumentException("no LUT kernel '" + kernel + "'; valid: tl1, tl2, tl2_0, tmac");
             }
         }
         return cases;
@@ -125,6 +128,23 @@ public final class LutValidation {
             vsExact == 0 ? "exact" : vsExact + " differ", true, vsExact);
     }
 
+    private static Validation.Case tl20(Data d, int rows, int cols) {
+        Tl2Weights w = Tl2Packer.pack(d.weights(), TL2_BK);
+        float[] scalar = new float[rows];
+        new ScalarTl20Gemv().gemv(w, d.x(), scalar);
+        Tl20Gemv vector = LutKernels.tl20();
+        float[] fast = new float[rows];
+        vector.gemv(w, d.x(), fast);
+        return new Validation.Case("tl2_0", vector.name(), rows, cols, d.description(), rows,
+            GemvSimulation.compare(scalar, fast, "scalar").mismatches(), -1, lossyError(d, scalar), false, 0);
+    }
+
+    private static String lossyError(Data d, float[] y) {
+        LutErrorReport e = LutErrorReport.of(TmacError.exact(d.weights(), d.x()), y);
+        return String.format(Locale.ROOT, "max|err| %.3g (%.2f%% of max|y|), mean rel %.2f%%",
+            e.maxAbsError(), e.maxAbsExact() == 0 ? 0 : 100 * e.maxAbsError() / e.maxAbsExact(), 100 * e.meanRelError());
+    }
+
     private static Validation.Case tmac(Data d, int rows, int cols) {
         TmacWeights w = TmacPacker.pack(d.weights());
         float[] scalar = new float[rows];
@@ -132,10 +152,7 @@ public final class LutValidation {
         TmacGemv vector = TmacKernels.tmac();
         float[] fast = new float[rows];
         vector.gemv(w, d.x(), fast);
-        LutErrorReport e = LutErrorReport.of(TmacError.exact(d.weights(), d.x()), scalar);
-        String error = String.format(Locale.ROOT, "max|err| %.3g (%.2f%% of max|y|), mean rel %.2f%%",
-            e.maxAbsError(), e.maxAbsExact() == 0 ? 0 : 100 * e.maxAbsError() / e.maxAbsExact(), 100 * e.meanRelError());
         return new Validation.Case("tmac", vector.name(), rows, cols, d.description(), rows,
-            GemvSimulation.compare(scalar, fast, "scalar").mismatches(), -1, error, false, 0);
+            GemvSimulation.compare(scalar, fast, "scalar").mismatches(), -1, lossyError(d, scalar), false, 0);
     }
 }

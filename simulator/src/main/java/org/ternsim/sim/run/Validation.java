@@ -6,9 +6,8 @@ import java.util.List;
 import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.SemanticsTable;
-import org.ternsim.isa.lower.I2sAvx2Gemv;
-import org.ternsim.kernels.gemv.I2sGemv;
-import org.ternsim.kernels.gemv.ScalarI2sGemv;
+import org.ternsim.isa.lower.GemvLowering;
+import org.ternsim.isa.lower.GemvOperands;
 
 public final class Validation {
 
@@ -32,31 +31,22 @@ public final class Validation {
     private Validation() {
     }
 
-    /** Data sets per shape: seeded random, then the accumulation extremes (all +1 x 127, all -1 x -128, +1 x -128). */
-    public static List<GemvData> dataSets(int rows, int cols, long seed) {
-        return List.of(GemvData.random(rows, cols, seed), GemvData.constant(rows, cols, 1, 127),
-            GemvData.constant(rows, cols, -1, -128), GemvData.constant(rows, cols, 1, -128));
-    }
-
-    public static List<Case> i2sAvx2(int rows, int cols, long seed, SemanticsTable semantics, int groupBlocks) {
-        Program program = I2sAvx2Gemv.lower(rows, cols, groupBlocks);
-        I2sGemv scalar = new ScalarI2sGemv();
-        I2sGemv provider = I2sGemv.selected();
+    /** Every data set of {@code lowering} at one shape, run on {@code semantics} (the lowering's own, or a faulty copy). */
+    public static List<Case> check(GemvLowering lowering, int rows, int cols, long seed, SemanticsTable semantics) {
+        Program program = lowering.lower(rows, cols);
+        String implementation = lowering.isa() + " program";
         List<Case> cases = new ArrayList<>();
-        for (GemvData data : dataSets(rows, cols, seed)) {
-            float[] expectedScalar = new float[rows];
-            scalar.gemv(data.weights(), data.activations(), expectedScalar);
-            float[] expectedProvider = new float[rows];
-            provider.gemv(data.weights(), data.activations(), expectedProvider);
+        for (GemvOperands data : lowering.dataSets(rows, cols, seed)) {
             Memory memory = new Memory(program.regions());
-            I2sAvx2Gemv.bind(memory, data.weights(), data.activations());
+            data.bind(memory);
             GemvSimulation.execute(program, semantics, memory, (pc, a, b, s) -> { });
-            float[] actual = I2sAvx2Gemv.readOutput(memory);
-            // The scalar reference sums exactly in int32 and applies the epilogue: it is the exact result.
-            int vsScalar = GemvSimulation.compare(expectedScalar, actual, "scalar").mismatches();
-            cases.add(new Case("i2_s", "avx2 program", rows, cols, data.description(), rows, vsScalar,
-                GemvSimulation.compare(expectedProvider, actual, "provider").mismatches(),
-                vsScalar == 0 ? "exact" : vsScalar + " differ", true, vsScalar));
+            float[] actual = data.readOutput(memory);
+            int vsScalar = GemvSimulation.compare(data.scalar(), actual, "scalar").mismatches();
+            int vsVector = data.vector() == null ? -1
+                : GemvSimulation.compare(data.vector(), actual, "vector").mismatches();
+            int vsExact = GemvSimulation.compare(data.exact(), actual, "exact").mismatches();
+            cases.add(new Case(lowering.kernel(), implementation, rows, cols, data.description(), rows, vsScalar,
+                vsVector, vsExact == 0 ? "exact" : vsExact + " differ", data.lossless(), vsExact));
         }
         return cases;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ternsim.isa.lower.I2sAvx2Lowering;
 import org.ternsim.isa.x86.X86Semantics;
 import org.ternsim.sim.config.DramConfig;
 import org.ternsim.sim.config.HardwareConfig;
@@ -69,8 +70,8 @@ class GemvSimulationTest {
 
     @Test
     void bitnetWideningEvery32BlocksWrapsOnAdversarialDataButTheDefaultIsExact() {
-        var exact = Validation.i2sAvx2(4, 4096, 1, X86Semantics.table(), 16);
-        var bitnet = Validation.i2sAvx2(4, 4096, 1, X86Semantics.table(), 32);
+        var exact = Validation.check(new I2sAvx2Lowering(16), 4, 4096, 1, X86Semantics.table());
+        var bitnet = Validation.check(new I2sAvx2Lowering(32), 4, 4096, 1, X86Semantics.table());
         assertTrue(exact.stream().allMatch(Validation.Case::passed));
         assertTrue(bitnet.get(0).passed(), "random data does not overflow int16");
         assertTrue(bitnet.stream().anyMatch(c -> !c.passed()), "all +1 x 127 must wrap with 32-block groups");

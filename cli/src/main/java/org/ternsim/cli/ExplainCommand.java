@@ -1,0 +1,181 @@
+// `ternsim explain`: a kernel program's inner loop on a core model: ports per instruction, cycles/iteration, bottleneck, timeline.
+package org.ternsim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.lower.GemvLowering;
+import org.ternsim.isa.lower.GemvLowerings;
+import org.ternsim.isa.uarch.Microarchitecture;
+import org.ternsim.isa.uarch.UarchLoader;
+import org.ternsim.isa.uarch.UnknownFormException;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+import org.ternsim.sim.core.Loop;
+import org.ternsim.sim.explain.ExplanationText;
+import org.ternsim.sim.explain.InProgramSteadyState;
+import org.ternsim.sim.explain.LoopExplainer;
+import org.ternsim.sim.explain.LoopExplanation;
+import org.ternsim.sim.run.MachineBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = {"Explain a kernel program's inner loop on a core model, like llvm-mca: per",
+        "instruction the uops, latency and ports it issued to; steady-state cycles per",
+        "iteration; analytic bounds and the bottleneck; a timeline of a few iterations.",
+        "The loop runs back to back with L1-resident data; a full run of the program at",
+        "--shape then reports the same loop's steady state with the memory system."})
+final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--hw", paramLabel = "<yaml>", description = "Hardware config (default: configs/hw/zen5-2c.yaml).")
+    Path hw;
+
+    @Option(names = "--uarch", paramLabel = "<name|yaml>",
+        description = "Core timing table instead of the hardware config's: a bundled name (zen3, zen4, zen5,"
+            + " zen5-256b, golden-cove, raptor-cove) or a .yaml file.")
+    String uarch;
+
+    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; `ternsim validate --help` lists the lowered ones).")
+    String kernel;
+
+    @Option(names = "--isa", defaultValue = "avx2", description = "Lowering ISA (default: ${DEFAULT-VALUE}).")
+    String isa;
+
+    @Option(names = "--shape", defaultValue = "64x2560", converter = SimulateCommand.ShapeConverter.class,
+        description = "MxK of the program (default: ${DEFAULT-VALUE}).")
+    Shape shape;
+
+    @Option(names = "--loop", paramLabel = "<label>",
+        description = "Innermost loop to explain, by its head label (default: the one with the largest body).")
+    String loopLabel;
+
+    @Option(names = "--iterations", defaultValue = "100", description = "Back-to-back loop iterations (default: ${DEFAULT-VALUE}, as llvm-mca).")
+    int iterations;
+
+    @Option(names = "--timeline", defaultValue = "3", paramLabel = "<n>", description = "Iterations in the timeline (default: ${DEFAULT-VALUE}; 0: none).")
+    int timelineIterations;
+
+    @Option(names = "--timeline-from", defaultValue = "10", paramLabel = "<i>", description = "First timeline iteration (default: ${DEFAULT-VALUE}).")
+    int timelineFrom;
+
+    @Option(names = "--no-program-run", description = "Skip the full run of the program (in-program steady state).")
+    boolean noProgramRun;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Option(names = "--mca-asm", description = "Print only the loop body as llvm-mca input (Intel syntax) and exit.")
+    boolean mcaAsm;
+
+    @Override
+    public Integer call() throws Exception {
+        GemvLowering lowering = GemvLowerings.find(kernel, isa).orElseThrow(() -> new UserError("no lowering "
+            + kernel + "/" + isa + "; lowered: " + GemvLowerings.describeAll()));
+        if (iterations < 2 || timelineIterations < 0 || timelineFrom < 0) {
+            throw new UserError("--iterations must be >= 2, --timeline and --timeline-from >= 0");
+        }
+        try {
+            lowering.checkShape(shape.rows(), shape.cols());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--shape " + shape + ": " + e.getMessage());
+        }
+        Program program = lowering.lower(shape.rows(), shape.cols());
+        Loop loop = loopLabel == null ? LoopExplainer.hotLoop(program) : Loop.innermost(program).stream()
+            .filter(l -> l.label().equals(loopLabel)).findFirst()
+            .orElseThrow(() -> new UserError("--loop " + loopLabel + ": no innermost loop with that head label"
+                + " (innermost loops: " + Loop.innermost(program).stream().map(Loop::label).toList() + ")"));
+        if (mcaAsm) {
+            spec.commandLine().getOut().print(mcaInput(program, loop));
+            spec.commandLine().getOut().flush();
+            return TernSim.OK;
+        }
+        Path hwPath = hw == null ? Home.defaultHardware() : Home.resolve(hw);
+        if (!Files.isRegularFile(hwPath)) {
+            throw new UserError(hwPath + ": hardware config not found");
+        }
+        HardwareConfig config = HardwareConfigLoader.load(hwPath);
+        Microarchitecture core = loadUarch(uarch == null ? config.core().uarch() : uarch);
+        LoopExplanation e;
+        InProgramSteadyState whole;
+        try {
+            e = LoopExplainer.explain(program, core, MachineBuilder.memory(config), loop, iterations, timelineFrom,
+                timelineIterations);
+            whole = noProgramRun ? null
+                : InProgramSteadyState.run(lowering, core, MachineBuilder.memory(config), shape.rows(), shape.cols(), 1);
+        } catch (UnknownFormException missing) {
+            // A table without a form the program uses is a user-supplied data problem, not a crash.
+            throw new UserError(missing.getMessage().replaceFirst(" \\(known forms:.*", ""));
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("hardware", config.name());
+            doc.put("shape", shape.toString());
+            doc.put("loop", e);
+            if (whole != null) {
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("cycles", whole.cycles());
+                run.put("instructions", whole.instructions());
+                run.put("steadyState", whole.steadyState().orElse(null));
+                doc.put("inProgram", run);
+            }
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            out.print(ExplanationText.render(e));
+            if (whole != null) {
+                out.print(inProgramLine(whole, e));
+            }
+        }
+        out.flush();
+        return TernSim.OK;
+    }
+
+    static Microarchitecture loadUarch(String nameOrFile) {
+        try {
+            if (nameOrFile.endsWith(".yaml")) {
+                Path p = Home.resolve(Path.of(nameOrFile));
+                if (!Files.isRegularFile(p)) {
+                    throw new UserError(p + ": microarchitecture file not found");
+                }
+                return UarchLoader.load(p);
+            }
+            return UarchLoader.load(nameOrFile);
+        } catch (IllegalArgumentException ex) {
+            throw new UserError(ex.getMessage());
+        }
+    }
+
+    /** The loop body as llvm-mca reads it: Intel syntax, the loop label kept so the branch assembles. */
+    static String mcaInput(Program program, Loop loop) {
+        StringBuilder sb = new StringBuilder(".intel_syntax noprefix\n").append(loop.label()).append(":\n");
+        for (int pc = loop.startPc(); pc <= loop.branchPc(); pc++) {
+            sb.append("    ").append(program.code().get(pc)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String inProgramLine(InProgramSteadyState whole, LoopExplanation e) {
+        if (whole.steadyState().isEmpty()) {
+            return String.format(Locale.ROOT, "%nIn-program (%s, warm caches): no loop ran two iterations back to back%n",
+                shape);
+        }
+        var s = whole.steadyState().get();
+        double ratio = s.cyclesPerIteration() / e.cyclesPerIteration();
+        return String.format(Locale.ROOT, "%nIn-program (%s, warm caches, %,d cycles): loop %s %.2f cycles/iteration over"
+                + " %,d iterations (%s)%s%n", shape, whole.cycles(), s.loop().label(), s.cyclesPerIteration(),
+            s.iterations(), s.converged() ? "converged" : "not converged",
+            ratio > 1.1 ? String.format(Locale.ROOT, ": %.0f%% above the L1-resident loop -> memory / loop-entry bound",
+                100 * (ratio - 1)) : ": matches the L1-resident loop");
+    }
+}

@@ -1,0 +1,92 @@
+// `ternsim explain`: text and JSON views of the I2_S AVX2 loop, llvm-mca input, one-line errors for bad options.
+package org.ternsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ExplainCommandTest {
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("ternsim.home", "..");
+    }
+
+    @Test
+    void textShowsPortsCyclesBottleneckAndTimeline() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--uarch", "golden-cove", "--shape", "4x2560",
+            "--iterations", "40", "--timeline", "1");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        assertTrue(o.out().contains("inner loop .Lblock"), o.out());
+        assertTrue(o.out().contains("vpmaddubsw ymm3, ymm3, ymm6"), o.out());
+        assertTrue(o.out().contains("P0:"), o.out());
+        assertTrue(o.out().contains("Bottleneck            ports P0,P1,P5"), o.out());
+        assertTrue(o.out().contains("Timeline"), o.out());
+        assertTrue(o.out().contains("In-program (4x2560"), o.out());
+    }
+
+    @Test
+    void jsonCarriesTheSteadyStateAndBounds() throws Exception {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--uarch", "zen5", "--shape", "2x2560",
+            "--timeline", "0", "--json", "--no-program-run");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        JsonNode loop = new ObjectMapper().readTree(o.out()).get("loop");
+        assertEquals(3.75, loop.get("cyclesPerIteration").asDouble(), 0.01);
+        assertEquals("ports FP0,FP1,FP2,FP3", loop.get("bottleneck").asText());
+        assertEquals(24, loop.get("instructions").size());
+        assertTrue(loop.get("steadyState").get("convergedAfter").asLong() >= 0);
+    }
+
+    @Test
+    void aTableWithoutALoopFormIsAUserError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        StringBuilder core = new StringBuilder();
+        for (String k : java.util.List.of("dispatch_width", "retire_width", "rob_size", "scheduler_size",
+                "fp_scheduler_size", "load_queue", "store_queue", "load_to_use_int", "load_to_use_vec",
+                "vector_width_bits", "zmm_split", "mispredict_penalty")) {
+            core.append("  ").append(k).append(": {value: 4, source: \"S\"}\n");
+        }
+        java.nio.file.Path yaml = dir.resolve("tiny.yaml");
+        java.nio.file.Files.writeString(yaml, "name: tiny\ndescription: test core\nextends: null\n"
+            + "sources:\n  S: \"test\"\ncore:\n" + core + "  fuses_cmp_jcc: {value: true, source: \"S\"}\n"
+            + "ports:\n  P0: {desc: \"all\", source: \"S\"}\n"
+            + "forms:\n  \"dec r64\": {uops: 1, latency: 1, rthr: 1, usage: \"1*P0\", source: \"S\"}\n");
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--uarch", yaml.toString(), "--no-program-run");
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("tiny has no timing for form"), o.err());
+    }
+
+    @Test
+    void theTailLoopCanBeChosen() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--loop", ".Ltail", "--mca-asm");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        assertTrue(o.out().contains(".Ltail:"), o.out());
+    }
+
+    @Test
+    void mcaAsmIsTheLoopBodyInIntelSyntax() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--mca-asm");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        assertTrue(o.out().startsWith(".intel_syntax noprefix\n.Lblock:\n"), o.out());
+        assertTrue(o.out().strip().endsWith("jne .Lblock"), o.out());
+        assertEquals(26, o.out().lines().count());
+    }
+
+    @Test
+    void badInputIsOneLineExit2() {
+        TernSimCliTest.Outcome unknown = TernSimCliTest.run("explain", "--uarch", "pentium4");
+        assertEquals(TernSim.USAGE, unknown.code());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("pentium4"), unknown.err());
+        TernSimCliTest.Outcome loop = TernSimCliTest.run("explain", "--loop", ".Lrow", "--mca-asm");
+        assertEquals(TernSim.USAGE, loop.code());
+        assertTrue(loop.err().contains(".Lblock"), loop.err());
+        TernSimCliTest.Outcome kernel = TernSimCliTest.run("explain", "--kernel", "tl2");
+        assertEquals(TernSim.USAGE, kernel.code());
+        assertTrue(kernel.err().contains("i2_s"), kernel.err());
+    }
+}

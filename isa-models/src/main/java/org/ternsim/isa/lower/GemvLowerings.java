@@ -1,0 +1,43 @@
+// The registry of CPU GEMV lowerings: every kernel x ISA pair that simulate and validate know.
+package org.ternsim.isa.lower;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class GemvLowerings {
+
+    private GemvLowerings() {
+    }
+
+    /** All lowerings with their default tuning parameters, in the order validate lists them. */
+    public static List<GemvLowering> all() {
+        List<GemvLowering> all = new ArrayList<>();
+        all.add(new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS));
+        return List.copyOf(all);
+    }
+
+    public static Optional<GemvLowering> find(String kernel, String isa) {
+        return all().stream().filter(l -> l.kernel().equals(kernel) && l.isa().equals(isa)).findFirst();
+    }
+
+    /** The lowering of {@code kernel} for the first ISA of {@code isas} (a core's ISA list, best first) that has one. */
+    public static Optional<GemvLowering> forCore(String kernel, List<String> isas) {
+        for (String isa : isas) {
+            Optional<GemvLowering> l = find(kernel, isa);
+            if (l.isPresent()) {
+                return l;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static List<String> kernels() {
+        return all().stream().map(GemvLowering::kernel).distinct().toList();
+    }
+
+    /** "kernel/isa" of every lowering, for error messages. */
+    public static String describeAll() {
+        return String.join(", ", all().stream().map(l -> l.kernel() + "/" + l.isa()).toList());
+    }
+}

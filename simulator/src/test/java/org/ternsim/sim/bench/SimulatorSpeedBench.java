@@ -1,0 +1,99 @@
+// JMH benchmark of simulation speed: simulated instructions per second of the I2_S AVX2 GEMV, functional and detailed.
+//
+// Run from the repository root:
+//   mvn -B -q -o -pl simulator -am test-compile
+//   mvn -B -q -o -pl simulator dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+//   java --add-modules jdk.incubator.vector \
+//     -cp simulator/target/test-classes:simulator/target/classes:$(cat simulator/cp.txt) \
+//     org.openjdk.jmh.Main SimulatorSpeedBench -f 1 -wi 3 -i 5
+// Each op simulates one whole GEMV of `shape`; the setup prints the instruction count, and
+// MIPS = instructions / (ms per op) / 1000. "functional" runs the interpreter alone; "detailed" adds the
+// out-of-order core, caches and DRAM model (what `ternsim simulate` does per instruction).
+package org.ternsim.sim.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.ternsim.isa.Memory;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.Region;
+import org.ternsim.isa.lower.GemvOperands;
+import org.ternsim.isa.lower.I2sAvx2Gemv;
+import org.ternsim.isa.lower.I2sAvx2Lowering;
+import org.ternsim.isa.uarch.Microarchitecture;
+import org.ternsim.isa.uarch.UarchLoader;
+import org.ternsim.isa.x86.X86Semantics;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+import org.ternsim.sim.core.OutOfOrderCore;
+import org.ternsim.sim.mem.MemoryHierarchy;
+import org.ternsim.sim.run.GemvSimulation;
+import org.ternsim.sim.run.MachineBuilder;
+
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
+public class SimulatorSpeedBench {
+
+    @Param({"256x2560"})
+    public String shape;
+
+    private Program program;
+    private GemvOperands data;
+    private HardwareConfig hw;
+    private Microarchitecture uarch;
+
+    @Setup
+    public void setup() {
+        String[] mk = shape.split("x");
+        int rows = Integer.parseInt(mk[0]);
+        int cols = Integer.parseInt(mk[1]);
+        program = I2sAvx2Gemv.lower(rows, cols);
+        data = new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS).random(rows, cols, 1);
+        hw = HardwareConfigLoader.load(configPath());
+        uarch = UarchLoader.load(hw.core().uarch());
+        System.out.println("\n[SimulatorSpeedBench] " + shape + ": " + functional() + " instructions per op");
+    }
+
+    static Path configPath() {
+        Path p = Path.of("configs/hw/zen5-2c.yaml");
+        return p.toFile().isFile() ? p : Path.of("../configs/hw/zen5-2c.yaml");
+    }
+
+    private Memory boundMemory() {
+        Memory memory = new Memory(program.regions());
+        data.bind(memory);
+        return memory;
+    }
+
+    /** Interpreter only: the functional half of a detailed run. */
+    @Benchmark
+    public long functional() {
+        return GemvSimulation.execute(program, X86Semantics.table(), boundMemory(), (pc, a, b, s) -> { });
+    }
+
+    /** Interpreter + out-of-order core + caches + DRAM, warm caches, as `ternsim simulate` runs it. */
+    @Benchmark
+    public long detailed() {
+        MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
+        for (Region r : program.regions()) {
+            hierarchy.warm(r.base(), r.bytes());
+        }
+        OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
+        GemvSimulation.execute(program, X86Semantics.table(), boundMemory(), core);
+        return core.stats().cycles();
+    }
+}

@@ -1,0 +1,48 @@
+// CLI bench of simulation speed that reports thread CPU time as well as wall time (robust on a shared, loaded machine).
+//
+// Run from the repository root after building the test classpath as for SimulatorSpeedBench:
+//   java --add-modules jdk.incubator.vector \
+//     -cp simulator/target/test-classes:simulator/target/classes:$(cat simulator/cp.txt) \
+//     org.ternsim.sim.bench.SimulatorSpeedMain [shape=256x2560] [reps=10]
+package org.ternsim.sim.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+
+public final class SimulatorSpeedMain {
+
+    private SimulatorSpeedMain() {
+    }
+
+    public static void main(String[] args) {
+        SimulatorSpeedBench bench = new SimulatorSpeedBench();
+        bench.shape = args.length > 0 ? args[0] : "256x2560";
+        int reps = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        bench.setup();
+        long instructions = bench.functional();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (String mode : new String[] {"functional", "detailed"}) {
+            for (int i = 0; i < 3; i++) {
+                run(bench, mode); // warm-up: JIT
+            }
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long wall0 = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                run(bench, mode);
+            }
+            double cpuS = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double wallS = (System.nanoTime() - wall0) / 1e9;
+            System.out.printf(Locale.ROOT, "%-10s %s: %,d instructions x %d: %.2f MIPS per CPU second, %.2f MIPS wall%n",
+                mode, bench.shape, instructions, reps, instructions * reps / cpuS / 1e6, instructions * reps / wallS / 1e6);
+        }
+    }
+
+    private static void run(SimulatorSpeedBench bench, String mode) {
+        if (mode.equals("functional")) {
+            bench.functional();
+        } else {
+            bench.detailed();
+        }
+    }
+}
