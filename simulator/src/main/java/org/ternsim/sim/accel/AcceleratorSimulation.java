@@ -1,0 +1,83 @@
+// Public entry point: maps, lowers, times and (optionally) executes one GEMV/GEMM on an accelerator config.
+package org.ternsim.sim.accel;
+
+import org.ternsim.isa.accel.AccelCheck;
+import org.ternsim.isa.accel.AccelLowering;
+import org.ternsim.isa.accel.AccelMapper;
+import org.ternsim.isa.accel.AccelShape;
+import org.ternsim.isa.accel.ActType;
+import org.ternsim.isa.accel.TileMapping;
+
+/**
+ * {@link #run} is what the CLI and the workload runner call per operator. The mapper picks the mapping by the
+ * analytic {@link MappingCost}; the program is then streamed through the {@link AccelScheduler} (never stored, so any
+ * shape is cheap: one pass over its tiles). With {@code functional} the same program is also executed on generated
+ * data and compared with the functional engine bit for bit ({@link AccelCheck}); timing and energy do not depend on
+ * the data, so both modes report the same cycles and joules.
+ */
+public final class AcceleratorSimulation {
+
+    private AcceleratorSimulation() {
+    }
+
+    /**
+     * @throws IllegalArgumentException if the design cannot run the kernel (wrong PE unit or activation type, nothing
+     *                                  fits its buffers) or a functional run's shape breaks the weight format's rules
+     */
+    public static AccelResult run(AcceleratorConfig c, AccelRequest r) {
+        AccelShape s = new AccelShape(r.kernel(), r.act(), r.rows(), r.cols(), r.tokens());
+        checkSupported(c, s);
+        TileMapping map = map(c, s);
+        AccelScheduler sched = new AccelScheduler(c);
+        AccelLowering.lower(s, map, 1f, sched::accept);
+        long cycles = sched.cycles();
+        double seconds = cycles / c.clockHz();
+        String check = "not run";
+        Boolean passed = null;
+        if (r.functional()) {
+            AccelCheck.Result res = AccelCheck.run(s, map, c.slots(r.kernel().accumulatorBytes()), AccelCheck.Data.RANDOM,
+                    r.seed());
+            passed = res.passed();
+            check = passed ? "bit-exact (" + res.outputs() + " outputs vs " + res.reference() + ")"
+                    : Math.max(res.mismatches(), res.mismatchesVsScalar()) + " of " + res.outputs()
+                    + " outputs differ from " + res.reference() + " or the scalar reference";
+        }
+        AccelCounters n = sched.counters();
+        return new AccelResult(c.name(), r.kernel().id() + (r.act() == ActType.BF16 ? "/bf16" : ""), r.rows(), r.cols(),
+                r.tokens(), map.toString(), cycles, seconds, AccelEnergy.joules(c, n, seconds), n.dramReadBytes(),
+                n.dramWriteBytes(), bound(sched), Roofline.of(c, s), AccelEnergy.areaMm2(c), sched.busy(), n.macs(),
+                n.instructions(), check, passed);
+    }
+
+    /** The mapping the mapper picks for {@code s} on {@code c}. */
+    public static TileMapping map(AcceleratorConfig c, AccelShape s) {
+        MappingCost cost = new MappingCost(c);
+        return AccelMapper.choose(s, c.slots(s.kernel().accumulatorBytes()), c.pe().rows(), t -> cost.of(s, t));
+    }
+
+    static void checkSupported(AcceleratorConfig c, AccelShape s) {
+        boolean lutKernel = s.kernel().isLut();
+        if (lutKernel != (c.pe().unit() == PeUnit.LUT)) {
+            throw new IllegalArgumentException("design " + c.name() + " has PE unit " + c.pe().unit().id() + ", which"
+                    + " cannot run kernel " + s.kernel().id() + (lutKernel ? " (needs pe.unit: lut)"
+                    : " (needs pe.unit: ternary-adder-tree or int8-mac)"));
+        }
+        if (!c.pe().activations().contains(s.act())) {
+            throw new IllegalArgumentException("design " + c.name() + " does not accept " + s.act().name().toLowerCase(
+                    java.util.Locale.ROOT) + " activations (pe.activations: " + c.pe().activations() + ")");
+        }
+    }
+
+    private static String bound(AccelScheduler sched) {
+        String best = "compute";
+        long most = -1;
+        for (String e : new String[] {"array", "dma", "lut-build", "epilogue"}) {
+            long b = sched.busy().get(e);
+            if (b > most) {
+                most = b;
+                best = e;
+            }
+        }
+        return best.equals("array") ? "compute" : best.equals("dma") ? "dram" : best;
+    }
+}
