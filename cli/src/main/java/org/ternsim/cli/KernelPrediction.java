@@ -17,13 +17,13 @@ record KernelPrediction(double seconds, String note) {
         if (!GemvLowerings.kernels().contains(kernel)) {
             return new KernelPrediction(Double.NaN, "no " + kernel + " lowering yet (lowered: " + GemvLowerings.kernels() + ")");
         }
-        if (threads != 1) {
-            return new KernelPrediction(Double.NaN, "multi-core not modelled by this simulator version");
+        if (threads > hw.cores()) {
+            return new KernelPrediction(Double.NaN, threads + " threads on " + hw.cores() + " simulated cores");
         }
         try {
             GemvSimulation.Request r = new GemvSimulation.Request(hw, GemvSimulation.Request.choose(hw, kernel, null),
                 rows, cols, 1, CacheState.WARM);
-            return new KernelPrediction(GemvSimulation.run(r).seconds(), null);
+            return new KernelPrediction(GemvSimulation.run(r, threads).seconds(), null);
         } catch (IllegalArgumentException e) {
             return new KernelPrediction(Double.NaN, e.getMessage());
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ternsim.reports.RunWriter;
 import org.ternsim.reports.Summary;
+import org.ternsim.sim.config.AcceleratorConfigLoader;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.config.ResolvedConfigWriter;
@@ -125,6 +126,12 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (kernel == null) {
             kernel = "i2_s";
+        }
+        if (AcceleratorConfigLoader.isAccelerator(hwPath)) {
+            if (op != Op.gemv) {
+                throw new UserError("--op " + op + " runs on CPU configs; " + hwPath + " is an accelerator");
+            }
+            return AcceleratorKernelRun.run(hwPath, kernel, shape, 1, seed, this);
         }
         HardwareConfig config = HardwareConfigLoader.load(hwPath);
         if (op == Op.stream) {

@@ -14,6 +14,7 @@ import org.ternsim.isa.lower.I2s1xnAvx2Lowering;
 import org.ternsim.isa.lower.I2sAvx2Lowering;
 import org.ternsim.isa.Fault;
 import org.ternsim.isa.Faults;
+import org.ternsim.sim.accel.AccelValidation;
 import org.ternsim.sim.run.LutValidation;
 import org.ternsim.sim.run.Validation;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Kernels checked on the functional engine only, until their ISA lowerings land. */
     static final List<String> ENGINE_ONLY = List.of("tl1", "tl2", "tl2_0", "tmac");
+    /** The accelerator ISA and its kernels (org.ternsim.isa.accel). */
+    static final String ACCEL = "accel";
+    static final List<String> ACCEL_KERNELS = List.of("i2_s", "tl2", "i2_s-int4", "ternary-a16");
 
     @Option(names = "--kernel", split = ",", defaultValue = "all",
         description = {"Comma-separated kernels (default: all).",
@@ -63,8 +67,10 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         List<String> allKernels = new ArrayList<>(GemvLowerings.kernels());
         ENGINE_ONLY.stream().filter(k -> !allKernels.contains(k)).forEach(allKernels::add);
+        ACCEL_KERNELS.stream().filter(k -> !allKernels.contains(k)).forEach(allKernels::add);
         java.util.Collections.sort(allKernels);
-        List<String> allIsas = GemvLowerings.all().stream().map(GemvLowering::isa).distinct().toList();
+        List<String> allIsas = new ArrayList<>(GemvLowerings.all().stream().map(GemvLowering::isa).distinct().toList());
+        allIsas.add(ACCEL);
         List<String> chosen = kernels.contains("all") ? allKernels : kernels;
         for (String k : chosen) {
             if (!allKernels.contains(k)) {
@@ -116,6 +122,14 @@ final class ValidateCommand implements Callable<Integer> {
         for (String k : engineOnly) {
             for (Shape s : shapes) {
                 print(out, format, s, LutValidation.check(k, s.rows(), s.cols(), seed), totals);
+            }
+        }
+        if (chosenIsas.contains(ACCEL) && fault == null) {
+            // The accelerator's cases have their own shapes (2B4T GEMVs, FLUX and prefill GEMMs with few tokens).
+            for (Validation.Case c : AccelValidation.validateAll(Home.dir().resolve("configs/hw"), seed)) {
+                if (chosen.contains(c.kernel())) {
+                    print(out, format, new Shape(c.rows(), c.cols()), List.of(c), totals);
+                }
             }
         }
         out.printf(Locale.ROOT, "%d passed, %d failed (vector kernels: %s)%n", totals[0] - totals[1], totals[1],

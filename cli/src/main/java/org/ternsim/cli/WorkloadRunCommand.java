@@ -13,6 +13,8 @@ import org.ternsim.reports.WorkloadConfigYaml;
 import org.ternsim.reports.WorkloadFiles;
 import org.ternsim.reports.WorkloadResultTree;
 import org.ternsim.reports.WorkloadSummary;
+import org.ternsim.sim.accel.AcceleratorConfig;
+import org.ternsim.sim.config.AcceleratorConfigLoader;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.config.ResolvedConfigWriter;
@@ -22,6 +24,7 @@ import org.ternsim.sim.workload.KernelChoice;
 import org.ternsim.sim.workload.Phase;
 import org.ternsim.sim.workload.Workload;
 import org.ternsim.sim.workload.WorkloadResult;
+import org.ternsim.sim.target.AcceleratorTarget;
 import org.ternsim.sim.workload.WorkloadRunner;
 
 final class WorkloadRunCommand {
@@ -43,7 +46,10 @@ final class WorkloadRunCommand {
         if (!o.format.equals("text") && !o.format.equals("json")) {
             throw new UserError("--format must be text or json, got '" + o.format + "'");
         }
-        HardwareConfig hw = HardwareConfigLoader.load(hwPath);
+        boolean accelerator = AcceleratorConfigLoader.isAccelerator(hwPath);
+        AcceleratorConfig accel = accelerator ? AcceleratorConfigLoader.load(hwPath) : null;
+        HardwareConfig hw = accelerator ? null : HardwareConfigLoader.load(hwPath);
+        String hwName = accelerator ? accel.name() : hw.name();
         Workload w = WorkloadLoader.load(wlPath);
         WorkloadResult result;
         try {
@@ -53,12 +59,19 @@ final class WorkloadRunCommand {
             int res = o.resolution != null ? o.resolution : w.dit() != null ? w.dit().resolution() : 1024;
             Phase phase = new Phase(kind, o.context, o.tokens, o.batch, steps, res);
             EnergyOptions energy = new EnergyOptions(o.energyModel.toLowerCase(Locale.ROOT), o.node);
-            int threads = o.threads != null ? o.threads : hw.cores();
+            if (accelerator && o.threads != null && o.threads != 1) {
+                throw new IllegalArgumentException("--threads applies to CPU configs; " + hwPath
+                    + " is an accelerator (kind: accelerator)");
+            }
+            int threads = o.threads != null ? o.threads : accelerator ? 1 : hw.cores();
             if (o.sparsity != null && !o.sparsity.equals("given") && !o.sparsity.equals("measured")) {
                 throw new IllegalArgumentException("--sparsity must be given or measured, got '" + o.sparsity + "'");
             }
-            result = WorkloadRunner.run(hw, w, phase, new KernelChoice(o.kernel, o.lmHead), threads, o.exact, energy,
-                o.seed, "measured".equals(o.sparsity));
+            KernelChoice choice = new KernelChoice(o.kernel, o.lmHead);
+            result = accelerator
+                ? WorkloadRunner.runOn(ops -> new AcceleratorTarget(accel), w, phase, choice, o.exact, energy, o.seed,
+                    "measured".equals(o.sparsity))
+                : WorkloadRunner.run(hw, w, phase, choice, threads, o.exact, energy, o.seed, "measured".equals(o.sparsity));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -73,8 +86,9 @@ final class WorkloadRunCommand {
         files.put("results.json", json);
         files.put("results.csv", WorkloadFiles.csv(result));
         files.put("stats.txt", WorkloadFiles.stats(result));
-        files.put("resolved-config.yaml", WorkloadConfigYaml.of(result, ResolvedConfigWriter.toYaml(hw)));
-        String name = o.runName != null ? o.runName : String.format(Locale.ROOT, "%s-%s-%s-t%d", hw.name(), w.name(),
+        files.put("resolved-config.yaml", WorkloadConfigYaml.of(result, accelerator ? acceleratorYaml(hwPath)
+            : ResolvedConfigWriter.toYaml(hw)));
+        String name = o.runName != null ? o.runName : String.format(Locale.ROOT, "%s-%s-%s-t%d", hwName, w.name(),
             result.phase().kind().label(), result.threads());
         Path runDir = o.force || o.runName != null ? o.out.resolve(name) : SimulateCommand.freeName(o.out, name);
         if (Files.exists(runDir) && !o.force) {
@@ -90,5 +104,15 @@ final class WorkloadRunCommand {
         }
         out.flush();
         return TernSim.OK;
+    }
+
+    /** The accelerator config as written (its loader fills no defaults into a document yet), headed by a note. */
+    private static String acceleratorYaml(Path file) {
+        try {
+            return "# accelerator config as given (" + file.getFileName() + "); defaults are not written out\n"
+                + Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -31,8 +31,8 @@ class BenchAndCalibrateTest {
         assertEquals(6, rows.size(), o.out());
         String i2s1 = rows.stream().filter(l -> l.startsWith("i2_s") && l.split("\\s+")[3].equals("1")).findFirst().orElseThrow();
         assertTrue(i2s1.matches(".*[+-]\\d+\\.\\d%$"), "error column: " + i2s1);
-        assertTrue(rows.stream().anyMatch(l -> l.startsWith("i2_s") && l.contains("multi-core not modelled")), o.out());
-        assertTrue(rows.stream().anyMatch(l -> l.startsWith("tl2") && l.contains("no tl2 lowering")), o.out());
+        // every kernel has an x86 lowering and the simulator splits rows over cores: every row has a prediction
+        assertTrue(rows.stream().allMatch(l -> l.matches(".*[+-]\\d+\\.\\d%$")), o.out());
     }
 
     @Test

@@ -89,4 +89,24 @@ class WorkloadSimulateTest {
         assertEquals(1, o.err().strip().lines().count(), o.err());
         assertTrue(o.err().contains(mention), o.err());
     }
+
+    @Test
+    void acceleratorConfigsRunWorkloadsAndSingleKernels(@TempDir Path dir) throws Exception {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("simulate", "--hw", "configs/hw/accel-edge.yaml", "--workload",
+            SMALL, "--out", dir.toString(), "--run-name", "w");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("w/results.json").toFile());
+        boolean onDatapath = false;
+        for (JsonNode op : j.get("operators")) {
+            onDatapath |= op.get("model").asText().equals("simulated") && op.get("isa").asText().equals("accel");
+        }
+        assertTrue(onDatapath, "ternary linears must run on the accelerator model");
+        TernSimCliTest.Outcome k = TernSimCliTest.run("simulate", "--hw", "configs/hw/accel-edge.yaml", "--op", "gemv",
+            "--shape", "64x256", "--out", dir.toString(), "--run-name", "k");
+        assertEquals(TernSim.OK, k.code(), k.err());
+        assertTrue(k.out().contains("bit-exact"), k.out());
+        TernSimCliTest.Outcome bad = TernSimCliTest.run("simulate", "--hw", "configs/hw/accel-edge.yaml", "--threads",
+            "2", "--workload", SMALL, "--out", dir.toString());
+        assertEquals(TernSim.USAGE, bad.code(), bad.err());
+    }
 }

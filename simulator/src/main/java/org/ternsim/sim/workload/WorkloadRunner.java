@@ -2,6 +2,7 @@
 package org.ternsim.sim.workload;
 
 import java.util.List;
+import java.util.function.Function;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.target.CpuTarget;
 import org.ternsim.sim.target.Target;
@@ -17,6 +18,13 @@ public final class WorkloadRunner {
      */
     public static WorkloadResult run(HardwareConfig hw, Workload w, Phase phase, KernelChoice choice, int threads,
             boolean exact, EnergyOptions energy, long seed, boolean measureSparsity) {
+        return runOn(ops -> new CpuTarget(hw, threads, exact, EndToEnd.weightBytes(ops), seed), w, phase, choice, exact,
+            energy, seed, measureSparsity);
+    }
+
+    /** As {@link #run} on any target, built from the lowered operators (a CPU sizes its caches' reuse from them). */
+    public static WorkloadResult runOn(Function<List<Operator>, Target> targetFor, Workload w, Phase phase,
+            KernelChoice choice, boolean exact, EnergyOptions energy, long seed, boolean measureSparsity) {
         if (choice.linear() != null) {
             Formats.checkKernel("--kernel", choice.linear());
         }
@@ -34,7 +42,7 @@ public final class WorkloadRunner {
         Workload used = new Workload(w.name(), w.description(), w.family(), w.llm(), w.dit(), w.numerics(),
             w.linearKernel(), w.lmHead(), sparsity, w.source(), w.file());
         List<Operator> ops = WorkloadLowering.lower(used, phase, choice);
-        Target target = new CpuTarget(hw, threads, exact, EndToEnd.weightBytes(ops), seed);
+        Target target = targetFor.apply(ops);
         return EndToEnd.run(used, phase, choice, ops, target, energy, exact);
     }
 }

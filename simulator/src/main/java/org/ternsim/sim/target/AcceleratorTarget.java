@@ -1,0 +1,107 @@
+// A ternary accelerator as an end-to-end target: ternary linears on its datapath model, everything else analytic.
+package org.ternsim.sim.target;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ternsim.sim.accel.AccelResult;
+import org.ternsim.sim.accel.AcceleratorConfig;
+import org.ternsim.sim.accel.AcceleratorSimulation;
+import org.ternsim.sim.accel.AccelRequest;
+import org.ternsim.sim.accel.PeUnit;
+import org.ternsim.sim.workload.Formats;
+import org.ternsim.sim.workload.OpClass;
+import org.ternsim.sim.workload.Operator;
+
+/**
+ * Ternary linear layers run on the accelerator's cycle and energy model (timing only: {@code functional = false}; the
+ * same kernels are checked bit for bit by {@code ternsim validate}). The kernel follows the PE unit: a LUT unit runs
+ * {@code tl2}, other units {@code i2_s}, and W1.58A16 linears (FLUX) {@code ternary-a16}. int4 activations (a4.8) run as
+ * int8, a documented simplification. Operators the datapath does not implement (attention, norms, quantizers, the
+ * f16 / q6_k LM head, embeddings) are costed analytically: their bytes over the DMA bandwidth and their arithmetic over
+ * the array's peak, whichever is longer, DRAM energy from the DMA's pJ/bit; marked {@code analytic}.
+ */
+public final class AcceleratorTarget implements Target {
+
+    private final AcceleratorConfig config;
+    private final Map<String, OperatorCost> cache = new ConcurrentHashMap<>();
+
+    public AcceleratorTarget(AcceleratorConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return config.name();
+    }
+
+    @Override
+    public String kind() {
+        return "accelerator";
+    }
+
+    @Override
+    public int threads() {
+        return 1;
+    }
+
+    @Override
+    public double freqHz() {
+        return config.clockHz();
+    }
+
+    @Override
+    public double memoryBytesPerSecond() {
+        return config.dma().bandwidthBytesPerSec();
+    }
+
+    @Override
+    public String isaOf(Operator op) {
+        return accelKernel(op) == null ? "" : "accel";
+    }
+
+    @Override
+    public OperatorCost cost(Operator op) {
+        return cache.computeIfAbsent(op.opClass() + "/" + op.kernel() + "/" + op.shape() + "/" + op.weightFormat(),
+            key -> costUncached(op));
+    }
+
+    private OperatorCost costUncached(Operator op) {
+        String kernel = accelKernel(op);
+        if (kernel == null) {
+            return analytic(op);
+        }
+        AccelResult r = AcceleratorSimulation.run(config, AccelRequest.of(kernel, Math.toIntExact(op.m()),
+            Math.toIntExact(op.k()), Math.toIntExact(op.n()), 1, false));
+        Map<String, Double> pj = new LinkedHashMap<>();
+        r.energyJ().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .forEach(e -> pj.put(e.getKey(), e.getValue() * 1e12));
+        String bound = r.bound().equals("dram") ? "memory" : "compute";
+        return new OperatorCost(r.cycles(), r.seconds(), pj, r.dramReadBytes() + r.dramWriteBytes(), bound,
+            OperatorCost.SIMULATED, "accel", kernel + " " + r.mapping());
+    }
+
+    /** The accelerator kernel for a ternary linear, or null for operators the datapath does not run. */
+    private String accelKernel(Operator op) {
+        if (op.opClass() != OpClass.LINEAR || !Formats.ternary(op.weightFormat())) {
+            return null;
+        }
+        if (op.kernel().endsWith("-a16")) {
+            return "ternary-a16";
+        }
+        return config.pe().unit() == PeUnit.LUT ? "tl2" : "i2_s";
+    }
+
+    private OperatorCost analytic(Operator op) {
+        double bytes = op.weightBytes() + op.activationBytes();
+        double memorySeconds = bytes / config.dma().bandwidthBytesPerSec();
+        double ops = op.macs() + op.elementOps();
+        double computeSeconds = ops / ((double) config.pe().pes() * config.clockHz());
+        double seconds = Math.max(memorySeconds, computeSeconds);
+        Map<String, Double> pj = new LinkedHashMap<>();
+        pj.put("dram", bytes * 8.0 * config.dma().energyPerBitPj());
+        return new OperatorCost(seconds * config.clockHz(), seconds, pj, bytes,
+            memorySeconds >= computeSeconds ? "memory" : "compute", OperatorCost.ANALYTIC, "",
+            "not run on the datapath: bytes over DMA bandwidth, ops over " + config.pe().pes() + " PEs");
+    }
+}
