@@ -29,10 +29,13 @@ class WorkloadSimulateTest {
             dir.toString(), "--run-name", "r");
         assertEquals(TernSim.OK, o.code(), o.err());
         assertTrue(o.out().contains("tokens/s"), o.out());
-        for (String f : new String[] {"results.json", "results.csv", "stats.txt", "resolved-config.yaml"}) {
+        for (String f : new String[] {"results.json", "results.csv", "stats.txt", "resolved-config.yaml",
+                "environment.json"}) {
             assertTrue(Files.exists(dir.resolve("r").resolve(f)), f);
         }
         JsonNode j = new ObjectMapper().readTree(dir.resolve("r/results.json").toFile());
+        assertFalse(j.has("environment"), "the JDK and host belong in environment.json, not in the results");
+        assertTrue(new ObjectMapper().readTree(dir.resolve("r/environment.json").toFile()).has("jdk"));
         assertEquals(1, j.get("schemaVersion").asInt());
         JsonNode s = j.get("summary");
         assertTrue(s.get("latencySeconds").asDouble() > 0);

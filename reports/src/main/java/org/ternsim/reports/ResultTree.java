@@ -30,7 +30,6 @@ public final class ResultTree {
         run.put("cache_state", r.cacheState().name().toLowerCase(java.util.Locale.ROOT));
         run.put("program", r.program());
         root.put("run", run);
-        root.put("environment", RunEnvironment.current().toMap());
 
         Map<String, Object> perf = new LinkedHashMap<>();
         perf.put("cycles", r.cycles());

@@ -56,6 +56,9 @@ public final class RunWriter {
      * complete, so an interrupted run leaves no partial directory. An existing {@code runDir} is replaced only if
      * {@code replace}.
      */
+    /** The file beside the results that records the TernSim version, git commit, JDK and vector kernels. */
+    public static final String ENVIRONMENT_FILE = "environment.json";
+
     public static void writeFiles(Path runDir, Map<String, String> files, boolean replace) {
         Path parent = runDir.toAbsolutePath().getParent();
         Path tmp = null;
@@ -66,6 +69,9 @@ public final class RunWriter {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
             }
+            // What ran the simulation, apart from the results so that those stay byte-identical across JDKs
+            Files.writeString(tmp.resolve(ENVIRONMENT_FILE),
+                JSON.writeValueAsString(RunEnvironment.current().toMap()) + "\n", StandardCharsets.UTF_8);
             if (Files.exists(runDir)) {
                 if (!replace) {
                     throw new IllegalStateException(runDir + " already exists");
