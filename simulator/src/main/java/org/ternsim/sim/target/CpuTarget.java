@@ -176,6 +176,12 @@ public final class CpuTarget implements Target {
         } catch (IllegalArgumentException e) {
             return withStatic(analytic.cost(op, e.getMessage()));
         }
+        String untimed = l.lower(MIN_WINDOW_ROWS, (int) op.k()).code().stream().map(in -> in.form()).filter(f -> !uarch.has(f))
+            .findFirst().orElse(null);
+        if (untimed != null) {
+            return withStatic(analytic.cost(op, uarch.name() + " has no timing for '" + untimed + "' of the "
+                + l.kernel() + "/" + l.isa() + " program"));
+        }
         long rows = ThreadSplit.rowsPerThread(op.m(), threads);
         if (op.n() == 1) {
             CacheState state = weightsInDram ? CacheState.COLD : CacheState.WARM;
