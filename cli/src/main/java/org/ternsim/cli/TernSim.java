@@ -53,7 +53,9 @@ public final class TernSim implements Runnable {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            boolean user = ex instanceof UserError || ex instanceof ConfigException || ex instanceof GgufFormatException;
+            // A timing table without a form a program uses is a data gap the user can act on, not a crash.
+            boolean user = ex instanceof UserError || ex instanceof ConfigException || ex instanceof GgufFormatException
+                || ex instanceof org.ternsim.isa.uarch.UnknownFormException;
             if (ex instanceof ConfigException ce && ce.problems().size() > 1) {
                 ce.problems().forEach(p -> err.println("ternsim: " + p));
             } else {
@@ -76,6 +78,9 @@ public final class TernSim implements Runnable {
 
     private static String oneLine(Throwable t) {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof org.ternsim.isa.uarch.UnknownFormException) {
+            m = m.replaceFirst(" \\(known forms:.*", "") + "; choose another --kernel/--isa or add the form to the table";
+        }
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }
