@@ -153,7 +153,7 @@ public final class Calibration {
     public static String markdown(List<Row> rows, Stats s) {
         StringBuilder sb = new StringBuilder();
         sb.append("## End-to-end vs published\n\n");
-        sb.append("Written by `ternsim calibrate --write docs/validation.md` from `configs/calibration/*.csv`; rows whose\n");
+        sb.append("Written by `ternsim validate published --write docs/validation.md` from `configs/calibration/*.csv`; rows whose\n");
         sb.append("hardware config does not exist yet are pending. Nothing is fitted to these numbers. Kernel rows compare\n");
         sb.append("with bitnet.cpp's \"no parallel\" (1x1) column, the kernel TernSim lowers; decode rows use context 64\n");
         sb.append("(tg128), prefill rows a 128-token prompt (pp128).\n\n");
