@@ -31,7 +31,7 @@ public final class Interpreter {
         isStore = new boolean[n];
         for (int pc = 0; pc < n; pc++) {
             Instruction in = program.code().get(pc);
-            impl[pc] = semantics.lookup(in.mnemonic());
+            impl[pc] = semantics.lookup(in.mnemonic()).specialize(in);
             target[pc] = -1;
             for (Operand o : in.operands()) {
                 if (o instanceof Operand.Label l) {

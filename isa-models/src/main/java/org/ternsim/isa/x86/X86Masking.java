@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
+import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
 
@@ -85,7 +86,19 @@ final class X86Masking {
     }
 
     private static InstructionSemantics masked(InstructionSemantics plain, int elementBytes, boolean move) {
-        return (in, s) -> {
+        return new Masked(plain, elementBytes, move);
+    }
+
+    /** Masking around {@code plain}; an instruction without a write mask is resolved to {@code plain} itself. */
+    private record Masked(InstructionSemantics plain, int elementBytes, boolean move) implements InstructionSemantics {
+
+        @Override
+        public InstructionSemantics specialize(Instruction in) {
+            return in.operands().isEmpty() || in.op(0) instanceof Operand.Masked ? this : plain.specialize(in);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
             if (!(in.op(0) instanceof Operand.Masked m)) {
                 plain.execute(in, s);
                 return;
@@ -117,7 +130,7 @@ final class X86Masking {
                 }
             }
             s.writeVector(dst, r);
-        };
+        }
     }
 
     /** Whether {@code mnemonic} accepts a write mask here. */

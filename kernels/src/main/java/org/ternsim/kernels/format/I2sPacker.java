@@ -23,8 +23,17 @@ public final class I2sPacker {
         layout.checkCols(w.cols());
         byte[] trits = w.trits();
         byte[] data = new byte[trits.length / 4 + I2sWeights.TAIL_BYTES];
-        for (int i = 0; i < trits.length; i++) {
-            data[byteIndex(layout, i)] |= (byte) ((trits[i] + 1) << shift(layout, i));
+        // Block by block, quarter q of a block to bits 6 - 2q of its bytes: the same placement as byteIndex/shift.
+        int block = layout.blockSize();
+        int bytes = layout.bytesPerBlock();
+        for (int start = 0, out = 0; start < trits.length; start += block, out += bytes) {
+            for (int q = 0; q < 4; q++) {
+                int shift = 6 - 2 * q;
+                int from = start + q * bytes;
+                for (int k = 0; k < bytes; k++) {
+                    data[out + k] |= (byte) ((trits[from + k] + 1) << shift);
+                }
+            }
         }
         ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).putFloat(trits.length / 4, w.scale());
         return new I2sWeights(w.rows(), w.cols(), layout, data, w.scale());

@@ -46,8 +46,9 @@ public final class TernaryQuantizer {
         float s = 1.0f / Math.max(mean, MEAN_FLOOR);
         byte[] trits = new byte[w.length];
         for (int i = 0; i < w.length; i++) {
-            double t = Math.rint(w[i] * s);
-            trits[i] = (byte) Math.max(-1.0, Math.min(1.0, t));
+            // Equals clamp(rint(x), -1, 1): |x| <= 0.5 rounds to 0 (half to even), beyond it the clamp gives +-1.
+            float x = w[i] * s;
+            trits[i] = (byte) (x > 0.5f ? 1 : x < -0.5f ? -1 : 0);
         }
         return new TernaryWeights(rows, cols, trits, 1.0f / s);
     }

@@ -42,6 +42,10 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private long sequence;
     private long loads;
     private long stores;
+    /** sequence, loads and stores modulo their ring's length, kept incrementally (a long division shows in profiles). */
+    private int robSlot;
+    private int loadSlot;
+    private int storeSlot;
     private long dispatchCycle;
     private int dispatchedThisCycle;
     private long dispatchSlots;
@@ -197,13 +201,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private long dispatch(StaticInstruction si, boolean isLoad, boolean isStore) {
         long earliest = dispatchCycle;
         if (sequence >= robRetire.length) {
-            earliest = Math.max(earliest, robRetire[(int) (sequence % robRetire.length)]);
+            earliest = Math.max(earliest, robRetire[robSlot]);
         }
         if (isLoad && loads >= loadQueue.length) {
-            earliest = Math.max(earliest, loadQueue[(int) (loads % loadQueue.length)]);
+            earliest = Math.max(earliest, loadQueue[loadSlot]);
         }
         if (isStore && stores >= storeQueue.length) {
-            earliest = Math.max(earliest, storeQueue[(int) (stores % storeQueue.length)]);
+            earliest = Math.max(earliest, storeQueue[storeSlot]);
         }
         if (earliest > dispatchCycle) {
             dispatchCycle = earliest;
@@ -232,15 +236,24 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
         retiredThisCycle++;
         lastRetire = at;
-        robRetire[(int) (sequence % robRetire.length)] = at;
+        robRetire[robSlot] = at;
+        robSlot = next(robSlot, robRetire.length);
         sequence++;
         if (isLoad) {
-            loadQueue[(int) (loads++ % loadQueue.length)] = at;
+            loadQueue[loadSlot] = at;
+            loadSlot = next(loadSlot, loadQueue.length);
+            loads++;
         }
         if (isStore) {
-            storeQueue[(int) (stores++ % storeQueue.length)] = at;
+            storeQueue[storeSlot] = at;
+            storeSlot = next(storeSlot, storeQueue.length);
+            stores++;
         }
         return at;
+    }
+
+    private static int next(int slot, int length) {
+        return slot + 1 == length ? 0 : slot + 1;
     }
 
     /** Statistics after the program has run; cycles count from 0 to the last retirement inclusive. */

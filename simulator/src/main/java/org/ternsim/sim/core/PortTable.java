@@ -3,10 +3,16 @@ package org.ternsim.sim.core;
 
 final class PortTable {
 
+    /** Furthest a uop may be booked beyond the horizon (dispatch); beyond it the model has run away. */
     private static final int WINDOW = 1 << 18;
-    private static final int MASK = WINDOW - 1;
+    /**
+     * The ring starts small and doubles when a booking reaches past it, up to {@link #WINDOW}: a port-bound loop books
+     * a few thousand cycles ahead, and a 2 MB ring swept cycle by cycle misses the caches on every line it clears.
+     */
+    private static final int INITIAL_RING = 1 << 12;
 
-    private final long[] busy = new long[WINDOW];
+    private long[] busy = new long[INITIAL_RING];
+    private int mask = INITIAL_RING - 1;
     private final long[] busyCycles;
     /**
      * Per port-set id: every cycle from the horizon up to (not including) this one has all ports of the set busy, so
@@ -27,11 +33,11 @@ final class PortTable {
 
     /** No uop will ask for a cycle before {@code cycle} again: forget older reservations. */
     void advanceHorizon(long cycle) {
-        if (cycle - horizon >= WINDOW) {
+        if (cycle - horizon >= busy.length) {
             java.util.Arrays.fill(busy, 0);
         } else {
             for (long c = horizon; c < cycle; c++) {
-                busy[(int) (c & MASK)] = 0;
+                busy[(int) (c & mask)] = 0;
             }
         }
         horizon = Math.max(horizon, cycle);
@@ -52,11 +58,14 @@ final class PortTable {
         boolean extendHint = start <= hint;
         long c = Math.max(start, hint);
         while (true) {
-            if (c - horizon + occupancy >= WINDOW) {
-                throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
+            if (c - horizon + occupancy >= busy.length) {
+                if (busy.length >= WINDOW) {
+                    throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
+                }
+                grow();
             }
             // Among the ports free in this cycle take the least used so far, as schedulers balance their queues.
-            long free = portMask & ~busy[(int) (c & MASK)];
+            long free = portMask & ~busy[(int) (c & mask)];
             if (free == 0) {
                 if (extendHint) {
                     firstMaybeFree[setId] = c + 1;
@@ -76,7 +85,7 @@ final class PortTable {
             }
             if (best >= 0) {
                 for (int k = 0; k < occupancy; k++) {
-                    busy[(int) ((c + k) & MASK)] |= 1L << best;
+                    busy[(int) ((c + k) & mask)] |= 1L << best;
                 }
                 busyCycles[best] += occupancy;
                 lastPort = best;
@@ -86,9 +95,20 @@ final class PortTable {
         }
     }
 
+    /** Doubles the ring, keeping every booking of the cycles from the horizon on at its cycle's new slot. */
+    private void grow() {
+        long[] bigger = new long[busy.length * 2];
+        int biggerMask = bigger.length - 1;
+        for (long c = horizon; c < horizon + busy.length; c++) {
+            bigger[(int) (c & biggerMask)] = busy[(int) (c & mask)];
+        }
+        busy = bigger;
+        mask = biggerMask;
+    }
+
     private boolean freeFor(long bit, long start, int occupancy) {
         for (int k = 1; k < occupancy; k++) {
-            if ((busy[(int) ((start + k) & MASK)] & bit) != 0) {
+            if ((busy[(int) ((start + k) & mask)] & bit) != 0) {
                 return false;
             }
         }
