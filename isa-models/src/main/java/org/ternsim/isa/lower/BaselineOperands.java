@@ -15,13 +15,17 @@ public final class BaselineOperands implements GemvOperands {
     private final String description;
     private final BlockTensor weights;
     private final BlockTensor activations;
-    private float[] scalar;
-    private float[] vector;
+    private final LazyOutput scalar;
+    private final LazyOutput vector;
 
     BaselineOperands(String description, BlockFormat format, int rows, int cols, float[] w, float[] x) {
         this.description = description;
         this.weights = BlockTensor.quantize(format, rows, cols, w);
         this.activations = BaselineKernels.quantizeActivations(format, x);
+        this.scalar = new LazyOutput(weights.rows(),
+            y -> new ScalarBaselineGemv().gemv(weights, activations, y));
+        this.vector = new LazyOutput(weights.rows(),
+            y -> BaselineKernels.gemv().gemv(weights, activations, y));
     }
 
     static BaselineOperands random(BlockFormat f, int rows, int cols, long seed) {
@@ -65,21 +69,13 @@ public final class BaselineOperands implements GemvOperands {
     }
 
     @Override
-    public synchronized float[] scalar() {
-        if (scalar == null) {
-            scalar = new float[weights.rows()];
-            new ScalarBaselineGemv().gemv(weights, activations, scalar);
-        }
-        return scalar;
+    public float[] scalar() {
+        return scalar.get();
     }
 
     @Override
-    public synchronized float[] vector() {
-        if (vector == null) {
-            vector = new float[weights.rows()];
-            BaselineKernels.gemv().gemv(weights, activations, vector);
-        }
-        return vector;
+    public float[] vector() {
+        return vector.get();
     }
 
     @Override

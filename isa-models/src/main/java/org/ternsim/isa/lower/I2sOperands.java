@@ -19,13 +19,17 @@ public final class I2sOperands implements GemvOperands {
     private final String description;
     private final I2sWeights weights;
     private final Int8Activations activations;
-    private float[] scalar;
-    private float[] vector;
+    private final LazyOutput scalar;
+    private final LazyOutput vector;
 
     public I2sOperands(String description, I2sWeights weights, Int8Activations activations) {
         this.description = description;
         this.weights = weights;
         this.activations = activations;
+        this.scalar = new LazyOutput(weights.rows(),
+            y -> new ScalarI2sGemv().gemv(weights, activations, y));
+        this.vector = new LazyOutput(weights.rows(),
+            y -> I2sGemv.selected().gemv(weights, activations, y));
     }
 
     /** Gaussian weights and activations from a fixed seed, quantized by absmean (weights) and absmax (activations). */
@@ -76,21 +80,13 @@ public final class I2sOperands implements GemvOperands {
     }
 
     @Override
-    public synchronized float[] scalar() {
-        if (scalar == null) {
-            scalar = new float[weights.rows()];
-            new ScalarI2sGemv().gemv(weights, activations, scalar);
-        }
-        return scalar;
+    public float[] scalar() {
+        return scalar.get();
     }
 
     @Override
-    public synchronized float[] vector() {
-        if (vector == null) {
-            vector = new float[weights.rows()];
-            I2sGemv.selected().gemv(weights, activations, vector);
-        }
-        return vector;
+    public float[] vector() {
+        return vector.get();
     }
 
     @Override

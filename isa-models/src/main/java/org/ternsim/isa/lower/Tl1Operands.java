@@ -6,7 +6,6 @@ import org.ternsim.isa.Memory;
 import org.ternsim.kernels.layer.SyntheticWeights;
 import org.ternsim.kernels.lut.LutKernels;
 import org.ternsim.kernels.lut.ScalarTl1Gemv;
-import org.ternsim.kernels.lut.Tl1Gemv;
 import org.ternsim.kernels.lut.Tl1Packer;
 import org.ternsim.kernels.lut.Tl1Weights;
 import org.ternsim.kernels.quant.Int8Activations;
@@ -19,14 +18,17 @@ public final class Tl1Operands implements GemvOperands {
     private final String description;
     private final Tl1Weights weights;
     private final Int8Activations activations;
-    private float[] scalar;
-    private float[] vector;
-    private String vectorName;
+    private final LazyOutput scalar;
+    private final LazyOutput vector;
 
     public Tl1Operands(String description, Tl1Weights weights, Int8Activations activations) {
         this.description = description;
         this.weights = weights;
         this.activations = activations;
+        this.scalar = new LazyOutput(weights.rows(),
+            y -> new ScalarTl1Gemv().gemv(weights, activations, y));
+        this.vector = new LazyOutput(weights.rows(),
+            y -> LutKernels.tl1().gemv(weights, activations, y));
     }
 
     /** Gaussian data quantized by absmean (weights) and the TL path's fp32 absmax (activations), as LutValidation. */
@@ -68,31 +70,18 @@ public final class Tl1Operands implements GemvOperands {
     }
 
     @Override
-    public synchronized float[] scalar() {
-        if (scalar == null) {
-            scalar = new float[weights.rows()];
-            new ScalarTl1Gemv().gemv(weights, activations, scalar);
-        }
-        return scalar;
+    public float[] scalar() {
+        return scalar.get();
     }
 
     @Override
-    public synchronized float[] vector() {
-        if (vector == null) {
-            Tl1Gemv v = LutKernels.tl1();
-            vector = new float[weights.rows()];
-            v.gemv(weights, activations, vector);
-            vectorName = v.name();
-        }
-        return vector;
+    public float[] vector() {
+        return vector.get();
     }
 
     @Override
-    public synchronized String vectorName() {
-        if (vectorName == null) {
-            vector();
-        }
-        return vectorName;
+    public String vectorName() {
+        return LutKernels.tl1().name();
     }
 
     @Override

@@ -21,14 +21,18 @@ public final class Tl2Operands implements GemvOperands {
     private final TernaryWeights trits;
     private final Tl2Weights weights;
     private final Int8Activations activations;
-    private float[] scalar;
-    private float[] vector;
+    private final LazyOutput scalar;
+    private final LazyOutput vector;
 
     Tl2Operands(String description, TernaryWeights trits, int bk, Int8Activations activations) {
         this.description = description;
         this.trits = trits;
         this.weights = Tl2Packer.pack(trits, bk);
         this.activations = activations;
+        this.scalar = new LazyOutput(weights.rows(),
+            y -> new ScalarTl2Gemv().gemv(weights, activations, y));
+        this.vector = new LazyOutput(weights.rows(),
+            y -> LutKernels.tl2().gemv(weights, activations, y));
     }
 
     /** Gaussian weights (absmean ternary) and activations (bitnet.cpp's TL absmax: fp32, no floor). */
@@ -72,21 +76,13 @@ public final class Tl2Operands implements GemvOperands {
     }
 
     @Override
-    public synchronized float[] scalar() {
-        if (scalar == null) {
-            scalar = new float[weights.rows()];
-            new ScalarTl2Gemv().gemv(weights, activations, scalar);
-        }
-        return scalar;
+    public float[] scalar() {
+        return scalar.get();
     }
 
     @Override
-    public synchronized float[] vector() {
-        if (vector == null) {
-            vector = new float[weights.rows()];
-            LutKernels.tl2().gemv(weights, activations, vector);
-        }
-        return vector;
+    public float[] vector() {
+        return vector.get();
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.ternsim.kernels.quant.TernaryQuantizer;
 import org.ternsim.kernels.quant.TernaryWeights;
 import org.ternsim.kernels.tmac.ScalarTmacGemv;
 import org.ternsim.kernels.tmac.TmacError;
-import org.ternsim.kernels.tmac.TmacGemv;
 import org.ternsim.kernels.tmac.TmacKernels;
 import org.ternsim.kernels.tmac.TmacLut;
 import org.ternsim.kernels.tmac.TmacPacker;
@@ -23,9 +22,8 @@ public final class TmacOperands implements GemvOperands {
     private final float[] x;
     private final TmacWeights weights;
     private final TmacLut lut;
-    private float[] scalar;
-    private float[] vector;
-    private String vectorName;
+    private final LazyOutput scalar;
+    private final LazyOutput vector;
 
     public TmacOperands(String description, TernaryWeights ternary, float[] x, int actGroupSize) {
         this.description = description;
@@ -33,6 +31,10 @@ public final class TmacOperands implements GemvOperands {
         this.x = x;
         this.weights = TmacPacker.pack(ternary);
         this.lut = TmacTables.build(x, actGroupSize);
+        this.scalar = new LazyOutput(weights.rows(),
+            y -> new ScalarTmacGemv().gemv(weights, lut, y));
+        this.vector = new LazyOutput(weights.rows(),
+            y -> TmacKernels.tmac().gemv(weights, lut, y));
     }
 
     public static TmacOperands random(int rows, int cols, int actGroupSize, long seed) {
@@ -72,31 +74,18 @@ public final class TmacOperands implements GemvOperands {
     }
 
     @Override
-    public synchronized float[] scalar() {
-        if (scalar == null) {
-            scalar = new float[weights.rows()];
-            new ScalarTmacGemv().gemv(weights, lut, scalar);
-        }
-        return scalar;
+    public float[] scalar() {
+        return scalar.get();
     }
 
     @Override
-    public synchronized float[] vector() {
-        if (vector == null) {
-            TmacGemv v = TmacKernels.tmac();
-            vector = new float[weights.rows()];
-            v.gemv(weights, lut, vector);
-            vectorName = v.name();
-        }
-        return vector;
+    public float[] vector() {
+        return vector.get();
     }
 
     @Override
-    public synchronized String vectorName() {
-        if (vectorName == null) {
-            vector();
-        }
-        return vectorName;
+    public String vectorName() {
+        return TmacKernels.tmac().name();
     }
 
     /** The exact sum of t * x per row (in double, rounded to float once), which the lossy tables approximate. */
