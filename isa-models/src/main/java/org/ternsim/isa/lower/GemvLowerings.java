@@ -24,6 +24,16 @@ public final class GemvLowerings {
         all.add(I2sNeonLowering.defaults(true));
         all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));
         all.add(new TmacNeonLowering(org.ternsim.kernels.tmac.TmacShapes.DEFAULT_ACT_GROUP));
+        // NEON: llama.cpp baselines, a4.8 int4, W1.58A16 (h-neon).
+        for (org.ternsim.kernels.baseline.BlockFormat f : List.of(org.ternsim.kernels.baseline.BlockFormat.TQ2_0,
+                org.ternsim.kernels.baseline.BlockFormat.Q4_0)) {
+            all.add(new BaselineNeonLowering(f, false));
+            all.add(new BaselineNeonLowering(f, true));
+        }
+        all.add(new BaselineNeonLowering(org.ternsim.kernels.baseline.BlockFormat.F16, false));
+        all.add(I2sInt4NeonLowering.defaults(false));
+        all.add(I2sInt4NeonLowering.defaults(true));
+        all.add(new TernaryA16NeonLowering(org.ternsim.kernels.gemv.A16Format.F16));
         return List.copyOf(all);
     }
 
