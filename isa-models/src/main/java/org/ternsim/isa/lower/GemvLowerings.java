@@ -41,10 +41,17 @@ public final class GemvLowerings {
         return all().stream().filter(l -> l.kernel().equals(kernel) && l.isa().equals(isa)).findFirst();
     }
 
+    /**
+     * Workload kernel names whose lowering is registered under another name: workloads call the W1.58A16 linear
+     * {@code i2_s-a16} (its weight format), the lowerings and the accelerator {@code ternary-a16}.
+     */
+    private static final java.util.Map<String, String> WORKLOAD_ALIASES = java.util.Map.of("i2_s-a16", "ternary-a16");
+
     /** The lowering of {@code kernel} for the first ISA of {@code isas} (a core's ISA list, best first) that has one. */
     public static Optional<GemvLowering> forCore(String kernel, List<String> isas) {
+        String name = WORKLOAD_ALIASES.getOrDefault(kernel, kernel);
         for (String isa : isas) {
-            Optional<GemvLowering> l = find(kernel, isa);
+            Optional<GemvLowering> l = find(name, isa);
             if (l.isPresent()) {
                 return l;
             }

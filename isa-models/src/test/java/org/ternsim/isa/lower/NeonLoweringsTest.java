@@ -68,6 +68,8 @@ class NeonLoweringsTest {
                 "i2_s-int4/neon", "i2_s-int4/neon-dotprod", "ternary-a16/neon")) {
             assertTrue(names.contains(k), k + " in " + names);
         }
+        assertEquals("ternary-a16/neon", GemvLowerings.forCore("i2_s-a16", List.of("neon-dotprod", "neon")).map(
+            l -> l.kernel() + "/" + l.isa()).orElseThrow(), "the workload name of W1.58A16");
         assertEquals("f16/neon", GemvLowerings.forCore("f16", List.of("neon-dotprod", "neon")).map(
             l -> l.kernel() + "/" + l.isa()).orElseThrow());
     }
