@@ -36,10 +36,10 @@ class AccelSchedulerTest {
     void scatteredActivationsConflictInBanks() {
         AcceleratorConfig c = AccelConfigs.load("accel-vitallm");
         // 16 columns read 4 runs of 4 codes, 32 apart: with 8 banks of 8 bytes, runs 0 and 2 (and 1 and 3) share banks.
-        assertEquals(2, BankConflicts.factor(c.activation(), 16, 1, false));
-        assertEquals(1, BankConflicts.factor(c.activation(), 16, 1, true));
+        assertEquals(2, BankConflicts.factor(c.activation(), 16, 8, false));
+        assertEquals(1, BankConflicts.factor(c.activation(), 16, 8, true));
         // 128 columns read a whole block: 128 contiguous bytes over 8 banks = 2 words per bank.
-        assertEquals(2, BankConflicts.factor(c.activation(), 128, 1, false));
+        assertEquals(2, BankConflicts.factor(c.activation(), 128, 8, false));
         AccelRequest r = AccelRequest.of("i2_s", 640, 2560, 1, 1, false);
         long staged = AcceleratorSimulation.run(c, r).busyCycles().get("array");
         long scattered = AcceleratorSimulation.run(variant(c, true, false), r).busyCycles().get("array");
