@@ -75,4 +75,25 @@ class AccelSchedulerTest {
         assertTrue(r.cycles() >= r.roofline().cycles(), r.toString());
         assertEquals("not run", r.check());
     }
+
+    @Test
+    void int4ActivationsHalveTheBytesAndPackedLanesTheArraySteps() {
+        AcceleratorConfig c = AccelConfigs.load("accel-edge");
+        PeArrayConfig p = c.pe();
+        AcceleratorConfig packed = new AcceleratorConfig(c.name(), c.description(), c.clockHz(),
+                new PeArrayConfig(p.unit(), p.rows(), p.cols(), p.pipelineStages(), p.lutBuildAddersPerCycle(),
+                        p.activations(), p.blockRegister(), 2),
+                c.weight(), c.activation(), c.lut(), c.output(), c.dma(), c.doubleBuffering(), c.epilogue(), c.sparsity(),
+                c.energy(), c.published(), c.provenance(), c.file());
+        // A 64-token prefill: activations are a visible share of the traffic and the array bounds the time.
+        AccelResult int8 = AcceleratorSimulation.run(c, AccelRequest.of("i2_s", 2560, 2560, 64, 1, false));
+        AccelResult int4 = AcceleratorSimulation.run(c, AccelRequest.of("i2_s-int4", 2560, 2560, 64, 1, false));
+        AccelResult int4x2 = AcceleratorSimulation.run(packed, AccelRequest.of("i2_s-int4", 2560, 2560, 64, 1, false));
+        assertEquals(int8.roofline().dramBytes() - 64L * 2560 / 2, int4.roofline().dramBytes());
+        assertEquals(int8.busyCycles().get("array"), int4.busyCycles().get("array"));
+        assertEquals(int8.roofline().computeCycles() / 2, int4x2.roofline().computeCycles(), 1e-9);
+        assertTrue(int4x2.busyCycles().get("array") <= 0.55 * int4.busyCycles().get("array"),
+                int4x2.busyCycles() + " vs " + int4.busyCycles());
+        assertTrue(AcceleratorSimulation.run(packed, AccelRequest.of("i2_s-int4", 640, 2560, 2, 1, true)).checkPassed());
+    }
 }
