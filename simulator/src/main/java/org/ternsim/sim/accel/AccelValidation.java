@@ -90,8 +90,7 @@ public final class AccelValidation {
             boolean sparse = spec.zeroFraction() > 0;
             AcceleratorConfig design = designs.stream().filter(d -> !sparse || d.sparsity().skipZeroActivations())
                     .filter(d -> supports(d, shape(d, spec))).findFirst().orElse(null);
-            String kernel = spec.kernel().id() + (spec.act() == ActType.BF16 ? "/bf16" : "")
-                    + (sparse ? " skip0" : "");
+            String kernel = spec.kernel().id() + (spec.act() == ActType.BF16 ? "/bf16" : "");
             if (design == null) {
                 cases.add(new Validation.Case(kernel, "accel (no design supports it)", spec.rows(), spec.cols(),
                         "-", 0, 1, -1, "not run", true, 1));
@@ -103,9 +102,9 @@ public final class AccelValidation {
                 AccelCheck.Result r = AccelCheck.run(s, map, design.slots(spec.kernel().accumulatorBytes()), data, seed,
                         spec.zeroFraction(), (in, m) -> { });
                 String what = data == AccelCheck.Data.RANDOM ? "random (seed " + seed + ")" + (sparse ? ", Top-K "
-                        + Math.round(100 * (1 - spec.zeroFraction())) + "% kept, skip groups of " + s.skipGroup()
-                        : "") : data.description();
-                cases.add(new Validation.Case(kernel, "accel program on " + design.name() + " (" + map + ")",
+                        + Math.round(100 * (1 - spec.zeroFraction())) + "% kept" : "") : data.description();
+                cases.add(new Validation.Case(kernel, "accel program on " + design.name() + " (" + map
+                        + (sparse ? ", zero skip /" + s.skipGroup() : "") + ")",
                         spec.rows(), spec.cols(), what + (spec.tokens() > 1 ? ", " + spec.tokens() + " tokens" : ""),
                         (int) r.outputs(), (int) r.mismatchesVsScalar(), (int) r.mismatches(),
                         r.mismatchesVsScalar() == 0 ? "exact" : r.mismatchesVsScalar() + " differ", true,

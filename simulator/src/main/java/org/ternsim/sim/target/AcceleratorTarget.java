@@ -85,7 +85,7 @@ public final class AcceleratorTarget implements Target {
         String bound = r.bound().equals("dram") ? "memory" : "compute";
         return new OperatorCost(r.cycles(), r.seconds(), pj, r.dramReadBytes() + r.dramWriteBytes(), bound,
             OperatorCost.SIMULATED, "accel", kernel + " " + r.mapping() + (r.skippedMacs() > 0
-                ? String.format(java.util.Locale.ROOT, ", %.1f%% of MACs skipped (zero activations)",
+                ? String.format(java.util.Locale.ROOT, ", %.2f%% of MACs skipped (zero activations)",
                     100.0 * r.skippedMacs() / r.macs()) : ""));
     }
 
