@@ -178,7 +178,7 @@ public final class AcceleratorConfigLoader {
             AccelShape s = new AccelShape(k, act, c.pe().rows(), k.kAlign(), 1);
             int split = c.doubleBuffering() ? 2 : 1;
             int kt = k.kAlign();
-            need.merge("weight", split * c.pe().rows() * s.weightRowBytes(kt), Math::max);
+            need.merge("weight", (long) split * c.pe().rows() * s.weightRowBytes(kt), Math::max);
             need.merge("activation", split * act.bytes(kt), Math::max);
             if (k.isLut()) need.merge("lut", split * 2L * 16 * (kt / 3), Math::max);
             need.merge("output", split * (long) c.pe().rows() * (k.accumulatorBytes() + 4), Math::max);
