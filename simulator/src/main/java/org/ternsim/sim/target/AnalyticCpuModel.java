@@ -18,8 +18,14 @@ import org.ternsim.sim.workload.Operator;
  *       come from each kernel's published inner loop (table below); vector instructions per cycle is 1 / rthr of the
  *       core's 256-bit integer add in its uarch table (4 on Zen 5), and 256-bit instructions are scaled by the core's
  *       vector width.</li>
+ *   <li>f16 matmuls also pay their conversions: ggml's F16 matmul converts the activations to F16 too (type_traits
+ *       {@code vec_dot_type = GGML_TYPE_F16}) and {@code ggml_vec_dot_f16} widens both operands with F16C, so every
+ *       8 MACs take two {@code vcvtph2ps ymm, xmm}; on cores whose table times that form, compute cycles are at
+ *       least 2 / 8 x its rthr per MAC (Zen 3: 2 uops on FP2/FP3, rthr 1, i.e. 4 MACs per cycle).</li>
  *   <li>memory cycles = weight (or KV-cache) bytes / DRAM bandwidth when the model's weights do not fit in the last
- *       cache level, else / the L3; activations are taken from L1 at two 32-byte loads per cycle per thread.</li>
+ *       cache level, else / the L3; activations are taken from L1 at two 32-byte loads per cycle per thread. DRAM
+ *       bandwidth is also capped per thread at what one core keeps in flight: the misses its last private cache level
+ *       tracks (MSHRs) x line size / DRAM latency (cpus.md §10.2: model per-core bandwidth as a limit of its own).</li>
  *   <li>cycles = max of the two (perfect overlap); the larger names the bound.</li>
  * </ul>
  * Energy: instructions x (core.instruction + core.vector_op_256), cache reads per 64-byte line of the level the
@@ -56,6 +62,9 @@ final class AnalyticCpuModel {
     private final boolean weightsInDram;
     private final double vectorOpsPerCycle;
     private final String throughputSource;
+    /** rthr of one 8-lane F16 to F32 conversion, or 0 when the core's table has no such form. */
+    private final double f16ConvertRthr;
+    private final double coreDramBytesPerCycle;
 
     AnalyticCpuModel(HardwareConfig hw, Microarchitecture uarch, int threads, boolean weightsInDram) {
         this.hw = hw;
@@ -74,6 +83,29 @@ final class AnalyticCpuModel {
         }
         this.vectorOpsPerCycle = perCycle * Math.min(1.0, width);
         this.throughputSource = src;
+        this.f16ConvertRthr = uarch.has(F16_CONVERT) ? uarch.desc(F16_CONVERT).rthr() : 0;
+        this.coreDramBytesPerCycle = coreDramBytesPerCycle(hw);
+    }
+
+    /** The F16C form ggml_vec_dot_f16 widens each operand with (GGML_F16_VEC_LOAD on AVX). */
+    static final String F16_CONVERT = "vcvtph2ps ymm, xmm";
+
+    /**
+     * DRAM bytes per cycle one core can sustain by Little's law: its last private cache level's MSHRs x line bytes
+     * over the DRAM latency. Infinite when the config has no private level or no latency.
+     */
+    static double coreDramBytesPerCycle(HardwareConfig hw) {
+        CacheConfig last = null;
+        for (CacheConfig c : hw.caches()) {
+            if (!c.shared()) {
+                last = c;
+            }
+        }
+        double latencyCycles = hw.dram().latencyNs() * 1e-9 * hw.core().freqHz();
+        if (last == null || !(latencyCycles > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return (double) last.mshrs() * last.lineBytes() / latencyCycles;
     }
 
     String throughputSource() {
@@ -87,11 +119,15 @@ final class AnalyticCpuModel {
             default -> op.elementOps() / LANES;
         };
         double computeCycles = vectorOps / (vectorOpsPerCycle * threads);
+        if (op.opClass() == OpClass.LINEAR && op.kernel().equals("f16") && f16ConvertRthr > 0) {
+            computeCycles = Math.max(computeCycles, op.macs() * 2 / LANES * f16ConvertRthr / threads);
+        }
         double big = op.weightBytes();
         CacheConfig llc = hw.caches().isEmpty() ? null : hw.caches().get(hw.caches().size() - 1);
         boolean fromDram = big > 0 && (weightsInDram || llc == null || big > llc.sizeBytes()
             || op.opClass() == OpClass.EMBEDDING);
-        double dramBytesPerCycle = hw.dram().bandwidthBytesPerSec() / hw.core().freqHz();
+        double dramBytesPerCycle = Math.min(hw.dram().bandwidthBytesPerSec() / hw.core().freqHz(),
+            threads * coreDramBytesPerCycle);
         // L3 delivery is not in the configs; one 64-byte line per 2 cycles per core is an estimate (Zen-class L3
         // read bandwidth per core ~32 B/cycle, uarch.md §5.1 does not give it).
         double llcBytesPerCycle = 32.0 * threads;
