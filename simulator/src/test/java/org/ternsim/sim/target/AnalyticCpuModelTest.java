@@ -54,4 +54,20 @@ class AnalyticCpuModelTest {
         assertTrue(one.cycles() >= LM_HEAD.macs() / 4 - 1, "cycles " + one.cycles());
         assertEquals("compute", one.bound());
     }
+
+    @Test
+    void aPromptGemmSharesTheWeightWorkOverATileButAGemvDoesNot() {
+        AnalyticCpuModel.OpsPerMac a16 = AnalyticCpuModel.opsPerMac("i2_s-a16");
+        Operator gemv = new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s-a16", 3072, 3072, 1, 0, 0, 0, "i2_s-a16", 0);
+        Operator gemm = new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s-a16", 3072, 3072, 4096, 0, 0, 0,
+            "i2_s-a16", 0);
+        AnalyticCpuModel m = new AnalyticCpuModel(EPYC, ZEN3, 64, false);
+        double perMacGemv = m.cost(gemv, "test").cycles() / gemv.macs();
+        double perMacGemm = m.cost(gemm, "test").cycles() / gemm.macs();
+        // x86 Nx1 tiles 4 tokens (kernels.md §2.5): the weight side costs a quarter per MAC, the token side the same.
+        assertEquals((a16.token() + a16.weight() / 4) / a16.total(), perMacGemm / perMacGemv, 1e-3);
+        assertEquals(4, AnalyticCpuModel.tokensSharingWeights(java.util.List.of("avx2"), 128));
+        assertEquals(8, AnalyticCpuModel.tokensSharingWeights(java.util.List.of("neon-dotprod", "neon"), 128));
+        assertEquals(1, AnalyticCpuModel.tokensSharingWeights(java.util.List.of("avx2"), 3));
+    }
 }
