@@ -36,9 +36,9 @@ class MemoryCommandsTest {
     }
 
     @Test
-    void streamOnAnArmConfigSaysWhyNot(@TempDir Path out) {
-        oneLineUsage(TernSimCliTest.run("simulate", "--op", "stream", "--hw", "configs/hw/raspberry-pi-5.yaml", "--out",
-            out.toString()), "x86");
+    void streamOnAnAcceleratorSaysWhyNot(@TempDir Path out) {
+        oneLineUsage(TernSimCliTest.run("simulate", "--op", "stream", "--hw", "configs/hw/accel-edge.yaml", "--out",
+            out.toString()), "accel-edge");
     }
 
     @Test
