@@ -107,7 +107,7 @@ final class BenchNativeCommand implements Callable<Integer> {
         out.flush();
         if (anyDiffer) {
             spec.commandLine().getErr().println("bench native: outputs differ from the functional engine (see bits)");
-            return 1;
+            return TernSim.MISMATCH;
         }
         return TernSim.OK;
     }
