@@ -92,9 +92,10 @@ final class BenchNativeCommand implements Callable<Integer> {
         }
         HardwareConfig config = noSim ? null : SimulateStream.load(hw);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-10s %-7s %-10s %3s %11s %7s %-10s%s%n", "kernel", "isa", "shape", "thr", "native us",
-            "spread", "bits", config == null ? "" : String.format(Locale.ROOT, " %11s %8s  (%s)", "sim us", "error",
-                config.name()));
+        out.printf(Locale.ROOT, "%-10s %-7s %-10s %3s %10s %9s %7s %6s %10s %-7s%s%n", "kernel", "isa", "shape", "thr",
+            "native us", "best us", "spread", "GHz", "kcycles", "bits", config == null ? ""
+                : String.format(Locale.ROOT, " %10s %8s %10s %8s  (%s at %.2f GHz)", "sim us", "error", "sim kcyc",
+                    "cyc err", config.name(), config.core().freqHz() / 1e9));
         for (GemvLowering l : lowerings) {
             for (Shape s : shapes) {
                 for (int t : threads) {
@@ -102,8 +103,9 @@ final class BenchNativeCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println("native: " + reps + " timed calls after a checked and a warm-up call; median per call; spread = "
-            + "(max - min) / median; error = (simulated - native) / native");
+        out.println("native: " + reps + " timed calls after a checked and a warm-up call; median and fastest call; "
+            + "spread = (max - min) / median; GHz = core clock probed right after the calls (dependent adds), kcycles ="
+            + " median x GHz; error = (simulated - native) / native, in time at the config's clock and in cycles");
         out.flush();
         if (anyDiffer) {
             spec.commandLine().getErr().println("bench native: outputs differ from the functional engine (see bits)");
@@ -129,17 +131,22 @@ final class BenchNativeCommand implements Callable<Integer> {
             try {
                 GemvSimulation.Request req = new GemvSimulation.Request(config, l, s.rows(), s.cols(), seed,
                     CacheState.WARM);
-                double simUs = GemvSimulation.run(req, t).seconds() * 1e6;
+                var run = GemvSimulation.run(req, t);
+                double simUs = run.seconds() * 1e6;
                 double nativeUs = r.medianNs() / 1e3;
-                sim = String.format(Locale.ROOT, " %11.1f %+7.1f%%", simUs, 100 * (simUs - nativeUs) / nativeUs);
+                double simCycles = run.seconds() * config.core().freqHz();
+                sim = String.format(Locale.ROOT, " %10.1f %+7.1f%% %10.1f %+7.1f%%", simUs,
+                    100 * (simUs - nativeUs) / nativeUs, simCycles / 1e3,
+                    100 * (simCycles - r.medianCycles()) / r.medianCycles());
             } catch (IllegalArgumentException e) {
                 sim = " " + e.getMessage();
             }
         }
         anyDiffer |= r.mismatches() != 0;
         String bits = r.mismatches() == 0 ? "exact" : r.mismatches() + "/" + r.outputs() + " DIFFER";
-        out.printf(Locale.ROOT, "%-10s %-7s %-10s %3d %11.1f %6.1f%% %-10s%s%n", l.kernel(), l.isa(), s.toString(), t,
-            r.medianNs() / 1e3, 100 * r.spread(), bits, sim);
+        out.printf(Locale.ROOT, "%-10s %-7s %-10s %3d %10.1f %9.1f %6.1f%% %6.2f %10.1f %-7s%s%n", l.kernel(), l.isa(),
+            s.toString(), t, r.medianNs() / 1e3, r.bestNs() / 1e3, 100 * r.spread(), r.clockGHz(),
+            r.medianCycles() / 1e3, bits, sim);
         out.flush();
     }
 

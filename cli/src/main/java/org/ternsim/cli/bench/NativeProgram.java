@@ -31,13 +31,26 @@ import org.ternsim.isa.lower.GemvOperands;
  */
 public final class NativeProgram {
 
-    /** One measured point: per-call times (ns) and whether every process's outputs matched the engine. */
-    public record Result(double[] callNs, int mismatches, int outputs, String reference) {
+    /**
+     * One measured point: per-call times (ns), the core clock probed right after them (GHz, the slowest process's),
+     * and whether every process's outputs matched the engine.
+     */
+    public record Result(double[] callNs, double clockGHz, int mismatches, int outputs, String reference) {
+
+        /** The median call in core cycles at the probed clock. */
+        public double medianCycles() {
+            return medianNs() * clockGHz;
+        }
 
         public double medianNs() {
             double[] s = callNs.clone();
             Arrays.sort(s);
             return s[s.length / 2];
+        }
+
+        /** The fastest call: on a busy machine the least disturbed one. */
+        public double bestNs() {
+            return Arrays.stream(callNs).min().orElse(Double.NaN);
         }
 
         /** (max - min) / median of the calls: the spread of the repetitions. */
@@ -156,7 +169,11 @@ public final class NativeProgram {
             }
             outputs += expected.length;
         }
-        return new Result(callTimes(dirs, reps), mismatches, outputs, reference);
+        double clock = Double.MAX_VALUE;
+        for (Path d : dirs) {
+            clock = Math.min(clock, Double.parseDouble(Files.readString(d.resolve("clock.txt")).trim()));
+        }
+        return new Result(callTimes(dirs, reps), clock, mismatches, outputs, reference);
     }
 
     private static double[] callTimes(List<Path> dirs, int reps) throws IOException {

@@ -4,8 +4,8 @@
  * program's fixed addresses, all processes released together for every timed repetition.
  *
  * usage: harness <reps> <dir>...   Each dir holds regions.txt ("<hex base> <bytes> <file or -> <out 0|1>" lines);
- * the process for a dir writes out-<name>.bin for output regions after the first call, and times.txt with the
- * CLOCK_MONOTONIC start and end (ns) of each timed call. Exit 0 on success; a message on stderr otherwise.
+ * the process for a dir writes out-<base>.bin for output regions after the first call, times.txt with the
+ * CLOCK_MONOTONIC start and end (ns) of each timed call, and clock.txt with the core clock (GHz) probed after them. Exit 0 on success; a message on stderr otherwise.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,6 +27,24 @@ static long long now_ns(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (long long) t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/*
+ * The core clock, from a chain of dependent 1-cycle adds (4 per loop iteration; the loop counter runs beside them).
+ * The TSC ticks at a constant rate and a VM offers no cycle counter, so this is how cycles are known. The fastest of
+ * three probes is kept: preemption can only make a probe look slower.
+ */
+static double probe_ghz(void) {
+    double best = 0;
+    for (int k = 0; k < 25; k++) { /* short probes (~0.25 ms): on a busy machine some run undisturbed */
+        long n = 250000, x = 0;
+        long long t0 = now_ns();
+        __asm__ volatile("1: add $1, %0\n add $1, %0\n add $1, %0\n add $1, %0\n sub $1, %1\n jnz 1b"
+                         : "+r"(x), "+r"(n));
+        double ghz = 4.0 * 250000 / (double) (now_ns() - t0);
+        if (ghz > best) best = ghz;
+    }
+    return best;
 }
 
 struct region { unsigned long base; long bytes; int out; char file[4096]; };
@@ -109,11 +127,17 @@ static int run(const char *dir, int reps, volatile long *shared, long procs) {
         tk_kernel();
         end[k] = now_ns();
     }
+    double ghz = probe_ghz(); /* right after the timed calls, while the core is still busy at the same clock */
     char path[4200];
     snprintf(path, sizeof path, "%s/times.txt", dir);
     FILE *f = fopen(path, "w");
     if (!f) { fprintf(stderr, "harness: cannot write %s\n", path); return 1; }
     for (int k = 0; k < reps; k++) fprintf(f, "%lld %lld\n", start[k], end[k]);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/clock.txt", dir);
+    f = fopen(path, "w");
+    if (!f) { fprintf(stderr, "harness: cannot write %s\n", path); return 1; }
+    fprintf(f, "%.4f\n", ghz);
     fclose(f);
     return 0;
 }
