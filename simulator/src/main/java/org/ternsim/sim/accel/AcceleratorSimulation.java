@@ -25,10 +25,16 @@ public final class AcceleratorSimulation {
      *                                  fits its buffers) or a functional run's shape breaks the weight format's rules
      */
     public static AccelResult run(AcceleratorConfig c, AccelRequest r) {
+        return run(c, r, null);
+    }
+
+    /** As {@link #run(AcceleratorConfig, AccelRequest)}, sending each timed instruction to {@code listener}. */
+    public static AccelResult run(AcceleratorConfig c, AccelRequest r, AccelScheduler.Listener listener) {
         AccelShape s = new AccelShape(r.kernel(), r.act(), r.rows(), r.cols(), r.tokens());
         checkSupported(c, s);
         TileMapping map = map(c, s);
         AccelScheduler sched = new AccelScheduler(c);
+        sched.listen(listener);
         AccelLowering.lower(s, map, 1f, sched::accept);
         long cycles = sched.cycles();
         double seconds = cycles / c.clockHz();
