@@ -22,6 +22,7 @@ public record SimSpan(String unit, String track, String name, String category, d
         Objects.requireNonNull(unit);
         Objects.requireNonNull(track);
         Objects.requireNonNull(name);
+        category = category == null ? "" : category;
         args = args == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 

@@ -34,17 +34,8 @@ final class LayerSpans {
             block = op.layer();
             start = at;
         }
-        timeline.replay(new SimListener() {
-            @Override
-            public void span(SimSpan s) {
-                spans.add(s);
-            }
-
-            @Override
-            public void counter(SimCounter c) {
-                counters.add(c);
-            }
-        }, at);
+        timeline.spans().forEach(s -> spans.add(s.shifted(at)));
+        timeline.counters().forEach(c -> counters.add(c.shifted(at)));
         end = Math.max(end, at + timeline.spans().stream().filter(s -> s.category().equals(OperatorSpans.OPERATOR))
             .mapToDouble(SimSpan::durationSeconds).max().orElse(0));
         if (layer == null) {
