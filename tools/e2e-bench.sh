@@ -6,10 +6,11 @@
 #
 # Usage: tools/e2e-bench.sh [-n RUNS] [-v "JAVA OPTS"]... [--] TERNSIM-ARGS...
 #   -n RUNS   runs per variant (default 3)
-#   -v OPTS   a variant: extra JVM options passed through TERNSIM_JAVA_OPTS (they come after the launcher's own,
-#             so e.g. "-XX:TieredStopAtLevel=4" or "-Xshare:off" undo its choices); repeatable; default one
-#             variant with no extra options
-# Example: tools/e2e-bench.sh -n 5 -v "" -v "-Xshare:off -XX:TieredStopAtLevel=4" -- simulate
+#   -v OPTS   a variant: words NAME=VALUE are set in the environment, the other words are JVM options passed
+#             through TERNSIM_JAVA_OPTS (they come after the launcher's own, so "-XX:TieredStopAtLevel=4" undoes
+#             its C1-only choice); repeatable; default one variant with no extra options
+# Example, the launcher as it is against the launcher before class-data sharing and C1 (full JIT, no archive):
+#   tools/e2e-bench.sh -n 5 -v "" -v "TERNSIM_NO_CDS=1 -XX:TieredStopAtLevel=4" -- simulate
 # stdout of ternsim is discarded; each run writes its results under a fresh temporary --out directory unless the
 # arguments name one.
 set -euo pipefail
@@ -45,8 +46,16 @@ echo "|---|---|---|---|---|---|---|---|"
 for ((r = 1; r <= runs; r++)); do
   for v in "${variants[@]}"; do
     load="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
+    envs=()
+    opts=""
+    for word in $v; do
+      case "$word" in
+        [A-Za-z_]*=*) envs+=("$word") ;;
+        *) opts="$opts $word" ;;
+      esac
+    done
     set +e
-    TERNSIM_JAVA_OPTS="$v" /usr/bin/time -o "$scratch/time" -f "%e %U %S %M" \
+    env ${envs[@]+"${envs[@]}"} TERNSIM_JAVA_OPTS="${opts# }" /usr/bin/time -o "$scratch/time" -f "%e %U %S %M" \
         "$home/ternsim" "$@" "${out_args[@]}" >/dev/null 2>"$scratch/stderr"
     rc=$?
     set -e
