@@ -1,0 +1,47 @@
+// The AVX-512 lowerings (VBMI TL2, baselines, Nx1) at non-default parameters and awkward shapes are bit-exact.
+package org.ternsim.isa.lower;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class Avx512LoweringsTest {
+
+    static List<GemvLowering> lowerings() {
+        return List.of(new Tl2VbmiLowering(48), new Tl2VbmiLowering(240));
+    }
+
+    /** Rows 1, 3, 17 and 65 (a second, partly padded 64-row block) at the awkward K of X86LoweringsTest. */
+    static Stream<Arguments> awkward() {
+        return lowerings().stream().flatMap(l -> Stream.of(1, 3, 17, 65).flatMap(rows ->
+            X86LoweringsTest.validCols(l).stream().map(cols -> Arguments.of(l, rows, cols))));
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{2}")
+    @MethodSource("awkward")
+    void awkwardShapesAreBitExact(GemvLowering l, int rows, int cols) {
+        assertEquals(0, LoweringRunner.mismatches(l, rows, cols, 11, l.semantics()));
+    }
+
+    @Test
+    void programsSurviveThePrintParseRoundTrip() {
+        for (GemvLowering l : lowerings()) {
+            org.ternsim.isa.Program p = l.lower(65, X86LoweringsTest.validCols(l).get(2));
+            assertEquals(p, org.ternsim.isa.AsmText.parse(org.ternsim.isa.AsmText.print(p)), l.kernel());
+        }
+    }
+
+    @Test
+    void everyAvx512KernelIsRegistered() {
+        List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
+        for (String k : List.of("tl2/avx512")) {
+            assertTrue(names.contains(k), k + " in " + names);
+        }
+    }
+}
