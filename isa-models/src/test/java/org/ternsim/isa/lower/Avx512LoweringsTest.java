@@ -14,7 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Avx512LoweringsTest {
 
     static List<GemvLowering> lowerings() {
-        return List.of(new Tl2VbmiLowering(48), new Tl2VbmiLowering(240));
+        return List.of(new Tl2VbmiLowering(48), new Tl2VbmiLowering(240),
+            new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0),
+            new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0),
+            new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
     }
 
     /** Rows 1, 3, 17 and 65 (a second, partly padded 64-row block) at the awkward K of X86LoweringsTest. */
@@ -40,7 +43,7 @@ class Avx512LoweringsTest {
     @Test
     void everyAvx512KernelIsRegistered() {
         List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
-        for (String k : List.of("tl2/avx512")) {
+        for (String k : List.of("tl2/avx512", "tq2_0/avx512", "q4_0/avx512", "f16/avx512")) {
             assertTrue(names.contains(k), k + " in " + names);
         }
     }
