@@ -28,20 +28,23 @@ import org.ternsim.kernels.quant.Int8Activations;
  *   <li>per 64-byte index column (one byte of each of 64 rows = triples 2j and 2j + 1): {@code vpsrlw 4} and two
  *       {@code vpandd 0x0F} give the two index vectors;</li>
  *   <li>per triple two {@code vpermb} (low-byte plane at T + 32 g, high-byte plane at T + 32 g + 16) and
- *       {@code vpunpcklbw}/{@code vpunpckhbw} rebuild int16 entries for rows 0-31 and 32-63 (the packer stores the
- *       column's rows in the order that makes the lane-wise unpacks come out in row order);</li>
- *   <li>the triple's signs are stored transposed, one bit per row ({@code kmovd} two 32-row masks), and
- *       {@code vpsubw x{k}, 0, x} negates the selected rows: two instructions where AVX2 needs four per 16 rows
+ *       {@code vpunpcklbw}/{@code vpunpckhbw} rebuild the int16 entries: the lane-wise unpacks put rows 0-7, 16-23,
+ *       32-39, 48-55 in the "low" vector and rows 8-15, 24-31, 40-47, 56-63 in the "high" one, so both carry real
+ *       rows even when M is small (no re-ordering of the index column, and no work spent on padding rows in one
+ *       half);</li>
+ *   <li>the triple's signs are stored transposed, one bit per int16 lane ({@code kmovd} a mask for each vector),
+ *       and {@code vpsubw x{k}, 0, x} negates the selected rows: two instructions where AVX2 needs four per 16 rows
  *       (shift, arithmetic shift, add, xor);</li>
- *   <li>int16 accumulators for rows 0-31 and 32-63 per BK block (exact: at most 80 entries of at most 384), widened
- *       by {@code vpmovsxwd} into four int32 accumulators of 16 rows.</li>
+ *   <li>two int16 accumulators per BK block (exact: at most 80 entries of at most 384), widened by
+ *       {@code vpmovsxwd} into four int32 accumulators of rows r..r+7 and r+16..r+23, r = 0, 32, 8, 40.</li>
  * </ul>
  * The pair part (last TwoK activations) is the same without signs. Epilogue per 16 rows: {@code vcvtdq2ps},
- * {@code vdivps} by the LUT scale, {@code vmulps} by the weight scale (LutEpilogue's order).
+ * {@code vdivps} by the LUT scale, {@code vmulps} by the weight scale (LutEpilogue's order), stored as two 8-row
+ * halves.
  *
- * <p>Weight bytes per 64-row block (rows padded with zero codes): per 16 triples, 16 sign masks of 8 bytes (bit r of
- * the little-endian uint64 = sign of row r), then 8 index columns of 64 bytes; then per 16 pairs 8 pair index
- * columns. Column byte at position p = 16 L + 8 h + j (lane L, half h) belongs to row 32 h + 8 L + j. The tables are
+ * <p>Weight bytes per 64-row block (rows padded with zero codes): per 16 triples, 16 sign masks of 8 bytes (bit i of
+ * the first little-endian uint32 = sign of the row in lane i of the low vector, the second uint32 likewise for the
+ * high vector), then 8 index columns of 64 bytes in row order; then per 16 pairs 8 pair index columns. The tables are
  * the functional engine's {@link LutTables} in the AVX2 lowering's layout (per triple / pair 16 low bytes, 16 high
  * bytes); bitnet.cpp builds them in a separate pass that is not lowered here.
  */
@@ -49,6 +52,8 @@ public final class Tl2VbmiGemv {
 
     public static final int BM = 64;
     private static final int MASK_BYTES = 8;
+    /** First row of the int32 accumulators zmm0-3: each holds rows r..r+7 and r+16..r+23. */
+    private static final int[] FIRST_ROW = {0, 32, 8, 40};
 
     private static final Reg W = r64(6);
     private static final Reg T = r64(7);
@@ -137,7 +142,9 @@ public final class Tl2VbmiGemv {
             b.emit("vcvtdq2ps", zmm(i), zmm(i));
             b.emit("vdivps", zmm(i), zmm(i), zmm(13));
             b.emit("vmulps", zmm(i), zmm(i), zmm(12));
-            b.emit("vmovups", Mem.at(Y, 64L * i, 64), zmm(i));
+            b.emit("vmovups", Mem.at(Y, 4L * FIRST_ROW[i], 32), ymm(i));
+            b.emit("vextracti64x4", ymm(8), zmm(i), new Imm(1));
+            b.emit("vmovups", Mem.at(Y, 4L * (FIRST_ROW[i] + 16), 32), ymm(8));
         }
         b.emit("add", Y, new Imm(4 * BM));
         b.emit("dec", BLOCKS);
@@ -204,7 +211,8 @@ public final class Tl2VbmiGemv {
                 for (int t = 0; t < 16; t++) {
                     for (int row = 0; row < BM; row++) {
                         if (r0 + row < rows && sign(w, r0 + row, 16 * c + t)) {
-                            out[at + MASK_BYTES * t + row / 8] |= (byte) (1 << (row % 8));
+                            int bit = 32 * (row / 8 % 2) + 8 * (row / 16) + row % 8;
+                            out[at + MASK_BYTES * t + bit / 8] |= (byte) (1 << (bit % 8));
                         }
                     }
                 }
@@ -224,11 +232,10 @@ public final class Tl2VbmiGemv {
         Tl2Avx2Gemv.bindTables(memory, w, x);
     }
 
-    /** 64 bytes, one per row of the block, position 16 L + 8 h + j holding row 32 h + 8 L + j; padding rows are 0. */
+    /** 64 bytes, one per row of the block in row order; padding rows are 0. */
     private static int column(byte[] out, int at, int r0, int rows, Tl2Avx2Gemv.RowByte source) {
         for (int p = 0; p < BM; p++) {
-            int row = r0 + 32 * (p / 8 % 2) + 8 * (p / 16) + p % 8;
-            out[at + p] = row < rows ? source.of(row) : 0;
+            out[at + p] = r0 + p < rows ? source.of(r0 + p) : 0;
         }
         return at + BM;
     }

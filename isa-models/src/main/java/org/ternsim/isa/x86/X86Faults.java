@@ -207,13 +207,13 @@ public final class X86Faults {
                 }
                 s.writeVector(in.reg(0), r);
             }));
-        f.add(fault("kmovd-low-word", "mask", "kmovd", "moves only the low 16 bits (kmovw)",
+        f.add(fault("kmovd-low-byte", "mask", "kmovd", "moves only the low 8 bits (kmovb)",
             (in, s) -> {
                 long v = in.op(1) instanceof Reg r && r.cls() == Reg.RegClass.K ? s.mask[r.index()] : s.readInt(in.op(1));
                 if (in.reg(0).cls() == Reg.RegClass.K) {
-                    s.mask[in.reg(0).index()] = v & 0xFFFF;
+                    s.mask[in.reg(0).index()] = v & 0xFF;
                 } else {
-                    s.writeInt(in.reg(0), v & 0xFFFF);
+                    s.writeInt(in.reg(0), v & 0xFF);
                 }
             }));
         // branches and loop counters
