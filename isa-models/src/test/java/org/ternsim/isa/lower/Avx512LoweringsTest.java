@@ -41,6 +41,26 @@ class Avx512LoweringsTest {
         }
     }
 
+    /** Every form of every AVX-512 program (loops, set-up and epilogues) has a row in each AVX-512 core table. */
+    @Test
+    void everyAvx512CoreTimesEveryForm() {
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        for (String core : List.of("zen4", "zen5", "zen5-256b")) {
+            org.ternsim.isa.uarch.Microarchitecture m = org.ternsim.isa.uarch.UarchLoader.load(core);
+            for (GemvLowering l : GemvLowerings.all()) {
+                if (!l.isa().equals("avx512")) {
+                    continue;
+                }
+                for (org.ternsim.isa.Instruction in : l.lower(65, X86LoweringsTest.validCols(l).get(X86LoweringsTest.validCols(l).size() - 1)).code()) {
+                    if (!m.has(in.form())) {
+                        missing.add(core + ": " + in.form());
+                    }
+                }
+            }
+        }
+        assertEquals(java.util.Set.of(), missing);
+    }
+
     @Test
     void everyAvx512KernelIsRegistered() {
         List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
