@@ -32,6 +32,10 @@ import org.ternsim.kernels.baseline.BlockFormat;
  * {@code vfmadd231ps zmm}: exactly the engine's 16 lanes (value k in lane k mod 16), so one accumulator chain, where
  * ggml keeps four (its order differs from the engine's; the engine's order is the reference); reduced +8
  * ({@code vextracti64x4}), then as the AVX2 program +4, +2, +1.
+ *
+ * <p>zmm registers are zeroed with VEX {@code vpxor xmm, xmm, xmm} (it clears the whole register), the idiom compilers
+ * emit for {@code _mm512_setzero_si512}: every core recognises it as dependency-breaking, while LLVM 19's Znver4
+ * model does not treat EVEX {@code vpxord zmm} as a zero idiom.
  */
 public final class BaselineAvx512Gemv {
 
@@ -88,7 +92,7 @@ public final class BaselineAvx512Gemv {
         b.emit("vpxor", xmm(0), xmm(0), xmm(0));
         b.emit("mov", COUNT, new Imm(blocks));
         b.label(".Lblock");
-        b.emit("vpxord", zmm(1), zmm(1), zmm(1));
+        b.emit("vpxor", xmm(1), xmm(1), xmm(1));
         for (int c = 0; c < 2; c++) {
             b.emit("vbroadcasti64x4", zmm(2), Mem.at(W, 32L * c, 32));
             b.emit("vpsrlvw", zmm(3), zmm(2), zmm(13));
@@ -134,7 +138,7 @@ public final class BaselineAvx512Gemv {
     }
 
     private static void emitF16Row(Program.Builder b, int groups) {
-        b.emit("vpxord", zmm(0), zmm(0), zmm(0));
+        b.emit("vpxor", xmm(0), xmm(0), xmm(0));
         b.emit("mov", COUNT, new Imm(groups));
         b.label(".Lgroup");
         b.emit("vcvtph2ps", zmm(2), Mem.at(W, 0, 32));

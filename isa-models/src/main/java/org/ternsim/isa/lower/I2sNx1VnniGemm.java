@@ -32,6 +32,10 @@ import org.ternsim.kernels.quant.Int8Activations;
  * N x M floats, token-major (y[t][row] at 4 (t M + row)), as I2sGemm defines y. Registers: zmm0-7 column
  * accumulators, zmm13/14 shift counts, zmm15 the 0x03 mask, zmm16/17 code planes, zmm18/19 activations, zmm20-22
  * epilogue temporaries, xmm10 the weight scale.
+ *
+ * <p>zmm registers are zeroed with VEX {@code vpxor xmm, xmm, xmm} (it clears the whole register), the idiom compilers
+ * emit for {@code _mm512_setzero_si512}: every core recognises it as dependency-breaking, while LLVM 19's Znver4
+ * model does not treat EVEX {@code vpxord zmm} as a zero idiom.
  */
 public final class I2sNx1VnniGemm {
 
@@ -105,7 +109,7 @@ public final class I2sNx1VnniGemm {
     /** One weight row against {@code n} columns from X; X, P and Y move to the next columns, W returns to the row. */
     private static void emitPass(Program.Builder b, int n, int rows, int cols, int blocks, String loop) {
         for (int c = 0; c < n; c++) {
-            b.emit("vpxord", zmm(c), zmm(c), zmm(c));
+            b.emit("vpxor", xmm(c), xmm(c), xmm(c));
         }
         b.emit("mov", BLOCKS, new Imm(blocks));
         b.label(loop);

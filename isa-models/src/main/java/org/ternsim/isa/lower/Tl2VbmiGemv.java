@@ -3,6 +3,7 @@ package org.ternsim.isa.lower;
 
 import static org.ternsim.isa.Reg.k;
 import static org.ternsim.isa.Reg.r64;
+import static org.ternsim.isa.Reg.xmm;
 import static org.ternsim.isa.Reg.ymm;
 import static org.ternsim.isa.Reg.zmm;
 
@@ -47,6 +48,10 @@ import org.ternsim.kernels.quant.Int8Activations;
  * high vector), then 8 index columns of 64 bytes in row order; then per 16 pairs 8 pair index columns. The tables are
  * the functional engine's {@link LutTables} in the AVX2 lowering's layout (per triple / pair 16 low bytes, 16 high
  * bytes); bitnet.cpp builds them in a separate pass that is not lowered here.
+ *
+ * <p>zmm registers are zeroed with VEX {@code vpxor xmm, xmm, xmm} (it clears the whole register), the idiom compilers
+ * emit for {@code _mm512_setzero_si512}: every core recognises it as dependency-breaking, while LLVM 19's Znver4
+ * model does not treat EVEX {@code vpxord zmm} as a zero idiom.
  */
 public final class Tl2VbmiGemv {
 
@@ -96,7 +101,7 @@ public final class Tl2VbmiGemv {
 
         b.emit("mov", TMP, new Imm(0x0F0F0F0F));
         b.emit("vpbroadcastd", NIBBLE, r32(TMP));
-        b.emit("vpxord", ZERO, ZERO, ZERO);
+        b.emit("vpxor", xmm(14), xmm(14), xmm(14));
         b.emit("mov", TMP, new Imm(Tl2Avx2Gemv.PARAMS_BASE));
         b.emit("vbroadcastss", zmm(13), Mem.at(TMP, 0, 4));
         b.emit("vbroadcastss", zmm(12), Mem.at(TMP, 4, 4));
@@ -105,7 +110,7 @@ public final class Tl2VbmiGemv {
         b.emit("mov", BLOCKS, new Imm(blocks));
         b.label(".Lrows");
         for (int i = 0; i < 4; i++) {
-            b.emit("vpxord", zmm(i), zmm(i), zmm(i));
+            b.emit("vpxor", xmm(i), xmm(i), xmm(i));
         }
         b.emit("mov", T, new Imm(Tl2Avx2Gemv.LUTS_BASE));
         if (triples > 0) {
@@ -157,8 +162,8 @@ public final class Tl2VbmiGemv {
     }
 
     private static void zeroInt16(Program.Builder b) {
-        b.emit("vpxord", zmm(4), zmm(4), zmm(4));
-        b.emit("vpxord", zmm(5), zmm(5), zmm(5));
+        b.emit("vpxor", xmm(4), xmm(4), xmm(4));
+        b.emit("vpxor", xmm(5), xmm(5), xmm(5));
     }
 
     /** One index column at W + offset: triples 2j (high nibble) and 2j + 1 (low nibble), tables at T + 64 j. */
