@@ -45,7 +45,7 @@ class Avx512LoweringsTest {
     @Test
     void everyAvx512CoreTimesEveryForm() {
         java.util.Set<String> missing = new java.util.TreeSet<>();
-        for (String core : List.of("zen4", "zen5", "zen5-256b")) {
+        for (String core : List.of("zen4", "zen5", "zen5-256b", "sapphire-rapids")) {
             org.ternsim.isa.uarch.Microarchitecture m = org.ternsim.isa.uarch.UarchLoader.load(core);
             for (GemvLowering l : GemvLowerings.all()) {
                 if (!l.isa().equals("avx512")) {
