@@ -163,14 +163,7 @@ public final class BaselineAvx2Gemv {
         b.emit("vpxor", xmm(0), xmm(0), xmm(0));
         b.emit("mov", COUNT, new Imm(blocks));
         b.label(".Lblock");
-        b.emit("vmovdqu", xmm(2), Mem.at(W, 2, 16));
-        b.emit("vpsrlw", xmm(3), xmm(2), new Imm(4));
-        b.emit("vinserti128", ymm(2), ymm(2), xmm(3), new Imm(1));
-        b.emit("vpand", ymm(2), ymm(2), ymm(15));
-        b.emit("vpsubb", ymm(2), ymm(2), ymm(14));
-        b.emit("vmovdqu", ymm(5), Mem.at(X, 2, 32));
-        b.emit("vpsignb", ymm(3), ymm(2), ymm(2));
-        b.emit("vpsignb", ymm(4), ymm(5), ymm(2));
+        emitQ4Operands(b, W, X);
         b.emit("vpmaddubsw", ymm(3), ymm(3), ymm(4));
         b.emit("vpmaddwd", ymm(1), ymm(3), ymm(13));
         emitBlockSum(b, Mem.at(W, 0, 2), Mem.at(X, 0, 2), true);
@@ -178,6 +171,22 @@ public final class BaselineAvx2Gemv {
         b.emit("add", X, new Imm(Q8_0_BYTES));
         b.emit("dec", COUNT);
         b.emit("jne", new Label(".Lblock"));
+    }
+
+    /**
+     * One Q4_0 x Q8_0 block's operands of mul_sum_i8_pairs: ymm3 = |x| and ymm4 = y with x's sign, x the 32 codes at
+     * {@code w} + 2 (low nibbles, then high nibbles, minus 8; ymm15 = 0x0F, ymm14 = 0x08) and y the int8 codes at
+     * {@code x} + 2.
+     */
+    static void emitQ4Operands(Program.Builder b, Reg w, Reg x) {
+        b.emit("vmovdqu", xmm(2), Mem.at(w, 2, 16));
+        b.emit("vpsrlw", xmm(3), xmm(2), new Imm(4));
+        b.emit("vinserti128", ymm(2), ymm(2), xmm(3), new Imm(1));
+        b.emit("vpand", ymm(2), ymm(2), ymm(15));
+        b.emit("vpsubb", ymm(2), ymm(2), ymm(14));
+        b.emit("vmovdqu", ymm(5), Mem.at(x, 2, 32));
+        b.emit("vpsignb", ymm(3), ymm(2), ymm(2));
+        b.emit("vpsignb", ymm(4), ymm(5), ymm(2));
     }
 
     /**

@@ -120,14 +120,7 @@ public final class BaselineAvx512Gemv {
         b.emit("vpxor", xmm(0), xmm(0), xmm(0));
         b.emit("mov", COUNT, new Imm(blocks));
         b.label(".Lblock");
-        b.emit("vmovdqu", xmm(2), Mem.at(W, 2, 16));
-        b.emit("vpsrlw", xmm(3), xmm(2), new Imm(4));
-        b.emit("vinserti128", ymm(2), ymm(2), xmm(3), new Imm(1));
-        b.emit("vpand", ymm(2), ymm(2), ymm(15));
-        b.emit("vpsubb", ymm(2), ymm(2), ymm(14));
-        b.emit("vmovdqu", ymm(5), Mem.at(X, 2, 32));
-        b.emit("vpsignb", ymm(3), ymm(2), ymm(2));
-        b.emit("vpsignb", ymm(4), ymm(5), ymm(2));
+        BaselineAvx2Gemv.emitQ4Operands(b, W, X);
         b.emit("vpxor", ymm(1), ymm(1), ymm(1));
         b.emit("vpdpbusd", ymm(1), ymm(3), ymm(4));
         BaselineAvx2Gemv.emitBlockSum(b, Mem.at(W, 0, 2), Mem.at(X, 0, 2), true);

@@ -26,11 +26,14 @@ import org.ternsim.kernels.quant.Int8Activations;
  * {@code vpmaddubsw} into int16 with a widening every 32 blocks, this AVX-512 program unpacks as {@link I2sVnniGemv}
  * does ({@code vbroadcasti64x4}, {@code vpsrlvw} by (6 | 4) and (2 | 0), AND 0x03: planes that line up with the
  * activations as they lie in memory) and accumulates with {@code vpdpbusd} straight into int32 (exact, no widening).
- * Per column the epilogue is I2_S's ((float) raw - (float) sum_q) / s * w_scale with that token's sum_q and scale.
+ * Each column has two accumulators, one per {@code vpdpbusd} of a block (planes 0|1 and 2|3), so a column's chain
+ * is one 4-cycle VNNI latency per block rather than two (one chain left the loop latency-bound at twice the port
+ * bound); they are added before the horizontal sum. Per column the epilogue is I2_S's ((float) raw - (float) sum_q) /
+ * s * w_scale with that token's sum_q and scale.
  *
  * <p>Regions: activations N x K bytes (token t at t K), params 8 bytes per token (int32 sum_q, float scale), output
- * N x M floats, token-major (y[t][row] at 4 (t M + row)), as I2sGemm defines y. Registers: zmm0-7 column
- * accumulators, zmm13/14 shift counts, zmm15 the 0x03 mask, zmm16/17 code planes, zmm18/19 activations, zmm20-22
+ * N x M floats, token-major (y[t][row] at 4 (t M + row)), as I2sGemm defines y. Registers: zmm0-7 and zmm23-30
+ * column accumulators, zmm13/14 shift counts, zmm15 the 0x03 mask, zmm16/17 code planes, zmm18/19 activations, zmm20-22
  * epilogue temporaries, xmm10 the weight scale.
  *
  * <p>zmm registers are zeroed with VEX {@code vpxor xmm, xmm, xmm} (it clears the whole register), the idiom compilers
@@ -40,6 +43,8 @@ import org.ternsim.kernels.quant.Int8Activations;
 public final class I2sNx1VnniGemm {
 
     public static final int MAX_COLUMNS_PER_PASS = 8;
+    /** Column c's second accumulator: zmm(SECOND + c). */
+    private static final int SECOND = 23;
 
     private static final Reg W = r64(6);
     private static final Reg X = r64(7);
@@ -110,6 +115,7 @@ public final class I2sNx1VnniGemm {
     private static void emitPass(Program.Builder b, int n, int rows, int cols, int blocks, String loop) {
         for (int c = 0; c < n; c++) {
             b.emit("vpxor", xmm(c), xmm(c), xmm(c));
+            b.emit("vpxord", zmm(SECOND + c), zmm(SECOND + c), zmm(SECOND + c));
         }
         b.emit("mov", BLOCKS, new Imm(blocks));
         b.label(loop);
@@ -122,7 +128,7 @@ public final class I2sNx1VnniGemm {
             b.emit("vmovdqu8", zmm(18), Mem.at(X, (long) c * cols, 64));
             b.emit("vmovdqu8", zmm(19), Mem.at(X, (long) c * cols + 64, 64));
             b.emit("vpdpbusd", zmm(c), zmm(16), zmm(18));
-            b.emit("vpdpbusd", zmm(c), zmm(17), zmm(19));
+            b.emit("vpdpbusd", zmm(SECOND + c), zmm(17), zmm(19));
         }
         b.emit("add", W, new Imm(32));
         b.emit("add", X, new Imm(128));
@@ -131,6 +137,7 @@ public final class I2sNx1VnniGemm {
         b.emit("sub", W, new Imm(32L * blocks));
         b.emit("add", X, new Imm((long) n * cols - 128L * blocks));
         for (int c = 0; c < n; c++) {
+            b.emit("vpaddd", zmm(c), zmm(c), zmm(SECOND + c));
             I2sVnniGemv.emitHorizontalSum(b, zmm(c), RAW);
             b.emit("vcvtsi2ss", xmm(22), xmm(22), RAW);
             b.emit("mov", SUM, Mem.at(P, 8L * c, 4));

@@ -5,7 +5,6 @@ import java.util.List;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.x86.X86Semantics;
-import org.ternsim.kernels.lut.LutShapes;
 import org.ternsim.kernels.lut.Tl2Packer;
 
 /**
@@ -15,9 +14,7 @@ import org.ternsim.kernels.lut.Tl2Packer;
 public record Tl2VbmiLowering(int bk) implements GemvLowering {
 
     public Tl2VbmiLowering {
-        if (bk < 48 || bk > 240 || bk % 48 != 0) {
-            throw new IllegalArgumentException("TL2 AVX-512 needs BK in 48, 96, 144, 192, 240, got " + bk);
-        }
+        new Tl2Avx2Lowering(bk);
     }
 
     public static Tl2VbmiLowering defaults() {
@@ -41,10 +38,7 @@ public record Tl2VbmiLowering(int bk) implements GemvLowering {
 
     @Override
     public void checkShape(int rows, int cols) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("needs M >= 1, got " + rows);
-        }
-        LutShapes.checkTl2(cols, bk);
+        new Tl2Avx2Lowering(bk).checkShape(rows, cols);
     }
 
     @Override
