@@ -33,8 +33,8 @@ import org.ternsim.kernels.quant.Int8Activations;
  *
  * <p>Regions: activations N x K bytes (token t at t K), params 8 bytes per token (int32 sum_q, float scale), output
  * N x M floats, token-major (y[t][row] at 4 (t M + row)), as I2sGemm defines y. Registers: zmm0-7 and zmm23-30
- * column accumulators, zmm13/14 shift counts, zmm15 the 0x03 mask, zmm16/17 code planes, zmm18/19 activations, zmm20-22
- * epilogue temporaries, xmm9 zero, xmm10 the weight scale.
+ * column accumulators, zmm13/14 shift counts, zmm15 the 0x03 mask, zmm16/17 code planes, zmm18/19 activations, zmm8/9 and
+ * zmm21/22 epilogue temporaries, xmm12 zero, xmm10 the weight scale.
  *
  * <p>zmm registers are zeroed with VEX {@code vpxor xmm, xmm, xmm} (it clears the whole register), the idiom compilers
  * emit for {@code _mm512_setzero_si512}: every core recognises it as dependency-breaking, while LLVM 19's Znver4
@@ -83,9 +83,9 @@ public final class I2sNx1VnniGemm {
         b.region(new Region("output", I2sAvx2Gemv.OUTPUT_BASE, tokens * rows * 4, Region.Role.OUTPUT));
 
         I2sVnniGemv.emitUnpackConstants(b);
-        // vcvtsi2ss merges into its first source: a constant one (xmm9 = 0) keeps the per-column epilogues independent
+        // vcvtsi2ss merges into its first source: a constant one (xmm12 = 0) keeps the per-column epilogues independent
         // (merging into the previous column's result chained every epilogue of the GEMM).
-        b.emit("vpxor", xmm(9), xmm(9), xmm(9));
+        b.emit("vpxor", xmm(12), xmm(12), xmm(12));
         b.emit("mov", TMP, new Imm(I2sAvx2Gemv.WEIGHTS_BASE + packedBytes));
         b.emit("vmovss", xmm(10), Mem.at(TMP, 0, 4));
         b.emit("mov", W, new Imm(I2sAvx2Gemv.WEIGHTS_BASE));
@@ -142,9 +142,9 @@ public final class I2sNx1VnniGemm {
         for (int c = 0; c < n; c++) {
             b.emit("vpaddd", zmm(c), zmm(c), zmm(SECOND + c));
             I2sVnniGemv.emitHorizontalSum(b, zmm(c), RAW);
-            b.emit("vcvtsi2ss", xmm(22), xmm(9), RAW);
+            b.emit("vcvtsi2ss", xmm(22), xmm(12), RAW);
             b.emit("mov", SUM, Mem.at(P, 8L * c, 4));
-            b.emit("vcvtsi2ss", xmm(21), xmm(9), SUM);
+            b.emit("vcvtsi2ss", xmm(21), xmm(12), SUM);
             b.emit("vsubss", xmm(22), xmm(22), xmm(21));
             b.emit("vdivss", xmm(22), xmm(22), Mem.at(P, 8L * c + 4, 4));
             b.emit("vmulss", xmm(22), xmm(22), xmm(10));

@@ -23,7 +23,8 @@ import org.ternsim.kernels.format.I2sLayout;
  * four products per int32 lane) consume the block with no int16 stage, no saturation and no widening: the int32 lanes
  * hold sum c*q exactly (|sum| <= 255 * 128 * K / 16 per lane). As in bitnet.cpp's 1xN kernel, {@code rowsPerPass}
  * weight rows share each pair of activation loads. The epilogue is I2_S's ((float) raw - (float) sum_q) / s * w_scale.
- * Registers: zmm0-7 row accumulators, zmm13/14 shift counts, zmm15 the 0x03 mask, zmm16-22 temporaries.
+ * Registers: zmm0-7 row accumulators, zmm8/9 the row reduction, zmm13/14 shift counts, zmm15 the 0x03 mask,
+ * zmm16-19 and 22 temporaries.
  */
 public final class I2sVnniGemv {
 
@@ -97,18 +98,22 @@ public final class I2sVnniGemv {
         b.emit("vpbroadcastd", ymm(14), c32);
     }
 
-    /** {@code raw} = the sum of the 16 int32 lanes of {@code acc} (clobbers zmm20, zmm21). */
+    /**
+     * {@code raw} = the sum of the 16 int32 lanes of {@code acc} (clobbers zmm8, zmm9). The reduction stays in
+     * registers 8/9: vextracti128 is VEX-only and cannot name xmm16-31 (the assembler refuses it; `bench native` found
+     * this).
+     */
     static void emitHorizontalSum(Program.Builder b, Reg acc, Reg raw) {
         int r = acc.index();
-        b.emit("vextracti64x4", ymm(20), acc, new Imm(1));
-        b.emit("vpaddd", ymm(20), ymm(20), ymm(r));
-        b.emit("vextracti128", xmm(21), ymm(20), new Imm(1));
-        b.emit("vpaddd", xmm(20), xmm(20), xmm(21));
-        b.emit("vpshufd", xmm(21), xmm(20), new Imm(0x4E));
-        b.emit("vpaddd", xmm(20), xmm(20), xmm(21));
-        b.emit("vpshufd", xmm(21), xmm(20), new Imm(0x01));
-        b.emit("vpaddd", xmm(20), xmm(20), xmm(21));
-        b.emit("vmovd", raw, xmm(20));
+        b.emit("vextracti64x4", ymm(8), acc, new Imm(1));
+        b.emit("vpaddd", ymm(8), ymm(8), ymm(r));
+        b.emit("vextracti128", xmm(9), ymm(8), new Imm(1));
+        b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+        b.emit("vpshufd", xmm(9), xmm(8), new Imm(0x4E));
+        b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+        b.emit("vpshufd", xmm(9), xmm(8), new Imm(0x01));
+        b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+        b.emit("vmovd", raw, xmm(8));
     }
 
     /** {@code n} rows against the whole activation vector, then their epilogues; W and Y move past the rows. */
