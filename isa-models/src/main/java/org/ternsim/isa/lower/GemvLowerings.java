@@ -24,6 +24,8 @@ public final class GemvLowerings {
         all.add(I2sNeonLowering.defaults(true));
         all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));
         all.add(new TmacNeonLowering(org.ternsim.kernels.tmac.TmacShapes.DEFAULT_ACT_GROUP));
+        // AVX2 lowerings of the T-MAC, a4.8, A16 and sparse kernels (helper h-x86)
+        all.add(TmacAvx2Lowering.defaults());
         return List.copyOf(all);
     }
 
