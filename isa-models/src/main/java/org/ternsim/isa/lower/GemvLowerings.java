@@ -27,6 +27,7 @@ public final class GemvLowerings {
         // AVX2 lowerings of the T-MAC, a4.8, A16 and sparse kernels (helper h-x86)
         all.add(TmacAvx2Lowering.defaults());
         all.add(I2sInt4Avx2Lowering.defaults());
+        all.add(TernaryA16Avx2Lowering.defaults());
         return List.copyOf(all);
     }
 
