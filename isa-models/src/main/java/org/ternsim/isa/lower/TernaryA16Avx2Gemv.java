@@ -29,7 +29,9 @@ import org.ternsim.kernels.gemv.A16Format;
  * 128-value block's plane in consecutive bytes), {@code vpsrld} by the plane's shift, {@code vpand} 3,
  * {@code vpaddd} -1, {@code vcvtdq2ps}. The tree is {@code vaddps} ymm, {@code vextractf128} + {@code vaddps},
  * {@code vpunpckhqdq} + {@code vaddps}, {@code vmovshdup} + {@code vaddss}; then {@code vmulss} by w_scale. A NaN
- * result ((bits & 0x7FFFFFFF) - 0x7F800001 >= 0, tested on a GPR copy) is replaced by the canonical quiet NaN.
+ * result (exponent all ones and mantissa non-zero, tested on a GPR copy with {@code and}, {@code cmp}, {@code jne},
+ * {@code and}, {@code je}: tests whose every result bit can change the outcome on the infinity data set) is replaced
+ * by the canonical quiet NaN.
  * Rows are processed {@code rowsPerTile} at a time (the activations are converted once per tile), the rest of the
  * rows by a second, narrower tile loop.
  */
@@ -52,7 +54,8 @@ public final class TernaryA16Avx2Gemv {
     private static final Reg Y = r64(2);      // rdx: output pointer
     private static final Reg TILES = r64(8);  // r8: tiles left
     private static final Reg BLOCKS = r64(1); // rcx: blocks left in this tile
-    private static final Reg BITS = r32(0);   // eax: a result's bits for the NaN test
+    private static final Reg BITS = r32(0);   // eax: a result's bits for the NaN test (exponent)
+    private static final Reg MANTISSA = r32(3); // ebx: the same bits (mantissa)
     private static final Reg C = r64(9);      // r9: constants
 
     private TernaryA16Avx2Gemv() {
@@ -166,11 +169,14 @@ public final class TernaryA16Avx2Gemv {
         b.emit("vmovshdup", xmm(11), x);
         b.emit("vaddss", x, x, xmm(11));
         b.emit("vmulss", x, x, xmm(14));
-        b.emit("vmovd", BITS, x);
-        b.emit("and", BITS, new Imm(0x7FFF_FFFFL));
-        b.emit("sub", BITS, new Imm(0x7F80_0001L));
         String ok = ".Lok" + tag + row;
-        b.emit("jl", new Label(ok));
+        b.emit("vmovd", BITS, x);
+        b.emit("mov", MANTISSA, BITS);
+        b.emit("and", BITS, new Imm(0x7F80_0000L));
+        b.emit("cmp", BITS, new Imm(0x7F80_0000L));
+        b.emit("jne", new Label(ok));                  // finite
+        b.emit("and", MANTISSA, new Imm(0x007F_FFFFL));
+        b.emit("je", new Label(ok));                   // infinity
         b.emit("vmovss", x, Mem.at(C, CONST_NAN, 4));
         b.label(ok);
         b.emit("vmovss", Mem.at(Y, 4L * row, 4), x);
