@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Core model vs llvm-mca on the I2_S AVX2 inner loop: prints the markdown table recorded in docs/validation.md.
+# Core model vs llvm-mca on an AVX2 lowering's inner loop (default I2_S): prints the markdown table recorded in
+# docs/validation.md.
 # Needs llvm-mca-19 (Debian: apt-get install llvm-19), python3, and the CLI jar (mvn -o -pl cli -am package -DskipTests).
-# Usage: tools/mca/compare.sh [iterations]   (default 100, llvm-mca's default)
+# Usage: tools/mca/compare.sh [iterations] [kernel]   (default 100, llvm-mca's default; kernel default i2_s, any
+#        AVX2 lowering `ternsim validate --help` lists, e.g. tmac, i2_s-int4, i2_s-a16)
 set -euo pipefail
 home="$(cd "$(dirname "$0")/../.." && pwd)"
 iterations="${1:-100}"
+kernel="${2:-i2_s}"
 mca="${LLVM_MCA:-llvm-mca-19}"
 jar="$home/cli/target/ternsim.jar"
 command -v "$mca" >/dev/null || { echo "compare.sh: $mca not found (apt-get install llvm-19, or set LLVM_MCA)" >&2; exit 2; }
@@ -13,7 +16,7 @@ ternsim() { java --add-modules jdk.incubator.vector -Dternsim.home="$home" -jar 
 
 asm="$(mktemp)"
 trap 'rm -f "$asm"' EXIT
-ternsim explain --mca-asm > "$asm"
+ternsim explain --kernel "$kernel" --isa avx2 --mca-asm > "$asm"
 
 echo "| core table | llvm-mca -mcpu | llvm-mca cycles/iter | llvm-mca block rthr | TernSim cycles/iter | TernSim bottleneck | TernSim / llvm-mca |"
 echo "|---|---|---|---|---|---|---|"
@@ -22,7 +25,7 @@ for pair in zen3:znver3 zen4:znver4 zen5:znver5 golden-cove:alderlake raptor-cov
   report="$("$mca" -mtriple=x86_64 -mcpu="$cpu" -iterations="$iterations" "$asm" 2>&1)"
   total=$(awk '/^Total Cycles:/ {print $3}' <<<"$report")
   block=$(awk '/^Block RThroughput:/ {print $3}' <<<"$report")
-  ours="$(ternsim explain --uarch "$core" --iterations "$iterations" --timeline 0 --no-program-run --json)"
+  ours="$(ternsim explain --kernel "$kernel" --isa avx2 --uarch "$core" --iterations "$iterations" --timeline 0 --no-program-run --json)"
   python3 - "$core" "$cpu" "$total" "$block" "$iterations" "$ours" <<'PY'
 import json, sys
 core, cpu, total, block, iterations, ours = sys.argv[1:]
