@@ -28,6 +28,7 @@ public final class GemvLowerings {
         all.add(TmacAvx2Lowering.defaults());
         all.add(I2sInt4Avx2Lowering.defaults());
         all.add(TernaryA16Avx2Lowering.defaults());
+        all.add(SparseAvx2Lowering.defaults());
         return List.copyOf(all);
     }
 
