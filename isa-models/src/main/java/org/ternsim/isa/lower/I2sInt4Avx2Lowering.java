@@ -5,8 +5,6 @@ import java.util.List;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.x86.X86Semantics;
-import org.ternsim.kernels.format.I2sLayout;
-import org.ternsim.kernels.format.I2sWeights;
 
 /**
  * Int4 codes are int8 codes in [-8, 7] (I2sInt4Gemv), so the I2_S program computes the same int32 sum; what int4
@@ -47,16 +45,10 @@ public record I2sInt4Avx2Lowering(int groupBlocks) implements GemvLowering {
         return X86Semantics.table();
     }
 
+    /** The I2_S x86 layout's rules (K a multiple of 128, packed weights below 2^31 bytes). */
     @Override
     public void checkShape(int rows, int cols) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("needs M >= 1, got " + rows);
-        }
-        I2sLayout.X86_128.checkCols(cols);
-        if ((long) rows * cols / 4 + I2sWeights.TAIL_BYTES > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(rows + "x" + cols + " is too large to execute functionally"
-                + " (at most 2^31 bytes of packed weights)");
-        }
+        new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS).checkShape(rows, cols);
     }
 
     @Override

@@ -61,14 +61,9 @@ public final class TernaryA16Avx2Gemv {
     private TernaryA16Avx2Gemv() {
     }
 
+    /** The I2_S x86 layout's rules (K a multiple of 128, packed weights below 2^31 bytes). */
     public static void checkShape(int rows, int cols) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("W1.58A16 GEMV needs M >= 1, got " + rows);
-        }
-        I2sLayout.X86_128.checkCols(cols);
-        if ((long) rows * cols / 4 + I2sWeights.TAIL_BYTES > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(rows + "x" + cols + " is too large to execute functionally");
-        }
+        new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS).checkShape(rows, cols);
     }
 
     public static Program lower(int rows, int cols, int rowsPerTile, A16Format format) {

@@ -6,7 +6,6 @@ import static org.ternsim.isa.Reg.xmm;
 import static org.ternsim.isa.Reg.ymm;
 
 import java.util.Arrays;
-import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Memory;
 import org.ternsim.isa.Operand.Imm;
 import org.ternsim.isa.Operand.Label;
@@ -233,17 +232,8 @@ public final class TmacAvx2Gemv {
                 }
             }
         }
-        byte[] t = memory.bytes("tables");
-        System.arraycopy(lut.entries(), 0, t, 0, t.length);
-        byte[] lp = memory.bytes("lutparams");
-        for (int j = 0; j < lut.actGroups(); j++) {
-            MachineState.putInt(lp, 2 * j, Float.floatToRawIntBits(lut.scales()[j]));
-            MachineState.putInt(lp, 2 * j + 1, Float.floatToRawIntBits(lut.biases()[j]));
-        }
-        byte[] c = memory.bytes("consts");
-        Arrays.fill(c, (byte) 0x0F);
-        MachineState.putInt(c, 0, Float.floatToRawIntBits(weights.scale()));
-        MachineState.putInt(c, 1, Float.floatToRawIntBits(0.5f));
+        Arrays.fill(memory.bytes("consts"), (byte) 0x0F);      // bytes 16..31: the nibble mask
+        TmacNeonGemv.bindTablesAndScales(memory, weights, lut);
     }
 
     public static float[] readOutput(Memory memory, int rows) {
