@@ -206,6 +206,17 @@ public final class X86Faults {
             }));
         f.add(fault("vmulps-truncating", "float arithmetic", "vmulps", "rounds the product toward zero",
             floatLanes((a, b, c) -> towardZero((double) a * b))));
+        f.add(fault("vpsrld-one-short", "shift", "vpsrld", "shifts one bit less than the count (count - 1)",
+            (in, s) -> {
+                int w = X86Semantics.width(in);
+                byte[] a = s.readVector(in.op(1), w);
+                int count = (int) ((Operand.Imm) in.op(2)).value();
+                byte[] r = new byte[w];
+                for (int i = 0; i < w / 4; i++) {
+                    putInt(r, i, count - 1 > 31 ? 0 : getInt(a, i) >>> Math.max(0, count - 1));
+                }
+                s.writeVector(in.reg(0), r);
+            }));
         // branches and loop counters
         f.add(fault("jne-never-taken", "branch", "jne", "never branches (every loop runs once)", (in, s) -> { }));
         return List.copyOf(f);
