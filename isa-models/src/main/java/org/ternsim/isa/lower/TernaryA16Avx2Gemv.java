@@ -72,7 +72,7 @@ public final class TernaryA16Avx2Gemv {
             throw new IllegalArgumentException("rowsPerTile must be 1.." + MAX_ROWS_PER_TILE + ", got " + rowsPerTile);
         }
         int rowBytes = cols / 4;
-        Program.Builder b = new Program.Builder("i2_s-a16/avx2 gemv " + rows + "x" + cols + " rows" + rowsPerTile + " "
+        Program.Builder b = new Program.Builder("ternary-a16/avx2 gemv " + rows + "x" + cols + " rows" + rowsPerTile + " "
             + format.name().toLowerCase(java.util.Locale.ROOT), "x86-64");
         b.region(new Region("weights", WEIGHTS_BASE, rows * rowBytes + I2sWeights.TAIL_BYTES, Region.Role.INPUT));
         b.region(new Region("activations", ACTIVATIONS_BASE, 2 * cols, Region.Role.INPUT));

@@ -29,7 +29,7 @@ public record TernaryA16Avx2Lowering(int rowsPerTile, A16Format format) implemen
 
     @Override
     public String kernel() {
-        return "i2_s-a16";
+        return "ternary-a16";
     }
 
     @Override

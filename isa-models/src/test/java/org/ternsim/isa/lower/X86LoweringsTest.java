@@ -81,7 +81,7 @@ class X86LoweringsTest {
     void everyX86KernelIsRegistered() {
         List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
         for (String k : List.of("i2_s/avx2", "i2_s-1xn/avx2", "i2_s-vnni/avx512", "tl2/avx2", "tq2_0/avx2", "q4_0/avx2", "f16/avx2",
-                "tmac/avx2", "i2_s-int4/avx2", "i2_s-a16/avx2", "i2_s-sparse/avx2")) {
+                "tmac/avx2", "i2_s-int4/avx2", "ternary-a16/avx2", "i2_s-sparse/avx2")) {
             assertTrue(names.contains(k), k + " in " + names);
         }
         assertFalse(names.isEmpty());
