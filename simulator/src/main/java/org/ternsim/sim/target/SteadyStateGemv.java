@@ -12,6 +12,7 @@ import org.ternsim.isa.lower.GemvOperands;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.core.OutOfOrderCore;
+import org.ternsim.sim.core.StallObserver;
 import org.ternsim.sim.energy.EnergyModel;
 import org.ternsim.sim.energy.EnergyReport;
 import org.ternsim.sim.mem.MemoryHierarchy;
@@ -38,8 +39,12 @@ final class SteadyStateGemv {
     record Point(long rows, double cycles, double dramBytes, EnergyReport energy) {
     }
 
-    /** {@code from} is the snapshot the marginal cost starts at, {@code to} where the run stopped (or ended). */
-    record Outcome(Point from, Point to, boolean steady, String bound, boolean bitExact) {
+    /**
+     * {@code from} is the snapshot the marginal cost starts at, {@code to} where the run stopped (or ended);
+     * {@code stallCycles} the dispatch stall cycles of the simulated rows by {@link StallObserver.Cause} ordinal
+     * (null unless asked for).
+     */
+    record Outcome(Point from, Point to, boolean steady, String bound, boolean bitExact, long[] stallCycles) {
     }
 
     private static final class Stop extends RuntimeException {
@@ -59,6 +64,12 @@ final class SteadyStateGemv {
      */
     static Outcome run(HardwareConfig hw, Microarchitecture uarch, GemvLowering lowering, int rows, int cols,
             long windowRows, long minRows, long seed, CacheState state) {
+        return run(hw, uarch, lowering, rows, cols, windowRows, minRows, seed, state, false);
+    }
+
+    /** @param countStalls also count the core's dispatch stall cycles by cause (timing is the same either way) */
+    static Outcome run(HardwareConfig hw, Microarchitecture uarch, GemvLowering lowering, int rows, int cols,
+            long windowRows, long minRows, long seed, CacheState state, boolean countStalls) {
         Program program = lowering.lower(rows, cols);
         GemvOperands data = lowering.random(rows, cols, seed);
         Memory memory = new Memory(program.regions());
@@ -71,6 +82,10 @@ final class SteadyStateGemv {
         }
         Region out = program.regions().stream().filter(r -> r.role() == Region.Role.OUTPUT).findFirst().orElseThrow();
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
+        long[] stalls = countStalls ? new long[StallObserver.Cause.values().length] : null;
+        if (stalls != null) {
+            core.observeStalls((cause, from, cycles) -> stalls[cause.ordinal()] += cycles);
+        }
         double freq = hw.core().freqHz();
         List<Point> points = new ArrayList<>();
         points.add(new Point(0, 0, 0, null));
@@ -115,7 +130,7 @@ final class SteadyStateGemv {
         long compute = Math.max(s.portBoundCycles(), s.dispatchBoundCycles());
         String bound = dramCycles >= compute && dramCycles >= s.dataflowBoundCycles() ? "memory"
             : compute >= s.dataflowBoundCycles() ? "compute" : "latency";
-        return new Outcome(from, to, stopped, bound, exact);
+        return new Outcome(from, to, stopped, bound, exact, stalls);
     }
 
     /**
