@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Core model vs llvm-mca on the I2_S AVX2 inner loop: prints the markdown table recorded in docs/validation.md.
+# Core model vs llvm-mca on an AVX2 lowering's inner loop (default I2_S): prints the markdown table recorded in
+# docs/validation.md.
 # Needs llvm-mca-19 (Debian: apt-get install llvm-19), python3, and the CLI jar (mvn -o -pl cli -am package -DskipTests).
-# Usage: tools/mca/compare.sh [iterations]   (default 100, llvm-mca's default)
+# Usage: tools/mca/compare.sh [iterations] [kernel]   (default 100, llvm-mca's default; kernel default i2_s)
 # Another lowering's inner loop: KERNEL=tl2 ISA=avx512 CORES="zen4:znver4 zen5:znver5" tools/mca/compare.sh
 set -euo pipefail
 home="$(cd "$(dirname "$0")/../.." && pwd)"
 iterations="${1:-100}"
+kernel="${2:-i2_s}"
 mca="${LLVM_MCA:-llvm-mca-19}"
 jar="$home/cli/target/ternsim.jar"
 command -v "$mca" >/dev/null || { echo "compare.sh: $mca not found (apt-get install llvm-19, or set LLVM_MCA)" >&2; exit 2; }
@@ -14,7 +16,7 @@ ternsim() { java --add-modules jdk.incubator.vector -Dternsim.home="$home" -jar 
 
 asm="$(mktemp)"
 trap 'rm -f "$asm"' EXIT
-kernel="${KERNEL:-i2_s}"
+kernel="${2:-${KERNEL:-i2_s}}"
 isa="${ISA:-avx2}"
 cores="${CORES:-zen3:znver3 zen4:znver4 zen5:znver5 golden-cove:alderlake raptor-cove:alderlake}"
 ternsim explain --kernel "$kernel" --isa "$isa" --mca-asm > "$asm"

@@ -40,6 +40,11 @@ public final class GemvLowerings {
         all.add(I2sInt4NeonLowering.defaults(false));
         all.add(I2sInt4NeonLowering.defaults(true));
         all.add(new TernaryA16NeonLowering(org.ternsim.kernels.gemv.A16Format.F16));
+        // AVX2 lowerings of the T-MAC, a4.8, A16 and sparse kernels (helper h-x86)
+        all.add(TmacAvx2Lowering.defaults());
+        all.add(I2sInt4Avx2Lowering.defaults());
+        all.add(TernaryA16Avx2Lowering.defaults());
+        all.add(SparseAvx2Lowering.defaults());
         return List.copyOf(all);
     }
 

@@ -72,6 +72,14 @@ public final class I2sAvx2Gemv {
         if (groupBlocks < 1 || groupBlocks > BITNET_GROUP_BLOCKS) {
             throw new IllegalArgumentException("groupBlocks must be 1..32, got " + groupBlocks);
         }
+        return lower("i2_s/avx2", rows, cols, groupBlocks);
+    }
+
+    /**
+     * The same program under another kernel name, with the widening interval checked by the caller (int4 activations
+     * allow up to {@link I2sInt4Avx2Lowering#MAX_GROUP_BLOCKS} blocks per int16 group).
+     */
+    static Program lower(String name, int rows, int cols, int groupBlocks) {
         long packedBytes = (long) rows * cols / 4;
         if (packedBytes + 32 > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("I2_S tensor of " + rows + "x" + cols + " is too large to execute functionally");
@@ -81,7 +89,7 @@ public final class I2sAvx2Gemv {
         int tail = blocks % groupBlocks;
         String variant = groupBlocks == SAFE_GROUP_BLOCKS ? "" : " group" + groupBlocks;
 
-        Program.Builder b = new Program.Builder("i2_s/avx2 gemv " + rows + "x" + cols + variant, "x86-64");
+        Program.Builder b = new Program.Builder(name + " gemv " + rows + "x" + cols + variant, "x86-64");
         b.region(new Region("weights", WEIGHTS_BASE, (int) packedBytes + 32, Region.Role.INPUT));
         b.region(new Region("activations", ACTIVATIONS_BASE, cols, Region.Role.INPUT));
         b.region(new Region("params", PARAMS_BASE, 16, Region.Role.INPUT));

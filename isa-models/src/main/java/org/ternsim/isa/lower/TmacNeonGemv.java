@@ -213,6 +213,11 @@ public final class TmacNeonGemv {
                 }
             }
         }
+        bindTablesAndScales(memory, weights, lut);
+    }
+
+    /** The regions both T-MAC programs share: tables, (lut_scale, lut_bias) per activation group, w_scale and 0.5f. */
+    static void bindTablesAndScales(Memory memory, TmacWeights weights, TmacLut lut) {
         byte[] t = memory.bytes("tables");
         System.arraycopy(lut.entries(), 0, t, 0, t.length);
         byte[] lp = memory.bytes("lutparams");

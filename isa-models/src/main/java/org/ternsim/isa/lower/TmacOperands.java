@@ -17,7 +17,28 @@ import org.ternsim.kernels.tmac.TmacWeights;
 /** T-MAC quantizes its tables: lossy; the program must equal the engine's scalar T-MAC, the exact result is reported. */
 public final class TmacOperands implements GemvOperands {
 
+    /** How one ISA's program wants the packed indices, tables and scales in memory, and where its outputs are. */
+    public interface Layout {
+        void bind(Memory memory, TmacWeights weights, TmacLut lut);
+
+        float[] readOutput(Memory memory, int rows);
+    }
+
+    /** The NEON lowering's layout (16 rows per index byte load). */
+    public static final Layout NEON = new Layout() {
+        @Override
+        public void bind(Memory memory, TmacWeights weights, TmacLut lut) {
+            TmacNeonGemv.bind(memory, weights, lut);
+        }
+
+        @Override
+        public float[] readOutput(Memory memory, int rows) {
+            return TmacNeonGemv.readOutput(memory, rows);
+        }
+    };
+
     private final String description;
+    private final Layout layout;
     private final TernaryWeights ternary;
     private final float[] x;
     private final TmacWeights weights;
@@ -26,7 +47,12 @@ public final class TmacOperands implements GemvOperands {
     private final LazyOutput vector;
 
     public TmacOperands(String description, TernaryWeights ternary, float[] x, int actGroupSize) {
+        this(description, ternary, x, actGroupSize, NEON);
+    }
+
+    public TmacOperands(String description, TernaryWeights ternary, float[] x, int actGroupSize, Layout layout) {
         this.description = description;
+        this.layout = layout;
         this.ternary = ternary;
         this.x = x;
         this.weights = TmacPacker.pack(ternary);
@@ -38,19 +64,28 @@ public final class TmacOperands implements GemvOperands {
     }
 
     public static TmacOperands random(int rows, int cols, int actGroupSize, long seed) {
+        return random(rows, cols, actGroupSize, seed, NEON);
+    }
+
+    public static TmacOperands random(int rows, int cols, int actGroupSize, long seed, Layout layout) {
         float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
-        return new TmacOperands("random (seed " + seed + ")", TernaryQuantizer.absmean(w, rows, cols), x, actGroupSize);
+        return new TmacOperands("random (seed " + seed + ")", TernaryQuantizer.absmean(w, rows, cols), x, actGroupSize,
+            layout);
     }
 
     /** Every weight {@code trit}, every activation {@code value}, as LutValidation's edge sets. */
     public static TmacOperands constant(int rows, int cols, int actGroupSize, int trit, float value) {
+        return constant(rows, cols, actGroupSize, trit, value, NEON);
+    }
+
+    public static TmacOperands constant(int rows, int cols, int actGroupSize, int trit, float value, Layout layout) {
         byte[] trits = new byte[Math.multiplyExact(rows, cols)];
         Arrays.fill(trits, (byte) trit);
         float[] x = new float[cols];
         Arrays.fill(x, value);
         return new TmacOperands("all weights " + (trit > 0 ? "+1" : "-1") + ", all activations " + (int) value,
-            TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f), x, actGroupSize);
+            TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f), x, actGroupSize, layout);
     }
 
     @Override
@@ -65,12 +100,12 @@ public final class TmacOperands implements GemvOperands {
 
     @Override
     public void bind(Memory memory) {
-        TmacNeonGemv.bind(memory, weights, lut);
+        layout.bind(memory, weights, lut);
     }
 
     @Override
     public float[] readOutput(Memory memory) {
-        return TmacNeonGemv.readOutput(memory, weights.rows());
+        return layout.readOutput(memory, weights.rows());
     }
 
     @Override

@@ -216,6 +216,28 @@ public final class X86Faults {
                     s.writeInt(in.reg(0), v & 0xFF);
                 }
             }));
+        // x86 helper (T-MAC / a4.8 / A16 / sparse AVX2 lowerings): the families their new mnemonics belong to
+        f.add(fault("vpmovsxbw-zero-extends", "pack/unpack", "vpmovsxbw", "zero-extends (that is vpmovzxbw)",
+            (in, s) -> X86Semantics.table().lookup("vpmovzxbw").execute(in, s)));
+        f.add(fault("vinserti128-low-lane", "shuffle/permute", "vinserti128", "always inserts into the low lane",
+            (in, s) -> {
+                byte[] r = s.readVector(in.op(1), 32);
+                System.arraycopy(s.readVector(in.op(2), 16), 0, r, 0, 16);
+                s.writeVector(in.reg(0), r);
+            }));
+        f.add(fault("vmulps-truncating", "float arithmetic", "vmulps", "rounds the product toward zero",
+            floatLanes((a, b, c) -> towardZero((double) a * b))));
+        f.add(fault("vpsrld-one-short", "shift", "vpsrld", "shifts one bit less than the count (count - 1)",
+            (in, s) -> {
+                int w = X86Semantics.width(in);
+                byte[] a = s.readVector(in.op(1), w);
+                int count = (int) ((Operand.Imm) in.op(2)).value();
+                byte[] r = new byte[w];
+                for (int i = 0; i < w / 4; i++) {
+                    putInt(r, i, count - 1 > 31 ? 0 : getInt(a, i) >>> Math.max(0, count - 1));
+                }
+                s.writeVector(in.reg(0), r);
+            }));
         // branches and loop counters
         f.add(fault("jne-never-taken", "branch", "jne", "never branches (every loop runs once)", (in, s) -> { }));
         return List.copyOf(f);

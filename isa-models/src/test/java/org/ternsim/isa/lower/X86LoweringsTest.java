@@ -19,7 +19,10 @@ class X86LoweringsTest {
             new I2sVnniLowering(3), new Tl2Avx2Lowering(48), new Tl2Avx2Lowering(240),
             new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0),
             new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0),
-            new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
+            new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.F16),
+            // T-MAC / a4.8 / W1.58A16 / sparse on AVX2 at non-default parameters
+            new TmacAvx2Lowering(32), new I2sInt4Avx2Lowering(7),
+            new TernaryA16Avx2Lowering(3, org.ternsim.kernels.gemv.A16Format.BF16), new SparseAvx2Lowering(8));
     }
 
     /** Small awkward shapes: rows 1, 3, 17 and the valid K nearest the DESIGN.md list for each kernel. */
@@ -77,7 +80,8 @@ class X86LoweringsTest {
     @org.junit.jupiter.api.Test
     void everyX86KernelIsRegistered() {
         List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
-        for (String k : List.of("i2_s/avx2", "i2_s-1xn/avx2", "i2_s-vnni/avx512", "tl2/avx2", "tq2_0/avx2", "q4_0/avx2", "f16/avx2")) {
+        for (String k : List.of("i2_s/avx2", "i2_s-1xn/avx2", "i2_s-vnni/avx512", "tl2/avx2", "tq2_0/avx2", "q4_0/avx2", "f16/avx2",
+                "tmac/avx2", "i2_s-int4/avx2", "ternary-a16/avx2", "i2_s-sparse/avx2")) {
             assertTrue(names.contains(k), k + " in " + names);
         }
         assertFalse(names.isEmpty());

@@ -178,7 +178,23 @@ public final class CpuTarget implements Target {
 
     private static String key(Operator op) {
         return op.opClass() + "|" + op.kernel() + "|" + op.m() + "|" + op.k() + "|" + op.n() + "|"
-            + op.context() + "|" + op.kvHeads() + "|" + op.opsPerElement() + "|" + op.weightFormat();
+            + op.context() + "|" + op.kvHeads() + "|" + op.opsPerElement() + "|" + op.weightFormat() + "|"
+            + op.inputFormat();
+    }
+
+    /**
+     * The lowering of an operator: an I2_S linear whose input the workload quantizes to int4 (a4.8, v2) runs the
+     * ternary x INT4 program {@code i2_s-int4} where the core has one, else the kernel's own.
+     */
+    private Optional<GemvLowering> lowering(Operator op) {
+        List<String> isas = hw.core().isa();
+        if (op.kernel().equals("i2_s") && op.inputFormat().equals("int4")) {
+            Optional<GemvLowering> int4 = GemvLowerings.forCore("i2_s-int4", isas);
+            if (int4.isPresent()) {
+                return int4;
+            }
+        }
+        return GemvLowerings.forCore(op.kernel(), isas);
     }
 
     @Override
@@ -193,10 +209,21 @@ public final class CpuTarget implements Target {
     }
 
     private OperatorCost compute(Operator op, String key) {
+        OperatorCost c = computeUnnamed(op, key);
+        Optional<GemvLowering> l = op.opClass() == OpClass.LINEAR ? lowering(op) : Optional.empty();
+        if (l.isEmpty() || l.get().kernel().equals(op.kernel()) || c.model().equals(OperatorCost.ANALYTIC)) {
+            return c;
+        }
+        // Say which program ran when it is not the operator's kernel (i2_s with int4 input runs i2_s-int4).
+        return new OperatorCost(c.cycles(), c.seconds(), c.energyPj(), c.dramBytes(), c.bound(), c.model(), c.isa(),
+            "program " + l.get().kernel() + "/" + l.get().isa() + ": " + c.note());
+    }
+
+    private OperatorCost computeUnnamed(Operator op, String key) {
         if (op.opClass() != OpClass.LINEAR) {
             return withStatic(analytic.cost(op, "no lowered program for " + op.opClass().label() + " operators"));
         }
-        Optional<GemvLowering> lowering = GemvLowerings.forCore(op.kernel(), hw.core().isa());
+        Optional<GemvLowering> lowering = lowering(op);
         if (lowering.isEmpty()) {
             return withStatic(analytic.cost(op, "kernel " + op.kernel() + " has no lowering for " + hw.core().isa()));
         }

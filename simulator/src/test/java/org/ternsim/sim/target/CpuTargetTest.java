@@ -80,4 +80,14 @@ class CpuTargetTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
             () -> new CpuTarget(zen5, 3, false, BIG_MODEL, 1));
     }
+
+    /** a4.8: an I2_S linear whose input is int4 runs the i2_s-int4 program on an AVX2 core, an int8 one does not. */
+    @org.junit.jupiter.api.Test
+    void int4InputsRunTheInt4Program() {
+        CpuTarget t = new CpuTarget(zen5, 1, false, BIG_MODEL, 1);
+        Operator int4 = new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s", 256, 4096, 1, 0, 0, 0, "i2_s", 0, "int4");
+        Operator int8 = new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s", 256, 4096, 1, 0, 0, 0, "i2_s", 0, "int8");
+        assertTrue(t.cost(int4).note().startsWith("program i2_s-int4/avx2"), t.cost(int4).note());
+        assertTrue(!t.cost(int8).note().contains("i2_s-int4"), t.cost(int8).note());
+    }
 }

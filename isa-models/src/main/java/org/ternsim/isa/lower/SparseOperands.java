@@ -1,0 +1,110 @@
+// Operands of an activation-sparse ternary GEMV (column-major codes, int8 activations with zeros) and the engine's outputs.
+package org.ternsim.isa.lower;
+
+import java.util.Arrays;
+import org.ternsim.isa.Memory;
+import org.ternsim.kernels.layer.SyntheticWeights;
+import org.ternsim.kernels.quant.Int8Activations;
+import org.ternsim.kernels.quant.Int8Quantizer;
+import org.ternsim.kernels.quant.TernaryQuantizer;
+import org.ternsim.kernels.sparse.ColumnTernaryWeights;
+import org.ternsim.kernels.sparse.ScalarSparseGemv;
+import org.ternsim.kernels.sparse.SparseGemv;
+
+/** Integer sums: the scalar reference is exact. */
+public final class SparseOperands implements GemvOperands {
+
+    private final String description;
+    private final ColumnTernaryWeights weights;
+    private final Int8Activations activations;
+    private final LazyOutput scalar;
+    private final LazyOutput vector;
+
+    public SparseOperands(String description, ColumnTernaryWeights weights, Int8Activations activations) {
+        this.description = description;
+        this.weights = weights;
+        this.activations = activations;
+        this.scalar = new LazyOutput(weights.rows(), y -> new ScalarSparseGemv().gemv(weights, activations, y));
+        this.vector = new LazyOutput(weights.rows(), y -> SparseGemv.selected().gemv(weights, activations, y));
+    }
+
+    /**
+     * Gaussian weights and activations, int8 absmax codes, then every activation with |x| below the median zeroed
+     * (a4.8's Top-K 50% of the Wo input) and a run of 40 more zeros from K / 3: isolated and consecutive skips.
+     */
+    public static SparseOperands random(int rows, int cols, long seed) {
+        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
+        float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
+        float[] mags = new float[cols];
+        for (int k = 0; k < cols; k++) {
+            mags[k] = Math.abs(x[k]);
+        }
+        Arrays.sort(mags);
+        float median = mags[cols / 2];
+        for (int k = 0; k < cols; k++) {
+            if (Math.abs(x[k]) < median || k >= cols / 3 && k < cols / 3 + 40) {
+                x[k] = 0f;
+            }
+        }
+        return new SparseOperands("random, half the activations zero (seed " + seed + ")",
+            ColumnTernaryWeights.pack(TernaryQuantizer.absmean(w, rows, cols)), Int8Quantizer.absmaxI2s(x));
+    }
+
+    /** Every weight {@code trit}; activations {@code code} at even k and 0 at odd k. */
+    public static SparseOperands constant(int rows, int cols, int trit, int code) {
+        byte[] trits = new byte[Math.multiplyExact(rows, cols)];
+        Arrays.fill(trits, (byte) trit);
+        byte[] codes = new byte[cols];
+        for (int k = 0; k < cols; k += 2) {
+            codes[k] = (byte) code;
+        }
+        return new SparseOperands("all weights " + (trit > 0 ? "+1" : "-1") + ", activations " + code
+            + " at even k, 0 at odd k", ColumnTernaryWeights.pack(TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f)),
+            Int8Activations.of(codes, 127f / 3.5f));
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public long operandBytes() {
+        return (long) weights.data().length + activations.codes().length;
+    }
+
+    @Override
+    public void bind(Memory memory) {
+        SparseAvx2Gemv.bind(memory, weights, activations);
+    }
+
+    @Override
+    public float[] readOutput(Memory memory) {
+        return SparseAvx2Gemv.readOutput(memory, weights.rows());
+    }
+
+    @Override
+    public float[] scalar() {
+        return scalar.get();
+    }
+
+    @Override
+    public float[] vector() {
+        return vector.get();
+    }
+
+    @Override
+    public String vectorName() {
+        return SparseGemv.selected().name();
+    }
+
+    @Override
+    public float[] exact() {
+        return scalar();
+    }
+
+    @Override
+    public boolean lossless() {
+        return true;
+    }
+}

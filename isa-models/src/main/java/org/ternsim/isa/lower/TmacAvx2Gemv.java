@@ -1,0 +1,255 @@
+// Lowers the T-MAC GEMV (2 bit planes, g = 4, int8 tables) to an AVX2 program: vpshufb lookups for 32 rows at a time.
+package org.ternsim.isa.lower;
+
+import static org.ternsim.isa.Reg.r64;
+import static org.ternsim.isa.Reg.xmm;
+import static org.ternsim.isa.Reg.ymm;
+
+import java.util.Arrays;
+import org.ternsim.isa.Memory;
+import org.ternsim.isa.Operand.Imm;
+import org.ternsim.isa.Operand.Label;
+import org.ternsim.isa.Operand.Mem;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.Region;
+import org.ternsim.kernels.tmac.TmacGemv;
+import org.ternsim.kernels.tmac.TmacLut;
+import org.ternsim.kernels.tmac.TmacShapes;
+import org.ternsim.kernels.tmac.TmacWeights;
+
+/**
+ * T-MAC's AVX2 {@code tbl_g4_int8_float_update_impl} (kernels.md section 7) for 32 rows at a time. Per 4-activation
+ * group i and bit plane, one 16-byte load holds the group's 4-bit index of 32 rows (low nibble row r, high nibble row
+ * r + 16: T-MAC's offline permutation, done here by the binder); {@code vpand} / {@code vpsrlw}+{@code vpand} split
+ * the nibbles, {@code vinserti128} puts them in the two 128-bit lanes ({@code _mm256_set_m128i(top, bot)}) and one
+ * {@code vpshufb} looks both up in the group's 16-entry int8 table, broadcast to both lanes ({@code vbroadcasti128};
+ * the table is shared by both planes). The lookups are sign-extended ({@code vpmovsxbw}, low lane and
+ * {@code vextracti128} high lane: T-MAC's SignedWideningAdder) and summed per plane in int16 with {@code vpaddw}.
+ * At most {@link #MAX_ACT_GROUP} / 4 = {@value TmacGemv#INT16_BLOCK} lookups of |entry| <= 128 are summed per
+ * activation group, so the int16 sums never wrap and equal the engine's int32 group sums.
+ *
+ * <p>After activation group j the sums are widened ({@code vpmovsxwd}), converted ({@code vcvtdq2ps}) and the
+ * engine's float epilogue (TmacEpilogue) runs lane-wise over the rows: p0 = fma((float) S0, lut_scale[j], lut_bias[j])
+ * ({@code vfmadd231ps} into a copy of the bias), p1 = (float) S1 * lut_scale[j] ({@code vmulps}); each is fused into
+ * lane j mod 16 of the row's canonical 16-lane sum (LaneSum) with w_scale ({@code vfmadd231ps}). Those lanes live in
+ * a 4 KiB scratch region (2 planes x 16 lanes x 32 rows). At the end of the 32 rows the lanes are folded (i + 8,
+ * + 4, + 2, + 1) and y = 0.5 c0 + c1 is stored. Lanes never written (fewer than 16 activation groups) are +0 in the
+ * engine and are skipped here: a lane is never -0 (it starts at +0 and fma with a +0 addend or an exact cancellation
+ * gives +0 under round-to-nearest), so adding +0 to it is the identity. The activation-group loop is unrolled at
+ * lowering time (the scratch lane is static); the group loop {@code .Lgroup} is a loop. A last tile of fewer than 32
+ * rows is padded. Not lowered: building the tables ({@code lut_ctor}), which the binder takes from TmacLut.
+ */
+public final class TmacAvx2Gemv {
+
+    public static final int ROWS_PER_TILE = 32;
+    /** Largest act_group_size whose int16 plane sums cannot wrap: 4 x TmacGemv.INT16_BLOCK lookups. */
+    public static final int MAX_ACT_GROUP = TmacShapes.G * TmacGemv.INT16_BLOCK;
+    public static final long WEIGHTS_BASE = 0x1_0000_0000L;
+    public static final long TABLES_BASE = 0x2_0000_0000L;
+    public static final long LUT_PARAMS_BASE = 0x3_0000_0000L;
+    public static final long CONSTS_BASE = 0x3_0001_0000L;
+    public static final long SCRATCH_BASE = 0x3_0002_0000L;
+    public static final long OUTPUT_BASE = 0x4_0000_0000L;
+    private static final int LANES = 16;
+    /** Bytes of weights per tile and 4-activation group: 16 bytes per plane. */
+    private static final int GROUP_BYTES = 32;
+
+    private static final Reg W = r64(6);       // rsi: weight pointer, walks the whole tensor
+    private static final Reg T = r64(7);       // rdi: table pointer, reset per tile
+    private static final Reg Y = r64(2);       // rdx: output pointer
+    private static final Reg TILES = r64(8);   // r8: tiles left
+    private static final Reg GROUPS = r64(1);  // rcx: 4-activation groups left in this activation group
+    private static final Reg LP = r64(9);      // r9: lut scale/bias pointer, reset per tile
+    private static final Reg SCRATCH = r64(10);
+
+    private TmacAvx2Gemv() {
+    }
+
+    public static void checkShape(int rows, int cols, int actGroupSize) {
+        TmacShapes.check(cols, actGroupSize);
+        if (actGroupSize > MAX_ACT_GROUP) {
+            throw new IllegalArgumentException("T-MAC AVX2 sums an activation group in int16: act_group_size must be"
+                + " at most " + MAX_ACT_GROUP + ", got " + actGroupSize);
+        }
+        if (rows < 1) {
+            throw new IllegalArgumentException("T-MAC needs M >= 1, got " + rows);
+        }
+    }
+
+    static int tiles(int rows) {
+        return (rows + ROWS_PER_TILE - 1) / ROWS_PER_TILE;
+    }
+
+    public static Program lower(int rows, int cols, int actGroupSize) {
+        checkShape(rows, cols, actGroupSize);
+        int tiles = tiles(rows);
+        int groups = cols / TmacShapes.G;
+        int actGroups = cols / actGroupSize;
+        Program.Builder b = new Program.Builder("tmac/avx2 gemv " + rows + "x" + cols + " ags" + actGroupSize,
+            "x86-64");
+        b.region(new Region("weights", WEIGHTS_BASE, tiles * groups * GROUP_BYTES, Region.Role.INPUT));
+        b.region(new Region("tables", TABLES_BASE, TmacShapes.ENTRIES * groups, Region.Role.INPUT));
+        b.region(new Region("lutparams", LUT_PARAMS_BASE, 8 * actGroups, Region.Role.INPUT));
+        b.region(new Region("consts", CONSTS_BASE, 32, Region.Role.INPUT));
+        b.region(new Region("scratch", SCRATCH_BASE, 2 * LANES * ROWS_PER_TILE * 4, Region.Role.OUTPUT));
+        b.region(new Region("output", OUTPUT_BASE, tiles * ROWS_PER_TILE * 4, Region.Role.OUTPUT));
+
+        Reg tmp = r64(11);
+        b.emit("mov", W, new Imm(WEIGHTS_BASE));
+        b.emit("mov", Y, new Imm(OUTPUT_BASE));
+        b.emit("mov", TILES, new Imm(tiles));
+        b.emit("mov", SCRATCH, new Imm(SCRATCH_BASE));
+        b.emit("mov", tmp, new Imm(CONSTS_BASE));
+        b.emit("vbroadcastss", ymm(14), Mem.at(tmp, 0, 4));    // w_scale
+        b.emit("vbroadcastss", ymm(13), Mem.at(tmp, 4, 4));    // 0.5f
+        b.emit("vmovdqu", xmm(15), Mem.at(tmp, 16, 16));       // 16 x 0x0F
+
+        b.label(".Ltile");
+        b.emit("mov", T, new Imm(TABLES_BASE));
+        b.emit("mov", LP, new Imm(LUT_PARAMS_BASE));
+        for (int j = 0; j < actGroups; j++) {
+            for (int r = 0; r < 4; r++) {
+                b.emit("vpxor", ymm(r), ymm(r), ymm(r));
+            }
+            b.emit("mov", GROUPS, new Imm(actGroupSize / TmacShapes.G));
+            String loop = j == 0 ? ".Lgroup" : ".Lgroup" + j;
+            b.label(loop);
+            emitGroup(b);
+            b.emit("add", W, new Imm(GROUP_BYTES));
+            b.emit("add", T, new Imm(TmacShapes.ENTRIES));
+            b.emit("dec", GROUPS);
+            b.emit("jne", new Label(loop));
+            emitActGroupEpilogue(b, j);
+        }
+        emitFold(b, Math.min(actGroups, LANES));
+        b.emit("dec", TILES);
+        b.emit("jne", new Label(".Ltile"));
+        return b.build();
+    }
+
+    /** One 4-activation group of 32 rows: both planes' lookups added to ymm0/ymm1 (plane 0), ymm2/ymm3 (plane 1). */
+    private static void emitGroup(Program.Builder b) {
+        b.emit("vbroadcasti128", ymm(4), Mem.at(T, 0, 16));
+        for (int plane = 0; plane < 2; plane++) {
+            b.emit("vmovdqu", xmm(5), Mem.at(W, 16L * plane, 16));
+            b.emit("vpsrlw", xmm(6), xmm(5), new Imm(4));
+            b.emit("vpand", xmm(5), xmm(5), xmm(15));
+            b.emit("vpand", xmm(6), xmm(6), xmm(15));
+            b.emit("vinserti128", ymm(5), ymm(5), xmm(6), new Imm(1));
+            b.emit("vpshufb", ymm(5), ymm(4), ymm(5));
+            b.emit("vpmovsxbw", ymm(6), xmm(5));
+            b.emit("vextracti128", xmm(5), ymm(5), new Imm(1));
+            b.emit("vpmovsxbw", ymm(5), xmm(5));
+            b.emit("vpaddw", ymm(2 * plane), ymm(2 * plane), ymm(6));
+            b.emit("vpaddw", ymm(2 * plane + 1), ymm(2 * plane + 1), ymm(5));
+        }
+    }
+
+    /** Scratch offset of plane {@code plane}, lane {@code lane}, rows 8c..8c+7 of the tile. */
+    private static long slot(int plane, int lane, int chunk) {
+        return ((long) (plane * LANES + lane) * (ROWS_PER_TILE / 8) + chunk) * 32;
+    }
+
+    /** Plane sums of activation group j through the float epilogue into lane j mod 16 of each row's sums. */
+    private static void emitActGroupEpilogue(Program.Builder b, int j) {
+        b.emit("vbroadcastss", ymm(12), Mem.at(LP, 0, 4));      // lut_scale[j]
+        b.emit("vbroadcastss", ymm(11), Mem.at(LP, 4, 4));      // lut_bias[j]
+        b.emit("add", LP, new Imm(8));
+        int lane = j % LANES;
+        for (int plane = 0; plane < 2; plane++) {
+            for (int chunk = 0; chunk < 4; chunk++) {
+                Reg sums = ymm(2 * plane + chunk / 2);
+                if (chunk % 2 == 0) {
+                    b.emit("vpmovsxwd", ymm(7), xmm(sums.index()));
+                } else {
+                    b.emit("vextracti128", xmm(7), sums, new Imm(1));
+                    b.emit("vpmovsxwd", ymm(7), xmm(7));
+                }
+                b.emit("vcvtdq2ps", ymm(7), ymm(7));
+                if (plane == 0) {
+                    b.emit("vmovaps", ymm(8), ymm(11));
+                    b.emit("vfmadd231ps", ymm(8), ymm(7), ymm(12));
+                } else {
+                    b.emit("vmulps", ymm(8), ymm(7), ymm(12));
+                }
+                Mem at = Mem.at(SCRATCH, slot(plane, lane, chunk), 32);
+                if (j < LANES) {
+                    b.emit("vpxor", ymm(9), ymm(9), ymm(9));
+                } else {
+                    b.emit("vmovups", ymm(9), at);
+                }
+                b.emit("vfmadd231ps", ymm(9), ymm(8), ymm(14));
+                b.emit("vmovups", at, ymm(9));
+            }
+        }
+    }
+
+    /** Folds the written lanes (i + 8, + 4, + 2, + 1) per 8 rows and stores y = 0.5 c0 + c1. */
+    private static void emitFold(Program.Builder b, int usedLanes) {
+        for (int chunk = 0; chunk < 4; chunk++) {
+            for (int plane = 1; plane >= 0; plane--) {
+                // The result lands in ymm0, except plane 1's last step, which keeps c1 in ymm8 for the final add.
+                Reg last = plane == 1 ? ymm(8) : ymm(0);
+                int live = usedLanes;
+                for (int i = 0; i < Math.min(live, LANES / 2); i++) {
+                    b.emit("vmovups", ymm(i), Mem.at(SCRATCH, slot(plane, i, chunk), 32));
+                    if (i + LANES / 2 < live) {
+                        b.emit("vaddps", ymm(i), ymm(i), Mem.at(SCRATCH, slot(plane, i + LANES / 2, chunk), 32));
+                    }
+                }
+                live = Math.min(live, LANES / 2);
+                for (int half = LANES / 4; half >= 1; half /= 2) {
+                    for (int i = 0; i < half && i + half < live; i++) {
+                        b.emit("vaddps", half == 1 ? last : ymm(i), ymm(i), ymm(i + half));
+                    }
+                    live = Math.min(live, half);
+                }
+                if (live == 1 && usedLanes == 1 && plane == 1) {
+                    b.emit("vmovaps", ymm(8), ymm(0));
+                }
+            }
+            b.emit("vmulps", ymm(0), ymm(0), ymm(13));
+            b.emit("vaddps", ymm(0), ymm(0), ymm(8));
+            b.emit("vmovups", Mem.at(Y, 0, 32), ymm(0));
+            b.emit("add", Y, new Imm(32));
+        }
+    }
+
+    /** Puts rows r and r + 16 of a tile in the low and high nibbles, copies the tables, scales and biases. */
+    public static void bind(Memory memory, TmacWeights weights, TmacLut lut) {
+        int groups = weights.cols() / TmacShapes.G;
+        byte[] out = memory.bytes("weights");
+        Arrays.fill(out, (byte) 0);
+        for (int row = 0; row < weights.rows(); row++) {
+            int tile = row / ROWS_PER_TILE;
+            int r = row % ROWS_PER_TILE;
+            int shift = r < 16 ? 0 : 4;
+            for (int plane = 0; plane < 2; plane++) {
+                for (int i = 0; i < groups; i++) {
+                    int at = ((tile * groups + i) * 2 + plane) * 16 + r % 16;
+                    out[at] |= (byte) (weights.index(row, plane, i) << shift);
+                }
+            }
+        }
+        Arrays.fill(memory.bytes("consts"), (byte) 0x0F);      // bytes 16..31: the nibble mask
+        TmacNeonGemv.bindTablesAndScales(memory, weights, lut);
+    }
+
+    public static float[] readOutput(Memory memory, int rows) {
+        return Arrays.copyOf(I2sAvx2Gemv.readOutput(memory), rows);
+    }
+
+    /** The binder and output reader of this program for TmacOperands. */
+    public static final TmacOperands.Layout LAYOUT = new TmacOperands.Layout() {
+        @Override
+        public void bind(Memory memory, TmacWeights weights, TmacLut lut) {
+            TmacAvx2Gemv.bind(memory, weights, lut);
+        }
+
+        @Override
+        public float[] readOutput(Memory memory, int rows) {
+            return TmacAvx2Gemv.readOutput(memory, rows);
+        }
+    };
+}
