@@ -21,7 +21,7 @@ import org.ternsim.sim.run.MachineBuilder;
 
 /**
  * Same machine set-up as {@link GemvSimulation#run}. A listener between the interpreter and the core counts output
- * bytes stored (4 per row) and takes a snapshot (cycles, DRAM bytes, energy) after every window of rows. Steady state
+ * bytes stored (4 per row and activation column) and takes a snapshot (cycles, DRAM bytes, energy) after every window of rows. Steady state
  * is declared when the last {@link #STEADY_WINDOWS} windows cost the same per row as the ones before them, within
  * {@link #TOLERANCE}; the run
  * then stops (the interpreter is left through an exception) and cost(M) = cost(at stop) + (M - rows at stop) x the
@@ -69,6 +69,8 @@ final class SteadyStateGemv {
                 hierarchy.warm(r.base(), r.bytes());
             }
         }
+        // A GEMM lowering stores N outputs per weight row (bitnet.cpp's Nx1 finishes a row for all N tokens at once).
+        int tokens = lowering.activationColumns();
         Region out = program.regions().stream().filter(r -> r.role() == Region.Role.OUTPUT).findFirst().orElseThrow();
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
         double freq = hw.core().freqHz();
@@ -81,7 +83,7 @@ final class SteadyStateGemv {
                 core.retired(pc, addr, bytes, store);
                 if (windowRows > 0 && store && addr >= out.base() && addr < out.end()) {
                     stored[0] += bytes;
-                    long done = stored[0] / 4;
+                    long done = stored[0] / (4L * tokens);
                     if (done >= points.get(points.size() - 1).rows() + windowRows && done < rows) {
                         var s = core.stats();
                         points.add(new Point(done, s.cycles(), hierarchy.dramReadBytes() + hierarchy.dramWriteBytes(),
@@ -108,14 +110,22 @@ final class SteadyStateGemv {
         }
         float[] actual = data.readOutput(memory);
         float[] expected = data.scalar();
-        int checked = (int) to.rows();
-        boolean exact = GemvSimulation.compare(java.util.Arrays.copyOf(expected, checked),
-            java.util.Arrays.copyOf(actual, checked), "scalar").bitExact();
+        boolean exact = GemvSimulation.compare(computed(expected, rows, tokens, (int) to.rows()),
+            computed(actual, rows, tokens, (int) to.rows()), "scalar").bitExact();
         double dramCycles = to.dramBytes() / MachineBuilder.dramBytesPerCycle(hw);
         long compute = Math.max(s.portBoundCycles(), s.dispatchBoundCycles());
         String bound = dramCycles >= compute && dramCycles >= s.dataflowBoundCycles() ? "memory"
             : compute >= s.dataflowBoundCycles() ? "compute" : "latency";
         return new Outcome(from, to, stopped, bound, exact);
+    }
+
+    /** The first {@code done} rows of each token's outputs (token-major, {@code rows} per token). */
+    private static float[] computed(float[] y, int rows, int tokens, int done) {
+        float[] out = new float[tokens * done];
+        for (int t = 0; t < tokens; t++) {
+            System.arraycopy(y, t * rows, out, t * done, done);
+        }
+        return out;
     }
 
     /**
