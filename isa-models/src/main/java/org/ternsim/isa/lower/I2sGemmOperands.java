@@ -2,6 +2,7 @@
 package org.ternsim.isa.lower;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ternsim.isa.Memory;
 import org.ternsim.kernels.format.I2sLayout;
 import org.ternsim.kernels.format.I2sPacker;
@@ -86,6 +87,13 @@ public final class I2sGemmOperands implements GemvOperands {
         return new I2sGemmOperands("all weights " + (trit > 0 ? "+1" : "-1") + ", token activations "
             + Arrays.toString(codes), I2sPacker.pack(TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f),
             layout), tokens, binder);
+    }
+
+    /** Random; all +1 weights with tokens alternating 127 / -128; all -1 with -128 / 127. */
+    static List<GemvOperands> dataSets(int rows, int cols, int n, long seed, I2sLayout layout, Binder binder) {
+        return List.of(random(rows, cols, n, seed, layout, binder),
+            constant(layout, binder, rows, cols, n, 1, 127, -128),
+            constant(layout, binder, rows, cols, n, -1, -128, 127));
     }
 
     @Override

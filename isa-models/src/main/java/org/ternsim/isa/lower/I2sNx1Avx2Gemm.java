@@ -31,9 +31,9 @@ import org.ternsim.kernels.quant.Int8Activations;
  *
  * <p>Regions as {@link I2sNx1VnniGemm} (activations N x K, params 8 bytes per token, output N x M token-major) plus
  * the {@link I2sAvx2Gemv} constants. Registers: ymm0-3 int32 and ymm4-7 int16 accumulators of tokens 0-3, ymm8-11
- * code planes (ymm11 the loaded bytes, masked in place), ymm12-14 temporaries, ymm15 the 0x03 mask; with every ymm register taken the
- * weight scale is reloaded from memory per output (r12 points at it). The 16 ymm registers bound N at 4,
- * bitnet.cpp's x86 PARALLEL_SIZE (include/gemm-config.h).
+ * code planes (ymm11 the loaded bytes, masked in place), ymm12-14 temporaries, ymm15 the 0x03 mask; with every
+ * ymm register taken, the int16 ones are loaded per widening and the weight scale per output (r12 points at it).
+ * The 16 ymm registers bound N at 4, bitnet.cpp's x86 PARALLEL_SIZE (include/gemm-config.h).
  */
 public final class I2sNx1Avx2Gemm {
 

@@ -68,8 +68,6 @@ public record I2sNx1Avx2Lowering(int tokens, int groupBlocks) implements GemvLow
     /** Random; all +1 weights with tokens alternating 127 / -128; all -1 with -128 / 127. */
     @Override
     public List<GemvOperands> dataSets(int rows, int cols, long seed) {
-        return List.of(random(rows, cols, seed),
-            I2sGemmOperands.constant(I2sLayout.X86_128, I2sNx1Avx2Gemm::bind, rows, cols, tokens, 1, 127, -128),
-            I2sGemmOperands.constant(I2sLayout.X86_128, I2sNx1Avx2Gemm::bind, rows, cols, tokens, -1, -128, 127));
+        return I2sGemmOperands.dataSets(rows, cols, tokens, seed, I2sLayout.X86_128, I2sNx1Avx2Gemm::bind);
     }
 }

@@ -58,8 +58,6 @@ public record I2sNx1NeonLowering(int tokens) implements GemvLowering {
     /** Random; all +1 weights with tokens alternating 127 / -128; all -1 with -128 / 127. */
     @Override
     public List<GemvOperands> dataSets(int rows, int cols, long seed) {
-        return List.of(random(rows, cols, seed),
-            I2sGemmOperands.constant(I2sLayout.ARM_64, I2sNx1NeonGemm::bind, rows, cols, tokens, 1, 127, -128),
-            I2sGemmOperands.constant(I2sLayout.ARM_64, I2sNx1NeonGemm::bind, rows, cols, tokens, -1, -128, 127));
+        return I2sGemmOperands.dataSets(rows, cols, tokens, seed, I2sLayout.ARM_64, I2sNx1NeonGemm::bind);
     }
 }
