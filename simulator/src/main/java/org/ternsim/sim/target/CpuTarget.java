@@ -32,7 +32,7 @@ import org.ternsim.sim.workload.Operator;
  * each pass (cold); otherwise they stay cached between calls (warm). Warm operators are simulated exactly, since a
  * row subset of a cached matrix would sit in a nearer cache level than the whole matrix.
  *
- * <p>Prompts (T > 1 tokens): where the core's ISAs have a GEMM lowering of the kernel ({@link #GEMM_KERNELS}: I2_S
+ * <p>Prompts (T > 1 tokens): where the kernel's ISA has a GEMM lowering of it ({@link #GEMM_KERNELS}: I2_S
  * runs as bitnet.cpp's activation-parallel {@code i2_s-nx1}), the operator costs ceil(T / N) warm calls of that
  * program, each multiplying one tile of N tokens (the lowering's {@code activationColumns()}) and sampled to steady
  * state like a GEMV; otherwise T warm GEMVs (bitnet.cpp's 1x1 "no parallel" path). Either way the weights stay in
@@ -192,8 +192,9 @@ public final class CpuTarget implements Target {
             CacheState state = weightsInDram ? CacheState.COLD : CacheState.WARM;
             return gemv(l, rows, (int) op.k(), state, exact || state == CacheState.WARM);
         }
+        // The GEMM on the GEMV's ISA: bitnet.cpp's i2_s runs its AVX2 code on AVX-512 cores for prompts too.
         Optional<GemvLowering> gemm = Optional.ofNullable(GEMM_KERNELS.get(op.kernel()))
-            .flatMap(k -> GemvLowerings.forCore(k, hw.core().isa()))
+            .flatMap(k -> GemvLowerings.find(k, l.isa()))
             .filter(g -> untimedForm(g, (int) op.k()) == null);
         return prompt(op, gemm.orElse(l), rows);
     }
