@@ -125,8 +125,8 @@ class TernSimCliTest {
         assertTrue(o.out().lines().filter(l -> l.startsWith("tmac") || l.startsWith("tl2_0"))
             .allMatch(l -> l.contains("max|err|")), o.out());
         assertOneLineUserError(run("validate", "--kernel", "tl9"),
-            "valid: all, f16, i2_s, i2_s-1xn, i2_s-int4, i2_s-sparse, i2_s-vnni, q4_0, ternary-a16, tl1, tl2, tl2_0,"
-                + " tmac, tq2_0");
+            "valid: all, f16, i2_s, i2_s-1xn, i2_s-int4, i2_s-nx1, i2_s-sparse, i2_s-vnni, q4_0, ternary-a16, tl1, tl2,"
+                + " tl2_0, tmac, tq2_0");
         assertOneLineUserError(run("validate", "--kernel", "tmac", "--shapes", "16x100"), "16x100");
     }
 

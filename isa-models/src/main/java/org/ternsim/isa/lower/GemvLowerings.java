@@ -26,6 +26,9 @@ public final class GemvLowerings {
         all.add(new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0));
         all.add(new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
         all.add(new I2sNx1VnniLowering(I2sNx1VnniLowering.DEFAULT_TOKENS, I2sNx1VnniLowering.DEFAULT_COLUMNS_PER_PASS));
+        // Nx1 GEMM (prefill) lowerings for AVX2 and NEON with dot product.
+        all.add(I2sNx1Avx2Lowering.defaults());
+        all.add(new I2sNx1NeonLowering(I2sNx1NeonLowering.DEFAULT_TOKENS));
         all.add(I2sNeonLowering.defaults(false));
         all.add(I2sNeonLowering.defaults(true));
         all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));

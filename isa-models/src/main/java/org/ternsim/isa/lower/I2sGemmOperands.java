@@ -1,7 +1,8 @@
-// Operands of an I2_S GEMM (x86 128-value layout, N int8 activation columns) with the functional engine's outputs.
+// Operands of an I2_S GEMM (N int8 activation columns, x86 or ARM layout) with the functional engine's outputs.
 package org.ternsim.isa.lower;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ternsim.isa.Memory;
 import org.ternsim.kernels.format.I2sLayout;
 import org.ternsim.kernels.format.I2sPacker;
@@ -16,14 +17,26 @@ import org.ternsim.kernels.quant.TernaryQuantizer;
 /** Outputs are N x M, token-major; the scalar reference sums exactly in int32, so it is also the exact result. */
 public final class I2sGemmOperands implements GemvOperands {
 
+    /** Writes weights and the N token vectors into a GEMM program's regions, in that program's byte layout. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(Memory memory, I2sWeights weights, Int8Activations[] tokens);
+    }
+
     private final String description;
+    private final Binder binder;
     private final I2sWeights weights;
     private final Int8Activations[] tokens;
     private final LazyOutput scalar;
     private final LazyOutput vector;
 
     I2sGemmOperands(String description, I2sWeights weights, Int8Activations[] tokens) {
+        this(description, weights, tokens, I2sNx1VnniGemm::bind);
+    }
+
+    I2sGemmOperands(String description, I2sWeights weights, Int8Activations[] tokens, Binder binder) {
         this.description = description;
+        this.binder = binder;
         this.weights = weights;
         this.tokens = tokens.clone();
         int n = Math.multiplyExact(tokens.length, weights.rows());
@@ -41,17 +54,28 @@ public final class I2sGemmOperands implements GemvOperands {
 
     /** Gaussian weights (absmean) and N Gaussian token vectors (absmax, seeds seed + 1 + t). */
     static I2sGemmOperands random(int rows, int cols, int n, long seed) {
+        return random(rows, cols, n, seed, I2sLayout.X86_128, I2sNx1VnniGemm::bind);
+    }
+
+    /** As {@link #random(int, int, int, long)} in {@code layout}, bound by {@code binder}. */
+    static I2sGemmOperands random(int rows, int cols, int n, long seed, I2sLayout layout, Binder binder) {
         float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         Int8Activations[] tokens = new Int8Activations[n];
         for (int t = 0; t < n; t++) {
             tokens[t] = Int8Quantizer.absmaxI2s(SyntheticWeights.gaussian(cols, 1f, seed + 1 + t));
         }
         return new I2sGemmOperands("random (seed " + seed + ", " + n + " tokens)",
-            I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols), I2sLayout.X86_128), tokens);
+            I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols), layout), tokens, binder);
     }
 
     /** Every weight {@code trit}; token t's codes all {@code codes[t % codes.length]}. */
     static I2sGemmOperands constant(int rows, int cols, int n, int trit, int... codes) {
+        return constant(I2sLayout.X86_128, I2sNx1VnniGemm::bind, rows, cols, n, trit, codes);
+    }
+
+    /** As {@link #constant(int, int, int, int, int...)} in {@code layout}, bound by {@code binder}. */
+    static I2sGemmOperands constant(I2sLayout layout, Binder binder, int rows, int cols, int n, int trit,
+            int... codes) {
         byte[] trits = new byte[Math.multiplyExact(rows, cols)];
         Arrays.fill(trits, (byte) trit);
         Int8Activations[] tokens = new Int8Activations[n];
@@ -62,7 +86,14 @@ public final class I2sGemmOperands implements GemvOperands {
         }
         return new I2sGemmOperands("all weights " + (trit > 0 ? "+1" : "-1") + ", token activations "
             + Arrays.toString(codes), I2sPacker.pack(TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f),
-            I2sLayout.X86_128), tokens);
+            layout), tokens, binder);
+    }
+
+    /** Random; all +1 weights with tokens alternating 127 / -128; all -1 with -128 / 127. */
+    static List<GemvOperands> dataSets(int rows, int cols, int n, long seed, I2sLayout layout, Binder binder) {
+        return List.of(random(rows, cols, n, seed, layout, binder),
+            constant(layout, binder, rows, cols, n, 1, 127, -128),
+            constant(layout, binder, rows, cols, n, -1, -128, 127));
     }
 
     @Override
@@ -77,7 +108,7 @@ public final class I2sGemmOperands implements GemvOperands {
 
     @Override
     public void bind(Memory memory) {
-        I2sNx1VnniGemm.bind(memory, weights, tokens);
+        binder.bind(memory, weights, tokens);
     }
 
     @Override

@@ -166,9 +166,10 @@ public final class Calibration {
         StringBuilder sb = new StringBuilder();
         sb.append("## End-to-end vs published\n\n");
         sb.append("Written by `ternsim validate published --write docs/validation.md` from `configs/calibration/*.csv`; rows whose\n");
-        sb.append("hardware config does not exist yet are pending. Nothing is fitted to these numbers. Kernel rows compare\n");
-        sb.append("with bitnet.cpp's \"no parallel\" (1x1) column, the kernel TernSim lowers; decode rows use context 64\n");
-        sb.append("(tg128), prefill rows a 128-token prompt (pp128).\n\n");
+        sb.append("hardware config does not exist yet are pending. Nothing is fitted to these numbers. Kernel rows of one\n");
+        sb.append("token compare with bitnet.cpp's \"no parallel\" (1x1) column and rows of N > 1 tokens with its\n");
+        sb.append("\"activation parallel\" (Nx1) column, the kernels TernSim lowers for decode and prompts; decode rows use\n");
+        sb.append("context 64 (tg128), prefill rows a 128-token prompt (pp128).\n\n");
         sb.append("| hw | kind | workload / shape | threads | published | predicted | error | how | source |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {

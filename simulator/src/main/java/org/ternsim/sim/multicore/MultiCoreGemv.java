@@ -132,7 +132,9 @@ public final class MultiCoreGemv {
             operandBytes += w.rows == 0 ? 0 : w.operandBytes;
         }
         operandBytes -= (long) (active - 1) * w0.sharedInputBytes;
-        RunResult result = new RunResult("gemv", lowering.kernel(), lowering.isa(), rows, cols, threads, hw.name(),
+        int tokens = lowering.activationColumns();
+        RunResult result = new RunResult(tokens > 1 ? "gemm" : "gemv", lowering.kernel(), lowering.isa(), rows, cols,
+            tokens, threads, hw.name(),
             uarch.name(), hw.core().freqHz(), req.cacheState(), w0.program.name(), AsmText.print(w0.program),
             operandBytes, total, caches, machine.dramReadBytes(), machine.dramWriteBytes(),
             MachineBuilder.dramBytesPerCycle(hw), energy,

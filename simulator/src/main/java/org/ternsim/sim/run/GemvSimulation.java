@@ -87,7 +87,9 @@ public final class GemvSimulation {
         for (Cache c : hierarchy.levels()) {
             caches.add(c.stats());
         }
-        return new RunResult("gemv", lowering.kernel(), lowering.isa(), req.rows(), req.cols(), 1, req.hw().name(),
+        int tokens = lowering.activationColumns();
+        return new RunResult(tokens > 1 ? "gemm" : "gemv", lowering.kernel(), lowering.isa(), req.rows(), req.cols(),
+            tokens, 1, req.hw().name(),
             uarch.name(), req.hw().core().freqHz(), req.cacheState(), program.name(), text(program),
             data.operandBytes(), stats, caches, hierarchy.dramReadBytes(), hierarchy.dramWriteBytes(),
             MachineBuilder.dramBytesPerCycle(req.hw()), energy,

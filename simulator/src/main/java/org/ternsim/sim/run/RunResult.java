@@ -12,6 +12,8 @@ public record RunResult(
         String isa,
         int rows,
         int cols,
+        /** Activation columns (tokens) one call multiplies: 1 for a GEMV, N for a GEMM lowering such as i2_s-nx1. */
+        int tokens,
         int threads,
         String hardware,
         String uarch,
@@ -39,7 +41,7 @@ public record RunResult(
     }
 
     public long macs() {
-        return (long) rows * cols;
+        return (long) rows * cols * tokens;
     }
 
     public double gmacPerSecond() {

@@ -35,9 +35,12 @@ import org.ternsim.sim.timeline.SimSpan;
  * each pass (cold); otherwise they stay cached between calls (warm). Warm operators are simulated exactly, since a
  * row subset of a cached matrix would sit in a nearer cache level than the whole matrix.
  *
- * <p>Prompts (N > 1 tokens): no GEMM lowering exists yet, so a lowered kernel's GEMM costs N warm GEMVs (weights
- * reused from cache, as bitnet.cpp's 1x1 "no parallel" path) or the DRAM time of reading the weights once, whichever
- * is larger ({@link OperatorCost#HYBRID}).
+ * <p>Prompts (T > 1 tokens): where the kernel's ISA has a GEMM lowering of it ({@link #GEMM_KERNELS}: I2_S
+ * runs as bitnet.cpp's activation-parallel {@code i2_s-nx1}), the operator costs ceil(T / N) warm calls of that
+ * program, each multiplying one tile of N tokens (the lowering's {@code activationColumns()}) and sampled to steady
+ * state like a GEMV; otherwise T warm GEMVs (bitnet.cpp's 1x1 "no parallel" path). Either way the weights stay in
+ * cache between calls (bitnet.cpp's ggml_gemm walks all tokens over a block of weight rows before the next), and the
+ * DRAM time of reading them once is a lower bound ({@link OperatorCost#HYBRID}). Decode (T = 1) stays on the GEMV.
  */
 public final class CpuTarget implements Target {
 
@@ -54,6 +57,9 @@ public final class CpuTarget implements Target {
     static final int MIN_WINDOW_ROWS = 8;
     /** Windows after the minimum sample; beyond them the last windows are used even if not yet steady. */
     static final int MAX_EXTRA_WINDOWS = 12;
+
+    /** The GEMM (prompt) counterpart of a GEMV kernel: bitnet.cpp's Nx1 loop for I2_S (kernels.md 2.5). */
+    static final Map<String, String> GEMM_KERNELS = Map.of("i2_s", "i2_s-nx1", "i2_s-vnni", "i2_s-nx1");
 
     private final HardwareConfig hw;
     private final int threads;
@@ -233,8 +239,7 @@ public final class CpuTarget implements Target {
         } catch (IllegalArgumentException e) {
             return withStatic(analytic.cost(op, e.getMessage()));
         }
-        String untimed = l.lower(MIN_WINDOW_ROWS, (int) op.k()).code().stream().map(in -> in.form()).filter(f -> !uarch.has(f))
-            .findFirst().orElse(null);
+        String untimed = untimedForm(l, (int) op.k());
         if (untimed != null) {
             return withStatic(analytic.cost(op, uarch.name() + " has no timing for '" + untimed + "' of the "
                 + l.kernel() + "/" + l.isa() + " program"));
@@ -244,25 +249,50 @@ public final class CpuTarget implements Target {
             CacheState state = weightsInDram ? CacheState.COLD : CacheState.WARM;
             return gemv(l, rows, (int) op.k(), state, exact || state == CacheState.WARM, recording ? key : null);
         }
-        // GEMM over N tokens: warm per-token GEMV, bounded below by reading the weights once from DRAM.
-        OperatorCost perToken = gemv(l, rows, (int) op.k(), CacheState.WARM, exact, null);
-        double tokenCycles = perToken.cycles() * op.n();
+        // The GEMM on the GEMV's ISA: bitnet.cpp's i2_s runs its AVX2 code on AVX-512 cores for prompts too.
+        Optional<GemvLowering> gemm = Optional.ofNullable(GEMM_KERNELS.get(op.kernel()))
+            .flatMap(k -> GemvLowerings.find(k, l.isa()))
+            .filter(g -> untimedForm(g, (int) op.k()) == null);
+        return prompt(op, gemm.orElse(l), rows);
+    }
+
+    /** The first instruction form of {@code l}'s program that the core's table does not time, or null. */
+    private String untimedForm(GemvLowering l, int cols) {
+        try {
+            l.checkShape(MIN_WINDOW_ROWS, cols);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return l.lower(MIN_WINDOW_ROWS, cols).code().stream().map(in -> in.form()).filter(f -> !uarch.has(f))
+            .findFirst().orElse(null);
+    }
+
+    /**
+     * A prompt's GEMM over T tokens: ceil(T / N) warm calls of {@code l} (N = its activation columns: 1 for a GEMV,
+     * the tile for a GEMM lowering), bounded below by reading the weights once from DRAM.
+     */
+    private OperatorCost prompt(Operator op, GemvLowering l, long rows) {
+        int tile = l.activationColumns();
+        long calls = (op.n() + tile - 1) / tile;
+        OperatorCost perCall = gemv(l, rows, (int) op.k(), CacheState.WARM, exact, null);
+        double callCycles = perCall.cycles() * calls;
         double weightBytes = op.weightBytes();
         double dramCycles = weightBytes / (hw.dram().bandwidthBytesPerSec() / hw.core().freqHz());
-        double cycles = Math.max(tokenCycles, dramCycles);
+        double cycles = Math.max(callCycles, dramCycles);
         Map<String, Double> e = new LinkedHashMap<>();
-        perToken.energyPj().forEach((k, v) -> {
+        perCall.energyPj().forEach((k, v) -> {
             if (!k.equals("static")) {
-                e.put(k, v * op.n());
+                e.put(k, v * calls);
             }
         });
         if (weightsInDram) {
             e.merge("DRAM", weightBytes * 8 * hw.dram().energyPjPerBit(), Double::sum);
         }
+        String what = tile == 1 ? op.n() + " tokens x warm GEMV"
+            : calls + " tiles of " + tile + " tokens x warm " + l.kernel() + " GEMM";
         return withStatic(new OperatorCost(cycles, cycles / freqHz(), e, weightsInDram ? weightBytes : 0,
-            tokenCycles >= dramCycles ? perToken.bound() : "memory", OperatorCost.HYBRID, l.isa(),
-            op.n() + " tokens x warm GEMV (" + perToken.note() + "); weights read once"
-                + (weightsInDram ? " from DRAM" : "")));
+            callCycles >= dramCycles ? perCall.bound() : "memory", OperatorCost.HYBRID, l.isa(),
+            what + " (" + perCall.note() + "); weights read once" + (weightsInDram ? " from DRAM" : "")));
     }
 
     /**

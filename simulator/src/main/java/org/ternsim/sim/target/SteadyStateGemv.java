@@ -22,10 +22,9 @@ import org.ternsim.sim.run.MachineBuilder;
 
 /**
  * Same machine set-up as {@link GemvSimulation#run}. A listener between the interpreter and the core counts output
- * bytes stored (4 per row) and takes a snapshot (cycles, DRAM bytes, energy) after every window of rows. Steady state
- * is declared when the last {@link #STEADY_WINDOWS} windows cost the same per row as the ones before them, within
- * {@link #TOLERANCE}; the run
- * then stops (the interpreter is left through an exception) and cost(M) = cost(at stop) + (M - rows at stop) x the
+ * bytes stored (4 per row and activation column: N for a GEMM lowering's tile) and takes a snapshot (cycles, DRAM
+ * bytes, energy) after every window of rows. Steady state is declared when the last {@link #STEADY_WINDOWS} windows
+ * cost the same per row as the ones before them, within {@link #TOLERANCE}; the run then stops (the interpreter is left through an exception) and cost(M) = cost(at stop) + (M - rows at stop) x the
  * marginal cost of those windows. On zen5-2c a cold I2_S GEMV settles after 200-500 KiB of weights (prefetcher and
  * DRAM queue start-up). The functional check compares the rows computed with the kernel's scalar reference.
  *
@@ -131,6 +130,8 @@ final class SteadyStateGemv {
                 hierarchy.warm(r.base(), r.bytes());
             }
         }
+        // A GEMM lowering stores N outputs per weight row (bitnet.cpp's Nx1 finishes a row for all N tokens at once).
+        int tokens = lowering.activationColumns();
         Region out = program.regions().stream().filter(r -> r.role() == Region.Role.OUTPUT).findFirst().orElseThrow();
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
         long[] stalls = countStalls ? new long[StallObserver.Cause.values().length] : null;
@@ -147,7 +148,7 @@ final class SteadyStateGemv {
                 core.retired(pc, addr, bytes, store);
                 if (windowRows > 0 && store && addr >= out.base() && addr < out.end()) {
                     stored[0] += bytes;
-                    long done = stored[0] / 4;
+                    long done = stored[0] / (4L * tokens);
                     if (dataRows < rows && done > dataRows) {
                         throw new Beyond();
                     }
@@ -179,9 +180,9 @@ final class SteadyStateGemv {
         }
         float[] actual = data.readOutput(memory);
         float[] expected = data.scalar();
-        int checked = (int) to.rows();
-        boolean exact = GemvSimulation.compare(java.util.Arrays.copyOf(expected, checked),
-            java.util.Arrays.copyOf(actual, checked), "scalar").bitExact();
+        // expected holds dataRows outputs per token, actual the full program's rows per token
+        boolean exact = GemvSimulation.compare(computed(expected, dataRows, tokens, (int) to.rows()),
+            computed(actual, rows, tokens, (int) to.rows()), "scalar").bitExact();
         if (!exact && dataRows < rows) {
             return null;
         }
@@ -207,6 +208,15 @@ final class SteadyStateGemv {
         }
         System.arraycopy(from, 0, to, 0, (int) rowPart);
         System.arraycopy(from, (int) rowPart, to, (int) (perRow * rows), from.length - (int) rowPart);
+    }
+
+    /** The first {@code done} rows of each token's outputs (token-major, {@code rows} per token). */
+    private static float[] computed(float[] y, int rows, int tokens, int done) {
+        float[] out = new float[tokens * done];
+        for (int t = 0; t < tokens; t++) {
+            System.arraycopy(y, t * rows, out, t * done, done);
+        }
+        return out;
     }
 
     /**

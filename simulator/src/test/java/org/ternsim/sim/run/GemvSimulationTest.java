@@ -35,6 +35,18 @@ class GemvSimulationTest {
         return GemvSimulation.run(new GemvSimulation.Request(hw, "i2_s", rows, cols, 7, CacheState.WARM));
     }
 
+    /** A GEMM lowering's call multiplies N tokens: its MACs (and GMAC/s, pJ/MAC) count them, and it is named gemm. */
+    @Test
+    void nx1CallCountsEveryTokensMacs() {
+        HardwareConfig cobalt = HardwareConfigLoader.load(Path.of("../configs/hw/cobalt-100.yaml"));
+        RunResult r = GemvSimulation.run(new GemvSimulation.Request(cobalt, "i2_s-nx1", 16, 2560, 7,
+            CacheState.WARM));
+        assertEquals("gemm", r.op());
+        assertEquals("neon-dotprod", r.isa());
+        assertEquals(16L * 2560 * 8, r.macs());
+        assertTrue(r.check().bitExact());
+    }
+
     @Test
     void doublingDramBandwidthSpeedsUpADramResidentShape() {
         // 4096x4096 packs to 4 MiB of weights: more than the 3 MiB effective L3, so every call streams from DRAM.
