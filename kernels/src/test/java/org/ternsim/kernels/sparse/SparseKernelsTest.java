@@ -135,6 +135,42 @@ class SparseKernelsTest {
         }
     }
 
+    /**
+     * Many shapes in one JVM, so each vector kernel runs interpreted, then C1- and C2-compiled (and OSR-compiled in
+     * its column loop) while being checked: a JIT-dependent wrong lane, as once seen in a full run (docs/kernels.md,
+     * "Sparse GEMV flake"), shows here in any of hundreds of calls instead of in one. Shapes straddle the vector
+     * block sizes (16, 32 and 64 bytes a plane, i.e. 64, 128 and 256 rows) and their tails; a third of the cases use
+     * the extreme data (all trits +1 or -1, all codes 127 or -128).
+     */
+    @Test
+    void vectorKernelsStayExactAcrossManyShapesInOneJvm() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int round = 0; round < 300; round++) {
+            int rows = 1 + rnd.nextInt(1100);
+            int cols = 1 + rnd.nextInt(200);
+            TernaryWeights w;
+            Int8Activations x;
+            if (round % 3 == 0) {
+                byte[] t = new byte[rows * cols];
+                java.util.Arrays.fill(t, (byte) (rnd.nextBoolean() ? 1 : -1));
+                w = TernaryQuantizer.fromTrits(t, rows, cols, 1f);
+                byte[] q = new byte[cols];
+                java.util.Arrays.fill(q, (byte) (rnd.nextBoolean() ? 127 : -128));
+                x = Int8Activations.of(q, 3f);
+            } else {
+                w = trits(rows, cols, rnd);
+                x = sparseCodes(cols, rnd.nextDouble(), rnd);
+            }
+            float[] expected = reference(w, x);
+            ColumnTernaryWeights cw = ColumnTernaryWeights.pack(w);
+            for (VectorSpecies<Integer> sp : SPECIES) {
+                float[] v = new float[rows];
+                new PanamaSparseGemv(sp).gemv(cw, x, v);
+                assertSameBits(expected, v, sp + " round " + round + " " + rows + "x" + cols);
+            }
+        }
+    }
+
     @Test
     void gatedUpProjectionSkipsRowsWhoseGateIsZero() {
         SplittableRandom rnd = new SplittableRandom(9);
