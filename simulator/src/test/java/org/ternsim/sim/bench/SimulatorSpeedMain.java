@@ -4,7 +4,9 @@
 //   java --add-modules jdk.incubator.vector \
 //     -cp simulator/target/test-classes:simulator/target/classes:$(cat simulator/cp.txt) \
 //     org.ternsim.sim.bench.SimulatorSpeedMain [shape=256x2560] [reps=10] [modes=functional,detailed]
-// (pass "detailed" alone to profile the detailed mode without the functional runs in the recording)
+// (pass "detailed" alone to profile the detailed mode without the functional runs in the recording).
+// Without cp.txt (dependency:build-classpath needs the sibling modules installed), the shaded CLI jar serves as the
+// class path: -cp simulator/target/test-classes:cli/target/ternsim.jar; A/B runs put an old and a new jar there.
 package org.ternsim.sim.bench;
 
 import java.lang.management.ManagementFactory;
