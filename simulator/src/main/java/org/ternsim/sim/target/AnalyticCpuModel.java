@@ -17,9 +17,17 @@ import org.ternsim.sim.workload.Operator;
  *   <li>compute cycles = vector instructions / (vector instructions per cycle x threads). Vector instructions per MAC
  *       come from each kernel's published inner loop (table below); vector instructions per cycle is 1 / rthr of the
  *       core's 256-bit integer add in its uarch table (4 on Zen 5), and 256-bit instructions are scaled by the core's
- *       vector width.</li>
+ *       vector width. In a GEMM of several tokens the work on the weights (load, unpack) is shared by the tokens of
+ *       one activation-parallel tile, as in bitnet.cpp's Nx1 path; the work per token is not.</li>
+ *   <li>f16 matmuls also pay their conversions: ggml's F16 matmul converts the activations to F16 too (type_traits
+ *       {@code vec_dot_type = GGML_TYPE_F16}) and {@code ggml_vec_dot_f16} widens both operands with F16C, so every
+ *       8 MACs take two {@code vcvtph2ps ymm, xmm} (one of them, on the weights, shared by a GEMM tile's tokens); on
+ *       cores whose table times that form, compute cycles are at least that many x its rthr (Zen 3: 2 uops on
+ *       FP2/FP3, rthr 1, so a GEMV runs at most 4 MACs per cycle).</li>
  *   <li>memory cycles = weight (or KV-cache) bytes / DRAM bandwidth when the model's weights do not fit in the last
- *       cache level, else / the L3; activations are taken from L1 at two 32-byte loads per cycle per thread.</li>
+ *       cache level, else / the L3; activations are taken from L1 at two 32-byte loads per cycle per thread. DRAM
+ *       bandwidth is also capped per thread at what one core keeps in flight: the misses its last private cache level
+ *       tracks (MSHRs) x line size / DRAM latency (cpus.md §10.2: model per-core bandwidth as a limit of its own).</li>
  *   <li>cycles = max of the two (perfect overlap); the larger names the bound.</li>
  * </ul>
  * Energy: instructions x (core.instruction + core.vector_op_256), cache reads per 64-byte line of the level the
@@ -28,24 +36,44 @@ import org.ternsim.sim.workload.Operator;
 final class AnalyticCpuModel {
 
     /**
-     * 256-bit vector instructions per multiply-accumulate. i2_s: ~20 vector ops per 128 weights x 1 row
-     * (kernels.md §2.3 / §12.3); tl2: ~39 per 192 (§12.3); tl1: ~12 per 64 (§12.3, NEON); tq2_0: as i2_s plus a
-     * per-256-block fp32 epilogue (§6); q4_0 / q8_0 x q8_0 (llama.cpp AVX2): ~10 per 32 (load, nibble and/shift/sub,
-     * maddubs, madd, cvt, fma; estimate); f16/bf16: load + convert + FMA per 8 lanes = 3 per 8 (estimate); f32: 2 per
-     * 8; i2_s-a16 (ternary x 16-bit activations, no published CPU kernel): unpack + convert weights, convert activation,
-     * FMA = 4 per 8 (estimate).
+     * 256-bit vector instructions per multiply-accumulate of one token, split into the work on the weights (load,
+     * unpack, convert: done once per weight vector) and the work per token (activation loads, multiplies, adds).
+     * i2_s: 8 weight ops (1 load, 3 shifts, 4 masks) and 12 token ops (4 activation loads, 4 vpmaddubsw, 4 vpaddw)
+     * per 128 weights (kernels.md §2.3 and its Nx1 note); tq1_0/tq2_0: as i2_s plus a per-256-block fp32 epilogue
+     * per token (§6); f16/bf16: the weight load+convert (one vcvtph2ps with a memory operand) plus the activation load
+     * and the FMA per 8 lanes (estimate); f32: weight load + FMA (estimate); i2_s-a16 (ternary x 16-bit activations,
+     * no published CPU kernel): unpack + convert weights (2), convert activation + FMA (2) per 8 (estimate). Kernels
+     * whose split is not documented keep everything on the token side: tl2 ~39 per 192 (§12.3), tl1 ~12 per 64
+     * (§12.3, NEON; their LUTs are built per token), q4_0 / q8_0 x q8_0 ~10 per 32 (load, nibble and/shift/sub,
+     * maddubs, madd, cvt, fma; estimate).
      */
-    static double vectorOpsPerMac(String kernel) {
+    record OpsPerMac(double weight, double token) {
+        double total() {
+            return weight + token;
+        }
+    }
+
+    static OpsPerMac opsPerMac(String kernel) {
         return switch (kernel) {
-            case "i2_s", "i2_s-vnni", "i2_s-nx1", "tmac" -> 20.0 / 128;
-            case "tl2", "tl2_0" -> 39.0 / 192;
-            case "tl1" -> 12.0 / 64;
-            case "tq1_0", "tq2_0" -> 22.0 / 128;
-            case "q4_0", "q8_0", "q6_k" -> 10.0 / 32;
-            case "f32" -> 2.0 / 8;
-            case "i2_s-a16" -> 4.0 / 8;
-            default -> 3.0 / 8; // f16, bf16
+            case "i2_s", "i2_s-vnni", "i2_s-nx1", "tmac" -> new OpsPerMac(8.0 / 128, 12.0 / 128);
+            case "tl2", "tl2_0" -> new OpsPerMac(0, 39.0 / 192);
+            case "tl1" -> new OpsPerMac(0, 12.0 / 64);
+            case "tq1_0", "tq2_0" -> new OpsPerMac(8.0 / 128, 14.0 / 128);
+            case "q4_0", "q8_0", "q6_k" -> new OpsPerMac(0, 10.0 / 32);
+            case "f32" -> new OpsPerMac(1.0 / 8, 1.0 / 8);
+            case "i2_s-a16" -> new OpsPerMac(2.0 / 8, 2.0 / 8);
+            default -> new OpsPerMac(1.0 / 8, 2.0 / 8); // f16, bf16
         };
+    }
+
+    /**
+     * Tokens that share one unpacked weight vector in a prompt GEMM: bitnet.cpp's activation-parallel (Nx1) tiling
+     * runs PARALLEL_SIZE tokens per weight row, 4 on x86 and 8 on NEON with dot product (kernels.md §2.5,
+     * include/gemm-config.h); fewer tokens than that take the 1x1 path (no sharing).
+     */
+    static int tokensSharingWeights(List<String> isas, long tokens) {
+        int parallel = isas.contains("neon-dotprod") ? 8 : 4;
+        return tokens >= parallel ? parallel : 1;
     }
 
     /** FP32 lanes of a 256-bit vector: element-wise work and attention run in fp32. */
@@ -56,6 +84,9 @@ final class AnalyticCpuModel {
     private final boolean weightsInDram;
     private final double vectorOpsPerCycle;
     private final String throughputSource;
+    /** rthr of one 8-lane F16 to F32 conversion, or 0 when the core's table has no such form. */
+    private final double f16ConvertRthr;
+    private final double coreDramBytesPerCycle;
 
     AnalyticCpuModel(HardwareConfig hw, Microarchitecture uarch, int threads, boolean weightsInDram) {
         this.hw = hw;
@@ -74,6 +105,29 @@ final class AnalyticCpuModel {
         }
         this.vectorOpsPerCycle = perCycle * Math.min(1.0, width);
         this.throughputSource = src;
+        this.f16ConvertRthr = uarch.has(F16_CONVERT) ? uarch.desc(F16_CONVERT).rthr() : 0;
+        this.coreDramBytesPerCycle = coreDramBytesPerCycle(hw);
+    }
+
+    /** The F16C form ggml_vec_dot_f16 widens each operand with (GGML_F16_VEC_LOAD on AVX). */
+    static final String F16_CONVERT = "vcvtph2ps ymm, xmm";
+
+    /**
+     * DRAM bytes per cycle one core can sustain by Little's law: its last private cache level's MSHRs x line bytes
+     * over the DRAM latency. Infinite when the config has no private level or no latency.
+     */
+    static double coreDramBytesPerCycle(HardwareConfig hw) {
+        CacheConfig last = null;
+        for (CacheConfig c : hw.caches()) {
+            if (!c.shared()) {
+                last = c;
+            }
+        }
+        double latencyCycles = hw.dram().latencyNs() * 1e-9 * hw.core().freqHz();
+        if (last == null || !(latencyCycles > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return (double) last.mshrs() * last.lineBytes() / latencyCycles;
     }
 
     String throughputSource() {
@@ -82,16 +136,22 @@ final class AnalyticCpuModel {
 
     OperatorCost cost(Operator op, String why) {
         double vectorOps = switch (op.opClass()) {
-            case LINEAR -> op.macs() * vectorOpsPerMac(op.kernel());
+            case LINEAR -> op.macs() * (opsPerMac(op.kernel()).token()
+                + opsPerMac(op.kernel()).weight() / tokensSharingWeights(hw.core().isa(), op.n()));
             case ATTENTION -> op.macs() * 2 / LANES + op.elementOps() / LANES;
             default -> op.elementOps() / LANES;
         };
         double computeCycles = vectorOps / (vectorOpsPerCycle * threads);
+        if (op.opClass() == OpClass.LINEAR && op.kernel().equals("f16") && f16ConvertRthr > 0) {
+            double converts = op.macs() / LANES * (1 + 1.0 / tokensSharingWeights(hw.core().isa(), op.n()));
+            computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);
+        }
         double big = op.weightBytes();
         CacheConfig llc = hw.caches().isEmpty() ? null : hw.caches().get(hw.caches().size() - 1);
         boolean fromDram = big > 0 && (weightsInDram || llc == null || big > llc.sizeBytes()
             || op.opClass() == OpClass.EMBEDDING);
-        double dramBytesPerCycle = hw.dram().bandwidthBytesPerSec() / hw.core().freqHz();
+        double dramBytesPerCycle = Math.min(hw.dram().bandwidthBytesPerSec() / hw.core().freqHz(),
+            threads * coreDramBytesPerCycle);
         // L3 delivery is not in the configs; one 64-byte line per 2 cycles per core is an estimate (Zen-class L3
         // read bandwidth per core ~32 B/cycle, uarch.md §5.1 does not give it).
         double llcBytesPerCycle = 32.0 * threads;

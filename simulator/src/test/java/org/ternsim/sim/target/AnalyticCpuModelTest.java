@@ -1,0 +1,73 @@
+// The analytic CPU roofline: one core's DRAM bandwidth is capped by its misses in flight, and f16 matmuls pay F16C.
+package org.ternsim.sim.target;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.ternsim.isa.uarch.Microarchitecture;
+import org.ternsim.isa.uarch.UarchLoader;
+import org.ternsim.sim.config.CacheConfig;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+import org.ternsim.sim.workload.OpClass;
+import org.ternsim.sim.workload.Operator;
+
+class AnalyticCpuModelTest {
+
+    private static final HardwareConfig EPYC = HardwareConfigLoader.load(Path.of("../configs/hw/epyc-7v13.yaml"));
+    private static final Microarchitecture ZEN3 = UarchLoader.load("zen3");
+
+    /** A 128256 x 2560 f16 LM head: 656 MB of weights, far beyond every cache. */
+    private static final Operator LM_HEAD = new Operator("lm_head", -1, "", OpClass.LINEAR, "f16", 128256, 2560, 1, 0,
+        0, 0, "f16", 0);
+
+    @Test
+    void oneCoreCannotUseTheWholeMemoryBandwidth() {
+        CacheConfig l2 = EPYC.caches().get(1);
+        double latencyCycles = EPYC.dram().latencyNs() * 1e-9 * EPYC.core().freqHz();
+        double perCore = AnalyticCpuModel.coreDramBytesPerCycle(EPYC);
+        assertEquals(l2.mshrs() * l2.lineBytes() / latencyCycles, perCore, 1e-9);
+        double machine = EPYC.dram().bandwidthBytesPerSec() / EPYC.core().freqHz();
+        assertTrue(perCore < machine, "one Zen 3 core (48 misses in flight) is below the NUMA domain's bandwidth");
+        // Memory-bound element-wise work over a DRAM-resident operand: 1 thread is capped per core, 64 by the machine.
+        // (activations come from L1 at 64 B per cycle per thread on top).
+        Operator rows = new Operator("embedding", -1, "", OpClass.EMBEDDING, "get_rows", 0, 1024, 1 << 16, 0, 0, 0,
+            "f32", 0);
+        double one = new AnalyticCpuModel(EPYC, ZEN3, 1, true).cost(rows, "test").cycles();
+        double all = new AnalyticCpuModel(EPYC, ZEN3, 64, true).cost(rows, "test").cycles();
+        assertEquals(rows.weightBytes() / perCore + rows.activationBytes() / 64, one, 1e-6 * one);
+        assertEquals(rows.weightBytes() / machine + rows.activationBytes() / (64.0 * 64), all, 1e-6 * all);
+    }
+
+    @Test
+    void f16MatmulsAreBoundByTheirConversionsOnZen3() {
+        double rthr = ZEN3.desc(AnalyticCpuModel.F16_CONVERT).rthr();
+        OperatorCost c = new AnalyticCpuModel(EPYC, ZEN3, 64, true).cost(LM_HEAD, "test");
+        double conversions = LM_HEAD.macs() * 2 / 8 * rthr / 64;
+        double dram = LM_HEAD.weightBytes() / (EPYC.dram().bandwidthBytesPerSec() / EPYC.core().freqHz())
+            + LM_HEAD.activationBytes() / (64.0 * 64);
+        assertEquals(Math.max(conversions, dram), c.cycles(), 1e-6 * c.cycles());
+        // One thread: two conversions per 8 MACs at 1 per cycle leave 4 MACs per cycle.
+        OperatorCost one = new AnalyticCpuModel(EPYC, ZEN3, 1, true).cost(LM_HEAD, "test");
+        assertTrue(one.cycles() >= LM_HEAD.macs() / 4 - 1, "cycles " + one.cycles());
+        assertEquals("compute", one.bound());
+    }
+
+    @Test
+    void aPromptGemmSharesTheWeightWorkOverATileButAGemvDoesNot() {
+        AnalyticCpuModel.OpsPerMac a16 = AnalyticCpuModel.opsPerMac("i2_s-a16");
+        Operator gemv = new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s-a16", 3072, 3072, 1, 0, 0, 0, "i2_s-a16", 0);
+        Operator gemm = new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s-a16", 3072, 3072, 4096, 0, 0, 0,
+            "i2_s-a16", 0);
+        AnalyticCpuModel m = new AnalyticCpuModel(EPYC, ZEN3, 64, false);
+        double perMacGemv = m.cost(gemv, "test").cycles() / gemv.macs();
+        double perMacGemm = m.cost(gemm, "test").cycles() / gemm.macs();
+        // x86 Nx1 tiles 4 tokens (kernels.md §2.5): the weight side costs a quarter per MAC, the token side the same.
+        assertEquals((a16.token() + a16.weight() / 4) / a16.total(), perMacGemm / perMacGemv, 1e-3);
+        assertEquals(4, AnalyticCpuModel.tokensSharingWeights(java.util.List.of("avx2"), 128));
+        assertEquals(8, AnalyticCpuModel.tokensSharingWeights(java.util.List.of("neon-dotprod", "neon"), 128));
+        assertEquals(1, AnalyticCpuModel.tokensSharingWeights(java.util.List.of("avx2"), 3));
+    }
+}
