@@ -115,16 +115,15 @@ final class X86Resolved {
         LONGS.set(b, offset, v);
     }
 
-    private static final class Binary implements InstructionSemantics {
-        private final Op op;
-        private final int width;
-        private final int dst;
-        private final int a;
-        private final int b;
-        private final Operand.Mem mem;
+    /** dst and src1 vector registers, src2 a vector register or memory, all of one width: decoded once. */
+    private abstract static class ThreeOperand implements InstructionSemantics {
+        final int width;
+        final int dst;
+        final int a;
+        final int b;
+        final Operand.Mem mem;
 
-        Binary(Instruction in, Op op) {
-            this.op = op;
+        ThreeOperand(Instruction in) {
             this.width = X86Semantics.width(in);
             this.dst = in.reg(0).index();
             this.a = in.reg(1).index();
@@ -133,10 +132,26 @@ final class X86Resolved {
         }
 
         @Override
-        public void execute(Instruction in, MachineState s) {
+        public final void execute(Instruction in, MachineState s) {
             byte[] y = second(s, b, mem, width);
-            byte[] x = s.vec[a];
-            byte[] r = s.vec[dst];
+            compute(s.vec[a], y, s.vec[dst]);
+            s.clearAbove(dst, width);
+        }
+
+        /** The first {@code width} bytes of {@code r} from {@code x} and {@code y} (r may be either of them). */
+        abstract void compute(byte[] x, byte[] y, byte[] r);
+    }
+
+    private static final class Binary extends ThreeOperand {
+        private final Op op;
+
+        Binary(Instruction in, Op op) {
+            super(in);
+            this.op = op;
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
             for (int o = 0; o < width; o += 8) {
                 long u = get(x, o);
                 long v = get(y, o);
@@ -151,7 +166,6 @@ final class X86Resolved {
                     case SUBW -> ((u | HIGH16) - (v & LOW15)) ^ ((u ^ ~v) & HIGH16);
                 });
             }
-            s.clearAbove(dst, width);
         }
     }
 
@@ -200,33 +214,19 @@ final class X86Resolved {
     }
 
     /** vpmaddubsw: unsigned bytes of src1 times signed bytes of src2, adjacent pairs summed, signed saturation. */
-    private static final class MaddUbsW implements InstructionSemantics {
-        private final int width;
-        private final int dst;
-        private final int a;
-        private final int b;
-        private final Operand.Mem mem;
-
+    private static final class MaddUbsW extends ThreeOperand {
         MaddUbsW(Instruction in) {
-            this.width = X86Semantics.width(in);
-            this.dst = in.reg(0).index();
-            this.a = in.reg(1).index();
-            this.mem = in.op(2) instanceof Operand.Mem m ? m : null;
-            this.b = mem == null ? in.reg(2).index() : -1;
+            super(in);
         }
 
         @Override
-        public void execute(Instruction in, MachineState s) {
-            byte[] y = second(s, b, mem, width);
-            byte[] x = s.vec[a];
-            byte[] r = s.vec[dst];
+        void compute(byte[] x, byte[] y, byte[] r) {
             for (int o = 0; o < width; o += 2) {
                 int sum = (x[o] & 0xFF) * y[o] + (x[o + 1] & 0xFF) * y[o + 1];
                 int v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));
                 r[o] = (byte) v;
                 r[o + 1] = (byte) (v >>> 8);
             }
-            s.clearAbove(dst, width);
         }
     }
 
