@@ -18,6 +18,7 @@ import org.ternsim.sim.accel.AccelSummary;
 import org.ternsim.sim.accel.AcceleratorConfig;
 import org.ternsim.sim.accel.AcceleratorSimulation;
 import org.ternsim.sim.config.AcceleratorConfigLoader;
+import org.ternsim.sim.config.AcceleratorConfigWriter;
 
 final class AcceleratorKernelRun {
 
@@ -46,11 +47,10 @@ final class AcceleratorKernelRun {
         Map<String, String> files = new LinkedHashMap<>();
         try {
             files.put("results.json", JSON.writeValueAsString(r) + "\n");
-            files.put("resolved-config.yaml", "# accelerator config as given (" + hwPath.getFileName()
-                + "); defaults are not written out\n" + Files.readString(hwPath));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        files.put("resolved-config.yaml", AcceleratorConfigWriter.toYaml(config));
         RunWriter.writeFiles(runDir, files, o.force);
         PrintWriter out = o.spec.commandLine().getOut();
         out.print(AccelSummary.result(r));

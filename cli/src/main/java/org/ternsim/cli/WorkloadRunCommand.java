@@ -15,6 +15,7 @@ import org.ternsim.reports.WorkloadResultTree;
 import org.ternsim.reports.WorkloadSummary;
 import org.ternsim.sim.accel.AcceleratorConfig;
 import org.ternsim.sim.config.AcceleratorConfigLoader;
+import org.ternsim.sim.config.AcceleratorConfigWriter;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.config.ResolvedConfigWriter;
@@ -86,8 +87,8 @@ final class WorkloadRunCommand {
         files.put("results.json", json);
         files.put("results.csv", WorkloadFiles.csv(result));
         files.put("stats.txt", WorkloadFiles.stats(result));
-        files.put("resolved-config.yaml", WorkloadConfigYaml.of(result, accelerator ? acceleratorYaml(hwPath)
-            : ResolvedConfigWriter.toYaml(hw)));
+        files.put("resolved-config.yaml", WorkloadConfigYaml.of(result, accelerator
+            ? AcceleratorConfigWriter.toYaml(accel) : ResolvedConfigWriter.toYaml(hw)));
         String name = o.runName != null ? o.runName : String.format(Locale.ROOT, "%s-%s-%s-t%d", hwName, w.name(),
             result.phase().kind().label(), result.threads());
         Path runDir = o.force || o.runName != null ? o.out.resolve(name) : SimulateCommand.freeName(o.out, name);
@@ -104,15 +105,5 @@ final class WorkloadRunCommand {
         }
         out.flush();
         return TernSim.OK;
-    }
-
-    /** The accelerator config as written (its loader fills no defaults into a document yet), headed by a note. */
-    private static String acceleratorYaml(Path file) {
-        try {
-            return "# accelerator config as given (" + file.getFileName() + "); defaults are not written out\n"
-                + Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -129,4 +129,22 @@ class ErrorClassesTest {
             "--max-memory", "1GiB"), 1).get(0);
         assertTrue(line.contains("needs about") && line.contains("--max-memory"), line);
     }
+
+    @Test
+    void acceleratorBuffersMustHoldTheMinimumTile(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("hw"));
+        Files.createDirectories(dir.resolve("energy"));
+        Files.copy(Path.of("../configs/energy/accel-22nm.yaml"), dir.resolve("energy/accel-22nm.yaml"));
+        String yaml = Files.readString(Path.of("../configs/hw/accel-edge.yaml"));
+        String from = "weight: {size: 32KiB, banks: 8, width: 8B}";
+        assertTrue(yaml.contains(from));
+        Path hw = dir.resolve("hw/bad.yaml");
+        Files.writeString(hw, yaml.replace(from, "weight: {size: 256B, banks: 8, width: 8B}"));
+        // 8 PE rows x one 128-value block of 2-bit weights, twice (double buffering) = 512 B.
+        String line = userError(TernSimCliTest.run("simulate", "--hw", hw.toString(), "--out",
+            dir.resolve("out").toString()), 1).get(0);
+        assertTrue(line.matches("ternsim: .*bad.yaml:\\d+:\\d+: buffers.weight.size: .*minimum tile.*expected size >= 512 B"),
+            line);
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
 }

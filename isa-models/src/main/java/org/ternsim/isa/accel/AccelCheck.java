@@ -2,6 +2,7 @@
 package org.ternsim.isa.accel;
 
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 import org.ternsim.kernels.format.I2sLayout;
 import org.ternsim.kernels.format.I2sPacker;
 import org.ternsim.kernels.gemm.I2sGemm;
@@ -25,6 +26,7 @@ import org.ternsim.kernels.quant.Int8Activations;
 import org.ternsim.kernels.quant.Int8Quantizer;
 import org.ternsim.kernels.quant.TernaryQuantizer;
 import org.ternsim.kernels.quant.TernaryWeights;
+import org.ternsim.kernels.quant.TopKSparsifier;
 
 /**
  * Bit-exactness check of one lowering against two references each: the scalar reference (ScalarI2sGemm,
@@ -66,6 +68,20 @@ public final class AccelCheck {
 
     /** Lowers {@code s} under {@code map}, runs it on machine buffers of {@code caps}, compares every output. */
     public static Result run(AccelShape s, TileMapping map, SlotCapacities caps, Data data, long seed) {
+        return run(s, map, caps, data, seed, 0, (in, machine) -> { });
+    }
+
+    /**
+     * As {@link #run(AccelShape, TileMapping, SlotCapacities, Data, long)}, with {@code zeroFraction} of each random
+     * token's activations zero (Top-K by |x| keeping the rest, as a4.8 sparsifies the Wo input; ignored for the
+     * extreme data sets), and {@code observer} shown each instruction and the machine right after it executed (a
+     * timing model reads what a zero detector would see).
+     */
+    public static Result run(AccelShape s, TileMapping map, SlotCapacities caps, Data data, long seed,
+            double zeroFraction, BiConsumer<AccelInstr, AccelMachine> observer) {
+        if (!(zeroFraction >= 0 && zeroFraction <= 1)) {
+            throw new IllegalArgumentException("zero fraction must be in [0, 1], got " + zeroFraction);
+        }
         AccelMachine m = new AccelMachine(caps, s.act().isFloat());
         int rows = s.rows();
         int cols = s.cols();
@@ -80,7 +96,7 @@ public final class AccelCheck {
                 var w = I2sPacker.pack(tw, I2sLayout.X86_128);
                 Int8Activations[] x = new Int8Activations[n];
                 for (int t = 0; t < n; t++) {
-                    x[t] = data == Data.RANDOM ? Int8Quantizer.absmaxI2s(floats(cols, seed + 1 + t))
+                    x[t] = data == Data.RANDOM ? Int8Quantizer.absmaxI2s(floats(cols, seed + 1 + t, zeroFraction))
                             : Int8Activations.of(filled(cols, data == Data.EXTREME_POSITIVE ? 127 : -128), 127f / 3.5f);
                 }
                 I2sGemm.selected().gemm(w, x, expected);
@@ -93,7 +109,7 @@ public final class AccelCheck {
                 var w = I2sPacker.pack(tw, I2sLayout.X86_128);
                 Int4Activations[] x = new Int4Activations[n];
                 for (int t = 0; t < n; t++) {
-                    x[t] = data == Data.RANDOM ? Int4Quantizer.absmean(floats(cols, seed + 1 + t))
+                    x[t] = data == Data.RANDOM ? Int4Quantizer.absmean(floats(cols, seed + 1 + t, zeroFraction))
                             : Int4Activations.of(filled(cols, data == Data.EXTREME_POSITIVE ? 7 : -8), 2.5f);
                 }
                 I2sInt4Gemm.selected().gemm(w, x, expected);
@@ -107,7 +123,7 @@ public final class AccelCheck {
                 A16Format format = s.act() == ActType.BF16 ? A16Format.BF16 : A16Format.F16;
                 A16Activations[] x = new A16Activations[n];
                 for (int t = 0; t < n; t++) {
-                    float[] f = data == Data.RANDOM ? floats(cols, seed + 1 + t) : null;
+                    float[] f = data == Data.RANDOM ? floats(cols, seed + 1 + t, zeroFraction) : null;
                     short[] bits = new short[cols];
                     for (int k = 0; k < cols; k++) {
                         float v = f != null ? f[k] : data == Data.EXTREME_POSITIVE ? 65504f : -65504f;
@@ -125,7 +141,7 @@ public final class AccelCheck {
                 Tl2Weights w = Tl2Packer.pack(tw, AccelKernel.TL2_BK);
                 Int8Activations[] x = new Int8Activations[n];
                 for (int t = 0; t < n; t++) {
-                    x[t] = data == Data.RANDOM ? Int8Quantizer.absmaxTl(floats(cols, seed + 1 + t))
+                    x[t] = data == Data.RANDOM ? Int8Quantizer.absmaxTl(floats(cols, seed + 1 + t, zeroFraction))
                             : Int8Activations.of(filled(cols, data == Data.EXTREME_POSITIVE ? 127 : -128), 127f / 3.5f);
                     LutKernels.tl2().gemv(w, x[t], expected[t]);
                     new ScalarTl2Gemv().gemv(w, x[t], scalar[t]);
@@ -134,7 +150,10 @@ public final class AccelCheck {
                 AccelImage.tl2(m, w, x);
             }
         }
-        AccelLowering.lower(s, map, weightScale, instr -> instr.execute(m));
+        AccelLowering.lower(s, map, weightScale, instr -> {
+            instr.execute(m);
+            observer.accept(instr, m);
+        });
         float[][] actual = AccelImage.outputs(m, rows, n);
         return new Result((long) n * rows, differ(actual, scalar), differ(actual, expected), reference);
     }
@@ -161,8 +180,17 @@ public final class AccelCheck {
         return TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f);
     }
 
-    private static float[] floats(int n, long seed) {
-        return SyntheticWeights.gaussian(n, 1f, seed);
+    /** Seeded Gaussian values with the {@code zeroFraction} of smallest magnitude set to zero. */
+    private static float[] floats(int n, long seed, double zeroFraction) {
+        float[] f = SyntheticWeights.gaussian(n, 1f, seed);
+        if (zeroFraction > 0) {
+            boolean[] kept = zeroFraction >= 1 ? new boolean[n]
+                    : TopKSparsifier.byValue(f, 0, Int8Quantizer.absmaxI2s(f), 1 - zeroFraction).kept();
+            for (int k = 0; k < n; k++) {
+                f[k] = kept[k] ? f[k] : 0f;
+            }
+        }
+        return f;
     }
 
     private static byte[] filled(int n, int v) {

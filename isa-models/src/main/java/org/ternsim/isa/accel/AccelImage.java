@@ -30,14 +30,14 @@ public final class AccelImage {
         tokens(m, codes, sums, scales, w.rows());
     }
 
-    /** I2_S weights and int4 tokens (one code per byte). */
+    /** I2_S weights and int4 tokens, packed two codes per byte as {@link ActType#INT4} stores them. */
     public static void i2sInt4(AccelMachine m, I2sWeights w, Int4Activations[] tokens) {
         weights(m, w);
         byte[][] codes = new byte[tokens.length][];
         int[] sums = new int[tokens.length];
         float[] scales = new float[tokens.length];
         for (int t = 0; t < tokens.length; t++) {
-            codes[t] = tokens[t].codes();
+            codes[t] = packInt4(tokens[t].codes());
             sums[t] = tokens[t].sum();
             scales[t] = tokens[t].scale();
         }
@@ -71,6 +71,15 @@ public final class AccelImage {
             scales[t] = tokens[t].scale();
         }
         tokens(m, codes, sums, scales, w.rows());
+    }
+
+    /** Int4 codes two per byte: element 2i in the low nibble of byte i, 2i + 1 in the high nibble. */
+    static byte[] packInt4(byte[] codes) {
+        byte[] packed = new byte[(codes.length + 1) / 2];
+        for (int k = 0; k < codes.length; k++) {
+            packed[k >> 1] |= (byte) ((codes[k] & 0xF) << (4 * (k & 1)));
+        }
+        return packed;
     }
 
     /** The N x M outputs the program stored. */

@@ -114,24 +114,25 @@ public final class AccelLowering {
     }
 
     private void compute(int wSlot, int rows, KTile k, int t0, int tt, int oOffset, boolean clear) {
-        int ab = s.act().bytes();
+        // Token rows are whole bytes; K tiles start at multiples of 96 or 128 elements, so k0 is a whole byte too.
+        int row = Math.toIntExact(s.act().bytes(s.cols()));
+        int k0 = Math.toIntExact(s.act().bytes(k.k0()));
         int aSlot;
         int aOffset;
         int aStride;
         if (map.actWholeK()) {
-            aSlot = load(a, "a:" + t0 + ":" + tt, Buf.ACT, "a", (long) t0 * s.cols() * ab, tt * s.cols() * ab, 1,
-                    (long) tt * s.cols() * ab);
-            aOffset = k.k0() * ab;
-            aStride = s.cols() * ab;
+            aSlot = load(a, "a:" + t0 + ":" + tt, Buf.ACT, "a", (long) t0 * row, tt * row, 1, (long) tt * row);
+            aOffset = k0;
+            aStride = row;
         } else {
-            aSlot = load(a, "a:" + t0 + ":" + tt + ":" + k.k0(), Buf.ACT, "a", ((long) t0 * s.cols() + k.k0()) * ab,
-                    k.len() * ab, tt, (long) s.cols() * ab);
+            int len = Math.toIntExact(s.act().bytes(k.len()));
+            aSlot = load(a, "a:" + t0 + ":" + tt + ":" + k.k0(), Buf.ACT, "a", (long) t0 * row + k0, len, tt, row);
             aOffset = 0;
-            aStride = k.len() * ab;
+            aStride = len;
         }
         if (!s.kernel().isLut()) {
             out.accept(new TernaryMac(wSlot, aSlot, aOffset, aStride, outSlot, oOffset, rows, rows, k.len(), tt,
-                    s.act(), clear));
+                    s.act(), clear, s.skipGroup()));
             return;
         }
         LutKind kind = k.kind();

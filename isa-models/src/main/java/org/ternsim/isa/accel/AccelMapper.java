@@ -58,11 +58,10 @@ public final class AccelMapper {
 
     /** Whether every tile of {@code t} fits its slot. */
     public static boolean fits(AccelShape s, TileMapping t, SlotCapacities caps) {
-        int ab = s.act().bytes();
         int kt = Math.min(t.kTile(), Math.max(s.threeK(), 1));
         long outTokens = t.order() == LoopOrder.ROWS_K_TOKENS ? s.tokens() : t.tokenTile();
         long w = t.rowTile() * Math.max(s.weightRowBytes(kt), s.twoK() / 4);
-        long a = (long) t.tokenTile() * (t.actWholeK() ? s.cols() : Math.max(kt, s.twoK())) * ab;
+        long a = t.tokenTile() * s.act().bytes(t.actWholeK() ? s.cols() : Math.max(kt, s.twoK()));
         long lut = s.kernel().isLut() ? 16L * Math.max(kt / 3, s.twoK() / 2) : 0;
         return w <= caps.weightBytes() && a <= caps.actBytes() && lut <= caps.lutEntries()
                 && outTokens * t.rowTile() <= caps.accumulators() && outTokens * 8 <= caps.paramBytes();

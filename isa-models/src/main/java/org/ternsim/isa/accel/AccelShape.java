@@ -1,4 +1,4 @@
-// One GEMV/GEMM problem for the accelerator: kernel, activation type and M x K x N.
+// One GEMV/GEMM problem for the accelerator: kernel, activation type, M x K x N and the zero-skip group.
 package org.ternsim.isa.accel;
 
 /**
@@ -7,13 +7,26 @@ package org.ternsim.isa.accel;
  * @param rows   M, output rows
  * @param cols   K, reduction length
  * @param tokens N, tokens (1 = GEMV)
+ * @param skipGroup 0: dense; G > 0: the MAC instructions skip every group of G consecutive activations that are all
+ *               zero ({@link TernaryMac}); G is a power of two up to the 128-value I2_S block, integer activations
+ *               and the ternary MAC kernels only
  */
-public record AccelShape(AccelKernel kernel, ActType act, int rows, int cols, int tokens) {
+public record AccelShape(AccelKernel kernel, ActType act, int rows, int cols, int tokens, int skipGroup) {
 
     public AccelShape {
         if (rows < 1 || cols < 1 || tokens < 1) {
             throw new IllegalArgumentException("shape must be positive: " + rows + "x" + cols + "x" + tokens);
         }
+        if (skipGroup != 0 && (Integer.bitCount(skipGroup) != 1 || skipGroup > AccelKernel.I2S_BLOCK
+                || act.isFloat() || kernel.isLut())) {
+            throw new IllegalArgumentException("zero-activation skip group " + skipGroup + " needs a power of two up to "
+                    + AccelKernel.I2S_BLOCK + " and an integer ternary-MAC kernel, got " + kernel.id() + "/" + act);
+        }
+    }
+
+    /** A dense problem (no zero skipping). */
+    public AccelShape(AccelKernel kernel, ActType act, int rows, int cols, int tokens) {
+        this(kernel, act, rows, cols, tokens, 0);
     }
 
     /** TL2: the part of K packed in triples, floor(K / BK) * BK; other kernels: K. */

@@ -126,6 +126,80 @@ public final class ArmFaults {
             }
             s.writeVector(d, r);
         });
+        // Instructions of the baseline, int4 and W1.58A16 lowerings (h-neon).
+        add("fcvtl-flushes-subnormals", "fcvtl", "flushes subnormal halves to zero (FZ16-like)", (in, s) -> {
+            ArmSimd.fcvtl(false).execute(in, s);
+            byte[] r = read(s, vreg(in.op(0)));
+            byte[] a = read(s, vreg(in.op(1)));
+            for (int i = 0; i < 4; i++) {
+                if ((ArmLanes.unsigned(a, i, 2) & 0x7C00) == 0) {
+                    put(r, i, 4, ArmLanes.unsigned(a, i, 2) << 16 & 0x8000_0000L);
+                }
+            }
+            s.writeVector(vreg(in.op(0)), r);
+        });
+        add("fcvtl2-low-half", "fcvtl2", "converts the low four halves like fcvtl", ArmSimd.fcvtl(false));
+        add("fcvt-bf16-bits", "fcvt", "reads the half as bfloat16 bits (the float's upper half)", (in, s) -> {
+            byte[] r = new byte[4];
+            put(r, 0, 4, ArmLanes.unsigned(read(s, vreg(in.op(1))), 0, 2) << 16);
+            s.writeVector(vreg(in.op(0)), r);
+        });
+        add("saddlp-unsigned", "saddlp", "zero-extends the elements it adds (that is uaddlp)", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            int wide = laneBytes(d);
+            byte[] a = read(s, vreg(in.op(1)));
+            byte[] r = new byte[d.cls().bytes()];
+            for (int i = 0; i < r.length / wide; i++) {
+                put(r, i, wide, ArmLanes.unsigned(a, 2 * i, wide / 2) + ArmLanes.unsigned(a, 2 * i + 1, wide / 2));
+            }
+            s.writeVector(d, r);
+        });
+        add("ext-ignores-index", "ext", "returns vn unrotated (index 0)", (in, s) -> ArmSimd.ext(
+            new org.ternsim.isa.Instruction("ext", java.util.List.of(in.op(0), in.op(1), in.op(2), new Operand.Imm(0))), s));
+        add("shll-no-shift", "shll", "widens without the shift by the element size (that is ushll #0)", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            int wide = laneBytes(d);
+            byte[] a = read(s, vreg(in.op(1)));
+            byte[] r = new byte[d.cls().bytes()];
+            for (int i = 0; i < r.length / wide; i++) {
+                put(r, i, wide, ArmLanes.unsigned(a, i, wide / 2));
+            }
+            s.writeVector(d, r);
+        });
+        add("bsl-inverted", "bsl", "takes vm where the selector is 1 and vn where it is 0", (in, s) -> ArmSimd.bsl(
+            new org.ternsim.isa.Instruction("bsl", java.util.List.of(in.op(0), in.op(2), in.op(1))), s));
+        add("fcmeq-nan-equal", "fcmeq", "compares bit patterns, so a NaN equals itself", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            byte[] a = read(s, vreg(in.op(1)));
+            byte[] b = read(s, vreg(in.op(2)));
+            byte[] r = new byte[d.cls().bytes()];
+            for (int i = 0; i < r.length / 4; i++) {
+                put(r, i, 4, signed(a, i, 4) == signed(b, i, 4) ? -1 : 0);
+            }
+            s.writeVector(d, r);
+        });
+        add("smull-unsigned", "smull", "multiplies the bytes as unsigned (that is umull)", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            byte[] a = read(s, vreg(in.op(1)));
+            byte[] b = read(s, vreg(in.op(2)));
+            byte[] r = new byte[16];
+            for (int i = 0; i < 8; i++) {
+                put(r, i, 2, ArmLanes.unsigned(a, i, 1) * ArmLanes.unsigned(b, i, 1));
+            }
+            s.writeVector(d, r);
+        });
+        add("saddlv-drops-last-lane", "saddlv", "sums all lanes but the last", (in, s) -> {
+            Reg n = vreg(in.op(1));
+            int size = laneBytes(n);
+            byte[] a = read(s, n);
+            long sum = 0;
+            for (int i = 0; i < a.length / size - 1; i++) {
+                sum += signed(a, i, size);
+            }
+            byte[] r = new byte[2 * size];
+            put(r, 0, 2 * size, sum);
+            s.writeVector(vreg(in.op(0)), r);
+        });
     }
 
     private ArmFaults() {

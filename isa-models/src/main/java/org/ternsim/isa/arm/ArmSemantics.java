@@ -72,6 +72,10 @@ public final class ArmSemantics {
         t.put("saddl2", ArmSimd.widening('l', true));
         t.put("saddw", ArmSimd.widening('w', false));
         t.put("saddw2", ArmSimd.widening('w', true));
+        t.put("saddlp", ArmSimd::saddlp);
+        t.put("shll", ArmSimd.shll(false));
+        t.put("shll2", ArmSimd.shll(true));
+        t.put("ext", ArmSimd::ext);
         t.put("sxtl", ArmSimd.widening('x', false));
         t.put("sxtl2", ArmSimd.widening('x', true));
         // Lane arithmetic (wrapping), or the scalar forms on general registers.
@@ -100,6 +104,11 @@ public final class ArmSemantics {
         t.put("fmul", ArmSimd.floatOp('*'));
         t.put("fdiv", ArmSimd.floatOp('/'));
         t.put("fmla", ArmSimd.floatOp('f'));
+        t.put("fcvtl", ArmSimd.fcvtl(false));
+        t.put("fcvtl2", ArmSimd.fcvtl(true));
+        t.put("fcvt", ArmSimd::fcvtScalar);
+        t.put("fcmeq", ArmSimd::fcmeq);
+        t.put("bsl", ArmSimd::bsl);
         // Scalar integer and branches.
         t.put("mov", ArmScalar::mov);
         t.put("subs", (in, s) -> ArmScalar.subs(in, s, true));

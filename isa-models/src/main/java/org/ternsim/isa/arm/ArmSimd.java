@@ -257,4 +257,113 @@ final class ArmSimd {
             s.writeVector(d, r);
         };
     }
+    /**
+     * fcvtl/fcvtl2 vd.4s, vn.4h/8h: the low/high four halves to floats, exact (every half is a float). With FPCR.DN = 0
+     * (the Linux/macOS default) a NaN keeps its payload and a signalling NaN is quietened, as FPConvert does.
+     */
+    static InstructionSemantics fcvtl(boolean high) {
+        return (in, s) -> {
+            Reg d = vreg(in.op(0));
+            if (d.cls() != Reg.RegClass.V4S) {
+                throw new IllegalArgumentException("fcvtl/fcvtl2 are modelled for .4s <- .4h/.8h only: " + in);
+            }
+            byte[] a = read(s, vreg(in.op(1)));
+            byte[] r = new byte[16];
+            for (int i = 0; i < 4; i++) {
+                put(r, i, 4, halfToFloatBits((int) unsigned(a, (high ? 4 : 0) + i, 2)));
+            }
+            s.writeVector(d, r);
+        };
+    }
+
+    /** fcvt sd, hn: one half to float, as fcvtl does per lane. */
+    static void fcvtScalar(Instruction in, MachineState s) {
+        Reg d = vreg(in.op(0));
+        Reg n = vreg(in.op(1));
+        if (d.cls() != Reg.RegClass.S || n.cls() != Reg.RegClass.H) {
+            throw new IllegalArgumentException("fcvt is modelled for s <- h only: " + in);
+        }
+        byte[] r = new byte[4];
+        put(r, 0, 4, halfToFloatBits((int) unsigned(read(s, n), 0, 2)));
+        s.writeVector(d, r);
+    }
+
+    static int halfToFloatBits(int h) {
+        int bits = Float.floatToRawIntBits(org.ternsim.kernels.numeric.Fp16.toFloat(h));
+        return (h & 0x7C00) == 0x7C00 && (h & 0x3FF) != 0 ? bits | 0x0040_0000 : bits;
+    }
+
+    /** shll/shll2 vd, vn, #esize: widen the low/high half and shift left by the narrow element size (exact). */
+    static InstructionSemantics shll(boolean high) {
+        return (in, s) -> {
+            Reg d = vreg(in.op(0));
+            int wide = laneBytes(d);
+            int narrow = wide / 2;
+            int lanes = lanes(d);
+            if (((Operand.Imm) in.op(2)).value() != 8L * narrow) {
+                throw new IllegalArgumentException("shll shifts by the source element size " + 8 * narrow + ": " + in);
+            }
+            byte[] a = read(s, vreg(in.op(1)));
+            byte[] r = new byte[d.cls().bytes()];
+            for (int i = 0; i < lanes; i++) {
+                put(r, i, wide, unsigned(a, (high ? lanes : 0) + i, narrow) << (8 * narrow));
+            }
+            s.writeVector(d, r);
+        };
+    }
+
+    /** saddlp vd, vn: signed sums of adjacent element pairs of vn into elements twice as wide (exact). */
+    static void saddlp(Instruction in, MachineState s) {
+        Reg d = vreg(in.op(0));
+        int wide = laneBytes(d);
+        byte[] a = read(s, vreg(in.op(1)));
+        byte[] r = new byte[d.cls().bytes()];
+        for (int i = 0; i < lanes(d); i++) {
+            put(r, i, wide, signed(a, 2 * i, wide / 2) + signed(a, 2 * i + 1, wide / 2));
+        }
+        s.writeVector(d, r);
+    }
+
+    /** ext vd, vn, vm, #k: bytes k.. of the concatenation vm:vn (vn the low half), as many as vd holds. */
+    static void ext(Instruction in, MachineState s) {
+        Reg d = vreg(in.op(0));
+        int bytes = d.cls().bytes();
+        int k = (int) ((Operand.Imm) in.op(3)).value();
+        if (k < 0 || k >= bytes) {
+            throw new IllegalArgumentException("ext index must be 0.." + (bytes - 1) + ": " + in);
+        }
+        byte[] n = read(s, vreg(in.op(1)));
+        byte[] m = read(s, vreg(in.op(2)));
+        byte[] r = new byte[bytes];
+        for (int i = 0; i < bytes; i++) {
+            r[i] = k + i < bytes ? n[k + i] : m[k + i - bytes];
+        }
+        s.writeVector(d, r);
+    }
+
+    /** fcmeq vd, vn, vm (float lanes): all ones where vn == vm, else zero; a NaN lane compares unequal, +0 == -0. */
+    static void fcmeq(Instruction in, MachineState s) {
+        Reg d = vreg(in.op(0));
+        byte[] a = read(s, vreg(in.op(1)));
+        byte[] b = read(s, vreg(in.op(2)));
+        byte[] r = new byte[d.cls().bytes()];
+        for (int i = 0; i < r.length / 4; i++) {
+            boolean eq = Float.intBitsToFloat((int) signed(a, i, 4)) == Float.intBitsToFloat((int) signed(b, i, 4));
+            put(r, i, 4, eq ? -1 : 0);
+        }
+        s.writeVector(d, r);
+    }
+
+    /** bsl vd, vn, vm: per bit, vn where vd is 1, vm where vd is 0 (vd is the selector and the destination). */
+    static void bsl(Instruction in, MachineState s) {
+        Reg d = vreg(in.op(0));
+        byte[] sel = read(s, d);
+        byte[] a = read(s, vreg(in.op(1)));
+        byte[] b = read(s, vreg(in.op(2)));
+        byte[] r = new byte[sel.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (byte) (sel[i] & a[i] | ~sel[i] & b[i]);
+        }
+        s.writeVector(d, r);
+    }
 }

@@ -24,6 +24,16 @@ public final class GemvLowerings {
         all.add(I2sNeonLowering.defaults(true));
         all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));
         all.add(new TmacNeonLowering(org.ternsim.kernels.tmac.TmacShapes.DEFAULT_ACT_GROUP));
+        // NEON: llama.cpp baselines, a4.8 int4, W1.58A16 (h-neon).
+        for (org.ternsim.kernels.baseline.BlockFormat f : List.of(org.ternsim.kernels.baseline.BlockFormat.TQ2_0,
+                org.ternsim.kernels.baseline.BlockFormat.Q4_0)) {
+            all.add(new BaselineNeonLowering(f, false));
+            all.add(new BaselineNeonLowering(f, true));
+        }
+        all.add(new BaselineNeonLowering(org.ternsim.kernels.baseline.BlockFormat.F16, false));
+        all.add(I2sInt4NeonLowering.defaults(false));
+        all.add(I2sInt4NeonLowering.defaults(true));
+        all.add(new TernaryA16NeonLowering(org.ternsim.kernels.gemv.A16Format.F16));
         return List.copyOf(all);
     }
 
@@ -31,10 +41,17 @@ public final class GemvLowerings {
         return all().stream().filter(l -> l.kernel().equals(kernel) && l.isa().equals(isa)).findFirst();
     }
 
+    /**
+     * Workload kernel names whose lowering is registered under another name: workloads call the W1.58A16 linear
+     * {@code i2_s-a16} (its weight format), the lowerings and the accelerator {@code ternary-a16}.
+     */
+    private static final java.util.Map<String, String> WORKLOAD_ALIASES = java.util.Map.of("i2_s-a16", "ternary-a16");
+
     /** The lowering of {@code kernel} for the first ISA of {@code isas} (a core's ISA list, best first) that has one. */
     public static Optional<GemvLowering> forCore(String kernel, List<String> isas) {
+        String name = WORKLOAD_ALIASES.getOrDefault(kernel, kernel);
         for (String isa : isas) {
-            Optional<GemvLowering> l = find(kernel, isa);
+            Optional<GemvLowering> l = find(name, isa);
             if (l.isPresent()) {
                 return l;
             }

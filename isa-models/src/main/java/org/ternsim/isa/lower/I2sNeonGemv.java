@@ -72,8 +72,9 @@ public final class I2sNeonGemv {
             if (accumulators > 4 && dotprod) {
                 throw new IllegalArgumentException("with dotprod there are 4 planes per block: accumulators <= 4");
             }
-            if (!dotprod && (groupBlocks < 1 || groupBlocks > 64)) {
-                throw new IllegalArgumentException("groupBlocks must be 1..64, got " + groupBlocks);
+            // 2048 = the int4 bound at 8 accumulators (I2sInt4NeonLowering); callers check their own exactness bound.
+            if (!dotprod && (groupBlocks < 1 || groupBlocks > 2048)) {
+                throw new IllegalArgumentException("groupBlocks must be 1..2048, got " + groupBlocks);
             }
         }
 
@@ -87,6 +88,11 @@ public final class I2sNeonGemv {
     }
 
     public static Program lower(int rows, int cols, Params p) {
+        return lower("i2_s", rows, cols, p);
+    }
+
+    /** As {@link #lower(int, int, Params)}, the program named for {@code kernel} (the int4 variant runs the same code). */
+    static Program lower(String kernel, int rows, int cols, Params p) {
         if (rows < 1) {
             throw new IllegalArgumentException("I2_S NEON GEMV needs at least one row, got " + rows);
         }
@@ -96,7 +102,7 @@ public final class I2sNeonGemv {
             throw new IllegalArgumentException("I2_S tensor of " + rows + "x" + cols + " is too large to execute functionally");
         }
         int blocks = cols / BLOCK;
-        String name = "i2_s/" + (p.dotprod() ? ArmSemantics.NEON_DOTPROD : ArmSemantics.NEON) + " gemv " + rows + "x"
+        String name = kernel + "/" + (p.dotprod() ? ArmSemantics.NEON_DOTPROD : ArmSemantics.NEON) + " gemv " + rows + "x"
             + cols + " acc" + p.accumulators() + (p.dotprod() ? "" : " group" + p.groupBlocks());
         Program.Builder b = new Program.Builder(name, p.dotprod() ? ArmSemantics.NEON_DOTPROD : ArmSemantics.NEON);
         b.region(new Region("weights", WEIGHTS_BASE, (int) packedBytes + I2sWeights.TAIL_BYTES, Region.Role.INPUT));

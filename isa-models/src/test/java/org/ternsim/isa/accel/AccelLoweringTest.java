@@ -78,4 +78,55 @@ class AccelLoweringTest {
             assertTrue(text.contains(op), op + " missing in\n" + text);
         }
     }
+
+    @Test
+    void zeroSkippingKeepsTheBitsAndSkipsOnlyAllZeroGroups() {
+        for (AccelKernel k : List.of(AccelKernel.I2S, AccelKernel.I2S_INT4)) {
+            for (int group : new int[] {1, 4, 32, 128}) {
+                AccelShape s = new AccelShape(k, k.defaultAct(), 37, 640, 3, group);
+                for (TileMapping t : List.of(AccelMapper.candidates(s, SMALL, 8).get(0),
+                        AccelMapper.candidates(s, SMALL, 8).get(AccelMapper.candidates(s, SMALL, 8).size() - 1))) {
+                    long[] groups = new long[2];
+                    AccelCheck.Result r = AccelCheck.run(s, t, SMALL, AccelCheck.Data.RANDOM, 5, 0.5, (in, m) -> {
+                        if (in instanceof TernaryMac mac) {
+                            for (int c : mac.nonZeroGroups(m)) {
+                                groups[0] += c;
+                            }
+                            groups[1] += (long) mac.tokens() * mac.kLen() / group;
+                        }
+                    });
+                    assertTrue(r.passed(), k.id() + " group " + group + " " + t + ": " + r);
+                    assertTrue(groups[0] > 0 && groups[0] <= groups[1], groups[0] + " of " + groups[1]);
+                    if (group == 1) {
+                        // Top-K 50% zeroes half of each token's 640 activations (quantisation rounds a few more to 0).
+                        assertTrue(groups[0] * 2 <= groups[1] && groups[0] * 3 > groups[1], groups[0] + " of " + groups[1]);
+                    }
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new AccelShape(AccelKernel.TERNARY_A16, ActType.F16, 8, 128, 1, 4));
+        assertThrows(IllegalArgumentException.class, () -> new AccelShape(AccelKernel.I2S, ActType.INT8, 8, 128, 1, 3));
+    }
+
+    @Test
+    void int4ActivationsMoveHalfTheBytesOfInt8() {
+        AccelShape s8 = new AccelShape(AccelKernel.I2S, ActType.INT8, 8, 1024, 2);
+        AccelShape s4 = new AccelShape(AccelKernel.I2S_INT4, ActType.INT4, 8, 1024, 2);
+        TileMapping t = new TileMapping(LoopOrder.ROWS_TOKENS_K, 8, 1024, 2, true);
+        long act8 = actBytes(AccelLowering.program(s8, t, 1f));
+        long act4 = actBytes(AccelLowering.program(s4, t, 1f));
+        assertEquals(2L * 1024, act8);
+        assertEquals(act8 / 2, act4);
+        // An activation slot of 1 KiB holds two int4 tokens of K = 1024 but not two int8 ones.
+        SlotCapacities oneK = new SlotCapacities(4096, 1024, 0, 64, 64);
+        assertTrue(AccelMapper.fits(s4, t, oneK));
+        assertFalse(AccelMapper.fits(s8, t, oneK));
+        assertTrue(AccelCheck.run(s4, t, oneK, AccelCheck.Data.EXTREME_NEGATIVE, 1).passed());
+        assertTrue(AccelCheck.run(s4, t, oneK, AccelCheck.Data.RANDOM, 1).passed());
+    }
+
+    private static long actBytes(List<AccelInstr> program) {
+        return program.stream().filter(i -> i instanceof DmaLoad d && d.dst() == Buf.ACT)
+                .mapToLong(i -> ((DmaLoad) i).bytes()).sum();
+    }
 }

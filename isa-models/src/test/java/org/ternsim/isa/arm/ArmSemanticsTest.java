@@ -244,4 +244,60 @@ class ArmSemanticsTest {
         m.exec("cmp w6, #1");
         assertTrue(m.state.of, "INT_MIN - 1 overflows in 32 bits");
     }
+
+    @Test
+    void halfConversionsAreExactAndQuietenSignallingNans() {
+        // halves: 1.0, smallest subnormal, -0, signalling NaN with payload 1, then 65504, -inf, quiet NaN, 2^-14
+        m.setLanes(1, 2, 0x3C00, 0x0001, 0x8000, 0x7C01, 0x7BFF, 0xFC00, 0x7E00, 0x0400);
+        m.exec("fcvtl v2.4s, v1.4h");
+        assertEquals(Float.floatToRawIntBits(1f), (int) m.lane(2, 0, 4));
+        assertEquals(Float.floatToRawIntBits(0x1p-24f), (int) m.lane(2, 1, 4), "subnormal half, exact");
+        assertEquals(0x8000_0000, (int) m.lane(2, 2, 4));
+        assertEquals(0x7FC0_2000, (int) m.lane(2, 3, 4), "payload kept, quiet bit set (FPCR.DN = 0)");
+        m.exec("fcvtl2 v3.4s, v1.8h");
+        assertEquals(Float.floatToRawIntBits(65504f), (int) m.lane(3, 0, 4));
+        assertEquals(Float.floatToRawIntBits(Float.NEGATIVE_INFINITY), (int) m.lane(3, 1, 4));
+        assertEquals(0x7FC0_0000, (int) m.lane(3, 2, 4));
+        assertEquals(Float.floatToRawIntBits(0x1p-14f), (int) m.lane(3, 3, 4));
+        m.exec("fcvt s4, h1");
+        assertEquals(Float.floatToRawIntBits(1f), (int) m.lane(4, 0, 4));
+        assertTrue(m.zeroAbove(4, 4));
+        m.exec("shll v5.4s, v1.4h, #16");
+        assertEquals(0x3C00_0000, (int) m.lane(5, 0, 4), "bfloat16 to float: the bits move up 16");
+        m.exec("shll2 v5.4s, v1.8h, #16");
+        assertEquals(0x7BFF_0000, (int) m.lane(5, 0, 4));
+        assertThrows(IllegalArgumentException.class, () -> m.exec("shll v5.4s, v1.4h, #8"));
+    }
+
+    @Test
+    void pairwiseLongAddExtractAndSelect() {
+        m.setLanes(1, 2, -32768, -32768, 32767, 1, -1, 0, 5, -6);
+        m.exec("saddlp v2.4s, v1.8h");
+        assertEquals(-65536, m.lane(2, 0, 4), "signed and widened: no int16 wrap");
+        assertEquals(32768, m.lane(2, 1, 4));
+        assertEquals(-1, m.lane(2, 3, 4));
+        m.setBytes(3, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        m.setBytes(4, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+        m.exec("ext v5.16b, v3.16b, v4.16b, #3");
+        assertEquals(3, m.lane(5, 0, 1));
+        assertEquals(18, m.lane(5, 15, 1), "bytes past vn come from vm");
+        m.exec("ext v6.8b, v3.8b, v4.8b, #4");
+        assertEquals(4, m.lane(6, 0, 1));
+        assertEquals(16, m.lane(6, 4, 1), "the 8b form concatenates the low halves");
+        assertTrue(m.zeroAbove(6, 8));
+        m.setLanes(7, 4, Float.floatToRawIntBits(Float.NaN), Float.floatToRawIntBits(0f), Float.floatToRawIntBits(-0f), 1);
+        m.setLanes(8, 4, Float.floatToRawIntBits(Float.NaN), Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(0f), 2);
+        m.exec("fcmeq v9.4s, v7.4s, v8.4s");
+        assertEquals(0, m.lane(9, 0, 4), "NaN is unequal to itself");
+        assertEquals(-1, m.lane(9, 1, 4), "+0 == -0");
+        assertEquals(-1, m.lane(9, 2, 4));
+        assertEquals(0, m.lane(9, 3, 4));
+        m.setLanes(10, 4, 0x0F0F_0000, 0, -1, 0);
+        m.setLanes(11, 4, 0x1234_5678, 0x1111_1111, 0x2222_2222, 0x3333_3333);
+        m.setLanes(12, 4, 0x7654_3210, 0x4444_4444, 0x5555_5555, 0x6666_6666);
+        m.exec("bsl v10.16b, v11.16b, v12.16b");
+        assertEquals(0x0204_3210 | 0x7050_0000, (int) m.lane(10, 0, 4), "vn's bits where the selector is 1, vm's elsewhere");
+        assertEquals(0x4444_4444, (int) m.lane(10, 1, 4));
+        assertEquals(0x2222_2222, (int) m.lane(10, 2, 4));
+    }
 }

@@ -25,8 +25,13 @@ public final class AccelActions {
     /** Clock and pipeline registers of one PE for one busy cycle. */
     public static final String PE_CLOCK = "pe_clock";
 
+    /** Zero detection of one activation (an OR over its bits into the group's flag) when skipping is on. */
+    public static final String ZERO_DETECT = "zero_detect";
+    /** One non-zero group index from the compaction unit (priority encode and address add). */
+    public static final String SKIP_INDEX = "skip_index";
+
     public static final List<String> ENERGY = List.of(TERNARY_MAC, TERNARY_MAC_INT4, INT8_MAC, FP32_ADD, LUT_BUILD_ADD,
-            LUT_READ, ACC_UPDATE, EPILOGUE_OUTPUT, PE_CLOCK);
+            LUT_READ, ACC_UPDATE, EPILOGUE_OUTPUT, PE_CLOCK, ZERO_DETECT, SKIP_INDEX);
 
     /** Area of one ternary adder-tree PE (adder/subtractor slice, operand mux, pipeline register). */
     public static final String AREA_TERNARY_PE = "ternary_pe";

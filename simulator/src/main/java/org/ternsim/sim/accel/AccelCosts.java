@@ -2,6 +2,8 @@
 package org.ternsim.sim.accel;
 
 import org.ternsim.isa.accel.AccelInstr;
+import org.ternsim.isa.accel.AccelKernel;
+import org.ternsim.isa.accel.ActType;
 import org.ternsim.isa.accel.DmaLoad;
 import org.ternsim.isa.accel.DmaStore;
 import org.ternsim.isa.accel.LutAccumulate;
@@ -15,11 +17,17 @@ import org.ternsim.isa.accel.TernaryMac;
  * <ul>
  *   <li>DMA: each contiguous chunk rounded up to whole bursts, at the sustained bandwidth; the latency is added to
  *       when the data is ready, not to the engine's occupancy (requests are pipelined).</li>
- *   <li>Ternary MAC: per token, ceil(rows / PE rows) x ceil(kLen / cols) array steps, each stretched by the activation
- *       buffer's bank conflicts and by the weight buffer's bandwidth (weights of a step are held in the PEs while the
- *       instruction's tokens stream past, so their demand per step is divided by the token count). With a block
- *       register ({@link PeArrayConfig#blockRegister}) or for W1.58A16 (consecutive k) activations are read
- *       contiguously and only the buffer's bytes per cycle limit them.</li>
+ *   <li>Ternary MAC: per token, ceil(rows / PE rows) x ceil(kLen / lanes) array steps, lanes = cols (x
+ *       {@link PeArrayConfig#int4PerLane} for int4), each stretched by the activation buffer's bank conflicts and by
+ *       the weight buffer's bandwidth (weights of a step are held in the PEs while the instruction's tokens stream
+ *       past, so their demand per step is divided by the token count). With a block register
+ *       ({@link PeArrayConfig#blockRegister}) or for W1.58A16 (consecutive k) activations are read contiguously and
+ *       only the buffer's bytes per cycle limit them.</li>
+ *   <li>Ternary MAC with zero skipping ({@link #skipMacCycles}): per token and row group, the compaction unit packs
+ *       the non-zero groups of each window of ceil(lanes / 128) I2_S blocks into ceil(groups x G / lanes) steps (a
+ *       window whose groups are all zero costs nothing), plus {@link SparsityConfig#skipIndexCycles} per token and
+ *       row group. With G >= lanes a step is one group and its weights stay in the PEs across tokens as in the dense
+ *       case; with G < lanes a step gathers groups from different k, so its weights are read per token.</li>
  *   <li>LUT accumulate: ceil(rows / PE rows) x ceil(groups / cols) steps; 5 bits of weight per triple lookup.</li>
  *   <li>LUT build: {@link #buildAdds} adds per table at the builder's adders per cycle.</li>
  *   <li>Requantise: ceil(outputs / lanes).</li>
@@ -65,7 +73,7 @@ public final class AccelCosts {
             return dmaCycles(burstBytes(d.rowBytes(), d.rows(), d.contiguous()));
         }
         if (in instanceof TernaryMac m) {
-            return macCycles(m.rows(), m.kLen(), m.tokens(), m.act().bytes(), m.act().isFloat());
+            return macCycles(m.rows(), m.kLen(), m.tokens(), m.act());
         }
         if (in instanceof LutAccumulate l) {
             long steps = ceil(l.rows(), c.pe().rows()) * ceil(l.groups(), c.pe().cols());
@@ -81,15 +89,38 @@ public final class AccelCosts {
         return 0;
     }
 
-    /** Array cycles of a MAC tile. */
-    public long macCycles(long rows, long kLen, long tokens, int actBytes, boolean floats) {
-        long steps = ceil(rows, c.pe().rows()) * ceil(kLen, c.pe().cols()) * tokens;
-        double weightDemand = c.pe().rows() * (double) c.pe().cols() / 4 / tokens;
-        double actStretch = c.pe().blockRegister() || floats
-                ? (double) c.pe().cols() * actBytes / c.activation().bytesPerCycle()
-                : BankConflicts.factor(c.activation(), c.pe().cols(), actBytes, false);
-        double stretch = Math.max(Math.max(1.0, weightDemand / c.weight().bytesPerCycle()), actStretch);
-        return Math.round(Math.ceil(steps * stretch));
+    /** Array cycles of a dense MAC tile. */
+    public long macCycles(long rows, long kLen, long tokens, ActType act) {
+        int lanes = c.pe().lanes(act);
+        long steps = ceil(rows, c.pe().rows()) * ceil(kLen, lanes) * tokens;
+        double weightDemand = c.pe().rows() * (double) lanes / 4 / tokens;
+        return Math.round(Math.ceil(steps * stretch(weightDemand, act)));
+    }
+
+    /**
+     * Array cycles of a zero-skipping MAC tile whose compacted steps (summed over tokens, one row group) are
+     * {@code steps}.
+     */
+    public long skipMacCycles(TernaryMac m, double steps) {
+        int lanes = c.pe().lanes(m.act());
+        double passSteps = steps + (double) m.tokens() * c.sparsity().skipIndexCycles();
+        double weightDemand = c.pe().rows() * (double) lanes / 4 / (m.skipGroup() >= lanes ? m.tokens() : 1);
+        return Math.round(Math.ceil(ceil(m.rows(), c.pe().rows()) * passSteps * stretch(weightDemand, m.act())));
+    }
+
+    /** Activations one compaction window spans: whole I2_S blocks, at least one array step's worth. */
+    public int skipWindow(ActType act) {
+        int block = AccelKernel.I2S_BLOCK;
+        return (int) ceil(c.pe().lanes(act), block) * block;
+    }
+
+    /** Cycles per step: the weight buffer's and the activation buffer's limits. */
+    private double stretch(double weightDemand, ActType act) {
+        int lanes = c.pe().lanes(act);
+        double actStretch = c.pe().blockRegister() || act.isFloat()
+                ? act.bytes(lanes) / (double) c.activation().bytesPerCycle()
+                : BankConflicts.factor(c.activation(), lanes, act.bits(), false);
+        return Math.max(Math.max(1.0, weightDemand / c.weight().bytesPerCycle()), actStretch);
     }
 
     private long dmaCycles(long bytes) {

@@ -6,6 +6,12 @@ public final class AccelCounters {
     long macs;
     long macsInt4;
     long macsFloat;
+    /** Int8 / int4 MACs of zero-activation groups the array skipped (included in macs / macsInt4). */
+    long macsSkipped;
+    long macsInt4Skipped;
+    /** Activations the zero detector examined, and non-zero group indices the compaction unit produced. */
+    long zeroDetects;
+    long skipIndices;
     /** Weights covered by LUT lookups (3 per triple, 2 per pair): the LUT unit's MACs, charged as lookups. */
     long macsLut;
     long peBusyCycles;
@@ -29,6 +35,11 @@ public final class AccelCounters {
 
     public long macs() {
         return macs + macsInt4 + macsFloat + macsLut;
+    }
+
+    /** MACs the zero-activation skipping did not compute. */
+    public long skippedMacs() {
+        return macsSkipped + macsInt4Skipped;
     }
 
     public long dramBytes() {

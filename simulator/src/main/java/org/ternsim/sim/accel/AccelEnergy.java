@@ -8,7 +8,8 @@ import org.ternsim.isa.accel.ActType;
 /**
  * Energy and area of the accelerator. Components: {@code pe} (MACs, lane adds, accumulator updates, PE clocking),
  * {@code lut} (table builds and lookups), {@code sram.weight|activation|lut|output|param} (64-bit accesses at the
- * energy of a bank of that size), {@code epilogue}, {@code dram} (bytes x energy per bit) and {@code leakage} (SRAM
+ * energy of a bank of that size), {@code epilogue}, {@code dram} (bytes x energy per bit), {@code skip} (zero
+ * detection and compaction indices, only when a MAC skipped zero activations) and {@code leakage} (SRAM
  * leakage x time). Not modelled: logic leakage (no sourced value), clock tree and wires outside the PEs, DRAM
  * background power.
  */
@@ -24,9 +25,10 @@ public final class AccelEnergy {
         double active = c.sparsity().zeroWeightGating() ? 1 - c.sparsity().zeroWeightFraction() : 1;
         double pe;
         if (c.pe().unit() == PeUnit.INT8_MAC) {
-            pe = (n.macs + n.macsInt4) * t.pj(AccelActions.INT8_MAC);
+            pe = (n.macs - n.macsSkipped + n.macsInt4 - n.macsInt4Skipped) * t.pj(AccelActions.INT8_MAC);
         } else {
-            pe = active * (n.macs * t.pj(AccelActions.TERNARY_MAC) + n.macsInt4 * t.pj(AccelActions.TERNARY_MAC_INT4));
+            pe = active * ((n.macs - n.macsSkipped) * t.pj(AccelActions.TERNARY_MAC)
+                    + (n.macsInt4 - n.macsInt4Skipped) * t.pj(AccelActions.TERNARY_MAC_INT4));
         }
         pe += active * n.macsFloat * t.pj(AccelActions.FP32_ADD);
         pe += n.accUpdates * t.pj(AccelActions.ACC_UPDATE);
@@ -41,6 +43,10 @@ public final class AccelEnergy {
         pj.put("epilogue", n.epilogueOutputs * t.pj(AccelActions.EPILOGUE_OUTPUT)
                 + n.a16TreeAdds * t.pj(AccelActions.FP32_ADD));
         pj.put("dram", n.dramBytes() * 8.0 * c.dma().energyPerBitPj());
+        if (n.zeroDetects > 0) {
+            // Only for runs that skip, so dense results keep their components.
+            pj.put("skip", n.zeroDetects * t.pj(AccelActions.ZERO_DETECT) + n.skipIndices * t.pj(AccelActions.SKIP_INDEX));
+        }
         Map<String, Double> j = new LinkedHashMap<>();
         pj.forEach((k, v) -> j.put(k, v * 1e-12));
         j.put("leakage", leakageW(c) * seconds);

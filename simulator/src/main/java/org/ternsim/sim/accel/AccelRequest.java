@@ -14,15 +14,26 @@ import org.ternsim.isa.accel.ActType;
  * @param seed       seed of the generated data (functional runs)
  * @param functional whether to execute the program and compare it with the functional engine; false = timing and
  *                   energy only, fast for any shape
+ * @param zeroFraction fraction of each token's activations that are zero (a4.8 Top-K / ReLU^2 / int4 rounding; 0 =
+ *                   dense): a design with zero skipping skips them; a functional run generates data with that many
+ *                   zeros (Top-K by magnitude), a timing-only run takes them as uniformly placed ({@link ExpectedZeros})
  */
 public record AccelRequest(AccelKernel kernel, ActType act, int rows, int cols, int tokens, long seed,
-        boolean functional) {
+        boolean functional, double zeroFraction) {
 
     public AccelRequest {
         if (rows < 1 || cols < 1 || tokens < 1) {
             throw new IllegalArgumentException("accelerator request needs M, K, N >= 1, got " + rows + "x" + cols + "x"
                     + tokens);
         }
+        if (!(zeroFraction >= 0 && zeroFraction <= 1)) {
+            throw new IllegalArgumentException("zero fraction must be in [0, 1], got " + zeroFraction);
+        }
+    }
+
+    /** Dense activations. */
+    public AccelRequest(AccelKernel kernel, ActType act, int rows, int cols, int tokens, long seed, boolean functional) {
+        this(kernel, act, rows, cols, tokens, seed, functional, 0);
     }
 
     /** With the kernel's default activation type. */

@@ -20,14 +20,16 @@ import java.util.Map;
  * @param roofline        the analytic bound beside the simulated cycles
  * @param areaMm2         area by component
  * @param busyCycles      busy cycles per engine
- * @param macs            multiply-accumulates (ternary weight x activation)
+ * @param macs            multiply-accumulates (ternary weight x activation) of the operator, skipped ones included
+ * @param skippedMacs     MACs of all-zero activation groups the array skipped (0 without zero skipping)
  * @param instructions    accelerator instructions executed
  * @param check           "bit-exact (N outputs vs REF)", "N of M outputs differ from REF", or "not run"
  * @param checkPassed     true when bit-exact, false when it differs, null when not run
  */
 public record AccelResult(String design, String kernel, int rows, int cols, int tokens, String mapping, long cycles,
         double seconds, Map<String, Double> energyJ, long dramReadBytes, long dramWriteBytes, String bound,
-        Roofline roofline, Map<String, Double> areaMm2, Map<String, Long> busyCycles, long macs, long instructions,
+        Roofline roofline, Map<String, Double> areaMm2, Map<String, Long> busyCycles, long macs, long skippedMacs,
+        long instructions,
         String check, Boolean checkPassed) {
 
     public AccelResult {
@@ -44,7 +46,7 @@ public record AccelResult(String design, String kernel, int rows, int cols, int 
         return areaMm2.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /** Energy per operation, counting a MAC as 2 ops (the usual TOPS convention). */
+    /** Energy per operation, counting a MAC as 2 ops (the usual TOPS convention; skipped MACs count as done). */
     public double pjPerOp() {
         return totalEnergyJ() * 1e12 / (2.0 * macs);
     }

@@ -23,8 +23,8 @@ import org.ternsim.isa.accel.TernaryMac;
  * reads the other. Without double buffering the two slots are one physical buffer used in turn, so a load waits for all
  * readers of the buffer. Loads and stores have separate queues (read and write channels), so a store waiting for its
  * tile's epilogue does not hold back the next tile's prefetch; their bytes share the DRAM bandwidth, which bounds the
- * total time from below (the queues are not arbitrated cycle by cycle: not modelled). Also counts the events the
- * energy model needs.
+ * total time from below (the queues are not arbitrated cycle by cycle: not modelled). A zero-skipping MAC takes the
+ * time of the non-zero groups its {@link ZeroGroups} reports. Also counts the events the energy model needs.
  */
 public final class AccelScheduler {
 
@@ -44,8 +44,17 @@ public final class AccelScheduler {
     private long builderBusy;
     private long epilogueBusy;
 
+    private final ZeroGroups zeros;
+
+    /** A scheduler for dense programs (a zero-skipping MAC is an error). */
     public AccelScheduler(AcceleratorConfig c) {
+        this(c, null);
+    }
+
+    /** A scheduler that times zero-skipping MACs with the counts of {@code zeros}. */
+    public AccelScheduler(AcceleratorConfig c, ZeroGroups zeros) {
         this.c = c;
+        this.zeros = zeros;
         this.costs = new AccelCosts(c);
         for (Buf b : Buf.values()) {
             ready.put(b, new long[AccelMachine.SLOTS]);
@@ -74,6 +83,14 @@ public final class AccelScheduler {
             n.outSramReads += d.bytes();
             complete(storeFree + costs.dmaLatency());
         } else if (in instanceof TernaryMac m) {
+            ZeroGroups.Counts skip = null;
+            if (m.skipGroup() > 0) {
+                if (zeros == null) {
+                    throw new IllegalStateException("a zero-skipping MAC needs the zero counts (ZeroGroups)");
+                }
+                skip = zeros.of(m, c.pe().lanes(m.act()), costs.skipWindow(m.act()));
+                cycles = costs.skipMacCycles(m, skip.steps());
+            }
             long start = max(arrayFree, ready.get(Buf.WEIGHT)[m.wSlot()], ready.get(Buf.ACT)[m.aSlot()],
                     m.clear() ? writable(Buf.OUT, m.oSlot()) : ready.get(Buf.OUT)[m.oSlot()]);
             arrayFree = start + cycles;
@@ -81,7 +98,7 @@ public final class AccelScheduler {
             read(Buf.WEIGHT, m.wSlot(), arrayFree);
             read(Buf.ACT, m.aSlot(), arrayFree);
             ready.get(Buf.OUT)[m.oSlot()] = arrayFree + c.pe().fillCycles();
-            countMac(m, cycles);
+            countMac(m, cycles, skip);
             complete(ready.get(Buf.OUT)[m.oSlot()]);
         } else if (in instanceof LutBuild b) {
             long start = max(builderFree, ready.get(Buf.ACT)[b.aSlot()], writable(Buf.LUT, b.lSlot()), 0);
@@ -149,21 +166,36 @@ public final class AccelScheduler {
         return Map.of("dma", dmaBusy, "array", arrayBusy, "lut-build", builderBusy, "epilogue", epilogueBusy);
     }
 
-    private void countMac(TernaryMac m, long cycles) {
+    private void countMac(TernaryMac m, long cycles, ZeroGroups.Counts skip) {
+        // Fraction of the tile's activations in non-zero groups: what the array actually computes.
+        double done = skip == null ? 1 : Math.min(1, skip.groups() * m.skipGroup() / ((double) m.tokens() * m.kLen()));
+        long skipped = Math.round(m.macs() * (1 - done));
         switch (m.act()) {
             case INT8:
                 n.macs += m.macs();
+                n.macsSkipped += skipped;
                 break;
             case INT4:
                 n.macsInt4 += m.macs();
+                n.macsInt4Skipped += skipped;
                 break;
             default:
                 n.macsFloat += m.macs();
         }
         n.peBusyCycles += cycles;
         long rowGroups = AccelCosts.ceil(m.rows(), c.pe().rows());
-        n.weightSramReads += (long) m.rows() * m.kLen() / 4;
-        n.actSramReads += rowGroups * m.tokens() * m.kLen() * m.act().bytes();
+        if (skip == null) {
+            n.weightSramReads += (long) m.rows() * m.kLen() / 4;
+            n.actSramReads += rowGroups * m.tokens() * m.act().bytes(m.kLen());
+        } else {
+            double computed = skip.groups() * m.skipGroup();
+            // Whole-step groups keep a step's weights in the PEs across tokens; compacted steps gather them per token.
+            double weightValues = m.skipGroup() >= c.pe().lanes(m.act()) ? Math.min(m.kLen(), computed) : computed;
+            n.weightSramReads += Math.round(m.rows() * weightValues / 4);
+            n.actSramReads += Math.round(rowGroups * computed * m.act().bits() / 8);
+            n.zeroDetects += (long) m.tokens() * m.kLen();
+            n.skipIndices += Math.round(rowGroups * skip.groups());
+        }
         int accBytes = m.act().isFloat() ? 64 : 4;
         n.accUpdates += (long) m.rows() * m.tokens() * (m.act().isFloat() ? 16 : 1);
         n.outSramReads += (m.clear() ? 0 : 1) * (long) m.rows() * m.tokens() * accBytes;

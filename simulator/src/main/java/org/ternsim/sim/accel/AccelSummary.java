@@ -20,6 +20,10 @@ public final class AccelSummary {
         b.append(String.format(Locale.ROOT, "  bounds      compute %,.0f | dram %,.0f cycles -> %s-bound (busiest engine: %s)%n",
                 r.roofline().computeCycles(), r.roofline().dramCycles(), r.roofline().bound(), r.bound()));
         b.append(String.format(Locale.ROOT, "  DRAM        %,d B read, %,d B written%n", r.dramReadBytes(), r.dramWriteBytes()));
+        if (r.skippedMacs() > 0) {
+            b.append(String.format(Locale.ROOT, "  zero skip   %,d of %,d MACs skipped (%.1f%%)%n", r.skippedMacs(), r.macs(),
+                    100.0 * r.skippedMacs() / r.macs()));
+        }
         b.append(String.format(Locale.ROOT, "  energy      %.3f uJ: %.3f pJ/op, %.2f TOPS/W, %.1f tokens/J (ops = 2 x MACs)%n",
                 r.totalEnergyJ() * 1e6, r.pjPerOp(), r.topsPerWatt(), r.tokensPerJoule()));
         b.append("             ").append(shares(r.energyJ(), r.totalEnergyJ())).append(System.lineSeparator());

@@ -3,6 +3,7 @@ package org.ternsim.sim.accel;
 
 import org.ternsim.isa.accel.AccelCheck;
 import org.ternsim.isa.accel.AccelLowering;
+import org.ternsim.isa.accel.AccelMachine;
 import org.ternsim.isa.accel.AccelMapper;
 import org.ternsim.isa.accel.AccelShape;
 import org.ternsim.isa.accel.ActType;
@@ -11,9 +12,11 @@ import org.ternsim.isa.accel.TileMapping;
 /**
  * {@link #run} is what the CLI and the workload runner call per operator. The mapper picks the mapping by the
  * analytic {@link MappingCost}; the program is then streamed through the {@link AccelScheduler} (never stored, so any
- * shape is cheap: one pass over its tiles). With {@code functional} the same program is also executed on generated
- * data and compared with the functional engine bit for bit ({@link AccelCheck}); timing and energy do not depend on
- * the data, so both modes report the same cycles and joules.
+ * shape is cheap: one pass over its tiles). With {@code functional} the same program is executed on generated data
+ * while it is timed, and compared with the functional engine bit for bit ({@link AccelCheck}). Timing and energy do
+ * not depend on the data, so both modes report the same cycles and joules, except on a design that skips zero
+ * activations: there a functional run times the zeros the detector sees in its data and a timing-only run the
+ * expected count for the request's zero fraction ({@link ExpectedZeros}).
  */
 public final class AcceleratorSimulation {
 
@@ -25,28 +28,47 @@ public final class AcceleratorSimulation {
      *                                  fits its buffers) or a functional run's shape breaks the weight format's rules
      */
     public static AccelResult run(AcceleratorConfig c, AccelRequest r) {
-        AccelShape s = new AccelShape(r.kernel(), r.act(), r.rows(), r.cols(), r.tokens());
+        AccelShape s = new AccelShape(r.kernel(), r.act(), r.rows(), r.cols(), r.tokens(), skipGroup(c, r));
         checkSupported(c, s);
         TileMapping map = map(c, s);
-        AccelScheduler sched = new AccelScheduler(c);
-        AccelLowering.lower(s, map, 1f, sched::accept);
-        long cycles = sched.cycles();
-        double seconds = cycles / c.clockHz();
+        AccelScheduler sched;
         String check = "not run";
         Boolean passed = null;
         if (r.functional()) {
+            AccelMachine[] machine = new AccelMachine[1];
+            AccelScheduler timed = new AccelScheduler(c, ZeroGroups.observed(() -> machine[0]));
             AccelCheck.Result res = AccelCheck.run(s, map, c.slots(r.kernel().accumulatorBytes()), AccelCheck.Data.RANDOM,
-                    r.seed());
+                    r.seed(), r.zeroFraction(), (in, m) -> {
+                        machine[0] = m;
+                        timed.accept(in);
+                    });
+            sched = timed;
             passed = res.passed();
             check = passed ? "bit-exact (" + res.outputs() + " outputs vs " + res.reference() + ")"
                     : Math.max(res.mismatches(), res.mismatchesVsScalar()) + " of " + res.outputs()
                     + " outputs differ from " + res.reference() + " or the scalar reference";
+        } else {
+            sched = new AccelScheduler(c, new ExpectedZeros(r.cols(), r.zeroFraction()));
+            AccelLowering.lower(s, map, 1f, sched::accept);
         }
+        long cycles = sched.cycles();
+        double seconds = cycles / c.clockHz();
         AccelCounters n = sched.counters();
         return new AccelResult(c.name(), r.kernel().id() + (r.act() == ActType.BF16 ? "/bf16" : ""), r.rows(), r.cols(),
                 r.tokens(), map.toString(), cycles, seconds, AccelEnergy.joules(c, n, seconds), n.dramReadBytes(),
                 n.dramWriteBytes(), bound(sched), Roofline.of(c, s), AccelEnergy.areaMm2(c), sched.busy(), n.macs(),
-                n.instructions(), check, passed);
+                n.skippedMacs(), n.instructions(), check, passed);
+    }
+
+    /**
+     * The skip group the program uses: the design's, when it skips zero activations and the operator's input is
+     * declared sparse with integer codes on the ternary-MAC array; 0 (dense) otherwise, so a dense operator's program
+     * and time do not change.
+     */
+    static int skipGroup(AcceleratorConfig c, AccelRequest r) {
+        boolean applies = c.sparsity().skipZeroActivations() && r.zeroFraction() > 0 && !r.act().isFloat()
+                && !r.kernel().isLut();
+        return applies ? c.sparsity().skipGroup() : 0;
     }
 
     /** The mapping the mapper picks for {@code s} on {@code c}. */

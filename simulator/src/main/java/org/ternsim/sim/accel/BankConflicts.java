@@ -19,8 +19,8 @@ public final class BankConflicts {
     private BankConflicts() {
     }
 
-    /** Cycles per array step (>= 1) for {@code cols} codes of {@code actBytes} bytes each. */
-    public static int factor(BufferConfig buf, int cols, int actBytes, boolean consecutive) {
+    /** Cycles per array step (>= 1) for {@code cols} codes of {@code actBits} bits each (int4: two per byte). */
+    public static int factor(BufferConfig buf, int cols, int actBits, boolean consecutive) {
         Set<Long> words = new HashSet<>();
         int block = AccelKernel.I2S_BLOCK;
         int perByte = 4;
@@ -33,8 +33,8 @@ public final class BankConflicts {
                 int q = j % perByte; // 2-bit field inside it
                 k = (long) (b / (block / perByte)) * block + (long) q * (block / perByte) + b % (block / perByte);
             }
-            long first = k * actBytes / buf.widthBytes();
-            long last = (k * actBytes + actBytes - 1) / buf.widthBytes();
+            long first = k * actBits / 8 / buf.widthBytes();
+            long last = (k * actBits + actBits - 1) / 8 / buf.widthBytes();
             for (long w = first; w <= last; w++) {
                 words.add(w);
             }

@@ -9,7 +9,8 @@ import org.ternsim.isa.accel.TileMapping;
 /**
  * max(array cycles, DMA cycles, LUT-build cycles) of a mapping, with the reload counts the lowering's two-slot reuse
  * gives (a tile is kept when at most two distinct tiles of that buffer alternate), plus a tiny DRAM-byte term so
- * that, at equal time, less traffic (less energy) wins. An estimate for ranking; the scheduler gives the cycles.
+ * that, at equal time, less traffic (less energy) wins. An estimate for ranking; the scheduler gives the cycles. Zero
+ * skipping is not in the ranking (the dense array time stands in: the mapping is chosen before the data is seen).
  */
 final class MappingCost {
 
@@ -30,7 +31,7 @@ final class MappingCost {
         boolean wgt = t.order() == LoopOrder.ROWS_K_TOKENS;
         long nN = AccelCosts.ceil(n, t.tokenTile());
         double wTotal = m * (s.kernel().isLut() ? s.weightRowBytes(s.threeK()) + s.twoK() / 4.0 : s.cols() / 4.0);
-        double aTotal = (double) n * s.cols() * s.act().bytes();
+        double aTotal = (double) n * s.act().bytes(s.cols());
         double wLoads;
         double aLoads;
         switch (t.order()) {
@@ -65,9 +66,9 @@ final class MappingCost {
             long fullK = s.cols() / t.kTile();
             int rest = s.cols() % t.kTile();
             double perTokenCycles = fullK * (double) costs.macCycles(c.pe().rows(), t.kTile(), t.tokenTile(),
-                    s.act().bytes(), s.act().isFloat()) / t.tokenTile()
+                    s.act()) / t.tokenTile()
                     + (rest == 0 ? 0 : (double) costs.macCycles(c.pe().rows(), Math.max(rest, 1), t.tokenTile(),
-                    s.act().bytes(), s.act().isFloat()) / t.tokenTile());
+                    s.act()) / t.tokenTile());
             array = rowSteps * perTokenCycles * n;
         }
         // Steady state per compute step (one row tile x K tile x token tile): the busiest engine, but with two slots a

@@ -19,10 +19,12 @@ public record Roofline(double computeCycles, double dramCycles, long dramBytes) 
     }
 
     static Roofline of(AcceleratorConfig c, org.ternsim.isa.accel.AccelShape s) {
-        double peakPerCycle = c.peakMacsPerSecond() / c.clockHz();
+        // An int4 operator on a datapath that splits each adder input into int4 sub-words has that many times the peak.
+        double peakPerCycle = c.peakMacsPerSecond() / c.clockHz()
+                * (s.kernel().isLut() ? 1 : c.pe().lanes(s.act()) / (double) c.pe().cols());
         long weights = (long) Math.ceil(s.rows() * (s.kernel().isLut()
                 ? s.weightRowBytes(s.threeK()) + s.twoK() / 4.0 : s.cols() / 4.0));
-        long bytes = weights + (long) s.tokens() * s.cols() * s.act().bytes() + 4L * s.tokens() * s.rows();
+        long bytes = weights + s.tokens() * s.act().bytes(s.cols()) + 4L * s.tokens() * s.rows();
         double dramPerCycle = c.dma().bandwidthBytesPerSec() / c.clockHz();
         return new Roofline(s.macs() / peakPerCycle, bytes / dramPerCycle, bytes);
     }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ternsim.isa.accel.AccelKernel;
+import org.ternsim.isa.accel.AccelShape;
 import org.ternsim.isa.accel.ActType;
 import org.ternsim.sim.accel.AccelEnergyTable;
 import org.ternsim.sim.accel.AcceleratorConfig;
@@ -36,6 +38,7 @@ import org.ternsim.sim.accel.SparsityConfig;
  *   lutBuildAddersPerCycle: 32      # required for lut, else 0
  *   activations: [int8, int4, f16, bf16]   # all four
  *   blockRegister: true             # true: activations staged per 128-value block (no I2_S bank conflicts)
+ *   int4PerLane: 1                  # 1 | 2: int4 activations per adder-tree input per cycle (2 needs int4 above)
  * buffers:                          # each {size, banks: 1, width: 8B, ports: 1}; lut only (and required) for lut
  *   weight: {size: 64KiB, banks: 8, width: 8B}
  *   activation: {size: 16KiB, banks: 8, width: 8B}
@@ -48,7 +51,17 @@ import org.ternsim.sim.accel.SparsityConfig;
  *   energyPerBit: 5pJ               # required
  * doubleBuffering: true             # true
  * epilogue: {lanes: 16, pipelineStages: 4}      # lanes 16, stages 4
- * sparsity: {zeroWeightGating: false, zeroWeightFraction: 0.33}
+ * sparsity:                         # all optional
+ *   zeroWeightGating: false         # false: zero weights gate the add (energy only)
+ *   zeroWeightFraction: 0.33        # 1/3
+ *   skipZeroActivations: false      # false: skip all-zero activation groups (not for pe.unit: lut)
+ *   skipGroup: 1                    # 1: activations per group, a power of two up to 128
+ *   skipIndexCycles: 1              # 1: compaction-unit cycles per token and row-group pass
+ * </pre>
+ * A loaded design is also checked against the mapper's minimum tile: every buffer slot (half the buffer when double
+ * buffered) must hold one tile of pe.rows rows x one K block (128, TL2 96) x one token for each kernel the design
+ * runs, else no operator can be mapped and the buffer's size is reported.
+ * <pre>
  * published:                        # optional, for reproductions of published designs
  *   source: "accelerators.md §2.1; arXiv 2605.00320 abstract"
  *   model: bitnet-b1.58-3b
@@ -135,7 +148,8 @@ public final class AcceleratorConfigLoader {
         DmaConfig dma = readDma(r.mapping("dma", false, "a mapping with dram, bandwidth, latency, energyPerBit"));
         Boolean dbuf = r.bool("doubleBuffering", true);
         EpilogueConfig epi = readEpilogue(r.mapping("epilogue", true, "{lanes: 16, pipelineStages: 4}"));
-        SparsityConfig sp = readSparsity(r.mapping("sparsity", true, "{zeroWeightGating: true, zeroWeightFraction: 0.33}"));
+        SparsityConfig sp = readSparsity(r.mapping("sparsity", true, "{zeroWeightGating: true, zeroWeightFraction: 0.33}"),
+                pe != null && pe.unit() == PeUnit.LUT);
         PublishedFigures pub = readPublished(r.mapping("published", true, "the published figures of the design"));
         AccelEnergyTable energy = readEnergy(r, yaml, problems);
         r.finish();
@@ -144,8 +158,51 @@ public final class AcceleratorConfigLoader {
                 || !problems.isEmpty()) {
             return null;
         }
-        return new AcceleratorConfig(name, description, clock, pe, weight, act, lut, out, dma, dbuf, epi, sp, energy,
-                pub, new Provenance(prov), yaml);
+        AcceleratorConfig c = new AcceleratorConfig(name, description, clock, pe, weight, act, lut, out, dma, dbuf, epi,
+                sp, energy, pub, new Provenance(prov), yaml);
+        checkMinimumTile(c, r.node.get("buffers"), problems);
+        return problems.isEmpty() ? c : null;
+    }
+
+    /**
+     * The mapper's smallest tile for each kernel the design runs (pe.rows rows, one K block, one token, activations
+     * for that block only: what {@code AccelMapper.fits} accepts at the least) must fit every buffer slot; reports
+     * each buffer that cannot hold it at its size.
+     */
+    private static void checkMinimumTile(AcceleratorConfig c, YamlNode buffers, Problems problems) {
+        Map<String, Long> need = new LinkedHashMap<>();
+        for (AccelKernel k : AccelKernel.values()) {
+            ActType act = k == AccelKernel.TERNARY_A16 && !c.pe().activations().contains(ActType.F16) ? ActType.BF16
+                    : k.defaultAct();
+            if (k.isLut() != (c.pe().unit() == PeUnit.LUT) || !c.pe().activations().contains(act)) continue;
+            AccelShape s = new AccelShape(k, act, c.pe().rows(), k.kAlign(), 1);
+            int split = c.doubleBuffering() ? 2 : 1;
+            int kt = k.kAlign();
+            need.merge("weight", (long) split * c.pe().rows() * s.weightRowBytes(kt), Math::max);
+            need.merge("activation", split * act.bytes(kt), Math::max);
+            if (k.isLut()) need.merge("lut", split * 2L * 16 * (kt / 3), Math::max);
+            need.merge("output", split * (long) c.pe().rows() * (k.accumulatorBytes() + 4), Math::max);
+        }
+        for (Map.Entry<String, Long> e : need.entrySet()) {
+            long have = size(c, e.getKey());
+            if (have >= e.getValue()) continue;
+            YamlNode b = buffers == null ? null : buffers.get(e.getKey());
+            YamlNode at = b != null && b.isMapping() && b.get("size") != null ? b.get("size") : b;
+            if (at != null && at.isMapping() && at.get("value") != null) at = at.get("value");
+            problems.add(at == null ? 1 : at.line, at == null ? 1 : at.col, "buffers." + e.getKey() + ".size",
+                    have + " B cannot hold the minimum tile (" + c.pe().rows() + " PE rows x one K block x 1 token"
+                    + (c.doubleBuffering() ? ", twice for double buffering" : "") + ")",
+                    "size >= " + e.getValue() + " B");
+        }
+    }
+
+    private static long size(AcceleratorConfig c, String buffer) {
+        return switch (buffer) {
+            case "weight" -> c.weight().sizeBytes();
+            case "activation" -> c.activation().sizeBytes();
+            case "lut" -> c.lut() == null ? 0 : c.lut().sizeBytes();
+            default -> c.output().sizeBytes();
+        };
     }
 
     private static PeArrayConfig readPe(MappingReader m) {
@@ -158,9 +215,16 @@ public final class AcceleratorConfigLoader {
         Integer builders = m.integer("lutBuildAddersPerCycle", lut ? null : 0, lut ? 1 : 0, "32");
         List<String> acts = m.stringList("activations", ACT_NAMES, "[int8, int4, f16]");
         Boolean blockRegister = m.bool("blockRegister", true);
+        Integer int4PerLane = m.integer("int4PerLane", 1, 1, "1 or 2");
         m.finish();
         if (unit == null || rows == null || cols == null || stages == null || builders == null || acts == null
-                || blockRegister == null) {
+                || blockRegister == null || int4PerLane == null) {
+            return null;
+        }
+        if (int4PerLane > 2 || (int4PerLane == 2 && (lut || acts.stream().noneMatch("int4"::equalsIgnoreCase)))) {
+            int[] w = m.where("int4PerLane");
+            m.problems.add(w[0], w[1], m.child("int4PerLane"), "int4PerLane " + int4PerLane + " needs an adder-tree"
+                    + " or int8-mac unit that accepts int4", "1, or 2 with int4 in pe.activations");
             return null;
         }
         List<ActType> types = new ArrayList<>();
@@ -175,7 +239,7 @@ public final class AcceleratorConfigLoader {
             }
             types.add(ActType.valueOf(w.toUpperCase(Locale.ROOT)));
         }
-        return new PeArrayConfig(PeUnit.byId(unit), rows, cols, stages, builders, types, blockRegister);
+        return new PeArrayConfig(PeUnit.byId(unit), rows, cols, stages, builders, types, blockRegister, int4PerLane);
     }
 
     private static BufferConfig readBuffer(MappingReader parent, String key, boolean optional) {
@@ -226,13 +290,29 @@ public final class AcceleratorConfigLoader {
         return lanes == null || stages == null ? null : new EpilogueConfig(lanes, stages);
     }
 
-    private static SparsityConfig readSparsity(MappingReader m) {
+    private static SparsityConfig readSparsity(MappingReader m, boolean lutUnit) {
         double dflt = 1.0 / 3;
         if (m == null) return new SparsityConfig(false, dflt);
         Boolean gating = m.bool("zeroWeightGating", false);
         Double fraction = m.typed("zeroWeightFraction", AcceleratorConfigLoader::fraction, dflt, "a fraction in [0, 1]");
+        Boolean skip = m.bool("skipZeroActivations", false);
+        Integer group = m.integer("skipGroup", 1, 1, "a power of two up to 128");
+        Integer index = m.integer("skipIndexCycles", 1, 0, "1");
         m.finish();
-        return gating == null || fraction == null ? null : new SparsityConfig(gating, fraction);
+        if (gating == null || fraction == null || skip == null || group == null || index == null) return null;
+        if (Integer.bitCount(group) != 1 || group > 128) {
+            int[] w = m.where("skipGroup");
+            m.problems.add(w[0], w[1], m.child("skipGroup"), "skip group " + group + " is not a power of two up to 128",
+                    "1, 2, 4, ..., 128");
+            return null;
+        }
+        if (skip && lutUnit) {
+            int[] w = m.where("skipZeroActivations");
+            m.problems.add(w[0], w[1], m.child("skipZeroActivations"), "zero-activation skipping is modelled for the"
+                    + " ternary-adder-tree and int8-mac units only", "false for pe.unit: lut");
+            return null;
+        }
+        return new SparsityConfig(gating, fraction, skip, group, index);
     }
 
     private static PublishedFigures readPublished(MappingReader m) {

@@ -71,7 +71,7 @@ public final class ResolvedConfigWriter {
     }
 
     /** Appends lines; a leaf is written as {value, source[, estimate]} when its provenance is known. */
-    private static final class Out {
+    static final class Out {
         final StringBuilder sb;
         final Provenance prov;
 

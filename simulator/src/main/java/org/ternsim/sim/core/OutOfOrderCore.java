@@ -35,6 +35,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final int vectorLoadExtra;
     private final int dispatchWidth;
     private final int retireWidth;
+    /** L1 hit latency: an ideal load's latency, and how late a load-op's register operands may arrive after issue. */
+    private final long l1HitLatency;
 
     private final long[] regReady = new long[Reg.DEPENDENCY_IDS];
     private final long[] idealReady = new long[Reg.DEPENDENCY_IDS];
@@ -67,6 +69,9 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final int[] readIds;
     private final int[] writeStart;
     private final int[] writeIds;
+    /** Load-op register sources that may arrive after the load issues (StaticInstruction.lateReads), likewise. */
+    private final int[] lateStart;
+    private final int[] lateIds;
     private final int[] uopStart;
     private final int[] uopSet;
     private final long[] uopMask;
@@ -77,7 +82,6 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private static final byte ZERO_IDIOM = 1;
     private static final byte FUSED = 2;
     private static final byte VECTOR_LOAD = 4;
-    private final long l1HitLatency;
     /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
     private final boolean[] atLoopEdge;
@@ -97,6 +101,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         int n = code.length;
         readStart = new int[n + 1];
         writeStart = new int[n + 1];
+        lateStart = new int[n + 1];
         uopStart = new int[n + 1];
         latency = new int[n];
         occupancy = new int[n];
@@ -105,6 +110,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             StaticInstruction si = code[pc];
             readStart[pc + 1] = readStart[pc] + si.reads().length;
             writeStart[pc + 1] = writeStart[pc] + si.writes().length;
+            lateStart[pc + 1] = lateStart[pc] + si.lateReads().length;
             int uopsHere = 0;
             if (!si.zeroIdiom()) {
                 for (int count : si.portCounts()) {
@@ -119,6 +125,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
         readIds = new int[readStart[n]];
         writeIds = new int[writeStart[n]];
+        lateIds = new int[lateStart[n]];
         uopSet = new int[uopStart[n]];
         uopMask = new long[uopStart[n]];
         Map<Long, Integer> setIds = new java.util.HashMap<>();
@@ -126,6 +133,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             StaticInstruction si = code[pc];
             System.arraycopy(si.reads(), 0, readIds, readStart[pc], si.reads().length);
             System.arraycopy(si.writes(), 0, writeIds, writeStart[pc], si.writes().length);
+            System.arraycopy(si.lateReads(), 0, lateIds, lateStart[pc], si.lateReads().length);
             int u = uopStart[pc];
             for (int t = 0; u < uopStart[pc + 1] && t < si.portMasks().length; t++) {
                 int set = setIds.computeIfAbsent(si.portMasks()[t], m -> setIds.size());
@@ -199,6 +207,14 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             int r = readIds[i];
             ready = Math.max(ready, regReady[r]);
             idealStart = Math.max(idealStart, idealReady[r]);
+        }
+        if (lateStart[pc + 1] > lateStart[pc]) {
+            long advance = l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0);
+            for (int i = lateStart[pc], end = lateStart[pc + 1]; i < end; i++) {
+                int r = lateIds[i];
+                ready = Math.max(ready, regReady[r] - advance);
+                idealStart = Math.max(idealStart, idealReady[r] - advance);
+            }
         }
         long complete;
         long idealComplete;

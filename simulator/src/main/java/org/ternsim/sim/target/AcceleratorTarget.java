@@ -4,6 +4,8 @@ package org.ternsim.sim.target;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ternsim.isa.accel.AccelKernel;
+import org.ternsim.isa.accel.ActType;
 import org.ternsim.sim.accel.AccelResult;
 import org.ternsim.sim.accel.AcceleratorConfig;
 import org.ternsim.sim.accel.AcceleratorSimulation;
@@ -16,8 +18,12 @@ import org.ternsim.sim.workload.Operator;
 /**
  * Ternary linear layers run on the accelerator's cycle and energy model (timing only: {@code functional = false}; the
  * same kernels are checked bit for bit by {@code ternsim validate}). The kernel follows the PE unit: a LUT unit runs
- * {@code tl2}, other units {@code i2_s}, and W1.58A16 linears (FLUX) {@code ternary-a16}. int4 activations (a4.8) run as
- * int8, a documented simplification. Operators the datapath does not implement (attention, norms, quantizers, the
+ * {@code tl2}, other units {@code i2_s}, and W1.58A16 linears (FLUX) {@code ternary-a16} (in bf16 when the operator's
+ * input is bf16 and the design takes it). A linear whose input the workload quantizes to int4 (a4.8's q/k/v/gate/up,
+ * BitNet v2) runs {@code i2_s-int4} with packed int4 activations on a design that accepts int4; on one that does not
+ * (and on a LUT unit) its codes run in int8 lanes, which gives the same sums. The operator's input sparsity is passed
+ * on: a design with zero-activation skipping skips the zero groups. Operators the datapath does not implement
+ * (attention, norms, quantizers, the
  * f16 / q6_k LM head, embeddings) are costed analytically: their bytes over the DMA bandwidth and their arithmetic over
  * the array's peak, whichever is longer, DRAM energy from the DMA's pJ/bit; marked {@code analytic}.
  */
@@ -62,34 +68,60 @@ public final class AcceleratorTarget implements Target {
 
     @Override
     public OperatorCost cost(Operator op) {
-        return cache.computeIfAbsent(op.opClass() + "/" + op.kernel() + "/" + op.shape() + "/" + op.weightFormat(),
-            key -> costUncached(op));
+        return cache.computeIfAbsent(op.opClass() + "/" + op.kernel() + "/" + op.shape() + "/" + op.weightFormat() + "/"
+            + op.inputFormat() + "/" + op.inputSparsity(), key -> costUncached(op));
     }
 
     private OperatorCost costUncached(Operator op) {
-        String kernel = accelKernel(op);
-        if (kernel == null) {
+        AccelRequest request = request(op);
+        if (request == null) {
             return analytic(op);
         }
-        AccelResult r = AcceleratorSimulation.run(config, AccelRequest.of(kernel, Math.toIntExact(op.m()),
-            Math.toIntExact(op.k()), Math.toIntExact(op.n()), 1, false));
+        String kernel = request.kernel().id() + (request.act() == ActType.BF16 ? "/bf16" : "");
+        AccelResult r = AcceleratorSimulation.run(config, request);
         Map<String, Double> pj = new LinkedHashMap<>();
         r.energyJ().entrySet().stream().sorted(Map.Entry.comparingByKey())
             .forEach(e -> pj.put(e.getKey(), e.getValue() * 1e12));
         String bound = r.bound().equals("dram") ? "memory" : "compute";
         return new OperatorCost(r.cycles(), r.seconds(), pj, r.dramReadBytes() + r.dramWriteBytes(), bound,
-            OperatorCost.SIMULATED, "accel", kernel + " " + r.mapping());
+            OperatorCost.SIMULATED, "accel", kernel + " " + r.mapping() + (r.skippedMacs() > 0
+                ? String.format(java.util.Locale.ROOT, ", %.2f%% of MACs skipped (zero activations)",
+                    100.0 * r.skippedMacs() / r.macs()) : ""));
     }
 
     /** The accelerator kernel for a ternary linear, or null for operators the datapath does not run. */
     private String accelKernel(Operator op) {
+        AccelRequest r = request(op);
+        return r == null ? null : r.kernel().id();
+    }
+
+    /** The timing-only request of a ternary linear: kernel and activation type from its input format; else null. */
+    private AccelRequest request(Operator op) {
         if (op.opClass() != OpClass.LINEAR || !Formats.ternary(op.weightFormat())) {
             return null;
         }
+        AccelKernel kernel;
+        ActType act;
         if (op.kernel().endsWith("-a16")) {
-            return "ternary-a16";
+            kernel = AccelKernel.TERNARY_A16;
+            act = "bf16".equals(op.inputFormat()) && accepts(ActType.BF16) || !accepts(ActType.F16) ? ActType.BF16
+                : ActType.F16;
+        } else if (config.pe().unit() == PeUnit.LUT) {
+            kernel = AccelKernel.TL2;
+            act = ActType.INT8;
+        } else if ("int4".equals(op.inputFormat()) && accepts(ActType.INT4)) {
+            kernel = AccelKernel.I2S_INT4;
+            act = ActType.INT4;
+        } else {
+            kernel = AccelKernel.I2S;
+            act = ActType.INT8;
         }
-        return config.pe().unit() == PeUnit.LUT ? "tl2" : "i2_s";
+        return new AccelRequest(kernel, act, Math.toIntExact(op.m()), Math.toIntExact(op.k()),
+            Math.toIntExact(op.n()), 1, false, op.inputSparsity());
+    }
+
+    private boolean accepts(ActType act) {
+        return config.pe().activations().contains(act);
     }
 
     private OperatorCost analytic(Operator op) {

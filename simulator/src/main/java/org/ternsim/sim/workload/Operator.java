@@ -20,14 +20,25 @@ import java.util.Objects;
  * @param opsPerElement arithmetic operations per element for element-wise classes (documented per op in the lowering)
  * @param weightFormat format of the weights (linear), of the KV cache (attention), of the table (embedding)
  * @param inputSparsity fraction of zero inputs (a4.8), 0 when dense
+ * @param inputFormat  format of a linear's input activations as the workload quantizes them ({@code int8},
+ *                     {@code int4}, {@code bf16}, ...), "" when not stated; CPU kernels take it from the kernel name,
+ *                     an accelerator sizes its activation traffic and datapath by it
  */
 public record Operator(String name, int layer, String block, OpClass opClass, String kernel, long m, long k, long n,
-        long context, int kvHeads, double opsPerElement, String weightFormat, double inputSparsity) {
+        long context, int kvHeads, double opsPerElement, String weightFormat, double inputSparsity, String inputFormat) {
 
     public Operator {
         Objects.requireNonNull(name);
         Objects.requireNonNull(opClass);
         Objects.requireNonNull(kernel);
+        Objects.requireNonNull(inputFormat);
+    }
+
+    /** An operator whose input format is not stated. */
+    public Operator(String name, int layer, String block, OpClass opClass, String kernel, long m, long k, long n,
+            long context, int kvHeads, double opsPerElement, String weightFormat, double inputSparsity) {
+        this(name, layer, block, opClass, kernel, m, k, n, context, kvHeads, opsPerElement, weightFormat, inputSparsity,
+            "");
     }
 
     /** Multiply-accumulates of matmul-like work (linear, attention, embedding counts none). */

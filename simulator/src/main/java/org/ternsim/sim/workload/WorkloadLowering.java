@@ -69,13 +69,14 @@ public final class WorkloadLowering {
             embFormat, 0));
         for (int l = 0; l < s.layers(); l++) {
             String qkvIn = a48 || v2 ? "int4" : "int8";
+            String qkvAct = quantized ? qkvIn : num.activations();
             ops.add(el("attn_norm", l, OpClass.NORM, "rmsnorm", s.hidden(), n, RMSNORM_OPS));
             if (quantized) {
                 ops.add(el("attn_quant", l, OpClass.QUANTIZE, "quant_" + qkvIn, s.hidden(), n, QUANT_INT8_OPS));
             }
-            ops.add(linear("q_proj", l, lin, s.hidden(), s.hidden(), n, sp.qkv()));
-            ops.add(linear("k_proj", l, lin, s.kvDim(), s.hidden(), n, sp.qkv()));
-            ops.add(linear("v_proj", l, lin, s.kvDim(), s.hidden(), n, sp.qkv()));
+            ops.add(linear("q_proj", l, lin, s.hidden(), s.hidden(), n, sp.qkv(), qkvAct));
+            ops.add(linear("k_proj", l, lin, s.kvDim(), s.hidden(), n, sp.qkv(), qkvAct));
+            ops.add(linear("v_proj", l, lin, s.kvDim(), s.hidden(), n, sp.qkv(), qkvAct));
             ops.add(el("rope", l, OpClass.ELEMENTWISE, "rope", s.hidden() + s.kvDim(), n, ROPE_OPS));
             if (num.kvBits() < 16) {
                 ops.add(el("kv_quant", l, OpClass.QUANTIZE, "quant_kv_" + num.kvCache(), 2L * s.kvDim(), n,
@@ -93,14 +94,15 @@ public final class WorkloadLowering {
                 ops.add(el("o_quant", l, OpClass.QUANTIZE, a48 ? "quant_int8_topk" : "quant_" + qkvIn, s.hidden(), n,
                     a48 ? QUANT_INT8_OPS + TOPK_OPS : QUANT_INT8_OPS));
             }
-            ops.add(linear("o_proj", l, lin, s.hidden(), s.hidden(), n, sp.out()));
+            ops.add(linear("o_proj", l, lin, s.hidden(), s.hidden(), n, sp.out(), quantized ? (a48 ? "int8" : qkvIn)
+                : num.activations()));
             ops.add(el("attn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), n, 1));
             ops.add(el("ffn_norm", l, OpClass.NORM, "rmsnorm", s.hidden(), n, RMSNORM_OPS));
             if (quantized) {
                 ops.add(el("ffn_quant", l, OpClass.QUANTIZE, "quant_" + qkvIn, s.hidden(), n, QUANT_INT4_OPS));
             }
-            ops.add(linear("gate_proj", l, lin, s.ffn(), s.hidden(), n, sp.gate()));
-            ops.add(linear("up_proj", l, lin, s.ffn(), s.hidden(), n, sp.up()));
+            ops.add(linear("gate_proj", l, lin, s.ffn(), s.hidden(), n, sp.gate(), qkvAct));
+            ops.add(linear("up_proj", l, lin, s.ffn(), s.hidden(), n, sp.up(), qkvAct));
             boolean relu2 = s.activation() == Workload.Activation.RELU2;
             ops.add(el("ffn_act", l, OpClass.ACTIVATION, relu2 ? "relu2_glu" : s.activation() == Workload.Activation.SILU
                 ? "silu_glu" : "gelu_glu", s.ffn(), n, relu2 ? RELU2_GLU_OPS : s.activation() == Workload.Activation.SILU
@@ -115,12 +117,13 @@ public final class WorkloadLowering {
                 ops.add(el("down_quant", l, OpClass.QUANTIZE, v2 ? "quant_int4" : "quant_int8", s.ffn(), n,
                     QUANT_INT8_OPS));
             }
-            ops.add(linear("down_proj", l, lin, s.hidden(), s.ffn(), n, sp.down()));
+            ops.add(linear("down_proj", l, lin, s.hidden(), s.ffn(), n, sp.down(), quantized ? (v2 ? "int4" : "int8")
+                : num.activations()));
             ops.add(el("ffn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), n, 1));
         }
         long headTokens = prefill ? 1 : n;
         ops.add(el("final_norm", -1, OpClass.NORM, "rmsnorm", s.hidden(), headTokens, RMSNORM_OPS));
-        ops.add(linear("lm_head", -1, head, s.vocab(), s.hidden(), headTokens, 0));
+        ops.add(linear("lm_head", -1, head, s.vocab(), s.hidden(), headTokens, 0, ""));
         return ops;
     }
 
@@ -146,9 +149,9 @@ public final class WorkloadLowering {
         for (int b = 0; b < d.doubleBlocks(); b++) {
             for (String st : List.of("img", "txt")) {
                 long n = st.equals("img") ? img : txt;
-                ops.add(blockLinear(st + "_mod", b, "double", lin, 6L * h, h, 1));
+                ops.add(blockLinear(st + "_mod", b, "double", lin, 6L * h, h, 1, act));
                 ops.add(blockEl(st + "_norm1", b, "double", OpClass.NORM, "layernorm_mod", h, n, LAYERNORM_MOD_OPS));
-                ops.add(blockLinear(st + "_qkv", b, "double", lin, 3L * h, h, n));
+                ops.add(blockLinear(st + "_qkv", b, "double", lin, 3L * h, h, n, act));
                 ops.add(blockEl(st + "_qk_norm", b, "double", OpClass.NORM, "rmsnorm", 2L * h, n, RMSNORM_OPS));
                 ops.add(blockEl(st + "_rope", b, "double", OpClass.ELEMENTWISE, "rope", 2L * h, n, ROPE_OPS));
             }
@@ -156,25 +159,25 @@ public final class WorkloadLowering {
                 all, d.heads(), 0, act, 0));
             for (String st : List.of("img", "txt")) {
                 long n = st.equals("img") ? img : txt;
-                ops.add(blockLinear(st + "_proj", b, "double", lin, h, h, n));
+                ops.add(blockLinear(st + "_proj", b, "double", lin, h, h, n, act));
                 ops.add(blockEl(st + "_res1", b, "double", OpClass.ELEMENTWISE, "gate_add", h, n, 2));
                 ops.add(blockEl(st + "_norm2", b, "double", OpClass.NORM, "layernorm_mod", h, n, LAYERNORM_MOD_OPS));
-                ops.add(blockLinear(st + "_mlp0", b, "double", lin, d.mlpHidden(), h, n));
+                ops.add(blockLinear(st + "_mlp0", b, "double", lin, d.mlpHidden(), h, n, act));
                 ops.add(blockEl(st + "_gelu", b, "double", OpClass.ACTIVATION, "gelu", d.mlpHidden(), n, GELU_OPS));
-                ops.add(blockLinear(st + "_mlp2", b, "double", lin, h, d.mlpHidden(), n));
+                ops.add(blockLinear(st + "_mlp2", b, "double", lin, h, d.mlpHidden(), n, act));
                 ops.add(blockEl(st + "_res2", b, "double", OpClass.ELEMENTWISE, "gate_add", h, n, 2));
             }
         }
         for (int b = 0; b < d.singleBlocks(); b++) {
-            ops.add(blockLinear("mod", b, "single", lin, 3L * h, h, 1));
+            ops.add(blockLinear("mod", b, "single", lin, 3L * h, h, 1, act));
             ops.add(blockEl("norm", b, "single", OpClass.NORM, "layernorm_mod", h, all, LAYERNORM_MOD_OPS));
-            ops.add(blockLinear("linear1", b, "single", lin, 3L * h + d.mlpHidden(), h, all));
+            ops.add(blockLinear("linear1", b, "single", lin, 3L * h + d.mlpHidden(), h, all, act));
             ops.add(blockEl("qk_norm", b, "single", OpClass.NORM, "rmsnorm", 2L * h, all, RMSNORM_OPS));
             ops.add(blockEl("rope", b, "single", OpClass.ELEMENTWISE, "rope", 2L * h, all, ROPE_OPS));
             ops.add(new Operator("attention", b, "single", OpClass.ATTENTION, "sdpa", d.heads(), d.headDim(), all, all,
                 d.heads(), 0, act, 0));
             ops.add(blockEl("gelu", b, "single", OpClass.ACTIVATION, "gelu", d.mlpHidden(), all, GELU_OPS));
-            ops.add(blockLinear("linear2", b, "single", lin, h, (long) h + d.mlpHidden(), all));
+            ops.add(blockLinear("linear2", b, "single", lin, h, (long) h + d.mlpHidden(), all, act));
             ops.add(blockEl("residual", b, "single", OpClass.ELEMENTWISE, "gate_add", h, all, 2));
         }
         ops.add(new Operator("final_adaln", -1, "", OpClass.LINEAR, edge, 2L * h, h, 1, 0, 0, 0, edge, 0));
@@ -183,17 +186,19 @@ public final class WorkloadLowering {
         return ops;
     }
 
-    private static Operator linear(String name, int layer, String kernel, long m, long k, long n, double sparsity) {
+    private static Operator linear(String name, int layer, String kernel, long m, long k, long n, double sparsity,
+            String input) {
         return new Operator(name, layer, layer < 0 ? "" : "layer", OpClass.LINEAR, kernel, m, k, n, 0, 0, 0, kernel,
-            sparsity);
+            sparsity, input);
     }
 
     private static Operator el(String name, int layer, OpClass c, String kernel, long k, long n, double ops) {
         return new Operator(name, layer, layer < 0 ? "" : "layer", c, kernel, 0, k, n, 0, 0, ops, "f32", 0);
     }
 
-    private static Operator blockLinear(String name, int b, String block, String kernel, long m, long k, long n) {
-        return new Operator(name, b, block, OpClass.LINEAR, kernel, m, k, n, 0, 0, 0, kernel, 0);
+    private static Operator blockLinear(String name, int b, String block, String kernel, long m, long k, long n,
+            String input) {
+        return new Operator(name, b, block, OpClass.LINEAR, kernel, m, k, n, 0, 0, 0, kernel, 0, input);
     }
 
     private static Operator blockEl(String name, int b, String block, OpClass c, String kernel, long k, long n,

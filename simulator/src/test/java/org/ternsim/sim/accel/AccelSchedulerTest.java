@@ -36,10 +36,10 @@ class AccelSchedulerTest {
     void scatteredActivationsConflictInBanks() {
         AcceleratorConfig c = AccelConfigs.load("accel-vitallm");
         // 16 columns read 4 runs of 4 codes, 32 apart: with 8 banks of 8 bytes, runs 0 and 2 (and 1 and 3) share banks.
-        assertEquals(2, BankConflicts.factor(c.activation(), 16, 1, false));
-        assertEquals(1, BankConflicts.factor(c.activation(), 16, 1, true));
+        assertEquals(2, BankConflicts.factor(c.activation(), 16, 8, false));
+        assertEquals(1, BankConflicts.factor(c.activation(), 16, 8, true));
         // 128 columns read a whole block: 128 contiguous bytes over 8 banks = 2 words per bank.
-        assertEquals(2, BankConflicts.factor(c.activation(), 128, 1, false));
+        assertEquals(2, BankConflicts.factor(c.activation(), 128, 8, false));
         AccelRequest r = AccelRequest.of("i2_s", 640, 2560, 1, 1, false);
         long staged = AcceleratorSimulation.run(c, r).busyCycles().get("array");
         long scattered = AcceleratorSimulation.run(variant(c, true, false), r).busyCycles().get("array");
@@ -74,5 +74,26 @@ class AccelSchedulerTest {
         assertEquals(3072L * 3072 * 4608, r.macs());
         assertTrue(r.cycles() >= r.roofline().cycles(), r.toString());
         assertEquals("not run", r.check());
+    }
+
+    @Test
+    void int4ActivationsHalveTheBytesAndPackedLanesTheArraySteps() {
+        AcceleratorConfig c = AccelConfigs.load("accel-edge");
+        PeArrayConfig p = c.pe();
+        AcceleratorConfig packed = new AcceleratorConfig(c.name(), c.description(), c.clockHz(),
+                new PeArrayConfig(p.unit(), p.rows(), p.cols(), p.pipelineStages(), p.lutBuildAddersPerCycle(),
+                        p.activations(), p.blockRegister(), 2),
+                c.weight(), c.activation(), c.lut(), c.output(), c.dma(), c.doubleBuffering(), c.epilogue(), c.sparsity(),
+                c.energy(), c.published(), c.provenance(), c.file());
+        // A 64-token prefill: activations are a visible share of the traffic and the array bounds the time.
+        AccelResult int8 = AcceleratorSimulation.run(c, AccelRequest.of("i2_s", 2560, 2560, 64, 1, false));
+        AccelResult int4 = AcceleratorSimulation.run(c, AccelRequest.of("i2_s-int4", 2560, 2560, 64, 1, false));
+        AccelResult int4x2 = AcceleratorSimulation.run(packed, AccelRequest.of("i2_s-int4", 2560, 2560, 64, 1, false));
+        assertEquals(int8.roofline().dramBytes() - 64L * 2560 / 2, int4.roofline().dramBytes());
+        assertEquals(int8.busyCycles().get("array"), int4.busyCycles().get("array"));
+        assertEquals(int8.roofline().computeCycles() / 2, int4x2.roofline().computeCycles(), 1e-9);
+        assertTrue(int4x2.busyCycles().get("array") <= 0.55 * int4.busyCycles().get("array"),
+                int4x2.busyCycles() + " vs " + int4.busyCycles());
+        assertTrue(AcceleratorSimulation.run(packed, AccelRequest.of("i2_s-int4", 640, 2560, 2, 1, true)).checkPassed());
     }
 }

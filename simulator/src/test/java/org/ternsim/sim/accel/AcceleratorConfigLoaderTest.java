@@ -151,4 +151,39 @@ class AcceleratorConfigLoaderTest {
                 () -> AcceleratorSimulation.run(c, AccelRequest.of("ternary-a16", 64, 2560, 1, 1, false)));
         assertTrue(e.getMessage().contains("f16"), e.getMessage());
     }
+
+    @Test
+    void buffersMustHoldTheMinimumTile() throws IOException {
+        // 4 PE rows x one 128-value block of 2-bit weights = 128 B per slot, 256 B double buffered.
+        List<String> p = problems(GOOD.replace("weight: {size: 8KiB, banks: 4}", "weight: {size: 128B, banks: 4}"));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains(":7:") && p.get(0).contains("buffers.weight.size") && p.get(0).contains("minimum tile")
+                && p.get(0).endsWith("expected size >= 256 B"), p.get(0));
+        // Without double buffering one slot is enough; the loaded design then maps the smallest GEMV.
+        AcceleratorConfig single = AcceleratorConfigLoader.load(write(GOOD.replace("weight: {size: 8KiB, banks: 4}",
+                "weight: {size: 128B, banks: 4}") + "doubleBuffering: false\n"));
+        assertTrue(AcceleratorSimulation.run(single, AccelRequest.of("i2_s", 4, 128, 1, 1, true)).checkPassed());
+        // W1.58A16 needs 2 x 128 x 2 B of activations and 2 x 4 x (64 + 4) B of output; both are reported at once.
+        p = problems(GOOD.replace("activation: {size: 4KiB, banks: 4}", "activation: {size: 256B, banks: 4}")
+                .replace("output: {size: 4KiB}", "output: {size: 512B}"));
+        assertEquals(2, p.size(), p.toString());
+        assertTrue(p.get(0).contains("buffers.activation.size") && p.get(0).endsWith("size >= 512 B"), p.get(0));
+        assertTrue(p.get(1).contains("buffers.output.size") && p.get(1).endsWith("size >= 544 B"), p.get(1));
+        // The same buffers suffice for a design that only takes int8 (128 B of activations, 4 x 8 B of output).
+        AcceleratorConfigLoader.load(write(GOOD.replace("activation: {size: 4KiB, banks: 4}",
+                "activation: {size: 256B, banks: 4}").replace("output: {size: 4KiB}", "output: {size: 512B}")
+                .replace("cols: 16}", "cols: 16, activations: [int8]}")));
+    }
+
+    @Test
+    void zeroSkippingAndInt4LanesAreChecked() throws IOException {
+        List<String> p = problems(GOOD + "sparsity: {skipZeroActivations: true, skipGroup: 3}\n");
+        assertTrue(p.stream().anyMatch(s -> s.contains("sparsity.skipGroup") && s.contains("power of two")), p.toString());
+        p = problems(GOOD.replace("cols: 16}", "cols: 16, activations: [int8], int4PerLane: 2}"));
+        assertTrue(p.stream().anyMatch(s -> s.contains("pe.int4PerLane") && s.contains("int4")), p.toString());
+        AcceleratorConfig c = AcceleratorConfigLoader.load(write(GOOD.replace("cols: 16}", "cols: 16, int4PerLane: 2}")
+                + "sparsity: {skipZeroActivations: true, skipGroup: 8, skipIndexCycles: 2}\n"));
+        assertEquals(2, c.pe().int4PerLane());
+        assertEquals(new SparsityConfig(false, 1.0 / 3, true, 8, 2), c.sparsity());
+    }
 }

@@ -16,7 +16,11 @@ import org.ternsim.isa.Program;
 import org.ternsim.isa.Region;
 import org.ternsim.isa.arm.ArmAsmText;
 import org.ternsim.isa.arm.ArmRegs;
+import org.ternsim.isa.lower.BaselineNeonLowering;
 import org.ternsim.isa.lower.GemvLowering;
+import org.ternsim.isa.lower.TernaryA16NeonLowering;
+import org.ternsim.kernels.baseline.BlockFormat;
+import org.ternsim.kernels.gemv.A16Format;
 import org.ternsim.isa.lower.I2sNeonLowering;
 import org.ternsim.isa.lower.Tl1NeonLowering;
 import org.ternsim.isa.lower.TmacNeonLowering;
@@ -43,6 +47,7 @@ final class ArmMcaLoops {
                   String busiestPort) {
     }
 
+    /** i2_s-int4 is absent: its block loop is the i2_s one (only the widening interval between loops differs). */
     static List<Variant> variants() {
         return List.of(
             new Variant("i2s-dotprod-acc1", I2sNeonLowering.defaults(true)),
@@ -50,12 +55,18 @@ final class ArmMcaLoops {
             new Variant("i2s-smlal-acc1", I2sNeonLowering.defaults(false)),
             new Variant("i2s-smlal-acc4", new I2sNeonLowering(false, 4, 64)),
             new Variant("tl1-tbl", new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK)),
-            new Variant("tmac-tbl", new TmacNeonLowering(64)));
+            new Variant("tmac-tbl", new TmacNeonLowering(64)),
+            new Variant("tq2_0-dotprod", new BaselineNeonLowering(BlockFormat.TQ2_0, true)),
+            new Variant("tq2_0-smlal", new BaselineNeonLowering(BlockFormat.TQ2_0, false)),
+            new Variant("q4_0-dotprod", new BaselineNeonLowering(BlockFormat.Q4_0, true)),
+            new Variant("q4_0-smull", new BaselineNeonLowering(BlockFormat.Q4_0, false)),
+            new Variant("f16-fcvtl", new BaselineNeonLowering(BlockFormat.F16, false)),
+            new Variant("ternary-a16-tbl", new TernaryA16NeonLowering(A16Format.F16)));
     }
 
     /** The block loop of a lowering: from its label to the backward branch, inclusive. */
     static List<Instruction> innerLoop(GemvLowering l) {
-        Program p = l.lower(16, 64 * 64);
+        Program p = l.lower(16, 256 * 16);
         int start = p.labels().get(".Lblock");
         List<Instruction> body = new ArrayList<>();
         for (int pc = start; pc < p.code().size(); pc++) {
@@ -80,8 +91,9 @@ final class ArmMcaLoops {
     /** The loop alone, run for {@code iterations}, pointers and accumulators set up as the lowering does. */
     static Program loopProgram(GemvLowering l, int iterations) {
         Program.Builder b = new Program.Builder("loop " + iterations, l.isa());
-        b.region(new Region("weights", WEIGHTS, 16 * iterations, Region.Role.INPUT));
-        b.region(new Region("activations", ACTIVATIONS, 64 * iterations, Region.Role.INPUT));
+        // Per iteration at most 66 weight bytes (TQ2_0) and 292 activation bytes (Q8_K) are read.
+        b.region(new Region("weights", WEIGHTS, 128 * iterations, Region.Role.INPUT));
+        b.region(new Region("activations", ACTIVATIONS, 512 * iterations, Region.Role.INPUT));
         b.region(new Region("plane1", PLANE1, 16 * iterations, Region.Role.INPUT));
         b.emit("mov", ArmRegs.x(0), new Operand.Imm(WEIGHTS));
         b.emit("mov", ArmRegs.x(1), new Operand.Imm(ACTIVATIONS));
