@@ -59,7 +59,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         checkUniqueLabels(summaries);
         ReportWriter.Written written;
-        try (Progress progress = Progress.start("report", ReportWriter.chartCount(summaries), quiet)) {
+        try (Progress progress = Progress.start("report", ReportWriter.chartCount(summaries), quiet,
+                spec.commandLine().getErr())) {
             written = ReportWriter.write(summaries, outDir, progress);
         }
         var o = spec.commandLine().getOut();

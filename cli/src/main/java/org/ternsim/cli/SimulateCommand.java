@@ -107,6 +107,14 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing run directory of the same name.")
     boolean force;
 
+    @Option(names = "--trace", arity = "0..1", paramLabel = "<file>", fallbackValue = "",
+        description = "Workload mode: write a Chrome trace-event / Perfetto JSON of the simulated execution (operators "
+            + "per thread, accelerator engines, stalls) to <file>, or to trace.json in the run directory.")
+    String trace;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr.")
+    boolean quiet;
+
     enum Op { gemv, stream }
 
     @Override
@@ -117,6 +125,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         if (op == null && shape == null) {
             return new WorkloadRunCommand(this).run(hwPath);
+        }
+        if (trace != null) {
+            throw new UserError("--trace applies to workload runs (without --op / --shape)");
         }
         if (op == null) {
             op = Op.gemv;

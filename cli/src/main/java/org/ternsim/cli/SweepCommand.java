@@ -70,6 +70,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--merge", arity = "1..*", paramLabel = "<dir>", description = "Merge the sweep directories of shards (with -o).")
     List<Path> merge;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr.")
+    boolean quiet;
+
     @Option(names = {"-o", "--output"}, paramLabel = "<dir>", description = "Output directory of --merge.")
     Path output;
 
@@ -99,11 +102,20 @@ final class SweepCommand implements Callable<Integer> {
         }
         String dirName = s.name() + (sh[1] == 1 ? "" : "-shard-" + sh[0] + "of" + sh[1]);
         Path dir = out.resolve(dirName);
-        SweepRunner.Outcome o = SweepRunner.run(s, hwPath, evaluator, new SweepRunner.Options(dir, n, sh[0], sh[1],
-            line -> {
-                outw.println(line);
-                outw.flush();
-            }));
+        CliProgress progress = CliProgress.lazy("sweep", quiet, spec.commandLine().getErr());
+        SweepRunner.Outcome o;
+        try {
+            o = SweepRunner.run(s, hwPath, evaluator, new SweepRunner.Options(dir, n, sh[0], sh[1], line -> {
+                if (!(progress.drawsBar() && line.startsWith("["))) { // the bar shows the points done
+                    outw.println(line);
+                    outw.flush();
+                }
+            }, progress));
+        } catch (RuntimeException | Error e) {
+            progress.abandon();
+            throw e;
+        }
+        progress.finish();
         report(outw, o, dir);
         return TernSim.OK;
     }

@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "ternsim", mixinStandardHelpOptions = true, versionProvider = TernSim.Version.class,
     description = "Simulate 1-bit / 1.58-bit neural-network kernels on modelled CPUs: bit-exact, with cycles and energy.",
-    subcommands = {SimulateCommand.class, ValidateCommand.class, InspectCommand.class, ExplainCommand.class,
-        SweepCommand.class, BenchCommand.class, HostCalibrateCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 validation mismatch."})
 public final class TernSim implements Runnable {
+
+    /** Subcommand names in help order; {@link #subcommand} makes each. */
+    static final String[] COMMANDS = {"simulate", "validate", "inspect", "explain", "sweep", "bench", "calibrate",
+        "report"};
 
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -43,7 +45,15 @@ public final class TernSim implements Runnable {
             org.ternsim.reports.RunEnvironment.detect(Version.projectVersion(), Home.dir()));
         TernSim root = new TernSim();
         CommandLine cl = new CommandLine(root);
-        cl.addSubcommand(new ReportCommand());
+        // picocli reflects over every registered command's options when the CommandLine is built (~0.1-0.2 s of a
+        // 1-2 s run, and it loads each command's dependencies); a command line naming one command only needs that
+        // one. Anything else (help, a typo to suggest a correction for) gets them all.
+        String named = commandWord(args);
+        for (String name : COMMANDS) {
+            if (named == null || named.equals(name)) {
+                cl.addSubcommand(name, subcommand(name));
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -70,6 +80,30 @@ public final class TernSim implements Runnable {
             return user ? USAGE : FAILURE;
         });
         return cl.execute(args);
+    }
+
+    private static Object subcommand(String name) {
+        switch (name) {
+            case "simulate": return new SimulateCommand();
+            case "validate": return new ValidateCommand();
+            case "inspect": return new InspectCommand();
+            case "explain": return new ExplainCommand();
+            case "sweep": return new SweepCommand();
+            case "bench": return new BenchCommand();
+            case "calibrate": return new HostCalibrateCommand();
+            case "report": return new ReportCommand();
+            default: throw new IllegalArgumentException(name);
+        }
+    }
+
+    /** The subcommand the arguments name (the first word that is not a root option), or null if none is known. */
+    static String commandWord(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return java.util.Arrays.asList(COMMANDS).contains(a) ? a : null;
+            }
+        }
+        return null;
     }
 
     private static String subcommandName(CommandLine c) {

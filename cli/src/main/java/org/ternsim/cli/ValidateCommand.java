@@ -63,6 +63,9 @@ final class ValidateCommand implements Callable<Integer> {
         description = "Replace one instruction's semantics with a known-wrong variant, to show validation catches it.")
     String fault;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         List<String> allKernels = new ArrayList<>(GemvLowerings.kernels());
@@ -113,28 +116,46 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, format, "kernel", "implementation", "shape", "data", "outputs", "vs scalar",
             "vs vector", "vs exact", "result");
         int[] totals = new int[2];
+        boolean accel = chosenIsas.contains(ACCEL) && fault == null;
+        CliProgress progress = CliProgress.started("validate", (long) (lowerings.size() + engineOnly.size())
+            * shapes.size() + (accel ? 1 : 0), quiet, spec.commandLine().getErr());
+        try {
+            check(out, format, lowerings, engineOnly, chosen, accel, totals, progress);
+        } catch (RuntimeException | Error e) {
+            progress.abandon();
+            throw e;
+        }
+        progress.finish();
+        out.printf(Locale.ROOT, "%d passed, %d failed (vector kernels: %s)%n", totals[0] - totals[1], totals[1],
+            org.ternsim.kernels.gemv.I2sGemv.describe());
+        return totals[1] == 0 ? TernSim.OK : TernSim.MISMATCH;
+    }
+
+    /** Runs the chosen cases, printing each and counting passed/failed into {@code totals}. */
+    private void check(PrintWriter out, String format, List<GemvLowering> lowerings, List<String> engineOnly,
+            List<String> chosen, boolean accel, int[] totals, CliProgress progress) {
         for (GemvLowering l : lowerings) {
             SemanticsTable semantics = faulty(l.semantics());
             for (Shape s : shapes) {
                 print(out, format, s, Validation.check(l, s.rows(), s.cols(), seed, semantics), totals);
+                progress.done();
             }
         }
         for (String k : engineOnly) {
             for (Shape s : shapes) {
                 print(out, format, s, LutValidation.check(k, s.rows(), s.cols(), seed), totals);
+                progress.done();
             }
         }
-        if (chosenIsas.contains(ACCEL) && fault == null) {
+        if (accel) {
             // The accelerator's cases have their own shapes (2B4T GEMVs, FLUX and prefill GEMMs with few tokens).
             for (Validation.Case c : AccelValidation.validateAll(Home.dir().resolve("configs/hw"), seed)) {
                 if (chosen.contains(c.kernel())) {
                     print(out, format, new Shape(c.rows(), c.cols()), List.of(c), totals);
                 }
             }
+            progress.done();
         }
-        out.printf(Locale.ROOT, "%d passed, %d failed (vector kernels: %s)%n", totals[0] - totals[1], totals[1],
-            org.ternsim.kernels.gemv.I2sGemv.describe());
-        return totals[1] == 0 ? TernSim.OK : TernSim.MISMATCH;
     }
 
     /** The lowering's semantics, with the --inject-fault instruction replaced when the fault belongs to its ISA. */

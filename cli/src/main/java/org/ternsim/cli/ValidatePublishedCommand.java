@@ -30,6 +30,9 @@ final class ValidatePublishedCommand implements Callable<Integer> {
     @Option(names = "--write", paramLabel = "<md>", description = "Replace (or append) the \"" + HEADING + "\" section of this markdown file.")
     Path write;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress output on stderr.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         Path csv = data == null ? Home.dir().resolve("configs/calibration/bitnet-cpu-published.csv") : Home.resolve(data);
@@ -37,7 +40,15 @@ final class ValidatePublishedCommand implements Callable<Integer> {
             throw new UserError(csv + ": calibration data not found");
         }
         List<PublishedPoint> points = Calibration.read(csv);
-        List<Calibration.Row> rows = Calibration.run(Home.dir(), points);
+        CliProgress progress = CliProgress.lazy("validate published", quiet, spec.commandLine().getErr());
+        List<Calibration.Row> rows;
+        try {
+            rows = Calibration.run(Home.dir(), points, progress);
+        } catch (RuntimeException | Error e) {
+            progress.abandon();
+            throw e;
+        }
+        progress.finish();
         String md = Calibration.markdown(rows, Calibration.stats(rows));
         spec.commandLine().getOut().print(md);
         spec.commandLine().getOut().flush();

@@ -13,6 +13,7 @@ import org.ternsim.reports.WorkloadConfigYaml;
 import org.ternsim.reports.WorkloadFiles;
 import org.ternsim.reports.WorkloadResultTree;
 import org.ternsim.reports.WorkloadSummary;
+import org.ternsim.reports.trace.SimulationTrace;
 import org.ternsim.sim.accel.AcceleratorConfig;
 import org.ternsim.sim.config.AcceleratorConfigLoader;
 import org.ternsim.sim.config.AcceleratorConfigWriter;
@@ -34,6 +35,11 @@ final class WorkloadRunCommand {
 
     private final SimulateCommand o;
 
+    static final String TRACE_NOTE = "CPU: one track per thread; every thread shows the timing of the largest chunk, "
+        + "simulated once (threads are assumed to finish together); 'rows ... extrapolated' spans are costed from the "
+        + "steady state of the simulated rows. Accelerator: one track per engine as the scheduler timed each "
+        + "instruction; the first 64 instructions per engine and operator are shown one by one, the rest folded.";
+
     WorkloadRunCommand(SimulateCommand options) {
         this.o = options;
     }
@@ -53,6 +59,8 @@ final class WorkloadRunCommand {
         String hwName = accelerator ? accel.name() : hw.name();
         Workload w = WorkloadLoader.load(wlPath);
         WorkloadResult result;
+        SimulationTrace trace = o.trace == null ? null : new SimulationTrace();
+        CliProgress progress = CliProgress.lazy("simulate", o.quiet, o.spec.commandLine().getErr());
         try {
             Phase.Kind kind = o.phase == null ? (w.family() == Workload.Family.LLM ? Phase.Kind.DECODE
                 : Phase.Kind.DIFFUSION_STEP) : Phase.Kind.parse(o.phase.toLowerCase(Locale.ROOT));
@@ -71,11 +79,17 @@ final class WorkloadRunCommand {
             KernelChoice choice = new KernelChoice(o.kernel, o.lmHead);
             result = accelerator
                 ? WorkloadRunner.runOn(ops -> new AcceleratorTarget(accel), w, phase, choice, o.exact, energy, o.seed,
-                    "measured".equals(o.sparsity))
-                : WorkloadRunner.run(hw, w, phase, choice, threads, o.exact, energy, o.seed, "measured".equals(o.sparsity));
+                    "measured".equals(o.sparsity), trace, progress)
+                : WorkloadRunner.run(hw, w, phase, choice, threads, o.exact, energy, o.seed, "measured".equals(o.sparsity),
+                    trace, progress);
         } catch (IllegalArgumentException e) {
+            progress.abandon();
             throw new UserError(e.getMessage());
+        } catch (RuntimeException | Error e) {
+            progress.abandon();
+            throw e;
         }
+        progress.finish();
         Map<String, Object> tree = WorkloadResultTree.of(result);
         String json;
         try {
@@ -95,13 +109,36 @@ final class WorkloadRunCommand {
         if (Files.exists(runDir) && !o.force) {
             throw new UserError(runDir + " already exists; use --force to replace it");
         }
+        Path traceFile = null;
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("run", runDir.getFileName().toString());
+        other.put("time", "simulated time; each operator starts when the one before it ends");
+        other.put("note", TRACE_NOTE);
+        if (trace != null) {
+            if (o.trace.isEmpty()) {
+                files.put("trace.json", trace.toJson(other));
+                traceFile = runDir.resolve("trace.json");
+            } else {
+                traceFile = Path.of(o.trace);
+            }
+        }
         RunWriter.writeFiles(runDir, files, o.force);
+        if (traceFile != null && !o.trace.isEmpty()) {
+            try {
+                trace.write(other, traceFile);
+            } catch (java.io.UncheckedIOException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
         var out = o.spec.commandLine().getOut();
         if (o.format.equals("json")) {
             out.print(json);
         } else {
             out.print(WorkloadSummary.text(result));
             out.println("  results       " + runDir + "/results.json");
+            if (traceFile != null) {
+                out.println("  trace         " + traceFile + " (open in ui.perfetto.dev)");
+            }
         }
         out.flush();
         return TernSim.OK;

@@ -39,6 +39,24 @@ class TernSimCliTest {
     }
 
     @Test
+    void helpListsEveryCommandAndATypoGetsSuggestionsThoughOnlyANamedCommandIsRegistered() {
+        Outcome help = run("--help");
+        assertEquals(TernSim.OK, help.code());
+        for (String c : TernSim.COMMANDS) {
+            assertTrue(help.out().contains("\n  " + c + " "), c + " missing from\n" + help.out());
+        }
+        Outcome typo = run("simulat");
+        assertEquals(TernSim.USAGE, typo.code());
+        assertTrue(typo.err().contains("ternsim simulate"), typo.err());
+        assertEquals("simulate", TernSim.commandWord(new String[] {"--debug", "simulate", "--op", "gemv"}));
+        assertEquals(null, TernSim.commandWord(new String[] {"--version"}));
+        assertEquals(null, TernSim.commandWord(new String[] {"gemv", "simulate"}));
+        Outcome sub = run("--debug", "report", "--help");
+        assertEquals(TernSim.OK, sub.code(), sub.err());
+        assertTrue(sub.out().startsWith("Usage: ternsim report"), sub.out());
+    }
+
+    @Test
     void missingHardwareConfigIsOneLineAndExitCode2() {
         assertOneLineUserError(run("simulate", "--hw", "configs/hw/missing.yaml"), "missing.yaml");
     }

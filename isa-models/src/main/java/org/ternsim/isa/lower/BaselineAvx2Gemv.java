@@ -76,16 +76,22 @@ public final class BaselineAvx2Gemv {
         };
     }
 
-    public static Program lower(BlockFormat f, int rows, int cols) {
+    /** A builder with this layout's regions (shared with the AVX-512 programs, which read the same bytes). */
+    static Program.Builder begin(BlockFormat f, int rows, int cols, String isa) {
         long weightBytes = (long) rows * rowBytes(f, cols);
         if (weightBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(rows + "x" + cols + " is too large to execute functionally");
         }
-        Program.Builder b = new Program.Builder(f.kernelName() + "/avx2 gemv " + rows + "x" + cols, "x86-64");
+        Program.Builder b = new Program.Builder(f.kernelName() + "/" + isa + " gemv " + rows + "x" + cols, "x86-64");
         b.region(new Region("weights", WEIGHTS_BASE, (int) weightBytes, Region.Role.INPUT));
         b.region(new Region("activations", ACTIVATIONS_BASE, activationBytes(f, cols), Region.Role.INPUT));
         b.region(new Region("consts", CONSTS_BASE, 128, Region.Role.CONSTANT));
         b.region(new Region("output", OUTPUT_BASE, rows * 4, Region.Role.OUTPUT));
+        return b;
+    }
+
+    public static Program lower(BlockFormat f, int rows, int cols) {
+        Program.Builder b = begin(f, rows, cols, "avx2");
         if (f == BlockFormat.TQ2_0) {
             b.emit("mov", TMP, new Imm(CONSTS_BASE));
             b.emit("vmovdqu", ymm(15), Mem.at(TMP, CONST_THREES, 32));
@@ -157,14 +163,7 @@ public final class BaselineAvx2Gemv {
         b.emit("vpxor", xmm(0), xmm(0), xmm(0));
         b.emit("mov", COUNT, new Imm(blocks));
         b.label(".Lblock");
-        b.emit("vmovdqu", xmm(2), Mem.at(W, 2, 16));
-        b.emit("vpsrlw", xmm(3), xmm(2), new Imm(4));
-        b.emit("vinserti128", ymm(2), ymm(2), xmm(3), new Imm(1));
-        b.emit("vpand", ymm(2), ymm(2), ymm(15));
-        b.emit("vpsubb", ymm(2), ymm(2), ymm(14));
-        b.emit("vmovdqu", ymm(5), Mem.at(X, 2, 32));
-        b.emit("vpsignb", ymm(3), ymm(2), ymm(2));
-        b.emit("vpsignb", ymm(4), ymm(5), ymm(2));
+        emitQ4Operands(b, W, X);
         b.emit("vpmaddubsw", ymm(3), ymm(3), ymm(4));
         b.emit("vpmaddwd", ymm(1), ymm(3), ymm(13));
         emitBlockSum(b, Mem.at(W, 0, 2), Mem.at(X, 0, 2), true);
@@ -175,10 +174,26 @@ public final class BaselineAvx2Gemv {
     }
 
     /**
+     * One Q4_0 x Q8_0 block's operands of mul_sum_i8_pairs: ymm3 = |x| and ymm4 = y with x's sign, x the 32 codes at
+     * {@code w} + 2 (low nibbles, then high nibbles, minus 8; ymm15 = 0x0F, ymm14 = 0x08) and y the int8 codes at
+     * {@code x} + 2.
+     */
+    static void emitQ4Operands(Program.Builder b, Reg w, Reg x) {
+        b.emit("vmovdqu", xmm(2), Mem.at(w, 2, 16));
+        b.emit("vpsrlw", xmm(3), xmm(2), new Imm(4));
+        b.emit("vinserti128", ymm(2), ymm(2), xmm(3), new Imm(1));
+        b.emit("vpand", ymm(2), ymm(2), ymm(15));
+        b.emit("vpsubb", ymm(2), ymm(2), ymm(14));
+        b.emit("vmovdqu", ymm(5), Mem.at(x, 2, 32));
+        b.emit("vpsignb", ymm(3), ymm(2), ymm(2));
+        b.emit("vpsignb", ymm(4), ymm(5), ymm(2));
+    }
+
+    /**
      * Horizontal sum of the 8 int32 lanes of ymm1 into isum, then sumf (xmm0) = sumf + (float) isum * (dw * da) with
      * dw the fp16 at {@code dw} and da the fp16 (Q8_0) or fp32 (Q8_K) at {@code da}.
      */
-    private static void emitBlockSum(Program.Builder b, Mem dw, Mem da, boolean halfActivationScale) {
+    static void emitBlockSum(Program.Builder b, Mem dw, Mem da, boolean halfActivationScale) {
         b.emit("vextracti128", xmm(2), ymm(1), new Imm(1));
         b.emit("vpaddd", xmm(1), xmm(1), xmm(2));
         b.emit("vpshufd", xmm(2), xmm(1), new Imm(0x4E));

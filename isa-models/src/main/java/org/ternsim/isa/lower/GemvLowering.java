@@ -27,6 +27,15 @@ public interface GemvLowering {
     /** The program for y = W x with W of {@code rows x cols}. */
     Program lower(int rows, int cols);
 
+    /**
+     * Activation columns (tokens) one call of the program multiplies: 1 for a GEMV; N for a GEMM lowering (the
+     * prefill path), whose outputs ({@link GemvOperands#readOutput}, {@code scalar()}, ...) are then N x rows,
+     * token-major, and whose operands carry N activation vectors.
+     */
+    default int activationColumns() {
+        return 1;
+    }
+
     /** Seeded random operands, as a real layer's are made (quantized by the functional engine). */
     GemvOperands random(int rows, int cols, long seed);
 

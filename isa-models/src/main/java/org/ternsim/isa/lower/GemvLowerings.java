@@ -20,6 +20,12 @@ public final class GemvLowerings {
         all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0));
         all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0));
         all.add(new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
+        // AVX-512 lowerings beyond i2_s-vnni (VBMI TL2, baselines, Nx1).
+        all.add(Tl2VbmiLowering.defaults());
+        all.add(new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0));
+        all.add(new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0));
+        all.add(new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.F16));
+        all.add(new I2sNx1VnniLowering(I2sNx1VnniLowering.DEFAULT_TOKENS, I2sNx1VnniLowering.DEFAULT_COLUMNS_PER_PASS));
         all.add(I2sNeonLowering.defaults(false));
         all.add(I2sNeonLowering.defaults(true));
         all.add(new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK));

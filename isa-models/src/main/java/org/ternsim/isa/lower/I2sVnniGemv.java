@@ -57,17 +57,8 @@ public final class I2sVnniGemv {
         b.region(new Region("consts", I2sAvx2Gemv.CONSTS_BASE, 64, Region.Role.CONSTANT));
         b.region(new Region("output", I2sAvx2Gemv.OUTPUT_BASE, rows * 4, Region.Role.OUTPUT));
 
-        // Constants built in registers: 0x03 bytes, word shift counts (6 | 4) and (2 | 0) per 256-bit half.
+        emitUnpackConstants(b);
         Reg c32 = r32(11);
-        b.emit("mov", c32, new Imm(0x03030303));
-        b.emit("vpbroadcastd", zmm(15), c32);
-        b.emit("mov", c32, new Imm(0x00060006));
-        b.emit("vpbroadcastd", zmm(13), c32);
-        b.emit("mov", c32, new Imm(0x00040004));
-        b.emit("vpbroadcastd", ymm(16), c32);
-        b.emit("vinserti64x4", zmm(13), zmm(13), ymm(16), new Imm(1));
-        b.emit("mov", c32, new Imm(0x00020002));
-        b.emit("vpbroadcastd", ymm(14), c32);
         // Epilogue scalars: (float) sum_q, activation scale, weight scale (after the packed codes).
         b.emit("mov", TMP, new Imm(I2sAvx2Gemv.PARAMS_BASE));
         b.emit("mov", c32, Mem.at(TMP, I2sAvx2Gemv.PARAM_SUM_Q, 4));
@@ -91,6 +82,38 @@ public final class I2sVnniGemv {
             emitPass(b, rest, rowBytes, blocks, ".Lrest");
         }
         return b.build();
+    }
+
+    /** Registers: zmm15 = 0x03 bytes, zmm13 = word shift counts (6 | 4), zmm14 = (2 | 0) per 256-bit half. */
+    static void emitUnpackConstants(Program.Builder b) {
+        Reg c32 = r32(11);
+        b.emit("mov", c32, new Imm(0x03030303));
+        b.emit("vpbroadcastd", zmm(15), c32);
+        b.emit("mov", c32, new Imm(0x00060006));
+        b.emit("vpbroadcastd", zmm(13), c32);
+        b.emit("mov", c32, new Imm(0x00040004));
+        b.emit("vpbroadcastd", ymm(16), c32);
+        b.emit("vinserti64x4", zmm(13), zmm(13), ymm(16), new Imm(1));
+        b.emit("mov", c32, new Imm(0x00020002));
+        b.emit("vpbroadcastd", ymm(14), c32);
+    }
+
+    /**
+     * {@code raw} = the sum of the 16 int32 lanes of {@code acc} (clobbers zmm8, zmm9). The reduction stays in
+     * registers 8/9: vextracti128 is VEX-only and cannot name xmm16-31 (the assembler refuses it; `bench native` found
+     * this).
+     */
+    static void emitHorizontalSum(Program.Builder b, Reg acc, Reg raw) {
+        int r = acc.index();
+        b.emit("vextracti64x4", ymm(8), acc, new Imm(1));
+        b.emit("vpaddd", ymm(8), ymm(8), ymm(r));
+        b.emit("vextracti128", xmm(9), ymm(8), new Imm(1));
+        b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+        b.emit("vpshufd", xmm(9), xmm(8), new Imm(0x4E));
+        b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+        b.emit("vpshufd", xmm(9), xmm(8), new Imm(0x01));
+        b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+        b.emit("vmovd", raw, xmm(8));
     }
 
     /** {@code n} rows against the whole activation vector, then their epilogues; W and Y move past the rows. */
@@ -120,17 +143,7 @@ public final class I2sVnniGemv {
             b.emit("add", W, new Imm((long) (n - 1) * rowBytes));
         }
         for (int r = 0; r < n; r++) {
-            // The reduction stays in registers 8/9: vextracti128 is VEX-only and cannot name xmm16-31 (the
-            // assembler refuses it; `bench native` found this).
-            b.emit("vextracti64x4", ymm(8), zmm(r), new Imm(1));
-            b.emit("vpaddd", ymm(8), ymm(8), ymm(r));
-            b.emit("vextracti128", xmm(9), ymm(8), new Imm(1));
-            b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
-            b.emit("vpshufd", xmm(9), xmm(8), new Imm(0x4E));
-            b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
-            b.emit("vpshufd", xmm(9), xmm(8), new Imm(0x01));
-            b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
-            b.emit("vmovd", RAW, xmm(8));
+            emitHorizontalSum(b, zmm(r), RAW);
             b.emit("vcvtsi2ss", xmm(22), xmm(22), RAW);
             b.emit("vsubss", xmm(22), xmm(22), xmm(12));
             b.emit("vdivss", xmm(22), xmm(22), xmm(11));

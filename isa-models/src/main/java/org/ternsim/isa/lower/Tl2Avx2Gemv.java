@@ -217,6 +217,12 @@ public final class Tl2Avx2Gemv {
                 }
             }
         }
+        bindTables(memory, w, x);
+        java.util.Arrays.fill(memory.bytes("consts"), (byte) 0x0F);
+    }
+
+    /** The engine's tables (per triple, then per pair: 16 low bytes, 16 high bytes) and the two scales. */
+    static void bindTables(Memory memory, Tl2Weights w, Int8Activations x) {
         byte[] luts = memory.bytes("luts");
         short[] triples = LutTables.triples(x.codes(), w.triples());
         short[] pairs = LutTables.pairs(x.codes(), w.threeK(), w.twoK() / 2);
@@ -229,10 +235,9 @@ public final class Tl2Avx2Gemv {
         byte[] params = memory.bytes("params");
         MachineState.putInt(params, 0, Float.floatToRawIntBits(x.scale()));
         MachineState.putInt(params, 1, Float.floatToRawIntBits(w.scale()));
-        java.util.Arrays.fill(memory.bytes("consts"), (byte) 0x0F);
     }
 
-    private interface RowByte {
+    interface RowByte {
         byte of(int row);
     }
 

@@ -55,12 +55,11 @@ public record Tl2Avx2Lowering(int bk) implements GemvLowering {
 
     @Override
     public GemvOperands random(int rows, int cols, long seed) {
-        return Tl2Operands.random(rows, cols, seed, bk);
+        return Tl2Operands.random(rows, cols, seed, bk, Tl2Avx2Gemv::bind);
     }
 
     @Override
     public List<GemvOperands> dataSets(int rows, int cols, long seed) {
-        return List.of(random(rows, cols, seed), Tl2Operands.constant(rows, cols, 1, 127, bk),
-            Tl2Operands.constant(rows, cols, -1, -128, bk), Tl2Operands.constant(rows, cols, 1, -128, bk));
+        return Tl2Operands.dataSets(rows, cols, seed, bk, Tl2Avx2Gemv::bind);
     }
 }

@@ -2,6 +2,7 @@
 package org.ternsim.isa.lower;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ternsim.isa.Memory;
 import org.ternsim.kernels.layer.SyntheticWeights;
 import org.ternsim.kernels.lut.LutEpilogue;
@@ -23,9 +24,16 @@ public final class Tl2Operands implements GemvOperands {
     private final Int8Activations activations;
     private final LazyOutput scalar;
     private final LazyOutput vector;
+    private final Layout layout;
 
-    Tl2Operands(String description, TernaryWeights trits, int bk, Int8Activations activations) {
+    /** How a lowering lays the packed weights, tables and scales out in its program's regions. */
+    interface Layout {
+        void bind(Memory memory, Tl2Weights weights, Int8Activations activations);
+    }
+
+    Tl2Operands(String description, TernaryWeights trits, int bk, Int8Activations activations, Layout layout) {
         this.description = description;
+        this.layout = layout;
         this.trits = trits;
         this.weights = Tl2Packer.pack(trits, bk);
         this.activations = activations;
@@ -36,21 +44,27 @@ public final class Tl2Operands implements GemvOperands {
     }
 
     /** Gaussian weights (absmean ternary) and activations (bitnet.cpp's TL absmax: fp32, no floor). */
-    static Tl2Operands random(int rows, int cols, long seed, int bk) {
+    static Tl2Operands random(int rows, int cols, long seed, int bk, Layout layout) {
         float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         return new Tl2Operands("random (seed " + seed + ")", TernaryQuantizer.absmean(w, rows, cols), bk,
-            Int8Quantizer.absmaxTl(x));
+            Int8Quantizer.absmaxTl(x), layout);
     }
 
     /** Every weight {@code trit}, every activation code {@code code}: the largest table entries and block sums. */
-    static Tl2Operands constant(int rows, int cols, int trit, int code, int bk) {
+    static Tl2Operands constant(int rows, int cols, int trit, int code, int bk, Layout layout) {
         byte[] t = new byte[Math.multiplyExact(rows, cols)];
         Arrays.fill(t, (byte) trit);
         byte[] codes = new byte[cols];
         Arrays.fill(codes, (byte) code);
         return new Tl2Operands("all weights " + (trit > 0 ? "+1" : "-1") + ", all activations " + code,
-            TernaryQuantizer.fromTrits(t, rows, cols, 0.75f), bk, Int8Activations.of(codes, 127f / 3.5f));
+            TernaryQuantizer.fromTrits(t, rows, cols, 0.75f), bk, Int8Activations.of(codes, 127f / 3.5f), layout);
+    }
+
+    /** The random set, then the largest table entries with each sign combination. */
+    static List<GemvOperands> dataSets(int rows, int cols, long seed, int bk, Layout layout) {
+        return List.of(random(rows, cols, seed, bk, layout), constant(rows, cols, 1, 127, bk, layout),
+            constant(rows, cols, -1, -128, bk, layout), constant(rows, cols, 1, -128, bk, layout));
     }
 
     @Override
@@ -67,7 +81,7 @@ public final class Tl2Operands implements GemvOperands {
 
     @Override
     public void bind(Memory memory) {
-        Tl2Avx2Gemv.bind(memory, weights, activations);
+        layout.bind(memory, weights, activations);
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@code form}: mnemonic and operand kinds in Intel order, destination first, canonical spelling
  *       {@code "vpmaddubsw ymm, ymm, ymm"} (see {@link #canonicalForm}). Operand kinds: r8, r16, r32, r64, k (AVX-512 mask), xmm,
- *       ymm, zmm, m8 ... m512, imm, rel.</li>
+ *       ymm, zmm, m8 ... m512, imm, rel; a write-masked destination adds {@code {k}} or {@code {k}{z}} ({@code zmm{k}}).</li>
  *   <li>{@code uops}: macro-ops that occupy dispatch / retire slots and ROB entries. This may be smaller than
  *       the sum of the {@code usage} counts: a store is one macro-op but uses an AGU and the store-data path.</li>
  *   <li>{@code latency} (core cycles): from the last source operand ready to the result ready. For a
@@ -99,6 +99,15 @@ public record InstrDesc(String form, int uops, int latency, double rthr, List<Po
             return List.of();
         }
         return java.util.Arrays.stream(canonicalForm.substring(sp + 1).split(", "))
-                .filter(k -> !OPERAND_KINDS.contains(k) && !ARM_OPERAND_KINDS.contains(k)).toList();
+                .filter(k -> !OPERAND_KINDS.contains(unmasked(k)) && !ARM_OPERAND_KINDS.contains(k)).toList();
+    }
+
+    /**
+     * An AVX-512 write-masked destination kind ({@code zmm{k}} merging, {@code zmm{k}{z}} zeroing, as
+     * {@code Operand.Masked.kind()} spells it) without its mask suffix; other kinds unchanged.
+     */
+    private static String unmasked(String kind) {
+        return kind.endsWith("{k}{z}") ? kind.substring(0, kind.length() - 6)
+            : kind.endsWith("{k}") ? kind.substring(0, kind.length() - 3) : kind;
     }
 }

@@ -195,6 +195,27 @@ public final class X86Faults {
                 }
                 s.writeVector(in.reg(0), r);
             }));
+        // AVX-512 VBMI / opmask (the VBMI TL2 lowering's lookups and sign masks)
+        f.add(fault("vpermb-lane-local", "shuffle/permute", "vpermb",
+            "indexes within the element's own 128-bit lane (vpshufb-like) instead of the whole register", (in, s) -> {
+                int w = X86Semantics.width(in);
+                byte[] index = s.readVector(in.op(1), w);
+                byte[] table = s.readVector(in.op(2), w);
+                byte[] r = new byte[w];
+                for (int i = 0; i < w; i++) {
+                    r[i] = table[(i & ~15) | (index[i] & 15)];
+                }
+                s.writeVector(in.reg(0), r);
+            }));
+        f.add(fault("kmovd-low-byte", "mask", "kmovd", "moves only the low 8 bits (kmovb)",
+            (in, s) -> {
+                long v = in.op(1) instanceof Reg r && r.cls() == Reg.RegClass.K ? s.mask[r.index()] : s.readInt(in.op(1));
+                if (in.reg(0).cls() == Reg.RegClass.K) {
+                    s.mask[in.reg(0).index()] = v & 0xFF;
+                } else {
+                    s.writeInt(in.reg(0), v & 0xFF);
+                }
+            }));
         // branches and loop counters
         f.add(fault("jne-never-taken", "branch", "jne", "never branches (every loop runs once)", (in, s) -> { }));
         return List.copyOf(f);

@@ -111,6 +111,9 @@ class X86FaultsTest {
             int fallThrough = s.nextPc;
             correct.execute(in, s);
             Operand d = in.operands().isEmpty() ? null : in.op(0);
+            if (d instanceof Operand.Masked masked) {
+                d = masked.reg();
+            }
             if (mnemonic.startsWith("j")) {
                 s.nextPc = s.nextPc == fallThrough ? s.branchTarget : fallThrough;
             } else if (mnemonic.equals("cmp")) {
@@ -119,6 +122,8 @@ class X86FaultsTest {
                 for (int i = 0; i < r.cls().bytes(); i++) {
                     s.vec[r.index()][i] ^= (byte) 0xC1;
                 }
+            } else if (d instanceof Reg r && r.cls() == Reg.RegClass.K) {
+                s.mask[r.index()] ^= 1;
             } else if (d instanceof Reg r) {
                 s.gpr[r.index()] ^= 1;
             } else if (d instanceof Operand.Mem m) {

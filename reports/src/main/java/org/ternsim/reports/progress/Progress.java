@@ -2,7 +2,10 @@
 // Thread-safe: workers call advance() concurrently; output is throttled so it never dominates the run time.
 package org.ternsim.reports.progress;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +22,7 @@ public final class Progress implements AutoCloseable {
     private final String label;
     private final long total;
     private final Mode mode;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final LongSupplier clock;
     private final long lineIntervalNanos;
     private final long startNanos;
@@ -28,6 +31,11 @@ public final class Progress implements AutoCloseable {
     private boolean closed;
 
     Progress(String label, long total, Mode mode, PrintStream out, LongSupplier clock, long lineIntervalNanos) {
+        this(label, total, mode, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), clock,
+            lineIntervalNanos);
+    }
+
+    Progress(String label, long total, Mode mode, PrintWriter out, LongSupplier clock, long lineIntervalNanos) {
         this.label = label;
         this.total = total;
         this.mode = mode == Mode.AUTO ? (isTerminal() ? Mode.BAR : Mode.LINES) : mode;
@@ -51,6 +59,11 @@ public final class Progress implements AutoCloseable {
         return new Progress(label, total, mode, out, System::nanoTime, 10_000_000_000L);
     }
 
+    /** To a command's error stream (stderr in the CLI), never stdout: progress is not part of any result. */
+    public static Progress start(String label, long total, boolean quiet, PrintWriter err) {
+        return new Progress(label, total, quiet ? Mode.QUIET : Mode.AUTO, err, System::nanoTime, 10_000_000_000L);
+    }
+
     public Mode mode() {
         return mode;
     }
@@ -72,6 +85,15 @@ public final class Progress implements AutoCloseable {
                 print(now, t, false);
             }
         }
+    }
+
+    /** Stops without a final line: the job failed, and its error message should stand alone. */
+    public synchronized void abandon() {
+        if (!closed && mode == Mode.BAR && lastPrintNanos != startNanos) {
+            out.print(System.lineSeparator());
+            out.flush();
+        }
+        closed = true;
     }
 
     /** Prints the final state (the bar completes and ends its line; plain mode prints one "done" line). */

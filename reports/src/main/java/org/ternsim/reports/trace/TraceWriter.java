@@ -33,11 +33,16 @@ public final class TraceWriter {
     }
 
     public static void write(List<TraceEvent> events, Map<String, Object> otherData, Path file) {
+        write(events, List.of(), otherData, file);
+    }
+
+    public static void write(List<TraceEvent> events, List<TraceCounter> counters, Map<String, Object> otherData,
+            Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, toJson(events, otherData), StandardCharsets.UTF_8);
+            Files.writeString(tmp, toJson(events, counters, otherData), StandardCharsets.UTF_8);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -46,9 +51,14 @@ public final class TraceWriter {
     }
 
     public static String toJson(List<TraceEvent> events, Map<String, Object> otherData) {
+        return toJson(events, List.of(), otherData);
+    }
+
+    /** As {@link #toJson(List, Map)} with counter tracks ({@code "C"} events) under their processes. */
+    public static String toJson(List<TraceEvent> events, List<TraceCounter> counters, Map<String, Object> otherData) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("displayTimeUnit", "ns");
-        root.put("traceEvents", traceEvents(events));
+        root.put("traceEvents", traceEvents(events, counters));
         root.put("otherData", otherData == null ? Map.of() : otherData);
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -58,6 +68,10 @@ public final class TraceWriter {
     }
 
     static List<Map<String, Object>> traceEvents(List<TraceEvent> events) {
+        return traceEvents(events, List.of());
+    }
+
+    static List<Map<String, Object>> traceEvents(List<TraceEvent> events, List<TraceCounter> counters) {
         // Processes and tracks are numbered in order of first appearance, so the trace reads like the input.
         Map<String, Integer> pids = new LinkedHashMap<>();
         Map<String, Map<String, List<TraceEvent>>> tracks = new LinkedHashMap<>();
@@ -65,6 +79,10 @@ public final class TraceWriter {
             pids.computeIfAbsent(e.process(), k -> pids.size() + 1);
             tracks.computeIfAbsent(e.process(), k -> new LinkedHashMap<>())
                 .computeIfAbsent(e.thread(), k -> new ArrayList<>()).add(e);
+        }
+        for (TraceCounter c : counters) {
+            pids.computeIfAbsent(c.process(), k -> pids.size() + 1);
+            tracks.computeIfAbsent(c.process(), k -> new LinkedHashMap<>());
         }
         List<Map<String, Object>> meta = new ArrayList<>();
         List<Map<String, Object>> body = new ArrayList<>();
@@ -85,6 +103,16 @@ public final class TraceWriter {
                     }
                 }
             }
+        }
+        for (TraceCounter c : counters) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("ph", "C");
+            m.put("ts", ps(c.atSeconds()) / 1e6);
+            m.put("pid", pids.get(c.process()));
+            m.put("tid", 0);
+            m.put("args", c.values());
+            body.add(m);
         }
         meta.addAll(body);
         return meta;

@@ -62,8 +62,58 @@ public final class AccelScheduler {
         }
     }
 
+    /** Receives each timed instruction with its engine and cycles, for traces (events only, no effect on timing). */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param engine {@link #DMA_LOAD}, {@link #DMA_STORE}, {@link #ARRAY}, {@link #LUT_BUILDER}, {@link #EPILOGUE} */
+        void executed(AccelInstr in, String engine, long startCycle, long endCycle);
+    }
+
+    public static final String DMA_LOAD = "DMA load";
+    public static final String DMA_STORE = "DMA store";
+    public static final String ARRAY = "PE array";
+    public static final String LUT_BUILDER = "LUT builder";
+    public static final String EPILOGUE = "epilogue";
+
+    private Listener listener;
+
+    /** Sends every instruction timed from now on to {@code l} (null: none). */
+    public void listen(Listener l) {
+        this.listener = l;
+    }
+
     /** Times one instruction (in program order). */
     public void accept(AccelInstr in) {
+        if (listener == null) {
+            time(in);
+            return;
+        }
+        long busyBefore = dmaBusy + arrayBusy + builderBusy + epilogueBusy;
+        time(in);
+        report(in, dmaBusy + arrayBusy + builderBusy + epilogueBusy - busyBefore);
+    }
+
+    /**
+     * The engine an instruction occupied and its span: it ends where that engine is now free and lasted the cycles
+     * its engine's busy count grew by (which includes zero skipping).
+     */
+    private void report(AccelInstr in, long cycles) {
+        String engine = in instanceof DmaLoad ? DMA_LOAD : in instanceof DmaStore ? DMA_STORE
+            : in instanceof TernaryMac || in instanceof LutAccumulate ? ARRAY : in instanceof LutBuild ? LUT_BUILDER
+            : in instanceof Requantise ? EPILOGUE : null;
+        if (engine != null) {
+            long end = switch (engine) {
+                case DMA_LOAD -> loadFree;
+                case DMA_STORE -> storeFree;
+                case ARRAY -> arrayFree;
+                case LUT_BUILDER -> builderFree;
+                default -> epilogueFree;
+            };
+            listener.executed(in, engine, end - cycles, end);
+        }
+    }
+
+    private void time(AccelInstr in) {
         n.instructions++;
         long cycles = costs.cycles(in);
         if (in instanceof DmaLoad d) {

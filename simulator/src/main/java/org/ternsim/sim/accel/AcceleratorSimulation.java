@@ -28,6 +28,11 @@ public final class AcceleratorSimulation {
      *                                  fits its buffers) or a functional run's shape breaks the weight format's rules
      */
     public static AccelResult run(AcceleratorConfig c, AccelRequest r) {
+        return run(c, r, null);
+    }
+
+    /** As {@link #run(AcceleratorConfig, AccelRequest)}, sending each timed instruction to {@code listener}. */
+    public static AccelResult run(AcceleratorConfig c, AccelRequest r, AccelScheduler.Listener listener) {
         AccelShape s = new AccelShape(r.kernel(), r.act(), r.rows(), r.cols(), r.tokens(), skipGroup(c, r));
         checkSupported(c, s);
         TileMapping map = map(c, s);
@@ -37,6 +42,7 @@ public final class AcceleratorSimulation {
         if (r.functional()) {
             AccelMachine[] machine = new AccelMachine[1];
             AccelScheduler timed = new AccelScheduler(c, ZeroGroups.observed(() -> machine[0]));
+            timed.listen(listener);
             AccelCheck.Result res = AccelCheck.run(s, map, c.slots(r.kernel().accumulatorBytes()), AccelCheck.Data.RANDOM,
                     r.seed(), r.zeroFraction(), (in, m) -> {
                         machine[0] = m;
@@ -49,6 +55,7 @@ public final class AcceleratorSimulation {
                     + " outputs differ from " + res.reference() + " or the scalar reference";
         } else {
             sched = new AccelScheduler(c, new ExpectedZeros(r.cols(), r.zeroFraction()));
+            sched.listen(listener);
             AccelLowering.lower(s, map, 1f, sched::accept);
         }
         long cycles = sched.cycles();

@@ -91,8 +91,17 @@ public final class Calibration {
     }
 
     public static List<Row> run(Path home, List<PublishedPoint> points) {
+        return run(home, points, org.ternsim.sim.target.RunProgress.NONE);
+    }
+
+    /** As {@link #run(Path, List)}, telling {@code progress} of each published point predicted. */
+    public static List<Row> run(Path home, List<PublishedPoint> points, org.ternsim.sim.target.RunProgress progress) {
+        progress.planned(points.size());
         List<Row> rows = new ArrayList<>();
         for (PublishedPoint p : points) {
+            if (!rows.isEmpty()) {
+                progress.done();
+            }
             Path hwFile = home.resolve("configs/hw/" + p.hw() + ".yaml");
             if (!Files.isRegularFile(hwFile)) {
                 rows.add(new Row(p, Double.NaN, "pending: no configs/hw/" + p.hw() + ".yaml"));
@@ -104,6 +113,9 @@ public final class Calibration {
                 continue;
             }
             rows.add(predict(home, hw, p));
+        }
+        if (!rows.isEmpty()) {
+            progress.done();
         }
         return rows;
     }

@@ -95,8 +95,14 @@ public final class AcceleratorConfigLoader {
 
     /** Loads and validates an accelerator config and its energy table; throws ConfigException listing every problem. */
     public static AcceleratorConfig load(Path yaml) {
+        return load(yaml, List.of());
+    }
+
+    /** As {@link #load(Path)} with some fields replaced (sweep points), validated exactly like the file's own. */
+    public static AcceleratorConfig load(Path yaml, List<ConfigOverride> overrides) {
         Problems problems = new Problems(yaml.toString());
         YamlNode doc = YamlTreeReader.read(yaml, problems);
+        if (doc != null && !overrides.isEmpty()) doc = YamlOverrides.apply(doc, overrides, problems);
         AcceleratorConfig c = null;
         if (doc != null) {
             Map<String, String> prov = new LinkedHashMap<>();

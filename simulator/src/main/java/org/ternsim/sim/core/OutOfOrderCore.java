@@ -86,6 +86,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final SteadyStateDetector[] detectors;
     private final boolean[] atLoopEdge;
     private TimingObserver observer;
+    private StallObserver stalls;
     private int previousPc = -1;
     private int[] portBuffer = new int[8];
 
@@ -170,6 +171,11 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     /** Receives every instruction's stage timestamps from now on (null: none). */
     public void observe(TimingObserver observer) {
         this.observer = observer;
+    }
+
+    /** Receives dispatch stalls by cause from now on (null: none); costs nothing when unset and changes no timing. */
+    public void observeStalls(StallObserver stalls) {
+        this.stalls = stalls;
     }
 
     /**
@@ -288,6 +294,9 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             earliest = Math.max(earliest, storeQueue[storeSlot]);
         }
         if (earliest > dispatchCycle) {
+            if (stalls != null) {
+                stalls.stalled(stallCause(earliest, isLoad, isStore), dispatchCycle, earliest - dispatchCycle);
+            }
             dispatchCycle = earliest;
             dispatchedThisCycle = 0;
         }
@@ -300,6 +309,17 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         dispatchSlots += slots;
         ports.advanceHorizon(dispatchCycle);
         return dispatchCycle;
+    }
+
+    /** Which full resource set {@code earliest} (only called with a stall observer attached). */
+    private StallObserver.Cause stallCause(long earliest, boolean isLoad, boolean isStore) {
+        if (isLoad && loads >= loadQueue.length && loadQueue[loadSlot] == earliest) {
+            return StallObserver.Cause.LOAD_QUEUE_FULL;
+        }
+        if (isStore && stores >= storeQueue.length && storeQueue[storeSlot] == earliest) {
+            return StallObserver.Cause.STORE_QUEUE_FULL;
+        }
+        return StallObserver.Cause.ROB_FULL;
     }
 
     private long retire(long complete, boolean isLoad, boolean isStore) {

@@ -11,6 +11,7 @@ public final class PointEvaluators {
 
     static {
         ALL.put("gemv", GemvPointEvaluator::new);
+        ALL.put("workload", WorkloadPointEvaluator::new);
     }
 
     private PointEvaluators() {}

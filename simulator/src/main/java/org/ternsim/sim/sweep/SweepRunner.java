@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.ternsim.sim.target.RunProgress;
 import org.ternsim.sim.config.ConfigException;
 import org.ternsim.sim.config.ConfigOverride;
 
@@ -28,7 +29,11 @@ public final class SweepRunner {
     private SweepRunner() {}
 
     /** Where and how to run: shard i of n (1/1 = everything), jobs = points run at once. */
-    public record Options(Path dir, int jobs, int shard, int shards, Consumer<String> log) {}
+    public record Options(Path dir, int jobs, int shard, int shards, Consumer<String> log, RunProgress progress) {
+        public Options(Path dir, int jobs, int shard, int shards, Consumer<String> log) {
+            this(dir, jobs, shard, shards, log, RunProgress.NONE);
+        }
+    }
 
     /** What happened: points of this run, found done, run now; the tables written. */
     public record Outcome(int planned, int alreadyDone, int ran, SweepCsv.Tables tables) {}
@@ -68,6 +73,7 @@ public final class SweepRunner {
         o.log().accept(String.format(java.util.Locale.ROOT, "sweep %s: %d points%s, %d done already, %d to run on %d threads",
                 spec.name(), mine.size(), o.shards() == 1 ? "" : " (shard " + shard + " of " + all.size() + ")",
                 done.size(), todo.size(), o.jobs()));
+        o.progress().planned(todo.size());
         runAll(todo, jobs, pointsPath, o, mine.size() - todo.size(), mine.size());
         List<PointRecord> records = PointsFile.read(pointsPath);
         SweepCsv.Tables tables = writeTables(o.dir(), records, spec.constraints(), spec.objectives());
@@ -141,6 +147,7 @@ public final class SweepRunner {
                     long t0 = System.nanoTime();
                     Map<String, Object> metrics = jobs.get(p.index()).evaluate();
                     if (file.append(new PointRecord(p.index(), p.params(), metrics))) {
+                        o.progress().done();
                         int n = completed.incrementAndGet();
                         o.log().accept(String.format(java.util.Locale.ROOT, "[%d/%d] point %d %s (%.1f s)", n, total,
                                 p.index(), p.label(), (System.nanoTime() - t0) / 1e9));

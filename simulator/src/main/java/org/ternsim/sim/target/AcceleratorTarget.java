@@ -31,6 +31,13 @@ public final class AcceleratorTarget implements Target {
 
     private final AcceleratorConfig config;
     private final Map<String, OperatorCost> cache = new ConcurrentHashMap<>();
+    /** With {@link #recordTimelines}: per operator shape, the engines' spans and busy cycles. */
+    private final Map<String, Detail> details = new ConcurrentHashMap<>();
+    private volatile boolean recording;
+
+    private record Detail(java.util.List<org.ternsim.sim.timeline.SimSpan> spans, Map<String, Long> busyCycles,
+            long cycles) {
+    }
 
     public AcceleratorTarget(AcceleratorConfig config) {
         this.config = config;
@@ -68,17 +75,59 @@ public final class AcceleratorTarget implements Target {
 
     @Override
     public OperatorCost cost(Operator op) {
-        return cache.computeIfAbsent(op.opClass() + "/" + op.kernel() + "/" + op.shape() + "/" + op.weightFormat() + "/"
-            + op.inputFormat() + "/" + op.inputSparsity(), key -> costUncached(op));
+        return cache.computeIfAbsent(key(op), key -> costUncached(op, key));
     }
 
-    private OperatorCost costUncached(Operator op) {
+    private static String key(Operator op) {
+        return op.opClass() + "/" + op.kernel() + "/" + op.shape() + "/" + op.weightFormat() + "/" + op.inputFormat()
+            + "/" + op.inputSparsity();
+    }
+
+    @Override
+    public void recordTimelines() {
+        recording = true;
+    }
+
+    /**
+     * The operator on track "operators", what bounds it on track "bound", and for a datapath operator the engines'
+     * instructions as the scheduler timed them (one track per engine, see {@link AccelTimelineRecorder}) with a counter
+     * of each engine's busy share.
+     */
+    @Override
+    public org.ternsim.sim.timeline.Timeline timeline(Operator op, OperatorCost cost) {
+        var b = new org.ternsim.sim.timeline.Timeline.Builder();
+        b.span(OperatorSpans.span(name(), "operators", op, cost, Map.of()));
+        b.span(new org.ternsim.sim.timeline.SimSpan(name(), "bound", cost.bound(), "bound", 0, cost.seconds(),
+            Map.of("operator", OperatorSpans.name(op), "model", cost.model())));
+        Detail d = details.get(key(op));
+        if (d != null) {
+            d.spans().forEach(b::span);
+            Map<String, Double> pct = new LinkedHashMap<>();
+            Map<String, Double> zero = new LinkedHashMap<>();
+            d.busyCycles().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                pct.put(e.getKey(), d.cycles() == 0 ? 0 : 100.0 * e.getValue() / d.cycles());
+                zero.put(e.getKey(), 0.0);
+            });
+            b.counter(new org.ternsim.sim.timeline.SimCounter(name(), BUSY_COUNTER, 0, pct));
+            b.counter(new org.ternsim.sim.timeline.SimCounter(name(), BUSY_COUNTER, cost.seconds(), zero));
+        }
+        return b.build();
+    }
+
+    /** Counter of {@link #timeline}: busy cycles of each engine as a share of the operator's cycles. */
+    public static final String BUSY_COUNTER = "engine busy (% of operator cycles)";
+
+    private OperatorCost costUncached(Operator op, String key) {
         AccelRequest request = request(op);
         if (request == null) {
             return analytic(op);
         }
         String kernel = request.kernel().id() + (request.act() == ActType.BF16 ? "/bf16" : "");
-        AccelResult r = AcceleratorSimulation.run(config, request);
+        AccelTimelineRecorder recorder = recording ? new AccelTimelineRecorder(name(), config.clockHz()) : null;
+        AccelResult r = AcceleratorSimulation.run(config, request, recorder);
+        if (recorder != null) {
+            details.put(key, new Detail(recorder.spans(), r.busyCycles(), r.cycles()));
+        }
         Map<String, Double> pj = new LinkedHashMap<>();
         r.energyJ().entrySet().stream().sorted(Map.Entry.comparingByKey())
             .forEach(e -> pj.put(e.getKey(), e.getValue() * 1e12));

@@ -19,6 +19,9 @@ import org.ternsim.sim.energy.EnergyReport;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.sim.workload.OpClass;
 import org.ternsim.sim.workload.Operator;
+import org.ternsim.sim.core.StallObserver;
+import org.ternsim.sim.timeline.SimCounter;
+import org.ternsim.sim.timeline.SimSpan;
 
 /**
  * Steady-state sampling: a GEMV's rows are identical work, so one thread's chunk is simulated window by window
@@ -62,6 +65,17 @@ public final class CpuTarget implements Target {
     private final Microarchitecture uarch;
     private final AtomicInteger simulations = new AtomicInteger();
     private final AtomicInteger mismatches = new AtomicInteger();
+    /** With {@link #recordTimelines}: what the simulation of each GEMV shape did, for {@link #timeline}. */
+    private final Map<String, ChunkDetail> details = new ConcurrentHashMap<>();
+    private volatile boolean recording;
+
+    /**
+     * One thread's simulated chunk of a GEMV: rows 1..sampledRows ran on the core model in sampledCycles, the chunk
+     * of {@code rows} took chunkCycles (extrapolated beyond the sample), with dispatch stalls by cause over the sample.
+     */
+    private record ChunkDetail(long rows, long sampledRows, double sampledCycles, double chunkCycles,
+            boolean extrapolated, boolean steady, double marginalCyclesPerRow, long[] stallCycles) {
+    }
 
     /**
      * @param modelWeightBytes bytes of all weights the workload reads per unit of work, to decide whether they stream
@@ -128,19 +142,35 @@ public final class CpuTarget implements Target {
     /** Simulates the distinct GEMV shapes on parallel host threads: each simulation is independent and seeded. */
     @Override
     public void prepare(List<Operator> ops) {
+        prepare(ops, null);
+    }
+
+    /** With a progress, the distinct GEMVs are costed here even on one worker, so that each can be reported. */
+    @Override
+    public void prepare(List<Operator> ops, RunProgress progress) {
         Map<String, Operator> distinct = new LinkedHashMap<>();
         for (Operator op : ops) {
             if (op.opClass() == OpClass.LINEAR) {
                 distinct.putIfAbsent(key(op), op);
             }
         }
+        if (progress != null) {
+            progress.planned(distinct.size());
+        }
+        java.util.function.Consumer<Operator> costOne = progress == null ? this::cost : op -> {
+            cost(op);
+            progress.done();
+        };
         int workers = Math.min(distinct.size(), Runtime.getRuntime().availableProcessors());
         if (workers < 2) {
+            if (progress != null) {
+                distinct.values().forEach(costOne);
+            }
             return;
         }
         java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(workers);
         try {
-            pool.submit(() -> distinct.values().parallelStream().forEach(this::cost)).join();
+            pool.submit(() -> distinct.values().parallelStream().forEach(costOne)).join();
         } finally {
             pool.shutdown();
         }
@@ -156,13 +186,13 @@ public final class CpuTarget implements Target {
         String key = key(op);
         OperatorCost c = cache.get(key);
         if (c == null) {
-            c = compute(op);
+            c = compute(op, key);
             cache.putIfAbsent(key, c);
         }
         return cache.get(key);
     }
 
-    private OperatorCost compute(Operator op) {
+    private OperatorCost compute(Operator op, String key) {
         if (op.opClass() != OpClass.LINEAR) {
             return withStatic(analytic.cost(op, "no lowered program for " + op.opClass().label() + " operators"));
         }
@@ -185,10 +215,10 @@ public final class CpuTarget implements Target {
         long rows = ThreadSplit.rowsPerThread(op.m(), threads);
         if (op.n() == 1) {
             CacheState state = weightsInDram ? CacheState.COLD : CacheState.WARM;
-            return gemv(l, rows, (int) op.k(), state, exact || state == CacheState.WARM);
+            return gemv(l, rows, (int) op.k(), state, exact || state == CacheState.WARM, recording ? key : null);
         }
         // GEMM over N tokens: warm per-token GEMV, bounded below by reading the weights once from DRAM.
-        OperatorCost perToken = gemv(l, rows, (int) op.k(), CacheState.WARM, exact);
+        OperatorCost perToken = gemv(l, rows, (int) op.k(), CacheState.WARM, exact, null);
         double tokenCycles = perToken.cycles() * op.n();
         double weightBytes = op.weightBytes();
         double dramCycles = weightBytes / (hw.dram().bandwidthBytesPerSec() / hw.core().freqHz());
@@ -208,8 +238,11 @@ public final class CpuTarget implements Target {
                 + (weightsInDram ? " from DRAM" : "")));
     }
 
-    /** One thread's GEMV of {@code rows} x {@code cols}, exact or until steady state; energy covers all threads. */
-    private OperatorCost gemv(GemvLowering l, long rows, int cols, CacheState state, boolean full) {
+    /**
+     * One thread's GEMV of {@code rows} x {@code cols}, exact or until steady state; energy covers all threads.
+     * {@code detailKey}: where to keep what the simulation did for {@link #timeline}, null to keep nothing.
+     */
+    private OperatorCost gemv(GemvLowering l, long rows, int cols, CacheState state, boolean full, String detailKey) {
         long rowBytes = Math.max(1, cols / 4);
         long window = Math.max(MIN_WINDOW_ROWS, (WINDOW_BYTES + rowBytes - 1) / rowBytes);
         long minRows = Math.min(MIN_SAMPLE_ROWS, (MIN_SAMPLE_BYTES + rowBytes - 1) / rowBytes);
@@ -218,7 +251,7 @@ public final class CpuTarget implements Target {
         boolean whole = full || rows <= cap;
         simulations.incrementAndGet();
         SteadyStateGemv.Outcome o = SteadyStateGemv.run(hw, uarch, l, (int) (whole ? rows : cap), cols,
-            full ? 0 : window, minRows, seed, state);
+            full ? 0 : window, minRows, seed, state, detailKey != null);
         if (!o.bitExact()) {
             mismatches.incrementAndGet();
         }
@@ -226,6 +259,10 @@ public final class CpuTarget implements Target {
         SteadyStateGemv.Point a = o.from();
         SteadyStateGemv.Point b = o.to();
         if (b.rows() == rows) {
+            if (detailKey != null) {
+                details.put(detailKey, new ChunkDetail(rows, rows, b.cycles(), b.cycles(), false, o.steady(), 0,
+                    o.stallCycles()));
+            }
             return shared(b.cycles(), dynamic(b.energy()), threads * b.dramBytes(), o.bound(), OperatorCost.SIMULATED,
                 l.isa(), rows + " rows per thread simulated, " + where + ", " + check);
         }
@@ -236,10 +273,87 @@ public final class CpuTarget implements Target {
         Map<String, Double> eb = dynamic(b.energy());
         eb.forEach((k, v) -> e.put(k, v + t * (v - ea.getOrDefault(k, 0.0))));
         double bytes = threads * (b.dramBytes() + t * (b.dramBytes() - a.dramBytes()));
+        if (detailKey != null) {
+            details.put(detailKey, new ChunkDetail(rows, b.rows(), b.cycles(), cycles, true, o.steady(),
+                (b.cycles() - a.cycles()) / (b.rows() - a.rows()), o.stallCycles()));
+        }
         return shared(cycles, e, bytes, o.bound(), OperatorCost.EXTRAPOLATED, l.isa(), "rows 1-" + b.rows() + " of "
             + rows + " per thread simulated" + (o.steady() ? " to steady state" : " (no steady state within the cap)")
             + ", rows " + (a.rows() + 1) + "-" + b.rows() + " give the marginal cost, " + where + ", " + check);
     }
+
+    @Override
+    public void recordTimelines() {
+        recording = true;
+    }
+
+    /**
+     * One span per thread ("thread 0", "thread 1" ...), each holding the operator; under it, for a simulated GEMV, the
+     * rows that ran on the core model, the rows extrapolated from the steady state, and the wait for shared DRAM
+     * bandwidth. Every thread shows the timing of the largest chunk, which is the one simulated (threads are assumed
+     * to finish together, see ThreadSplit). A "bound" track names what limits each operator, and a counter gives the
+     * dispatch stalls by cause as a share of the simulated cycles.
+     */
+    @Override
+    public org.ternsim.sim.timeline.Timeline timeline(Operator op, OperatorCost cost) {
+        org.ternsim.sim.timeline.Timeline.Builder b = new org.ternsim.sim.timeline.Timeline.Builder();
+        ChunkDetail d = op.opClass() == OpClass.LINEAR ? details.get(key(op)) : null;
+        long chunk = ThreadSplit.rowsPerThread(op.m(), threads);
+        double f = freqHz();
+        for (int t = 0; t < threads; t++) {
+            String track = "thread " + t;
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("thread", t);
+            if (op.opClass() == OpClass.LINEAR) {
+                extra.put("rows", Math.max(0, Math.min(op.m(), (t + 1) * chunk) - t * chunk));
+            }
+            if (threads > 1 && op.opClass() == OpClass.LINEAR) {
+                extra.put("timing", "of the largest chunk (" + chunk + " rows); threads assumed to finish together");
+            }
+            b.span(OperatorSpans.span(name(), track, op, cost, extra));
+            if (d == null) {
+                continue;
+            }
+            double sampled = d.sampledCycles() / f;
+            Map<String, Object> sa = new LinkedHashMap<>();
+            sa.put("rows", d.sampledRows());
+            sa.put("cycles", Math.round(d.sampledCycles()));
+            b.span(new SimSpan(name(), track, "rows 1-" + d.sampledRows() + " simulated", "simulated", 0, sampled, sa));
+            if (d.extrapolated()) {
+                Map<String, Object> ea = new LinkedHashMap<>();
+                ea.put("rows", d.rows() - d.sampledRows());
+                ea.put("extrapolated", true);
+                ea.put("steady_state", d.steady());
+                ea.put("marginal_cycles_per_row", d.marginalCyclesPerRow());
+                b.span(new SimSpan(name(), track, "rows " + (d.sampledRows() + 1) + "-" + d.rows() + " extrapolated",
+                    "extrapolated", sampled, Math.max(0, d.chunkCycles() / f - sampled), ea));
+            }
+            if (cost.cycles() > d.chunkCycles()) {
+                Map<String, Object> wa = new LinkedHashMap<>();
+                wa.put("threads", threads);
+                wa.put("dram_bytes_all_threads", Math.round(cost.dramBytes()));
+                wa.put("cycles", Math.round(cost.cycles() - d.chunkCycles()));
+                b.span(new SimSpan(name(), track, "waiting for shared DRAM bandwidth", "stall", d.chunkCycles() / f,
+                    (cost.cycles() - d.chunkCycles()) / f, wa));
+            }
+        }
+        b.span(new SimSpan(name(), "bound", cost.bound(), "bound", 0, cost.seconds(),
+            Map.of("operator", OperatorSpans.name(op), "model", cost.model())));
+        if (d != null && d.stallCycles() != null && d.sampledCycles() > 0) {
+            Map<String, Double> pct = new LinkedHashMap<>();
+            Map<String, Double> zero = new LinkedHashMap<>();
+            for (StallObserver.Cause c : StallObserver.Cause.values()) {
+                pct.put(c.label(), 100.0 * d.stallCycles()[c.ordinal()] / d.sampledCycles());
+                zero.put(c.label(), 0.0);
+            }
+            b.counter(new SimCounter(name(), STALL_COUNTER, 0, pct));
+            b.counter(new SimCounter(name(), STALL_COUNTER, cost.seconds(), zero));
+        }
+        return b.build();
+    }
+
+    /** Counter of {@link #timeline}: dispatch stall cycles by cause over the simulated rows of a chunk. */
+    public static final String STALL_COUNTER = "dispatch stalls (% of simulated cycles)";
 
     /** One chunk's cost with all threads' DRAM traffic held to the machine's bandwidth (see ThreadSplit). */
     private OperatorCost shared(double chunkCycles, Map<String, Double> energy, double dramBytes, String bound,

@@ -12,6 +12,7 @@ import org.ternsim.isa.lower.GemvOperands;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.core.OutOfOrderCore;
+import org.ternsim.sim.core.StallObserver;
 import org.ternsim.sim.energy.EnergyModel;
 import org.ternsim.sim.energy.EnergyReport;
 import org.ternsim.sim.mem.MemoryHierarchy;
@@ -27,25 +28,50 @@ import org.ternsim.sim.run.MachineBuilder;
  * then stops (the interpreter is left through an exception) and cost(M) = cost(at stop) + (M - rows at stop) x the
  * marginal cost of those windows. On zen5-2c a cold I2_S GEMV settles after 200-500 KiB of weights (prefetcher and
  * DRAM queue start-up). The functional check compares the rows computed with the kernel's scalar reference.
+ *
+ * <p>Operand data: generating, quantizing and packing the weights costs more host time than simulating them, and a
+ * sampled run usually stops at the first window where the steady-state test may pass. So a sampled run first gets
+ * data only for the rows it can reach by then plus {@link #REACH_MARGIN_WINDOWS} windows (rounded up to
+ * {@link #REACH_ROW_MULTIPLE} rows), bound as a prefix of every region of the full-size program, whose memory layout
+ * (and so cache behaviour) is unchanged. If the run gets past those rows, or its output is not bit-exact (a layout
+ * where a row prefix is not a region prefix), it is run again with data for every row. Timing does not depend on the
+ * weight values, so both give the same cycles; the data generated differ (their absmean scale covers fewer rows).
  */
 final class SteadyStateGemv {
 
     static final int STEADY_WINDOWS = 3;
     static final double TOLERANCE = 0.003;
     static final int MIN_WINDOWS = 8;
+    /** Windows of data beyond the first point where steady state may be declared. */
+    static final int REACH_MARGIN_WINDOWS = 2;
+    /** Row granularity of the reduced data: a multiple of every lowering's row block (TL2: 32). */
+    static final int REACH_ROW_MULTIPLE = 64;
 
     /** Cycles, DRAM bytes and energy after {@code rows} rows. */
     record Point(long rows, double cycles, double dramBytes, EnergyReport energy) {
     }
 
-    /** {@code from} is the snapshot the marginal cost starts at, {@code to} where the run stopped (or ended). */
-    record Outcome(Point from, Point to, boolean steady, String bound, boolean bitExact) {
+    /**
+     * {@code from} is the snapshot the marginal cost starts at, {@code to} where the run stopped (or ended);
+     * {@code stallCycles} the dispatch stall cycles of the simulated rows by {@link StallObserver.Cause} ordinal
+     * (null unless asked for).
+     */
+    record Outcome(Point from, Point to, boolean steady, String bound, boolean bitExact, long[] stallCycles) {
     }
 
     private static final class Stop extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         Stop() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A run on reduced data got past the rows it has data for. */
+    private static final class Beyond extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Beyond() {
             super(null, null, false, false);
         }
     }
@@ -59,10 +85,46 @@ final class SteadyStateGemv {
      */
     static Outcome run(HardwareConfig hw, Microarchitecture uarch, GemvLowering lowering, int rows, int cols,
             long windowRows, long minRows, long seed, CacheState state) {
+        return run(hw, uarch, lowering, rows, cols, windowRows, minRows, seed, state, false);
+    }
+
+    /** @param countStalls also count the core's dispatch stall cycles by cause (timing is the same either way) */
+    static Outcome run(HardwareConfig hw, Microarchitecture uarch, GemvLowering lowering, int rows, int cols,
+            long windowRows, long minRows, long seed, CacheState state, boolean countStalls) {
+        if (windowRows > 0) {
+            long firstStop = windowRows * Math.max(MIN_WINDOWS, (minRows + windowRows - 1) / windowRows);
+            long reach = firstStop + REACH_MARGIN_WINDOWS * windowRows;
+            reach = (reach + REACH_ROW_MULTIPLE - 1) / REACH_ROW_MULTIPLE * REACH_ROW_MULTIPLE;
+            if (reach < rows) {
+                Outcome o;
+                try {
+                    o = run(hw, uarch, lowering, rows, cols, windowRows, minRows, seed, state, countStalls, (int) reach);
+                } catch (IllegalArgumentException e) { // a row count the lowering does not take: use all rows
+                    o = null;
+                }
+                if (o != null) {
+                    return o;
+                }
+            }
+        }
+        return run(hw, uarch, lowering, rows, cols, windowRows, minRows, seed, state, countStalls, rows);
+    }
+
+    /** One run of the {@code rows}-row program with data for its first {@code dataRows}; null if that was too few. */
+    static Outcome run(HardwareConfig hw, Microarchitecture uarch, GemvLowering lowering, int rows, int cols,
+            long windowRows, long minRows, long seed, CacheState state, boolean countStalls, int dataRows) {
         Program program = lowering.lower(rows, cols);
-        GemvOperands data = lowering.random(rows, cols, seed);
+        GemvOperands data = lowering.random(dataRows, cols, seed);
         Memory memory = new Memory(program.regions());
-        data.bind(memory);
+        if (dataRows == rows) {
+            data.bind(memory);
+        } else {
+            Memory part = new Memory(lowering.lower(dataRows, cols).regions());
+            data.bind(part);
+            for (Region r : program.regions()) {
+                copyRows(part.bytes(r.name()), dataRows, memory.bytes(r.name()), rows);
+            }
+        }
         MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
         if (state == CacheState.WARM) {
             for (Region r : program.regions()) {
@@ -71,6 +133,10 @@ final class SteadyStateGemv {
         }
         Region out = program.regions().stream().filter(r -> r.role() == Region.Role.OUTPUT).findFirst().orElseThrow();
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
+        long[] stalls = countStalls ? new long[StallObserver.Cause.values().length] : null;
+        if (stalls != null) {
+            core.observeStalls((cause, from, cycles) -> stalls[cause.ordinal()] += cycles);
+        }
         double freq = hw.core().freqHz();
         List<Point> points = new ArrayList<>();
         points.add(new Point(0, 0, 0, null));
@@ -82,6 +148,9 @@ final class SteadyStateGemv {
                 if (windowRows > 0 && store && addr >= out.base() && addr < out.end()) {
                     stored[0] += bytes;
                     long done = stored[0] / 4;
+                    if (dataRows < rows && done > dataRows) {
+                        throw new Beyond();
+                    }
                     if (done >= points.get(points.size() - 1).rows() + windowRows && done < rows) {
                         var s = core.stats();
                         points.add(new Point(done, s.cycles(), hierarchy.dramReadBytes() + hierarchy.dramWriteBytes(),
@@ -94,6 +163,8 @@ final class SteadyStateGemv {
             });
         } catch (Stop s) {
             stopped = true;
+        } catch (Beyond b) {
+            return null;
         }
         var s = core.stats();
         Point to;
@@ -111,11 +182,31 @@ final class SteadyStateGemv {
         int checked = (int) to.rows();
         boolean exact = GemvSimulation.compare(java.util.Arrays.copyOf(expected, checked),
             java.util.Arrays.copyOf(actual, checked), "scalar").bitExact();
+        if (!exact && dataRows < rows) {
+            return null;
+        }
         double dramCycles = to.dramBytes() / MachineBuilder.dramBytesPerCycle(hw);
         long compute = Math.max(s.portBoundCycles(), s.dispatchBoundCycles());
         String bound = dramCycles >= compute && dramCycles >= s.dataflowBoundCycles() ? "memory"
             : compute >= s.dataflowBoundCycles() ? "compute" : "latency";
-        return new Outcome(from, to, stopped, bound, exact);
+        return new Outcome(from, to, stopped, bound, exact, stalls);
+    }
+
+    /**
+     * Copies a region laid out for {@code fewer} rows into the same region laid out for {@code rows}, taking the size
+     * to be affine in the row count (bytes per row times rows, then a trailer, e.g. I2_S's scale after the packed
+     * weights): the row part goes to the start, the trailer after the larger row part. A layout that is not of this
+     * form gives a wrong output, which the bit-exact check catches (the run is then repeated with all data).
+     */
+    private static void copyRows(byte[] from, int fewer, byte[] to, int rows) {
+        long perRow = (long) (to.length - from.length) / (rows - fewer);
+        long rowPart = perRow * fewer;
+        if (perRow < 0 || rowPart > from.length) {
+            System.arraycopy(from, 0, to, 0, Math.min(from.length, to.length));
+            return;
+        }
+        System.arraycopy(from, 0, to, 0, (int) rowPart);
+        System.arraycopy(from, (int) rowPart, to, (int) (perRow * rows), from.length - (int) rowPart);
     }
 
     /**

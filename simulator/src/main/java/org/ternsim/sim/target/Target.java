@@ -26,8 +26,28 @@ public interface Target {
     default void prepare(java.util.List<Operator> ops) {
     }
 
+    /** As {@link #prepare(java.util.List)}, reporting each costing to {@code progress} (default: none reported). */
+    default void prepare(java.util.List<Operator> ops, RunProgress progress) {
+        prepare(ops);
+    }
+
     /** Cost of one operator call with its shape. */
     OperatorCost cost(Operator op);
+
+    /**
+     * Asks the target to keep, from now on, the events inside each operator it costs (tiles, sampled rows, stalls)
+     * for {@link #timeline}. Off by default: recording costs memory, never results.
+     */
+    default void recordTimelines() {
+    }
+
+    /**
+     * The events of one call of {@code op} (costed as {@code cost}), relative to its start. The default is one span
+     * on one track; targets that recorded more ({@link #recordTimelines}) return per-thread or per-unit detail.
+     */
+    default org.ternsim.sim.timeline.Timeline timeline(Operator op, OperatorCost cost) {
+        return OperatorSpans.single(name(), "operators", op, cost);
+    }
 
     /** Kernel actually used for an operator's requested kernel on this target (e.g. the ISA it lowers to). */
     default String isaOf(Operator op) {

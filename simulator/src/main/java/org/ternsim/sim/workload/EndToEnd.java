@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ternsim.sim.target.OperatorCost;
+import org.ternsim.sim.target.RunProgress;
 import org.ternsim.sim.target.Target;
+import org.ternsim.sim.timeline.SimListener;
 
 public final class EndToEnd {
 
@@ -28,13 +30,39 @@ public final class EndToEnd {
 
     public static WorkloadResult run(Workload w, Phase phase, KernelChoice choice, List<Operator> ops, Target target,
             EnergyOptions energy, boolean exact) {
+        return run(w, phase, choice, ops, target, energy, exact, null, null);
+    }
+
+    /**
+     * @param listener receives the simulated execution: the operators one after the other in simulated time, each
+     *                 with the events its target recorded (threads, tiles, stalls); null for none
+     * @param progress receives the target's simulations as they finish (host time); null for none
+     */
+    public static WorkloadResult run(Workload w, Phase phase, KernelChoice choice, List<Operator> ops, Target target,
+            EnergyOptions energy, boolean exact, SimListener listener, RunProgress progress) {
         List<WorkloadResult.OperatorResult> results = new ArrayList<>();
-        target.prepare(ops);
+        if (listener != null) {
+            target.recordTimelines();
+        }
+        if (progress != null) {
+            target.prepare(ops, progress);
+        } else {
+            target.prepare(ops);
+        }
+        LayerSpans layers = listener == null ? null : new LayerSpans(listener);
+        double t = 0;
         for (Operator op : ops) {
             OperatorCost c = target.cost(op);
             Map<String, Double> e = energy.arithmetic()
                 ? ArithmeticEnergy.of(op, w.numerics().activations(), energy.node()) : c.energyPj();
             results.add(new WorkloadResult.OperatorResult(op, c, e));
+            if (layers != null) {
+                layers.add(op, target.timeline(op, c), t);
+            }
+            t += c.seconds();
+        }
+        if (layers != null) {
+            layers.flush();
         }
         Map<String, String> kernels = new LinkedHashMap<>();
         kernels.put("linear", choice.linearFor(w));

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.function.Function;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.target.CpuTarget;
+import org.ternsim.sim.target.RunProgress;
 import org.ternsim.sim.target.Target;
+import org.ternsim.sim.timeline.SimListener;
 
 public final class WorkloadRunner {
 
@@ -18,13 +20,30 @@ public final class WorkloadRunner {
      */
     public static WorkloadResult run(HardwareConfig hw, Workload w, Phase phase, KernelChoice choice, int threads,
             boolean exact, EnergyOptions energy, long seed, boolean measureSparsity) {
+        return run(hw, w, phase, choice, threads, exact, energy, seed, measureSparsity, null, null);
+    }
+
+    /**
+     * As {@link #run}, sending the simulated execution to {@code listener} and the progress of the simulations to
+     * {@code progress} (null: none).
+     */
+    public static WorkloadResult run(HardwareConfig hw, Workload w, Phase phase, KernelChoice choice, int threads,
+            boolean exact, EnergyOptions energy, long seed, boolean measureSparsity, SimListener listener,
+            RunProgress progress) {
         return runOn(ops -> new CpuTarget(hw, threads, exact, EndToEnd.weightBytes(ops), seed), w, phase, choice, exact,
-            energy, seed, measureSparsity);
+            energy, seed, measureSparsity, listener, progress);
     }
 
     /** As {@link #run} on any target, built from the lowered operators (a CPU sizes its caches' reuse from them). */
     public static WorkloadResult runOn(Function<List<Operator>, Target> targetFor, Workload w, Phase phase,
             KernelChoice choice, boolean exact, EnergyOptions energy, long seed, boolean measureSparsity) {
+        return runOn(targetFor, w, phase, choice, exact, energy, seed, measureSparsity, null, null);
+    }
+
+    /** As {@link #runOn}, with a listener and a progress (null: none). */
+    public static WorkloadResult runOn(Function<List<Operator>, Target> targetFor, Workload w, Phase phase,
+            KernelChoice choice, boolean exact, EnergyOptions energy, long seed, boolean measureSparsity,
+            SimListener listener, RunProgress progress) {
         if (choice.linear() != null) {
             Formats.checkKernel("--kernel", choice.linear());
         }
@@ -43,6 +62,6 @@ public final class WorkloadRunner {
             w.linearKernel(), w.lmHead(), sparsity, w.source(), w.file());
         List<Operator> ops = WorkloadLowering.lower(used, phase, choice);
         Target target = targetFor.apply(ops);
-        return EndToEnd.run(used, phase, choice, ops, target, energy, exact);
+        return EndToEnd.run(used, phase, choice, ops, target, energy, exact, listener, progress);
     }
 }

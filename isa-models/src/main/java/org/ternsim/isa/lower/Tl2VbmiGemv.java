@@ -1,0 +1,254 @@
+// Lowers the TL2 GEMV to an AVX-512 VBMI program: 64 rows per vpermb lookup, triple signs as opmask rows.
+package org.ternsim.isa.lower;
+
+import static org.ternsim.isa.Reg.k;
+import static org.ternsim.isa.Reg.r64;
+import static org.ternsim.isa.Reg.xmm;
+import static org.ternsim.isa.Reg.ymm;
+import static org.ternsim.isa.Reg.zmm;
+
+import org.ternsim.isa.Memory;
+import org.ternsim.isa.Operand.Imm;
+import org.ternsim.isa.Operand.Label;
+import org.ternsim.isa.Operand.Masked;
+import org.ternsim.isa.Operand.Mem;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.Region;
+import org.ternsim.kernels.lut.LutShapes;
+import org.ternsim.kernels.lut.LutTables;
+import org.ternsim.kernels.lut.Tl2Weights;
+import org.ternsim.kernels.quant.Int8Activations;
+
+/**
+ * Design (ours; bitnet.cpp has no AVX-512 TL2 kernel). AVX2's {@code vpshufb} looks up within 128-bit lanes, so each
+ * 16-byte table plane must be broadcast to both lanes and one lookup serves 32 rows. VBMI's {@code vpermb} indexes all
+ * 64 bytes of a zmm, so one lookup serves 64 rows, and the table is a memory operand read as it lies (a 64-byte read
+ * starting at the plane; only its first 16 bytes are ever selected, since indices are 0..15):
+ * <ul>
+ *   <li>per 64-byte index column (one byte of each of 64 rows = triples 2j and 2j + 1): {@code vpsrlw 4} and two
+ *       {@code vpandd 0x0F} give the two index vectors;</li>
+ *   <li>per triple two {@code vpermb} (low-byte plane at T + 32 g, high-byte plane at T + 32 g + 16) and
+ *       {@code vpunpcklbw}/{@code vpunpckhbw} rebuild the int16 entries: the lane-wise unpacks put rows 0-7, 16-23,
+ *       32-39, 48-55 in the "low" vector and rows 8-15, 24-31, 40-47, 56-63 in the "high" one, so both carry real
+ *       rows even when M is small (no re-ordering of the index column, and no work spent on padding rows in one
+ *       half);</li>
+ *   <li>the triple's signs are stored transposed, one bit per int16 lane ({@code kmovd} a mask for each vector),
+ *       and {@code vpsubw x{k}, 0, x} negates the selected rows: two instructions where AVX2 needs four per 16 rows
+ *       (shift, arithmetic shift, add, xor);</li>
+ *   <li>two int16 accumulators per BK block (exact: at most 80 entries of at most 384), widened by
+ *       {@code vpmovsxwd} into four int32 accumulators of rows r..r+7 and r+16..r+23, r = 0, 32, 8, 40.</li>
+ * </ul>
+ * The pair part (last TwoK activations) is the same without signs. Epilogue per 16 rows: {@code vcvtdq2ps},
+ * {@code vdivps} by the LUT scale, {@code vmulps} by the weight scale (LutEpilogue's order), stored as two 8-row
+ * halves.
+ *
+ * <p>Weight bytes per 64-row block (rows padded with zero codes): per 16 triples, 16 sign masks of 8 bytes (bit i of
+ * the first little-endian uint32 = sign of the row in lane i of the low vector, the second uint32 likewise for the
+ * high vector), then 8 index columns of 64 bytes in row order; then per 16 pairs 8 pair index columns. The tables are
+ * the functional engine's {@link LutTables} in the AVX2 lowering's layout (per triple / pair 16 low bytes, 16 high
+ * bytes); bitnet.cpp builds them in a separate pass that is not lowered here.
+ *
+ * <p>zmm registers are zeroed with VEX {@code vpxor xmm, xmm, xmm} (it clears the whole register), the idiom compilers
+ * emit for {@code _mm512_setzero_si512}: every core recognises it as dependency-breaking, while LLVM 19's Znver4
+ * model does not treat EVEX {@code vpxord zmm} as a zero idiom.
+ */
+public final class Tl2VbmiGemv {
+
+    public static final int BM = 64;
+    private static final int MASK_BYTES = 8;
+    /** First row of the int32 accumulators zmm0-3: each holds rows r..r+7 and r+16..r+23. */
+    private static final int[] FIRST_ROW = {0, 32, 8, 40};
+
+    private static final Reg W = r64(6);
+    private static final Reg T = r64(7);
+    private static final Reg Y = r64(2);
+    private static final Reg BLOCKS = r64(8);
+    private static final Reg OUTER = r64(1);
+    private static final Reg INNER = r64(0);
+    private static final Reg TMP = r64(9);
+    private static final Reg ZERO = zmm(14);
+    private static final Reg NIBBLE = zmm(15);
+
+    private Tl2VbmiGemv() {
+    }
+
+    /** Bytes of one 64-row block's weights. */
+    static long blockBytes(int cols, int bk) {
+        int threeK = LutShapes.threeK(cols, bk);
+        return (long) threeK / 48 * (16 * MASK_BYTES + 8 * BM) + (long) (cols - threeK) / 32 * 8 * BM;
+    }
+
+    static int paddedRows(int rows) {
+        return (rows + BM - 1) / BM * BM;
+    }
+
+    public static Program lower(int rows, int cols, int bk) {
+        int threeK = LutShapes.threeK(cols, bk);
+        int triples = threeK / 3;
+        int pairs = (cols - threeK) / 2;
+        int blocks = paddedRows(rows) / BM;
+        long weightBytes = blocks * blockBytes(cols, bk);
+        if (weightBytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(rows + "x" + cols + " is too large to execute functionally");
+        }
+        Program.Builder b = new Program.Builder("tl2/avx512 gemv " + rows + "x" + cols + " bk" + bk, "x86-64");
+        b.region(new Region("weights", Tl2Avx2Gemv.WEIGHTS_BASE, (int) Math.max(1, weightBytes), Region.Role.INPUT));
+        // 64-byte table reads from the last plane run 48 bytes past it.
+        b.region(new Region("luts", Tl2Avx2Gemv.LUTS_BASE, 32 * (triples + pairs) + 64, Region.Role.INPUT));
+        b.region(new Region("params", Tl2Avx2Gemv.PARAMS_BASE, 8, Region.Role.INPUT));
+        b.region(new Region("output", Tl2Avx2Gemv.OUTPUT_BASE, paddedRows(rows) * 4, Region.Role.OUTPUT));
+
+        b.emit("mov", TMP, new Imm(0x0F0F0F0F));
+        b.emit("vpbroadcastd", NIBBLE, r32(TMP));
+        b.emit("vpxor", xmm(14), xmm(14), xmm(14));
+        b.emit("mov", TMP, new Imm(Tl2Avx2Gemv.PARAMS_BASE));
+        b.emit("vbroadcastss", zmm(13), Mem.at(TMP, 0, 4));
+        b.emit("vbroadcastss", zmm(12), Mem.at(TMP, 4, 4));
+        b.emit("mov", W, new Imm(Tl2Avx2Gemv.WEIGHTS_BASE));
+        b.emit("mov", Y, new Imm(Tl2Avx2Gemv.OUTPUT_BASE));
+        b.emit("mov", BLOCKS, new Imm(blocks));
+        b.label(".Lrows");
+        for (int i = 0; i < 4; i++) {
+            b.emit("vpxor", xmm(i), xmm(i), xmm(i));
+        }
+        b.emit("mov", T, new Imm(Tl2Avx2Gemv.LUTS_BASE));
+        if (triples > 0) {
+            b.emit("mov", OUTER, new Imm(threeK / bk));
+            b.label(".Lthree");
+            zeroInt16(b);
+            b.emit("mov", INNER, new Imm(bk / 48));
+            b.label(".Lsixteen");
+            for (int j = 0; j < 8; j++) {
+                emitColumn(b, 16 * MASK_BYTES + BM * j, j, true);
+            }
+            b.emit("add", W, new Imm(16 * MASK_BYTES + 8 * BM));
+            b.emit("add", T, new Imm(16 * 32));
+            b.emit("dec", INNER);
+            b.emit("jne", new Label(".Lsixteen"));
+            widen(b);
+            b.emit("dec", OUTER);
+            b.emit("jne", new Label(".Lthree"));
+        }
+        if (pairs > 0) {
+            b.emit("mov", OUTER, new Imm(pairs / 16));
+            b.label(".Ltwo");
+            zeroInt16(b);
+            for (int j = 0; j < 8; j++) {
+                emitColumn(b, BM * j, j, false);
+            }
+            b.emit("add", W, new Imm(8 * BM));
+            b.emit("add", T, new Imm(16 * 32));
+            widen(b);
+            b.emit("dec", OUTER);
+            b.emit("jne", new Label(".Ltwo"));
+        }
+        for (int i = 0; i < 4; i++) {
+            b.emit("vcvtdq2ps", zmm(i), zmm(i));
+            b.emit("vdivps", zmm(i), zmm(i), zmm(13));
+            b.emit("vmulps", zmm(i), zmm(i), zmm(12));
+            b.emit("vmovups", Mem.at(Y, 4L * FIRST_ROW[i], 32), ymm(i));
+            b.emit("vextracti64x4", ymm(8), zmm(i), new Imm(1));
+            b.emit("vmovups", Mem.at(Y, 4L * (FIRST_ROW[i] + 16), 32), ymm(8));
+        }
+        b.emit("add", Y, new Imm(4 * BM));
+        b.emit("dec", BLOCKS);
+        b.emit("jne", new Label(".Lrows"));
+        return b.build();
+    }
+
+    private static Reg r32(Reg r64) {
+        return Reg.r32(r64.index());
+    }
+
+    private static void zeroInt16(Program.Builder b) {
+        b.emit("vpxor", xmm(4), xmm(4), xmm(4));
+        b.emit("vpxor", xmm(5), xmm(5), xmm(5));
+    }
+
+    /** One index column at W + offset: triples 2j (high nibble) and 2j + 1 (low nibble), tables at T + 64 j. */
+    private static void emitColumn(Program.Builder b, int offset, int j, boolean signed) {
+        b.emit("vmovdqu8", zmm(8), Mem.at(W, offset, 64));
+        b.emit("vpsrlw", zmm(9), zmm(8), new Imm(4));
+        b.emit("vpandd", zmm(9), zmm(9), NIBBLE);
+        b.emit("vpandd", zmm(8), zmm(8), NIBBLE);
+        for (int g = 2 * j; g <= 2 * j + 1; g++) {
+            Reg index = g == 2 * j ? zmm(9) : zmm(8);
+            b.emit("vpermb", zmm(10), index, Mem.at(T, 32L * g, 64));
+            b.emit("vpermb", zmm(11), index, Mem.at(T, 32L * g + 16, 64));
+            b.emit("vpunpckhbw", zmm(16), zmm(10), zmm(11));
+            b.emit("vpunpcklbw", zmm(10), zmm(10), zmm(11));
+            if (signed) {
+                b.emit("kmovd", k(1), Mem.at(W, (long) MASK_BYTES * g, 4));
+                b.emit("kmovd", k(2), Mem.at(W, (long) MASK_BYTES * g + 4, 4));
+                b.emit("vpsubw", new Masked(zmm(10), k(1), false), ZERO, zmm(10));
+                b.emit("vpsubw", new Masked(zmm(16), k(2), false), ZERO, zmm(16));
+            }
+            b.emit("vpaddw", zmm(4), zmm(4), zmm(10));
+            b.emit("vpaddw", zmm(5), zmm(5), zmm(16));
+        }
+    }
+
+    /** int16 rows 0-31 (zmm4) and 32-63 (zmm5) sign-extended into the int32 accumulators zmm0-3 (16 rows each). */
+    private static void widen(Program.Builder b) {
+        for (int half = 0; half < 2; half++) {
+            Reg acc16 = zmm(4 + half);
+            b.emit("vpmovsxwd", zmm(8), ymm(4 + half));
+            b.emit("vpaddd", zmm(2 * half), zmm(2 * half), zmm(8));
+            b.emit("vextracti64x4", ymm(8), acc16, new Imm(1));
+            b.emit("vpmovsxwd", zmm(8), ymm(8));
+            b.emit("vpaddd", zmm(2 * half + 1), zmm(2 * half + 1), zmm(8));
+        }
+    }
+
+    /** Writes weights (tiled layout above), tables and scales into the program's regions. */
+    public static void bind(Memory memory, Tl2Weights w, Int8Activations x) {
+        int rows = w.rows();
+        int bk = w.bk();
+        byte[] out = memory.bytes("weights");
+        long expected = paddedRows(rows) / BM * blockBytes(w.cols(), bk);
+        if (out.length != Math.max(1, expected) || memory.bytes("output").length != paddedRows(rows) * 4) {
+            throw new IllegalArgumentException("data shape does not match the program's regions");
+        }
+        int at = 0;
+        for (int r0 = 0; r0 < paddedRows(rows); r0 += BM) {
+            for (int c = 0; c < w.triples() / 16; c++) {
+                for (int t = 0; t < 16; t++) {
+                    for (int row = 0; row < BM; row++) {
+                        if (r0 + row < rows && sign(w, r0 + row, 16 * c + t)) {
+                            int bit = 32 * (row / 8 % 2) + 8 * (row / 16) + row % 8;
+                            out[at + MASK_BYTES * t + bit / 8] |= (byte) (1 << (bit % 8));
+                        }
+                    }
+                }
+                at += 16 * MASK_BYTES;
+                for (int j = 0; j < 8; j++) {
+                    int col = 8 * c + j;
+                    at = column(out, at, r0, rows, r -> w.tripleIndices()[r * w.tripleRowBytes() + col]);
+                }
+            }
+            for (int pb = 0; pb < w.twoK() / 32; pb++) {
+                for (int j = 0; j < 8; j++) {
+                    int col = 8 * pb + j;
+                    at = column(out, at, r0, rows, r -> w.pairIndices()[r * w.pairRowBytes() + col]);
+                }
+            }
+        }
+        Tl2Avx2Gemv.bindTables(memory, w, x);
+    }
+
+    /** 64 bytes, one per row of the block in row order; padding rows are 0. */
+    private static int column(byte[] out, int at, int r0, int rows, Tl2Avx2Gemv.RowByte source) {
+        for (int p = 0; p < BM; p++) {
+            out[at + p] = r0 + p < rows ? source.of(r0 + p) : 0;
+        }
+        return at + BM;
+    }
+
+    /** Sign of triple {@code t} of {@code row}: bit 15 - (t mod 16) of the row's little-endian word t / 16. */
+    private static boolean sign(Tl2Weights w, int row, int t) {
+        int start = row * w.signRowBytes() + 2 * (t / 16);
+        int word = (w.tripleSigns()[start] & 0xFF) | (w.tripleSigns()[start + 1] & 0xFF) << 8;
+        return (word >>> (15 - t % 16) & 1) != 0;
+    }
+}
