@@ -73,6 +73,22 @@ public final class MachineState {
 
     private static final byte[] ZEROS = new byte[VECTOR_BYTES];
 
+    /** Zeroes the bytes of vector register {@code reg} from {@code bytes} up (the upper part of a VEX/EVEX write). */
+    public void clearAbove(int reg, int bytes) {
+        System.arraycopy(ZEROS, 0, vec[reg], bytes, VECTOR_BYTES - bytes);
+    }
+
+    private final byte[] memoryScratch = new byte[VECTOR_BYTES];
+
+    /**
+     * {@code bytes} bytes of memory at {@code m}'s address, read into a buffer this state reuses: valid only until the
+     * next call, for reading only (no allocation per vector memory operand).
+     */
+    public byte[] memorySource(Operand.Mem m, int bytes) {
+        memory.read(effectiveAddress(m), memoryScratch, 0, bytes);
+        return memoryScratch;
+    }
+
     /** Reads a GPR, memory or immediate integer operand, sign-extending immediates and zero-extending r32. */
     public long readInt(Operand o) {
         if (o instanceof Reg r) {

@@ -26,7 +26,14 @@ public final class Machine {
         Arrays.fill(memory.bytes("mem"), (byte) 0xC3);
     }
 
+    /** Executes as the interpreter does: the semantics resolved for this static instruction, then run. */
     public void exec(String mnemonic, Operand... ops) {
+        Instruction in = Instruction.of(mnemonic, ops);
+        X86Semantics.table().lookup(mnemonic).specialize(in).execute(in, state);
+    }
+
+    /** Executes the generic (unresolved) semantics, which masking and injected variants use. */
+    public void execGeneric(String mnemonic, Operand... ops) {
         X86Semantics.table().lookup(mnemonic).execute(Instruction.of(mnemonic, ops), state);
     }
 

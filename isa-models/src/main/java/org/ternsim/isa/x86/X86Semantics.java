@@ -142,6 +142,7 @@ public final class X86Semantics {
         t.put("movsx", (in, s) -> s.writeInt(in.reg(0), signExtend(in.op(1), s.readInt(in.op(1)))));
         X86IntVector.register(t);
         X86FloatVector.register(t);
+        X86Resolved.register(t);
         X86Masking.register(t);
         return new SemanticsTable("x86-64", t);
     }

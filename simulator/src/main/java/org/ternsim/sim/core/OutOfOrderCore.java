@@ -33,7 +33,9 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final MemoryHierarchy memory;
     private final PortTable ports;
     private final int vectorLoadExtra;
-    /** Cycles a load-op's register operands may arrive after issue: the load's own L1 hit latency. */
+    private final int dispatchWidth;
+    private final int retireWidth;
+    /** L1 hit latency: an ideal load's latency, and how late a load-op's register operands may arrive after issue. */
     private final long l1HitLatency;
 
     private final long[] regReady = new long[Reg.DEPENDENCY_IDS];
@@ -57,8 +59,29 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private long dataflowEnd;
     /** Executions per static instruction; op counts, vector work and port demand are derived from it in stats(). */
     private final long[] executions;
-    /** Dense id of each port set of each static instruction, for the port table's per-set search hint. */
-    private final int[][] portSetIds;
+    /*
+     * Per-pc constants of the hot path, flattened into primitive arrays once (reading them through the
+     * StaticInstruction record, its InstrDesc and per-instruction arrays was a third of the detailed run's time):
+     * pc's source registers are readIds[readStart[pc] .. readStart[pc + 1]), its destinations likewise in writeIds,
+     * and its uops, one entry per uop in timing-table order, uopSet (dense port-set id) and uopMask (port bit mask).
+     */
+    private final int[] readStart;
+    private final int[] readIds;
+    private final int[] writeStart;
+    private final int[] writeIds;
+    /** Load-op register sources that may arrive after the load issues (StaticInstruction.lateReads), likewise. */
+    private final int[] lateStart;
+    private final int[] lateIds;
+    private final int[] uopStart;
+    private final int[] uopSet;
+    private final long[] uopMask;
+    private final int[] latency;
+    private final int[] occupancy;
+    /** Bit flags per pc: ZERO_IDIOM, FUSED, VECTOR_LOAD. */
+    private final byte[] flags;
+    private static final byte ZERO_IDIOM = 1;
+    private static final byte FUSED = 2;
+    private static final byte VECTOR_LOAD = 4;
     /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
     private final boolean[] atLoopEdge;
@@ -76,21 +99,60 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             code[pc] = StaticInstruction.decode(program.code().get(pc), pc == 0 ? null : program.code().get(pc - 1), uarch);
         }
         this.executions = new long[code.length];
-        this.portSetIds = new int[code.length][];
+        int n = code.length;
+        readStart = new int[n + 1];
+        writeStart = new int[n + 1];
+        lateStart = new int[n + 1];
+        uopStart = new int[n + 1];
+        latency = new int[n];
+        occupancy = new int[n];
+        flags = new byte[n];
+        for (int pc = 0; pc < n; pc++) {
+            StaticInstruction si = code[pc];
+            readStart[pc + 1] = readStart[pc] + si.reads().length;
+            writeStart[pc + 1] = writeStart[pc] + si.writes().length;
+            lateStart[pc + 1] = lateStart[pc] + si.lateReads().length;
+            int uopsHere = 0;
+            if (!si.zeroIdiom()) {
+                for (int count : si.portCounts()) {
+                    uopsHere += count;
+                }
+            }
+            uopStart[pc + 1] = uopStart[pc] + uopsHere;
+            latency[pc] = si.desc().latency();
+            occupancy[pc] = si.desc().occupancy();
+            flags[pc] = (byte) ((si.zeroIdiom() ? ZERO_IDIOM : 0) | (si.fusedWithPrevious() ? FUSED : 0)
+                | (si.vectorLoad() ? VECTOR_LOAD : 0));
+        }
+        readIds = new int[readStart[n]];
+        writeIds = new int[writeStart[n]];
+        lateIds = new int[lateStart[n]];
+        uopSet = new int[uopStart[n]];
+        uopMask = new long[uopStart[n]];
         Map<Long, Integer> setIds = new java.util.HashMap<>();
-        for (int pc = 0; pc < code.length; pc++) {
-            long[] masks = code[pc].portMasks();
-            portSetIds[pc] = new int[masks.length];
-            for (int t = 0; t < masks.length; t++) {
-                portSetIds[pc][t] = setIds.computeIfAbsent(masks[t], m -> setIds.size());
+        for (int pc = 0; pc < n; pc++) {
+            StaticInstruction si = code[pc];
+            System.arraycopy(si.reads(), 0, readIds, readStart[pc], si.reads().length);
+            System.arraycopy(si.writes(), 0, writeIds, writeStart[pc], si.writes().length);
+            System.arraycopy(si.lateReads(), 0, lateIds, lateStart[pc], si.lateReads().length);
+            int u = uopStart[pc];
+            for (int t = 0; u < uopStart[pc + 1] && t < si.portMasks().length; t++) {
+                int set = setIds.computeIfAbsent(si.portMasks()[t], m -> setIds.size());
+                for (int k = 0; k < si.portCounts()[t]; k++) {
+                    uopSet[u] = set;
+                    uopMask[u] = si.portMasks()[t];
+                    u++;
+                }
             }
         }
-        this.ports = new PortTable(uarch.ports().size());
+        this.ports = new PortTable(uarch.ports().size(), setIds.size());
+        this.l1HitLatency = memory.levels().get(0).hitLatency();
         this.robRetire = new long[params.robSize()];
         this.loadQueue = new long[params.loadQueue()];
         this.storeQueue = new long[params.storeQueue()];
+        this.dispatchWidth = params.dispatchWidth();
+        this.retireWidth = params.retireWidth();
         this.vectorLoadExtra = Math.max(0, params.loadToUseVec() - params.loadToUseInt());
-        this.l1HitLatency = memory.levels().get(0).hitLatency();
         List<Loop> inner = Loop.innermost(program);
         this.detectors = new SteadyStateDetector[inner.size()];
         this.atLoopEdge = new boolean[code.length];
@@ -140,18 +202,22 @@ public final class OutOfOrderCore implements Interpreter.Listener {
 
     @Override
     public void retired(int pc, long memAddress, int memBytes, boolean store) {
-        StaticInstruction si = code[pc];
-        long dispatch = dispatch(si, memBytes > 0 && !store, memBytes > 0 && store);
+        boolean isLoad = memBytes > 0 && !store;
+        boolean isStore = memBytes > 0 && store;
+        int f = flags[pc];
+        long dispatch = dispatch((f & FUSED) != 0, isLoad, isStore);
 
         long ready = dispatch + 1;
         long idealStart = 0;
-        for (int r : si.reads()) {
+        for (int i = readStart[pc], end = readStart[pc + 1]; i < end; i++) {
+            int r = readIds[i];
             ready = Math.max(ready, regReady[r]);
             idealStart = Math.max(idealStart, idealReady[r]);
         }
-        if (si.lateReads().length > 0) {
-            long advance = l1HitLatency + (si.vectorLoad() ? vectorLoadExtra : 0);
-            for (int r : si.lateReads()) {
+        if (lateStart[pc + 1] > lateStart[pc]) {
+            long advance = l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0);
+            for (int i = lateStart[pc], end = lateStart[pc + 1]; i < end; i++) {
+                int r = lateIds[i];
                 ready = Math.max(ready, regReady[r] - advance);
                 idealStart = Math.max(idealStart, idealReady[r] - advance);
             }
@@ -160,48 +226,50 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         long idealComplete;
         long firstIssue = ready;
         int placed = 0;
-        if (si.zeroIdiom()) {
+        if ((f & ZERO_IDIOM) != 0) {
             complete = dispatch;
             idealComplete = idealStart;
         } else {
+            int lat = latency[pc];
+            int occ = occupancy[pc];
             firstIssue = Long.MAX_VALUE;
             long lastDone = ready;
-            for (int t = 0; t < si.portMasks().length; t++) {
-                for (int u = 0; u < si.portCounts()[t]; u++) {
-                    long issue = ports.reserve(portSetIds[pc][t], si.portMasks()[t], ready, si.desc().occupancy());
-                    firstIssue = Math.min(firstIssue, issue);
-                    lastDone = Math.max(lastDone, issue + si.desc().latency());
-                    uops++;
-                    if (observer != null) {
-                        if (placed == portBuffer.length) {
-                            portBuffer = java.util.Arrays.copyOf(portBuffer, placed * 2);
-                        }
-                        portBuffer[placed++] = ports.lastPort();
+            int uEnd = uopStart[pc + 1];
+            for (int u = uopStart[pc]; u < uEnd; u++) {
+                long issue = ports.reserve(uopSet[u], uopMask[u], ready, occ);
+                firstIssue = Math.min(firstIssue, issue);
+                lastDone = Math.max(lastDone, issue + lat);
+                if (observer != null) {
+                    if (placed == portBuffer.length) {
+                        portBuffer = java.util.Arrays.copyOf(portBuffer, placed * 2);
                     }
+                    portBuffer[placed++] = ports.lastPort();
                 }
             }
+            uops += uEnd - uopStart[pc];
             if (firstIssue == Long.MAX_VALUE) {
                 firstIssue = ready;
             }
             complete = lastDone;
-            idealComplete = idealStart + si.desc().latency();
+            idealComplete = idealStart + lat;
             if (memBytes > 0) {
                 long dataReady = memory.access(memAddress, memBytes, store, firstIssue);
                 if (store) {
                     complete = Math.max(complete, firstIssue + 1);
                 } else {
-                    int extra = si.vectorLoad() ? vectorLoadExtra : 0;
-                    complete = Math.max(complete, dataReady + extra + si.desc().latency());
-                    idealComplete = idealStart + memory.levels().get(0).hitLatency() + extra + si.desc().latency();
+                    int extra = (f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0;
+                    complete = Math.max(complete, dataReady + extra + lat);
+                    idealComplete = idealStart + l1HitLatency + extra + lat;
                 }
             }
         }
-        for (int w : si.writes()) {
+        for (int i = writeStart[pc], end = writeStart[pc + 1]; i < end; i++) {
+            int w = writeIds[i];
             regReady[w] = complete;
             idealReady[w] = idealComplete;
         }
         dataflowEnd = Math.max(dataflowEnd, idealComplete);
-        long retired = retire(si, complete, memBytes > 0 && !store, memBytes > 0 && store);
+        long retired = retire(complete, isLoad, isStore);
         executions[pc]++;
         if (atLoopEdge[pc]) {
             for (SteadyStateDetector d : detectors) {
@@ -214,7 +282,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
     }
 
-    private long dispatch(StaticInstruction si, boolean isLoad, boolean isStore) {
+    private long dispatch(boolean fused, boolean isLoad, boolean isStore) {
         long earliest = dispatchCycle;
         if (sequence >= robRetire.length) {
             earliest = Math.max(earliest, robRetire[robSlot]);
@@ -232,8 +300,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             dispatchCycle = earliest;
             dispatchedThisCycle = 0;
         }
-        int slots = si.fusedWithPrevious() ? 0 : 1;
-        if (dispatchedThisCycle + slots > params.dispatchWidth()) {
+        int slots = fused ? 0 : 1;
+        if (dispatchedThisCycle + slots > dispatchWidth) {
             dispatchCycle++;
             dispatchedThisCycle = 0;
         }
@@ -254,10 +322,10 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return StallObserver.Cause.ROB_FULL;
     }
 
-    private long retire(StaticInstruction si, long complete, boolean isLoad, boolean isStore) {
+    private long retire(long complete, boolean isLoad, boolean isStore) {
         long at = Math.max(complete, lastRetire);
         if (at == lastRetire) {
-            if (retiredThisCycle >= params.retireWidth()) {
+            if (retiredThisCycle >= retireWidth) {
                 at++;
                 retiredThisCycle = 0;
             }

@@ -15,16 +15,21 @@ final class PortTable {
     private int mask = INITIAL_RING - 1;
     private final long[] busyCycles;
     /**
-     * Per port-set id: every cycle from the horizon up to (not including) this one has all ports of the set busy, so
-     * a search for that set may start here. Busy bits only accumulate, so the hint stays valid until the horizon
-     * passes it; skipping those cycles changes no result, it only avoids rescanning a saturated backlog.
+     * Per port-set id, one run of cycles [fullFrom, fullTo) in which every port of the set is known to be busy, so a
+     * search for that set starting inside the run may continue at its end. Busy bits only accumulate until the horizon
+     * passes a cycle (and no search starts below the horizon), so a run once full stays full: skipping it changes no
+     * result, it only avoids rescanning cycles that other uops of the set (or of overlapping sets) filled.
      */
-    private long[] firstMaybeFree = new long[8];
+    private long[] fullFrom;
+    private long[] fullTo;
     private long horizon;
     /** Port index chosen by the latest {@link #reserve} call. */
     private int lastPort;
 
-    PortTable(int ports) {
+    /** {@code sets}: how many dense port-set ids the callers use (more are accepted, at a growth cost). */
+    PortTable(int ports, int sets) {
+        fullFrom = new long[Math.max(1, sets)];
+        fullTo = new long[Math.max(1, sets)];
         if (ports > 64) {
             throw new IllegalArgumentException("at most 64 ports are supported, got " + ports);
         }
@@ -49,14 +54,18 @@ final class PortTable {
      * always come with the same id).
      */
     long reserve(int setId, long portMask, long from, int occupancy) {
-        if (setId >= firstMaybeFree.length) {
-            firstMaybeFree = java.util.Arrays.copyOf(firstMaybeFree, Math.max(setId + 1, 2 * firstMaybeFree.length));
+        if (setId >= fullFrom.length) {
+            int n = Math.max(setId + 1, 2 * fullFrom.length);
+            fullFrom = java.util.Arrays.copyOf(fullFrom, n);
+            fullTo = java.util.Arrays.copyOf(fullTo, n);
         }
-        long start = Math.max(from, horizon);
-        long hint = firstMaybeFree[setId];
-        // Cycles [hint, c) are known to be full for this set while we scan on from the hint.
-        boolean extendHint = start <= hint;
-        long c = Math.max(start, hint);
+        long c = Math.max(from, horizon);
+        // Start of the run of full cycles (for this set) that ends at c.
+        long runFrom = c;
+        if (c >= fullFrom[setId] && c < fullTo[setId]) {
+            runFrom = fullFrom[setId];
+            c = fullTo[setId];
+        }
         while (true) {
             if (c - horizon + occupancy >= busy.length) {
                 if (busy.length >= WINDOW) {
@@ -64,34 +73,47 @@ final class PortTable {
                 }
                 grow();
             }
-            // Among the ports free in this cycle take the least used so far, as schedulers balance their queues.
             long free = portMask & ~busy[(int) (c & mask)];
             if (free == 0) {
-                if (extendHint) {
-                    firstMaybeFree[setId] = c + 1;
-                }
                 c++;
                 continue;
             }
-            extendHint = false;
+            // Among the ports free in this cycle take the least used so far (lowest index on a tie), as schedulers
+            // balance their queues.
             int best = -1;
-            while (free != 0) {
-                int port = Long.numberOfTrailingZeros(free);
-                long bit = 1L << port;
-                if (freeFor(bit, c, occupancy) && (best < 0 || busyCycles[port] < busyCycles[best])) {
-                    best = port;
+            if (occupancy == 1) {
+                best = Long.numberOfTrailingZeros(free);
+                for (long rest = free & (free - 1); rest != 0; rest &= rest - 1) {
+                    int port = Long.numberOfTrailingZeros(rest);
+                    if (busyCycles[port] < busyCycles[best]) {
+                        best = port;
+                    }
                 }
-                free &= ~bit;
+            } else {
+                for (long rest = free; rest != 0; rest &= rest - 1) {
+                    int port = Long.numberOfTrailingZeros(rest);
+                    if (freeFor(1L << port, c, occupancy) && (best < 0 || busyCycles[port] < busyCycles[best])) {
+                        best = port;
+                    }
+                }
             }
             if (best >= 0) {
+                long bit = 1L << best;
                 for (int k = 0; k < occupancy; k++) {
-                    busy[(int) ((c + k) & mask)] |= 1L << best;
+                    busy[(int) ((c + k) & mask)] |= bit;
                 }
                 busyCycles[best] += occupancy;
                 lastPort = best;
+                long runTo = (portMask & ~busy[(int) (c & mask)]) == 0 ? c + 1 : c;
+                if (runTo > runFrom) {
+                    fullFrom[setId] = runFrom;
+                    fullTo[setId] = runTo;
+                }
                 return c;
             }
+            // A port is free in this cycle but not for the whole occupancy: the cycle is not full, the run breaks.
             c++;
+            runFrom = c;
         }
     }
 

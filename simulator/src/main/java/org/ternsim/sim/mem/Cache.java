@@ -73,10 +73,11 @@ public final class Cache {
 
     /** Way slot holding {@code line}, or -1. Marks it most recently used when found. */
     int lookup(long line) {
-        int base = (int) (line & (sets - 1)) * ways;
+        int set = (int) (line & (sets - 1));
+        int base = set * ways;
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
-                policy.touch(base / ways, w);
+                policy.touch(set, w);
                 return base + w;
             }
         }

@@ -33,6 +33,16 @@ public final class MemoryHierarchy {
     private final int sharedFrom;
     private final SharedGate gate;
     private final LongUnaryOperator relocate;
+    /*
+     * The hot path (every load and store of a detailed run) reads these arrays rather than the lists: levelAt[i] =
+     * levels.get(i), prefetcherAt likewise, exclusiveAt[i] = exclusive(i), inclusiveAt[i] = level i is inclusive.
+     */
+    private final Cache[] levelAt;
+    private final Prefetcher[] prefetcherAt;
+    private final boolean[] exclusiveAt;
+    private final boolean[] inclusiveAt;
+    /** log2(lineBytes) when it is a power of two (then a shift replaces the long division), else -1. */
+    private final int lineShift;
     private long dramReadLines;
     private long dramWriteLines;
     private long backInvalidations;
@@ -65,6 +75,16 @@ public final class MemoryHierarchy {
         this.sharedFrom = sharedFrom;
         this.gate = gate;
         this.relocate = relocate;
+        int n = this.levels.size();
+        this.levelAt = this.levels.toArray(new Cache[0]);
+        this.prefetcherAt = this.prefetchers.toArray(new Prefetcher[0]);
+        this.exclusiveAt = new boolean[n + 1];
+        this.inclusiveAt = new boolean[n];
+        for (int level = 0; level < n; level++) {
+            exclusiveAt[level] = level > 0 && this.inclusion.get(level) == Inclusion.EXCLUSIVE;
+            inclusiveAt[level] = this.inclusion.get(level) == Inclusion.INCLUSIVE;
+        }
+        this.lineShift = Integer.bitCount(lineBytes) == 1 ? Integer.numberOfTrailingZeros(lineBytes) : -1;
     }
 
     public List<Cache> levels() {
@@ -142,8 +162,10 @@ public final class MemoryHierarchy {
     /** A load or store of {@code bytes} at {@code address} issued at {@code cycle}; returns when its data is ready. */
     public long access(long address, int bytes, boolean store, long cycle) {
         long at = relocate.applyAsLong(address);
-        long first = at / lineBytes;
-        long last = (at + bytes - 1) / lineBytes;
+        long end = at + bytes - 1;
+        // A shift equals the division for non-negative addresses (the division truncates towards zero).
+        long first = lineShift >= 0 && at >= 0 ? at >>> lineShift : at / lineBytes;
+        long last = lineShift >= 0 && end >= 0 ? end >>> lineShift : end / lineBytes;
         long ready = cycle;
         for (long line = first; line <= last; line++) {
             ready = Math.max(ready, accessLine(0, line, cycle, store, false));
@@ -152,7 +174,7 @@ public final class MemoryHierarchy {
     }
 
     private boolean exclusive(int level) {
-        return level > 0 && level < levels.size() && inclusion.get(level) == Inclusion.EXCLUSIVE;
+        return exclusiveAt[level];
     }
 
     private void enter(int level, long cycle) {
@@ -163,7 +185,7 @@ public final class MemoryHierarchy {
 
     private long accessLine(int level, long line, long cycle, boolean store, boolean prefetch) {
         enter(level, cycle);
-        if (level == levels.size()) {
+        if (level == levelAt.length) {
             if (store) {
                 dramWriteLines++;
             } else {
@@ -171,7 +193,7 @@ public final class MemoryHierarchy {
             }
             return dram.transfer(cycle);
         }
-        Cache c = levels.get(level);
+        Cache c = levelAt[level];
         CacheStats st = c.stats;
         if (!prefetch) {
             if (store) {
@@ -241,7 +263,7 @@ public final class MemoryHierarchy {
         if (victim < 0) {
             return;
         }
-        if (inclusion.get(level) == Inclusion.INCLUSIVE && level > 0) {
+        if (inclusiveAt[level] && level > 0) {
             for (int up = 0; up < level; up++) {
                 int was = levels.get(up).invalidate(victim);
                 if (was >= 0) {
@@ -280,7 +302,7 @@ public final class MemoryHierarchy {
     }
 
     private void triggerPrefetch(int level, long line, long cycle, boolean miss) {
-        Prefetcher p = prefetchers.get(level);
+        Prefetcher p = prefetcherAt[level];
         if (p == null) {
             return;
         }

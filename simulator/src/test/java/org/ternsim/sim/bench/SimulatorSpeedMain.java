@@ -3,7 +3,10 @@
 // Run from the repository root after building the test classpath as for SimulatorSpeedBench:
 //   java --add-modules jdk.incubator.vector \
 //     -cp simulator/target/test-classes:simulator/target/classes:$(cat simulator/cp.txt) \
-//     org.ternsim.sim.bench.SimulatorSpeedMain [shape=256x2560] [reps=10]
+//     org.ternsim.sim.bench.SimulatorSpeedMain [shape=256x2560] [reps=10] [modes=functional,detailed]
+// (pass "detailed" alone to profile the detailed mode without the functional runs in the recording).
+// Without cp.txt (dependency:build-classpath needs the sibling modules installed), the shaded CLI jar serves as the
+// class path: -cp simulator/target/test-classes:cli/target/ternsim.jar; A/B runs put an old and a new jar there.
 package org.ternsim.sim.bench;
 
 import java.lang.management.ManagementFactory;
@@ -22,7 +25,8 @@ public final class SimulatorSpeedMain {
         bench.setup();
         long instructions = bench.functional();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (String mode : new String[] {"functional", "detailed"}) {
+        String[] modes = (args.length > 2 ? args[2] : "functional,detailed").split(",");
+        for (String mode : modes) {
             for (int i = 0; i < 3; i++) {
                 run(bench, mode); // warm-up: JIT
             }

@@ -1,0 +1,283 @@
+// Per-pc resolved forms of the hottest AVX2 instructions: operands decoded once, eight bytes per step, no allocation.
+package org.ternsim.isa.x86;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Map;
+import org.ternsim.isa.Instruction;
+import org.ternsim.isa.InstructionSemantics;
+import org.ternsim.isa.MachineState;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+
+/**
+ * The generic semantics decode the operand list on every execution ({@code width(in)}, {@code List.get},
+ * {@code instanceof}) and build the result in a fresh array. The interpreter resolves each static instruction once
+ * through {@link InstructionSemantics#specialize}; for the forms below that returns an object holding the register
+ * indices and width, which computes the result straight into the destination register.
+ *
+ * <p>Writing in place is exact because every form here is element-wise: result bytes [8k, 8k+8) depend only on source
+ * bytes [8k, 8k+8), and each eight-byte step reads both sources before it writes, so a destination that is also a
+ * source reads its old value. The lane arithmetic is done on 64-bit words (SWAR); the carry/borrow masking keeps each
+ * byte or 16-bit lane independent, so the results equal the per-lane loops of {@link X86Semantics} bit for bit
+ * ({@code X86ResolvedTest} compares the two on random and edge operands).
+ *
+ * <p>Anything else (write-masked destinations, unexpected operand kinds) keeps the generic semantics.
+ */
+final class X86Resolved {
+
+    private X86Resolved() {
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
+    private static final long HIGH1 = 0x8080_8080_8080_8080L;
+    private static final long LOW15 = 0x7FFF_7FFF_7FFF_7FFFL;
+    private static final long HIGH16 = 0x8000_8000_8000_8000L;
+    private static final long WORD_ONES = 0x0001_0001_0001_0001L;
+
+    /** Element-wise operations on two sources, one per mnemonic. */
+    enum Op { AND, ANDN, OR, XOR, ADDB, SUBB, ADDW, SUBW }
+
+    /** 16-bit shifts by an immediate. */
+    enum Shift { SRLW, SLLW, SRAW }
+
+    /** Wraps the generic semantics of the resolvable mnemonics in {@code t}; call before masking is added. */
+    static void register(Map<String, InstructionSemantics> t) {
+        binary(t, "vpand", Op.AND);
+        binary(t, "vpandn", Op.ANDN);
+        binary(t, "vpor", Op.OR);
+        binary(t, "vpxor", Op.XOR);
+        binary(t, "vpaddb", Op.ADDB);
+        binary(t, "vpsubb", Op.SUBB);
+        binary(t, "vpaddw", Op.ADDW);
+        binary(t, "vpsubw", Op.SUBW);
+        shift(t, "vpsrlw", Shift.SRLW);
+        shift(t, "vpsllw", Shift.SLLW);
+        shift(t, "vpsraw", Shift.SRAW);
+        InstructionSemantics maddubsw = t.get("vpmaddubsw");
+        t.put("vpmaddubsw", new Resolving(maddubsw, in -> threeOperand(in) ? new MaddUbsW(in) : maddubsw));
+        for (String move : new String[] {"vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64"}) {
+            InstructionSemantics generic = t.get(move);
+            t.put(move, new Resolving(generic, in -> Move.of(in, generic)));
+        }
+    }
+
+    private static void binary(Map<String, InstructionSemantics> t, String mnemonic, Op op) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> threeOperand(in) ? new Binary(in, op) : generic));
+    }
+
+    private static void shift(Map<String, InstructionSemantics> t, String mnemonic, Shift kind) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> in.operands().size() == 3 && vector(in.op(0))
+            && (vector(in.op(1)) || in.op(1) instanceof Operand.Mem) && in.op(2) instanceof Operand.Imm
+            ? new ShiftImm(in, kind) : generic));
+    }
+
+    /** The generic semantics, and the resolver that {@link #specialize} calls once per static instruction. */
+    private record Resolving(InstructionSemantics generic, java.util.function.Function<Instruction, InstructionSemantics> resolver)
+            implements InstructionSemantics {
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            generic.execute(in, s);
+        }
+
+        @Override
+        public InstructionSemantics specialize(Instruction in) {
+            return resolver.apply(in);
+        }
+    }
+
+    private static boolean vector(Operand o) {
+        return o instanceof Reg r && r.cls().isVector() && !r.cls().isArmSimd();
+    }
+
+    /** dst, src1 vector registers of one width; src2 a register of that width or memory. */
+    private static boolean threeOperand(Instruction in) {
+        return in.operands().size() == 3 && vector(in.op(0)) && vector(in.op(1))
+            && (vector(in.op(2)) || in.op(2) instanceof Operand.Mem);
+    }
+
+    /** The second source: a register's live bytes, or memory read into the state's scratch buffer. */
+    private static byte[] second(MachineState s, int reg, Operand.Mem mem, int w) {
+        return mem == null ? s.vec[reg] : s.memorySource(mem, w);
+    }
+
+    private static long get(byte[] b, int offset) {
+        return (long) LONGS.get(b, offset);
+    }
+
+    private static void put(byte[] b, int offset, long v) {
+        LONGS.set(b, offset, v);
+    }
+
+    /** dst and src1 vector registers, src2 a vector register or memory, all of one width: decoded once. */
+    private abstract static class ThreeOperand implements InstructionSemantics {
+        final int width;
+        final int dst;
+        final int a;
+        final int b;
+        final Operand.Mem mem;
+
+        ThreeOperand(Instruction in) {
+            this.width = X86Semantics.width(in);
+            this.dst = in.reg(0).index();
+            this.a = in.reg(1).index();
+            this.mem = in.op(2) instanceof Operand.Mem m ? m : null;
+            this.b = mem == null ? in.reg(2).index() : -1;
+        }
+
+        @Override
+        public final void execute(Instruction in, MachineState s) {
+            byte[] y = second(s, b, mem, width);
+            compute(s.vec[a], y, s.vec[dst]);
+            s.clearAbove(dst, width);
+        }
+
+        /** The first {@code width} bytes of {@code r} from {@code x} and {@code y} (r may be either of them). */
+        abstract void compute(byte[] x, byte[] y, byte[] r);
+    }
+
+    private static final class Binary extends ThreeOperand {
+        private final Op op;
+
+        Binary(Instruction in, Op op) {
+            super(in);
+            this.op = op;
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
+            for (int o = 0; o < width; o += 8) {
+                long u = get(x, o);
+                long v = get(y, o);
+                put(r, o, switch (op) {
+                    case AND -> u & v;
+                    case ANDN -> ~u & v;
+                    case OR -> u | v;
+                    case XOR -> u ^ v;
+                    case ADDB -> ((u & LOW7) + (v & LOW7)) ^ ((u ^ v) & HIGH1);
+                    case SUBB -> ((u | HIGH1) - (v & LOW7)) ^ ((u ^ ~v) & HIGH1);
+                    case ADDW -> ((u & LOW15) + (v & LOW15)) ^ ((u ^ v) & HIGH16);
+                    case SUBW -> ((u | HIGH16) - (v & LOW15)) ^ ((u ^ ~v) & HIGH16);
+                });
+            }
+        }
+    }
+
+    private static final class ShiftImm implements InstructionSemantics {
+        private final Shift kind;
+        private final int width;
+        private final int dst;
+        private final int a;
+        private final Operand.Mem mem;
+        private final int count;
+
+        ShiftImm(Instruction in, Shift kind) {
+            this.kind = kind;
+            this.width = X86Semantics.width(in);
+            this.dst = in.reg(0).index();
+            this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
+            this.a = mem == null ? in.reg(1).index() : -1;
+            // As the generic form: the count byte of the immediate; above 15 a logical shift gives 0, an arithmetic
+            // one the sign.
+            this.count = (int) (((Operand.Imm) in.op(2)).value() & 0xFF);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = second(s, a, mem, width);
+            byte[] r = s.vec[dst];
+            if (kind == Shift.SRAW) {
+                int n = Math.min(count, 15);
+                for (int o = 0; o < width; o += 2) {
+                    int v = (short) ((x[o] & 0xFF) | (x[o + 1] << 8)) >> n;
+                    r[o] = (byte) v;
+                    r[o + 1] = (byte) (v >>> 8);
+                }
+            } else if (count > 15) {
+                java.util.Arrays.fill(r, 0, width, (byte) 0);
+            } else {
+                // Bits that cross into a neighbouring 16-bit lane are masked off.
+                long keep = kind == Shift.SRLW ? ((0xFFFF >>> count) * WORD_ONES) : (((0xFFFF << count) & 0xFFFF) * WORD_ONES);
+                for (int o = 0; o < width; o += 8) {
+                    long u = get(x, o);
+                    put(r, o, (kind == Shift.SRLW ? u >>> count : u << count) & keep);
+                }
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+
+    /** vpmaddubsw: unsigned bytes of src1 times signed bytes of src2, adjacent pairs summed, signed saturation. */
+    private static final class MaddUbsW extends ThreeOperand {
+        MaddUbsW(Instruction in) {
+            super(in);
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
+            for (int o = 0; o < width; o += 2) {
+                int sum = (x[o] & 0xFF) * y[o] + (x[o + 1] & 0xFF) * y[o + 1];
+                int v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));
+                r[o] = (byte) v;
+                r[o + 1] = (byte) (v >>> 8);
+            }
+        }
+    }
+
+    /** Unmasked vector moves register/memory to register, and register to memory. */
+    private static final class Move implements InstructionSemantics {
+        private final int width;
+        private final int reg;
+        private final Operand.Mem mem;
+        private final boolean store;
+
+        private Move(int width, int reg, Operand.Mem mem, boolean store) {
+            this.width = width;
+            this.reg = reg;
+            this.mem = mem;
+            this.store = store;
+        }
+
+        static InstructionSemantics of(Instruction in, InstructionSemantics generic) {
+            if (in.operands().size() != 2) {
+                return generic;
+            }
+            Operand d = in.op(0);
+            Operand src = in.op(1);
+            if (vector(d) && (vector(src) || src instanceof Operand.Mem)) {
+                int w = X86Semantics.width(in);
+                return src instanceof Operand.Mem m ? new Move(w, ((Reg) d).index(), m, false)
+                    : new Move(w, ((Reg) d).index(), null, false).withSource(((Reg) src).index());
+            }
+            if (d instanceof Operand.Mem m && vector(src)) {
+                return new Move(X86Semantics.width(in), ((Reg) src).index(), m, true);
+            }
+            return generic;
+        }
+
+        private InstructionSemantics withSource(int source) {
+            int w = width;
+            int dst = reg;
+            return (in, s) -> {
+                System.arraycopy(s.vec[source], 0, s.vec[dst], 0, w);
+                s.clearAbove(dst, w);
+            };
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            if (store) {
+                s.memory.write(s.effectiveAddress(mem), s.vec[reg], 0, width);
+            } else {
+                s.memory.read(s.effectiveAddress(mem), s.vec[reg], 0, width);
+                s.clearAbove(reg, width);
+            }
+        }
+    }
+}
