@@ -6,8 +6,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure on this host: `bench kernels` times the functional engine's kernels side by side with the",
-        "simulator; `bench memory` measures read bandwidth and latency from 4 KiB to 1 GiB (a memory mountain)."},
-    subcommands = {BenchKernelsCommand.class, BenchMemoryCommand.class})
+        "simulator; `bench memory` measures read bandwidth and latency from 4 KiB to 1 GiB (a memory mountain);",
+        "`bench native` runs the simulator's own x86 programs on this CPU beside their simulated time."},
+    subcommands = {BenchKernelsCommand.class, BenchMemoryCommand.class, BenchNativeCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

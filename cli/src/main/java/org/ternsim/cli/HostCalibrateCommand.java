@@ -22,13 +22,16 @@ import org.ternsim.sim.config.ConfigOverride;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.config.ResolvedConfigWriter;
+import org.ternsim.sim.run.CacheState;
+import org.ternsim.sim.run.GemvSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
     description = {"Fit uncertain fields of a hardware config to this host: times the lowered kernels (bench kernels'",
-        "harness, 1 thread), then minimises the sum of squared relative errors of the simulated times over the fields",
+        "Java harness on 1 thread, or with --native the simulator's own x86 programs on 1..N threads), then minimises",
+        "the sum of squared relative errors of the simulated times over the fields",
         "(each a bounded Brent search, repeated over the fields). Fits the config's estimate: true fields of the",
         "fit-able kinds, or exactly the --fit fields; nothing else changes. Writes the calibrated config with the",
         "measurements and the fit quality in its header."})
@@ -45,8 +48,30 @@ final class HostCalibrateCommand implements Callable<Integer> {
             "Fit-able: " + FitParameter.FITTABLE + ". Default: those marked estimate: true."})
     List<String> fit = new ArrayList<>();
 
-    @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel measured and simulated (default: ${DEFAULT-VALUE}).")
-    String kernel;
+    @Option(names = "--kernel", split = ",", defaultValue = "i2_s",
+        description = "Kernels measured and simulated (default: ${DEFAULT-VALUE}).")
+    List<String> kernels;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1", paramLabel = "<n>",
+        description = "Thread counts measured (default: ${DEFAULT-VALUE}); more than 1 needs --native.")
+    List<Integer> threads;
+
+    @Option(names = "--native", description = {"Measure the simulator's own x86 programs on this CPU (bench native)",
+        "instead of the Java kernels: model and measurement then run the same instructions."})
+    boolean nativeRuns;
+
+    @Option(names = "--isa", defaultValue = "avx2", description = "ISA of the native programs (default: ${DEFAULT-VALUE}).")
+    String isa;
+
+    @Option(names = "--reps", defaultValue = "51", description = "Timed calls per native point (default: ${DEFAULT-VALUE}).")
+    int reps;
+
+    /** One measured point of the fit. */
+    private record Point(String kernel, Shape shape, int threads, double seconds) {
+        String label() {
+            return kernel + " " + shape + " " + threads + (threads == 1 ? " thread" : " threads");
+        }
+    }
 
     @Option(names = "--shape", split = ",", converter = SimulateCommand.ShapeConverter.class,
         defaultValue = "2560x2560,2560x6912", description = "Shapes measured (default: ${DEFAULT-VALUE}).")
@@ -66,9 +91,14 @@ final class HostCalibrateCommand implements Callable<Integer> {
         Path hwPath = Home.resolve(hw);
         if (!Files.isRegularFile(hwPath)) throw new UserError(hwPath + ": hardware config not found");
         HardwareConfig base = HardwareConfigLoader.load(hwPath);
-        if (!org.ternsim.isa.lower.GemvLowerings.kernels().contains(kernel)) {
-            throw new UserError("--kernel " + kernel + ": calibration needs a lowered kernel; lowered: "
-                + org.ternsim.isa.lower.GemvLowerings.kernels());
+        for (String kernel : kernels) {
+            if (!org.ternsim.isa.lower.GemvLowerings.kernels().contains(kernel)) {
+                throw new UserError("--kernel " + kernel + ": calibration needs a lowered kernel; lowered: "
+                    + org.ternsim.isa.lower.GemvLowerings.kernels());
+            }
+        }
+        if (!nativeRuns && threads.stream().anyMatch(t -> t != 1)) {
+            throw new UserError("--threads " + threads + ": the Java harness is measured on 1 thread; use --native");
         }
         List<String> paths = fit.isEmpty() ? FitParameter.fieldsOf(base, true) : fit;
         if (paths.isEmpty()) {
@@ -79,20 +109,10 @@ final class HostCalibrateCommand implements Callable<Integer> {
         if (rounds < 1 || evals < 3) throw new UserError("--rounds >= 1 and --evals >= 3 expected");
         PrintWriter out = spec.commandLine().getOut();
 
-        BenchKernelsCommand bench = new BenchKernelsCommand();
-        bench.warmup = 3;
-        bench.reps = 7;
-        bench.repTime = 0.2;
-        bench.seed = 1;
-        double[] measured = new double[shapes.size()];
-        for (int i = 0; i < shapes.size(); i++) {
-            BenchKernelsCommand.checkShape(kernel, shapes.get(i));
-            measured[i] = bench.measure(kernel, shapes.get(i), 1, null).timing().median();
-            out.printf(Locale.ROOT, "measured  %s %s 1 thread: %.1f us%n", kernel, shapes.get(i), measured[i] * 1e6);
-            out.flush();
-        }
+        List<Point> points = measure(out);
+        double[] measured = points.stream().mapToDouble(Point::seconds).toArray();
         double[] x = params.stream().mapToDouble(FitParameter::current).toArray();
-        double[] before = simulate(hwPath, params, x, measured);
+        double[] before = simulate(hwPath, params, x, points);
         double costBefore = cost(before, measured);
         for (int r = 0; r < rounds; r++) {
             for (int j = 0; j < params.size(); j++) {
@@ -105,7 +125,7 @@ final class HostCalibrateCommand implements Callable<Integer> {
                         new SearchInterval(p.lo(), p.hi(), Math.min(p.hi(), Math.max(p.lo(), x[jj]))),
                         new UnivariateObjectiveFunction(v -> {
                             trial[jj] = p.kind() == FitParameter.Kind.INTEGER ? Math.round(v) : v;
-                            double c = cost(simulate(hwPath, params, trial, measured), measured);
+                            double c = cost(simulate(hwPath, params, trial, points), measured);
                             if (c < best[1]) {
                                 best[0] = trial[jj];
                                 best[1] = c;
@@ -118,24 +138,25 @@ final class HostCalibrateCommand implements Callable<Integer> {
                 double cand = best[0];
                 double[] tryX = x.clone();
                 tryX[j] = cand;
-                if (cost(simulate(hwPath, params, tryX, measured), measured) < cost(simulate(hwPath, params, x, measured), measured)) {
+                if (cost(simulate(hwPath, params, tryX, points), measured) < cost(simulate(hwPath, params, x, points), measured)) {
                     x = tryX; // keep the old value unless the search found a better one
                 }
                 out.printf(Locale.ROOT, "pass %d   %s = %s%n", r + 1, p.path(), p.text(x[j]));
                 out.flush();
             }
         }
-        double[] after = simulate(hwPath, params, x, measured);
+        double[] after = simulate(hwPath, params, x, points);
         double costAfter = cost(after, measured);
         StringBuilder table = new StringBuilder();
-        for (int i = 0; i < shapes.size(); i++) {
-            table.append(String.format(Locale.ROOT, "%s %s 1 thread: measured %.1f us, simulated before %.1f us (%+.1f%%),"
-                + " after %.1f us (%+.1f%%)%n", kernel, shapes.get(i), measured[i] * 1e6, before[i] * 1e6,
+        for (int i = 0; i < points.size(); i++) {
+            table.append(String.format(Locale.ROOT, "%s: measured %.1f us, simulated before %.1f us (%+.1f%%),"
+                + " after %.1f us (%+.1f%%)%n", points.get(i).label(), measured[i] * 1e6, before[i] * 1e6,
                 100 * (before[i] / measured[i] - 1), after[i] * 1e6, 100 * (after[i] / measured[i] - 1)));
         }
         String quality = String.format(Locale.ROOT, "RMS relative error %.1f%% before, %.1f%% after",
             100 * Math.sqrt(costBefore / measured.length), 100 * Math.sqrt(costAfter / measured.length));
-        String source = "ternsim calibrate: fitted to " + measured.length + " host measurements of " + kernel + " ("
+        String source = "ternsim calibrate: fitted to " + measured.length + " host measurements of "
+            + String.join(", ", kernels) + (nativeRuns ? " (native " + isa + " programs" : " (Java kernels") + "; "
             + quality + "); see the file header";
         List<ConfigOverride> overrides = new ArrayList<>();
         for (int j = 0; j < params.size(); j++) overrides.add(params.get(j).override(x[j], source));
@@ -147,7 +168,9 @@ final class HostCalibrateCommand implements Callable<Integer> {
             header.append(j == 0 ? "" : ", ").append(params.get(j).path()).append(' ').append(params.get(j).text(
                 params.get(j).current())).append(" -> ").append(params.get(j).text(x[j]));
         }
-        header.append("\n# ").append(quality).append("\n# Measurements (bench kernels harness, median of 7):\n");
+        header.append("\n# ").append(quality).append(nativeRuns
+            ? "\n# Measurements (bench native: the same " + isa + " programs on this CPU, median of " + reps + " calls):\n"
+            : "\n# Measurements (bench kernels harness, median of 7):\n");
         table.toString().lines().forEach(l -> header.append("#   ").append(l).append('\n'));
         write(target, header + ResolvedConfigWriter.toYaml(calibrated));
         out.print(table);
@@ -157,15 +180,87 @@ final class HostCalibrateCommand implements Callable<Integer> {
         return TernSim.OK;
     }
 
-    private double[] simulate(Path hwPath, List<FitParameter> params, double[] x, double[] measured) {
+    private List<Point> measure(PrintWriter out) {
+        List<Point> points = new ArrayList<>();
+        if (nativeRuns) {
+            String why = org.ternsim.cli.bench.NativeProgram.unavailableReason(isa);
+            if (why != null) {
+                throw new UserError("calibrate --native: " + why);
+            }
+        }
+        BenchKernelsCommand bench = new BenchKernelsCommand();
+        bench.warmup = 3;
+        bench.reps = 7;
+        bench.repTime = 0.2;
+        bench.seed = 1;
+        for (String kernel : kernels) {
+            for (Shape shape : shapes) {
+                for (int t : threads) {
+                    double seconds = nativeRuns ? nativeSeconds(kernel, shape, t)
+                        : javaSeconds(bench, kernel, shape);
+                    Point p = new Point(kernel, shape, t, seconds);
+                    points.add(p);
+                    out.printf(Locale.ROOT, "measured  %s: %.1f us%n", p.label(), seconds * 1e6);
+                    out.flush();
+                }
+            }
+        }
+        return points;
+    }
+
+    private static double javaSeconds(BenchKernelsCommand bench, String kernel, Shape shape) {
+        BenchKernelsCommand.checkShape(kernel, shape);
+        return bench.measure(kernel, shape, 1, null).timing().median();
+    }
+
+    private double nativeSeconds(String kernel, Shape shape, int t) {
+        org.ternsim.isa.lower.GemvLowering l = lowering(kernel);
+        try {
+            l.checkShape(shape.rows(), shape.cols());
+            Path work = Files.createTempDirectory("ternsim-calibrate");
+            org.ternsim.cli.bench.NativeProgram.Result r = org.ternsim.cli.bench.NativeProgram.run(l, shape.rows(),
+                shape.cols(), t, reps, 1, work);
+            try (var walk = Files.walk(work)) {
+                for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            if (r.mismatches() != 0) {
+                throw new UserError("calibrate --native: " + kernel + "/" + isa + " " + shape + " gave " + r.mismatches()
+                    + " outputs that differ from the functional engine on this CPU");
+            }
+            return r.medianNs() * 1e-9;
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--shape " + shape + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("calibrate: interrupted");
+        }
+    }
+
+    private org.ternsim.isa.lower.GemvLowering lowering(String kernel) {
+        return org.ternsim.isa.lower.GemvLowerings.find(kernel, isa).orElseThrow(() -> new UserError("--kernel "
+            + kernel + ": no " + isa + " lowering; lowered: " + org.ternsim.isa.lower.GemvLowerings.describeAll()));
+    }
+
+    private double[] simulate(Path hwPath, List<FitParameter> params, double[] x, List<Point> points) {
         List<ConfigOverride> o = new ArrayList<>();
         for (int j = 0; j < params.size(); j++) o.add(params.get(j).override(x[j], "calibration trial"));
         HardwareConfig c = HardwareConfigLoader.load(hwPath, o);
-        double[] s = new double[measured.length];
+        double[] s = new double[points.size()];
         for (int i = 0; i < s.length; i++) {
-            KernelPrediction p = KernelPrediction.of(c, kernel, shapes.get(i).rows(), shapes.get(i).cols(), 1);
-            if (!p.available()) throw new UserError("cannot simulate " + kernel + " " + shapes.get(i) + ": " + p.note());
-            s[i] = p.seconds();
+            Point p = points.get(i);
+            if (nativeRuns) {
+                GemvSimulation.Request req = new GemvSimulation.Request(c, lowering(p.kernel()), p.shape().rows(),
+                    p.shape().cols(), 1, CacheState.WARM);
+                s[i] = GemvSimulation.run(req, p.threads()).seconds();
+            } else {
+                KernelPrediction k = KernelPrediction.of(c, p.kernel(), p.shape().rows(), p.shape().cols(), 1);
+                if (!k.available()) throw new UserError("cannot simulate " + p.label() + ": " + k.note());
+                s[i] = k.seconds();
+            }
         }
         return s;
     }

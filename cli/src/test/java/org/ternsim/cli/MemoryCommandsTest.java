@@ -36,9 +36,27 @@ class MemoryCommandsTest {
     }
 
     @Test
-    void streamOnAnArmConfigSaysWhyNot(@TempDir Path out) {
-        oneLineUsage(TernSimCliTest.run("simulate", "--op", "stream", "--hw", "configs/hw/raspberry-pi-5.yaml", "--out",
-            out.toString()), "x86");
+    void benchNativeRefusesWhatItCannotRunInOneLine() {
+        oneLineUsage(TernSimCliTest.run("bench", "native", "--isa", "neon"), "--isa neon");
+        // On a host that cannot run x86 programs the first check names that instead; either way one line, exit 2.
+        oneLineUsage(TernSimCliTest.run("bench", "native", "--kernel", "no-such-kernel", "--no-sim"), "");
+        oneLineUsage(TernSimCliTest.run("bench", "native", "--shape", "100x100", "--no-sim"), "");
+    }
+
+    @Test
+    void benchNativeRunsTheProgramBitExactWhereItCan() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.ternsim.cli.bench.NativeProgram.unavailableReason("avx2") == null);
+        TernSimCliTest.Outcome o = TernSimCliTest.run("bench", "native", "--kernel", "i2_s", "--shape", "256x2560",
+            "--threads", "1", "--reps", "3");
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("exact"), o.out());
+        assertTrue(o.out().contains("zen5-2c"), o.out());
+    }
+
+    @Test
+    void streamOnAnAcceleratorSaysWhyNot(@TempDir Path out) {
+        oneLineUsage(TernSimCliTest.run("simulate", "--op", "stream", "--hw", "configs/hw/accel-edge.yaml", "--out",
+            out.toString()), "accel-edge");
     }
 
     @Test

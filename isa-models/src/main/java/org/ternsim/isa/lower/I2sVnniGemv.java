@@ -23,7 +23,8 @@ import org.ternsim.kernels.format.I2sLayout;
  * four products per int32 lane) consume the block with no int16 stage, no saturation and no widening: the int32 lanes
  * hold sum c*q exactly (|sum| <= 255 * 128 * K / 16 per lane). As in bitnet.cpp's 1xN kernel, {@code rowsPerPass}
  * weight rows share each pair of activation loads. The epilogue is I2_S's ((float) raw - (float) sum_q) / s * w_scale.
- * Registers: zmm0-7 row accumulators, zmm13/14 shift counts, zmm15 the 0x03 mask, zmm16-22 temporaries.
+ * Registers: zmm0-7 row accumulators, zmm8/9 the row reduction, zmm13/14 shift counts, zmm15 the 0x03 mask,
+ * zmm16-19 and 22 temporaries.
  */
 public final class I2sVnniGemv {
 
@@ -119,15 +120,17 @@ public final class I2sVnniGemv {
             b.emit("add", W, new Imm((long) (n - 1) * rowBytes));
         }
         for (int r = 0; r < n; r++) {
-            b.emit("vextracti64x4", ymm(20), zmm(r), new Imm(1));
-            b.emit("vpaddd", ymm(20), ymm(20), ymm(r));
-            b.emit("vextracti128", xmm(21), ymm(20), new Imm(1));
-            b.emit("vpaddd", xmm(20), xmm(20), xmm(21));
-            b.emit("vpshufd", xmm(21), xmm(20), new Imm(0x4E));
-            b.emit("vpaddd", xmm(20), xmm(20), xmm(21));
-            b.emit("vpshufd", xmm(21), xmm(20), new Imm(0x01));
-            b.emit("vpaddd", xmm(20), xmm(20), xmm(21));
-            b.emit("vmovd", RAW, xmm(20));
+            // The reduction stays in registers 8/9: vextracti128 is VEX-only and cannot name xmm16-31 (the
+            // assembler refuses it; `bench native` found this).
+            b.emit("vextracti64x4", ymm(8), zmm(r), new Imm(1));
+            b.emit("vpaddd", ymm(8), ymm(8), ymm(r));
+            b.emit("vextracti128", xmm(9), ymm(8), new Imm(1));
+            b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+            b.emit("vpshufd", xmm(9), xmm(8), new Imm(0x4E));
+            b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+            b.emit("vpshufd", xmm(9), xmm(8), new Imm(0x01));
+            b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+            b.emit("vmovd", RAW, xmm(8));
             b.emit("vcvtsi2ss", xmm(22), xmm(22), RAW);
             b.emit("vsubss", xmm(22), xmm(22), xmm(12));
             b.emit("vdivss", xmm(22), xmm(22), xmm(11));

@@ -128,10 +128,11 @@ public record LoopBounds(double port, List<String> portPorts, double dispatch, d
                 for (int r : si.reads()) {
                     start = Math.max(start, ready[r]);
                 }
-                long done = start + (si.zeroIdiom() ? 0 : si.desc().latency());
-                if (si.desc().load()) {
-                    done += si.vectorLoad() ? core.loadToUseVec() : core.loadToUseInt();
+                long loadLatency = !si.desc().load() ? 0 : si.vectorLoad() ? core.loadToUseVec() : core.loadToUseInt();
+                for (int r : si.lateReads()) { // load-op data operands join after the load (ReadAdvance)
+                    start = Math.max(start, ready[r] - loadLatency);
                 }
+                long done = start + (si.zeroIdiom() ? 0 : si.desc().latency()) + loadLatency;
                 for (int w : si.writes()) {
                     ready[w] = done;
                 }

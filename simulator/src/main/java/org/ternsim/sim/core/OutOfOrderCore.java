@@ -33,6 +33,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final MemoryHierarchy memory;
     private final PortTable ports;
     private final int vectorLoadExtra;
+    /** Cycles a load-op's register operands may arrive after issue: the load's own L1 hit latency. */
+    private final long l1HitLatency;
 
     private final long[] regReady = new long[Reg.DEPENDENCY_IDS];
     private final long[] idealReady = new long[Reg.DEPENDENCY_IDS];
@@ -87,6 +89,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         this.loadQueue = new long[params.loadQueue()];
         this.storeQueue = new long[params.storeQueue()];
         this.vectorLoadExtra = Math.max(0, params.loadToUseVec() - params.loadToUseInt());
+        this.l1HitLatency = memory.levels().get(0).hitLatency();
         List<Loop> inner = Loop.innermost(program);
         this.detectors = new SteadyStateDetector[inner.size()];
         this.atLoopEdge = new boolean[code.length];
@@ -139,6 +142,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         for (int r : si.reads()) {
             ready = Math.max(ready, regReady[r]);
             idealStart = Math.max(idealStart, idealReady[r]);
+        }
+        if (si.lateReads().length > 0) {
+            long advance = l1HitLatency + (si.vectorLoad() ? vectorLoadExtra : 0);
+            for (int r : si.lateReads()) {
+                ready = Math.max(ready, regReady[r] - advance);
+                idealStart = Math.max(idealStart, idealReady[r] - advance);
+            }
         }
         long complete;
         long idealComplete;

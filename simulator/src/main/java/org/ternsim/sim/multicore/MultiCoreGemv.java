@@ -152,7 +152,7 @@ public final class MultiCoreGemv {
     }
 
     /** The smallest row count the lowering accepts at this width, so that chunks stay valid shapes. */
-    static int granularity(GemvLowering lowering, int rows, int cols) {
+    public static int granularity(GemvLowering lowering, int rows, int cols) {
         for (int g = 1; g <= rows; g *= 2) {
             try {
                 lowering.checkShape(g, cols);
