@@ -18,8 +18,11 @@ package org.ternsim.isa.uarch;
  * @param fusesCmpJcc       cmp/test/dec followed by a conditional jump issue as one macro-op
  * @param fpSchedulerSize   FP/vector scheduler entries (all FP schedulers together)
  * @param mispredictPenalty typical branch-mispredict penalty, cycles
+ * @param vectorRenameRegisters vector physical registers beyond the architectural ones, free for renaming
+ *                          (0 = not modelled: no limit)
  */
 public record CoreParams(int dispatchWidth, int retireWidth, int robSize, int schedulerSize, int loadQueue,
                          int storeQueue, int loadToUseInt, int loadToUseVec, int vectorWidthBits, int zmmSplit,
-                         boolean fusesCmpJcc, int fpSchedulerSize, int mispredictPenalty) {
+                         boolean fusesCmpJcc, int fpSchedulerSize, int mispredictPenalty,
+                         int vectorRenameRegisters) {
 }

@@ -153,6 +153,9 @@ public final class UarchLoader {
         Map<String, String> coreSources = new LinkedHashMap<>();
         for (String key : UarchFileReader.CORE_KEYS.keySet()) {
             CoreValue v = s.core().get(key);
+            if (v == null && UarchFileReader.OPTIONAL_CORE_KEYS.contains(key)) {
+                continue;
+            }
             if (v == null) {
                 throw new UarchFormatException(file, s.coreLine(), "core." + key,
                         "missing required core field (and not inherited); expected {value: ..., source: ...}");
@@ -184,7 +187,8 @@ public final class UarchLoader {
                 intv(s, "scheduler_size"), intv(s, "load_queue"), intv(s, "store_queue"),
                 intv(s, "load_to_use_int"), intv(s, "load_to_use_vec"), intv(s, "vector_width_bits"),
                 intv(s, "zmm_split"), (Boolean) s.core().get("fuses_cmp_jcc").value(),
-                intv(s, "fp_scheduler_size"), intv(s, "mispredict_penalty"));
+                intv(s, "fp_scheduler_size"), intv(s, "mispredict_penalty"),
+                s.core().containsKey("vector_rename_registers") ? intv(s, "vector_rename_registers") : 0);
         if (core.dispatchWidth() < 1 || core.zmmSplit() < 1) {
             CoreValue bad = s.core().get(core.dispatchWidth() < 1 ? "dispatch_width" : "zmm_split");
             throw new UarchFormatException(bad.file(), bad.line(), "core", "dispatch_width and zmm_split must "

@@ -16,7 +16,8 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  * Each executed instruction gets timestamps stage by stage, in program order, as in an instruction-window model:
  * <ol>
  *   <li>dispatch: at most {@code dispatchWidth} per cycle (a jcc fused with its flag setter takes no slot), and only
- *       when its ROB, load-queue or store-queue entry has been freed by an older retirement;</li>
+ *       when its ROB, load-queue or store-queue entry, and for a vector write a vector physical register
+ *       ({@link VectorRegisterLimit}), has been freed by an older retirement;</li>
  *   <li>issue: when its source registers are ready, each uop on the earliest free port it may use;</li>
  *   <li>execute: fixed latency from the timing table, and for loads the cache hierarchy's answer;</li>
  *   <li>retire: in order, at most {@code retireWidth} per cycle.</li>
@@ -48,6 +49,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private long stores;
     /** sequence, loads and stores modulo their ring's length, kept incrementally (a long division shows in profiles). */
     private int robSlot;
+    private final VectorRegisterLimit vectorRegisters;
     private int loadSlot;
     private int storeSlot;
     private long dispatchCycle;
@@ -148,6 +150,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         this.ports = new PortTable(uarch.ports().size(), setIds.size());
         this.l1HitLatency = memory.levels().get(0).hitLatency();
         this.robRetire = new long[params.robSize()];
+        this.vectorRegisters = new VectorRegisterLimit(params.vectorRenameRegisters());
         this.loadQueue = new long[params.loadQueue()];
         this.storeQueue = new long[params.storeQueue()];
         this.dispatchWidth = params.dispatchWidth();
@@ -287,6 +290,9 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         if (sequence >= robRetire.length) {
             earliest = Math.max(earliest, robRetire[robSlot]);
         }
+        if (si.writesVector()) {
+            earliest = Math.max(earliest, vectorRegisters.earliestDispatch());
+        }
         if (isLoad && loads >= loadQueue.length) {
             earliest = Math.max(earliest, loadQueue[loadSlot]);
         }
@@ -337,6 +343,9 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         robRetire[robSlot] = at;
         robSlot = next(robSlot, robRetire.length);
         sequence++;
+        if (si.writesVector()) {
+            vectorRegisters.retired(at);
+        }
         if (isLoad) {
             loadQueue[loadSlot] = at;
             loadSlot = next(loadSlot, loadQueue.length);

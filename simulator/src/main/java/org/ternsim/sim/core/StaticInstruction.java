@@ -41,6 +41,16 @@ record StaticInstruction(
     private static final Set<String> FUSIBLE_FLAG_SETTERS = Set.of("cmp", "dec", "inc", "add", "sub", "and", "subs",
         "adds");
 
+    /** True when the instruction writes a vector register (it then needs a vector physical register at rename). */
+    boolean writesVector() {
+        for (int w : writes) {
+            if (w >= Reg.VEC_BASE && w < Reg.MASK_BASE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static StaticInstruction decode(Instruction in, Instruction previous, Microarchitecture uarch) {
         InstrDesc desc = uarch.desc(in.form());
         String m = in.mnemonic();

@@ -1,0 +1,35 @@
+// Vector physical registers available for renaming: a vector-writing instruction dispatches only once one is free.
+package org.ternsim.sim.core;
+
+/**
+ * Renaming limit on the vector/FP physical register file. Each vector-writing instruction takes a free register at
+ * dispatch; a register comes free when a later writer of the same architectural register retires. In program
+ * order every vector write retires one older mapping, so with {@code free} rename registers the k-th vector writer
+ * waits for the retirement of the (k - free)-th. Native runs on a Zen 4 host show this limit: about 155 ymm writes
+ * fit behind a stalled load (docs/validation.md, "Native runs: the per-row cost the model misses").
+ * A size of 0 means "not modelled" (no limit).
+ */
+final class VectorRegisterLimit {
+    private final long[] freedAt;
+    private int slot;
+    private long writers;
+
+    VectorRegisterLimit(int freeRegisters) {
+        this.freedAt = new long[Math.max(0, freeRegisters)];
+    }
+
+    /** Earliest dispatch cycle for the next vector-writing instruction. */
+    long earliestDispatch() {
+        return freedAt.length > 0 && writers >= freedAt.length ? freedAt[slot] : 0;
+    }
+
+    /** The next vector-writing instruction retires at {@code cycle}, freeing the register of an older writer. */
+    void retired(long cycle) {
+        if (freedAt.length == 0) {
+            return;
+        }
+        freedAt[slot] = cycle;
+        slot = slot + 1 == freedAt.length ? 0 : slot + 1;
+        writers++;
+    }
+}
