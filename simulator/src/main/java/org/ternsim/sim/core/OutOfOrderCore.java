@@ -79,11 +79,12 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final long[] uopMask;
     private final int[] latency;
     private final int[] occupancy;
-    /** Bit flags per pc: ZERO_IDIOM, FUSED, VECTOR_LOAD. */
+    /** Bit flags per pc: ZERO_IDIOM, FUSED, VECTOR_LOAD, WRITES_VECTOR. */
     private final byte[] flags;
     private static final byte ZERO_IDIOM = 1;
     private static final byte FUSED = 2;
     private static final byte VECTOR_LOAD = 4;
+    private static final byte WRITES_VECTOR = 8;
     /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
     private final boolean[] atLoopEdge;
@@ -124,7 +125,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             latency[pc] = si.desc().latency();
             occupancy[pc] = si.desc().occupancy();
             flags[pc] = (byte) ((si.zeroIdiom() ? ZERO_IDIOM : 0) | (si.fusedWithPrevious() ? FUSED : 0)
-                | (si.vectorLoad() ? VECTOR_LOAD : 0));
+                | (si.vectorLoad() ? VECTOR_LOAD : 0) | (si.writesVector() ? WRITES_VECTOR : 0));
         }
         readIds = new int[readStart[n]];
         writeIds = new int[writeStart[n]];
@@ -208,7 +209,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         boolean isLoad = memBytes > 0 && !store;
         boolean isStore = memBytes > 0 && store;
         int f = flags[pc];
-        long dispatch = dispatch((f & FUSED) != 0, isLoad, isStore);
+        boolean writesVector = (f & WRITES_VECTOR) != 0;
+        long dispatch = dispatch((f & FUSED) != 0, writesVector, isLoad, isStore);
 
         long ready = dispatch + 1;
         long idealStart = 0;
@@ -272,7 +274,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             idealReady[w] = idealComplete;
         }
         dataflowEnd = Math.max(dataflowEnd, idealComplete);
-        long retired = retire(complete, isLoad, isStore);
+        long retired = retire(complete, writesVector, isLoad, isStore);
         executions[pc]++;
         if (atLoopEdge[pc]) {
             for (SteadyStateDetector d : detectors) {
@@ -285,12 +287,12 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
     }
 
-    private long dispatch(boolean fused, boolean isLoad, boolean isStore) {
+    private long dispatch(boolean fused, boolean writesVector, boolean isLoad, boolean isStore) {
         long earliest = dispatchCycle;
         if (sequence >= robRetire.length) {
             earliest = Math.max(earliest, robRetire[robSlot]);
         }
-        if (si.writesVector()) {
+        if (writesVector) {
             earliest = Math.max(earliest, vectorRegisters.earliestDispatch());
         }
         if (isLoad && loads >= loadQueue.length) {
@@ -328,7 +330,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return StallObserver.Cause.ROB_FULL;
     }
 
-    private long retire(long complete, boolean isLoad, boolean isStore) {
+    private long retire(long complete, boolean writesVector, boolean isLoad, boolean isStore) {
         long at = Math.max(complete, lastRetire);
         if (at == lastRetire) {
             if (retiredThisCycle >= retireWidth) {
@@ -343,7 +345,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         robRetire[robSlot] = at;
         robSlot = next(robSlot, robRetire.length);
         sequence++;
-        if (si.writesVector()) {
+        if (writesVector) {
             vectorRegisters.retired(at);
         }
         if (isLoad) {
