@@ -98,14 +98,4 @@ public final class A16NeonOperands implements GemvOperands {
     public String vectorName() {
         return TernaryA16Gemv.selected().name();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

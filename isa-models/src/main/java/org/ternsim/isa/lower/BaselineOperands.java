@@ -82,14 +82,4 @@ public final class BaselineOperands implements GemvOperands {
     public String vectorName() {
         return BaselineKernels.gemv().name();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

@@ -130,14 +130,4 @@ public final class I2sGemmOperands implements GemvOperands {
     public String vectorName() {
         return I2sGemm.selected().name();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

@@ -86,14 +86,4 @@ public final class I2sInt4Operands implements GemvOperands {
     public String vectorName() {
         return I2sInt4Gemv.selected().name();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

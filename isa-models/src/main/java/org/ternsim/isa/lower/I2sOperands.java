@@ -93,14 +93,4 @@ public final class I2sOperands implements GemvOperands {
     public String vectorName() {
         return I2sGemv.describe();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

@@ -85,14 +85,4 @@ public final class Int4NeonOperands implements GemvOperands {
     public String vectorName() {
         return I2sInt4Gemv.selected().name();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

@@ -97,14 +97,4 @@ public final class SparseOperands implements GemvOperands {
     public String vectorName() {
         return SparseGemv.selected().name();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

@@ -114,14 +114,4 @@ public final class TernaryA16Operands implements GemvOperands {
     public String vectorName() {
         return TernaryA16Gemv.selected().name();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

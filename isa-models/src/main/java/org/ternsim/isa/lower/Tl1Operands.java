@@ -83,14 +83,4 @@ public final class Tl1Operands implements GemvOperands {
     public String vectorName() {
         return LutKernels.tl1().name();
     }
-
-    @Override
-    public float[] exact() {
-        return scalar();
-    }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }

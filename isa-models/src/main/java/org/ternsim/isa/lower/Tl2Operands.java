@@ -116,9 +116,4 @@ public final class Tl2Operands implements GemvOperands {
         }
         return exact;
     }
-
-    @Override
-    public boolean lossless() {
-        return true;
-    }
 }
