@@ -18,7 +18,8 @@ class Avx512LoweringsTest {
             new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0),
             new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0),
             new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.F16),
-            new I2sNx1VnniLowering(1, 1), new I2sNx1VnniLowering(7, 3), new I2sNx1VnniLowering(8, 8));
+            new I2sNx1VnniLowering(1, 1), new I2sNx1VnniLowering(7, 3), new I2sNx1VnniLowering(8, 8),
+            new I2sInt4Avx512Lowering(1), new I2sInt4Avx512Lowering(3), new I2sInt4Avx512Lowering(8));
     }
 
     /** Rows 1, 3, 17 and 65 (a second, partly padded 64-row block) at the awkward K of X86LoweringsTest. */
@@ -64,7 +65,7 @@ class Avx512LoweringsTest {
     @Test
     void everyAvx512KernelIsRegistered() {
         List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
-        for (String k : List.of("tl2/avx512", "tq2_0/avx512", "q4_0/avx512", "f16/avx512", "i2_s-nx1/avx512")) {
+        for (String k : List.of("tl2/avx512", "tq2_0/avx512", "q4_0/avx512", "f16/avx512", "i2_s-nx1/avx512", "i2_s-int4/avx512")) {
             assertTrue(names.contains(k), k + " in " + names);
         }
     }
