@@ -48,6 +48,10 @@ public final class GemvLowerings {
         all.add(I2sInt4Avx2Lowering.defaults());
         all.add(TernaryA16Avx2Lowering.defaults());
         all.add(SparseAvx2Lowering.defaults());
+        // AVX-512 lowering of the a4.8 int4 kernel (helper h-a512): the VNNI I2_S program on int4 codes.
+        all.add(I2sInt4Avx512Lowering.defaults());
+        // AVX-512 lowering of W1.58A16 (h-a512): the AVX2 program with one zmm accumulator per row.
+        all.add(TernaryA16Avx512Lowering.defaults());
         return List.copyOf(all);
     }
 

@@ -42,6 +42,11 @@ public final class I2sVnniGemv {
     }
 
     public static Program lower(int rows, int cols, int rowsPerPass) {
+        return lower("i2_s-vnni/avx512", rows, cols, rowsPerPass);
+    }
+
+    /** {@code name} heads the program's title: i2_s-int4 runs this program on int4 codes stored as int8. */
+    public static Program lower(String name, int rows, int cols, int rowsPerPass) {
         if (rowsPerPass < 1 || rowsPerPass > MAX_ROWS_PER_PASS) {
             throw new IllegalArgumentException("rowsPerPass must be 1.." + MAX_ROWS_PER_PASS + ", got " + rowsPerPass);
         }
@@ -49,7 +54,7 @@ public final class I2sVnniGemv {
         long packedBytes = (long) rows * cols / 4;
         int rowBytes = cols / 4;
         int blocks = cols / I2sAvx2Gemv.BLOCK;
-        Program.Builder b = new Program.Builder("i2_s-vnni/avx512 gemv " + rows + "x" + cols + " rows" + rowsPerPass,
+        Program.Builder b = new Program.Builder(name + " gemv " + rows + "x" + cols + " rows" + rowsPerPass,
             "x86-64");
         b.region(new Region("weights", I2sAvx2Gemv.WEIGHTS_BASE, (int) packedBytes + 32, Region.Role.INPUT));
         b.region(new Region("activations", I2sAvx2Gemv.ACTIVATIONS_BASE, cols, Region.Role.INPUT));

@@ -1,4 +1,4 @@
-// The AVX-512 lowerings (VBMI TL2, baselines, Nx1) at non-default parameters and awkward shapes are bit-exact.
+// The AVX-512 lowerings (VBMI TL2, baselines, Nx1, int4, W1.58A16) at non-default parameters and awkward shapes are bit-exact.
 package org.ternsim.isa.lower;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +18,11 @@ class Avx512LoweringsTest {
             new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0),
             new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0),
             new BaselineAvx512Lowering(org.ternsim.kernels.baseline.BlockFormat.F16),
-            new I2sNx1VnniLowering(1, 1), new I2sNx1VnniLowering(7, 3), new I2sNx1VnniLowering(8, 8));
+            new I2sNx1VnniLowering(1, 1), new I2sNx1VnniLowering(7, 3), new I2sNx1VnniLowering(8, 8),
+            new I2sInt4Avx512Lowering(1), new I2sInt4Avx512Lowering(3), new I2sInt4Avx512Lowering(8),
+            new TernaryA16Avx512Lowering(1, org.ternsim.kernels.gemv.A16Format.F16),
+            new TernaryA16Avx512Lowering(3, org.ternsim.kernels.gemv.A16Format.BF16),
+            new TernaryA16Avx512Lowering(4, org.ternsim.kernels.gemv.A16Format.F16));
     }
 
     /** Rows 1, 3, 17 and 65 (a second, partly padded 64-row block) at the awkward K of X86LoweringsTest. */
@@ -64,7 +68,8 @@ class Avx512LoweringsTest {
     @Test
     void everyAvx512KernelIsRegistered() {
         List<String> names = GemvLowerings.all().stream().map(l -> l.kernel() + "/" + l.isa()).toList();
-        for (String k : List.of("tl2/avx512", "tq2_0/avx512", "q4_0/avx512", "f16/avx512", "i2_s-nx1/avx512")) {
+        for (String k : List.of("tl2/avx512", "tq2_0/avx512", "q4_0/avx512", "f16/avx512", "i2_s-nx1/avx512", "i2_s-int4/avx512",
+                "ternary-a16/avx512")) {
             assertTrue(names.contains(k), k + " in " + names);
         }
     }
