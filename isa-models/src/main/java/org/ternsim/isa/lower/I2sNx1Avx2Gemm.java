@@ -55,7 +55,6 @@ public final class I2sNx1Avx2Gemm {
     private static final Reg PC = r64(1);
     private static final Reg TMP = r64(9);
     private static final Reg SCALE = r64(12);
-    private static final Reg RAW = r32(10);
     private static final Reg SUM = r32(8);
     // Vector registers as clang 19 allocates them for N = 4: token c's int32 accumulator in ymm(5 - c), its int16
     // accumulator in ymm(9 - c).
@@ -194,25 +193,28 @@ public final class I2sNx1Avx2Gemm {
         };
     }
 
-    /** Token c's horizontal sum (hsum_i32_8) and I2_S epilogue, stored at y[c][row]. */
+    /**
+     * Token c's horizontal sum as clang 19 compiles bitnet.cpp's hsum_i32_8 and (float) sumi (two {@code vpshufd},
+     * {@code vcvtdq2ps}: no round trip through a general register), then the I2_S dequantization, which bitnet.cpp
+     * leaves to ggml.c; stored at y[c][row].
+     */
     private static void emitEpilogue(Program.Builder b, int c, int rows) {
         Reg acc = xmm(ACC32 - c);
         b.emit("vextracti128", xmm(T0), ymm(ACC32 - c), new Imm(1));
+        b.emit("vpaddd", acc, xmm(T0), acc);
+        b.emit("vpshufd", xmm(T0), acc, new Imm(0xEE));
         b.emit("vpaddd", acc, acc, xmm(T0));
-        b.emit("vpunpckhqdq", xmm(T0), acc, acc);
-        b.emit("vpaddd", acc, acc, xmm(T0));
-        b.emit("vpshufd", xmm(T0), acc, new Imm(1));
-        b.emit("vpaddd", acc, acc, xmm(T0));
-        b.emit("vmovd", RAW, acc);
-        b.emit("vcvtsi2ss", xmm(T0), xmm(T0), RAW);
+        b.emit("vpshufd", xmm(T0), acc, new Imm(0x55));
+        b.emit("vpaddd", acc, xmm(T0), acc);
+        b.emit("vcvtdq2ps", acc, acc);
         b.emit("mov", SUM, Mem.at(P, 8L * c, 4));
         b.emit("vcvtsi2ss", xmm(T1), xmm(T1), SUM);
-        b.emit("vsubss", xmm(T0), xmm(T0), xmm(T1));
+        b.emit("vsubss", acc, acc, xmm(T1));
         b.emit("vmovss", xmm(T1), Mem.at(P, 8L * c + 4, 4));
-        b.emit("vdivss", xmm(T0), xmm(T0), xmm(T1));
+        b.emit("vdivss", acc, acc, xmm(T1));
         b.emit("vmovss", xmm(T1), Mem.at(SCALE, 0, 4));
-        b.emit("vmulss", xmm(T0), xmm(T0), xmm(T1));
-        b.emit("vmovss", Mem.at(Y, 4L * rows * c, 4), xmm(T0));
+        b.emit("vmulss", acc, acc, xmm(T1));
+        b.emit("vmovss", Mem.at(Y, 4L * rows * c, 4), acc);
     }
 
     /** The Nx1 regions as {@link I2sNx1VnniGemm#bind}, plus the mask and int16 ones of {@link I2sAvx2Gemv}. */
