@@ -41,9 +41,9 @@ final class BenchMemoryCommand implements Callable<Integer> {
         "machine leaves too few overlapping (default: ${DEFAULT-VALUE})."})
     int windows;
 
-    @Option(names = "--chase", defaultValue = "page", paramLabel = "page|random", description = {"Latency chase",
-        "order: page = the 64 lines of each 4 KiB page together (one TLB miss per 64 loads: cache capacity), random",
-        "= every load anywhere (adds TLB misses and page walks) (default: ${DEFAULT-VALUE})."})
+    @Option(names = "--chase", defaultValue = "pages", paramLabel = "pages|random", description = {"Latency chase",
+        "order: pages = the lines of 32 pages (128 KiB) at a time in random order (one TLB miss per 64 loads: cache",
+        "capacity), random = every load anywhere (adds TLB misses and page walks) (default: ${DEFAULT-VALUE})."})
     String chase;
 
     @Option(names = "--no-sim", description = "Measure only.")
@@ -102,6 +102,6 @@ final class BenchMemoryCommand implements Callable<Integer> {
                 return o;
             }
         }
-        throw new IllegalArgumentException("--chase " + name + ": expected page or random");
+        throw new IllegalArgumentException("--chase " + name + ": expected pages or random");
     }
 }

@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * JDK 17 boxes vector phis of an outer loop: 7 instead of 190 GB/s); and the loop is compiled before any timing.
  *
  * <p>Latency: a cyclic chase over 64-B-spaced slots in {@link ChaseOrder} order, with dependent loads; the best of
- * five runs is reported (preemption only slows a run).
+ * many short runs is reported (preemption only slows a run).
  */
 public final class HostMemory {
     private static final VectorSpecies<Long> S = LongVector.SPECIES_PREFERRED;
@@ -227,7 +227,13 @@ public final class HostMemory {
         LongVector.fromArray(S, acc, 3 * n).add(s3).intoArray(acc, 3 * n);
     }
 
-    /** Best ns per dependent load over 5 runs of {@code steps} loads, visiting lines in {@code order}. */
+    /** Dependent loads per timed run of the chase: 3 ms in DRAM, shorter than a time slice of a loaded machine. */
+    static final int CHASE_RUN = 20_000;
+
+    /**
+     * Best ns per dependent load over runs of {@link #CHASE_RUN} loads, {@code steps} loads in all, visiting lines in
+     * {@code order}. Short runs because the best of many short runs is one that no other process interrupted.
+     */
     public static double latencyNs(long workingSetBytes, long steps, ChaseOrder order) {
         int slots = (int) Math.max(2, workingSetBytes / 64); // one slot per 64-B line
         int[] next = new int[slots * 16];                    // int index of the next slot, at slot*16
@@ -240,12 +246,12 @@ public final class HostMemory {
             p = next[p]; // warm-up: caches and TLB as the timed runs find them
         }
         double best = Double.MAX_VALUE;
-        for (int rep = 0; rep < 5; rep++) {
+        for (long run = 0; run < Math.max(1, steps / CHASE_RUN); run++) {
             long t0 = System.nanoTime();
-            for (long s = 0; s < steps; s++) {
+            for (int s = 0; s < CHASE_RUN; s++) {
                 p = next[p];
             }
-            best = Math.min(best, (double) (System.nanoTime() - t0) / steps);
+            best = Math.min(best, (double) (System.nanoTime() - t0) / CHASE_RUN);
         }
         sink += p;
         return best;

@@ -1,4 +1,4 @@
-// The chase orders of bench memory: each a single cycle through every line; page order keeps a page's lines together.
+// The chase orders of bench memory: each a single cycle through every line; pages order keeps 32 pages' lines together.
 package org.ternsim.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,40 +29,42 @@ class ChaseOrderTest {
     }
 
     @Test
-    void pageOrderVisitsAllSixtyFourLinesOfAPageBeforeTheNextPage() {
-        int[] o = ChaseOrder.PAGE.order(1024, 1);
-        assertPermutation(o, 1024);
-        for (int g = 0; g < 16; g++) {
-            int page = o[g * 64] / 64;
-            for (int k = 0; k < 64; k++) {
-                assertEquals(page, o[g * 64 + k] / 64, "group " + g + " step " + k);
+    void pagesOrderVisitsAllLinesOfThirtyTwoPagesBeforeTheNext() {
+        int lines = 4 * 2048;
+        int[] o = ChaseOrder.PAGES.order(lines, 1);
+        assertPermutation(o, lines);
+        for (int g = 0; g < 4; g++) {
+            int group = o[g * 2048] / 2048;
+            for (int k = 0; k < 2048; k++) {
+                assertEquals(group, o[g * 2048 + k] / 2048, "group " + g + " step " + k);
             }
         }
-        assertEquals(1024 - 16, samePageSteps(o));
-        // Within a page and between pages the order is shuffled, so no prefetcher sees a stride.
-        int[] firstPage = Arrays.copyOfRange(o, 0, 64);
-        int[] ascending = firstPage.clone();
+        // Within a group consecutive loads go to random pages, not page after page (the spatial prefetchers would
+        // fetch a page's remaining lines ahead of the chase): about 1/32 of the steps stay in their page.
+        assertTrue(samePageSteps(o) < lines / 8, "same-page steps " + samePageSteps(o));
+        int[] first = Arrays.copyOfRange(o, 0, 2048);
+        int[] ascending = first.clone();
         Arrays.sort(ascending);
-        assertFalse(Arrays.equals(firstPage, ascending));
+        assertFalse(Arrays.equals(first, ascending));
     }
 
     @Test
     void randomOrderRarelyStaysInAPage() {
         int[] o = ChaseOrder.RANDOM.order(1024, 1);
         assertPermutation(o, 1024);
-        // Expected about 1023 x 63/1023 = 63 same-page steps out of 1023; page order has 1008.
+        // Expected about 1023 x 63/1023 = 63 same-page steps out of 1023.
         assertTrue(samePageSteps(o) < 150, "same-page steps " + samePageSteps(o));
     }
 
     @Test
     void aPartialLastPageAndATinySetAreStillCycles() {
-        assertPermutation(ChaseOrder.PAGE.order(100, 3), 100);
-        assertPermutation(ChaseOrder.PAGE.order(10, 3), 10);
+        assertPermutation(ChaseOrder.PAGES.order(5000, 3), 5000);
+        assertPermutation(ChaseOrder.PAGES.order(10, 3), 10);
         assertPermutation(ChaseOrder.RANDOM.order(2, 3), 2);
     }
 
     @Test
     void theSameSeedGivesTheSameOrder() {
-        assertTrue(Arrays.equals(ChaseOrder.PAGE.order(512, 9), ChaseOrder.PAGE.order(512, 9)));
+        assertTrue(Arrays.equals(ChaseOrder.PAGES.order(4096, 9), ChaseOrder.PAGES.order(4096, 9)));
     }
 }
