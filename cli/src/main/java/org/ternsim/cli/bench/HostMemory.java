@@ -159,8 +159,10 @@ public final class HostMemory {
     /**
      * The first element of {@code a} at which 512-bit loads do not straddle cache lines. Java cannot ask for an
      * array's address, so this times the reading loop from each of the eight starting elements of one line over the
-     * first 4 KiB (L1-resident; the best of 25 interleaved rounds each) and takes the fastest; line-split loads cost
-     * about a third of the L1 rate on Zen 4, far above the noise of a best-of.
+     * first 4 KiB (L1-resident; the best of 200 interleaved rounds of ~2.5 us each, 4 ms in all) and takes the
+     * fastest. Line-split loads cost about a third of the L1 rate on Zen 4, far above the noise of a best-of; a 32-B
+     * aligned start is only ~4 % slower than the 64-B aligned one, which is why there are that many rounds (with 25,
+     * under load average 10, some points were read from the 32-B start).
      */
     static int alignedStart(long[] a, long[] acc) {
         int span = Math.min(512, (a.length - ALIGN_CANDIDATES) / STEP * STEP);
@@ -170,7 +172,7 @@ public final class HostMemory {
         int passes = Math.max(1, 65_536 / span);
         long[] best = new long[ALIGN_CANDIDATES];
         java.util.Arrays.fill(best, Long.MAX_VALUE);
-        for (int round = 0; round < 25; round++) {
+        for (int round = 0; round < 200; round++) {
             for (int off = 0; off < ALIGN_CANDIDATES; off++) {
                 long t0 = System.nanoTime();
                 readPasses(a, off, off + span, passes, acc);
