@@ -124,7 +124,16 @@ static void bandwidth(size_t kib, int threads, int windows) {
             bestOverlap = (double) (earlyEnd - lateStart) / (last - first);
         }
     }
-    printf("read %8zu KiB x %d thread(s): best %.1f GB/s (window overlap %.2f)\n", kib, threads, best, bestOverlap);
+    printf("read %8zu KiB x %d thread(s): best %.1f GB/s (window overlap %.2f)", kib, threads, best, bestOverlap);
+    for (int t = 0; t < threads && threads > 1; t++) { /* each thread's own best window, overlapping or not */
+        double own = 0;
+        for (int w = 0; w < windows; w++) {
+            double g = (double) jobs[t].bytes / (jobs[t].end[w] - jobs[t].start[w]);
+            own = g > own ? g : own;
+        }
+        printf("%s%.1f", t == 0 ? "; per thread alone " : " + ", own);
+    }
+    printf("\n");
     for (int t = 0; t < threads; t++) {
         free(jobs[t].start);
         free(jobs[t].end);

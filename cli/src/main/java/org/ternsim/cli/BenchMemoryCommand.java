@@ -36,7 +36,7 @@ final class BenchMemoryCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts (default: ${DEFAULT-VALUE}).")
     List<Integer> threads;
 
-    @Option(names = {"--windows", "--reps"}, defaultValue = "30", description = {"Timed windows per batch (each",
+    @Option(names = {"--windows", "--reps"}, defaultValue = "100", description = {"Timed windows per batch (each",
         "~1-10 ms); the best window in which all threads overlapped is reported, and more batches run when a loaded",
         "machine leaves too few overlapping (default: ${DEFAULT-VALUE})."})
     int windows;

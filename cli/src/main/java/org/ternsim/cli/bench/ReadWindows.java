@@ -30,7 +30,7 @@ public final class ReadWindows {
      *
      * @param passes     full reads of the chunk per window
      * @param chunkLongs longs read per pass (the whole slice when it fits the target)
-     * @param chunks     chunks the slice is cut into; window {@code w} reads chunk {@code w % chunks}
+     * @param chunks     chunks the slice is cut into, read one per window in turn
      */
     public record Plan(int passes, int chunkLongs, int chunks) {
 
@@ -46,9 +46,18 @@ public final class ReadWindows {
             return new Plan(1, (int) targetLongs, (int) (sliceLongs / targetLongs));
         }
 
-        /** First long (relative to the slice) that window {@code w} reads. */
-        public int chunkStart(int w) {
-            return (w % chunks) * chunkLongs;
+        /** First long (relative to the slice) of chunk number {@code k} (taken cyclically). */
+        public int chunkStart(int k) {
+            return (k % chunks) * chunkLongs;
+        }
+
+        /**
+         * First long (relative to the slice) that window {@code w} of batch {@code batch} reads, {@code w = -1} being
+         * the batch's untimed warm-up: every window reads the chunk after the previous one's, the warm-up's
+         * included, so the windows see a cyclic stream and none re-reads data its predecessor left in the cache.
+         */
+        public int windowStart(int batch, int windowsPerBatch, int w) {
+            return chunkStart(batch * windowsPerBatch + w + 1);
         }
 
         public long bytesPerWindow() {

@@ -27,8 +27,26 @@ class ReadWindowsTest {
         assertEquals(4, p.chunks());
         assertEquals(0, p.chunkStart(0));
         assertEquals(3 * (4 << 20), p.chunkStart(3));
-        assertEquals(1 << 22, p.chunkStart(5)); // window 5 reads chunk 1 again
+        assertEquals(1 << 22, p.chunkStart(5)); // taken cyclically: chunk 5 is chunk 1
         assertEquals(32L << 20, p.bytesPerWindow());
+    }
+
+    @Test
+    void noWindowReReadsTheChunkItsPredecessorOrTheWarmUpJustRead() {
+        ReadWindows.Plan p = ReadWindows.Plan.of(16L << 20, 32L << 20); // 4 chunks of 4 Mi longs
+        int chunk = 4 << 20;
+        for (int batch = 0; batch < 3; batch++) {
+            int previous = p.windowStart(batch, 5, -1); // the warm-up
+            for (int w = 0; w < 5; w++) {
+                int start = p.windowStart(batch, 5, w);
+                assertEquals((previous + chunk) % (4 * chunk), start, "batch " + batch + " window " + w);
+                previous = start;
+            }
+        }
+        // A slice that fits one window is read whole every time: that is the point for cache-sized sets.
+        ReadWindows.Plan small = ReadWindows.Plan.of(2048, 32L << 20);
+        assertEquals(0, small.windowStart(0, 5, -1));
+        assertEquals(0, small.windowStart(2, 5, 3));
     }
 
     @Test
