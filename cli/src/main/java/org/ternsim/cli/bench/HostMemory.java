@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Three things the loop needs to run at the hardware's rate (each measured on the Zen 4 dev VM, docs/validation.md
  * "Memory"): the first element read must sit on a 64-B line boundary ({@link #alignedStart}) — a long[]'s elements
- * begin 16 B into the object, and a 512-bit load that straddles two lines halves the L1 rate; the accumulators are
+ * begin 16 B into the object, and 512-bit loads that straddle two lines cost a third of the L1 rate; the accumulators are
  * added into a small array at the end of each pass, not reduced per pass and not carried across an outer loop (C2 of
  * JDK 17 boxes vector phis of an outer loop: 7 instead of 190 GB/s); and the loop is compiled before any timing.
  *
