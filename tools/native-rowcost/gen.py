@@ -80,6 +80,23 @@ def epi(kind):
         return FULL + "    add r11, 1\n"*n
     if k == 'vfill':
         return FULL + "".join(f"    vpaddd xmm{2+i%8}, xmm14, xmm15\n" for i in range(n))
+    if k == 'divfan':  # 4 dependent vdivss from a constant, then n vector ops each waiting on the chain's result
+        return "    vmovaps ymm0, ymm11\n" + "    vdivss xmm0, xmm0, xmm11\n"*4 + "    vpaddd xmm13, xmm0, xmm14\n"*n
+    if k == 'divffan':  # same, the n waiting ops are FP adds (vaddss) instead of integer vector adds
+        return "    vmovaps ymm0, ymm11\n" + "    vdivss xmm0, xmm0, xmm11\n"*4 + "    vaddss xmm13, xmm0, xmm11\n"*n
+    if k == 'divifan':  # 4 vdivss, vmovd to a GPR, then n integer ops waiting on it
+        return ("    vmovaps ymm0, ymm11\n" + "    vdivss xmm0, xmm0, xmm11\n"*4 + "    vmovd r10d, xmm0\n"
+                + "".join(f"    lea r9, [r10+{i%7+1}]\n" for i in range(n)))
+    if k == 'imulfan':  # 15 dependent imul (45 cycles) from a constant, then n integer ops waiting on it
+        return "    mov r10, 3\n" + "    imul r10, r10\n"*15 + "".join(f"    lea r9, [r10+{i%7+1}]\n" for i in range(n))
+    if k == 'imulvfan':  # 15 imul, vmovd into xmm0, then n vector ops waiting on it
+        return "    mov r10, 3\n" + "    imul r10, r10\n"*15 + "    vmovd xmm0, r10d\n" + "    vpaddd xmm13, xmm0, xmm14\n"*n
+    if k == 'fpepi':  # the real epilogue without the FP->int->FP round trip (vmovd + vcvtsi2ss, 9 cycles) replaced
+        # by FP-only ops of the same latency (vcvtdq2ps 3 + vaddss 3 + vaddss 3)
+        return FULL.replace("    vmovd r10d, xmm0\n    vcvtsi2ss xmm1, xmm1, r10d\n",
+                            "    vcvtdq2ps ymm1, ymm0\n    vaddss xmm1, xmm1, xmm12\n    vaddss xmm1, xmm1, xmm12\n")
+    if k == 'vpchain':  # the real epilogue's vector part only: n x vpmaddwd-like 1-op steps (vpaddd), then vmovd to a GPR
+        return "    vpmaddwd ymm0, ymm1, ymm14\n" + "    vpaddd xmm0, xmm0, xmm14\n"*n + "    vmovd r10d, xmm0\n"
     raise SystemExit(kind)
 FOLD = '\n'.join(l for l in BODY.split('\n') if not l.strip().startswith('vmovdqu ymm6') and not l.strip().startswith('vmovdqu ymm7') and not l.strip().startswith('vmovdqu ymm8') and not l.strip().startswith('vmovdqu ymm9'))
 FOLD = FOLD.replace('ymm3, ymm3, ymm6','ymm3, ymm3, ymmword ptr [rdi]').replace('ymm4, ymm4, ymm7','ymm4, ymm4, ymmword ptr [rdi + 32]').replace('ymm5, ymm5, ymm8','ymm5, ymm5, ymmword ptr [rdi + 64]').replace('ymm2, ymm2, ymm9','ymm2, ymm2, ymmword ptr [rdi + 96]')
@@ -89,6 +106,14 @@ BODIES = {'nold': NOLD, 'half': ''.join(l+'\n' for l in BODY.split('\n')[:12] if
   'vx8': BODY + ''.join(f'    vpand ymm{10+i%2}, ymm14, ymm15\n' for i in range(8)),
   'ix8': BODY + ''.join(f'    lea r{9+i%2}, [rcx+{i+1}]\n' for i in range(8)),
 }
+# loop-carried chains inside the block: cN = N dependent vpaddd xmm0 per block (1 cycle each), sN = N dependent
+# vpshufd (FP1/FP2 only), aN = N dependent integer adds; the block then costs max(port bound, chain) if chain ops
+# get the pipes as soon as they are ready
+for n in (2, 3, 4, 5, 6, 8):
+    BODIES[f'c{n}'] = BODY + '    vpaddd xmm0, xmm0, xmm14\n' * n
+    BODIES[f's{n}'] = BODY + '    vpshufd xmm0, xmm0, 1\n' * n
+    BODIES[f'a{n}'] = BODY + '    add r10, r10\n' * n
+    BODIES[f'cf{n}'] = '    vpaddd xmm0, xmm0, xmm14\n' * n + BODY
 def gen(name, T, kind):
     body = BODIES['b']
     if '/' in kind: kind, b = kind.split('/'); body = BODIES[b]
