@@ -95,8 +95,18 @@ def epi(kind):
         # by FP-only ops of the same latency (vcvtdq2ps 3 + vaddss 3 + vaddss 3)
         return FULL.replace("    vmovd r10d, xmm0\n    vcvtsi2ss xmm1, xmm1, r10d\n",
                             "    vcvtdq2ps ymm1, ymm0\n    vaddss xmm1, xmm1, xmm12\n    vaddss xmm1, xmm1, xmm12\n")
-    if k == 'vpchain':  # the real epilogue's vector part only: n x vpmaddwd-like 1-op steps (vpaddd), then vmovd to a GPR
-        return "    vpmaddwd ymm0, ymm1, ymm14\n" + "    vpaddd xmm0, xmm0, xmm14\n"*n + "    vmovd r10d, xmm0\n"
+    if k == 'full3':  # the real epilogue with its six 1-cycle steps (6 cycles) replaced by two 3-cycle vpmaddwd
+        return FULL.replace("""    vpaddd ymm0, ymm0, ymm1
+    vextracti128 xmm1, ymm0, 1
+    vpaddd xmm0, xmm0, xmm1
+    vpunpckhqdq xmm1, xmm0, xmm0
+    vpaddd xmm0, xmm0, xmm1
+    vpshufd xmm1, xmm0, 1
+    vpaddd xmm0, xmm0, xmm1
+""", """    vpmaddwd ymm0, ymm1, ymm14
+    vextracti128 xmm1, ymm0, 1
+    vpmaddwd ymm0, ymm1, ymm14
+""")
     raise SystemExit(kind)
 FOLD = '\n'.join(l for l in BODY.split('\n') if not l.strip().startswith('vmovdqu ymm6') and not l.strip().startswith('vmovdqu ymm7') and not l.strip().startswith('vmovdqu ymm8') and not l.strip().startswith('vmovdqu ymm9'))
 FOLD = FOLD.replace('ymm3, ymm3, ymm6','ymm3, ymm3, ymmword ptr [rdi]').replace('ymm4, ymm4, ymm7','ymm4, ymm4, ymmword ptr [rdi + 32]').replace('ymm5, ymm5, ymm8','ymm5, ymm5, ymmword ptr [rdi + 64]').replace('ymm2, ymm2, ymm9','ymm2, ymm2, ymmword ptr [rdi + 96]')
@@ -109,11 +119,14 @@ BODIES = {'nold': NOLD, 'half': ''.join(l+'\n' for l in BODY.split('\n')[:12] if
 # loop-carried chains inside the block: cN = N dependent vpaddd xmm0 per block (1 cycle each), sN = N dependent
 # vpshufd (FP1/FP2 only), aN = N dependent integer adds; the block then costs max(port bound, chain) if chain ops
 # get the pipes as soon as they are ready
-for n in (2, 3, 4, 5, 6, 8):
+for n in (1, 2, 3, 4, 5, 6, 8):
     BODIES[f'c{n}'] = BODY + '    vpaddd xmm0, xmm0, xmm14\n' * n
     BODIES[f's{n}'] = BODY + '    vpshufd xmm0, xmm0, 1\n' * n
     BODIES[f'a{n}'] = BODY + '    add r10, r10\n' * n
     BODIES[f'cf{n}'] = '    vpaddd xmm0, xmm0, xmm14\n' * n + BODY
+    BODIES[f'm{n}'] = BODY + '    vpmaddwd xmm0, xmm0, xmm14\n' * n   # 3-cycle steps (FP0/FP3)
+    BODIES[f'x{n}'] = BODY + '    vmovd r10d, xmm0\n    vmovd xmm0, r10d\n' * n   # FP<->GPR round trips
+    BODIES[f'd{n}'] = BODY + '    vdivss xmm0, xmm0, xmm11\n' * n   # 11-cycle steps (FP1)
 def gen(name, T, kind):
     body = BODIES['b']
     if '/' in kind: kind, b = kind.split('/'); body = BODIES[b]

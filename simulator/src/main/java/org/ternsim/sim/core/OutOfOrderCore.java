@@ -17,13 +17,17 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  * <ol>
  *   <li>dispatch: at most {@code dispatchWidth} per cycle (a jcc fused with its flag setter takes no slot), and only
  *       when its ROB, load-queue or store-queue entry, and for a vector write a vector physical register
- *       ({@link VectorRegisterLimit}), has been freed by an older retirement;</li>
- *   <li>issue: when its source registers are ready, each uop on the earliest free port it may use;</li>
+ *       ({@link VectorRegisterLimit}), has been freed by an older retirement, and for an FP-side op (one that
+ *       touches a vector register) a slot in the FP non-scheduling queue where the table has one
+ *       ({@link FpSchedulerQueue});</li>
+ *   <li>issue: when its source registers are ready (an FP-side op also only after it has left that queue for a
+ *       scheduler entry), each uop on the earliest free port it may use;</li>
  *   <li>execute: fixed latency from the timing table, and for loads the cache hierarchy's answer;</li>
  *   <li>retire: in order, at most {@code retireWidth} per cycle.</li>
  * </ol>
  * Not modelled: the front end beyond dispatch width (these loops run from the op cache), branch mispredictions
- * (loop branches of fixed trip count are assumed predicted), scheduler capacity, memory disambiguation, and store-to-load
+ * (loop branches of fixed trip count are assumed predicted), integer scheduler capacity (and FP scheduler capacity
+ * where the table gives no non-scheduling queue), memory disambiguation, and store-to-load
  * forwarding latency (stores here are output writes that nothing reloads).
  */
 public final class OutOfOrderCore implements Interpreter.Listener {
