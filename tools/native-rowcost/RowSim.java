@@ -22,7 +22,7 @@ public class RowSim {
             for (String line : Files.readAllLines(Path.of(nameFile[1]))) {
                 String t = line.trim();
                 if (t.isEmpty() || t.startsWith(".intel") || t.startsWith(".text") || t.startsWith(".globl") || t.startsWith(".section")
-                    || t.startsWith("push") || t.startsWith("pop") || t.equals("ret") || t.equals("vzeroupper") || t.matches("v\\d+:")) continue;
+                    || t.startsWith("push") || t.startsWith("pop") || t.equals("ret") || t.equals("vzeroupper") || t.matches("[A-Za-z_]\\w*:")) continue;
                 s.append("    ").append(t.replace(".L", "L").replaceAll("^lea (r\\w+), \\[", "lea $1, qword ptr [")).append('\n');
             }
             Program p = AsmText.parse(s.toString());

@@ -14,7 +14,7 @@ gmax = max(g for g, _ in runs)
 for g, out in runs:
     for l in out.splitlines():
         if not l.startswith('T='): continue
-        name = l[:22].strip(); row = float(l.split()[-4]) * gmax / g
+        name = l.rsplit(None, 6)[0].strip(); row = float(l.split()[-4]) * gmax / g
         allv[name].append(row); best[name] = min(best.get(name, 1e9), row)
 base = {}
 for name, v in best.items():
@@ -23,4 +23,4 @@ for name, v in best.items():
     if kind.split('/')[0] == 'none': base[(T, body)] = v
     b = base.get((T, body))
     s = sorted(allv[name]); q = s[len(s)//4]
-    print(f"{name:24s} {v:7.1f} /row  (p25 {q:6.1f})  added {v-b if b else float('nan'):6.1f}")
+    print(f"{name:26s} {v:7.1f} /row  (p25 {q:6.1f})  added {v-b if b else float('nan'):6.1f}")

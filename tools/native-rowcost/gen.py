@@ -95,6 +95,10 @@ def epi(kind):
         # by FP-only ops of the same latency (vcvtdq2ps 3 + vaddss 3 + vaddss 3)
         return FULL.replace("    vmovd r10d, xmm0\n    vcvtsi2ss xmm1, xmm1, r10d\n",
                             "    vcvtdq2ps ymm1, ymm0\n    vaddss xmm1, xmm1, xmm12\n    vaddss xmm1, xmm1, xmm12\n")
+    if k == 'fullns':  # the real epilogue without its store
+        return FULL.replace("    vmovss dword ptr [rdx], xmm1\n", "")
+    if k == 'fullst':  # the real epilogue storing a constant instead of the chain's result (store data ready early)
+        return FULL.replace("    vmovss dword ptr [rdx], xmm1\n", "    vmovss dword ptr [rdx], xmm10\n")
     if k == 'full3':  # the real epilogue with its six 1-cycle steps (6 cycles) replaced by two 3-cycle vpmaddwd
         return FULL.replace("""    vpaddd ymm0, ymm0, ymm1
     vextracti128 xmm1, ymm0, 1
@@ -116,6 +120,9 @@ BODIES = {'nold': NOLD, 'half': ''.join(l+'\n' for l in BODY.split('\n')[:12] if
   'vx8': BODY + ''.join(f'    vpand ymm{10+i%2}, ymm14, ymm15\n' for i in range(8)),
   'ix8': BODY + ''.join(f'    lea r{9+i%2}, [rcx+{i+1}]\n' for i in range(8)),
 }
+# loops that leave the FP side idle (`intb`: 20 independent `lea`) or use it lightly (`fp8`: 8 independent `vpaddd`)
+BODIES['intb'] = ''.join(f'    lea r{9+i%2}, [rcx+{i%7+1}]\n' for i in range(20)) + '    add rsi, 32\n    add rdi, 128\n'
+BODIES['fp8'] = ''.join(f'    vpaddd ymm{2+i%8}, ymm14, ymm15\n' for i in range(8)) + '    add rsi, 32\n    add rdi, 128\n'
 # loop-carried chains inside the block: cN = N dependent vpaddd xmm0 per block (1 cycle each), sN = N dependent
 # vpshufd (FP1/FP2 only), aN = N dependent integer adds; the block then costs max(port bound, chain) if chain ops
 # get the pipes as soon as they are ready

@@ -11,6 +11,7 @@ cp "$here"/*.py "$here"/*.txt "$here"/tmpl.c "$here"/lat.c "$here"/lat.s .
 for s in set*.txt; do
   echo "== $s"; S=$(python3 gen.py "$s"); gcc -O2 -o x x.c $S -z noexecstack && python3 best.py ./x "$runs"
 done
+echo "== age.py"; S=$(python3 age.py); gcc -O2 -o y y.c $S -z noexecstack && python3 best.py ./y "$runs"
 for s in pset*.txt; do
   echo "== $s"; S=$(python3 wong2.py "$s"); gcc -O2 -o p p.c $S -z noexecstack && ./p
 done
