@@ -13,6 +13,7 @@ def gen2(name, a, epik, b, T=20):
     return s
 V = [(a, e, b) for a, b in [('fp8', 'intb'), ('intb', 'fp8'), ('fp8', 'fp8'), ('intb', 'intb')] for e in ('none', 'full', 'vaddc:20')]
 V += [(a, e, b) for a, b in [('fp8', 'intb'), ('intb', 'fp8')] for e in ('div:4', 'vadd:10', 'full3')]
+V += [(a, e, b) for a, b in [('fp8', 'intb'), ('intb', 'fp8'), ('intb', 'intb')] for e in ('imulc:15', 'vmadd:15')]
 decl = calls = ""
 for i, (a, e, b) in enumerate(V):
     open(f"w{i}.s", "w").write(gen2(f"w{i}", a, e, b))

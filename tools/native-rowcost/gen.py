@@ -95,6 +95,8 @@ def epi(kind):
         # by FP-only ops of the same latency (vcvtdq2ps 3 + vaddss 3 + vaddss 3)
         return FULL.replace("    vmovd r10d, xmm0\n    vcvtsi2ss xmm1, xmm1, r10d\n",
                             "    vcvtdq2ps ymm1, ymm0\n    vaddss xmm1, xmm1, xmm12\n    vaddss xmm1, xmm1, xmm12\n")
+    if k == 'vmadd':  # n dependent vpmaddwd (3 cycles each, FP0/FP3) from a constant
+        return "    vpxor xmm0, xmm0, xmm0\n" + "    vpmaddwd ymm0, ymm0, ymm14\n"*n
     if k == 'fullns':  # the real epilogue without its store
         return FULL.replace("    vmovss dword ptr [rdx], xmm1\n", "")
     if k == 'fullst':  # the real epilogue storing a constant instead of the chain's result (store data ready early)
