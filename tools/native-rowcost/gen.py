@@ -80,6 +80,39 @@ def epi(kind):
         return FULL + "    add r11, 1\n"*n
     if k == 'vfill':
         return FULL + "".join(f"    vpaddd xmm{2+i%8}, xmm14, xmm15\n" for i in range(n))
+    if k == 'divfan':  # 4 dependent vdivss from a constant, then n vector ops each waiting on the chain's result
+        return "    vmovaps ymm0, ymm11\n" + "    vdivss xmm0, xmm0, xmm11\n"*4 + "    vpaddd xmm13, xmm0, xmm14\n"*n
+    if k == 'divffan':  # same, the n waiting ops are FP adds (vaddss) instead of integer vector adds
+        return "    vmovaps ymm0, ymm11\n" + "    vdivss xmm0, xmm0, xmm11\n"*4 + "    vaddss xmm13, xmm0, xmm11\n"*n
+    if k == 'divifan':  # 4 vdivss, vmovd to a GPR, then n integer ops waiting on it
+        return ("    vmovaps ymm0, ymm11\n" + "    vdivss xmm0, xmm0, xmm11\n"*4 + "    vmovd r10d, xmm0\n"
+                + "".join(f"    lea r9, [r10+{i%7+1}]\n" for i in range(n)))
+    if k == 'imulfan':  # 15 dependent imul (45 cycles) from a constant, then n integer ops waiting on it
+        return "    mov r10, 3\n" + "    imul r10, r10\n"*15 + "".join(f"    lea r9, [r10+{i%7+1}]\n" for i in range(n))
+    if k == 'imulvfan':  # 15 imul, vmovd into xmm0, then n vector ops waiting on it
+        return "    mov r10, 3\n" + "    imul r10, r10\n"*15 + "    vmovd xmm0, r10d\n" + "    vpaddd xmm13, xmm0, xmm14\n"*n
+    if k == 'fpepi':  # the real epilogue without the FP->int->FP round trip (vmovd + vcvtsi2ss, 9 cycles) replaced
+        # by FP-only ops of the same latency (vcvtdq2ps 3 + vaddss 3 + vaddss 3)
+        return FULL.replace("    vmovd r10d, xmm0\n    vcvtsi2ss xmm1, xmm1, r10d\n",
+                            "    vcvtdq2ps ymm1, ymm0\n    vaddss xmm1, xmm1, xmm12\n    vaddss xmm1, xmm1, xmm12\n")
+    if k == 'vmadd':  # n dependent vpmaddwd (3 cycles each, FP0/FP3) from a constant
+        return "    vpxor xmm0, xmm0, xmm0\n" + "    vpmaddwd ymm0, ymm0, ymm14\n"*n
+    if k == 'fullns':  # the real epilogue without its store
+        return FULL.replace("    vmovss dword ptr [rdx], xmm1\n", "")
+    if k == 'fullst':  # the real epilogue storing a constant instead of the chain's result (store data ready early)
+        return FULL.replace("    vmovss dword ptr [rdx], xmm1\n", "    vmovss dword ptr [rdx], xmm10\n")
+    if k == 'full3':  # the real epilogue with its six 1-cycle steps (6 cycles) replaced by two 3-cycle vpmaddwd
+        return FULL.replace("""    vpaddd ymm0, ymm0, ymm1
+    vextracti128 xmm1, ymm0, 1
+    vpaddd xmm0, xmm0, xmm1
+    vpunpckhqdq xmm1, xmm0, xmm0
+    vpaddd xmm0, xmm0, xmm1
+    vpshufd xmm1, xmm0, 1
+    vpaddd xmm0, xmm0, xmm1
+""", """    vpmaddwd ymm0, ymm1, ymm14
+    vextracti128 xmm1, ymm0, 1
+    vpmaddwd ymm0, ymm1, ymm14
+""")
     raise SystemExit(kind)
 FOLD = '\n'.join(l for l in BODY.split('\n') if not l.strip().startswith('vmovdqu ymm6') and not l.strip().startswith('vmovdqu ymm7') and not l.strip().startswith('vmovdqu ymm8') and not l.strip().startswith('vmovdqu ymm9'))
 FOLD = FOLD.replace('ymm3, ymm3, ymm6','ymm3, ymm3, ymmword ptr [rdi]').replace('ymm4, ymm4, ymm7','ymm4, ymm4, ymmword ptr [rdi + 32]').replace('ymm5, ymm5, ymm8','ymm5, ymm5, ymmword ptr [rdi + 64]').replace('ymm2, ymm2, ymm9','ymm2, ymm2, ymmword ptr [rdi + 96]')
@@ -89,6 +122,20 @@ BODIES = {'nold': NOLD, 'half': ''.join(l+'\n' for l in BODY.split('\n')[:12] if
   'vx8': BODY + ''.join(f'    vpand ymm{10+i%2}, ymm14, ymm15\n' for i in range(8)),
   'ix8': BODY + ''.join(f'    lea r{9+i%2}, [rcx+{i+1}]\n' for i in range(8)),
 }
+# loops that leave the FP side idle (`intb`: 20 independent `lea`) or use it lightly (`fp8`: 8 independent `vpaddd`)
+BODIES['intb'] = ''.join(f'    lea r{9+i%2}, [rcx+{i%7+1}]\n' for i in range(20)) + '    add rsi, 32\n    add rdi, 128\n'
+BODIES['fp8'] = ''.join(f'    vpaddd ymm{2+i%8}, ymm14, ymm15\n' for i in range(8)) + '    add rsi, 32\n    add rdi, 128\n'
+# loop-carried chains inside the block: cN = N dependent vpaddd xmm0 per block (1 cycle each), sN = N dependent
+# vpshufd (FP1/FP2 only), aN = N dependent integer adds; the block then costs max(port bound, chain) if chain ops
+# get the pipes as soon as they are ready
+for n in (1, 2, 3, 4, 5, 6, 8):
+    BODIES[f'c{n}'] = BODY + '    vpaddd xmm0, xmm0, xmm14\n' * n
+    BODIES[f's{n}'] = BODY + '    vpshufd xmm0, xmm0, 1\n' * n
+    BODIES[f'a{n}'] = BODY + '    add r10, r10\n' * n
+    BODIES[f'cf{n}'] = '    vpaddd xmm0, xmm0, xmm14\n' * n + BODY
+    BODIES[f'm{n}'] = BODY + '    vpmaddwd xmm0, xmm0, xmm14\n' * n   # 3-cycle steps (FP0/FP3)
+    BODIES[f'x{n}'] = BODY + '    vmovd r10d, xmm0\n    vmovd xmm0, r10d\n' * n   # FP<->GPR round trips
+    BODIES[f'd{n}'] = BODY + '    vdivss xmm0, xmm0, xmm11\n' * n   # 11-cycle steps (FP1)
 def gen(name, T, kind):
     body = BODIES['b']
     if '/' in kind: kind, b = kind.split('/'); body = BODIES[b]

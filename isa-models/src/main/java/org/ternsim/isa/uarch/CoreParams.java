@@ -20,9 +20,12 @@ package org.ternsim.isa.uarch;
  * @param mispredictPenalty typical branch-mispredict penalty, cycles
  * @param vectorRenameRegisters vector physical registers beyond the architectural ones, free for renaming
  *                          (0 = not modelled: no limit)
+ * @param fpNonSchedulingQueue entries of the in-order queue in front of the FP schedulers (AMD's non-scheduling
+ *                          queue); when set, the FP scheduler capacity ({@code fpSchedulerSize}) is modelled too
+ *                          (0 = neither modelled)
  */
 public record CoreParams(int dispatchWidth, int retireWidth, int robSize, int schedulerSize, int loadQueue,
                          int storeQueue, int loadToUseInt, int loadToUseVec, int vectorWidthBits, int zmmSplit,
                          boolean fusesCmpJcc, int fpSchedulerSize, int mispredictPenalty,
-                         int vectorRenameRegisters) {
+                         int vectorRenameRegisters, int fpNonSchedulingQueue) {
 }

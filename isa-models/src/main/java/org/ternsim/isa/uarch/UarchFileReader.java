@@ -33,14 +33,15 @@ final class UarchFileReader {
     static {
         for (String k : List.of("dispatch_width", "retire_width", "rob_size", "scheduler_size",
                 "fp_scheduler_size", "load_queue", "store_queue", "load_to_use_int", "load_to_use_vec",
-                "vector_width_bits", "zmm_split", "mispredict_penalty", "vector_rename_registers")) {
+                "vector_width_bits", "zmm_split", "mispredict_penalty", "vector_rename_registers",
+                "fp_nonscheduling_queue")) {
             CORE_KEYS.put(k, false);
         }
         CORE_KEYS.put("fuses_cmp_jcc", true);
     }
 
     /** Core fields a table may omit; an omitted one means "not modelled" (value 0). */
-    static final Set<String> OPTIONAL_CORE_KEYS = Set.of("vector_rename_registers");
+    static final Set<String> OPTIONAL_CORE_KEYS = Set.of("vector_rename_registers", "fp_nonscheduling_queue");
     static final Set<String> CORE_FIELD_KEYS = Set.of("value", "source", "note");
     static final Set<String> PORT_KEYS = Set.of("desc", "source");
     static final Set<String> FORM_KEYS = Set.of("uops", "latency", "rthr", "usage", "occupancy", "load", "store",

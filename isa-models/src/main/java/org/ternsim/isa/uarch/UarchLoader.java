@@ -188,7 +188,8 @@ public final class UarchLoader {
                 intv(s, "load_to_use_int"), intv(s, "load_to_use_vec"), intv(s, "vector_width_bits"),
                 intv(s, "zmm_split"), (Boolean) s.core().get("fuses_cmp_jcc").value(),
                 intv(s, "fp_scheduler_size"), intv(s, "mispredict_penalty"),
-                s.core().containsKey("vector_rename_registers") ? intv(s, "vector_rename_registers") : 0);
+                s.core().containsKey("vector_rename_registers") ? intv(s, "vector_rename_registers") : 0,
+                s.core().containsKey("fp_nonscheduling_queue") ? intv(s, "fp_nonscheduling_queue") : 0);
         if (core.dispatchWidth() < 1 || core.zmmSplit() < 1) {
             CoreValue bad = s.core().get(core.dispatchWidth() < 1 ? "dispatch_width" : "zmm_split");
             throw new UarchFormatException(bad.file(), bad.line(), "core", "dispatch_width and zmm_split must "

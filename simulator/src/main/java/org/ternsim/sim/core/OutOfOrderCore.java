@@ -17,13 +17,17 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  * <ol>
  *   <li>dispatch: at most {@code dispatchWidth} per cycle (a jcc fused with its flag setter takes no slot), and only
  *       when its ROB, load-queue or store-queue entry, and for a vector write a vector physical register
- *       ({@link VectorRegisterLimit}), has been freed by an older retirement;</li>
- *   <li>issue: when its source registers are ready, each uop on the earliest free port it may use;</li>
+ *       ({@link VectorRegisterLimit}), has been freed by an older retirement, and for an FP-side op (one that
+ *       touches a vector register) a slot in the FP non-scheduling queue where the table has one
+ *       ({@link FpSchedulerQueue});</li>
+ *   <li>issue: when its source registers are ready (an FP-side op also only after it has left that queue for a
+ *       scheduler entry), each uop on the earliest free port it may use;</li>
  *   <li>execute: fixed latency from the timing table, and for loads the cache hierarchy's answer;</li>
  *   <li>retire: in order, at most {@code retireWidth} per cycle.</li>
  * </ol>
  * Not modelled: the front end beyond dispatch width (these loops run from the op cache), branch mispredictions
- * (loop branches of fixed trip count are assumed predicted), scheduler capacity, memory disambiguation, and store-to-load
+ * (loop branches of fixed trip count are assumed predicted), integer scheduler capacity (and FP scheduler capacity
+ * where the table gives no non-scheduling queue), memory disambiguation, and store-to-load
  * forwarding latency (stores here are output writes that nothing reloads).
  */
 public final class OutOfOrderCore implements Interpreter.Listener {
@@ -50,6 +54,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     /** sequence, loads and stores modulo their ring's length, kept incrementally (a long division shows in profiles). */
     private int robSlot;
     private final VectorRegisterLimit vectorRegisters;
+    /** The FP non-scheduling queue and scheduler capacity; null when the table does not model them. */
+    private final FpSchedulerQueue fpQueue;
     private int loadSlot;
     private int storeSlot;
     private long dispatchCycle;
@@ -79,12 +85,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final long[] uopMask;
     private final int[] latency;
     private final int[] occupancy;
-    /** Bit flags per pc: ZERO_IDIOM, FUSED, VECTOR_LOAD, WRITES_VECTOR. */
+    /** Bit flags per pc: ZERO_IDIOM, FUSED, VECTOR_LOAD, WRITES_VECTOR, FP_SIDE. */
     private final byte[] flags;
     private static final byte ZERO_IDIOM = 1;
     private static final byte FUSED = 2;
     private static final byte VECTOR_LOAD = 4;
     private static final byte WRITES_VECTOR = 8;
+    private static final byte FP_SIDE = 16;
     /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
     private final boolean[] atLoopEdge;
@@ -125,7 +132,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             latency[pc] = si.desc().latency();
             occupancy[pc] = si.desc().occupancy();
             flags[pc] = (byte) ((si.zeroIdiom() ? ZERO_IDIOM : 0) | (si.fusedWithPrevious() ? FUSED : 0)
-                | (si.vectorLoad() ? VECTOR_LOAD : 0) | (si.writesVector() ? WRITES_VECTOR : 0));
+                | (si.vectorLoad() ? VECTOR_LOAD : 0) | (si.writesVector() ? WRITES_VECTOR : 0)
+                | (!si.zeroIdiom() && si.usesVector() ? FP_SIDE : 0));
         }
         readIds = new int[readStart[n]];
         writeIds = new int[writeStart[n]];
@@ -152,6 +160,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         this.l1HitLatency = memory.levels().get(0).hitLatency();
         this.robRetire = new long[params.robSize()];
         this.vectorRegisters = new VectorRegisterLimit(params.vectorRenameRegisters());
+        this.fpQueue = params.fpNonSchedulingQueue() > 0
+            ? new FpSchedulerQueue(params.fpNonSchedulingQueue(), params.fpSchedulerSize()) : null;
         this.loadQueue = new long[params.loadQueue()];
         this.storeQueue = new long[params.storeQueue()];
         this.dispatchWidth = params.dispatchWidth();
@@ -210,9 +220,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         boolean isStore = memBytes > 0 && store;
         int f = flags[pc];
         boolean writesVector = (f & WRITES_VECTOR) != 0;
-        long dispatch = dispatch((f & FUSED) != 0, writesVector, isLoad, isStore);
+        boolean fpSide = fpQueue != null && (f & FP_SIDE) != 0;
+        long dispatch = dispatch((f & FUSED) != 0, writesVector, fpSide, isLoad, isStore);
 
-        long ready = dispatch + 1;
+        // An FP op may issue only after it has left the NSQ; a load's memory access does not wait for that (the
+        // NSQ offers the load to the FP side while the load/store unit fetches its data, US 2021/0117196).
+        long fpEnter = fpSide ? fpQueue.enter(dispatch) : dispatch;
+        long ready = (isLoad ? dispatch : fpEnter) + 1;
         long idealStart = 0;
         for (int i = readStart[pc], end = readStart[pc + 1]; i < end; i++) {
             int r = readIds[i];
@@ -257,15 +271,21 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             }
             complete = lastDone;
             idealComplete = idealStart + lat;
+            long leftScheduler = lastDone - lat;
             if (memBytes > 0) {
                 long dataReady = memory.access(memAddress, memBytes, store, firstIssue);
                 if (store) {
                     complete = Math.max(complete, firstIssue + 1);
                 } else {
                     int extra = (f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0;
-                    complete = Math.max(complete, dataReady + extra + lat);
+                    complete = Math.max(complete, Math.max(dataReady + extra, fpEnter + 1) + lat);
                     idealComplete = idealStart + l1HitLatency + extra + lat;
+                    // the FP side's load op waits in its scheduler entry for the data (US 2021/0117196)
+                    leftScheduler = Math.max(leftScheduler, complete - lat);
                 }
+            }
+            if (fpSide) {
+                fpQueue.issued(leftScheduler);
             }
         }
         for (int i = writeStart[pc], end = writeStart[pc + 1]; i < end; i++) {
@@ -287,13 +307,16 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
     }
 
-    private long dispatch(boolean fused, boolean writesVector, boolean isLoad, boolean isStore) {
+    private long dispatch(boolean fused, boolean writesVector, boolean fpSide, boolean isLoad, boolean isStore) {
         long earliest = dispatchCycle;
         if (sequence >= robRetire.length) {
             earliest = Math.max(earliest, robRetire[robSlot]);
         }
         if (writesVector) {
             earliest = Math.max(earliest, vectorRegisters.earliestDispatch());
+        }
+        if (fpSide) {
+            earliest = Math.max(earliest, fpQueue.earliestDispatch());
         }
         if (isLoad && loads >= loadQueue.length) {
             earliest = Math.max(earliest, loadQueue[loadSlot]);

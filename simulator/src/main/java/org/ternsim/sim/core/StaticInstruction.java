@@ -41,6 +41,18 @@ record StaticInstruction(
     private static final Set<String> FUSIBLE_FLAG_SETTERS = Set.of("cmp", "dec", "inc", "add", "sub", "and", "subs",
         "adds");
 
+    /** True when the instruction reads or writes a vector register: on AMD cores it then takes an FP-side op. */
+    boolean usesVector() {
+        for (int[] ids : new int[][] {reads, lateReads, writes}) {
+            for (int r : ids) {
+                if (r >= Reg.VEC_BASE && r < Reg.MASK_BASE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** True when the instruction writes a vector register (it then needs a vector physical register at rename). */
     boolean writesVector() {
         for (int w : writes) {
