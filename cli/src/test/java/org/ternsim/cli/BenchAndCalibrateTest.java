@@ -71,10 +71,10 @@ class BenchAndCalibrateTest {
         Path out = dir.resolve("cal.yaml");
         TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--native",
             "--kernel", "i2_s,f16", "--threads", "1,2", "--fit", "core.freq=2GHz..5GHz", "--shape", "64x2560",
-            "--rounds", "1", "--evals", "3", "--reps", "5", "-o", out.toString());
+            "--rounds", "1", "--evals", "3", "--reps", "5", "--stat", "best", "-o", out.toString());
         assertEquals(TernSim.OK, o.code(), o.err());
         String text = Files.readString(out);
-        assertTrue(text.contains("bench native: the same avx2 programs on this CPU"), text);
+        assertTrue(text.contains("bench native: the same avx2 programs on this CPU, fastest of 5 calls"), text);
         assertTrue(text.contains("i2_s 64x2560 2 threads: measured") && text.contains("f16 64x2560 1 thread"), text);
         double ghz = HardwareConfigLoader.load(out).core().freqHz() / 1e9;
         assertTrue(ghz >= 2 && ghz <= 5, "within the bounds: " + ghz);
@@ -85,5 +85,12 @@ class BenchAndCalibrateTest {
         TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--threads", "2");
         assertEquals(TernSim.USAGE, o.code(), o.err());
         assertTrue(o.err().contains("use --native"), o.err());
+    }
+
+    @Test
+    void theFastestCallIsANativeStatistic() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--stat", "best");
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        assertTrue(o.err().contains("--stat best: only native runs"), o.err());
     }
 }
