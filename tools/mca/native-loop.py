@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Times an llvm-mca input (`ternsim explain --mca-asm` text: one inner loop) on this host's core.
 
-The loop body runs unchanged; a wrapper resets its pointer registers every K iterations so the data stays in L1 (as
-llvm-mca and `ternsim explain` assume) and its counter register (the one `dec`-remented before the back edge) is set
-to K. Labels the text jumps to but does not define (e.g. a skip branch) go to the wrapper's continuation; the data is
+The loop body runs unchanged; a wrapper resets rsi and rdi (the x86 lowerings' two data pointers; a loop addressing
+through other registers is not supported) every K iterations so the data stays in L1 (as llvm-mca and `ternsim
+explain` assume) and sets the loop's counter register (the one `dec`-remented before the back edge) to K. Labels the text jumps to but does not define (e.g. a skip branch) go to the wrapper's continuation; the data is
 bytes of 0x3c (no zero skips taken, no denormal floats). Time is CLOCK_MONOTONIC, converted to core cycles by a
 dependent-add clock probe (a VM has no cycle counter); best of many runs, since other jobs share the machine.
 
@@ -43,6 +43,11 @@ int main(int argc, char **argv) {
 """
 
 
+def fail(message):
+    print("native-loop: " + message, file=sys.stderr)
+    sys.exit(2)
+
+
 def wrap(text, inner):
     lines = [l for l in text.splitlines() if l.strip() and not l.strip().startswith(".intel_syntax")]
     defined = {l.strip()[:-1] for l in lines if l.strip().endswith(":")}
@@ -53,8 +58,11 @@ def wrap(text, inner):
         if m:
             counter = m.group(1)
     if counter is None:
-        sys.exit("native-loop: no 'dec REG' loop counter in the text")
+        fail("no 'dec REG' loop counter in the text")
     counter64 = {"eax": "rax", "ecx": "rcx", "edx": "rdx"}.get(counter, counter)
+    bases = set(re.findall(r"\[\s*(\w+)", "\n".join(lines))) - {"rsi", "rdi"}
+    if bases:
+        fail("the loop addresses memory through " + ", ".join(sorted(bases)) + "; only rsi and rdi are reset")
     out = [".intel_syntax noprefix", ".text", ".globl run_loop", "run_loop:",
            "    push rbx", "    push rbp", "    push r12", "    push r13", "    push r14", "    push r15",
            "    mov r12, rdi", "    mov r13, rsi", "    mov r14, rdx",
