@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ternsim.cli.bench.ChaseOrder;
 import org.ternsim.cli.bench.MountainRows;
 import org.ternsim.reports.memory.MemoryMountain;
 import org.ternsim.reports.memory.MemoryMountainChart;
@@ -35,8 +36,15 @@ final class BenchMemoryCommand implements Callable<Integer> {
     @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts (default: ${DEFAULT-VALUE}).")
     List<Integer> threads;
 
-    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions per point, median reported (default: ${DEFAULT-VALUE}).")
-    int reps;
+    @Option(names = {"--windows", "--reps"}, defaultValue = "100", description = {"Timed windows per batch (each",
+        "~1-10 ms); the best window in which all threads overlapped is reported, and more batches run when a loaded",
+        "machine leaves too few overlapping (default: ${DEFAULT-VALUE})."})
+    int windows;
+
+    @Option(names = "--chase", defaultValue = "pages", paramLabel = "pages|random", description = {"Latency chase",
+        "order: pages = the lines of 32 pages (128 KiB) at a time in random order (one TLB miss per 64 loads: cache",
+        "capacity), random = every load anywhere (adds TLB misses and page walks) (default: ${DEFAULT-VALUE})."})
+    String chase;
 
     @Option(names = "--no-sim", description = "Measure only.")
     boolean noSim;
@@ -47,9 +55,15 @@ final class BenchMemoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Long> sets;
+        ChaseOrder order;
         try {
             sets = MountainRows.workingSets(min, max);
             MountainRows.checkThreads(threads, Runtime.getRuntime().availableProcessors(), "this machine");
+            MountainRows.checkHeap(sets, Runtime.getRuntime().maxMemory());
+            if (windows < 1) {
+                throw new IllegalArgumentException("--windows " + windows + ": expected at least 1");
+            }
+            order = chaseOrder(chase);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -66,7 +80,7 @@ final class BenchMemoryCommand implements Callable<Integer> {
         }
         w.println("measuring " + sets.size() + " working sets x threads " + threads + " on this host ...");
         w.flush();
-        rows.addAll(MountainRows.measured("host", sets, threads, reps, w));
+        rows.addAll(MountainRows.measured("host", sets, threads, windows, order, w));
         if (config != null) {
             w.println("simulating the same loop on " + config.name() + " ...");
             w.flush();
@@ -80,5 +94,14 @@ final class BenchMemoryCommand implements Callable<Integer> {
         w.println("  chart  " + png + " (+ .svg)");
         w.flush();
         return 0;
+    }
+
+    static ChaseOrder chaseOrder(String name) {
+        for (ChaseOrder o : ChaseOrder.values()) {
+            if (o.name().equalsIgnoreCase(name)) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("--chase " + name + ": expected pages or random");
     }
 }

@@ -124,7 +124,7 @@ final class HostCalibrateCommand implements Callable<Integer> {
                     new BrentOptimizer(1e-3, 1e-9 * p.hi()).optimize(new MaxEval(evals), GoalType.MINIMIZE,
                         new SearchInterval(p.lo(), p.hi(), Math.min(p.hi(), Math.max(p.lo(), x[jj]))),
                         new UnivariateObjectiveFunction(v -> {
-                            trial[jj] = p.kind() == FitParameter.Kind.INTEGER ? Math.round(v) : v;
+                            trial[jj] = p.integral() ? Math.round(v) : v;
                             double c = cost(simulate(hwPath, params, trial, points), measured);
                             if (c < best[1]) {
                                 best[0] = trial[jj];
@@ -159,7 +159,7 @@ final class HostCalibrateCommand implements Callable<Integer> {
             + String.join(", ", kernels) + (nativeRuns ? " (native " + isa + " programs" : " (Java kernels") + "; "
             + quality + "); see the file header";
         List<ConfigOverride> overrides = new ArrayList<>();
-        for (int j = 0; j < params.size(); j++) overrides.add(params.get(j).override(x[j], source));
+        for (int j = 0; j < params.size(); j++) overrides.addAll(params.get(j).overrides(x[j], source));
         overrides.add(new ConfigOverride("name", base.name() + "-calibrated", "ternsim calibrate of " + base.name()));
         HardwareConfig calibrated = HardwareConfigLoader.load(hwPath, overrides);
         Path target = output != null ? output : Path.of("out", "calibrate", base.name() + "-calibrated.yaml");
@@ -247,7 +247,7 @@ final class HostCalibrateCommand implements Callable<Integer> {
 
     private double[] simulate(Path hwPath, List<FitParameter> params, double[] x, List<Point> points) {
         List<ConfigOverride> o = new ArrayList<>();
-        for (int j = 0; j < params.size(); j++) o.add(params.get(j).override(x[j], "calibration trial"));
+        for (int j = 0; j < params.size(); j++) o.addAll(params.get(j).overrides(x[j], "calibration trial"));
         HardwareConfig c = HardwareConfigLoader.load(hwPath, o);
         double[] s = new double[points.size()];
         for (int i = 0; i < s.length; i++) {

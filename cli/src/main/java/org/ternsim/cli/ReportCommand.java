@@ -59,10 +59,15 @@ final class ReportCommand implements Callable<Integer> {
         }
         checkUniqueLabels(summaries);
         ReportWriter.Written written;
-        try (Progress progress = Progress.start("report", ReportWriter.chartCount(summaries), quiet,
-                spec.commandLine().getErr())) {
+        Progress progress = Progress.start("report", ReportWriter.chartCount(summaries), quiet,
+            spec.commandLine().getErr());
+        try {
             written = ReportWriter.write(summaries, outDir, progress);
+        } catch (RuntimeException | Error e) {
+            progress.abandon(); // a failed report ends on its error message, not on a "done" line
+            throw e;
         }
+        progress.close();
         var o = spec.commandLine().getOut();
         o.printf("report        %s (%d charts, PNG and SVG in %s/)%n", written.report(), written.charts().charts().size(),
             outDir.resolve(ReportWriter.CHARTS));

@@ -106,8 +106,9 @@ public final class TernSim implements Runnable {
         return null;
     }
 
+    /** "bench memory " for a nested command (the whole path, so the hint names a command that exists). */
     private static String subcommandName(CommandLine c) {
-        return c.getParent() == null ? "" : c.getCommandName() + " ";
+        return c.getParent() == null ? "" : subcommandName(c.getParent()) + c.getCommandName() + " ";
     }
 
     private static String oneLine(Throwable t) {

@@ -33,6 +33,16 @@ class MemoryCommandsTest {
         oneLineUsage(TernSimCliTest.run("bench", "memory", "--min", "1GiB", "--max", "4KiB"), "--min");
         oneLineUsage(TernSimCliTest.run("bench", "memory", "--min", "4 parsecs"), "--min");
         oneLineUsage(TernSimCliTest.run("bench", "memory", "--threads", "4096"), "--threads 4096");
+        oneLineUsage(TernSimCliTest.run("bench", "memory", "--threads", "0"), "--threads 0");
+        oneLineUsage(TernSimCliTest.run("bench", "memory", "--windows", "0"), "--windows 0");
+        oneLineUsage(TernSimCliTest.run("bench", "memory", "--reps", "-3"), "--windows -3");
+        oneLineUsage(TernSimCliTest.run("bench", "memory", "--chase", "diagonal"), "--chase diagonal");
+        oneLineUsage(TernSimCliTest.run("bench", "memory", "--max", "64TiB"), "--max");
+        // A value picocli cannot convert: its message line, then where the usage is (as for every command).
+        TernSimCliTest.Outcome o = TernSimCliTest.run("bench", "memory", "--threads", "one");
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        assertEquals(List.of("Try 'ternsim bench memory --help' for usage."),
+            o.err().strip().lines().skip(1).toList(), o.err());
     }
 
     @Test
@@ -62,7 +72,7 @@ class MemoryCommandsTest {
     @Test
     void benchMemoryWritesOneCsvAndOneChart(@TempDir Path out) throws IOException {
         TernSimCliTest.Outcome o = TernSimCliTest.run("bench", "memory", "--min", "4KiB", "--max", "8KiB", "--threads",
-            "1", "--reps", "1", "--no-sim", "--out", out.toString());
+            "1", "--windows", "1", "--no-sim", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
         List<MemoryMountain.Row> rows = MemoryMountain.readCsv(out.resolve("memory-mountain.csv"));
         assertEquals(2, rows.size());

@@ -80,4 +80,16 @@ class ReportCommandTest {
     void noRunDirectoryIsAUsageError() {
         assertEquals(TernSim.USAGE, TernSimCliTest.run("report").code());
     }
+
+    @Test
+    void aReportThatCannotBeWrittenEndsOnItsErrorNotOnADoneLine() throws Exception {
+        Path out = tmp.resolve("blocked");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("charts"), "a file where the charts folder belongs");
+        TernSimCliTest.Outcome o = TernSimCliTest.run("report", "--out", out.toString(), warm.toString());
+        assertTrue(o.code() != 0, o.err());
+        assertFalse(o.err().contains("done in"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        assertFalse(Files.exists(out.resolve("report.html")), "no partial report");
+    }
 }

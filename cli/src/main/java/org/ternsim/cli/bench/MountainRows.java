@@ -51,6 +51,9 @@ public final class MountainRows {
         List<Long> out = new ArrayList<>();
         for (long ws = Long.highestOneBit(Math.max(1, min)); ws <= max; ws *= 2) {
             out.add(ws);
+            if (ws > max / 2) {
+                break; // the next doubling would pass max, or overflow for a max near 2^63
+            }
         }
         return out;
     }
@@ -67,20 +70,41 @@ public final class MountainRows {
         return rows;
     }
 
-    public static List<MemoryMountain.Row> measured(String machine, List<Long> sets, List<Integer> threads, int reps,
-            java.io.PrintWriter progress) throws InterruptedException {
+    /**
+     * Measures every working set at every thread count: the best overlapping window's read bandwidth, and (1 thread)
+     * the latency of a chase in {@code order}.
+     */
+    public static List<MemoryMountain.Row> measured(String machine, List<Long> sets, List<Integer> threads,
+            int windows, ChaseOrder order, java.io.PrintWriter progress) throws InterruptedException {
         List<MemoryMountain.Row> rows = new ArrayList<>();
         for (int t : threads) {
             for (long ws : sets) {
-                double gbs = HostMemory.readGBps(ws, t, reps);
-                // 20 M dependent loads at ~150 ns is 3 s per point in DRAM; fewer steps for the far sets.
-                double lat = t == 1 ? HostMemory.latencyNs(ws, ws > (64L << 20) ? 2_000_000 : 10_000_000) : Double.NaN;
-                rows.add(new MemoryMountain.Row("measured", machine, t, ws, gbs, lat));
-                progress.printf("  measured %d thread(s) %,d KiB: %.1f GB/s%s%n", t, ws >> 10, gbs,
+                ReadWindows.Score s = HostMemory.readBandwidth(ws, t, windows);
+                // 10 M dependent loads at ~150 ns is 1.5 s per run in DRAM; fewer steps for the far sets.
+                double lat = t == 1 ? HostMemory.latencyNs(ws, ws > (64L << 20) ? 2_000_000 : 10_000_000, order)
+                    : Double.NaN;
+                rows.add(new MemoryMountain.Row("measured", machine, t, ws, s.gbPerSecond(), lat));
+                progress.printf(java.util.Locale.ROOT, "  measured %d thread(s) %,d KiB: %.1f GB/s%s%s%n", t,
+                    ws >> 10, s.gbPerSecond(), t == 1 ? "" : String.format(java.util.Locale.ROOT,
+                        " (%d of %d windows overlapped%s)", s.overlapping(), s.windows(),
+                        s.overlapping() == 0 ? ": none, a lower bound of all windows" : ""),
                     Double.isNaN(lat) ? "" : String.format(java.util.Locale.ROOT, ", %.1f ns", lat));
                 progress.flush();
             }
         }
         return rows;
+    }
+
+    /** Refuses a largest working set the JVM's heap cannot hold (each point allocates it, plus chase indices). */
+    public static void checkHeap(List<Long> sets, long maxHeapBytes) {
+        long largest = sets.isEmpty() ? 0 : sets.get(sets.size() - 1);
+        if (largest > maxHeapBytes * 3 / 4) {
+            throw new IllegalArgumentException("--max " + (largest >> 20) + " MiB: the JVM heap holds at most "
+                + (maxHeapBytes >> 20) + " MiB; lower --max or raise the heap (TERNSIM_JAVA_OPTS=-Xmx...)");
+        }
+        if (largest > HostMemory.maxBytesPerThread()) {
+            throw new IllegalArgumentException("--max " + (largest >> 20) + " MiB: at most "
+                + (HostMemory.maxBytesPerThread() >> 20) + " MiB (one Java array per thread)");
+        }
     }
 }

@@ -67,6 +67,28 @@ class Nx1LoweringsTest {
         }
     }
 
+    /**
+     * The AVX2 block loop is the one clang 19 -O3 compiles from bitnet.cpp's Nx1 source (docs/validation.md, "The
+     * compiled loop"): 46 instructions at N = 4, the 16 activation loads folded into vpmaddubsw, one vmovdqu (the
+     * weights), nothing stored in the loop.
+     */
+    @Test
+    void avx2BlockLoopIsTheCompiledOne() {
+        Program p = I2sNx1Avx2Lowering.defaults().lower(3, 2560);
+        int head = p.labels().get(".Lblock");
+        int end = head;
+        while (!p.code().get(end).mnemonic().equals("jne")) {
+            end++;
+        }
+        List<org.ternsim.isa.Instruction> body = p.code().subList(head, end + 1);
+        assertEquals(46, body.size());
+        assertEquals(16, body.stream().filter(in -> in.mnemonic().equals("vpmaddubsw")
+            && in.op(2) instanceof org.ternsim.isa.Operand.Mem).count());
+        assertEquals(1, body.stream().filter(in -> in.mnemonic().equals("vmovdqu")).count());
+        assertTrue(body.stream().noneMatch(in -> !in.operands().isEmpty()
+            && in.op(0) instanceof org.ternsim.isa.Operand.Mem), "no store or spill in the loop");
+    }
+
     /** Every form of both programs has a row in each core table that runs the ISA. */
     @Test
     void everyCoreTimesEveryForm() {

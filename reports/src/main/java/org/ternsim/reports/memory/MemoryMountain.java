@@ -18,7 +18,8 @@ public final class MemoryMountain {
      * @param threads      threads reading
      * @param workingSet   working set in bytes (all threads together)
      * @param readGBps     read bandwidth, GB/s (1e9 B/s)
-     * @param latencyNs    load-to-use latency of dependent random loads in ns (1 thread; NaN where not measured)
+     * @param latencyNs    load-to-use latency of dependent loads in an order no prefetcher predicts, in ns (1 thread;
+     *                     NaN where not measured; bench memory --chase pages or random)
      */
     public record Row(String source, String machine, int threads, long workingSet, double readGBps, double latencyNs) {
     }
