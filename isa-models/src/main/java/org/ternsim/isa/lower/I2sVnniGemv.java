@@ -149,7 +149,9 @@ public final class I2sVnniGemv {
         }
         for (int r = 0; r < n; r++) {
             emitHorizontalSum(b, zmm(r), RAW);
-            b.emit("vcvtsi2ss", xmm(22), xmm(22), RAW);
+            // vcvtsi2ss merges lanes 1-3 from its first source: the constant xmm12 (written once, before the loops)
+            // keeps each row's epilogue independent; merging into xmm22 chained it to the previous row's result.
+            b.emit("vcvtsi2ss", xmm(22), xmm(12), RAW);
             b.emit("vsubss", xmm(22), xmm(22), xmm(12));
             b.emit("vdivss", xmm(22), xmm(22), xmm(11));
             b.emit("vmulss", xmm(22), xmm(22), xmm(10));

@@ -49,11 +49,14 @@ final class PortTable {
     }
 
     /**
-     * Reserves one of {@code ports} (a bit mask) for {@code occupancy} consecutive cycles starting no earlier than
-     * {@code from}; returns the start cycle. {@code setId} is a small dense id of this port set (the same mask must
+     * Reserves one of {@code ports} (a bit mask) for {@code occupancy} cycles starting no earlier than {@code from}
+     * (more than one: see {@link #reservePasses}); returns the start cycle. {@code setId} is a small dense id of this port set (the same mask must
      * always come with the same id).
      */
     long reserve(int setId, long portMask, long from, int occupancy) {
+        if (occupancy > 1) {
+            return reservePasses(portMask, from, occupancy);
+        }
         if (setId >= fullFrom.length) {
             int n = Math.max(setId + 1, 2 * fullFrom.length);
             fullFrom = java.util.Arrays.copyOf(fullFrom, n);
@@ -67,7 +70,7 @@ final class PortTable {
             c = fullTo[setId];
         }
         while (true) {
-            if (c - horizon + occupancy >= busy.length) {
+            if (c - horizon + 1 >= busy.length) {
                 if (busy.length >= WINDOW) {
                     throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
                 }
@@ -80,41 +83,75 @@ final class PortTable {
             }
             // Among the ports free in this cycle take the least used so far (lowest index on a tie), as schedulers
             // balance their queues.
-            int best = -1;
-            if (occupancy == 1) {
-                best = Long.numberOfTrailingZeros(free);
-                for (long rest = free & (free - 1); rest != 0; rest &= rest - 1) {
-                    int port = Long.numberOfTrailingZeros(rest);
-                    if (busyCycles[port] < busyCycles[best]) {
-                        best = port;
-                    }
-                }
-            } else {
-                for (long rest = free; rest != 0; rest &= rest - 1) {
-                    int port = Long.numberOfTrailingZeros(rest);
-                    if (freeFor(1L << port, c, occupancy) && (best < 0 || busyCycles[port] < busyCycles[best])) {
-                        best = port;
-                    }
+            int best = Long.numberOfTrailingZeros(free);
+            for (long rest = free & (free - 1); rest != 0; rest &= rest - 1) {
+                int port = Long.numberOfTrailingZeros(rest);
+                if (busyCycles[port] < busyCycles[best]) {
+                    best = port;
                 }
             }
-            if (best >= 0) {
-                long bit = 1L << best;
-                for (int k = 0; k < occupancy; k++) {
-                    busy[(int) ((c + k) & mask)] |= bit;
-                }
-                busyCycles[best] += occupancy;
-                lastPort = best;
-                long runTo = (portMask & ~busy[(int) (c & mask)]) == 0 ? c + 1 : c;
-                if (runTo > runFrom) {
-                    fullFrom[setId] = runFrom;
-                    fullTo[setId] = runTo;
-                }
-                return c;
+            long bit = 1L << best;
+            busy[(int) (c & mask)] |= bit;
+            busyCycles[best]++;
+            lastPort = best;
+            long runTo = (portMask & ~busy[(int) (c & mask)]) == 0 ? c + 1 : c;
+            if (runTo > runFrom) {
+                fullFrom[setId] = runFrom;
+                fullTo[setId] = runTo;
             }
-            // A port is free in this cycle but not for the whole occupancy: the cycle is not full, the run breaks.
-            c++;
-            runFrom = c;
+            return c;
         }
+    }
+
+    /**
+     * A uop that holds its port for several cycles (a double-pumped 512-bit op on a 256-bit pipe, a divider) as that
+     * many one-cycle passes through one port, each in the earliest free cycle after the previous one. Bookings here are
+     * made in program order into future cycles, so a younger op booked early can leave one-cycle holes on a port;
+     * a real scheduler picks ops cycle by cycle and never creates such a hole while an op is ready, so demanding
+     * consecutive cycles charged multi-cycle ops for gaps the hardware would fill (the TL2 AVX-512 loop on zen4 ran
+     * 37% above its own port bound). Takes the port whose last pass comes first (least used on a tie) and returns
+     * the last pass minus {@code occupancy - 1}: the start the consecutive booking would have had, so results are
+     * ready {@code latency} after it as before (identical when the passes are consecutive).
+     */
+    private long reservePasses(long portMask, long from, int occupancy) {
+        long start = Math.max(from, horizon);
+        int best = -1;
+        long bestLast = Long.MAX_VALUE;
+        for (long rest = portMask; rest != 0; rest &= rest - 1) {
+            int port = Long.numberOfTrailingZeros(rest);
+            long bit = 1L << port;
+            long c = start;
+            int found = 0;
+            while (c <= bestLast) {
+                if (c - horizon + 1 >= busy.length) {
+                    if (busy.length >= WINDOW) {
+                        throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
+                    }
+                    grow();
+                }
+                if ((busy[(int) (c & mask)] & bit) == 0 && ++found == occupancy) {
+                    break;
+                }
+                c++;
+            }
+            if (found == occupancy && (c < bestLast || busyCycles[port] < busyCycles[best])) {
+                // c <= bestLast here: earlier, or a tie that the less used port wins
+                best = port;
+                bestLast = c;
+            }
+        }
+        long bit = 1L << best;
+        int left = occupancy;
+        for (long c = start; left > 0; c++) {
+            int slot = (int) (c & mask);
+            if ((busy[slot] & bit) == 0) {
+                busy[slot] |= bit;
+                left--;
+            }
+        }
+        busyCycles[best] += occupancy;
+        lastPort = best;
+        return bestLast - (occupancy - 1);
     }
 
     /** Doubles the ring, keeping every booking of the cycles from the horizon on at its cycle's new slot. */
@@ -126,15 +163,6 @@ final class PortTable {
         }
         busy = bigger;
         mask = biggerMask;
-    }
-
-    private boolean freeFor(long bit, long start, int occupancy) {
-        for (int k = 1; k < occupancy; k++) {
-            if ((busy[(int) ((start + k) & mask)] & bit) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The port index the latest {@link #reserve} took. */
