@@ -65,7 +65,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--resolution", description = "Image side in pixels (default: the workload's).")
     Integer resolution;
 
-    @Option(names = "--threads", description = "Threads the operators are split over (default: the config's cores).")
+    @Option(names = "--threads", description = {"Threads the operators are split over (default: the config's cores);",
+        "with --op gemv, simulated cores the rows are split over (default: 1)."})
     Integer threads;
 
     @Option(names = "--lm-head", paramLabel = "<format>", description = "Format of the LM head / embedding, e.g. f16, q6_k (default: the workload's).")
@@ -161,9 +162,13 @@ final class SimulateCommand implements Callable<Integer> {
             // A kernel without a lowering for the core's ISAs is a property of the config: name its file and field.
             throw new UserError((e.getMessage().contains("ISA") ? hwPath + ": core.isa: " : "") + e.getMessage());
         }
-        RunResult result = GemvSimulation.run(request);
-        String name = runName != null ? runName : String.format(Locale.ROOT, "%s-%s-%s-%s-%s", config.name(), op, kernel,
-            shape, cacheState.name().toLowerCase(Locale.ROOT));
+        int cores = threads == null ? 1 : threads;
+        if (cores < 1 || cores > config.cores()) {
+            throw new UserError("--threads " + cores + ": expected 1.." + config.cores() + " (" + hwPath + ": cores)");
+        }
+        RunResult result = GemvSimulation.run(request, cores);
+        String name = runName != null ? runName : String.format(Locale.ROOT, "%s-%s-%s-%s-%s%s", config.name(), op, kernel,
+            shape, cacheState.name().toLowerCase(Locale.ROOT), cores == 1 ? "" : "-t" + cores);
         Path runDir = force || runName != null ? out.resolve(name) : freeName(out, name);
         if (Files.exists(runDir) && !force) {
             throw new UserError(runDir + " already exists; use --force to replace it");

@@ -98,6 +98,21 @@ class TernSimCliTest {
     }
 
     @Test
+    void gemvThreadsSplitTheRowsOverSimulatedCores(@TempDir Path dir) {
+        Outcome one = run("simulate", "--shape", "256x512", "--out", dir.toString(), "--run-name", "t1");
+        Outcome two = run("simulate", "--shape", "256x512", "--threads", "2", "--out", dir.toString(), "--run-name", "t2");
+        assertEquals(TernSim.OK, two.code(), two.err());
+        assertTrue(two.out().contains("2 threads"), two.out());
+        assertTrue(cycles(two.out()) < cycles(one.out()), one.out() + two.out());
+        assertOneLineUserError(run("simulate", "--shape", "256x512", "--threads", "3", "--out", dir.toString()), "cores");
+    }
+
+    private static long cycles(String summary) {
+        String line = summary.lines().filter(l -> l.strip().startsWith("cycles")).findFirst().orElseThrow();
+        return Long.parseLong(line.strip().split("\\s+")[1].replace(",", ""));
+    }
+
+    @Test
     void sameInputsGiveByteIdenticalResults(@TempDir Path dir) throws IOException {
         run("simulate", "--shape", "64x256", "--out", dir.toString(), "--run-name", "a");
         run("simulate", "--shape", "64x256", "--out", dir.toString(), "--run-name", "b");

@@ -12,8 +12,9 @@ public final class Summary {
 
     public static String text(RunResult r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s %s/%s %dx%d on %s (%s @ %.2f GHz, %d thread, %s caches)%n",
+        sb.append(String.format(Locale.ROOT, "%s %s/%s %dx%d on %s (%s @ %.2f GHz, %d thread%s, %s caches)%n",
             r.op(), r.kernel(), r.isa(), r.rows(), r.cols(), r.hardware(), r.uarch(), r.freqHz() / 1e9, r.threads(),
+            r.threads() == 1 ? "" : "s",
             r.cacheState().name().toLowerCase(Locale.ROOT)));
         sb.append(String.format(Locale.ROOT, "  cycles        %,d  (%.3f us)%n", r.cycles(), r.seconds() * 1e6));
         sb.append(String.format(Locale.ROOT, "  instructions  %,d  (IPC %.2f, %,d uops)%n", r.core().instructions(),
