@@ -3,6 +3,7 @@
 package org.ternsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,31 @@ class BenchAndCalibrateTest {
         assertTrue(after.provenance().source("dram.bandwidth").orElseThrow().startsWith("ternsim calibrate: fitted"));
         assertNotEquals(before.provenance().source("dram.bandwidth"), after.provenance().source("dram.bandwidth"));
         assertEquals(before.provenance().source("core.freq"), after.provenance().source("core.freq"));
+    }
+
+    @Test
+    void aFitFromTheRecordedMeasurementsRepeatsTheFitWithoutMeasuring(@TempDir Path dir) throws Exception {
+        Path first = dir.resolve("first.yaml");
+        TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "dram.bandwidth=10GB/s..60GB/s", "--shape", "64x256", "--rounds", "1", "--evals", "4", "-o", first.toString());
+        assertEquals(TernSim.OK, o.code(), o.err());
+        Path csv = dir.resolve("first-measurements.csv");
+        assertTrue(Files.readString(csv).startsWith("kernel,shape,threads,seconds,harness,statistic,calls\ni2_s,64x256,1,"));
+        Path again = dir.resolve("again.yaml");
+        TernSimCliTest.Outcome r = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "dram.bandwidth=10GB/s..60GB/s", "--measured", csv.toString(), "--rounds", "1", "--evals", "4", "-o",
+            again.toString());
+        assertEquals(TernSim.OK, r.code(), r.err());
+        assertFalse(r.out().contains("measured  "), "nothing is measured again: " + r.out());
+        assertEquals(HardwareConfigLoader.load(first).dram().bandwidthBytesPerSec(),
+            HardwareConfigLoader.load(again).dram().bandwidthBytesPerSec());
+        assertTrue(Files.readString(again).contains("read from " + csv), Files.readString(again));
+
+        Files.writeString(csv, "kernel,shape,threads,seconds,harness,statistic,calls\ni2_s,64x256,one,1e-6,java,median,7\n");
+        TernSimCliTest.Outcome bad = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--measured",
+            csv.toString(), "--fit", "core.freq");
+        assertEquals(TernSim.USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().strip().lines().count() == 1 && bad.err().contains(csv + ":2: threads"), bad.err());
     }
 
     @Test
