@@ -26,6 +26,10 @@ public final class HostMemory {
     private static final int STEP = 4 * S.length();
     /** Candidate first elements tried by {@link #alignedStart}: one 64-B line of longs. */
     private static final int ALIGN_CANDIDATES = 8;
+    /** Thread CPU time, to reject windows whose threads took turns on one CPU (see {@link ReadWindows}). */
+    private static final java.lang.management.ThreadMXBean CPU_CLOCK = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = CPU_CLOCK.isCurrentThreadCpuTimeSupported();
+
     static volatile long sink; // keeps the sums alive so the JIT cannot drop the loads
 
     private HostMemory() {
@@ -71,16 +75,19 @@ public final class HostMemory {
         int[] from = new int[threads];
         long[][] starts = new long[threads][windows * MAX_BATCHES];
         long[][] ends = new long[threads][windows * MAX_BATCHES];
+        long[][] onCpu = CPU_TIME ? new long[threads][windows * MAX_BATCHES] : null;
         ReadWindows.Score score = null;
         for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            runBatch(arrays, from, plan, batch, windows, starts, ends);
+            runBatch(arrays, from, plan, batch, windows, starts, ends, onCpu);
             long[][] s = new long[threads][];
             long[][] e = new long[threads][];
+            long[][] c = onCpu == null ? null : new long[threads][];
             for (int t = 0; t < threads; t++) {
                 s[t] = java.util.Arrays.copyOf(starts[t], (batch + 1) * windows);
                 e[t] = java.util.Arrays.copyOf(ends[t], (batch + 1) * windows);
+                if (c != null) c[t] = java.util.Arrays.copyOf(onCpu[t], (batch + 1) * windows);
             }
-            score = ReadWindows.score(s, e, plan.bytesPerWindow());
+            score = ReadWindows.score(s, e, c, plan.bytesPerWindow());
             if (3L * score.overlapping() >= score.windows()) {
                 break;
             }
@@ -93,7 +100,7 @@ public final class HostMemory {
      * from column {@code batch * windows}. The first batch touches the arrays and finds their aligned starts.
      */
     private static void runBatch(long[][] arrays, int[] from, ReadWindows.Plan plan, int batch, int windows,
-            long[][] starts, long[][] ends) throws InterruptedException {
+            long[][] starts, long[][] ends, long[][] onCpu) throws InterruptedException {
         int threads = arrays.length;
         AtomicInteger arrived = new AtomicInteger();
         Thread[] workers = new Thread[threads];
@@ -114,12 +121,15 @@ public final class HostMemory {
                     // (Window 0 once re-read the warm-up's chunk, still partly in L3, and as the best window of
                     // each batch it overstated the DRAM plateaus: 30 instead of 24 GB/s.)
                     int lo = from[id] + plan.windowStart(batch, windows, w);
+                    long c0 = onCpu == null ? 0 : CPU_CLOCK.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     readPasses(a, lo, lo + plan.chunkLongs(), plan.passes(), acc);
                     long t1 = System.nanoTime();
+                    long c1 = onCpu == null ? 0 : CPU_CLOCK.getCurrentThreadCpuTime();
                     if (w >= 0) {
                         starts[id][base + w] = t0;
                         ends[id][base + w] = t1;
+                        if (onCpu != null) onCpu[id][base + w] = c1 - c0;
                     }
                 }
                 sink += acc[0];

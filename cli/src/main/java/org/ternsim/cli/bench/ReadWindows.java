@@ -11,7 +11,9 @@ package org.ternsim.cli.bench;
  * <p>With several threads a window only counts when the threads really ran at the same time: its overlap (the time
  * all of them were reading, over the time from the first start to the last end) must reach {@link #MIN_OVERLAP}.
  * Otherwise two threads that took turns on one CPU would pass for a machine with twice the bandwidth, or, if their
- * rates were added up per thread, for one that scales perfectly.
+ * rates were added up per thread, for one that scales perfectly. Threads that took turns in slices shorter than a
+ * window (both "reading" from start to end, each on the CPU half of the time) pass that test, so where the JVM gives
+ * thread CPU time a window also needs every thread on a CPU for {@link #MIN_OVERLAP} of its own span.
  */
 public final class ReadWindows {
 
@@ -78,6 +80,15 @@ public final class ReadWindows {
 
     /** Scores windows from per-thread clock readings {@code start[thread][window]}, {@code end[thread][window]}. */
     public static Score score(long[][] start, long[][] end, long bytesPerThreadWindow) {
+        return score(start, end, null, bytesPerThreadWindow);
+    }
+
+    /**
+     * As {@link #score(long[][], long[][], long)}, where {@code onCpu[thread][window]} (nanoseconds of thread CPU time
+     * in the window, or {@code null} when the JVM cannot tell) must also reach {@link #MIN_OVERLAP} of each thread's
+     * own span for the window to count.
+     */
+    public static Score score(long[][] start, long[][] end, long[][] onCpu, long bytesPerThreadWindow) {
         int threads = start.length;
         int windows = start[0].length;
         double bestOverlapping = 0;
@@ -88,7 +99,9 @@ public final class ReadWindows {
             long lastStart = Long.MIN_VALUE;
             long firstEnd = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
+            boolean ranThrough = true;
             for (int t = 0; t < threads; t++) {
+                ranThrough &= onCpu == null || onCpu[t][w] >= MIN_OVERLAP * (end[t][w] - start[t][w]);
                 first = Math.min(first, start[t][w]);
                 lastStart = Math.max(lastStart, start[t][w]);
                 firstEnd = Math.min(firstEnd, end[t][w]);
@@ -97,7 +110,7 @@ public final class ReadWindows {
             long span = Math.max(1, last - first);
             double gbs = (double) bytesPerThreadWindow * threads / span;
             bestAny = Math.max(bestAny, gbs);
-            if ((double) (firstEnd - lastStart) / span >= MIN_OVERLAP) {
+            if (ranThrough && (double) (firstEnd - lastStart) / span >= MIN_OVERLAP) {
                 overlapping++;
                 bestOverlapping = Math.max(bestOverlapping, gbs);
             }

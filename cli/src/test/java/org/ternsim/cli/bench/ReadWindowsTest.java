@@ -69,6 +69,18 @@ class ReadWindowsTest {
     }
 
     @Test
+    void threadsThatSharedOneCpuInShortSlicesDoNotCount() {
+        // Both windows span the same 1000 ns for both threads; in window 1 each thread was on a CPU only half of it.
+        long[][] start = {{0, 2000}, {5, 2005}};
+        long[][] end = {{1000, 3000}, {1005, 3005}};
+        long[][] onCpu = {{990, 500}, {995, 500}};
+        ReadWindows.Score s = ReadWindows.score(start, end, onCpu, 400);
+        assertEquals(1, s.overlapping());
+        assertEquals(2.0 * 400 / 1005, s.gbPerSecond(), 1e-12);
+        assertEquals(2, ReadWindows.score(start, end, null, 400).overlapping(), "without CPU times both count");
+    }
+
+    @Test
     void theAggregateRunsFromTheFirstStartToTheLastEnd() {
         long[][] start = {{100}, {140}};
         long[][] end = {{1100}, {1120}}; // overlap 980 of 1020 ns
