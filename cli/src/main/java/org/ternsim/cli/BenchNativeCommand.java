@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "native", mixinStandardHelpOptions = true,
-    description = {"Assemble the simulator's x86 kernel programs (the lowerings `validate` checks), run them on this",
-        "CPU with their operands at the programs' own addresses, check the outputs bit for bit against the functional",
-        "engine, and time them (N threads = N processes on row chunks, released together per call). With the",
-        "simulated time of the same program on --hw beside it. Needs Linux on x86-64, a C compiler and the ISA's",
-        "CPU flags."})
+    description = "Assemble the simulator's x86 kernel programs (the lowerings `validate` checks), run them on this CPU "
+        + "with their operands at the programs' own addresses, check the outputs bit for bit against the "
+        + "functional engine, and time them (N threads = N processes on row chunks, released together per "
+        + "call). With the simulated time of the same program on --hw beside it. Needs Linux on x86-64, a C "
+        + "compiler and the ISA's CPU flags.")
 final class BenchNativeCommand implements Callable<Integer> {
 
     @Spec

@@ -29,12 +29,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = {"Fit uncertain fields of a hardware config to this host: times the lowered kernels (bench kernels'",
-        "Java harness on 1 thread, or with --native the simulator's own x86 programs on 1..N threads), then minimises",
-        "the sum of squared relative errors of the simulated times over the fields",
-        "(each a bounded Brent search, repeated over the fields). Fits the config's estimate: true fields of the",
-        "fit-able kinds, or exactly the --fit fields; nothing else changes. Writes the calibrated config with the",
-        "measurements and the fit quality in its header."})
+    description = "Fit uncertain fields of a hardware config to this host: times the lowered kernels (bench kernels' "
+        + "Java harness on 1 thread, or with --native the simulator's own x86 programs on 1..N threads), then "
+        + "minimises the sum of squared relative errors of the simulated times over the fields (each a bounded "
+        + "Brent search, repeated over the fields). Fits the config's estimate: true fields of the fit-able "
+        + "kinds, or exactly the --fit fields; nothing else changes. Writes the calibrated config with the "
+        + "measurements and the fit quality in its header.")
 final class HostCalibrateCommand implements Callable<Integer> {
 
     @Spec
