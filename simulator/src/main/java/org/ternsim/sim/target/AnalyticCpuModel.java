@@ -29,6 +29,9 @@ import org.ternsim.sim.workload.Operator;
  *       bandwidth is also capped per thread at what one core keeps in flight: the misses its last private cache level
  *       tracks (MSHRs) x line size / DRAM latency (cpus.md §10.2: model per-core bandwidth as a limit of its own).</li>
  *   <li>cycles = max of the two (perfect overlap); the larger names the bound.</li>
+ *   <li>ggml's execution of the graph ({@link GgmlGraph}): the share of an operator that ggml runs on one thread
+ *       (the ReLU and the square of a ReLU^2-GLU) costs its one-thread time; a prompt's attention scores every key
+ *       stored after the prompt (masked), not the causal mean the operator counts.</li>
  * </ul>
  * Energy: instructions x (core.instruction + core.vector_op_256), cache reads per 64-byte line of the level the
  * bytes come from, DRAM bits x energyPerBit; static power is added by the caller from the time.
@@ -135,18 +138,23 @@ final class AnalyticCpuModel {
     }
 
     OperatorCost cost(Operator op, String why) {
+        // ggml scores every stored key of a prompt (mask in the softmax), so its attention work and KV reads scale up.
+        double keys = GgmlGraph.attentionKeysFactor(op);
         double vectorOps = switch (op.opClass()) {
             case LINEAR -> op.macs() * (opsPerMac(op.kernel()).token()
                 + opsPerMac(op.kernel()).weight() / tokensSharingWeights(hw.core().isa(), op.n()));
-            case ATTENTION -> op.macs() * 2 / LANES + op.elementOps() / LANES;
+            case ATTENTION -> (op.macs() * 2 / LANES + op.elementOps() / LANES) * keys;
             default -> op.elementOps() / LANES;
         };
-        double computeCycles = vectorOps / (vectorOpsPerCycle * threads);
+        // Thread-time per unit of one thread's time: the serial share runs on one thread, the rest on all.
+        double serial = GgmlGraph.serialShare(op);
+        double spread = serial + (1 - serial) / threads;
+        double computeCycles = vectorOps * spread / vectorOpsPerCycle;
         if (op.opClass() == OpClass.LINEAR && op.kernel().equals("f16") && f16ConvertRthr > 0) {
             double converts = op.macs() / LANES * (1 + 1.0 / tokensSharingWeights(hw.core().isa(), op.n()));
             computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);
         }
-        double big = op.weightBytes();
+        double big = op.weightBytes() * keys;
         CacheConfig llc = hw.caches().isEmpty() ? null : hw.caches().get(hw.caches().size() - 1);
         boolean fromDram = big > 0 && (weightsInDram || llc == null || big > llc.sizeBytes()
             || op.opClass() == OpClass.EMBEDDING);
@@ -155,9 +163,9 @@ final class AnalyticCpuModel {
         // L3 delivery is not in the configs; one 64-byte line per 2 cycles per core is an estimate (Zen-class L3
         // read bandwidth per core ~32 B/cycle, uarch.md §5.1 does not give it).
         double llcBytesPerCycle = 32.0 * threads;
-        double l1BytesPerCycle = 64.0 * threads;
+        double l1BytesPerCycle = 64.0;
         double memoryCycles = (fromDram ? big / dramBytesPerCycle : big / llcBytesPerCycle)
-            + op.activationBytes() / l1BytesPerCycle;
+            + op.activationBytes() * spread / l1BytesPerCycle;
         double cycles = Math.max(1, Math.max(computeCycles, memoryCycles));
         String bound = memoryCycles > computeCycles ? "memory" : "compute";
         Map<String, Double> e = new LinkedHashMap<>();

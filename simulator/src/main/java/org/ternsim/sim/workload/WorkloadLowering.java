@@ -33,6 +33,9 @@ public final class WorkloadLowering {
     /** RoPE: per rotated pair 4 mul + 2 add = 3 per element. */
     static final double ROPE_OPS = 3;
 
+    /** Kernel name of an LLM prompt's attention: causal, its context the mean keys per query. */
+    public static final String CAUSAL_PROMPT_ATTENTION = "sdpa_causal";
+
     private WorkloadLowering() {
     }
 
@@ -58,7 +61,7 @@ public final class WorkloadLowering {
         boolean prefill = phase.kind() == Phase.Kind.PREFILL;
         long n = prefill ? phase.tokens() : phase.batch();
         // Keys per query: the cache plus the new token; a causal prompt sees on average half of itself.
-        long keys = prefill ? phase.context() + (phase.tokens() + 1) / 2 : phase.context() + 1;
+        long keys = prefill ? causalMeanKeys(phase.context(), phase.tokens()) : phase.context() + 1;
         boolean a48 = "int4".equals(num.activations()) && !num.hadamard();
         boolean v2 = num.hadamard();
         boolean quantized = num.activations().startsWith("int");
@@ -82,7 +85,8 @@ public final class WorkloadLowering {
                 ops.add(el("kv_quant", l, OpClass.QUANTIZE, "quant_kv_" + num.kvCache(), 2L * s.kvDim(), n,
                     QUANT_INT8_OPS));
             }
-            ops.add(new Operator("attention", l, "layer", OpClass.ATTENTION, "sdpa", s.heads(), s.headDim(), n, keys,
+            ops.add(new Operator("attention", l, "layer", OpClass.ATTENTION, prefill ? CAUSAL_PROMPT_ATTENTION : "sdpa",
+                s.heads(), s.headDim(), n, keys,
                 s.kvHeads(), 0, num.kvCache(), 0));
             if (s.subNorms()) {
                 ops.add(el("attn_sub_norm", l, OpClass.NORM, "rmsnorm", s.hidden(), n, RMSNORM_OPS));
@@ -184,6 +188,24 @@ public final class WorkloadLowering {
         ops.add(el("final_norm", -1, OpClass.NORM, "layernorm_mod", h, img, LAYERNORM_MOD_OPS));
         ops.add(new Operator("final_linear", -1, "", OpClass.LINEAR, edge, d.latentChannels(), h, img, 0, 0, 0, edge, 0));
         return ops;
+    }
+
+    /** Mean keys per query of a causal prompt of {@code tokens} after {@code cached} keys (the LLM attention's context). */
+    static long causalMeanKeys(long cached, long tokens) {
+        return cached + (tokens + 1) / 2;
+    }
+
+    /**
+     * Keys in the cache once an attention operator's tokens are stored: for a causal prompt
+     * ({@link #CAUSAL_PROMPT_ATTENTION}) the inverse of {@link #causalMeanKeys}, i.e. cached + tokens; otherwise
+     * (decode, a DiT's joint attention) the operator's context. A runtime that scores the whole masked score matrix
+     * computes this many keys per query.
+     */
+    public static long keysStored(Operator attention) {
+        if (attention.kernel().equals(CAUSAL_PROMPT_ATTENTION)) {
+            return attention.context() - (attention.n() + 1) / 2 + attention.n();
+        }
+        return attention.context();
     }
 
     private static Operator linear(String name, int layer, String kernel, long m, long k, long n, double sparsity,

@@ -1,0 +1,52 @@
+// How bitnet.cpp's ggml executes an operator that TernSim lowers as one: which part runs on one thread, and how many
+// keys its attention scores.
+package org.ternsim.sim.target;
+
+import org.ternsim.sim.workload.OpClass;
+import org.ternsim.sim.workload.Operator;
+import org.ternsim.sim.workload.WorkloadLowering;
+
+/**
+ * Facts from the ggml that bitnet.cpp builds (its llama.cpp fork, {@code ggml/src/ggml.c} and {@code src/llama.cpp},
+ * Eddie-Wang1120/llama.cpp at 13e12994 as stored; the fork is the 3rdparty submodule of microsoft/BitNet):
+ * <ul>
+ *   <li>{@code build_bitnet_158} (the 2B4T graph) builds the ReLU^2-GLU as {@code LLM_FFN_RELU_SQR} with
+ *       {@code LLM_FFN_PAR}: three graph nodes, {@code ggml_relu}, {@code ggml_sqr}, {@code ggml_mul}.
+ *       {@code ggml_compute_forward_relu_f32} and {@code ggml_compute_forward_sqr_f32} begin with
+ *       {@code if (params->ith != 0) return;} (and {@code ggml_get_n_tasks} gives both 1 task), so two of the three
+ *       run on thread 0 while the others wait at the barrier after the node; {@code ggml_compute_forward_mul_f32}
+ *       splits rows over all threads.</li>
+ *   <li>Without flash attention (llama-bench's default) {@code llm_build_kqv} multiplies the queries with the whole
+ *       K view of the cache ({@code n_kv} cells) and masks the future keys in {@code ggml_soft_max_ext}: every query of
+ *       a prompt scores every key stored after the prompt, not the causal half.</li>
+ * </ul>
+ * Other element-wise nodes of these graphs (rms_norm, mul, add, rope, cpy, soft_max) split rows over the threads.
+ */
+final class GgmlGraph {
+
+    /** Graph nodes of the ReLU^2-GLU and how many of them run on thread 0 only. */
+    static final double RELU2_GLU_NODES = 3;
+    static final double RELU2_GLU_SERIAL_NODES = 2;
+
+    private GgmlGraph() {
+    }
+
+    /**
+     * Share of an operator's element work that ggml runs on one thread. The ReLU^2-GLU's three nodes each cost one
+     * operation and one read and write per element in the analytic model, so two thirds of it is serial.
+     */
+    static double serialShare(Operator op) {
+        if (op.opClass() == OpClass.ACTIVATION && op.kernel().equals("relu2_glu")) {
+            return RELU2_GLU_SERIAL_NODES / RELU2_GLU_NODES;
+        }
+        return 0;
+    }
+
+    /** Keys each query's scores cover over the keys of the operator's own (causal mean) count. */
+    static double attentionKeysFactor(Operator op) {
+        if (op.opClass() != OpClass.ATTENTION || op.context() <= 0) {
+            return 1;
+        }
+        return (double) WorkloadLowering.keysStored(op) / op.context();
+    }
+}
