@@ -23,7 +23,8 @@ import org.ternsim.sim.workload.Operator;
  *       {@code vec_dot_type = GGML_TYPE_F16}) and {@code ggml_vec_dot_f16} widens both operands with F16C, so every
  *       8 MACs take two {@code vcvtph2ps ymm, xmm} (one of them, on the weights, shared by a GEMM tile's tokens); on
  *       cores whose table times that form, compute cycles are at least that many x its rthr (Zen 3: 2 uops on
- *       FP2/FP3, rthr 1, so a GEMV runs at most 4 MACs per cycle).</li>
+ *       FP2/FP3, rthr 1, so a GEMV runs at most 4 MACs per cycle). Attention over an f16 KV cache is two such
+ *       matmuls (QK^T, AV: ggml converts the queries and the softmax output to F16), two conversions per 8 MACs.</li>
  *   <li>memory cycles = weight (or KV-cache) bytes / DRAM bandwidth when the model's weights do not fit in the last
  *       cache level, else / the L3; activations are taken from L1 at two 32-byte loads per cycle per thread. DRAM
  *       bandwidth is also capped per thread at what one core keeps in flight: the misses its last private cache level
@@ -152,6 +153,11 @@ final class AnalyticCpuModel {
         double computeCycles = vectorOps * spread / vectorOpsPerCycle;
         if (op.opClass() == OpClass.LINEAR && op.kernel().equals("f16") && f16ConvertRthr > 0) {
             double converts = op.macs() / LANES * (1 + 1.0 / tokensSharingWeights(hw.core().isa(), op.n()));
+            computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);
+        }
+        if (op.opClass() == OpClass.ATTENTION && op.weightFormat().equals("f16") && f16ConvertRthr > 0) {
+            // QK^T and AV are ggml F16 matmuls over the f16 cache: each (query, key) dot widens both operands.
+            double converts = op.macs() * keys / LANES * 2;
             computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);
         }
         double big = op.weightBytes() * keys;
