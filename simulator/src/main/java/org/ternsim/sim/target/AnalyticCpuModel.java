@@ -32,7 +32,9 @@ import org.ternsim.sim.workload.Operator;
  *   <li>cycles = max of the two (perfect overlap); the larger names the bound.</li>
  *   <li>ggml's execution of the graph ({@link GgmlGraph}): the share of an operator that ggml runs on one thread
  *       (the ReLU and the square of a ReLU^2-GLU) costs its one-thread time; a prompt's attention scores every key
- *       stored after the prompt (masked), not the causal mean the operator counts.</li>
+ *       stored after the prompt (masked), not the causal mean the operator counts; row-split nodes cost the
+ *       slowest thread's ceil(tokens / threads) rows; bitnet.cpp's int8 quantizer adds its scalar absmax chain (one
+ *       max latency per element) where the core's table times that max.</li>
  * </ul>
  * Energy: instructions x (core.instruction + core.vector_op_256), cache reads per 64-byte line of the level the
  * bytes come from, DRAM bits x energyPerBit; static power is added by the caller from the time.
@@ -91,6 +93,8 @@ final class AnalyticCpuModel {
     /** rthr of one 8-lane F16 to F32 conversion, or 0 when the core's table has no such form. */
     private final double f16ConvertRthr;
     private final double coreDramBytesPerCycle;
+    /** Latency of the scalar max of quantize_row_i8_s's absmax chain, or 0 when the core's table has no such form. */
+    private final double absmaxLatency;
 
     AnalyticCpuModel(HardwareConfig hw, Microarchitecture uarch, int threads, boolean weightsInDram) {
         this.hw = hw;
@@ -110,6 +114,8 @@ final class AnalyticCpuModel {
         this.vectorOpsPerCycle = perCycle * Math.min(1.0, width);
         this.throughputSource = src;
         this.f16ConvertRthr = uarch.has(F16_CONVERT) ? uarch.desc(F16_CONVERT).rthr() : 0;
+        this.absmaxLatency = uarch.has(GgmlGraph.ABSMAX_CHAIN_FORM) ? uarch.desc(GgmlGraph.ABSMAX_CHAIN_FORM).latency()
+            : 0;
         this.coreDramBytesPerCycle = coreDramBytesPerCycle(hw);
     }
 
@@ -147,10 +153,13 @@ final class AnalyticCpuModel {
             case ATTENTION -> (op.macs() * 2 / LANES + op.elementOps() / LANES) * keys;
             default -> op.elementOps() / LANES;
         };
-        // Thread-time per unit of one thread's time: the serial share runs on one thread, the rest on all.
-        double serial = GgmlGraph.serialShare(op);
-        double spread = serial + (1 - serial) / threads;
-        double computeCycles = vectorOps * spread / vectorOpsPerCycle;
+        // Wall time per unit of one thread's time: ggml's serial share on one thread, row-split work by rows.
+        double spread = GgmlGraph.spread(op, threads);
+        double oneThreadCompute = vectorOps / vectorOpsPerCycle;
+        if (GgmlGraph.quantizeRowI8s(op) && absmaxLatency > 0) {
+            oneThreadCompute += (double) op.k() * op.n() * absmaxLatency;
+        }
+        double computeCycles = oneThreadCompute * spread;
         if (op.opClass() == OpClass.LINEAR && op.kernel().equals("f16") && f16ConvertRthr > 0) {
             double converts = op.macs() / LANES * (1 + 1.0 / tokensSharingWeights(hw.core().isa(), op.n()));
             computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);

@@ -101,4 +101,21 @@ class AnalyticCpuModelTest {
         assertEquals(128, org.ternsim.sim.workload.WorkloadLowering.keysStored(prompt));
         assertEquals(64, org.ternsim.sim.workload.WorkloadLowering.keysStored(asMean));
     }
+
+    @Test
+    void bitnetsInt8QuantizerCarriesAScalarAbsmaxChainAndSplitsTokensOverThreads() {
+        double maxLatency = ZEN3.desc(GgmlGraph.ABSMAX_CHAIN_FORM).latency();
+        Operator prompt = new Operator("ffn_quant", 0, "layer", OpClass.QUANTIZE, "quant_int8", 0, 2560, 128, 0, 0, 4,
+            "f32", 0);
+        double one = new AnalyticCpuModel(EPYC, ZEN3, 1, true).cost(prompt, "test").cycles();
+        assertTrue(one >= 2560 * 128 * maxLatency, "one max per element on one thread: " + one);
+        // 12 threads: the slowest does ceil(128 / 12) = 11 of the 128 token rows.
+        double twelve = new AnalyticCpuModel(EPYC, ZEN3, 12, true).cost(prompt, "test").cycles();
+        assertEquals(one * 11 / 128, twelve, 1e-9 * one);
+        // A decode token is one row: thread 0 quantizes it whatever the thread count.
+        Operator token = new Operator("ffn_quant", 0, "layer", OpClass.QUANTIZE, "quant_int8", 0, 2560, 1, 0, 0, 4,
+            "f32", 0);
+        assertEquals(new AnalyticCpuModel(EPYC, ZEN3, 1, true).cost(token, "test").cycles(),
+            new AnalyticCpuModel(EPYC, ZEN3, 16, true).cost(token, "test").cycles(), 1e-9);
+    }
 }
