@@ -8,7 +8,8 @@ import org.ternsim.sim.workload.WorkloadLowering;
 
 /**
  * Facts from the ggml that bitnet.cpp builds (its llama.cpp fork, {@code ggml/src/ggml.c} and {@code src/llama.cpp},
- * Eddie-Wang1120/llama.cpp at 13e12994 as stored; the fork is the 3rdparty submodule of microsoft/BitNet):
+ * Eddie-Wang1120/llama.cpp as stored, ggml.c at 13e12994 and llama.cpp at 038fca04; the fork is the 3rdparty
+ * submodule of microsoft/BitNet):
  * <ul>
  *   <li>{@code build_bitnet_158} (the 2B4T graph) builds the ReLU^2-GLU as {@code LLM_FFN_RELU_SQR} with
  *       {@code LLM_FFN_PAR}: three graph nodes, {@code ggml_relu}, {@code ggml_sqr}, {@code ggml_mul}.

@@ -10,7 +10,8 @@ import java.util.List;
  * implementation (stated next to each operator) and only feed the analytic model of those small operators.
  *
  * <p>Not lowered (not modelled): sampling / argmax of the logits, the T5 and CLIP encoders and the VAE of a DiT,
- * the LM head of every prompt token but the last (llama.cpp computes logits only for the last prompt token).
+ * the LM head of every prompt token but the last (llama.cpp computes logits only for the last prompt token), and for
+ * the same reason the last layer's FFN of the other prompt tokens.
  */
 public final class WorkloadLowering {
 
@@ -100,30 +101,33 @@ public final class WorkloadLowering {
             }
             ops.add(linear("o_proj", l, lin, s.hidden(), s.hidden(), n, sp.out(), quantized ? (a48 ? "int8" : qkvIn)
                 : num.activations()));
-            ops.add(el("attn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), n, 1));
-            ops.add(el("ffn_norm", l, OpClass.NORM, "rmsnorm", s.hidden(), n, RMSNORM_OPS));
+            // llama.cpp's last layer keeps only the output rows after attention (ggml_get_rows on inp_out_ids): in a
+            // prompt its residual and FFN run on the last token alone.
+            long nf = prefill && l == s.layers() - 1 ? 1 : n;
+            ops.add(el("attn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), nf, 1));
+            ops.add(el("ffn_norm", l, OpClass.NORM, "rmsnorm", s.hidden(), nf, RMSNORM_OPS));
             if (quantized) {
-                ops.add(el("ffn_quant", l, OpClass.QUANTIZE, "quant_" + qkvIn, s.hidden(), n, QUANT_INT4_OPS));
+                ops.add(el("ffn_quant", l, OpClass.QUANTIZE, "quant_" + qkvIn, s.hidden(), nf, QUANT_INT4_OPS));
             }
-            ops.add(linear("gate_proj", l, lin, s.ffn(), s.hidden(), n, sp.gate(), qkvAct));
-            ops.add(linear("up_proj", l, lin, s.ffn(), s.hidden(), n, sp.up(), qkvAct));
+            ops.add(linear("gate_proj", l, lin, s.ffn(), s.hidden(), nf, sp.gate(), qkvAct));
+            ops.add(linear("up_proj", l, lin, s.ffn(), s.hidden(), nf, sp.up(), qkvAct));
             boolean relu2 = s.activation() == Workload.Activation.RELU2;
             ops.add(el("ffn_act", l, OpClass.ACTIVATION, relu2 ? "relu2_glu" : s.activation() == Workload.Activation.SILU
-                ? "silu_glu" : "gelu_glu", s.ffn(), n, relu2 ? RELU2_GLU_OPS : s.activation() == Workload.Activation.SILU
+                ? "silu_glu" : "gelu_glu", s.ffn(), nf, relu2 ? RELU2_GLU_OPS : s.activation() == Workload.Activation.SILU
                 ? SILU_GLU_OPS : GELU_OPS + 1));
             if (s.subNorms()) {
-                ops.add(el("ffn_sub_norm", l, OpClass.NORM, "rmsnorm", s.ffn(), n, RMSNORM_OPS));
+                ops.add(el("ffn_sub_norm", l, OpClass.NORM, "rmsnorm", s.ffn(), nf, RMSNORM_OPS));
             }
             if (v2) {
-                ops.add(el("down_hadamard", l, OpClass.HADAMARD, "fwht", s.ffn(), n, 0));
+                ops.add(el("down_hadamard", l, OpClass.HADAMARD, "fwht", s.ffn(), nf, 0));
             }
             if (quantized) {
-                ops.add(el("down_quant", l, OpClass.QUANTIZE, v2 ? "quant_int4" : "quant_int8", s.ffn(), n,
+                ops.add(el("down_quant", l, OpClass.QUANTIZE, v2 ? "quant_int4" : "quant_int8", s.ffn(), nf,
                     QUANT_INT8_OPS));
             }
-            ops.add(linear("down_proj", l, lin, s.hidden(), s.ffn(), n, sp.down(), quantized ? (v2 ? "int4" : "int8")
+            ops.add(linear("down_proj", l, lin, s.hidden(), s.ffn(), nf, sp.down(), quantized ? (v2 ? "int4" : "int8")
                 : num.activations()));
-            ops.add(el("ffn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), n, 1));
+            ops.add(el("ffn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), nf, 1));
         }
         long headTokens = prefill ? 1 : n;
         ops.add(el("final_norm", -1, OpClass.NORM, "rmsnorm", s.hidden(), headTokens, RMSNORM_OPS));
