@@ -23,12 +23,18 @@ import org.ternsim.sim.workload.Operator;
  *       {@code vec_dot_type = GGML_TYPE_F16}) and {@code ggml_vec_dot_f16} widens both operands with F16C, so every
  *       8 MACs take two {@code vcvtph2ps ymm, xmm} (one of them, on the weights, shared by a GEMM tile's tokens); on
  *       cores whose table times that form, compute cycles are at least that many x its rthr (Zen 3: 2 uops on
- *       FP2/FP3, rthr 1, so a GEMV runs at most 4 MACs per cycle).</li>
+ *       FP2/FP3, rthr 1, so a GEMV runs at most 4 MACs per cycle). Attention over an f16 KV cache is two such
+ *       matmuls (QK^T, AV: ggml converts the queries and the softmax output to F16), two conversions per 8 MACs.</li>
  *   <li>memory cycles = weight (or KV-cache) bytes / DRAM bandwidth when the model's weights do not fit in the last
  *       cache level, else / the L3; activations are taken from L1 at two 32-byte loads per cycle per thread. DRAM
  *       bandwidth is also capped per thread at what one core keeps in flight: the misses its last private cache level
  *       tracks (MSHRs) x line size / DRAM latency (cpus.md §10.2: model per-core bandwidth as a limit of its own).</li>
  *   <li>cycles = max of the two (perfect overlap); the larger names the bound.</li>
+ *   <li>ggml's execution of the graph ({@link GgmlGraph}): the share of an operator that ggml runs on one thread
+ *       (the ReLU and the square of a ReLU^2-GLU) costs its one-thread time; a prompt's attention scores every key
+ *       stored after the prompt (masked), not the causal mean the operator counts; row-split nodes cost the
+ *       slowest thread's ceil(tokens / threads) rows; bitnet.cpp's int8 quantizer adds its scalar absmax chain (one
+ *       max latency per element) where the core's table times that max.</li>
  * </ul>
  * Energy: instructions x (core.instruction + core.vector_op_256), cache reads per 64-byte line of the level the
  * bytes come from, DRAM bits x energyPerBit; static power is added by the caller from the time.
@@ -87,6 +93,8 @@ final class AnalyticCpuModel {
     /** rthr of one 8-lane F16 to F32 conversion, or 0 when the core's table has no such form. */
     private final double f16ConvertRthr;
     private final double coreDramBytesPerCycle;
+    /** Latency of the scalar max of quantize_row_i8_s's absmax chain, or 0 when the core's table has no such form. */
+    private final double absmaxLatency;
 
     AnalyticCpuModel(HardwareConfig hw, Microarchitecture uarch, int threads, boolean weightsInDram) {
         this.hw = hw;
@@ -106,6 +114,8 @@ final class AnalyticCpuModel {
         this.vectorOpsPerCycle = perCycle * Math.min(1.0, width);
         this.throughputSource = src;
         this.f16ConvertRthr = uarch.has(F16_CONVERT) ? uarch.desc(F16_CONVERT).rthr() : 0;
+        this.absmaxLatency = uarch.has(GgmlGraph.ABSMAX_CHAIN_FORM) ? uarch.desc(GgmlGraph.ABSMAX_CHAIN_FORM).latency()
+            : 0;
         this.coreDramBytesPerCycle = coreDramBytesPerCycle(hw);
     }
 
@@ -135,18 +145,31 @@ final class AnalyticCpuModel {
     }
 
     OperatorCost cost(Operator op, String why) {
+        // ggml scores every stored key of a prompt (mask in the softmax), so its attention work and KV reads scale up.
+        double keys = GgmlGraph.attentionKeysFactor(op);
         double vectorOps = switch (op.opClass()) {
             case LINEAR -> op.macs() * (opsPerMac(op.kernel()).token()
                 + opsPerMac(op.kernel()).weight() / tokensSharingWeights(hw.core().isa(), op.n()));
-            case ATTENTION -> op.macs() * 2 / LANES + op.elementOps() / LANES;
+            case ATTENTION -> (op.macs() * 2 / LANES + op.elementOps() / LANES) * keys;
             default -> op.elementOps() / LANES;
         };
-        double computeCycles = vectorOps / (vectorOpsPerCycle * threads);
+        // Wall time per unit of one thread's time: ggml's serial share on one thread, row-split work by rows.
+        double spread = GgmlGraph.spread(op, threads);
+        double oneThreadCompute = vectorOps / vectorOpsPerCycle;
+        if (GgmlGraph.quantizeRowI8s(op) && absmaxLatency > 0) {
+            oneThreadCompute += (double) op.k() * op.n() * absmaxLatency;
+        }
+        double computeCycles = oneThreadCompute * spread;
         if (op.opClass() == OpClass.LINEAR && op.kernel().equals("f16") && f16ConvertRthr > 0) {
             double converts = op.macs() / LANES * (1 + 1.0 / tokensSharingWeights(hw.core().isa(), op.n()));
             computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);
         }
-        double big = op.weightBytes();
+        if (op.opClass() == OpClass.ATTENTION && op.weightFormat().equals("f16") && f16ConvertRthr > 0) {
+            // QK^T and AV are ggml F16 matmuls over the f16 cache: each (query, key) dot widens both operands.
+            double converts = op.macs() * keys / LANES * 2;
+            computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);
+        }
+        double big = op.weightBytes() * keys;
         CacheConfig llc = hw.caches().isEmpty() ? null : hw.caches().get(hw.caches().size() - 1);
         boolean fromDram = big > 0 && (weightsInDram || llc == null || big > llc.sizeBytes()
             || op.opClass() == OpClass.EMBEDDING);
@@ -155,9 +178,9 @@ final class AnalyticCpuModel {
         // L3 delivery is not in the configs; one 64-byte line per 2 cycles per core is an estimate (Zen-class L3
         // read bandwidth per core ~32 B/cycle, uarch.md §5.1 does not give it).
         double llcBytesPerCycle = 32.0 * threads;
-        double l1BytesPerCycle = 64.0 * threads;
+        double l1BytesPerCycle = 64.0;
         double memoryCycles = (fromDram ? big / dramBytesPerCycle : big / llcBytesPerCycle)
-            + op.activationBytes() / l1BytesPerCycle;
+            + op.activationBytes() * spread / l1BytesPerCycle;
         double cycles = Math.max(1, Math.max(computeCycles, memoryCycles));
         String bound = memoryCycles > computeCycles ? "memory" : "compute";
         Map<String, Double> e = new LinkedHashMap<>();

@@ -10,7 +10,8 @@ import java.util.List;
  * implementation (stated next to each operator) and only feed the analytic model of those small operators.
  *
  * <p>Not lowered (not modelled): sampling / argmax of the logits, the T5 and CLIP encoders and the VAE of a DiT,
- * the LM head of every prompt token but the last (llama.cpp computes logits only for the last prompt token).
+ * the LM head of every prompt token but the last (llama.cpp computes logits only for the last prompt token), and for
+ * the same reason the last layer's FFN of the other prompt tokens.
  */
 public final class WorkloadLowering {
 
@@ -32,6 +33,9 @@ public final class WorkloadLowering {
     static final double GELU_OPS = 9;
     /** RoPE: per rotated pair 4 mul + 2 add = 3 per element. */
     static final double ROPE_OPS = 3;
+
+    /** Kernel name of an LLM prompt's attention: causal, its context the mean keys per query. */
+    public static final String CAUSAL_PROMPT_ATTENTION = "sdpa_causal";
 
     private WorkloadLowering() {
     }
@@ -58,7 +62,7 @@ public final class WorkloadLowering {
         boolean prefill = phase.kind() == Phase.Kind.PREFILL;
         long n = prefill ? phase.tokens() : phase.batch();
         // Keys per query: the cache plus the new token; a causal prompt sees on average half of itself.
-        long keys = prefill ? phase.context() + (phase.tokens() + 1) / 2 : phase.context() + 1;
+        long keys = prefill ? causalMeanKeys(phase.context(), phase.tokens()) : phase.context() + 1;
         boolean a48 = "int4".equals(num.activations()) && !num.hadamard();
         boolean v2 = num.hadamard();
         boolean quantized = num.activations().startsWith("int");
@@ -82,7 +86,8 @@ public final class WorkloadLowering {
                 ops.add(el("kv_quant", l, OpClass.QUANTIZE, "quant_kv_" + num.kvCache(), 2L * s.kvDim(), n,
                     QUANT_INT8_OPS));
             }
-            ops.add(new Operator("attention", l, "layer", OpClass.ATTENTION, "sdpa", s.heads(), s.headDim(), n, keys,
+            ops.add(new Operator("attention", l, "layer", OpClass.ATTENTION, prefill ? CAUSAL_PROMPT_ATTENTION : "sdpa",
+                s.heads(), s.headDim(), n, keys,
                 s.kvHeads(), 0, num.kvCache(), 0));
             if (s.subNorms()) {
                 ops.add(el("attn_sub_norm", l, OpClass.NORM, "rmsnorm", s.hidden(), n, RMSNORM_OPS));
@@ -96,30 +101,33 @@ public final class WorkloadLowering {
             }
             ops.add(linear("o_proj", l, lin, s.hidden(), s.hidden(), n, sp.out(), quantized ? (a48 ? "int8" : qkvIn)
                 : num.activations()));
-            ops.add(el("attn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), n, 1));
-            ops.add(el("ffn_norm", l, OpClass.NORM, "rmsnorm", s.hidden(), n, RMSNORM_OPS));
+            // llama.cpp's last layer keeps only the output rows after attention (ggml_get_rows on inp_out_ids): in a
+            // prompt its residual and FFN run on the last token alone.
+            long nf = prefill && l == s.layers() - 1 ? 1 : n;
+            ops.add(el("attn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), nf, 1));
+            ops.add(el("ffn_norm", l, OpClass.NORM, "rmsnorm", s.hidden(), nf, RMSNORM_OPS));
             if (quantized) {
-                ops.add(el("ffn_quant", l, OpClass.QUANTIZE, "quant_" + qkvIn, s.hidden(), n, QUANT_INT4_OPS));
+                ops.add(el("ffn_quant", l, OpClass.QUANTIZE, "quant_" + qkvIn, s.hidden(), nf, QUANT_INT4_OPS));
             }
-            ops.add(linear("gate_proj", l, lin, s.ffn(), s.hidden(), n, sp.gate(), qkvAct));
-            ops.add(linear("up_proj", l, lin, s.ffn(), s.hidden(), n, sp.up(), qkvAct));
+            ops.add(linear("gate_proj", l, lin, s.ffn(), s.hidden(), nf, sp.gate(), qkvAct));
+            ops.add(linear("up_proj", l, lin, s.ffn(), s.hidden(), nf, sp.up(), qkvAct));
             boolean relu2 = s.activation() == Workload.Activation.RELU2;
             ops.add(el("ffn_act", l, OpClass.ACTIVATION, relu2 ? "relu2_glu" : s.activation() == Workload.Activation.SILU
-                ? "silu_glu" : "gelu_glu", s.ffn(), n, relu2 ? RELU2_GLU_OPS : s.activation() == Workload.Activation.SILU
+                ? "silu_glu" : "gelu_glu", s.ffn(), nf, relu2 ? RELU2_GLU_OPS : s.activation() == Workload.Activation.SILU
                 ? SILU_GLU_OPS : GELU_OPS + 1));
             if (s.subNorms()) {
-                ops.add(el("ffn_sub_norm", l, OpClass.NORM, "rmsnorm", s.ffn(), n, RMSNORM_OPS));
+                ops.add(el("ffn_sub_norm", l, OpClass.NORM, "rmsnorm", s.ffn(), nf, RMSNORM_OPS));
             }
             if (v2) {
-                ops.add(el("down_hadamard", l, OpClass.HADAMARD, "fwht", s.ffn(), n, 0));
+                ops.add(el("down_hadamard", l, OpClass.HADAMARD, "fwht", s.ffn(), nf, 0));
             }
             if (quantized) {
-                ops.add(el("down_quant", l, OpClass.QUANTIZE, v2 ? "quant_int4" : "quant_int8", s.ffn(), n,
+                ops.add(el("down_quant", l, OpClass.QUANTIZE, v2 ? "quant_int4" : "quant_int8", s.ffn(), nf,
                     QUANT_INT8_OPS));
             }
-            ops.add(linear("down_proj", l, lin, s.hidden(), s.ffn(), n, sp.down(), quantized ? (v2 ? "int4" : "int8")
+            ops.add(linear("down_proj", l, lin, s.hidden(), s.ffn(), nf, sp.down(), quantized ? (v2 ? "int4" : "int8")
                 : num.activations()));
-            ops.add(el("ffn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), n, 1));
+            ops.add(el("ffn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), nf, 1));
         }
         long headTokens = prefill ? 1 : n;
         ops.add(el("final_norm", -1, OpClass.NORM, "rmsnorm", s.hidden(), headTokens, RMSNORM_OPS));
@@ -184,6 +192,24 @@ public final class WorkloadLowering {
         ops.add(el("final_norm", -1, OpClass.NORM, "layernorm_mod", h, img, LAYERNORM_MOD_OPS));
         ops.add(new Operator("final_linear", -1, "", OpClass.LINEAR, edge, d.latentChannels(), h, img, 0, 0, 0, edge, 0));
         return ops;
+    }
+
+    /** Mean keys per query of a causal prompt of {@code tokens} after {@code cached} keys (the LLM attention's context). */
+    static long causalMeanKeys(long cached, long tokens) {
+        return cached + (tokens + 1) / 2;
+    }
+
+    /**
+     * Keys in the cache once an attention operator's tokens are stored: for a causal prompt
+     * ({@link #CAUSAL_PROMPT_ATTENTION}) the inverse of {@link #causalMeanKeys}, i.e. cached + tokens; otherwise
+     * (decode, a DiT's joint attention) the operator's context. A runtime that scores the whole masked score matrix
+     * computes this many keys per query.
+     */
+    public static long keysStored(Operator attention) {
+        if (attention.kernel().equals(CAUSAL_PROMPT_ATTENTION)) {
+            return attention.context() - (attention.n() + 1) / 2 + attention.n();
+        }
+        return attention.context();
     }
 
     private static Operator linear(String name, int layer, String kernel, long m, long k, long n, double sparsity,

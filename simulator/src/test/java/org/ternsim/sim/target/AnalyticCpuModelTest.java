@@ -70,4 +70,52 @@ class AnalyticCpuModelTest {
         assertEquals(8, AnalyticCpuModel.tokensSharingWeights(java.util.List.of("neon-dotprod", "neon"), 128));
         assertEquals(1, AnalyticCpuModel.tokensSharingWeights(java.util.List.of("avx2"), 3));
     }
+
+    @Test
+    void ggmlRunsTheReluAndSquareOfAReluSquaredGluOnOneThread() {
+        // 2B4T's ffn_act over a 128-token prompt: relu and sqr on thread 0, the gate multiply on all threads.
+        Operator act = new Operator("ffn_act", 0, "layer", OpClass.ACTIVATION, "relu2_glu", 0, 6912, 128, 0, 0, 3,
+            "f32", 0);
+        double one = new AnalyticCpuModel(EPYC, ZEN3, 1, true).cost(act, "test").cycles();
+        double sixteen = new AnalyticCpuModel(EPYC, ZEN3, 16, true).cost(act, "test").cycles();
+        assertEquals(one * (2.0 / 3 + 1.0 / 3 / 16), sixteen, 1e-9 * one);
+        // An operator ggml splits over rows still scales with the threads.
+        Operator norm = new Operator("ffn_norm", 0, "layer", OpClass.NORM, "rmsnorm", 0, 2560, 128, 0, 0, 4, "f32", 0);
+        double normOne = new AnalyticCpuModel(EPYC, ZEN3, 1, true).cost(norm, "test").cycles();
+        double normSixteen = new AnalyticCpuModel(EPYC, ZEN3, 16, true).cost(norm, "test").cycles();
+        assertEquals(normOne / 16, normSixteen, 1e-9 * normOne);
+    }
+
+    @Test
+    void aPromptsAttentionScoresEveryStoredKey() {
+        // 128-token prompt on an empty cache: the operator counts the causal mean of 64 keys, ggml scores all 128.
+        Operator prompt = new Operator("attention", 0, "layer", OpClass.ATTENTION,
+            org.ternsim.sim.workload.WorkloadLowering.CAUSAL_PROMPT_ATTENTION, 20, 128, 128, 64, 5, 0, "f16", 0);
+        Operator asMean = new Operator("attention", 0, "layer", OpClass.ATTENTION, "sdpa", 20, 128, 128, 64, 5, 0,
+            "f16", 0);
+        AnalyticCpuModel m = new AnalyticCpuModel(EPYC, ZEN3, 1, true);
+        assertEquals(2.0, m.cost(prompt, "test").cycles() / m.cost(asMean, "test").cycles(), 1e-9);
+        // Over the f16 cache on Zen 3 both matmuls are bound by F16C: two conversions per 8 MACs at rthr 1.
+        double rthr = ZEN3.desc(AnalyticCpuModel.F16_CONVERT).rthr();
+        assertEquals(prompt.macs() * 2 / 8 * 2 * rthr, m.cost(prompt, "test").cycles(), 1e-6 * prompt.macs());
+        assertEquals(128, org.ternsim.sim.workload.WorkloadLowering.keysStored(prompt));
+        assertEquals(64, org.ternsim.sim.workload.WorkloadLowering.keysStored(asMean));
+    }
+
+    @Test
+    void bitnetsInt8QuantizerCarriesAScalarAbsmaxChainAndSplitsTokensOverThreads() {
+        double maxLatency = ZEN3.desc(GgmlGraph.ABSMAX_CHAIN_FORM).latency();
+        Operator prompt = new Operator("ffn_quant", 0, "layer", OpClass.QUANTIZE, "quant_int8", 0, 2560, 128, 0, 0, 4,
+            "f32", 0);
+        double one = new AnalyticCpuModel(EPYC, ZEN3, 1, true).cost(prompt, "test").cycles();
+        assertTrue(one >= 2560 * 128 * maxLatency, "one max per element on one thread: " + one);
+        // 12 threads: the slowest does ceil(128 / 12) = 11 of the 128 token rows.
+        double twelve = new AnalyticCpuModel(EPYC, ZEN3, 12, true).cost(prompt, "test").cycles();
+        assertEquals(one * 11 / 128, twelve, 1e-9 * one);
+        // A decode token is one row: thread 0 quantizes it whatever the thread count.
+        Operator token = new Operator("ffn_quant", 0, "layer", OpClass.QUANTIZE, "quant_int8", 0, 2560, 1, 0, 0, 4,
+            "f32", 0);
+        assertEquals(new AnalyticCpuModel(EPYC, ZEN3, 1, true).cost(token, "test").cycles(),
+            new AnalyticCpuModel(EPYC, ZEN3, 16, true).cost(token, "test").cycles(), 1e-9);
+    }
 }
