@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.lower.GemvLowering;
@@ -49,7 +51,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; `ternsim validate --help` lists the lowered ones).")
     String kernel;
 
-    @Option(names = "--isa", defaultValue = "avx2", description = "Lowering ISA (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--isa", description = "Lowering ISA (default: the first of the hardware config's ISA list that lowers"
+        + " the kernel; without --hw, the first ISA that does, e.g. neon for tl1).")
     String isa;
 
     @Option(names = "--shape", defaultValue = "64x2560", converter = SimulateCommand.ShapeConverter.class,
@@ -80,8 +83,12 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GemvLowering lowering = GemvLowerings.find(kernel, isa).orElseThrow(() -> new UserError("no lowering "
-            + kernel + "/" + isa + "; lowered: " + GemvLowerings.describeAll()));
+        Path hwPath = hw == null ? null : Home.resolve(hw);
+        if (hwPath != null && !Files.isRegularFile(hwPath)) {
+            throw new UserError(hwPath + ": hardware config not found");
+        }
+        HardwareConfig given = hwPath == null ? null : HardwareConfigLoader.load(hwPath);
+        GemvLowering lowering = chooseLowering(hwPath, given);
         if (iterations < 2 || timelineIterations < 0 || timelineFrom < 0) {
             throw new UserError("--iterations must be >= 2, --timeline and --timeline-from >= 0");
         }
@@ -100,11 +107,8 @@ final class ExplainCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return TernSim.OK;
         }
-        Path hwPath = hw == null ? Home.defaultHardware() : Home.resolve(hw);
-        if (!Files.isRegularFile(hwPath)) {
-            throw new UserError(hwPath + ": hardware config not found");
-        }
-        HardwareConfig config = HardwareConfigLoader.load(hwPath);
+        HardwareConfig config = given != null ? given : HardwareConfigLoader.load(HardwareForIsa.defaultFor(lowering.isa())
+            .orElseThrow(() -> new UserError("no bundled hardware config lists " + lowering.isa() + "; give --hw")));
         Microarchitecture core = loadUarch(uarch == null ? config.core().uarch() : uarch);
         LoopExplanation e;
         InProgramSteadyState whole;
@@ -139,6 +143,39 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.flush();
         return TernSim.OK;
+    }
+
+    /**
+     * The lowering of --kernel for --isa, or for the ISAs of the given config (or, without --hw, of the default config,
+     * else the first ISA that lowers the kernel: tl1 lands on neon, and the hardware then on an Arm config).
+     */
+    private GemvLowering chooseLowering(Path hwPath, HardwareConfig given) {
+        if (isa != null) {
+            GemvLowering l = GemvLowerings.find(kernel, isa).orElseThrow(() -> new UserError("no lowering "
+                + kernel + "/" + isa + "; lowered: " + GemvLowerings.describeAll()));
+            // With --uarch the user chose the core table; the config then only supplies the memory system.
+            if (given != null && uarch == null && !given.core().isa().contains(isa)) {
+                throw new UserError(hwPath + ": core.isa " + given.core().isa() + " has no " + isa + " (--isa " + isa
+                    + "); configs with " + isa + ": " + HardwareForIsa.names(isa));
+            }
+            return l;
+        }
+        List<String> isas = given != null ? given.core().isa()
+            : HardwareConfigLoader.load(Home.defaultHardware()).core().isa();
+        Optional<GemvLowering> forCore = GemvLowerings.forCore(kernel, isas);
+        if (forCore.isPresent()) {
+            return forCore.get();
+        }
+        List<String> lowered = GemvLowerings.all().stream().filter(l -> l.kernel().equals(kernel))
+            .map(GemvLowering::isa).toList();
+        if (lowered.isEmpty()) {
+            throw new UserError("no lowering of kernel " + kernel + "; lowered: " + GemvLowerings.describeAll());
+        }
+        if (given != null) {
+            throw new UserError(hwPath + ": core.isa " + isas + " has no lowering of " + kernel + " (lowered for "
+                + lowered + "); configs with " + lowered.get(0) + ": " + HardwareForIsa.names(lowered.get(0)));
+        }
+        return GemvLowerings.find(kernel, lowered.get(0)).orElseThrow();
     }
 
     static Microarchitecture loadUarch(String nameOrFile) {

@@ -89,4 +89,47 @@ class ExplainCommandTest {
         assertEquals(TernSim.USAGE, kernel.code());
         assertTrue(kernel.err().contains("i2_s"), kernel.err());
     }
+
+    /** An Arm ISA, or a kernel lowered only for NEON, without --hw runs on an Arm config (Neoverse N2) instead of failing. */
+    @Test
+    void armIsaWithoutHwPicksAnArmCore() throws Exception {
+        TernSimCliTest.Outcome neon = TernSimCliTest.run("explain", "--isa", "neon", "--shape", "4x2560", "--timeline",
+            "0", "--no-program-run", "--json");
+        assertEquals(TernSim.OK, neon.code(), neon.err());
+        JsonNode doc = new ObjectMapper().readTree(neon.out());
+        assertEquals("cobalt-100", doc.get("hardware").asText());
+        assertTrue(doc.get("loop").get("cyclesPerIteration").asDouble() > 0, neon.out());
+        String armOnly = neonOnlyKernel();
+        TernSimCliTest.Outcome k = TernSimCliTest.run("explain", "--kernel", armOnly, "--shape", "4x2560", "--timeline",
+            "0", "--no-program-run", "--json");
+        assertEquals(TernSim.OK, k.code(), k.err());
+        assertEquals("cobalt-100", new ObjectMapper().readTree(k.out()).get("hardware").asText());
+    }
+
+    /** A kernel lowered only for Arm ISAs (tl1 until an x86 lowering lands); the test is skipped when none is left. */
+    private static String neonOnlyKernel() {
+        var byKernel = org.ternsim.isa.lower.GemvLowerings.all().stream().collect(java.util.stream.Collectors.groupingBy(
+            org.ternsim.isa.lower.GemvLowering::kernel, java.util.TreeMap::new, java.util.stream.Collectors.mapping(
+                org.ternsim.isa.lower.GemvLowering::isa, java.util.stream.Collectors.toList())));
+        var found = byKernel.entrySet().stream().filter(e -> e.getValue().stream().allMatch(i -> i.startsWith("neon")))
+            .filter(e -> e.getValue().get(0).equals("neon")).map(java.util.Map.Entry::getKey).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(), "no NEON-only lowering registered");
+        return found.get();
+    }
+
+    /** NEON on an x86 config is a one-line usage error naming the configs that do have NEON. */
+    @Test
+    void neonOnAnX86ConfigSaysWhichConfigsHaveIt() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--hw", "configs/hw/zen4-2c.yaml", "--isa", "neon");
+        assertEquals(TernSim.USAGE, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("zen4-2c.yaml: core.isa [avx2, avx512] has no neon"), o.err());
+        assertTrue(o.err().contains("configs with neon: cobalt-100, apple-m2-ultra, raspberry-pi-5"), o.err());
+        String armOnly = neonOnlyKernel();
+        TernSimCliTest.Outcome k = TernSimCliTest.run("explain", "--hw", "configs/hw/zen4-2c.yaml", "--kernel", armOnly);
+        assertEquals(TernSim.USAGE, k.code(), k.err());
+        assertEquals(1, k.err().strip().lines().count(), k.err());
+        assertTrue(k.err().contains("no lowering of " + armOnly + " (lowered for [neon"), k.err());
+        assertTrue(k.err().contains("configs with neon: cobalt-100"), k.err());
+    }
 }
