@@ -75,19 +75,8 @@ public final class MachineState {
 
     /** Zeroes the bytes of vector register {@code reg} from {@code bytes} up (the upper part of a VEX/EVEX write). */
     public void clearAbove(int reg, int bytes) {
-        byte[] dst = vec[reg];
-        if ((bytes & 7) == 0) {
-            // whole 8-byte words (every vector width): plain stores, cheaper than the arraycopy stub for 32 bytes
-            for (int o = bytes; o < VECTOR_BYTES; o += 8) {
-                ZERO_WORDS.set(dst, o, 0L);
-            }
-        } else {
-            System.arraycopy(ZEROS, 0, dst, bytes, VECTOR_BYTES - bytes);
-        }
+        System.arraycopy(ZEROS, 0, vec[reg], bytes, VECTOR_BYTES - bytes);
     }
-
-    private static final java.lang.invoke.VarHandle ZERO_WORDS =
-        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] memoryScratch = new byte[VECTOR_BYTES];
 
