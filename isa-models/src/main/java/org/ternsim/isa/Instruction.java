@@ -19,7 +19,11 @@ public record Instruction(String mnemonic, List<Operand> operands) {
         if (operands.isEmpty()) {
             return mnemonic;
         }
-        return mnemonic + " " + operands.stream().map(Operand::kind).collect(Collectors.joining(", "));
+        StringBuilder b = new StringBuilder(mnemonic).append(' ');
+        for (int i = 0; i < operands.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append(operands.get(i).kind());
+        }
+        return b.toString();
     }
 
     public Operand op(int i) {

@@ -9,6 +9,10 @@ public final class Memory {
     private final List<Region> regions = new ArrayList<>();
     private final List<byte[]> contents = new ArrayList<>();
     private int lastHit;
+    /** Region bounds and bytes as arrays for the per-access lookup (a kernel's loads alternate between regions). */
+    private final long[] base;
+    private final long[] end;
+    private final byte[][] data;
 
     public Memory(List<Region> layout) {
         for (Region r : layout) {
@@ -19,6 +23,13 @@ public final class Memory {
             }
             regions.add(r);
             contents.add(new byte[r.bytes()]);
+        }
+        base = new long[regions.size()];
+        end = new long[regions.size()];
+        data = contents.toArray(new byte[0][]);
+        for (int i = 0; i < base.length; i++) {
+            base[i] = regions.get(i).base();
+            end[i] = regions.get(i).end();
         }
     }
 
@@ -34,12 +45,12 @@ public final class Memory {
 
     public void read(long address, byte[] dst, int dstOffset, int length) {
         int r = find(address, length);
-        System.arraycopy(contents.get(r), (int) (address - regions.get(r).base()), dst, dstOffset, length);
+        System.arraycopy(data[r], (int) (address - base[r]), dst, dstOffset, length);
     }
 
     public void write(long address, byte[] src, int srcOffset, int length) {
         int r = find(address, length);
-        System.arraycopy(src, srcOffset, contents.get(r), (int) (address - regions.get(r).base()), length);
+        System.arraycopy(src, srcOffset, data[r], (int) (address - base[r]), length);
     }
 
     public long readLong(long address, int bytes) {
@@ -61,19 +72,20 @@ public final class Memory {
     }
 
     private int find(long address, int length) {
-        Region last = regions.isEmpty() ? null : regions.get(lastHit);
-        if (last != null && address >= last.base() && address + length <= last.end()) {
-            return lastHit;
+        int last = lastHit;
+        if (last < base.length && address >= base[last] && address + length <= end[last]) {
+            return last;
         }
-        for (int i = 0; i < regions.size(); i++) {
-            Region r = regions.get(i);
-            if (address >= r.base() && address + length <= r.end()) {
+        for (int i = 0; i < base.length; i++) {
+            if (address >= base[i] && address + length <= end[i]) {
                 lastHit = i;
                 return i;
             }
         }
         throw new MemoryFault(address, length);
     }
+
+
 
     /** An access outside every region: the program is wrong, not the input. */
     public static final class MemoryFault extends RuntimeException {

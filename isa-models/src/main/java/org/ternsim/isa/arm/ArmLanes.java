@@ -40,6 +40,15 @@ final class ArmLanes {
         return out;
     }
 
+    /**
+     * A source register for reading only, at least {@code bytes} wide: its live array (no copy) when its view is that
+     * wide, else a copy of its view as {@link #read} gives (so a too narrow operand still fails as before). The caller
+     * must not write it, nor write any register before it has finished reading.
+     */
+    static byte[] source(MachineState s, Reg r, int bytes) {
+        return r.cls().bytes() >= bytes ? s.vec[r.index()] : read(s, r);
+    }
+
     static Reg vreg(Operand o) {
         if (o instanceof Reg r && r.cls().isArmSimd()) {
             return r;

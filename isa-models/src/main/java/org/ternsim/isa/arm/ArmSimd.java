@@ -6,6 +6,7 @@ import static org.ternsim.isa.arm.ArmLanes.lanes;
 import static org.ternsim.isa.arm.ArmLanes.put;
 import static org.ternsim.isa.arm.ArmLanes.read;
 import static org.ternsim.isa.arm.ArmLanes.signed;
+import static org.ternsim.isa.arm.ArmLanes.source;
 import static org.ternsim.isa.arm.ArmLanes.unsigned;
 import static org.ternsim.isa.arm.ArmLanes.vreg;
 
@@ -27,8 +28,9 @@ final class ArmSimd {
         return (in, s) -> {
             Reg d = vreg(in.op(0));
             int size = laneBytes(d);
-            byte[] a = read(s, vreg(in.op(1)));
-            byte[] b = read(s, vreg(in.op(2)));
+            // sources read in place: r is a fresh array, so a source that is also vd is read before vd is written
+            byte[] a = source(s, vreg(in.op(1)), d.cls().bytes());
+            byte[] b = source(s, vreg(in.op(2)), d.cls().bytes());
             byte[] r = new byte[d.cls().bytes()];
             for (int i = 0; i < r.length / size; i++) {
                 put(r, i, size, f.applyAsLong(signed(a, i, size), signed(b, i, size)));
@@ -48,7 +50,7 @@ final class ArmSimd {
             if (right ? n < 1 || n > bits : n < 0 || n >= bits) {
                 throw new IllegalArgumentException("shift " + n + " out of range for " + bits + "-bit lanes: " + in);
             }
-            byte[] a = read(s, vreg(in.op(1)));
+            byte[] a = source(s, vreg(in.op(1)), d.cls().bytes());
             byte[] r = new byte[d.cls().bytes()];
             for (int i = 0; i < r.length / size; i++) {
                 long v = switch (kind) {
@@ -141,9 +143,9 @@ final class ArmSimd {
     static InstructionSemantics dot(boolean signed) {
         return (in, s) -> {
             Reg d = vreg(in.op(0));
-            byte[] a = read(s, vreg(in.op(1)));
-            byte[] b = read(s, vreg(in.op(2)));
             byte[] r = read(s, d);
+            byte[] a = source(s, vreg(in.op(1)), r.length);
+            byte[] b = source(s, vreg(in.op(2)), r.length);
             for (int i = 0; i < r.length / 4; i++) {
                 long sum = signed(r, i, 4);
                 for (int k = 4 * i; k < 4 * i + 4; k++) {

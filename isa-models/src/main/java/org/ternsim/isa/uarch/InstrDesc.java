@@ -75,6 +75,15 @@ public record InstrDesc(String form, int uops, int latency, double rthr, List<Po
      * {@code "VPADDD  ymm,ymm , ymm"} becomes {@code "vpaddd ymm, ymm, ymm"}.
      */
     public static String canonicalForm(String form) {
+        // Memoised: every simulated call decodes its program's forms (a regex per operand showed in profiles), and a
+        // run sees a few hundred distinct spellings at most.
+        return CANONICAL.computeIfAbsent(form, InstrDesc::canonicalise);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> CANONICAL =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String canonicalise(String form) {
         String s = form.strip().toLowerCase(Locale.ROOT);
         int sp = s.indexOf(' ');
         if (sp < 0) {

@@ -20,16 +20,15 @@ final class FpSchedulerQueue {
     private int slot;
     private long ops;
     private long lastEnter;
-    /** Min-heap of the schedulerSize latest issue cycles seen so far; its root is the cycle an entry comes free. */
-    private final long[] latest;
-    private int heapSize;
+    /** The schedulerSize latest issue cycles seen so far; the earliest of them is the cycle an entry comes free. */
+    private final LatestCycles latest;
 
     FpSchedulerQueue(int queueSize, int schedulerSize) {
         if (queueSize < 1 || schedulerSize < 1) {
             throw new IllegalArgumentException("queue and scheduler sizes must be >= 1");
         }
         this.enteredAt = new long[queueSize];
-        this.latest = new long[schedulerSize];
+        this.latest = new LatestCycles(schedulerSize);
     }
 
     /** Earliest dispatch cycle of the next FP op: its NSQ slot is free once the op queueSize earlier has left. */
@@ -40,8 +39,8 @@ final class FpSchedulerQueue {
     /** The next FP op, dispatched at {@code dispatch}, enters a scheduler at the returned cycle. */
     long enter(long dispatch) {
         long at = Math.max(dispatch, lastEnter);
-        if (heapSize == latest.length) {
-            at = Math.max(at, latest[0]);
+        if (latest.full()) {
+            at = Math.max(at, latest.earliest());
         }
         lastEnter = at;
         enteredAt[slot] = at;
@@ -52,36 +51,6 @@ final class FpSchedulerQueue {
 
     /** The op that last entered leaves its scheduler entry at {@code cycle} (it issued). */
     void issued(long cycle) {
-        if (heapSize < latest.length) {
-            int i = heapSize++;
-            latest[i] = cycle;
-            while (i > 0 && latest[(i - 1) / 2] > latest[i]) {
-                long t = latest[i];
-                latest[i] = latest[(i - 1) / 2];
-                latest[(i - 1) / 2] = t;
-                i = (i - 1) / 2;
-            }
-        } else if (cycle > latest[0]) {
-            latest[0] = cycle;
-            int i = 0;
-            while (true) {
-                int l = 2 * i + 1;
-                int r = l + 1;
-                int m = i;
-                if (l < heapSize && latest[l] < latest[m]) {
-                    m = l;
-                }
-                if (r < heapSize && latest[r] < latest[m]) {
-                    m = r;
-                }
-                if (m == i) {
-                    break;
-                }
-                long t = latest[i];
-                latest[i] = latest[m];
-                latest[m] = t;
-                i = m;
-            }
-        }
+        latest.add(cycle);
     }
 }

@@ -68,33 +68,38 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     /** Executions per static instruction; op counts, vector work and port demand are derived from it in stats(). */
     private final long[] executions;
     /*
-     * Per-pc constants of the hot path, flattened into primitive arrays once (reading them through the
-     * StaticInstruction record, its InstrDesc and per-instruction arrays was a third of the detailed run's time):
-     * pc's source registers are readIds[readStart[pc] .. readStart[pc + 1]), its destinations likewise in writeIds,
-     * and its uops, one entry per uop in timing-table order, uopSet (dense port-set id) and uopMask (port bit mask).
+     * Per-pc constants of the hot path, flattened once into primitive arrays (reading them through the
+     * StaticInstruction record, its InstrDesc and per-instruction arrays was a third of the detailed run's time).
+     * pcInfo holds INFO ints per pc, one cache line: the ranges of its source registers, late load-op sources and
+     * destinations in regIds, the range of its uops in uopSet (dense port-set id) and uopMask (port bit mask), in
+     * timing-table order, its latency, occupancy and flag bits.
      */
-    private final int[] readStart;
-    private final int[] readIds;
-    private final int[] writeStart;
-    private final int[] writeIds;
-    /** Load-op register sources that may arrive after the load issues (StaticInstruction.lateReads), likewise. */
-    private final int[] lateStart;
-    private final int[] lateIds;
-    private final int[] uopStart;
+    private static final int INFO = 16;
+    private static final int READ_FROM = 0;
+    private static final int READ_TO = 1;
+    private static final int LATE_FROM = 2;
+    private static final int LATE_TO = 3;
+    private static final int WRITE_FROM = 4;
+    private static final int WRITE_TO = 5;
+    private static final int UOP_FROM = 6;
+    private static final int UOP_TO = 7;
+    private static final int LATENCY = 8;
+    private static final int OCCUPANCY = 9;
+    private static final int FLAGS = 10;
+    private final int[] pcInfo;
+    private final int[] regIds;
     private final int[] uopSet;
     private final long[] uopMask;
-    private final int[] latency;
-    private final int[] occupancy;
-    /** Bit flags per pc: ZERO_IDIOM, FUSED, VECTOR_LOAD, WRITES_VECTOR, FP_SIDE. */
-    private final byte[] flags;
-    private static final byte ZERO_IDIOM = 1;
-    private static final byte FUSED = 2;
-    private static final byte VECTOR_LOAD = 4;
-    private static final byte WRITES_VECTOR = 8;
-    private static final byte FP_SIDE = 16;
-    /** One detector per innermost loop; {@code atLoopEdge[pc]} marks the pcs they watch (loop heads and branches). */
+    private static final int ZERO_IDIOM = 1;
+    private static final int FUSED = 2;
+    private static final int VECTOR_LOAD = 4;
+    private static final int WRITES_VECTOR = 8;
+    private static final int FP_SIDE = 16;
+    private static final int LOOP_EDGE = 32;
+    /** One detector per innermost loop; the LOOP_EDGE flag marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
-    private final boolean[] atLoopEdge;
+    /** The last cycle passed to the port table's horizon (it only moves forward). */
+    private long horizon;
     private TimingObserver observer;
     private StallObserver stalls;
     private int previousPc = -1;
@@ -110,51 +115,53 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
         this.executions = new long[code.length];
         int n = code.length;
-        readStart = new int[n + 1];
-        writeStart = new int[n + 1];
-        lateStart = new int[n + 1];
-        uopStart = new int[n + 1];
-        latency = new int[n];
-        occupancy = new int[n];
-        flags = new byte[n];
+        pcInfo = new int[n * INFO];
+        int regs = 0;
+        int uopCount = 0;
         for (int pc = 0; pc < n; pc++) {
             StaticInstruction si = code[pc];
-            readStart[pc + 1] = readStart[pc] + si.reads().length;
-            writeStart[pc + 1] = writeStart[pc] + si.writes().length;
-            lateStart[pc + 1] = lateStart[pc] + si.lateReads().length;
-            int uopsHere = 0;
+            regs += si.reads().length + si.lateReads().length + si.writes().length;
             if (!si.zeroIdiom()) {
                 for (int count : si.portCounts()) {
-                    uopsHere += count;
+                    uopCount += count;
                 }
             }
-            uopStart[pc + 1] = uopStart[pc] + uopsHere;
-            latency[pc] = si.desc().latency();
-            occupancy[pc] = si.desc().occupancy();
-            flags[pc] = (byte) ((si.zeroIdiom() ? ZERO_IDIOM : 0) | (si.fusedWithPrevious() ? FUSED : 0)
-                | (si.vectorLoad() ? VECTOR_LOAD : 0) | (si.writesVector() ? WRITES_VECTOR : 0)
-                | (!si.zeroIdiom() && si.usesVector() ? FP_SIDE : 0));
         }
-        readIds = new int[readStart[n]];
-        writeIds = new int[writeStart[n]];
-        lateIds = new int[lateStart[n]];
-        uopSet = new int[uopStart[n]];
-        uopMask = new long[uopStart[n]];
+        regIds = new int[regs];
+        uopSet = new int[uopCount];
+        uopMask = new long[uopCount];
         Map<Long, Integer> setIds = new java.util.HashMap<>();
+        int r = 0;
+        int u = 0;
         for (int pc = 0; pc < n; pc++) {
             StaticInstruction si = code[pc];
-            System.arraycopy(si.reads(), 0, readIds, readStart[pc], si.reads().length);
-            System.arraycopy(si.writes(), 0, writeIds, writeStart[pc], si.writes().length);
-            System.arraycopy(si.lateReads(), 0, lateIds, lateStart[pc], si.lateReads().length);
-            int u = uopStart[pc];
-            for (int t = 0; u < uopStart[pc + 1] && t < si.portMasks().length; t++) {
-                int set = setIds.computeIfAbsent(si.portMasks()[t], m -> setIds.size());
-                for (int k = 0; k < si.portCounts()[t]; k++) {
-                    uopSet[u] = set;
-                    uopMask[u] = si.portMasks()[t];
-                    u++;
+            int at = pc * INFO;
+            pcInfo[at + READ_FROM] = r;
+            r = append(si.reads(), r);
+            pcInfo[at + READ_TO] = r;
+            pcInfo[at + LATE_FROM] = r;
+            r = append(si.lateReads(), r);
+            pcInfo[at + LATE_TO] = r;
+            pcInfo[at + WRITE_FROM] = r;
+            r = append(si.writes(), r);
+            pcInfo[at + WRITE_TO] = r;
+            pcInfo[at + UOP_FROM] = u;
+            if (!si.zeroIdiom()) {
+                for (int t = 0; t < si.portMasks().length; t++) {
+                    int set = setIds.computeIfAbsent(si.portMasks()[t], m -> setIds.size());
+                    for (int k = 0; k < si.portCounts()[t]; k++) {
+                        uopSet[u] = set;
+                        uopMask[u] = si.portMasks()[t];
+                        u++;
+                    }
                 }
             }
+            pcInfo[at + UOP_TO] = u;
+            pcInfo[at + LATENCY] = si.desc().latency();
+            pcInfo[at + OCCUPANCY] = si.desc().occupancy();
+            pcInfo[at + FLAGS] = (si.zeroIdiom() ? ZERO_IDIOM : 0) | (si.fusedWithPrevious() ? FUSED : 0)
+                | (si.vectorLoad() ? VECTOR_LOAD : 0) | (si.writesVector() ? WRITES_VECTOR : 0)
+                | (!si.zeroIdiom() && si.usesVector() ? FP_SIDE : 0);
         }
         this.ports = new PortTable(uarch.ports().size(), setIds.size());
         this.l1HitLatency = memory.levels().get(0).hitLatency();
@@ -169,12 +176,17 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         this.vectorLoadExtra = Math.max(0, params.loadToUseVec() - params.loadToUseInt());
         List<Loop> inner = Loop.innermost(program);
         this.detectors = new SteadyStateDetector[inner.size()];
-        this.atLoopEdge = new boolean[code.length];
         for (int i = 0; i < detectors.length; i++) {
             detectors[i] = new SteadyStateDetector(inner.get(i));
-            atLoopEdge[inner.get(i).startPc()] = true;
-            atLoopEdge[inner.get(i).branchPc()] = true;
+            pcInfo[inner.get(i).startPc() * INFO + FLAGS] |= LOOP_EDGE;
+            pcInfo[inner.get(i).branchPc() * INFO + FLAGS] |= LOOP_EDGE;
         }
+    }
+
+    /** Copies {@code ids} into regIds from {@code at}; returns the end. */
+    private int append(int[] ids, int at) {
+        System.arraycopy(ids, 0, regIds, at, ids.length);
+        return at + ids.length;
     }
 
     /** Whether the instruction at {@code pc} is a jcc macro-fused with the flag setter before it. */
@@ -216,11 +228,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
 
     @Override
     public void retired(int pc, long memAddress, int memBytes, boolean store) {
+        final int[] info = pcInfo;
+        final int at = pc * INFO;
         boolean isLoad = memBytes > 0 && !store;
         boolean isStore = memBytes > 0 && store;
-        int f = flags[pc];
+        int f = info[at + FLAGS];
         boolean writesVector = (f & WRITES_VECTOR) != 0;
-        boolean fpSide = fpQueue != null && (f & FP_SIDE) != 0;
+        boolean fpSide = (f & FP_SIDE) != 0 && fpQueue != null;
         long dispatch = dispatch((f & FUSED) != 0, writesVector, fpSide, isLoad, isStore);
 
         // An FP op may issue only after it has left the NSQ; a load's memory access does not wait for that (the
@@ -228,17 +242,22 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         long fpEnter = fpSide ? fpQueue.enter(dispatch) : dispatch;
         long ready = (isLoad ? dispatch : fpEnter) + 1;
         long idealStart = 0;
-        for (int i = readStart[pc], end = readStart[pc + 1]; i < end; i++) {
-            int r = readIds[i];
-            ready = Math.max(ready, regReady[r]);
-            idealStart = Math.max(idealStart, idealReady[r]);
+        final int[] ids = regIds;
+        final long[] regReadyAt = regReady;
+        final long[] idealReadyAt = idealReady;
+        for (int i = info[at + READ_FROM], end = info[at + READ_TO]; i < end; i++) {
+            int r = ids[i];
+            ready = Math.max(ready, regReadyAt[r]);
+            idealStart = Math.max(idealStart, idealReadyAt[r]);
         }
-        if (lateStart[pc + 1] > lateStart[pc]) {
+        int lateFrom = info[at + LATE_FROM];
+        int lateTo = info[at + LATE_TO];
+        if (lateTo > lateFrom) {
             long advance = l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0);
-            for (int i = lateStart[pc], end = lateStart[pc + 1]; i < end; i++) {
-                int r = lateIds[i];
-                ready = Math.max(ready, regReady[r] - advance);
-                idealStart = Math.max(idealStart, idealReady[r] - advance);
+            for (int i = lateFrom; i < lateTo; i++) {
+                int r = ids[i];
+                ready = Math.max(ready, regReadyAt[r] - advance);
+                idealStart = Math.max(idealStart, idealReadyAt[r] - advance);
             }
         }
         long complete;
@@ -249,12 +268,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             complete = dispatch;
             idealComplete = idealStart;
         } else {
-            int lat = latency[pc];
-            int occ = occupancy[pc];
+            int lat = info[at + LATENCY];
+            int occ = info[at + OCCUPANCY];
             firstIssue = Long.MAX_VALUE;
             long lastDone = ready;
-            int uEnd = uopStart[pc + 1];
-            for (int u = uopStart[pc]; u < uEnd; u++) {
+            int uFrom = info[at + UOP_FROM];
+            int uEnd = info[at + UOP_TO];
+            for (int u = uFrom; u < uEnd; u++) {
                 long issue = ports.reserve(uopSet[u], uopMask[u], ready, occ);
                 firstIssue = Math.min(firstIssue, issue);
                 lastDone = Math.max(lastDone, issue + lat);
@@ -265,7 +285,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                     portBuffer[placed++] = ports.lastPort();
                 }
             }
-            uops += uEnd - uopStart[pc];
+            uops += uEnd - uFrom;
             if (firstIssue == Long.MAX_VALUE) {
                 firstIssue = ready;
             }
@@ -288,15 +308,15 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                 fpQueue.issued(leftScheduler);
             }
         }
-        for (int i = writeStart[pc], end = writeStart[pc + 1]; i < end; i++) {
-            int w = writeIds[i];
-            regReady[w] = complete;
-            idealReady[w] = idealComplete;
+        for (int i = info[at + WRITE_FROM], end = info[at + WRITE_TO]; i < end; i++) {
+            int w = ids[i];
+            regReadyAt[w] = complete;
+            idealReadyAt[w] = idealComplete;
         }
         dataflowEnd = Math.max(dataflowEnd, idealComplete);
         long retired = retire(complete, writesVector, isLoad, isStore);
         executions[pc]++;
-        if (atLoopEdge[pc]) {
+        if ((f & LOOP_EDGE) != 0) {
             for (SteadyStateDetector d : detectors) {
                 d.timed(pc, previousPc, retired);
             }
@@ -338,7 +358,10 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
         dispatchedThisCycle += slots;
         dispatchSlots += slots;
-        ports.advanceHorizon(dispatchCycle);
+        if (dispatchCycle != horizon) {
+            ports.advanceHorizon(dispatchCycle);
+            horizon = dispatchCycle;
+        }
         return dispatchCycle;
     }
 

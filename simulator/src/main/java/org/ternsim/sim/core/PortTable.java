@@ -13,7 +13,11 @@ final class PortTable {
 
     private long[] busy = new long[INITIAL_RING];
     private int mask = INITIAL_RING - 1;
-    private final long[] busyCycles;
+    /**
+     * Per port, busy cycles so far times 64 plus the port index: the least used free port (lowest index on a tie) is
+     * then the smallest rank, found without a branch per port.
+     */
+    private final long[] rank;
     /**
      * Per port-set id, one run of cycles [fullFrom, fullTo) in which every port of the set is known to be busy, so a
      * search for that set starting inside the run may continue at its end. Busy bits only accumulate until the horizon
@@ -33,7 +37,10 @@ final class PortTable {
         if (ports > 64) {
             throw new IllegalArgumentException("at most 64 ports are supported, got " + ports);
         }
-        busyCycles = new long[ports];
+        rank = new long[ports];
+        for (int p = 0; p < ports; p++) {
+            rank[p] = p;
+        }
     }
 
     /** No uop will ask for a cycle before {@code cycle} again: forget older reservations. */
@@ -83,18 +90,16 @@ final class PortTable {
             }
             // Among the ports free in this cycle take the least used so far (lowest index on a tie), as schedulers
             // balance their queues.
-            int best = Long.numberOfTrailingZeros(free);
-            for (long rest = free & (free - 1); rest != 0; rest &= rest - 1) {
-                int port = Long.numberOfTrailingZeros(rest);
-                if (busyCycles[port] < busyCycles[best]) {
-                    best = port;
-                }
+            long bestRank = Long.MAX_VALUE;
+            for (long rest = free; rest != 0; rest &= rest - 1) {
+                bestRank = Math.min(bestRank, rank[Long.numberOfTrailingZeros(rest)]);
             }
+            int best = (int) (bestRank & 63);
             long bit = 1L << best;
-            busy[(int) (c & mask)] |= bit;
-            busyCycles[best]++;
+            rank[best] += 64;
             lastPort = best;
-            long runTo = (portMask & ~busy[(int) (c & mask)]) == 0 ? c + 1 : c;
+            long runTo = free == bit ? c + 1 : c; // the set is full in c once its last free port is taken
+            busy[(int) (c & mask)] |= bit;
             if (runTo > runFrom) {
                 fullFrom[setId] = runFrom;
                 fullTo[setId] = runTo;
@@ -134,7 +139,7 @@ final class PortTable {
                 }
                 c++;
             }
-            if (found == occupancy && (c < bestLast || busyCycles[port] < busyCycles[best])) {
+            if (found == occupancy && (c < bestLast || rank[port] < rank[best])) {
                 // c <= bestLast here: earlier, or a tie that the less used port wins
                 best = port;
                 bestLast = c;
@@ -149,7 +154,7 @@ final class PortTable {
                 left--;
             }
         }
-        busyCycles[best] += occupancy;
+        rank[best] += 64L * occupancy;
         lastPort = best;
         return bestLast - (occupancy - 1);
     }
@@ -171,6 +176,10 @@ final class PortTable {
     }
 
     long[] busyCycles() {
-        return busyCycles.clone();
+        long[] cycles = new long[rank.length];
+        for (int p = 0; p < rank.length; p++) {
+            cycles[p] = rank[p] >>> 6;
+        }
+        return cycles;
     }
 }

@@ -73,8 +73,13 @@ record StaticInstruction(
         // x86 load-op forms (vfmadd231ps ymm0, ymm2, [mem]): the load needs only its address registers; the other
         // register sources enter after the load, as llvm's ReadAdvance models. Reading them up front made an
         // accumulator chain pay the load-to-use latency on every step (f16 GEMV: 11 instead of 4 cycles/iteration).
-        boolean loadOp = desc.load() && !desc.store() && !ARM_LOADS.contains(m)
-            && ops.stream().anyMatch(o -> o instanceof Operand.Mem);
+        int lastMem = -1;
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof Operand.Mem) {
+                lastMem = i;
+            }
+        }
+        boolean loadOp = desc.load() && !desc.store() && !ARM_LOADS.contains(m) && lastMem >= 0;
         // The table marks which forms are dependency-breaking idioms when both sources are one register.
         boolean zeroIdiom = desc.zeroIdiom() && ops.size() >= 2
             && ops.get(ops.size() - 1).equals(ops.get(ops.size() - 2));
@@ -98,7 +103,7 @@ record StaticInstruction(
                     reads.add(mem.index().dependencyId());
                 }
             } else if (o instanceof Reg r) {
-                boolean beforeAddress = ops.subList(i, ops.size()).stream().anyMatch(x -> x instanceof Operand.Mem);
+                boolean beforeAddress = i < lastMem;
                 if (ARM_LOADS.contains(m) && beforeAddress) {
                     writes.add(r.dependencyId());
                 } else if (READS_ONLY.contains(m) && (i == 0 || beforeAddress)) {
@@ -145,8 +150,15 @@ record StaticInstruction(
         }
         int vectorBytes = OpClass.vectorBytes(in);
         boolean vectorLoad = desc.load() && vectorBytes > 0;
-        return new StaticInstruction(in, desc, reads.stream().mapToInt(Integer::intValue).toArray(),
-            lateReads.stream().mapToInt(Integer::intValue).toArray(), writes.stream().mapToInt(Integer::intValue).toArray(), masks, counts, zeroIdiom, fused, vectorLoad,
-            OpClass.of(in), vectorBytes);
+        return new StaticInstruction(in, desc, ints(reads), ints(lateReads), ints(writes), masks, counts, zeroIdiom,
+            fused, vectorLoad, OpClass.of(in), vectorBytes);
+    }
+
+    private static int[] ints(List<Integer> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
     }
 }

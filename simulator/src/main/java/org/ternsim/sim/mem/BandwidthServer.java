@@ -17,10 +17,17 @@ public final class BandwidthServer {
 
     private static final int WINDOW_BITS = 22;
     private static final long WINDOW = 1L << WINDOW_BITS;
+    private static final int INITIAL_RING = 1 << 12;
 
     private final double cyclesPerLine;
-    /** Booked slots, a ring over [base, base + WINDOW); slots before base count as past. */
-    private final long[] booked = new long[(int) (WINDOW >>> 6)];
+    /**
+     * Booked slots of the window [base, base + WINDOW); slots before base count as past. Stored as a bit ring of
+     * {@code booked.length * 64} slots that covers [base, base + ring) and doubles (up to WINDOW) when a slot beyond
+     * it is asked for: a short run then allocates a few hundred bytes per link instead of 512 KiB (three links per
+     * core, allocated for every simulated call). Every slot beyond the ring is free, as it was in the full window.
+     */
+    private long[] booked = new long[INITIAL_RING >>> 6];
+    private long ringMask = INITIAL_RING - 1;
     private long base;
     private long lines;
     private long queuedCycles;
@@ -63,7 +70,12 @@ public final class BandwidthServer {
         s = Math.max(s, base);
         while (true) {
             slide(s);
-            int i = (int) (s & (WINDOW - 1));
+            if (s - base + 63 > ringMask && ringMask < WINDOW - 1) {
+                // the ring must hold s and the rest of its 64-slot word (the skip below tests the whole word); at
+                // WINDOW size the ring is the full window, wrapping as it always did
+                grow(Math.min(s + 63, base + WINDOW - 1));
+            }
+            int i = (int) (s & ringMask);
             long word = booked[i >>> 6];
             if (word == -1L && (i & 63) == 0) {
                 s += 64;
@@ -77,8 +89,29 @@ public final class BandwidthServer {
     }
 
     private void book(long s) {
-        int i = (int) (s & (WINDOW - 1));
+        int i = (int) (s & ringMask);
         booked[i >>> 6] |= 1L << i;
+    }
+
+    /** Doubles the ring until it covers slot {@code s} (s < base + WINDOW), keeping every booking at its slot. */
+    private void grow(long s) {
+        long ring = ringMask + 1;
+        long bigger = ring;
+        while (s - base >= bigger) {
+            bigger *= 2;
+        }
+        long[] next = new long[(int) (bigger >>> 6)];
+        long nextMask = bigger - 1;
+        for (int w = 0; w < booked.length; w++) {
+            for (long bits = booked[w]; bits != 0; bits &= bits - 1) {
+                long physical = 64L * w + Long.numberOfTrailingZeros(bits);
+                long slot = base + ((physical - base) & ringMask); // the one slot of [base, base + ring) stored there
+                int i = (int) (slot & nextMask);
+                next[i >>> 6] |= 1L << i;
+            }
+        }
+        booked = next;
+        ringMask = nextMask;
     }
 
     /** Moves the window forward so that it covers slot {@code s}, forgetting the oldest slots. */
@@ -87,11 +120,11 @@ public final class BandwidthServer {
             return;
         }
         long newBase = s - WINDOW / 2;
-        if (newBase - base >= WINDOW) {
+        if (newBase - base > ringMask) {
             Arrays.fill(booked, 0);
         } else {
             for (long t = base; t < newBase; t++) {
-                int i = (int) (t & (WINDOW - 1));
+                int i = (int) (t & ringMask);
                 booked[i >>> 6] &= ~(1L << i);
             }
         }

@@ -27,6 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Region;
+import org.ternsim.isa.SemanticsTable;
+import org.ternsim.isa.lower.GemvLowering;
 import org.ternsim.isa.lower.GemvOperands;
 import org.ternsim.isa.lower.I2sAvx2Gemv;
 import org.ternsim.isa.lower.I2sAvx2Lowering;
@@ -51,7 +53,14 @@ public class SimulatorSpeedBench {
     @Param({"256x2560"})
     public String shape;
 
+    /** hw/kernel/isa: a config under configs/hw and a lowering; the default is the I2_S AVX2 GEMV on zen5-2c. */
+    @Param({DEFAULT_KERNEL})
+    public String kernel = DEFAULT_KERNEL;
+
+    static final String DEFAULT_KERNEL = "zen5-2c/i2_s/avx2";
+
     private Program program;
+    private SemanticsTable semantics;
     private GemvOperands data;
     private HardwareConfig hw;
     private Microarchitecture uarch;
@@ -61,11 +70,22 @@ public class SimulatorSpeedBench {
         String[] mk = shape.split("x");
         int rows = Integer.parseInt(mk[0]);
         int cols = Integer.parseInt(mk[1]);
-        program = I2sAvx2Gemv.lower(rows, cols);
-        data = new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS).random(rows, cols, 1);
-        hw = HardwareConfigLoader.load(configPath());
+        String[] spec = kernel.split("/");
+        hw = HardwareConfigLoader.load(configPath().resolveSibling(spec[0] + ".yaml"));
+        if (kernel.equals(DEFAULT_KERNEL)) {
+            // as this bench always ran it, so that figures stay comparable with older ones
+            program = I2sAvx2Gemv.lower(rows, cols);
+            data = new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS).random(rows, cols, 1);
+            semantics = X86Semantics.table();
+        } else {
+            GemvLowering lowering = GemvSimulation.Request.choose(hw, spec[1], spec.length > 2 ? spec[2] : null);
+            program = lowering.lower(rows, cols);
+            data = lowering.random(rows, cols, 1);
+            semantics = lowering.semantics();
+        }
         uarch = UarchLoader.load(hw.core().uarch());
-        System.out.println("\n[SimulatorSpeedBench] " + shape + ": " + functional() + " instructions per op");
+        System.out.println("\n[SimulatorSpeedBench] " + kernel + " " + shape + ": " + functional()
+            + " instructions per op");
     }
 
     static Path configPath() {
@@ -82,7 +102,7 @@ public class SimulatorSpeedBench {
     /** Interpreter only: the functional half of a detailed run. */
     @Benchmark
     public long functional() {
-        return GemvSimulation.execute(program, X86Semantics.table(), boundMemory(), (pc, a, b, s) -> { });
+        return GemvSimulation.execute(program, semantics, boundMemory(), (pc, a, b, s) -> { });
     }
 
     /** Interpreter + out-of-order core + caches + DRAM, warm caches, as `ternsim simulate` runs it. */
@@ -93,7 +113,7 @@ public class SimulatorSpeedBench {
             hierarchy.warm(r.base(), r.bytes());
         }
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
-        GemvSimulation.execute(program, X86Semantics.table(), boundMemory(), core);
+        GemvSimulation.execute(program, semantics, boundMemory(), core);
         return core.stats().cycles();
     }
 }

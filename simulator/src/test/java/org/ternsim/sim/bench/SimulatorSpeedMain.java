@@ -3,8 +3,9 @@
 // Run from the repository root after building the test classpath as for SimulatorSpeedBench:
 //   java --add-modules jdk.incubator.vector \
 //     -cp simulator/target/test-classes:simulator/target/classes:$(cat simulator/cp.txt) \
-//     org.ternsim.sim.bench.SimulatorSpeedMain [shape=256x2560] [reps=10] [modes=functional,detailed]
-// (pass "detailed" alone to profile the detailed mode without the functional runs in the recording).
+//     org.ternsim.sim.bench.SimulatorSpeedMain [shape=256x2560] [reps=10] [modes=functional,detailed] [hw/kernel/isa]
+// (pass "detailed" alone to profile the detailed mode without the functional runs in the recording; the last argument
+// picks another config and lowering, e.g. cobalt-100/i2_s/neon-dotprod; default zen5-2c/i2_s/avx2).
 // Without cp.txt (dependency:build-classpath needs the sibling modules installed), the shaded CLI jar serves as the
 // class path: -cp simulator/target/test-classes:cli/target/ternsim.jar; A/B runs put an old and a new jar there.
 package org.ternsim.sim.bench;
@@ -22,6 +23,7 @@ public final class SimulatorSpeedMain {
         SimulatorSpeedBench bench = new SimulatorSpeedBench();
         bench.shape = args.length > 0 ? args[0] : "256x2560";
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        bench.kernel = args.length > 3 ? args[3] : SimulatorSpeedBench.DEFAULT_KERNEL;
         bench.setup();
         long instructions = bench.functional();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -37,8 +39,8 @@ public final class SimulatorSpeedMain {
             }
             double cpuS = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             double wallS = (System.nanoTime() - wall0) / 1e9;
-            System.out.printf(Locale.ROOT, "%-10s %s: %,d instructions x %d: %.2f MIPS per CPU second, %.2f MIPS wall%n",
-                mode, bench.shape, instructions, reps, instructions * reps / cpuS / 1e6, instructions * reps / wallS / 1e6);
+            System.out.printf(Locale.ROOT, "%-10s %s %s: %,d instructions x %d: %.2f MIPS per CPU second, %.2f MIPS wall%n",
+                mode, bench.kernel, bench.shape, instructions, reps, instructions * reps / cpuS / 1e6, instructions * reps / wallS / 1e6);
         }
     }
 
