@@ -52,6 +52,8 @@ public final class GemvLowerings {
         all.add(I2sInt4Avx512Lowering.defaults());
         // AVX-512 lowering of W1.58A16 (h-a512): the AVX2 program with one zmm accumulator per row.
         all.add(TernaryA16Avx512Lowering.defaults());
+        // LUT kernels on the remaining ISAs (helper h-lut).
+        all.add(Tl2NeonLowering.defaults());
         return List.copyOf(all);
     }
 
