@@ -54,6 +54,7 @@ public final class GemvLowerings {
         all.add(TernaryA16Avx512Lowering.defaults());
         // LUT kernels on the remaining ISAs (helper h-lut).
         all.add(Tl2NeonLowering.defaults());
+        all.add(TmacAvx512Lowering.defaults());
         return List.copyOf(all);
     }
 
