@@ -34,7 +34,9 @@ import org.ternsim.kernels.tmac.TmacWeights;
  * lut_scale, lut_bias), p1 = S1 * lut_scale, fused into lane j mod 16 of each row's 16 canonical lane sums (8 KiB
  * scratch: 2 planes x 16 lanes x 64 rows), then the lanes are folded (i + 8, + 4, + 2, + 1) and y = 0.5 c0 + c1 is
  * stored. Every row's float operations are the AVX2 program's, in the same order, so the outputs are the engine's bit
- * for bit. zmm registers are zeroed with VEX {@code vpxor xmm} (clears the whole register), as Tl2VbmiGemv does.
+ * for bit. Scratch and output move with {@code vmovdqu64} (bits are bits; the forms the zmm tables already time) and
+ * the fold loads before it adds (no {@code vaddps zmm, m512}). zmm registers are zeroed with VEX {@code vpxor xmm}
+ * (clears the whole register), as Tl2VbmiGemv does.
  * A last tile of fewer than 64 rows is padded. Not lowered: building the tables ({@code lut_ctor}).
  */
 public final class TmacAvx512Gemv {
@@ -164,10 +166,10 @@ public final class TmacAvx512Gemv {
                 if (j < LANES) {
                     b.emit("vpxor", xmm(9), xmm(9), xmm(9));
                 } else {
-                    b.emit("vmovups", zmm(9), at);
+                    b.emit("vmovdqu64", zmm(9), at);
                 }
                 b.emit("vfmadd231ps", zmm(9), zmm(8), zmm(14));
-                b.emit("vmovups", at, zmm(9));
+                b.emit("vmovdqu64", at, zmm(9));
             }
         }
     }
@@ -179,9 +181,10 @@ public final class TmacAvx512Gemv {
                 Reg last = plane == 1 ? zmm(8) : zmm(0);
                 int live = usedLanes;
                 for (int i = 0; i < Math.min(live, LANES / 2); i++) {
-                    b.emit("vmovups", zmm(i), Mem.at(SCRATCH, slot(plane, i, chunk), 64));
+                    b.emit("vmovdqu64", zmm(i), Mem.at(SCRATCH, slot(plane, i, chunk), 64));
                     if (i + LANES / 2 < live) {
-                        b.emit("vaddps", zmm(i), zmm(i), Mem.at(SCRATCH, slot(plane, i + LANES / 2, chunk), 64));
+                        b.emit("vmovdqu64", zmm(16 + i), Mem.at(SCRATCH, slot(plane, i + LANES / 2, chunk), 64));
+                        b.emit("vaddps", zmm(i), zmm(i), zmm(16 + i));
                     }
                 }
                 live = Math.min(live, LANES / 2);
@@ -197,7 +200,7 @@ public final class TmacAvx512Gemv {
             }
             b.emit("vmulps", zmm(0), zmm(0), zmm(13));
             b.emit("vaddps", zmm(0), zmm(0), zmm(8));
-            b.emit("vmovups", Mem.at(Y, 0, 64), zmm(0));
+            b.emit("vmovdqu64", Mem.at(Y, 0, 64), zmm(0));
             b.emit("add", Y, new Imm(64));
         }
     }
