@@ -55,6 +55,8 @@ public final class GemvLowerings {
         // LUT kernels on the remaining ISAs (helper h-lut).
         all.add(Tl2NeonLowering.defaults());
         all.add(TmacAvx512Lowering.defaults());
+        all.add(Tl1Avx2Lowering.defaults());
+        all.add(Tl1Avx512Lowering.defaults());
         return List.copyOf(all);
     }
 
