@@ -71,6 +71,12 @@ class Tl1X86GemvTest {
     }
 
     @Test
+    void bothAreRegistered() {
+        assertEquals(Tl1Avx2Lowering.defaults(), GemvLowerings.find("tl1", "avx2").orElseThrow());
+        assertEquals(Tl1Avx512Lowering.defaults(), GemvLowerings.find("tl1", "avx512").orElseThrow());
+    }
+
+    @Test
     void laneOrderOfTheRowGroups() {
         assertArrayEquals(new int[] {0, 2, 1, 3}, java.util.stream.IntStream.range(0, 4)
             .map(p -> Tl1X86Gemv.groupAt(p, 32)).toArray());

@@ -73,6 +73,13 @@ class Tl2NeonGemvTest {
     }
 
     @Test
+    void isRegisteredForNeonAndNeonDotprodCores() {
+        assertEquals(Tl2NeonLowering.defaults(), GemvLowerings.find("tl2", "neon").orElseThrow());
+        assertEquals(Tl2NeonLowering.defaults(), GemvLowerings.forCore("tl2", java.util.List.of("neon-dotprod", "neon"))
+            .orElseThrow());
+    }
+
+    @Test
     void shapesAreChecked() {
         Tl2NeonLowering l = Tl2NeonLowering.defaults();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.checkShape(0, 96));

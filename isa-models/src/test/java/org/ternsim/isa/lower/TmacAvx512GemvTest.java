@@ -56,6 +56,11 @@ class TmacAvx512GemvTest {
     }
 
     @Test
+    void isRegistered() {
+        assertEquals(TmacAvx512Lowering.defaults(), GemvLowerings.find("tmac", "avx512").orElseThrow());
+    }
+
+    @Test
     void anActGroupTooLargeForInt16SumsIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new TmacAvx512Lowering(2048));
     }
