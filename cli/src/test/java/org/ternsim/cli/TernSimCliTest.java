@@ -136,7 +136,7 @@ class TernSimCliTest {
     void validateChecksTheLutKernelsAndReportsTheLossyOnesError() {
         Outcome o = run("validate", "--kernel", "tl1,tl2,tl2_0,tmac", "--isa", "avx2,neon", "--shapes", "16x384");
         assertEquals(TernSim.OK, o.code(), o.out() + o.err());
-        assertTrue(o.out().contains("20 passed, 0 failed"), o.out()); // tmac on both avx2 and neon
+        assertTrue(o.out().contains("28 passed, 0 failed"), o.out()); // tl1, tl2 and tmac on both avx2 and neon
         assertTrue(o.out().lines().filter(l -> l.startsWith("tmac") || l.startsWith("tl2_0"))
             .allMatch(l -> l.contains("max|err|")), o.out());
         assertOneLineUserError(run("validate", "--kernel", "tl9"),

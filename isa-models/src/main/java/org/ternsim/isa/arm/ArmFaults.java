@@ -200,6 +200,20 @@ public final class ArmFaults {
             put(r, 0, 2 * size, sum);
             s.writeVector(vreg(in.op(0)), r);
         });
+        // Instructions of the TL2 NEON lowering (h-lut).
+        add("cmtst-is-cmeq", "cmtst", "compares the lanes for equality (that is cmeq) instead of testing common bits",
+            ArmSimd.lanewise((a, b) -> a == b ? -1 : 0));
+        add("bit-is-bif", "bit", "inserts vn where the mask is 0 instead of 1 (that is bif)", (in, s) -> {
+            Reg d = vreg(in.op(0));
+            byte[] old = read(s, d);
+            byte[] a = read(s, vreg(in.op(1)));
+            byte[] m = read(s, vreg(in.op(2)));
+            byte[] r = new byte[old.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = (byte) (~m[i] & a[i] | m[i] & old[i]);
+            }
+            s.writeVector(d, r);
+        });
     }
 
     private ArmFaults() {

@@ -109,6 +109,9 @@ public final class ArmSemantics {
         t.put("fcvt", ArmSimd::fcvtScalar);
         t.put("fcmeq", ArmSimd::fcmeq);
         t.put("bsl", ArmSimd::bsl);
+        // TL2 sign handling (h-lut): per-lane bit test to an all-ones mask, and insert under a mask.
+        t.put("cmtst", ArmSimd.lanewise((a, b) -> (a & b) != 0 ? -1 : 0));
+        t.put("bit", ArmSimd::bit);
         // Scalar integer and branches.
         t.put("mov", ArmScalar::mov);
         t.put("subs", (in, s) -> ArmScalar.subs(in, s, true));

@@ -368,4 +368,17 @@ final class ArmSimd {
         }
         s.writeVector(d, r);
     }
+
+    /** bit vd, vn, vm (bitwise insert if true): vn's bits where vm is 1, vd's own bits where vm is 0. */
+    static void bit(Instruction in, MachineState s) {
+        Reg d = vreg(in.op(0));
+        byte[] old = read(s, d);
+        byte[] a = read(s, vreg(in.op(1)));
+        byte[] m = read(s, vreg(in.op(2)));
+        byte[] r = new byte[old.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (byte) (m[i] & a[i] | ~m[i] & old[i]);
+        }
+        s.writeVector(d, r);
+    }
 }

@@ -52,6 +52,11 @@ public final class GemvLowerings {
         all.add(I2sInt4Avx512Lowering.defaults());
         // AVX-512 lowering of W1.58A16 (h-a512): the AVX2 program with one zmm accumulator per row.
         all.add(TernaryA16Avx512Lowering.defaults());
+        // LUT kernels on the remaining ISAs (helper h-lut).
+        all.add(Tl2NeonLowering.defaults());
+        all.add(TmacAvx512Lowering.defaults());
+        all.add(Tl1Avx2Lowering.defaults());
+        all.add(Tl1Avx512Lowering.defaults());
         return List.copyOf(all);
     }
 

@@ -169,6 +169,15 @@ public final class Tl1NeonGemv {
                 out[(g * rowBytes + j) * ROWS_PER_GROUP + r] = idx[row * rowBytes + j];
             }
         }
+        bindTables(memory, weights, activations);
+    }
+
+    /**
+     * The engine's int16 tables split into 16 low bytes and 16 high bytes per pair (the pad pair's table is zero) in
+     * region {@code tables}, and the two scales at params 0 and 4; shared with the x86 TL1 program.
+     */
+    static void bindTables(Memory memory, Tl1Weights weights, Int8Activations activations) {
+        int rowBytes = weights.rowBytes();
         short[] tables = LutTables.pairs(activations.codes(), 0, weights.pairs());
         byte[] t = memory.bytes("tables");
         for (int p = 0; p < 2 * rowBytes; p++) {

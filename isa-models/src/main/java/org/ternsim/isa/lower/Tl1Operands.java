@@ -15,14 +15,40 @@ import org.ternsim.kernels.quant.TernaryQuantizer;
 /** TL1's int16 tables are exact and BK <= 256 cannot wrap with |q| <= 127, so the scalar reference is exact. */
 public final class Tl1Operands implements GemvOperands {
 
+    /** How one ISA's program wants the indices and tables in memory, and where its outputs are. */
+    public interface Layout {
+        void bind(Memory memory, Tl1Weights weights, Int8Activations activations);
+
+        float[] readOutput(Memory memory, int rows);
+    }
+
+    /** The NEON lowering's layout (16 rows interleaved per index byte load). */
+    public static final Layout NEON = new Layout() {
+        @Override
+        public void bind(Memory memory, Tl1Weights weights, Int8Activations activations) {
+            Tl1NeonGemv.bind(memory, weights, activations);
+        }
+
+        @Override
+        public float[] readOutput(Memory memory, int rows) {
+            return Tl1NeonGemv.readOutput(memory, rows);
+        }
+    };
+
     private final String description;
+    private final Layout layout;
     private final Tl1Weights weights;
     private final Int8Activations activations;
     private final LazyOutput scalar;
     private final LazyOutput vector;
 
     public Tl1Operands(String description, Tl1Weights weights, Int8Activations activations) {
+        this(description, weights, activations, NEON);
+    }
+
+    public Tl1Operands(String description, Tl1Weights weights, Int8Activations activations, Layout layout) {
         this.description = description;
+        this.layout = layout;
         this.weights = weights;
         this.activations = activations;
         this.scalar = new LazyOutput(weights.rows(),
@@ -33,20 +59,28 @@ public final class Tl1Operands implements GemvOperands {
 
     /** Gaussian data quantized by absmean (weights) and the TL path's fp32 absmax (activations), as LutValidation. */
     public static Tl1Operands random(int rows, int cols, int bk, long seed) {
+        return random(rows, cols, bk, seed, NEON);
+    }
+
+    public static Tl1Operands random(int rows, int cols, int bk, long seed, Layout layout) {
         float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         return new Tl1Operands("random (seed " + seed + ")",
-            Tl1Packer.pack(TernaryQuantizer.absmean(w, rows, cols), bk), Int8Quantizer.absmaxTl(x));
+            Tl1Packer.pack(TernaryQuantizer.absmean(w, rows, cols), bk), Int8Quantizer.absmaxTl(x), layout);
     }
 
     /** Every weight {@code trit}, every activation {@code value} (quantized to +-127). */
     public static Tl1Operands constant(int rows, int cols, int bk, int trit, int value) {
+        return constant(rows, cols, bk, trit, value, NEON);
+    }
+
+    public static Tl1Operands constant(int rows, int cols, int bk, int trit, int value, Layout layout) {
         byte[] trits = new byte[Math.multiplyExact(rows, cols)];
         Arrays.fill(trits, (byte) trit);
         float[] x = new float[cols];
         Arrays.fill(x, value);
         return new Tl1Operands("all weights " + (trit > 0 ? "+1" : "-1") + ", all activations " + value,
-            Tl1Packer.pack(TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f), bk), Int8Quantizer.absmaxTl(x));
+            Tl1Packer.pack(TernaryQuantizer.fromTrits(trits, rows, cols, 0.75f), bk), Int8Quantizer.absmaxTl(x), layout);
     }
 
     @Override
@@ -61,12 +95,12 @@ public final class Tl1Operands implements GemvOperands {
 
     @Override
     public void bind(Memory memory) {
-        Tl1NeonGemv.bind(memory, weights, activations);
+        layout.bind(memory, weights, activations);
     }
 
     @Override
     public float[] readOutput(Memory memory) {
-        return Tl1NeonGemv.readOutput(memory, weights.rows());
+        return layout.readOutput(memory, weights.rows());
     }
 
     @Override

@@ -148,6 +148,14 @@ public final class X86Faults {
             (in, s) -> s.writeVector(in.reg(0), s.readVector(in.op(1), 16))));
         f.add(fault("vbroadcasti64x4-low-only", "broadcast", "vbroadcasti64x4", "leaves the upper half zero",
             (in, s) -> s.writeVector(in.reg(0), s.readVector(in.op(1), 32))));
+        f.add(fault("vbroadcasti32x4-low-half-only", "broadcast", "vbroadcasti32x4",
+            "fills only the low 256 bits (as vbroadcasti128) and zeroes the upper half", (in, s) -> {
+                byte[] block = s.readVector(in.op(1), 16);
+                byte[] r = new byte[X86Semantics.width(in)];
+                System.arraycopy(block, 0, r, 0, 16);
+                System.arraycopy(block, 0, r, 16, 16);
+                s.writeVector(in.reg(0), r);
+            }));
         f.add(fault("vpbroadcastd-low-word", "broadcast", "vpbroadcastd", "broadcasts only the low 16 bits",
             (in, s) -> {
                 byte[] v = new byte[X86Semantics.width(in)];

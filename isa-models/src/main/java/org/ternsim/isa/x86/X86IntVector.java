@@ -47,6 +47,7 @@ final class X86IntVector {
         t.put("vextracti64x4", X86IntVector::vextracti64x4);
         t.put("vbroadcasti128", broadcastBlock(16));
         t.put("vbroadcasti64x4", broadcastBlock(32));
+        t.put("vbroadcasti32x4", broadcastBlock(16)); // AVX512F: a 16-byte block to every 128-bit lane (h-lut, tmac)
         t.put("vpbroadcastq", X86IntVector.broadcast(8));
         // Saturating and sign arithmetic.
         t.put("vpaddsw", lanes16((a, b) -> saturate(a + b, Short.MIN_VALUE, Short.MAX_VALUE)));

@@ -300,4 +300,33 @@ class ArmSemanticsTest {
         assertEquals(0x4444_4444, (int) m.lane(10, 1, 4));
         assertEquals(0x2222_2222, (int) m.lane(10, 2, 4));
     }
+
+    /** TL2's sign step: cmtst tests common bits lane by lane, bit inserts vn's bits where vm is set. */
+    @Test
+    void bitTestAndInsert() {
+        ArmMachine m = new ArmMachine();
+        m.setBytes(1, 0x00, 0x01, 0x80, 0xFF, 0x06, 0x10);
+        m.setBytes(2, 0x01, 0x01, 0x80, 0x00, 0x01, 0x30);
+        m.exec("cmtst v3.16b, v1.16b, v2.16b");
+        assertEquals(0, m.lane(3, 0, 1));
+        assertEquals(-1, m.lane(3, 1, 1));
+        assertEquals(-1, m.lane(3, 2, 1), "the sign bit is a bit like any other");
+        assertEquals(0, m.lane(3, 3, 1), "no common bit");
+        assertEquals(0, m.lane(3, 4, 1));
+        assertEquals(-1, m.lane(3, 5, 1), "any common bit sets the lane");
+        m.setLanes(4, 2, 0x0100, 0x0001);
+        m.setLanes(5, 2, 0x0101, 0x0100);
+        m.exec("cmtst v6.8h, v4.8h, v5.8h");
+        assertEquals(-1, m.lane(6, 0, 2), "the test spans the whole 16-bit lane");
+        assertEquals(0, m.lane(6, 1, 2));
+        m.setBytes(7, 0x0D, 0x0D, 0x03, 0xF0);
+        m.setBytes(8, 0xFF, 0x00, 0xFF, 0x0F);
+        m.setBytes(9, 0x10, 0x10, 0x10, 0xFF);
+        m.exec("bit v7.16b, v8.16b, v9.16b");
+        assertEquals(0x1D, m.lane(7, 0, 1), "bit 4 from vn, the rest kept");
+        assertEquals(0x0D, m.lane(7, 1, 1));
+        assertEquals(0x13, m.lane(7, 2, 1));
+        assertEquals(0x0F, m.lane(7, 3, 1), "all bits from vn where vm is all ones");
+        assertEquals(0x10, m.lane(9, 0, 1), "the mask is not written");
+    }
 }

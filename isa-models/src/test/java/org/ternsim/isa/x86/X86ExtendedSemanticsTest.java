@@ -26,7 +26,7 @@ class X86ExtendedSemanticsTest {
     static final java.util.List<String> TESTED = java.util.List.of("vpshufb", "vpermb", "vpermd", "vpermq",
         "vpunpcklbw", "vpunpckhbw", "vpunpcklwd", "vpunpckhwd", "vpunpckldq", "vpunpckhdq", "vpacksswb", "vpackuswb",
         "vpackssdw", "vpackusdw", "vpmovsxbw", "vpmovsxbd", "vpmovsxwd", "vpmovzxbw", "vpmovzxbd", "vpmovzxwd",
-        "vinserti64x4", "vextracti64x4", "vbroadcasti128", "vbroadcasti64x4", "vpbroadcastq", "vpaddsw", "vpsubsw",
+        "vinserti64x4", "vextracti64x4", "vbroadcasti128", "vbroadcasti64x4", "vbroadcasti32x4", "vpbroadcastq", "vpaddsw", "vpsubsw",
         "vpmullw", "vpsignb", "vpabsb", "vpslld", "vpsrld", "vpsrad", "vpsrlvw", "vpsllvw", "vpsravw", "vpsrlvd",
         "vpsllvd", "vpsravd", "vpdpbusds", "vpdpwssd", "vpdpwssds", "vaddps", "vsubps", "vmulps", "vdivps",
         "vfmadd231ps", "vfmadd231ss", "vmovups", "vmovaps", "vbroadcastss", "vextractf128", "vmovshdup", "vcvtdq2ps",
@@ -250,6 +250,11 @@ class X86ExtendedSemanticsTest {
         m.exec("vbroadcasti64x4", zmm(1), m.mem(0, 32));
         assertEquals(31, m.vec(1)[63]);
         assertEquals(0, m.vec(1)[32]);
+        m.exec("vbroadcasti32x4", zmm(5), m.mem(16, 16));
+        for (int lane = 0; lane < 4; lane++) {
+            assertEquals(16, m.vec(5)[16 * lane], "byte 0 of the block in every 128-bit lane");
+            assertEquals(31, m.vec(5)[16 * lane + 15]);
+        }
         m.exec("vextracti64x4", ymm(2), zmm(1), new Imm(1));
         assertEquals(0, m.vec(2)[0]);
         m.exec("vinserti64x4", zmm(3), zmm(1), ymm(0), new Imm(1));
