@@ -52,6 +52,8 @@ public final class GemvLowerings {
         all.add(I2sInt4Avx512Lowering.defaults());
         // AVX-512 lowering of W1.58A16 (h-a512): the AVX2 program with one zmm accumulator per row.
         all.add(TernaryA16Avx512Lowering.defaults());
+        // AVX-512 and NEON lowerings of the activation-sparse GEMV (helper h-sparse).
+        all.add(new SparseAvx512Lowering());
         return List.copyOf(all);
     }
 
