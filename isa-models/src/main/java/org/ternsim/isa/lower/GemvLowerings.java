@@ -54,6 +54,8 @@ public final class GemvLowerings {
         all.add(TernaryA16Avx512Lowering.defaults());
         // AVX-512 and NEON lowerings of the activation-sparse GEMV (helper h-sparse).
         all.add(new SparseAvx512Lowering());
+        all.add(new SparseNeonLowering(false));
+        all.add(new SparseNeonLowering(true));
         return List.copyOf(all);
     }
 

@@ -52,7 +52,7 @@ class ArmFaultsTest {
 
     @Test
     void registryListsEveryFaultAndRejectsUnknownNames() {
-        assertEquals(23, ArmFaults.available().size());
+        assertEquals(27, ArmFaults.available().size());
         assertEquals("smlal2", ArmFaults.mnemonic("smlal2-low-half"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> ArmFaults.inject(ArmSemantics.neon(), "nope"));
