@@ -47,7 +47,8 @@ import org.ternsim.kernels.sparse.ColumnTernaryWeights;
  * Rows past M get code 1 (trit 0) and their outputs are dropped.
  *
  * <p>Registers: zmm0-15 accumulators (4 j + plane), zmm16-19 loads / transposed, zmm20-23 unpack halves, zmm24 plane
- * codes, zmm25 q dword, zmm26 0x03 bytes, zmm27-31 and k1/k2 the compress stage.
+ * codes, zmm25 q dword, zmm26 0x03 bytes, zmm27 the weight scale. The compress stage runs before any accumulator
+ * is live and uses zmm0-5 (VEX loads and stores where the register allows), k1 and k2.
  */
 public final class SparseAvx512Gemv {
 
@@ -113,15 +114,15 @@ public final class SparseAvx512Gemv {
         b.emit("mov", X, new Imm(ACTIVATIONS_BASE));
         b.emit("mov", QP, new Imm(NZ_Q_BASE));
         b.emit("mov", OP, new Imm(NZ_OFFSETS_BASE));
-        b.emit("vmovdqu32", zmm(28), Mem.at(C, 0, 64));
+        b.emit("vmovdqu64", zmm(4), Mem.at(C, 0, 64));
         b.emit("mov", r32(0), new Imm(16L * p));
-        b.emit("vpbroadcastd", zmm(29), r32(0));
+        b.emit("vpbroadcastd", zmm(5), r32(0));
         int full = cols / 16;
         int rest = cols % 16;
         if (full > 0) {
             b.emit("mov", COLS, new Imm(full));
             b.label(".Lscan");
-            b.emit("vmovdqu8", xmm(27), Mem.at(X, 0, 16));
+            b.emit("vmovdqu", xmm(1), Mem.at(X, 0, 16));
             emitCompressStep(b, count, true);
             b.emit("add", X, new Imm(16));
             b.emit("dec", COLS);
@@ -131,29 +132,29 @@ public final class SparseAvx512Gemv {
             // Masked-off activations past K are not read (fault suppression) and load as zero: never selected.
             b.emit("mov", r32(0), new Imm((1 << rest) - 1));
             b.emit("kmovw", k(2), r32(0));
-            b.emit("vmovdqu8", new Operand.Masked(xmm(27), k(2), true), Mem.at(X, 0, 16));
+            b.emit("vmovdqu8", new Operand.Masked(xmm(1), k(2), true), Mem.at(X, 0, 16));
             emitCompressStep(b, count, false);
         }
         // Pad to a whole group: q = 0 (adds nothing) at offset 0 (column 0, always readable).
         b.emit("vpxor", xmm(0), xmm(0), xmm(0));
-        b.emit("vmovdqu8", Mem.at(QP, 0, 16), xmm(0));
-        b.emit("vmovdqu8", Mem.at(OP, 0, 16), xmm(0));
+        b.emit("vmovdqu", Mem.at(QP, 0, 16), xmm(0));
+        b.emit("vmovdqu", Mem.at(OP, 0, 16), xmm(0));
         b.emit("mov", QEND, QP);
     }
 
-    /** Compress the 16 activations in xmm27 and their offsets in zmm28; {@code advance}: step the offsets by 16 P. */
+    /** Compress the 16 activations in xmm1 and their offsets in zmm4; {@code advance}: step the offsets by 16 P. */
     private static void emitCompressStep(Program.Builder b, Reg count, boolean advance) {
-        b.emit("vptestmb", k(1), xmm(27), xmm(27));
-        b.emit("vpcompressb", new Operand.Masked(xmm(30), k(1), true), xmm(27));
-        b.emit("vpcompressd", new Operand.Masked(zmm(31), k(1), true), zmm(28));
-        b.emit("vmovdqu8", Mem.at(QP, 0, 16), xmm(30));
-        b.emit("vmovdqu32", Mem.at(OP, 0, 64), zmm(31));
+        b.emit("vptestmb", k(1), xmm(1), xmm(1));
+        b.emit("vpcompressb", new Operand.Masked(xmm(2), k(1), true), xmm(1));
+        b.emit("vpcompressd", new Operand.Masked(zmm(3), k(1), true), zmm(4));
+        b.emit("vmovdqu", Mem.at(QP, 0, 16), xmm(2));
+        b.emit("vmovdqu64", Mem.at(OP, 0, 64), zmm(3));
         b.emit("kmovw", r32(0), k(1));
         b.emit("popcnt", r32(0), r32(0));
         b.emit("add", QP, count);
         b.emit("lea", OP, new Mem(OP, count, 4, 0, 8));
         if (advance) {
-            b.emit("vpaddd", zmm(28), zmm(28), zmm(29));
+            b.emit("vpaddd", zmm(4), zmm(4), zmm(5));
         }
     }
 

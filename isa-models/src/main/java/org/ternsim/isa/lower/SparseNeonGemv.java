@@ -24,7 +24,7 @@ import org.ternsim.kernels.sparse.ColumnTernaryWeights;
  *   <li>Compress, branch-free (NEON has no compress instruction, and a data-dependent branch on half-sparse
  *   activations mispredicts about every other column): per column {@code ldrb} q, store q ({@code strb}) and the
  *   column's byte offset ({@code str w}) at slot n unconditionally, then n += (q != 0) as (q + 255) >> 8
- *   ({@code add}, {@code lsr}: q is the zero-extended byte). Four zero q and offsets pad the list.</li>
+ *   ({@code add}, {@code lsr}: q is the zero-extended byte, so the sum fits and x9 = w9). Four zero q and offsets pad the list.</li>
  *   <li>Per 16-byte row block of every column (64 rows, 4 planes of 16):
  *     <ul>
  *       <li>dotprod: per group of 4 listed columns, 4 {@code ldr q} at the offsets, a 4-way byte transpose with
@@ -97,7 +97,7 @@ public final class SparseNeonGemv {
         b.emit("mov", C, new Imm(CONSTS_BASE));
         b.emit("ld1r", v(SUM_Q, "4s"), new Mem(C, null, 1, 0, 4), new Imm(4));
         b.emit("ld1r", v(ACT_SCALE, "4s"), new Mem(C, null, 1, 0, 4), new Imm(4));
-        b.emit("ld1r", v(W_SCALE, "4s"), new Mem(C, null, 1, 0, 4));
+        b.emit("ld1r", v(W_SCALE, "4s"), new Mem(C, null, 1, 0, 4), new Imm(4));
         b.emit("mov", W, new Imm(WEIGHTS_BASE));
         b.emit("mov", Y, new Imm(OUTPUT_BASE));
         b.emit("mov", BLOCKS, new Imm(p / BLOCK_BYTES));
@@ -138,20 +138,20 @@ public final class SparseNeonGemv {
         b.emit("mov", QBASE, new Imm(NZ_Q_BASE));
         b.emit("mov", OBASE, new Imm(NZ_OFFSETS_BASE));
         b.emit("mov", N, new Imm(0));
-        b.emit("mov", w(11), new Imm(0));
+        b.emit("mov", x(11), new Imm(0));
         b.emit("mov", COLS, new Imm(cols));
         b.label(".Lscan");
         b.emit("ldrb", w(9), new Mem(X, null, 1, 0, 1), new Imm(1));
         b.emit("strb", w(9), new Mem(QBASE, N, 1, 0, 1));
         b.emit("str", w(11), new Mem(OBASE, N, 4, 0, 4));
-        b.emit("add", w(14), w(9), new Imm(255));
-        b.emit("lsr", w(14), w(14), new Imm(8));
+        b.emit("add", x(14), x(9), new Imm(255));
+        b.emit("lsr", x(14), x(14), new Imm(8));
         b.emit("add", N, N, x(14));
-        b.emit("add", w(11), w(11), new Imm(p));
+        b.emit("add", x(11), x(11), new Imm(p));
         b.emit("subs", COLS, COLS, new Imm(1));
         b.emit("b.ne", new Label(".Lscan"));
         // Pad to a whole group: q = 0 (adds nothing) at offset 0 (column 0, always readable).
-        b.emit("mov", w(14), new Imm(0));
+        b.emit("mov", x(14), new Imm(0));
         b.emit("str", w(14), new Mem(QBASE, N, 1, 0, 4));
         b.emit("mov", x(6), new Imm(4));
         b.emit("madd", OFFP, N, x(6), OBASE);
