@@ -38,7 +38,11 @@ import org.ternsim.kernels.sparse.ColumnTernaryWeights;
  *   <li>I2_S epilogue ((float) acc - (float) sum q) / s * w_scale lane-wise ({@code scvtf}, {@code fsub},
  *   {@code fdiv}, {@code fmul}), one {@code str q} per accumulator.</li>
  * </ol>
- * Layout: ColumnTernaryWeights with P = ceil(M / 4) rounded up to a multiple of 16 (rows past M: code 1, dropped).
+ * Layout: ColumnTernaryWeights' bytes with P = ceil(M / 4) rounded up to a multiple of 16 (rows past M: code 1,
+ * dropped), stored as panels: the 16 bytes of row block b of column k at (b K + k) 16. With 64 rows of accumulators
+ * per pass (16 registers x 4 lanes), a plain column-major layout would read 16 bytes of a different 64-byte line per
+ * column and come back to each line in 4 passes over the whole matrix (2560 x 2560: 1.6 MB, more than N2's L2); in
+ * panels every pass streams whole lines in increasing order. The listed offsets are k * 16 within a panel.
  */
 public final class SparseNeonGemv {
 
@@ -93,7 +97,7 @@ public final class SparseNeonGemv {
         b.region(new Region("output", OUTPUT_BASE, 16 * p, Region.Role.OUTPUT));
         b.region(new Region("nz-q", NZ_Q_BASE, cols + 4, Region.Role.OUTPUT));
         b.region(new Region("nz-offsets", NZ_OFFSETS_BASE, 4 * cols + 16, Region.Role.OUTPUT));
-        emitCompress(b, cols, p);
+        emitCompress(b, cols);
         b.emit("mov", C, new Imm(CONSTS_BASE));
         b.emit("ld1r", v(SUM_Q, "4s"), new Mem(C, null, 1, 0, 4), new Imm(4));
         b.emit("ld1r", v(ACT_SCALE, "4s"), new Mem(C, null, 1, 0, 4), new Imm(4));
@@ -126,14 +130,14 @@ public final class SparseNeonGemv {
             b.emit("fmul", acc, acc, v(W_SCALE, "4s"));
             b.emit("str", q(a), new Mem(Y, null, 1, 4L * (plane * p + 4 * quarter), 16));
         }
-        b.emit("add", W, W, new Imm(BLOCK_BYTES));
+        b.emit("add", W, W, new Imm((long) cols * BLOCK_BYTES));
         b.emit("add", Y, Y, new Imm(4L * BLOCK_BYTES));
         b.emit("subs", BLOCKS, BLOCKS, new Imm(1));
         b.emit("b.ne", new Label(".Lblock"));
         return b.build();
     }
 
-    private static void emitCompress(Program.Builder b, int cols, int p) {
+    private static void emitCompress(Program.Builder b, int cols) {
         b.emit("mov", X, new Imm(ACTIVATIONS_BASE));
         b.emit("mov", QBASE, new Imm(NZ_Q_BASE));
         b.emit("mov", OBASE, new Imm(NZ_OFFSETS_BASE));
@@ -147,7 +151,7 @@ public final class SparseNeonGemv {
         b.emit("add", x(14), x(9), new Imm(255));
         b.emit("lsr", x(14), x(14), new Imm(8));
         b.emit("add", N, N, x(14));
-        b.emit("add", x(11), x(11), new Imm(p));
+        b.emit("add", x(11), x(11), new Imm(BLOCK_BYTES));
         b.emit("subs", COLS, COLS, new Imm(1));
         b.emit("b.ne", new Label(".Lscan"));
         // Pad to a whole group: q = 0 (adds nothing) at offset 0 (column 0, always readable).
@@ -253,7 +257,8 @@ public final class SparseNeonGemv {
                     int code = row < wts.rows() ? wts.code(row, k) : 1;
                     packed |= code << (6 - 2 * plane);
                 }
-                out[k * p + byteIndex] = (byte) packed;
+                out[byteIndex / BLOCK_BYTES * wts.cols() * BLOCK_BYTES + k * BLOCK_BYTES + byteIndex % BLOCK_BYTES] =
+                    (byte) packed;
             }
         }
         System.arraycopy(act.codes(), 0, memory.bytes("activations"), 0, act.codes().length);
