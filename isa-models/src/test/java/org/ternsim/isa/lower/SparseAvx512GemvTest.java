@@ -68,7 +68,7 @@ class SparseAvx512GemvTest {
         }
     }
 
-    /** Logical byte 16 j + i sits where the in-lane unpacks of 4 columns bring it to dword i of register j. */
+    /** Logical byte 16 s + i sits where the in-lane unpacks of 4 columns bring it to dword i of register j(s). */
     @Test
     void theBlockPermutationIsABijectionThatInvertsTheTranspose() {
         boolean[] seen = new boolean[64];
@@ -77,7 +77,7 @@ class SparseAvx512GemvTest {
             assertFalse(seen[phys]);
             seen[phys] = true;
             // unpack output j, dword i reads physical byte 16 (i / 4) + 4 j + i % 4 of each column
-            int j = logical / 16;
+            int j = SparseAvx512Gemv.REGISTER_OF[logical / 16];
             int i = logical % 16;
             assertEquals(16 * (i / 4) + 4 * j + i % 4, phys);
         }
