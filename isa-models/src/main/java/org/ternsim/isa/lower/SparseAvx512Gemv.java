@@ -20,9 +20,10 @@ import org.ternsim.kernels.quant.Int8Activations;
 import org.ternsim.kernels.sparse.ColumnTernaryWeights;
 
 /**
- * Design. The AVX2 program tests each activation with a scalar branch and, per non-zero column, spends about two
- * uops per 8 rows on a {@code vpmaddwd} of codes x q. On AVX-512 the skip moves out of the inner loop and the
- * multiply becomes {@code vpdpbusd}, which sums four u8 x s8 products per int32 lane: four columns at once.
+ * Design. The AVX2 program tests each activation with a scalar branch and, per non-zero column, spends 16 vector
+ * ops per 32 rows (vpmovzxbd, per plane shift / and / vpmaddwd / vpaddd). On AVX-512 the skip moves out of the inner
+ * loop and the multiply becomes {@code vpdpbusd}, which sums four u8 x s8 products per int32 lane: four columns at
+ * once, about 2 vector ops per column and 32 rows.
  * <ol>
  *   <li>Compress (once per GEMV): per 16 activations, {@code vptestmb} gives the non-zero mask k1;
  *   {@code vpcompressb} packs the non-zero q bytes and {@code vpcompressd} the matching column byte offsets
