@@ -1,4 +1,4 @@
-// AVX-512 mask producers and compress (vptestmb/d, vpcompressb/d) and scalar popcnt: the sparse GEMV's zero-skipping.
+// AVX-512 vptestmb (mask of non-zero bytes), vpcompressb/d and scalar popcnt: the sparse GEMV's zero-skipping.
 package org.ternsim.isa.x86;
 
 import java.util.Map;
@@ -9,8 +9,8 @@ import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
 
 /**
- * {@code vptestm{b,d} k1, a, b}: bit i of k1 = ((a_i AND b_i) != 0) for the register's elements, bits above them
- * zero (SDM vol. 2, VPTESTMB/W/D/Q). A write-mask on k1 ({@code k1{k2}}) is not used by the lowerings and not
+ * {@code vptestmb k1, a, b}: bit i of k1 = ((a_i AND b_i) != 0) for the register's bytes, bits above them zero
+ * (SDM vol. 2, VPTESTMB/W/D/Q; only the byte form is registered, the one the lowerings use). A write-mask on k1 ({@code k1{k2}}) is not used by the lowerings and not
  * modelled: it is rejected.
  *
  * <p>{@code vpcompress{b,d} dst{k}{z}, src}: the elements of src whose mask bit is set, packed to the low end of dst in
@@ -26,7 +26,6 @@ final class X86Compress {
 
     static void register(Map<String, InstructionSemantics> t) {
         t.put("vptestmb", test(1));
-        t.put("vptestmd", test(4));
         t.put("vpcompressb", compress(1));
         t.put("vpcompressd", compress(4));
         t.put("popcnt", X86Compress::popcnt);

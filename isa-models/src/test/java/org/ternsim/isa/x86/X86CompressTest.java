@@ -22,6 +22,9 @@ import org.ternsim.isa.Program;
 
 class X86CompressTest {
 
+    /** The vector mnemonics this class tests (X86VectorSemanticsTest's guard). */
+    static final java.util.List<String> TESTED = java.util.List.of("vptestmb", "vpcompressb", "vpcompressd");
+
     /** Bit i set where byte i (of the xmm width only) has a bit in common with the other source; -128 counts. */
     @Test
     void vptestmbSetsABitPerNonZeroByteOfTheRegisterWidth() {
