@@ -193,11 +193,16 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    /** The loop body as llvm-mca reads it: Intel syntax, the loop label kept so the branch assembles. */
+    /**
+     * The loop body as llvm-mca reads it, the loop label kept so the branch assembles: Intel syntax for x86, LLVM's
+     * AArch64 syntax (ArmAsmText, as tools/mca/compare-arm.sh feeds llvm-mca -mtriple=aarch64) for the NEON ISAs.
+     */
     static String mcaInput(Program program, Loop loop) {
-        StringBuilder sb = new StringBuilder(".intel_syntax noprefix\n").append(loop.label()).append(":\n");
+        boolean arm = program.isa().startsWith("neon");
+        StringBuilder sb = new StringBuilder(arm ? "" : ".intel_syntax noprefix\n").append(loop.label()).append(":\n");
         for (int pc = loop.startPc(); pc <= loop.branchPc(); pc++) {
-            sb.append("    ").append(program.code().get(pc)).append('\n');
+            var in = program.code().get(pc);
+            sb.append("    ").append(arm ? org.ternsim.isa.arm.ArmAsmText.print(in) : in.toString()).append('\n');
         }
         return sb.toString();
     }

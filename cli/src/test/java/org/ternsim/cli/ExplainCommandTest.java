@@ -77,6 +77,16 @@ class ExplainCommandTest {
     }
 
     @Test
+    void mcaAsmOfANeonLoopIsAArch64Syntax() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--kernel", "i2_s-sparse", "--isa", "neon-dotprod",
+            "--mca-asm");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        assertTrue(o.out().startsWith(".Lgroup:\n"), o.out());
+        assertTrue(o.out().contains("ld1r {v25.4s}, [x8], #4"), o.out());
+        assertTrue(o.out().strip().endsWith("b.lo .Lgroup"), o.out());
+    }
+
+    @Test
     void badInputIsOneLineExit2() {
         TernSimCliTest.Outcome unknown = TernSimCliTest.run("explain", "--uarch", "pentium4");
         assertEquals(TernSim.USAGE, unknown.code());

@@ -22,7 +22,7 @@ import org.ternsim.isa.Region;
 public final class ArmAsmText {
 
     /** Mnemonics whose register list precedes the memory operand. */
-    private static final Set<String> LIST_BEFORE_MEMORY = Set.of("ld1", "st1");
+    private static final Set<String> LIST_BEFORE_MEMORY = Set.of("ld1", "st1", "ld1r");
     /** Mnemonics whose operands 1..n-2 are a table register list. */
     private static final Set<String> TABLE_LIST = Set.of("tbl", "tbx");
 
@@ -202,7 +202,10 @@ public final class ArmAsmText {
             }
         }
         if (memText != null) {
-            ops.set(memAt, memory(memText, regBytes));
+            // Byte loads/stores move one byte whatever the register; ld1r reads one element of the lane size.
+            int bytes = mnemonic.equals("ldrb") || mnemonic.equals("strb") ? 1
+                : mnemonic.equals("ld1r") ? ArmLanes.laneBytes(ops.get(0)) : regBytes;
+            ops.set(memAt, memory(memText, bytes));
         }
         return new Instruction(mnemonic, ops);
     }

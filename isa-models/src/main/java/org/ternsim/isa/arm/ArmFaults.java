@@ -214,6 +214,31 @@ public final class ArmFaults {
             }
             s.writeVector(d, r);
         });
+        // Instructions of the sparse GEMV's compress stage and q broadcast (h-sparse).
+        add("ldrb-reads-next-byte", "ldrb", "loads the byte after the addressed one", (in, s) -> {
+            Operand.Mem m = (Operand.Mem) in.op(1);
+            Operand.Mem next = new Operand.Mem(m.base(), m.index(), m.scale(), m.disp() + 1, 1);
+            java.util.List<Operand> ops = new java.util.ArrayList<>(in.operands());
+            ops.set(1, next);
+            ArmMemory.singleByte(new org.ternsim.isa.Instruction("ldrb", ops), s, false);
+        });
+        add("strb-stores-bits-15-8", "strb", "stores bits 15:8 of the register instead of 7:0", (in, s) -> {
+            Reg r = in.reg(0);
+            long keep = s.gpr[r.index()];
+            s.gpr[r.index()] = keep >>> 8;
+            ArmMemory.singleByte(in, s, true);
+            s.gpr[r.index()] = keep;
+        });
+        add("ld1r-first-lane-only", "ld1r", "loads the element into lane 0 and zeroes the other lanes (ld1 {vt.T}[0]-like)",
+            (in, s) -> {
+                Reg d = vreg(in.op(0));
+                ArmMemory.replicate(in, s);
+                byte[] r = new byte[d.cls().bytes()];
+                System.arraycopy(s.vec[d.index()], 0, r, 0, laneBytes(d));
+                s.writeVector(d, r);
+            });
+        add("lsr-one-short", "lsr", "shifts one bit less than the immediate", (in, s) -> ArmScalar.binary(in, s,
+            (a, n) -> a >>> Math.max(0, n - 1)));
     }
 
     private ArmFaults() {

@@ -64,6 +64,44 @@ final class ArmMemory {
         postIndex(in, s, 1);
     }
 
+    /**
+     * ldrb (zero-extends the byte into the W/X register) and strb (stores bits 7:0), with optional post-index. The
+     * memory operand is one byte wide whatever the register.
+     */
+    static void singleByte(Instruction in, MachineState s, boolean store) {
+        Reg r = in.reg(0);
+        Operand.Mem m = (Operand.Mem) in.op(1);
+        if (!r.cls().isGpr() || m.bytes() != 1) {
+            throw new IllegalArgumentException("expected '" + in.mnemonic() + " wN, [xM...]' with a 1-byte access: " + in);
+        }
+        long address = s.effectiveAddress(m);
+        if (store) {
+            s.memory.writeLong(address, s.gpr[r.index()] & 0xFF, 1);
+        } else {
+            ArmScalar.write(s, r, s.memory.readLong(address, 1) & 0xFF);
+        }
+        postIndex(in, s, 1);
+    }
+
+    /** ld1r {vt.T}, [xn]: one element of T's lane size loaded and replicated to every lane; optional post-index. */
+    static void replicate(Instruction in, MachineState s) {
+        Reg r = ArmLanes.vreg(in.op(0));
+        Operand.Mem m = (Operand.Mem) in.op(1);
+        int size = ArmLanes.laneBytes(r);
+        if (m.bytes() != size) {
+            throw new IllegalArgumentException("ld1r reads one " + size + "-byte element, memory width " + m.bytes() + ": "
+                + in);
+        }
+        byte[] e = new byte[size];
+        s.memory.read(s.effectiveAddress(m), e, 0, size);
+        byte[] v = new byte[r.cls().bytes()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = e[i % size];
+        }
+        s.writeVector(r, v);
+        postIndex(in, s, 1);
+    }
+
     private static int memIndex(Instruction in) {
         for (int i = 0; i < in.operands().size(); i++) {
             if (in.op(i) instanceof Operand.Mem) {

@@ -48,6 +48,9 @@ public final class ArmSemantics {
         t.put("st1", (in, s) -> ArmMemory.multiple(in, s, true));
         t.put("ldr", (in, s) -> ArmMemory.single(in, s, false));
         t.put("str", (in, s) -> ArmMemory.single(in, s, true));
+        t.put("ldrb", (in, s) -> ArmMemory.singleByte(in, s, false));
+        t.put("strb", (in, s) -> ArmMemory.singleByte(in, s, true));
+        t.put("ld1r", ArmMemory::replicate);
         // Bitwise (any arrangement: bytes).
         t.put("and", vectorOrScalar(ArmSimd.lanewise((a, b) -> a & b), (a, b) -> a & b));
         t.put("orr", vectorOrScalar(ArmSimd.lanewise((a, b) -> a | b), (a, b) -> a | b));
@@ -117,6 +120,8 @@ public final class ArmSemantics {
         t.put("subs", (in, s) -> ArmScalar.subs(in, s, true));
         t.put("cmp", (in, s) -> ArmScalar.subs(in, s, false));
         t.put("madd", ArmScalar::madd);
+        // Logical shift right by an immediate (0 .. width - 1), on the W or X register width.
+        t.put("lsr", (in, s) -> ArmScalar.binary(in, s, (a, n) -> a >>> n));
         t.put("b", (in, s) -> s.nextPc = s.branchTarget);
         t.put("cbnz", (in, s) -> ArmScalar.branchIf(s, ArmScalar.nonzero(in, s)));
         t.put("cbz", (in, s) -> ArmScalar.branchIf(s, !ArmScalar.nonzero(in, s)));

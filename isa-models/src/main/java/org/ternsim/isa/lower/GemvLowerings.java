@@ -57,6 +57,10 @@ public final class GemvLowerings {
         all.add(TmacAvx512Lowering.defaults());
         all.add(Tl1Avx2Lowering.defaults());
         all.add(Tl1Avx512Lowering.defaults());
+        // AVX-512 and NEON lowerings of the activation-sparse GEMV (helper h-sparse).
+        all.add(new SparseAvx512Lowering());
+        all.add(new SparseNeonLowering(false));
+        all.add(new SparseNeonLowering(true));
         return List.copyOf(all);
     }
 

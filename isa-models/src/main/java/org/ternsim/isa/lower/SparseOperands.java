@@ -11,21 +11,55 @@ import org.ternsim.kernels.sparse.ColumnTernaryWeights;
 import org.ternsim.kernels.sparse.ScalarSparseGemv;
 import org.ternsim.kernels.sparse.SparseGemv;
 
-/** Integer sums: the scalar reference is exact. */
+/** Integer sums: the scalar reference is exact. The binding is the lowering's memory layout (AVX2 by default). */
 public final class SparseOperands implements GemvOperands {
+
+    /** How one lowering lays the operands out in its memory and reads its outputs back. */
+    public interface Binding {
+        void bind(Memory memory, ColumnTernaryWeights w, Int8Activations x);
+
+        float[] readOutput(Memory memory, int rows);
+    }
+
+    /** The AVX2 program's layout (planes padded to 8 bytes). */
+    public static final Binding AVX2 = new Binding() {
+        @Override
+        public void bind(Memory memory, ColumnTernaryWeights w, Int8Activations x) {
+            SparseAvx2Gemv.bind(memory, w, x);
+        }
+
+        @Override
+        public float[] readOutput(Memory memory, int rows) {
+            return SparseAvx2Gemv.readOutput(memory, rows);
+        }
+    };
 
     private final String description;
     private final ColumnTernaryWeights weights;
     private final Int8Activations activations;
+    private final Binding binding;
     private final LazyOutput scalar;
     private final LazyOutput vector;
 
     public SparseOperands(String description, ColumnTernaryWeights weights, Int8Activations activations) {
+        this(description, weights, activations, AVX2,
+            new LazyOutput(weights.rows(), y -> new ScalarSparseGemv().gemv(weights, activations, y)),
+            new LazyOutput(weights.rows(), y -> SparseGemv.selected().gemv(weights, activations, y)));
+    }
+
+    private SparseOperands(String description, ColumnTernaryWeights weights, Int8Activations activations,
+            Binding binding, LazyOutput scalar, LazyOutput vector) {
         this.description = description;
         this.weights = weights;
         this.activations = activations;
-        this.scalar = new LazyOutput(weights.rows(), y -> new ScalarSparseGemv().gemv(weights, activations, y));
-        this.vector = new LazyOutput(weights.rows(), y -> SparseGemv.selected().gemv(weights, activations, y));
+        this.binding = binding;
+        this.scalar = scalar;
+        this.vector = vector;
+    }
+
+    /** The same operands (and engine outputs) in another lowering's layout. */
+    public SparseOperands boundAs(Binding other) {
+        return new SparseOperands(description, weights, activations, other, scalar, vector);
     }
 
     /**
@@ -75,12 +109,12 @@ public final class SparseOperands implements GemvOperands {
 
     @Override
     public void bind(Memory memory) {
-        SparseAvx2Gemv.bind(memory, weights, activations);
+        binding.bind(memory, weights, activations);
     }
 
     @Override
     public float[] readOutput(Memory memory) {
-        return SparseAvx2Gemv.readOutput(memory, weights.rows());
+        return binding.readOutput(memory, weights.rows());
     }
 
     @Override

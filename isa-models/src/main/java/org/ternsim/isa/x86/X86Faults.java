@@ -246,6 +246,54 @@ public final class X86Faults {
                 }
                 s.writeVector(in.reg(0), r);
             }));
+        // AVX-512 compress stage of the sparse GEMV (helper h-sparse)
+        f.add(fault("vptestmb-ignores-high-bits", "mask", "vptestmb", "tests only bits 0-6 of each byte (0x80 reads as zero)",
+            (in, s) -> {
+                int w = X86Semantics.width(in);
+                byte[] a = s.readVector(in.op(1), w);
+                byte[] b = s.readVector(in.op(2), w);
+                long bits = 0;
+                for (int e = 0; e < w; e++) {
+                    if ((a[e] & b[e] & 0x7F) != 0) {
+                        bits |= 1L << e;
+                    }
+                }
+                s.mask[in.reg(0).index()] = bits;
+            }));
+        f.add(fault("vpcompressb-keeps-positions", "compress", "vpcompressb",
+            "masks instead of compressing (selected bytes stay where they are)", (in, s) -> {
+                Operand.Masked m = (Operand.Masked) in.op(0);
+                int w = m.reg().cls().bytes();
+                byte[] src = s.readVector(in.op(1), w);
+                byte[] r = new byte[w];
+                for (int e = 0; e < w; e++) {
+                    if ((s.mask[m.mask().index()] >>> e & 1) != 0) {
+                        r[e] = src[e];
+                    }
+                }
+                s.writeVector(m.reg(), r);
+            }));
+        f.add(fault("vpcompressd-one-short", "compress", "vpcompressd", "drops the highest selected dword",
+            (in, s) -> {
+                Operand.Masked m = (Operand.Masked) in.op(0);
+                int w = m.reg().cls().bytes();
+                byte[] src = s.readVector(in.op(1), w);
+                byte[] r = new byte[w];
+                long sel = s.mask[m.mask().index()] & ((1L << (w / 4)) - 1);
+                sel = sel == 0 ? 0 : sel & ~Long.highestOneBit(sel);
+                int out = 0;
+                for (int e = 0; e < w / 4; e++) {
+                    if ((sel >>> e & 1) != 0) {
+                        System.arraycopy(src, 4 * e, r, 4 * out++, 4);
+                    }
+                }
+                s.writeVector(m.reg(), r);
+            }));
+        f.add(fault("popcnt-low-byte", "scalar integer", "popcnt", "counts only the low 8 bits", (in, s) -> {
+            long v = s.readInt(in.op(1)) & 0xFF;
+            s.writeInt(in.reg(0), Long.bitCount(v));
+            s.zf = v == 0;
+        }));
         // branches and loop counters
         f.add(fault("jne-never-taken", "branch", "jne", "never branches (every loop runs once)", (in, s) -> { }));
         return List.copyOf(f);

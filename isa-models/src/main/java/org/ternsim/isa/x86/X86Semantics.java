@@ -144,6 +144,7 @@ public final class X86Semantics {
         X86FloatVector.register(t);
         X86Resolved.register(t);
         X86Masking.register(t);
+        X86Compress.register(t);
         return new SemanticsTable("x86-64", t);
     }
 
