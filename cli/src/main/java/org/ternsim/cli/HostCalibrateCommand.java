@@ -26,6 +26,7 @@ import org.ternsim.sim.run.CacheState;
 import org.ternsim.sim.run.GemvSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.ternsim.cli.HostMeasurements.Point;
 import picocli.CommandLine.Spec;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
@@ -75,11 +76,6 @@ final class HostCalibrateCommand implements Callable<Integer> {
     Statistic stat;
 
     /** One measured point of the fit. */
-    private record Point(String kernel, Shape shape, int threads, double seconds) {
-        String label() {
-            return kernel + " " + shape + " " + threads + (threads == 1 ? " thread" : " threads");
-        }
-    }
 
     @Option(names = "--shape", split = ",", converter = SimulateCommand.ShapeConverter.class,
         defaultValue = "2560x2560,2560x6912", description = "Shapes measured (default: ${DEFAULT-VALUE}).")
@@ -125,9 +121,20 @@ final class HostCalibrateCommand implements Callable<Integer> {
         if (rounds < 1 || evals < 3) throw new UserError("--rounds >= 1 and --evals >= 3 expected");
         PrintWriter out = spec.commandLine().getOut();
 
-        List<Point> points = measuredFile != null ? readMeasurements(Home.resolve(measuredFile)) : measure(out);
+        List<Point> points;
         Path target = output != null ? output : Path.of("out", "calibrate", base.name() + "-calibrated.yaml");
-        if (measuredFile == null) writeMeasurements(target, points);
+        if (measuredFile != null) {
+            HostMeasurements m = HostMeasurements.read(Home.resolve(measuredFile));
+            points = m.points();
+            nativeRuns = m.harness().startsWith("native-");
+            if (nativeRuns) isa = m.harness().substring("native-".length());
+            stat = Statistic.valueOf(m.statistic());
+            reps = m.calls();
+        } else {
+            points = measure(out);
+            new HostMeasurements(points, nativeRuns ? "native-" + isa : "java", nativeRuns ? stat.name() : "median",
+                nativeRuns ? reps : 7).writeBeside(target);
+        }
         double[] measured = points.stream().mapToDouble(Point::seconds).toArray();
         double[] x = params.stream().mapToDouble(FitParameter::current).toArray();
         double[] before = simulate(hwPath, params, x, points);
@@ -202,84 +209,6 @@ final class HostCalibrateCommand implements Callable<Integer> {
         out.println("calibrated config: " + target);
         out.flush();
         return TernSim.OK;
-    }
-
-    private static final String MEASUREMENTS_HEADER = "kernel,shape,threads,seconds,harness,statistic,calls";
-
-    /** The measurements beside the calibrated config, so that a later fit can reuse them (--measured). */
-    private void writeMeasurements(Path target, List<Point> points) {
-        StringBuilder csv = new StringBuilder(MEASUREMENTS_HEADER).append('\n');
-        for (Point p : points) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.9e,%s,%s,%d%n", p.kernel(), p.shape(), p.threads(),
-                p.seconds(), nativeRuns ? "native-" + isa : "java", nativeRuns ? stat.name() : "median",
-                nativeRuns ? reps : 7));
-        }
-        String name = target.getFileName().toString().replaceFirst("-calibrated\\.yaml$|\\.ya?ml$", "");
-        write(target.resolveSibling(name + "-measurements.csv"), csv.toString());
-    }
-
-    /** Points of an earlier run's measurements CSV; sets the harness (native or Java) and ISA from it. */
-    private List<Point> readMeasurements(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("--measured " + file + ": cannot read (" + e.getMessage() + ")");
-        }
-        if (lines.isEmpty() || !lines.get(0).strip().equals(MEASUREMENTS_HEADER)) {
-            throw new UserError(file + ":1: expected the header '" + MEASUREMENTS_HEADER + "'");
-        }
-        List<Point> points = new ArrayList<>();
-        String harness = null;
-        String statistic = null;
-        int calls = 0;
-        for (int n = 1; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty()) continue;
-            String[] f = line.split(",", -1);
-            String where = file + ":" + (n + 1) + ": ";
-            if (f.length != 7) throw new UserError(where + "expected 7 fields (" + MEASUREMENTS_HEADER + "), got " + f.length);
-            if (harness != null && !(harness + "," + statistic).equals(f[4] + "," + f[5])) {
-                throw new UserError(where + "harness,statistic: expected " + harness + "," + statistic
-                    + " as on the rows above, got " + f[4] + "," + f[5]);
-            }
-            harness = f[4];
-            statistic = f[5];
-            if (!statistic.equals("median") && !statistic.equals("best")) {
-                throw new UserError(where + "statistic: expected median or best, got " + statistic);
-            }
-            if (!harness.equals("java") && !harness.startsWith("native-")) {
-                throw new UserError(where + "harness: expected java or native-<isa>, got " + harness);
-            }
-            double seconds;
-            int t;
-            try {
-                t = Integer.parseInt(f[2]);
-                seconds = Double.parseDouble(f[3]);
-                calls = Integer.parseInt(f[6]);
-            } catch (NumberFormatException e) {
-                throw new UserError(where + "threads, seconds, calls: expected an integer, a number and an integer, got "
-                    + f[2] + ", " + f[3] + ", " + f[6]);
-            }
-            if (t < 1 || !(seconds > 0)) throw new UserError(where + "expected threads >= 1 and seconds > 0");
-            if (!org.ternsim.isa.lower.GemvLowerings.kernels().contains(f[0])) {
-                throw new UserError(where + "kernel: expected a lowered kernel " + org.ternsim.isa.lower.GemvLowerings.kernels()
-                    + ", got " + f[0]);
-            }
-            Shape shape;
-            try {
-                shape = Shape.parse(f[1]);
-            } catch (RuntimeException e) {
-                throw new UserError(where + "shape: expected MxK, got " + f[1]);
-            }
-            points.add(new Point(f[0], shape, t, seconds));
-        }
-        if (points.isEmpty()) throw new UserError(file + ": no measurements");
-        nativeRuns = harness.startsWith("native-");
-        if (nativeRuns) isa = harness.substring("native-".length());
-        stat = Statistic.valueOf(statistic);
-        reps = calls;
-        return points;
     }
 
     private List<Point> measure(PrintWriter out) {

@@ -1,0 +1,108 @@
+// Host kernel timings as `calibrate` records them beside a calibrated config and reads them back (--measured).
+package org.ternsim.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ternsim.isa.lower.GemvLowerings;
+
+/**
+ * One CSV row per point, {@value #HEADER}: harness is {@code java} or {@code native-<isa>}, statistic {@code median}
+ * or {@code best} of {@code calls} timed calls; all rows of a file share harness, statistic and calls.
+ */
+record HostMeasurements(List<Point> points, String harness, String statistic, int calls) {
+
+    static final String HEADER = "kernel,shape,threads,seconds,harness,statistic,calls";
+
+    /** One measured kernel call. */
+    record Point(String kernel, Shape shape, int threads, double seconds) {
+        String label() {
+            return kernel + " " + shape + " " + threads + (threads == 1 ? " thread" : " threads");
+        }
+    }
+
+    /** Writes {@code <name>-measurements.csv} beside {@code config} ({@code <name>-calibrated.yaml} or {@code <name>.yaml}). */
+    void writeBeside(Path config) {
+        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        for (Point p : points) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.9e,%s,%s,%d%n", p.kernel(), p.shape(), p.threads(),
+                p.seconds(), harness, statistic, calls));
+        }
+        String name = config.getFileName().toString().replaceFirst("-calibrated\\.yaml$|\\.ya?ml$", "");
+        Path target = config.toAbsolutePath().resolveSibling(name + "-measurements.csv");
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.writeString(tmp, csv, StandardCharsets.UTF_8);
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a file written by {@link #writeBeside}; a malformed row is a one-line error naming file and line. */
+    static HostMeasurements read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("--measured " + file + ": cannot read (" + e.getMessage() + ")");
+        }
+        if (lines.isEmpty() || !lines.get(0).strip().equals(HEADER)) {
+            throw new UserError(file + ":1: expected the header '" + HEADER + "'");
+        }
+        List<Point> points = new ArrayList<>();
+        String kind = null;
+        String[] f = null;
+        for (int n = 1; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty()) continue;
+            f = line.split(",", -1);
+            String where = file + ":" + (n + 1) + ": ";
+            if (f.length != 7) throw new UserError(where + "expected 7 fields (" + HEADER + "), got " + f.length);
+            String rowKind = f[4] + "," + f[5] + "," + f[6];
+            if (kind != null && !kind.equals(rowKind)) {
+                throw new UserError(where + "harness,statistic,calls: expected " + kind + " as on the rows above, got " + rowKind);
+            }
+            kind = rowKind;
+            if (!f[4].equals("java") && !f[4].startsWith("native-")) {
+                throw new UserError(where + "harness: expected java or native-<isa>, got " + f[4]);
+            }
+            if (!f[5].equals("median") && !f[5].equals("best")) {
+                throw new UserError(where + "statistic: expected median or best, got " + f[5]);
+            }
+            int threads;
+            double seconds;
+            try {
+                threads = Integer.parseInt(f[2]);
+                seconds = Double.parseDouble(f[3]);
+                Integer.parseInt(f[6]);
+            } catch (NumberFormatException e) {
+                throw new UserError(where + "threads, seconds, calls: expected an integer, a number and an integer, got "
+                    + f[2] + ", " + f[3] + ", " + f[6]);
+            }
+            if (threads < 1 || !(seconds > 0)) throw new UserError(where + "expected threads >= 1 and seconds > 0");
+            if (threads > 1 && f[4].equals("java")) {
+                throw new UserError(where + "threads: the Java harness is measured on 1 thread, got " + threads);
+            }
+            if (!GemvLowerings.kernels().contains(f[0])) {
+                throw new UserError(where + "kernel: expected a lowered kernel " + GemvLowerings.kernels() + ", got " + f[0]);
+            }
+            Shape shape;
+            try {
+                shape = Shape.parse(f[1]);
+            } catch (RuntimeException e) {
+                throw new UserError(where + "shape: expected MxK, got " + f[1]);
+            }
+            points.add(new Point(f[0], shape, threads, seconds));
+        }
+        if (points.isEmpty()) throw new UserError(file + ": no measurements");
+        return new HostMeasurements(List.copyOf(points), f[4], f[5], Integer.parseInt(f[6]));
+    }
+}
