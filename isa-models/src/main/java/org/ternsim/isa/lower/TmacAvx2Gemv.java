@@ -1,18 +1,15 @@
 // Lowers the T-MAC GEMV (2 bit planes, g = 4, int8 tables) to an AVX2 program: vpshufb lookups for 32 rows at a time.
 package org.ternsim.isa.lower;
 
-import static org.ternsim.isa.Reg.r64;
 import static org.ternsim.isa.Reg.xmm;
 import static org.ternsim.isa.Reg.ymm;
 
 import java.util.Arrays;
 import org.ternsim.isa.Memory;
 import org.ternsim.isa.Operand.Imm;
-import org.ternsim.isa.Operand.Label;
 import org.ternsim.isa.Operand.Mem;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Reg;
-import org.ternsim.isa.Region;
 import org.ternsim.kernels.tmac.TmacGemv;
 import org.ternsim.kernels.tmac.TmacLut;
 import org.ternsim.kernels.tmac.TmacShapes;
@@ -45,23 +42,24 @@ public final class TmacAvx2Gemv {
     public static final int ROWS_PER_TILE = 32;
     /** Largest act_group_size whose int16 plane sums cannot wrap: 4 x TmacGemv.INT16_BLOCK lookups. */
     public static final int MAX_ACT_GROUP = TmacShapes.G * TmacGemv.INT16_BLOCK;
-    public static final long WEIGHTS_BASE = 0x1_0000_0000L;
-    public static final long TABLES_BASE = 0x2_0000_0000L;
-    public static final long LUT_PARAMS_BASE = 0x3_0000_0000L;
-    public static final long CONSTS_BASE = 0x3_0001_0000L;
-    public static final long SCRATCH_BASE = 0x3_0002_0000L;
-    public static final long OUTPUT_BASE = 0x4_0000_0000L;
-    private static final int LANES = 16;
+    public static final long WEIGHTS_BASE = TmacX86Loops.WEIGHTS_BASE;
+    public static final long TABLES_BASE = TmacX86Loops.TABLES_BASE;
+    public static final long LUT_PARAMS_BASE = TmacX86Loops.LUT_PARAMS_BASE;
+    public static final long CONSTS_BASE = TmacX86Loops.CONSTS_BASE;
+    public static final long SCRATCH_BASE = TmacX86Loops.SCRATCH_BASE;
+    public static final long OUTPUT_BASE = TmacX86Loops.OUTPUT_BASE;
+    private static final int LANES = TmacX86Loops.LANES;
     /** Bytes of weights per tile and 4-activation group: 16 bytes per plane. */
     private static final int GROUP_BYTES = 32;
+    private static final TmacX86Loops.Width WIDTH =
+        new TmacX86Loops.Width(ROWS_PER_TILE, GROUP_BYTES, Reg::ymm, xmm(15), Reg::ymm);
 
-    private static final Reg W = r64(6);       // rsi: weight pointer, walks the whole tensor
-    private static final Reg T = r64(7);       // rdi: table pointer, reset per tile
-    private static final Reg Y = r64(2);       // rdx: output pointer
-    private static final Reg TILES = r64(8);   // r8: tiles left
-    private static final Reg GROUPS = r64(1);  // rcx: 4-activation groups left in this activation group
-    private static final Reg LP = r64(9);      // r9: lut scale/bias pointer, reset per tile
-    private static final Reg SCRATCH = r64(10);
+    private static final Reg W = TmacX86Loops.W;
+    private static final Reg T = TmacX86Loops.T;
+    private static final Reg Y = TmacX86Loops.Y;
+    private static final Reg GROUPS = TmacX86Loops.GROUPS;
+    private static final Reg LP = TmacX86Loops.LP;
+    private static final Reg SCRATCH = TmacX86Loops.SCRATCH;
 
     private TmacAvx2Gemv() {
     }
@@ -78,54 +76,27 @@ public final class TmacAvx2Gemv {
     }
 
     static int tiles(int rows) {
-        return (rows + ROWS_PER_TILE - 1) / ROWS_PER_TILE;
+        return WIDTH.tiles(rows);
     }
 
     public static Program lower(int rows, int cols, int actGroupSize) {
         checkShape(rows, cols, actGroupSize);
-        int tiles = tiles(rows);
-        int groups = cols / TmacShapes.G;
-        int actGroups = cols / actGroupSize;
-        Program.Builder b = new Program.Builder("tmac/avx2 gemv " + rows + "x" + cols + " ags" + actGroupSize,
-            "x86-64");
-        b.region(new Region("weights", WEIGHTS_BASE, tiles * groups * GROUP_BYTES, Region.Role.INPUT));
-        b.region(new Region("tables", TABLES_BASE, TmacShapes.ENTRIES * groups, Region.Role.INPUT));
-        b.region(new Region("lutparams", LUT_PARAMS_BASE, 8 * actGroups, Region.Role.INPUT));
-        b.region(new Region("consts", CONSTS_BASE, 32, Region.Role.INPUT));
-        b.region(new Region("scratch", SCRATCH_BASE, 2 * LANES * ROWS_PER_TILE * 4, Region.Role.OUTPUT));
-        b.region(new Region("output", OUTPUT_BASE, tiles * ROWS_PER_TILE * 4, Region.Role.OUTPUT));
-
-        Reg tmp = r64(11);
-        b.emit("mov", W, new Imm(WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", TILES, new Imm(tiles));
-        b.emit("mov", SCRATCH, new Imm(SCRATCH_BASE));
-        b.emit("mov", tmp, new Imm(CONSTS_BASE));
-        b.emit("vbroadcastss", ymm(14), Mem.at(tmp, 0, 4));    // w_scale
-        b.emit("vbroadcastss", ymm(13), Mem.at(tmp, 4, 4));    // 0.5f
-        b.emit("vmovdqu", xmm(15), Mem.at(tmp, 16, 16));       // 16 x 0x0F
-
-        b.label(".Ltile");
-        b.emit("mov", T, new Imm(TABLES_BASE));
-        b.emit("mov", LP, new Imm(LUT_PARAMS_BASE));
-        for (int j = 0; j < actGroups; j++) {
-            for (int r = 0; r < 4; r++) {
-                b.emit("vpxor", ymm(r), ymm(r), ymm(r));
+        return TmacX86Loops.lower("avx2", WIDTH, new TmacX86Loops.Body() {
+            @Override
+            public void group(Program.Builder b) {
+                emitGroup(b);
             }
-            b.emit("mov", GROUPS, new Imm(actGroupSize / TmacShapes.G));
-            String loop = j == 0 ? ".Lgroup" : ".Lgroup" + j;
-            b.label(loop);
-            emitGroup(b);
-            b.emit("add", W, new Imm(GROUP_BYTES));
-            b.emit("add", T, new Imm(TmacShapes.ENTRIES));
-            b.emit("dec", GROUPS);
-            b.emit("jne", new Label(loop));
-            emitActGroupEpilogue(b, j);
-        }
-        emitFold(b, Math.min(actGroups, LANES));
-        b.emit("dec", TILES);
-        b.emit("jne", new Label(".Ltile"));
-        return b.build();
+
+            @Override
+            public void actGroupEpilogue(Program.Builder b, int j) {
+                emitActGroupEpilogue(b, j);
+            }
+
+            @Override
+            public void fold(Program.Builder b, int lanes) {
+                emitFold(b, lanes);
+            }
+        }, rows, cols, actGroupSize);
     }
 
     /** One 4-activation group of 32 rows: both planes' lookups added to ymm0/ymm1 (plane 0), ymm2/ymm3 (plane 1). */

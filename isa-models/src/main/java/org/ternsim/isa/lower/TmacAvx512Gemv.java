@@ -1,7 +1,6 @@
 // Lowers the T-MAC GEMV (2 bit planes, g = 4, int8 tables) to AVX-512: zmm vpshufb lookups for 64 rows at a time.
 package org.ternsim.isa.lower;
 
-import static org.ternsim.isa.Reg.r64;
 import static org.ternsim.isa.Reg.xmm;
 import static org.ternsim.isa.Reg.ymm;
 import static org.ternsim.isa.Reg.zmm;
@@ -9,11 +8,9 @@ import static org.ternsim.isa.Reg.zmm;
 import java.util.Arrays;
 import org.ternsim.isa.Memory;
 import org.ternsim.isa.Operand.Imm;
-import org.ternsim.isa.Operand.Label;
 import org.ternsim.isa.Operand.Mem;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Reg;
-import org.ternsim.isa.Region;
 import org.ternsim.kernels.tmac.TmacLut;
 import org.ternsim.kernels.tmac.TmacShapes;
 import org.ternsim.kernels.tmac.TmacWeights;
@@ -42,79 +39,53 @@ import org.ternsim.kernels.tmac.TmacWeights;
 public final class TmacAvx512Gemv {
 
     public static final int ROWS_PER_TILE = 64;
-    public static final long WEIGHTS_BASE = 0x1_0000_0000L;
-    public static final long TABLES_BASE = 0x2_0000_0000L;
-    public static final long LUT_PARAMS_BASE = 0x3_0000_0000L;
-    public static final long CONSTS_BASE = 0x3_0001_0000L;
-    public static final long SCRATCH_BASE = 0x3_0002_0000L;
-    public static final long OUTPUT_BASE = 0x4_0000_0000L;
-    private static final int LANES = 16;
+    public static final long WEIGHTS_BASE = TmacX86Loops.WEIGHTS_BASE;
+    public static final long TABLES_BASE = TmacX86Loops.TABLES_BASE;
+    public static final long LUT_PARAMS_BASE = TmacX86Loops.LUT_PARAMS_BASE;
+    public static final long CONSTS_BASE = TmacX86Loops.CONSTS_BASE;
+    public static final long SCRATCH_BASE = TmacX86Loops.SCRATCH_BASE;
+    public static final long OUTPUT_BASE = TmacX86Loops.OUTPUT_BASE;
+    private static final int LANES = TmacX86Loops.LANES;
     /** Rows per zmm of floats. */
     private static final int CHUNK_ROWS = 16;
     private static final int CHUNKS = ROWS_PER_TILE / CHUNK_ROWS;
     /** Bytes of weights per tile and 4-activation group: 32 bytes per plane. */
     private static final int GROUP_BYTES = 64;
+    private static final TmacX86Loops.Width WIDTH =
+        new TmacX86Loops.Width(ROWS_PER_TILE, GROUP_BYTES, Reg::zmm, ymm(15), Reg::xmm);
 
-    private static final Reg W = r64(6);
-    private static final Reg T = r64(7);
-    private static final Reg Y = r64(2);
-    private static final Reg TILES = r64(8);
-    private static final Reg GROUPS = r64(1);
-    private static final Reg LP = r64(9);
-    private static final Reg SCRATCH = r64(10);
+    private static final Reg W = TmacX86Loops.W;
+    private static final Reg T = TmacX86Loops.T;
+    private static final Reg Y = TmacX86Loops.Y;
+    private static final Reg GROUPS = TmacX86Loops.GROUPS;
+    private static final Reg LP = TmacX86Loops.LP;
+    private static final Reg SCRATCH = TmacX86Loops.SCRATCH;
 
     private TmacAvx512Gemv() {
     }
 
     static int tiles(int rows) {
-        return (rows + ROWS_PER_TILE - 1) / ROWS_PER_TILE;
+        return WIDTH.tiles(rows);
     }
 
     public static Program lower(int rows, int cols, int actGroupSize) {
         TmacAvx2Gemv.checkShape(rows, cols, actGroupSize);
-        int tiles = tiles(rows);
-        int groups = cols / TmacShapes.G;
-        int actGroups = cols / actGroupSize;
-        Program.Builder b = new Program.Builder("tmac/avx512 gemv " + rows + "x" + cols + " ags" + actGroupSize,
-            "x86-64");
-        b.region(new Region("weights", WEIGHTS_BASE, tiles * groups * GROUP_BYTES, Region.Role.INPUT));
-        b.region(new Region("tables", TABLES_BASE, TmacShapes.ENTRIES * groups, Region.Role.INPUT));
-        b.region(new Region("lutparams", LUT_PARAMS_BASE, 8 * actGroups, Region.Role.INPUT));
-        b.region(new Region("consts", CONSTS_BASE, 64, Region.Role.INPUT));
-        b.region(new Region("scratch", SCRATCH_BASE, 2 * LANES * ROWS_PER_TILE * 4, Region.Role.OUTPUT));
-        b.region(new Region("output", OUTPUT_BASE, tiles * ROWS_PER_TILE * 4, Region.Role.OUTPUT));
-
-        Reg tmp = r64(11);
-        b.emit("mov", W, new Imm(WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", TILES, new Imm(tiles));
-        b.emit("mov", SCRATCH, new Imm(SCRATCH_BASE));
-        b.emit("mov", tmp, new Imm(CONSTS_BASE));
-        b.emit("vbroadcastss", zmm(14), Mem.at(tmp, 0, 4));    // w_scale
-        b.emit("vbroadcastss", zmm(13), Mem.at(tmp, 4, 4));    // 0.5f
-        b.emit("vmovdqu", ymm(15), Mem.at(tmp, 32, 32));       // 32 x 0x0F
-
-        b.label(".Ltile");
-        b.emit("mov", T, new Imm(TABLES_BASE));
-        b.emit("mov", LP, new Imm(LUT_PARAMS_BASE));
-        for (int j = 0; j < actGroups; j++) {
-            for (int r = 0; r < 4; r++) {
-                b.emit("vpxor", xmm(r), xmm(r), xmm(r));
+        return TmacX86Loops.lower("avx512", WIDTH, new TmacX86Loops.Body() {
+            @Override
+            public void group(Program.Builder b) {
+                emitGroup(b);
             }
-            b.emit("mov", GROUPS, new Imm(actGroupSize / TmacShapes.G));
-            String loop = j == 0 ? ".Lgroup" : ".Lgroup" + j;
-            b.label(loop);
-            emitGroup(b);
-            b.emit("add", W, new Imm(GROUP_BYTES));
-            b.emit("add", T, new Imm(TmacShapes.ENTRIES));
-            b.emit("dec", GROUPS);
-            b.emit("jne", new Label(loop));
-            emitActGroupEpilogue(b, j);
-        }
-        emitFold(b, Math.min(actGroups, LANES));
-        b.emit("dec", TILES);
-        b.emit("jne", new Label(".Ltile"));
-        return b.build();
+
+            @Override
+            public void actGroupEpilogue(Program.Builder b, int j) {
+                emitActGroupEpilogue(b, j);
+            }
+
+            @Override
+            public void fold(Program.Builder b, int lanes) {
+                emitFold(b, lanes);
+            }
+        }, rows, cols, actGroupSize);
     }
 
     /** One 4-activation group of 64 rows: plane 0 into zmm0 (rows 0-31) / zmm1 (32-63), plane 1 into zmm2 / zmm3. */

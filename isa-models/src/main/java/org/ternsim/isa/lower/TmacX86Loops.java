@@ -1,0 +1,113 @@
+// The loop nest and memory map shared by the AVX2 and AVX-512 T-MAC programs: tiles of rows, activation groups,
+// 4-activation groups; the width-specific lookups, epilogue and fold come from the caller.
+package org.ternsim.isa.lower;
+
+import static org.ternsim.isa.Reg.r64;
+
+import java.util.function.IntFunction;
+import org.ternsim.isa.Operand.Imm;
+import org.ternsim.isa.Operand.Label;
+import org.ternsim.isa.Operand.Mem;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.Region;
+import org.ternsim.kernels.tmac.TmacShapes;
+
+final class TmacX86Loops {
+
+    static final long WEIGHTS_BASE = 0x1_0000_0000L;
+    static final long TABLES_BASE = 0x2_0000_0000L;
+    static final long LUT_PARAMS_BASE = 0x3_0000_0000L;
+    static final long CONSTS_BASE = 0x3_0001_0000L;
+    static final long SCRATCH_BASE = 0x3_0002_0000L;
+    static final long OUTPUT_BASE = 0x4_0000_0000L;
+    /** Canonical float lanes per row sum (LaneSum). */
+    static final int LANES = 16;
+
+    static final Reg W = r64(6);       // rsi: weight pointer, walks the whole tensor
+    static final Reg T = r64(7);       // rdi: table pointer, reset per tile
+    static final Reg Y = r64(2);       // rdx: output pointer
+    static final Reg TILES = r64(8);   // r8: tiles left
+    static final Reg GROUPS = r64(1);  // rcx: 4-activation groups left in this activation group
+    static final Reg LP = r64(9);      // r9: lut scale/bias pointer, reset per tile
+    static final Reg SCRATCH = r64(10);
+
+    /**
+     * What differs between the widths.
+     *
+     * @param rowsPerTile rows per tile
+     * @param groupBytes  weight bytes per tile and 4-activation group (both planes)
+     * @param vector      the float vector registers (ymm or zmm) of w_scale and 0.5f
+     * @param nibbleMask  the 0x0F mask register (as wide as one plane's weight load)
+     * @param accumulator the register form the four int16 plane sums are zeroed through
+     */
+    record Width(int rowsPerTile, int groupBytes, IntFunction<Reg> vector, Reg nibbleMask,
+            IntFunction<Reg> accumulator) {
+        int tiles(int rows) {
+            return (rows + rowsPerTile - 1) / rowsPerTile;
+        }
+    }
+
+    /** The width-specific parts of the program. */
+    interface Body {
+        /** One 4-activation group: lookups of both planes added to registers 0-3. */
+        void group(Program.Builder b);
+
+        /** After activation group {@code j}: widen, scale and fuse the sums into the lanes. */
+        void actGroupEpilogue(Program.Builder b, int j);
+
+        /** Fold the {@code lanes} written lanes of every row and store the tile's outputs. */
+        void fold(Program.Builder b, int lanes);
+    }
+
+    private TmacX86Loops() {
+    }
+
+    static Program lower(String isaName, Width w, Body body, int rows, int cols, int actGroupSize) {
+        int tiles = w.tiles(rows);
+        int groups = cols / TmacShapes.G;
+        int actGroups = cols / actGroupSize;
+        int maskBytes = w.nibbleMask().cls().bytes();
+        Program.Builder b = new Program.Builder("tmac/" + isaName + " gemv " + rows + "x" + cols + " ags" + actGroupSize,
+            "x86-64");
+        b.region(new Region("weights", WEIGHTS_BASE, tiles * groups * w.groupBytes(), Region.Role.INPUT));
+        b.region(new Region("tables", TABLES_BASE, TmacShapes.ENTRIES * groups, Region.Role.INPUT));
+        b.region(new Region("lutparams", LUT_PARAMS_BASE, 8 * actGroups, Region.Role.INPUT));
+        b.region(new Region("consts", CONSTS_BASE, 2 * maskBytes, Region.Role.INPUT));
+        b.region(new Region("scratch", SCRATCH_BASE, 2 * LANES * w.rowsPerTile() * 4, Region.Role.OUTPUT));
+        b.region(new Region("output", OUTPUT_BASE, tiles * w.rowsPerTile() * 4, Region.Role.OUTPUT));
+
+        Reg tmp = r64(11);
+        b.emit("mov", W, new Imm(WEIGHTS_BASE));
+        b.emit("mov", Y, new Imm(OUTPUT_BASE));
+        b.emit("mov", TILES, new Imm(tiles));
+        b.emit("mov", SCRATCH, new Imm(SCRATCH_BASE));
+        b.emit("mov", tmp, new Imm(CONSTS_BASE));
+        b.emit("vbroadcastss", w.vector().apply(14), Mem.at(tmp, 0, 4));    // w_scale
+        b.emit("vbroadcastss", w.vector().apply(13), Mem.at(tmp, 4, 4));    // 0.5f
+        b.emit("vmovdqu", w.nibbleMask(), Mem.at(tmp, maskBytes, maskBytes)); // maskBytes x 0x0F
+
+        b.label(".Ltile");
+        b.emit("mov", T, new Imm(TABLES_BASE));
+        b.emit("mov", LP, new Imm(LUT_PARAMS_BASE));
+        for (int j = 0; j < actGroups; j++) {
+            for (int r = 0; r < 4; r++) {
+                Reg acc = w.accumulator().apply(r);
+                b.emit("vpxor", acc, acc, acc);
+            }
+            b.emit("mov", GROUPS, new Imm(actGroupSize / TmacShapes.G));
+            String loop = j == 0 ? ".Lgroup" : ".Lgroup" + j;
+            b.label(loop);
+            body.group(b);
+            b.emit("add", W, new Imm(w.groupBytes()));
+            b.emit("add", T, new Imm(TmacShapes.ENTRIES));
+            b.emit("dec", GROUPS);
+            b.emit("jne", new Label(loop));
+            body.actGroupEpilogue(b, j);
+        }
+        body.fold(b, Math.min(actGroups, LANES));
+        b.emit("dec", TILES);
+        b.emit("jne", new Label(".Ltile"));
+        return b.build();
+    }
+}
