@@ -81,22 +81,8 @@ public final class TmacAvx2Gemv {
 
     public static Program lower(int rows, int cols, int actGroupSize) {
         checkShape(rows, cols, actGroupSize);
-        return TmacX86Loops.lower("avx2", WIDTH, new TmacX86Loops.Body() {
-            @Override
-            public void group(Program.Builder b) {
-                emitGroup(b);
-            }
-
-            @Override
-            public void actGroupEpilogue(Program.Builder b, int j) {
-                emitActGroupEpilogue(b, j);
-            }
-
-            @Override
-            public void fold(Program.Builder b, int lanes) {
-                emitFold(b, lanes);
-            }
-        }, rows, cols, actGroupSize);
+        return TmacX86Loops.lower("avx2", WIDTH, TmacAvx2Gemv::emitGroup, TmacAvx2Gemv::emitActGroupEpilogue,
+            TmacAvx2Gemv::emitFold, rows, cols, actGroupSize);
     }
 
     /** One 4-activation group of 32 rows: both planes' lookups added to ymm0/ymm1 (plane 0), ymm2/ymm3 (plane 1). */

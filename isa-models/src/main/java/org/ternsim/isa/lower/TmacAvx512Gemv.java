@@ -70,22 +70,8 @@ public final class TmacAvx512Gemv {
 
     public static Program lower(int rows, int cols, int actGroupSize) {
         TmacAvx2Gemv.checkShape(rows, cols, actGroupSize);
-        return TmacX86Loops.lower("avx512", WIDTH, new TmacX86Loops.Body() {
-            @Override
-            public void group(Program.Builder b) {
-                emitGroup(b);
-            }
-
-            @Override
-            public void actGroupEpilogue(Program.Builder b, int j) {
-                emitActGroupEpilogue(b, j);
-            }
-
-            @Override
-            public void fold(Program.Builder b, int lanes) {
-                emitFold(b, lanes);
-            }
-        }, rows, cols, actGroupSize);
+        return TmacX86Loops.lower("avx512", WIDTH, TmacAvx512Gemv::emitGroup, TmacAvx512Gemv::emitActGroupEpilogue,
+            TmacAvx512Gemv::emitFold, rows, cols, actGroupSize);
     }
 
     /** One 4-activation group of 64 rows: plane 0 into zmm0 (rows 0-31) / zmm1 (32-63), plane 1 into zmm2 / zmm3. */

@@ -4,7 +4,9 @@ package org.ternsim.isa.lower;
 
 import static org.ternsim.isa.Reg.r64;
 
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 import org.ternsim.isa.Operand.Imm;
 import org.ternsim.isa.Operand.Label;
 import org.ternsim.isa.Operand.Mem;
@@ -48,28 +50,23 @@ final class TmacX86Loops {
         }
     }
 
-    /** The width-specific parts of the program. */
-    interface Body {
-        /** One 4-activation group: lookups of both planes added to registers 0-3. */
-        void group(Program.Builder b);
-
-        /** After activation group {@code j}: widen, scale and fuse the sums into the lanes. */
-        void actGroupEpilogue(Program.Builder b, int j);
-
-        /** Fold the {@code lanes} written lanes of every row and store the tile's outputs. */
-        void fold(Program.Builder b, int lanes);
-    }
-
     private TmacX86Loops() {
     }
 
-    static Program lower(String isaName, Width w, Body body, int rows, int cols, int actGroupSize) {
+    /**
+     * The program: {@code group} emits one 4-activation group's lookups of both planes into registers 0-3,
+     * {@code epilogue} (builder, j) widens, scales and fuses activation group j's sums into the lanes, and
+     * {@code fold} (builder, lanes) folds the written lanes of every row and stores the tile's outputs.
+     */
+    static Program lower(String isaName, Width w, Consumer<Program.Builder> group,
+            ObjIntConsumer<Program.Builder> epilogue, ObjIntConsumer<Program.Builder> fold, int rows, int cols,
+            int actGroupSize) {
         int tiles = w.tiles(rows);
         int groups = cols / TmacShapes.G;
         int actGroups = cols / actGroupSize;
         int maskBytes = w.nibbleMask().cls().bytes();
-        Program.Builder b = new Program.Builder("tmac/" + isaName + " gemv " + rows + "x" + cols + " ags" + actGroupSize,
-            "x86-64");
+        Program.Builder b = new Program.Builder(
+            "tmac/" + isaName + " gemv " + rows + "x" + cols + " ags" + actGroupSize, "x86-64");
         b.region(new Region("weights", WEIGHTS_BASE, tiles * groups * w.groupBytes(), Region.Role.INPUT));
         b.region(new Region("tables", TABLES_BASE, TmacShapes.ENTRIES * groups, Region.Role.INPUT));
         b.region(new Region("lutparams", LUT_PARAMS_BASE, 8 * actGroups, Region.Role.INPUT));
@@ -98,14 +95,14 @@ final class TmacX86Loops {
             b.emit("mov", GROUPS, new Imm(actGroupSize / TmacShapes.G));
             String loop = j == 0 ? ".Lgroup" : ".Lgroup" + j;
             b.label(loop);
-            body.group(b);
+            group.accept(b);
             b.emit("add", W, new Imm(w.groupBytes()));
             b.emit("add", T, new Imm(TmacShapes.ENTRIES));
             b.emit("dec", GROUPS);
             b.emit("jne", new Label(loop));
-            body.actGroupEpilogue(b, j);
+            epilogue.accept(b, j);
         }
-        body.fold(b, Math.min(actGroups, LANES));
+        fold.accept(b, Math.min(actGroups, LANES));
         b.emit("dec", TILES);
         b.emit("jne", new Label(".Ltile"));
         return b.build();
