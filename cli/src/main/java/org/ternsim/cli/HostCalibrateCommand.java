@@ -87,10 +87,11 @@ final class HostCalibrateCommand implements Callable<Integer> {
     @Option(names = "--evals", defaultValue = "12", description = "Simulations per field and pass, at most (default: ${DEFAULT-VALUE}).")
     int evals;
 
-    @Option(names = "--measured", paramLabel = "<csv>", description = {"Fit to the measurements of an earlier run",
-        "(the <name>-measurements.csv every run writes beside its output) instead of measuring; --kernel, --shape,",
-        "--threads, --native, --isa, --reps and --stat then come from the file."})
-    Path measuredFile;
+    @Option(names = "--measured", paramLabel = "<csv>", split = ",", description = {"Fit to the measurements of earlier runs",
+        "(the <name>-measurements.csv every run writes beside its output) instead of measuring; several files give",
+        "the median per point over the runs; --kernel, --shape, --threads, --native, --isa, --reps and --stat then",
+        "come from the files."})
+    List<Path> measuredFiles = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "<yaml>", description = "Calibrated config (default: out/calibrate/<name>-calibrated.yaml).")
     Path output;
@@ -123,8 +124,9 @@ final class HostCalibrateCommand implements Callable<Integer> {
 
         List<Point> points;
         Path target = output != null ? output : Path.of("out", "calibrate", base.name() + "-calibrated.yaml");
-        if (measuredFile != null) {
-            HostMeasurements m = HostMeasurements.read(Home.resolve(measuredFile));
+        if (!measuredFiles.isEmpty()) {
+            HostMeasurements m = HostMeasurements.medianOf(
+                measuredFiles.stream().map(f -> HostMeasurements.read(Home.resolve(f))).toList(), measuredFiles);
             points = m.points();
             nativeRuns = m.harness().startsWith("native-");
             if (nativeRuns) isa = m.harness().substring("native-".length());
@@ -197,7 +199,9 @@ final class HostCalibrateCommand implements Callable<Integer> {
             header.append(j == 0 ? "" : ", ").append(params.get(j).path()).append(' ').append(params.get(j).text(
                 params.get(j).current())).append(" -> ").append(params.get(j).text(x[j]));
         }
-        String from = measuredFile == null ? "" : ", read from " + measuredFile;
+        String from = measuredFiles.isEmpty() ? "" : measuredFiles.size() == 1 ? ", read from " + measuredFiles.get(0)
+            : ", median per point of the runs in " + measuredFiles.stream().map(Path::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
         header.append("\n# ").append(quality).append(nativeRuns
             ? "\n# Measurements (bench native: the same " + isa + " programs on this CPU, " + (stat == Statistic.best
                 ? "fastest" : "median") + " of " + reps + " calls" + from + "):\n"

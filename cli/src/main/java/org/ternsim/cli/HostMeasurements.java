@@ -105,4 +105,41 @@ record HostMeasurements(List<Point> points, String harness, String statistic, in
         if (points.isEmpty()) throw new UserError(file + ": no measurements");
         return new HostMeasurements(List.copyOf(points), f[4], f[5], Integer.parseInt(f[6]));
     }
+
+    /**
+     * Per point, the median over runs measured at different times (the host's speed drifts by 20-40 % between hours,
+     * far more than within one run's calls). Every run must hold the same points with the same harness and statistic;
+     * an even number of runs gives the mean of the middle two.
+     */
+    static HostMeasurements medianOf(List<HostMeasurements> runs, List<Path> files) {
+        HostMeasurements first = runs.get(0);
+        if (runs.size() == 1) return first;
+        List<Point> points = new ArrayList<>();
+        for (int r = 1; r < runs.size(); r++) {
+            HostMeasurements run = runs.get(r);
+            String where = "--measured " + files.get(r) + ": ";
+            if (!run.harness.equals(first.harness) || !run.statistic.equals(first.statistic)) {
+                throw new UserError(where + "harness,statistic: expected " + first.harness + "," + first.statistic
+                    + " as in " + files.get(0) + ", got " + run.harness + "," + run.statistic);
+            }
+            if (!labels(run).equals(labels(first))) {
+                throw new UserError(where + "expected the points of " + files.get(0) + " in the same order ("
+                    + String.join("; ", labels(first)) + ")");
+            }
+        }
+        for (int i = 0; i < first.points.size(); i++) {
+            final int at = i;
+            double[] seconds = runs.stream().mapToDouble(run -> run.points.get(at).seconds()).sorted().toArray();
+            int mid = seconds.length / 2;
+            double median = seconds.length % 2 == 1 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2;
+            Point p = first.points.get(i);
+            points.add(new Point(p.kernel(), p.shape(), p.threads(), median));
+        }
+        int calls = runs.stream().mapToInt(HostMeasurements::calls).min().getAsInt();
+        return new HostMeasurements(List.copyOf(points), first.harness, first.statistic, calls);
+    }
+
+    private static List<String> labels(HostMeasurements run) {
+        return run.points.stream().map(Point::label).toList();
+    }
 }

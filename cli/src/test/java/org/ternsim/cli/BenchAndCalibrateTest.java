@@ -84,6 +84,34 @@ class BenchAndCalibrateTest {
     }
 
     @Test
+    void severalRecordedRunsAreFittedToTheirMedianPerPoint(@TempDir Path dir) throws Exception {
+        String header = "kernel,shape,threads,seconds,harness,statistic,calls\n";
+        double[][] runs = {{3e-6, 40e-6}, {1e-6, 10e-6}, {2e-6, 90e-6}};
+        List<Path> files = new java.util.ArrayList<>();
+        for (int r = 0; r < runs.length; r++) {
+            Path csv = dir.resolve("run" + r + ".csv");
+            Files.writeString(csv, header + "i2_s,64x256,1," + runs[r][0] + ",java,median,7\n"
+                + "i2_s,128x256,1," + runs[r][1] + ",java,median,7\n");
+            files.add(csv);
+        }
+        Path out = dir.resolve("median.yaml");
+        String all = files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(","));
+        TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "core.freq", "--measured", all, "--rounds", "1", "--evals", "3", "-o", out.toString());
+        assertEquals(TernSim.OK, o.code(), o.err());
+        String text = Files.readString(out);
+        assertTrue(text.contains("i2_s 64x256 1 thread: measured 2.0 us") && text.contains("i2_s 128x256 1 thread: measured 40.0 us")
+            && text.contains("median per point of the runs in " + files.get(0)), text);
+
+        Files.writeString(files.get(2), header + "i2_s,64x256,1,2e-6,java,median,7\n");
+        TernSimCliTest.Outcome bad = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "core.freq", "--measured", all);
+        assertEquals(TernSim.USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().strip().lines().count() == 1 && bad.err().contains("--measured " + files.get(2)
+            + ": expected the points of " + files.get(0)), bad.err());
+    }
+
+    @Test
     void calibrationRefusesFieldsItCannotFit() {
         TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit", "caches.L2.size");
         assertEquals(TernSim.USAGE, o.code(), o.err());
