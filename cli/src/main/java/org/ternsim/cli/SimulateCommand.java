@@ -39,7 +39,8 @@ final class SimulateCommand implements Callable<Integer> {
     Shape shape;
 
     @Option(names = "--kernel", description = "Kernel: of the single kernel (default i2_s), or of every weight matmul "
-        + "of the workload (default: the workload's linearKernel).")
+        + "of the workload (default: the workload's linearKernel); for an LLM also per projection, comma separated: "
+        + "i2_s,o_proj=i2_s-sparse,down_proj=i2_s-sparse.")
     String kernel;
 
     @Option(names = "--workload", paramLabel = "<yaml>",
@@ -89,7 +90,8 @@ final class SimulateCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--isa", paramLabel = "<isa>",
-        description = "ISA of the kernel's lowering (default: the first of the core's ISA list that has one).")
+        description = "ISA of the kernel's lowering; in workload mode the ISA whose lowerings every operator takes "
+            + "first (default: the first of the core's ISA list that has one).")
     String isa;
 
     @Option(names = "--cache", defaultValue = "warm",

@@ -56,6 +56,16 @@ final class WorkloadRunCommand {
         boolean accelerator = AcceleratorConfigLoader.isAccelerator(hwPath);
         AcceleratorConfig accel = accelerator ? AcceleratorConfigLoader.load(hwPath) : null;
         HardwareConfig hw = accelerator ? null : HardwareConfigLoader.load(hwPath);
+        if (o.isa != null) {
+            if (accelerator) {
+                throw new UserError("--isa applies to CPU configs; " + hwPath + " is an accelerator (kind: accelerator)");
+            }
+            try {
+                hw = hw.withIsaFirst(o.isa, "--isa " + o.isa + ": its lowerings first");
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--isa " + e.getMessage());
+            }
+        }
         String hwName = accelerator ? accel.name() : hw.name();
         Workload w = WorkloadLoader.load(wlPath);
         WorkloadResult result;
@@ -76,7 +86,7 @@ final class WorkloadRunCommand {
             if (o.sparsity != null && !o.sparsity.equals("given") && !o.sparsity.equals("measured")) {
                 throw new IllegalArgumentException("--sparsity must be given or measured, got '" + o.sparsity + "'");
             }
-            KernelChoice choice = new KernelChoice(o.kernel, o.lmHead);
+            KernelChoice choice = KernelChoice.parse(o.kernel, o.lmHead);
             result = accelerator
                 ? WorkloadRunner.runOn(ops -> new AcceleratorTarget(accel), w, phase, choice, o.exact, energy, o.seed,
                     "measured".equals(o.sparsity), trace, progress)
@@ -143,4 +153,5 @@ final class WorkloadRunCommand {
         out.flush();
         return TernSim.OK;
     }
+
 }

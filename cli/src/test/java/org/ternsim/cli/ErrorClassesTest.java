@@ -100,6 +100,32 @@ class ErrorClassesTest {
     }
 
     @Test
+    void perProjectionKernelsAreCheckedByNameAndWorkload(@TempDir Path dir) {
+        String op = userError(TernSimCliTest.run("simulate", "--kernel", "ffn_proj=i2_s", "--out", dir.toString()), 1)
+            .get(0);
+        assertTrue(op.contains("unknown operator 'ffn_proj'; expected q_proj"), op);
+        String kernel = userError(TernSimCliTest.run("simulate", "--kernel", "o_proj=i3_s", "--out", dir.toString()), 1)
+            .get(0);
+        assertTrue(kernel.contains("--kernel o_proj: unknown kernel 'i3_s'"), kernel);
+        String dit = userError(TernSimCliTest.run("simulate", "--workload", "configs/workloads/flux-dev-1.58bit.yaml",
+            "--kernel", "o_proj=i2_s", "--out", dir.toString()), 1).get(0);
+        assertTrue(dit.contains("applies to LLM workloads"), dit);
+        assertFalse(Files.exists(dir.resolve("results.json")));
+    }
+
+    @Test
+    void workloadIsaMustBeOneOfTheCoresAndComesFirst(@TempDir Path dir) throws IOException {
+        String line = userError(TernSimCliTest.run("simulate", "--isa", "neon", "--out", dir.toString()), 1).get(0);
+        assertTrue(line.contains("--isa neon: ") && line.contains("zen5-2c.yaml core.isa is [avx2, avx512]"), line);
+        Path run = dir.resolve("run");
+        TernSimCliTest.Outcome ok = TernSimCliTest.run("simulate", "--isa", "avx512", "--context", "64", "--out",
+            dir.toString(), "--run-name", "run");
+        assertEquals(TernSim.OK, ok.code(), ok.err());
+        assertTrue(Files.readString(run.resolve("resolved-config.yaml")).contains("isa: [\"avx512\", \"avx2\"]"));
+        assertTrue(Files.readString(run.resolve("results.json")).contains("\"isa\" : \"avx512\""));
+    }
+
+    @Test
     void impossibleCombinationNamesTheConfigField(@TempDir Path dir) throws IOException {
         String line = userError(simulate(config(dir, "isa: [avx2, avx512]", "isa: [avx512]"), dir), 1).get(0);
         assertTrue(line.contains("bad.yaml: core.isa: kernel i2_s has no lowering"), line);

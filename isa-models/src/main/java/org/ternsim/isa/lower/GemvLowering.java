@@ -41,4 +41,27 @@ public interface GemvLowering {
 
     /** The random set first, then the edge cases of the kernel's accumulation (all +1 / -1 weights x extreme codes). */
     List<GemvOperands> dataSets(int rows, int cols, long seed);
+
+    /**
+     * Whether the program works through the rows in order, so that a run of its first rows (operands, outputs and cost
+     * per row) stands for the whole: the simulator's row-window steady state relies on it. The column-major sparse
+     * programs do not: each row chunk spans four planes P = ceil(M / 4) rows apart and reads a strip of every column.
+     */
+    default boolean outputsInRowOrder() {
+        return true;
+    }
+
+    /** Whether the program skips zero activations, so that its time depends on how many the input has. */
+    default boolean skipsZeroInputs() {
+        return false;
+    }
+
+    /**
+     * This lowering with {@link #random} data whose activations are {@code zeroFraction} zero, for simulating an
+     * operator of that input sparsity. A program that does not skip zeros does the same work whatever the data, so
+     * the default is this lowering unchanged.
+     */
+    default GemvLowering withInputSparsity(double zeroFraction) {
+        return this;
+    }
 }

@@ -55,4 +55,19 @@ public record SparseAvx2Lowering(int chunkBytes) implements GemvLowering {
         return List.of(random(rows, cols, seed), SparseOperands.constant(rows, cols, 1, 127),
             SparseOperands.constant(rows, cols, -1, -128), SparseOperands.constant(rows, cols, 1, -128));
     }
+
+    @Override
+    public boolean outputsInRowOrder() {
+        return false;
+    }
+
+    @Override
+    public boolean skipsZeroInputs() {
+        return true;
+    }
+
+    @Override
+    public GemvLowering withInputSparsity(double zeroFraction) {
+        return new ZeroFractionLowering(this, zeroFraction, SparseOperands.AVX2);
+    }
 }

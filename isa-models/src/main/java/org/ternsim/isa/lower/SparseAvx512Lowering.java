@@ -45,4 +45,19 @@ public record SparseAvx512Lowering() implements GemvLowering {
         return SparseAvx2Lowering.defaults().dataSets(rows, cols, seed).stream()
             .map(d -> (GemvOperands) ((SparseOperands) d).boundAs(SparseAvx512Gemv.BINDING)).toList();
     }
+
+    @Override
+    public boolean outputsInRowOrder() {
+        return false;
+    }
+
+    @Override
+    public boolean skipsZeroInputs() {
+        return true;
+    }
+
+    @Override
+    public GemvLowering withInputSparsity(double zeroFraction) {
+        return new ZeroFractionLowering(this, zeroFraction, SparseAvx512Gemv.BINDING);
+    }
 }

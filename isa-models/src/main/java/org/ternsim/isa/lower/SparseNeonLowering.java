@@ -45,4 +45,19 @@ public record SparseNeonLowering(boolean dotprod) implements GemvLowering {
         return SparseAvx2Lowering.defaults().dataSets(rows, cols, seed).stream()
             .map(d -> (GemvOperands) ((SparseOperands) d).boundAs(SparseNeonGemv.BINDING)).toList();
     }
+
+    @Override
+    public boolean outputsInRowOrder() {
+        return false;
+    }
+
+    @Override
+    public boolean skipsZeroInputs() {
+        return true;
+    }
+
+    @Override
+    public GemvLowering withInputSparsity(double zeroFraction) {
+        return new ZeroFractionLowering(this, zeroFraction, SparseNeonGemv.BINDING);
+    }
 }

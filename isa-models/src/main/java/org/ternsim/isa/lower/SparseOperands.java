@@ -84,6 +84,41 @@ public final class SparseOperands implements GemvOperands {
             ColumnTernaryWeights.pack(TernaryQuantizer.absmean(w, rows, cols)), Int8Quantizer.absmaxI2s(x));
     }
 
+    /**
+     * Gaussian weights and activations with the {@code zeroFraction} of smallest magnitude zeroed (ties by index), then
+     * int8 absmax codes: the data of a simulated operator whose input has that sparsity (a4.8's Top-K on the Wo input,
+     * the zeros of ReLU^2 on the Wdown input). Values the quantizer rounds to code 0 are zero as well, as in a real layer.
+     */
+    public static SparseOperands random(int rows, int cols, long seed, double zeroFraction) {
+        if (!(zeroFraction >= 0 && zeroFraction <= 1)) {
+            throw new IllegalArgumentException("zero fraction must be in [0, 1], got " + zeroFraction);
+        }
+        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
+        float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
+        Integer[] bySize = new Integer[cols];
+        for (int k = 0; k < cols; k++) {
+            bySize[k] = k;
+        }
+        Arrays.sort(bySize, (a, b) -> Float.compare(Math.abs(x[a]), Math.abs(x[b])));
+        int zeros = (int) Math.round(zeroFraction * cols);
+        for (int i = 0; i < zeros; i++) {
+            x[bySize[i]] = 0f;
+        }
+        return new SparseOperands(String.format(java.util.Locale.ROOT, "random, %.1f%% of the activations zeroed (seed %d)",
+            100 * zeroFraction, seed), ColumnTernaryWeights.pack(TernaryQuantizer.absmean(w, rows, cols)),
+            Int8Quantizer.absmaxI2s(x));
+    }
+
+    /** The share of zero activation codes. */
+    public double zeroCodeFraction() {
+        byte[] codes = activations.codes();
+        int zeros = 0;
+        for (byte c : codes) {
+            zeros += c == 0 ? 1 : 0;
+        }
+        return (double) zeros / codes.length;
+    }
+
     /** Every weight {@code trit}; activations {@code code} at even k and 0 at odd k. */
     public static SparseOperands constant(int rows, int cols, int trit, int code) {
         byte[] trits = new byte[Math.multiplyExact(rows, cols)];

@@ -2,9 +2,11 @@
 package org.ternsim.isa.lower;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ternsim.isa.Faults;
@@ -24,6 +26,28 @@ class SparseAvx2GemvTest {
             assertArrayEquals(d.scalar(), y, d.description());
             assertArrayEquals(d.vector(), y, d.description() + " vs " + d.vectorName());
         }
+    }
+
+    /** The simulator's data at an operator's input sparsity: that share of zero codes, and still bit-exact. */
+    @ParameterizedTest(name = "{0} zero")
+    @CsvSource({"0.0", "0.12", "0.5", "0.842", "1.0"})
+    void dataAtAGivenSparsityHasThatShareOfZerosAndStaysExact(double zeroFraction) {
+        GemvLowering l = SparseAvx2Lowering.defaults().withInputSparsity(zeroFraction);
+        assertTrue(l.skipsZeroInputs() && !l.outputsInRowOrder());
+        SparseOperands d = (SparseOperands) l.random(200, 2560, 5);
+        double zeros = d.zeroCodeFraction();
+        // int8 absmax codes also round the very smallest kept values to 0 (~1% of a Gaussian at 2560 columns)
+        assertTrue(zeros >= Math.round(zeroFraction * 2560) / 2560.0 && zeros <= zeroFraction + 0.02,
+            zeroFraction + " -> " + zeros);
+        assertArrayEquals(d.scalar(), GemvRun.run(l.lower(200, 2560), l.semantics(), d), d.description());
+    }
+
+    @Test
+    void denseLoweringsIgnoreTheInputSparsity() {
+        GemvLowering dense = new I2sAvx2Lowering(16);
+        assertEquals(dense, dense.withInputSparsity(0.9));
+        assertFalse(dense.skipsZeroInputs());
+        assertTrue(dense.outputsInRowOrder());
     }
 
     @ParameterizedTest(name = "{0}")

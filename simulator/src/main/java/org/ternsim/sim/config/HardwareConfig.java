@@ -29,6 +29,23 @@ public record HardwareConfig(String name, String description, int cores, CoreCon
         if (cores < 1) throw new IllegalArgumentException("cores must be >= 1");
     }
 
+    /**
+     * This machine with {@code isa} moved to the front of the core's ISA list (the order in which operators look for
+     * a lowering), recorded as the source of {@code core.isa}; IllegalArgumentException if the core lacks it.
+     */
+    public HardwareConfig withIsaFirst(String isa, String why) {
+        if (!core.isa().contains(isa)) {
+            throw new IllegalArgumentException(isa + ": " + (source != null ? source + " " : "") + "core.isa is "
+                + core.isa() + "; expected one of them");
+        }
+        List<String> order = new java.util.ArrayList<>(List.of(isa));
+        core.isa().stream().filter(i -> !i.equals(isa)).forEach(order::add);
+        java.util.Map<String, String> sources = new java.util.LinkedHashMap<>(provenance.sourceByField());
+        sources.put("core.isa", why + "; the config lists " + core.isa());
+        return new HardwareConfig(name, description, cores, new CoreConfig(core.uarch(), core.freqHz(), order), caches,
+            dram, energy, new Provenance(sources), source);
+    }
+
     /** The cache level with this name (e.g. "L2"), or null. */
     public CacheConfig cache(String levelName) {
         return caches.stream().filter(c -> c.name().equals(levelName)).findFirst().orElse(null);

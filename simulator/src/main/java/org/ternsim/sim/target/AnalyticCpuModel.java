@@ -61,7 +61,8 @@ final class AnalyticCpuModel {
 
     static OpsPerMac opsPerMac(String kernel) {
         return switch (kernel) {
-            case "i2_s", "i2_s-vnni", "i2_s-nx1", "tmac" -> new OpsPerMac(8.0 / 128, 12.0 / 128);
+            // i2_s-sparse as i2_s: only its lowered programs skip zero inputs; this model does not credit them.
+            case "i2_s", "i2_s-vnni", "i2_s-nx1", "i2_s-sparse", "tmac" -> new OpsPerMac(8.0 / 128, 12.0 / 128);
             case "tl2", "tl2_0" -> new OpsPerMac(0, 39.0 / 192);
             case "tl1" -> new OpsPerMac(0, 12.0 / 64);
             case "tq1_0", "tq2_0" -> new OpsPerMac(8.0 / 128, 14.0 / 128);

@@ -182,10 +182,12 @@ public final class CpuTarget implements Target {
         }
     }
 
-    private static String key(Operator op) {
+    private String key(Operator op) {
+        // The input's sparsity changes only a zero-skipping program's time; dense operators of one shape share a cost.
+        boolean zerosMatter = op.opClass() == OpClass.LINEAR && lowering(op).map(GemvLowering::skipsZeroInputs).orElse(false);
         return op.opClass() + "|" + op.kernel() + "|" + op.m() + "|" + op.k() + "|" + op.n() + "|"
             + op.context() + "|" + op.kvHeads() + "|" + op.opsPerElement() + "|" + op.weightFormat() + "|"
-            + op.inputFormat();
+            + op.inputFormat() + (zerosMatter ? "|zeros " + op.inputSparsity() : "");
     }
 
     /**
@@ -217,12 +219,20 @@ public final class CpuTarget implements Target {
     private OperatorCost compute(Operator op, String key) {
         OperatorCost c = computeUnnamed(op, key);
         Optional<GemvLowering> l = op.opClass() == OpClass.LINEAR ? lowering(op) : Optional.empty();
-        if (l.isEmpty() || l.get().kernel().equals(op.kernel()) || c.model().equals(OperatorCost.ANALYTIC)) {
+        if (l.isEmpty() || c.model().equals(OperatorCost.ANALYTIC)) {
             return c;
         }
-        // Say which program ran when it is not the operator's kernel (i2_s with int4 input runs i2_s-int4).
-        return new OperatorCost(c.cycles(), c.seconds(), c.energyPj(), c.dramBytes(), c.bound(), c.model(), c.isa(),
-            "program " + l.get().kernel() + "/" + l.get().isa() + ": " + c.note());
+        String note = c.note();
+        if (l.get().skipsZeroInputs()) {
+            note += String.format(Locale.ROOT, ", data with %.1f%% zero inputs (the workload's sparsity)",
+                100 * op.inputSparsity());
+        }
+        if (!l.get().kernel().equals(op.kernel())) {
+            // Say which program ran when it is not the operator's kernel (i2_s with int4 input runs i2_s-int4).
+            note = "program " + l.get().kernel() + "/" + l.get().isa() + ": " + note;
+        }
+        return note.equals(c.note()) ? c : new OperatorCost(c.cycles(), c.seconds(), c.energyPj(), c.dramBytes(),
+            c.bound(), c.model(), c.isa(), note);
     }
 
     private OperatorCost computeUnnamed(Operator op, String key) {
@@ -233,7 +243,7 @@ public final class CpuTarget implements Target {
         if (lowering.isEmpty()) {
             return withStatic(analytic.cost(op, "kernel " + op.kernel() + " has no lowering for " + hw.core().isa()));
         }
-        GemvLowering l = lowering.get();
+        GemvLowering l = lowering.get().withInputSparsity(op.inputSparsity());
         try {
             l.checkShape(MIN_WINDOW_ROWS, (int) op.k());
         } catch (IllegalArgumentException e) {
@@ -305,7 +315,7 @@ public final class CpuTarget implements Target {
         long minRows = Math.min(MIN_SAMPLE_ROWS, (MIN_SAMPLE_BYTES + rowBytes - 1) / rowBytes);
         long cap = minRows + MAX_EXTRA_WINDOWS * window;
         String where = state.name().toLowerCase(Locale.ROOT) + ", " + threads + " thread" + (threads > 1 ? "s" : "");
-        boolean whole = full || rows <= cap;
+        boolean whole = full || rows <= cap || !l.outputsInRowOrder();
         simulations.incrementAndGet();
         SteadyStateGemv.Outcome o = SteadyStateGemv.run(hw, uarch, l, (int) (whole ? rows : cap), cols,
             full ? 0 : window, minRows, seed, state, detailKey != null);

@@ -66,6 +66,7 @@ public final class EndToEnd {
         }
         Map<String, String> kernels = new LinkedHashMap<>();
         kernels.put("linear", choice.linearFor(w));
+        choice.byOperator().forEach(kernels::put);
         if (w.family() == Workload.Family.LLM) {
             kernels.put("lmHead", choice.lmHeadFor(w));
         }

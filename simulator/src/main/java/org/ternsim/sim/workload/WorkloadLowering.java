@@ -57,7 +57,6 @@ public final class WorkloadLowering {
     private static List<Operator> llm(Workload w, Phase phase, KernelChoice choice) {
         Workload.LlmShape s = w.llm();
         Workload.Numerics num = w.numerics();
-        String lin = choice.linearFor(w);
         String head = choice.lmHeadFor(w);
         boolean prefill = phase.kind() == Phase.Kind.PREFILL;
         long n = prefill ? phase.tokens() : phase.batch();
@@ -78,9 +77,9 @@ public final class WorkloadLowering {
             if (quantized) {
                 ops.add(el("attn_quant", l, OpClass.QUANTIZE, "quant_" + qkvIn, s.hidden(), n, QUANT_INT8_OPS));
             }
-            ops.add(linear("q_proj", l, lin, s.hidden(), s.hidden(), n, sp.qkv(), qkvAct));
-            ops.add(linear("k_proj", l, lin, s.kvDim(), s.hidden(), n, sp.qkv(), qkvAct));
-            ops.add(linear("v_proj", l, lin, s.kvDim(), s.hidden(), n, sp.qkv(), qkvAct));
+            ops.add(linear("q_proj", l, choice.linearFor(w, "q_proj"), s.hidden(), s.hidden(), n, sp.qkv(), qkvAct));
+            ops.add(linear("k_proj", l, choice.linearFor(w, "k_proj"), s.kvDim(), s.hidden(), n, sp.qkv(), qkvAct));
+            ops.add(linear("v_proj", l, choice.linearFor(w, "v_proj"), s.kvDim(), s.hidden(), n, sp.qkv(), qkvAct));
             ops.add(el("rope", l, OpClass.ELEMENTWISE, "rope", s.hidden() + s.kvDim(), n, ROPE_OPS));
             if (num.kvBits() < 16) {
                 ops.add(el("kv_quant", l, OpClass.QUANTIZE, "quant_kv_" + num.kvCache(), 2L * s.kvDim(), n,
@@ -99,7 +98,7 @@ public final class WorkloadLowering {
                 ops.add(el("o_quant", l, OpClass.QUANTIZE, a48 ? "quant_int8_topk" : "quant_" + qkvIn, s.hidden(), n,
                     a48 ? QUANT_INT8_OPS + TOPK_OPS : QUANT_INT8_OPS));
             }
-            ops.add(linear("o_proj", l, lin, s.hidden(), s.hidden(), n, sp.out(), quantized ? (a48 ? "int8" : qkvIn)
+            ops.add(linear("o_proj", l, choice.linearFor(w, "o_proj"), s.hidden(), s.hidden(), n, sp.out(), quantized ? (a48 ? "int8" : qkvIn)
                 : num.activations()));
             // llama.cpp's last layer keeps only the output rows after attention (ggml_get_rows on inp_out_ids): in a
             // prompt its residual and FFN run on the last token alone.
@@ -109,8 +108,8 @@ public final class WorkloadLowering {
             if (quantized) {
                 ops.add(el("ffn_quant", l, OpClass.QUANTIZE, "quant_" + qkvIn, s.hidden(), nf, QUANT_INT4_OPS));
             }
-            ops.add(linear("gate_proj", l, lin, s.ffn(), s.hidden(), nf, sp.gate(), qkvAct));
-            ops.add(linear("up_proj", l, lin, s.ffn(), s.hidden(), nf, sp.up(), qkvAct));
+            ops.add(linear("gate_proj", l, choice.linearFor(w, "gate_proj"), s.ffn(), s.hidden(), nf, sp.gate(), qkvAct));
+            ops.add(linear("up_proj", l, choice.linearFor(w, "up_proj"), s.ffn(), s.hidden(), nf, sp.up(), qkvAct));
             boolean relu2 = s.activation() == Workload.Activation.RELU2;
             ops.add(el("ffn_act", l, OpClass.ACTIVATION, relu2 ? "relu2_glu" : s.activation() == Workload.Activation.SILU
                 ? "silu_glu" : "gelu_glu", s.ffn(), nf, relu2 ? RELU2_GLU_OPS : s.activation() == Workload.Activation.SILU
@@ -125,7 +124,7 @@ public final class WorkloadLowering {
                 ops.add(el("down_quant", l, OpClass.QUANTIZE, v2 ? "quant_int4" : "quant_int8", s.ffn(), nf,
                     QUANT_INT8_OPS));
             }
-            ops.add(linear("down_proj", l, lin, s.hidden(), s.ffn(), nf, sp.down(), quantized ? (v2 ? "int4" : "int8")
+            ops.add(linear("down_proj", l, choice.linearFor(w, "down_proj"), s.hidden(), s.ffn(), nf, sp.down(), quantized ? (v2 ? "int4" : "int8")
                 : num.activations()));
             ops.add(el("ffn_residual", l, OpClass.ELEMENTWISE, "add", s.hidden(), nf, 1));
         }

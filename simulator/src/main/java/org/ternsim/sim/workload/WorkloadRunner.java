@@ -44,11 +44,12 @@ public final class WorkloadRunner {
     public static WorkloadResult runOn(Function<List<Operator>, Target> targetFor, Workload w, Phase phase,
             KernelChoice choice, boolean exact, EnergyOptions energy, long seed, boolean measureSparsity,
             SimListener listener, RunProgress progress) {
-        if (choice.linear() != null) {
-            Formats.checkKernel("--kernel", choice.linear());
+        for (String[] named : choice.named()) {
+            Formats.checkKernel(named[0], named[1]);
         }
-        if (choice.lmHead() != null) {
-            Formats.checkKernel("--lm-head", choice.lmHead());
+        if (!choice.byOperator().isEmpty() && w.family() != Workload.Family.LLM) {
+            throw new IllegalArgumentException("--kernel <projection>=<kernel> applies to LLM workloads; " + w.name()
+                + " is " + w.family().name().toLowerCase(java.util.Locale.ROOT));
         }
         Workload.Sparsity sparsity = w.sparsity();
         if (measureSparsity) {

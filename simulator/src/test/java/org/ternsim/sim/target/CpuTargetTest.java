@@ -47,6 +47,37 @@ class CpuTargetTest {
         assertTrue(bytesErr < 0.02, "DRAM bytes off by " + 100 * bytesErr + "%");
     }
 
+    private static Operator sparseGemv(long m, long k, double inputSparsity) {
+        return new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s-sparse", m, k, 1, 0, 0, 0, "i2_s-sparse",
+            inputSparsity);
+    }
+
+    /**
+     * The zero-skipping program runs on data with the operator's input sparsity: more zeros, fewer cycles, bit-exact
+     * either way; its column-major row chunks are not sampled (all rows simulated), so --exact gives the same cost;
+     * dense kernels of one shape share one cost whatever the sparsity.
+     */
+    @Test
+    void aZeroSkippingKernelIsSimulatedAtTheOperatorsInputSparsity() {
+        CpuTarget target = new CpuTarget(zen5, 1, false, BIG_MODEL, 1);
+        OperatorCost few = target.cost(sparseGemv(1280, 2560, 0.1));
+        OperatorCost many = target.cost(sparseGemv(1280, 2560, 0.85));
+        assertTrue(few.note().contains("bit-exact") && many.note().contains("bit-exact"), few.note() + " / " + many.note());
+        assertTrue(many.note().contains("data with 85.0% zero inputs"), many.note());
+        assertTrue(few.note().startsWith("1280 rows per thread simulated"), few.note());
+        assertTrue(many.cycles() < 0.5 * few.cycles(), many.cycles() + " vs " + few.cycles());
+        OperatorCost exact = new CpuTarget(zen5, 1, true, BIG_MODEL, 1).cost(sparseGemv(1280, 2560, 0.85));
+        assertEquals(exact.cycles(), many.cycles());
+
+        int before = target.simulations();
+        Operator dense = gemv(1280, 2560);
+        OperatorCost a = target.cost(dense);
+        OperatorCost b = target.cost(new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s", 1280, 2560, 1, 0, 0, 0,
+            "i2_s", 0.85));
+        assertEquals(a.cycles(), b.cycles());
+        assertEquals(before + 1, target.simulations());
+    }
+
     /**
      * Prompts: the Nx1 tile (i2_s-nx1 on AVX2 for Zen 3, NEON dotprod for Neoverse N2) is sampled to steady state
      * like a GEMV; the shortcut stays within 2% of simulating every row of the tile, and T tokens cost ceil(T / N)
