@@ -7,7 +7,7 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.x86.X86Semantics;
 
 /** @param chunkBytes code bytes per column held in accumulators (8, 16 or 24: 4 x chunkBytes rows; default 24) */
-public record SparseAvx2Lowering(int chunkBytes) implements GemvLowering {
+public record SparseAvx2Lowering(int chunkBytes) implements ZeroSkippingLowering {
 
     public SparseAvx2Lowering {
         if (chunkBytes < 8 || chunkBytes > SparseAvx2Gemv.MAX_CHUNK_BYTES || chunkBytes % 8 != 0) {
@@ -57,17 +57,7 @@ public record SparseAvx2Lowering(int chunkBytes) implements GemvLowering {
     }
 
     @Override
-    public boolean outputsInRowOrder() {
-        return false;
-    }
-
-    @Override
-    public boolean skipsZeroInputs() {
-        return true;
-    }
-
-    @Override
-    public GemvLowering withInputSparsity(double zeroFraction) {
-        return new ZeroFractionLowering(this, zeroFraction, SparseOperands.AVX2);
+    public SparseOperands.Binding binding() {
+        return SparseOperands.AVX2;
     }
 }

@@ -7,7 +7,7 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.x86.X86Semantics;
 
 /** No tuning parameter: the row block is one 64-byte block per column (16 zmm accumulators); see SparseAvx512Gemv. */
-public record SparseAvx512Lowering() implements GemvLowering {
+public record SparseAvx512Lowering() implements ZeroSkippingLowering {
 
     @Override
     public String kernel() {
@@ -47,17 +47,7 @@ public record SparseAvx512Lowering() implements GemvLowering {
     }
 
     @Override
-    public boolean outputsInRowOrder() {
-        return false;
-    }
-
-    @Override
-    public boolean skipsZeroInputs() {
-        return true;
-    }
-
-    @Override
-    public GemvLowering withInputSparsity(double zeroFraction) {
-        return new ZeroFractionLowering(this, zeroFraction, SparseAvx512Gemv.BINDING);
+    public SparseOperands.Binding binding() {
+        return SparseAvx512Gemv.BINDING;
     }
 }

@@ -7,7 +7,7 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.arm.ArmSemantics;
 
 /** @param dotprod sdot on groups of 4 non-zero columns (ISA neon-dotprod) or smlal per column (ISA neon) */
-public record SparseNeonLowering(boolean dotprod) implements GemvLowering {
+public record SparseNeonLowering(boolean dotprod) implements ZeroSkippingLowering {
 
     @Override
     public String kernel() {
@@ -47,17 +47,7 @@ public record SparseNeonLowering(boolean dotprod) implements GemvLowering {
     }
 
     @Override
-    public boolean outputsInRowOrder() {
-        return false;
-    }
-
-    @Override
-    public boolean skipsZeroInputs() {
-        return true;
-    }
-
-    @Override
-    public GemvLowering withInputSparsity(double zeroFraction) {
-        return new ZeroFractionLowering(this, zeroFraction, SparseNeonGemv.BINDING);
+    public SparseOperands.Binding binding() {
+        return SparseNeonGemv.BINDING;
     }
 }

@@ -12,7 +12,7 @@ import org.ternsim.isa.SemanticsTable;
  * @param binding the base program's memory layout
  */
 record ZeroFractionLowering(GemvLowering base, double zeroFraction, SparseOperands.Binding binding)
-        implements GemvLowering {
+        implements ZeroSkippingLowering {
 
     ZeroFractionLowering {
         if (!(zeroFraction >= 0 && zeroFraction <= 1)) {
@@ -58,16 +58,6 @@ record ZeroFractionLowering(GemvLowering base, double zeroFraction, SparseOperan
     @Override
     public List<GemvOperands> dataSets(int rows, int cols, long seed) {
         return base.dataSets(rows, cols, seed);
-    }
-
-    @Override
-    public boolean outputsInRowOrder() {
-        return false;
-    }
-
-    @Override
-    public boolean skipsZeroInputs() {
-        return true;
     }
 
     @Override
