@@ -46,10 +46,15 @@ import java.util.Set;
  * @param zeroIdiom when all register sources are the same register the result does not depend on them
  *                  (xor r,r / vpxor x,x,x): renamed to zero with latency 0 and no port. The other numbers
  *                  describe the general (different registers) case.
+ * @param accumulateLatency late forwarding of a multiply-accumulate: the cycles after which the result may enter
+ *                  the accumulator operand of a following form of the same {@code accumulateGroup} (Arm's
+ *                  "latency (accumulate latency)" notation, llvm's {@code SchedReadAdvance} on that operand); 0 when
+ *                  the form has none and every consumer waits the full {@code latency}
+ * @param accumulateGroup the forwarding class (llvm's write class, e.g. {@code N2Wr_VDOT}); empty when none
  */
 public record InstrDesc(String form, int uops, int latency, double rthr, List<PortUse> usage, int occupancy,
                         boolean load, boolean store, String source, boolean estimate, String basis, String note,
-                        boolean zeroIdiom) {
+                        boolean zeroIdiom, int accumulateLatency, String accumulateGroup) {
 
     /** Operand kinds a form may use. */
     public static final Set<String> OPERAND_KINDS = Set.of("r8", "r16", "r32", "r64", "xmm", "ymm", "zmm",
@@ -63,6 +68,18 @@ public record InstrDesc(String form, int uops, int latency, double rthr, List<Po
         usage = List.copyOf(usage);
         basis = basis == null ? "" : basis;
         note = note == null ? "" : note;
+        accumulateGroup = accumulateGroup == null ? "" : accumulateGroup;
+        if (accumulateLatency < 0 || accumulateLatency > latency || accumulateLatency > 0 == accumulateGroup.isEmpty()) {
+            throw new IllegalArgumentException(form + ": accumulate latency " + accumulateLatency + " and group '"
+                + accumulateGroup + "' must be given together, the latency within 1.." + latency);
+        }
+    }
+
+    /** Timing without late forwarding of an accumulator (every form of the x86 tables, most Arm ones). */
+    public InstrDesc(String form, int uops, int latency, double rthr, List<PortUse> usage, int occupancy,
+                     boolean load, boolean store, String source, boolean estimate, String basis, String note,
+                     boolean zeroIdiom) {
+        this(form, uops, latency, rthr, usage, occupancy, load, store, source, estimate, basis, note, zeroIdiom, 0, "");
     }
 
     /** Total uops placed on ports (sum of the usage counts). */

@@ -45,7 +45,7 @@ final class UarchFileReader {
     static final Set<String> CORE_FIELD_KEYS = Set.of("value", "source", "note");
     static final Set<String> PORT_KEYS = Set.of("desc", "source");
     static final Set<String> FORM_KEYS = Set.of("uops", "latency", "rthr", "usage", "occupancy", "load", "store",
-            "source", "estimate", "basis", "note", "zero_idiom");
+            "source", "estimate", "basis", "note", "zero_idiom", "accumulate_latency", "accumulate_group");
     private static final Pattern SOURCE_ID = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*)");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
@@ -187,8 +187,21 @@ final class UarchFileReader {
         }
         String note = m.values().containsKey("note") ? string(m.values().get("note"), path + ".note") : "";
         boolean zeroIdiom = optBool(m, "zero_idiom", path);
+        int accLatency = m.values().containsKey("accumulate_latency")
+                ? integer(m.values().get("accumulate_latency"), path + ".accumulate_latency", 1) : 0;
+        String accGroup = m.values().containsKey("accumulate_group")
+                ? string(m.values().get("accumulate_group"), path + ".accumulate_group") : "";
+        if (accLatency > latency) {
+            throw error(m.keyLines().get("accumulate_latency"), path + ".accumulate_latency",
+                    "expected an integer from 1 to the form's latency " + latency);
+        }
+        if ((accLatency > 0) == accGroup.isBlank()) {
+            String missing = accLatency > 0 ? "accumulate_group" : "accumulate_latency";
+            throw error(m.line(), path + "." + missing,
+                    "'accumulate_latency:' and 'accumulate_group:' go together (late forwarding of an accumulator)");
+        }
         InstrDesc d = new InstrDesc(key, uops, latency, rthr, usage, occupancy, load, store, source, estimate,
-                basis, note, zeroIdiom);
+                basis, note, zeroIdiom, accLatency, accGroup.strip());
         return new FormEntry(d, file, line, usageNode.line(), sourceNode.line());
     }
 

@@ -223,4 +223,23 @@ class UarchFormatErrorsTest {
         assertEquals(224, m.core().robSize());
         assertEquals(0.5, m.desc("vpdpbusd zmm, zmm, zmm").rthr());
     }
+
+    @Test
+    void accumulateLatencyLoadsAndNeedsItsGroupAndAValueWithinTheLatency() throws IOException {
+        Microarchitecture ok = UarchLoader.load(write("tiny", valid("  \"imul r64, r64\": {uops: 1, latency: 3, "
+                + "rthr: 1, usage: \"1*P0\", accumulate_latency: 1, accumulate_group: MAC, source: T}")));
+        assertEquals(1, ok.desc("imul r64, r64").accumulateLatency());
+        assertEquals("MAC", ok.desc("imul r64, r64").accumulateGroup());
+        assertEquals(0, ok.desc("add r64, r64").accumulateLatency());
+
+        UarchFormatException alone = fails(write("tiny", valid("  \"imul r64, r64\": {uops: 1, latency: 3, "
+                + "rthr: 1, usage: \"1*P0\", accumulate_latency: 1, source: T}")));
+        assertEquals(27, alone.line());
+        assertEquals("forms.\"imul r64, r64\".accumulate_group", alone.path());
+
+        UarchFormatException tooLong = fails(write("tiny", valid("  \"imul r64, r64\": {uops: 1, latency: 3, "
+                + "rthr: 1, usage: \"1*P0\", accumulate_latency: 4, accumulate_group: MAC, source: T}")));
+        assertEquals("forms.\"imul r64, r64\".accumulate_latency", tooLong.path());
+        assertTrue(tooLong.getMessage().contains("from 1 to the form's latency 3"), tooLong.getMessage());
+    }
 }

@@ -120,6 +120,8 @@ public record LoopBounds(double port, List<String> portPorts, double dispatch, d
     /** Slope of the latest result time with unlimited resources: the loop-carried chain per iteration. */
     private static double dependency(List<StaticInstruction> body, CoreParams core) {
         long[] ready = new long[Reg.DEPENDENCY_IDS];
+        long[] accReady = new long[Reg.DEPENDENCY_IDS]; // late-forwarded accumulator, as in OutOfOrderCore
+        String[] accGroup = new String[Reg.DEPENDENCY_IDS];
         long half = 0;
         long end = 0;
         for (int it = 0; it < CHAIN_ITERATIONS; it++) {
@@ -132,9 +134,16 @@ public record LoopBounds(double port, List<String> portPorts, double dispatch, d
                 for (int r : si.lateReads()) { // load-op data operands join after the load (ReadAdvance)
                     start = Math.max(start, ready[r] - loadLatency);
                 }
+                String group = si.desc().accumulateGroup();
+                if (si.accumulator() >= 0) {
+                    int a = si.accumulator();
+                    start = Math.max(start, group.equals(accGroup[a]) ? accReady[a] : ready[a]);
+                }
                 long done = start + (si.zeroIdiom() ? 0 : si.desc().latency()) + loadLatency;
                 for (int w : si.writes()) {
                     ready[w] = done;
+                    accReady[w] = start + si.desc().accumulateLatency();
+                    accGroup[w] = group.isEmpty() ? null : group;
                 }
                 end = Math.max(end, done);
             }

@@ -45,6 +45,14 @@ public final class OutOfOrderCore implements Interpreter.Listener {
 
     private final long[] regReady = new long[Reg.DEPENDENCY_IDS];
     private final long[] idealReady = new long[Reg.DEPENDENCY_IDS];
+    /*
+     * Late forwarding of multiply-accumulates: when a register was last written by a form with an accumulate
+     * group, accGroupOf holds that group's id and accReady / idealAccReady when the value may enter the accumulator
+     * operand of a form of the same group (Arm's "3(1)": issue + accumulate latency); -1 otherwise.
+     */
+    private final long[] accReady = new long[Reg.DEPENDENCY_IDS];
+    private final long[] idealAccReady = new long[Reg.DEPENDENCY_IDS];
+    private final int[] accGroupOf = new int[Reg.DEPENDENCY_IDS];
     private final long[] robRetire;
     private final long[] loadQueue;
     private final long[] storeQueue;
@@ -86,6 +94,9 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private static final int LATENCY = 8;
     private static final int OCCUPANCY = 9;
     private static final int FLAGS = 10;
+    private static final int ACC_REG = 11;
+    private static final int ACC_GROUP = 12;
+    private static final int ACC_LATENCY = 13;
     private final int[] pcInfo;
     private final int[] regIds;
     private final int[] uopSet;
@@ -131,6 +142,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         uopSet = new int[uopCount];
         uopMask = new long[uopCount];
         Map<Long, Integer> setIds = new java.util.HashMap<>();
+        Map<String, Integer> accGroups = new java.util.HashMap<>();
+        java.util.Arrays.fill(accGroupOf, -1);
         int r = 0;
         int u = 0;
         for (int pc = 0; pc < n; pc++) {
@@ -159,6 +172,10 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             pcInfo[at + UOP_TO] = u;
             pcInfo[at + LATENCY] = si.desc().latency();
             pcInfo[at + OCCUPANCY] = si.desc().occupancy();
+            pcInfo[at + ACC_REG] = si.accumulator();
+            pcInfo[at + ACC_GROUP] = si.desc().accumulateLatency() == 0 ? -1
+                : accGroups.computeIfAbsent(si.desc().accumulateGroup(), g -> accGroups.size());
+            pcInfo[at + ACC_LATENCY] = si.desc().accumulateLatency();
             pcInfo[at + FLAGS] = (si.zeroIdiom() ? ZERO_IDIOM : 0) | (si.fusedWithPrevious() ? FUSED : 0)
                 | (si.vectorLoad() ? VECTOR_LOAD : 0) | (si.writesVector() ? WRITES_VECTOR : 0)
                 | (!si.zeroIdiom() && si.usesVector() ? FP_SIDE : 0);
@@ -250,6 +267,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             ready = Math.max(ready, regReadyAt[r]);
             idealStart = Math.max(idealStart, idealReadyAt[r]);
         }
+        int acc = info[at + ACC_REG];
+        int accGroup = info[at + ACC_GROUP];
+        if (acc >= 0) {
+            boolean forwarded = accGroupOf[acc] == accGroup;
+            ready = Math.max(ready, forwarded ? accReady[acc] : regReadyAt[acc]);
+            idealStart = Math.max(idealStart, forwarded ? idealAccReady[acc] : idealReadyAt[acc]);
+        }
         int lateFrom = info[at + LATE_FROM];
         int lateTo = info[at + LATE_TO];
         if (lateTo > lateFrom) {
@@ -308,10 +332,14 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                 fpQueue.issued(leftScheduler);
             }
         }
+        int early = accGroup < 0 ? 0 : info[at + LATENCY] - info[at + ACC_LATENCY];
         for (int i = info[at + WRITE_FROM], end = info[at + WRITE_TO]; i < end; i++) {
             int w = ids[i];
             regReadyAt[w] = complete;
             idealReadyAt[w] = idealComplete;
+            accGroupOf[w] = accGroup;
+            accReady[w] = complete - early;
+            idealAccReady[w] = idealComplete - early;
         }
         dataflowEnd = Math.max(dataflowEnd, idealComplete);
         long retired = retire(complete, writesVector, isLoad, isStore);

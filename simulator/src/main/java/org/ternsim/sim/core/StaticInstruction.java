@@ -16,6 +16,7 @@ record StaticInstruction(
         InstrDesc desc,
         int[] reads,
         int[] lateReads,
+        int accumulator,
         int[] writes,
         long[] portMasks,
         int[] portCounts,
@@ -69,6 +70,9 @@ record StaticInstruction(
         List<Integer> reads = new ArrayList<>();
         List<Integer> lateReads = new ArrayList<>();
         List<Integer> writes = new ArrayList<>();
+        // A multiply-accumulate with late forwarding (desc.accumulateLatency() > 0) reads its accumulator apart from
+        // the other sources: that operand may arrive later when a form of the same group produced it.
+        int accumulator = -1;
         List<Operand> ops = in.operands();
         // x86 load-op forms (vfmadd231ps ymm0, ymm2, [mem]): the load needs only its address registers; the other
         // register sources enter after the load, as llvm's ReadAdvance models. Reading them up front made an
@@ -113,7 +117,11 @@ record StaticInstruction(
                         writes.add(r.dependencyId());
                     }
                     if (READS_DESTINATION.contains(m)) {
-                        (loadOp ? lateReads : reads).add(r.dependencyId());
+                        if (desc.accumulateLatency() > 0 && !loadOp) {
+                            accumulator = r.dependencyId();
+                        } else {
+                            (loadOp ? lateReads : reads).add(r.dependencyId());
+                        }
                     }
                 } else if (loadOp) {
                     lateReads.add(r.dependencyId());
@@ -132,6 +140,7 @@ record StaticInstruction(
         if (zeroIdiom) {
             reads.clear();
             lateReads.clear();
+            accumulator = -1;
         }
         boolean fused = uarch.core().fusesCmpJcc() && flagBranch && previous != null
             && FUSIBLE_FLAG_SETTERS.contains(previous.mnemonic());
@@ -150,7 +159,7 @@ record StaticInstruction(
         }
         int vectorBytes = OpClass.vectorBytes(in);
         boolean vectorLoad = desc.load() && vectorBytes > 0;
-        return new StaticInstruction(in, desc, ints(reads), ints(lateReads), ints(writes), masks, counts, zeroIdiom,
+        return new StaticInstruction(in, desc, ints(reads), ints(lateReads), accumulator, ints(writes), masks, counts, zeroIdiom,
             fused, vectorLoad, OpClass.of(in), vectorBytes);
     }
 
