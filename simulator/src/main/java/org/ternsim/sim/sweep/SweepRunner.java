@@ -93,6 +93,11 @@ public final class SweepRunner {
     }
 
     /** Validates every point before any runs, so a bad value fails in seconds, not hours in. */
+    /** Prepares every point of {@code spec} without running any: ConfigException listing the invalid ones. */
+    public static void check(SweepSpec spec, Path hwFile, PointEvaluator evaluator) {
+        prepare(SweepPlan.points(spec), hwFile, evaluator, spec.name());
+    }
+
     private static Map<Integer, PointEvaluator.Job> prepare(List<SweepPoint> points, Path hwFile,
             PointEvaluator evaluator, String sweepName) {
         Map<Integer, PointEvaluator.Job> jobs = new HashMap<>();

@@ -17,6 +17,7 @@ import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.config.WorkloadLoader;
 import org.ternsim.sim.target.AcceleratorTarget;
 import org.ternsim.sim.workload.EnergyOptions;
+import org.ternsim.sim.workload.Formats;
 import org.ternsim.sim.workload.KernelChoice;
 import org.ternsim.sim.workload.Phase;
 import org.ternsim.sim.workload.Workload;
@@ -27,8 +28,10 @@ import org.ternsim.sim.workload.WorkloadRunner;
  * Run options: {@code workload} (a name in the {@code workloads} directory beside the hardware file's directory, as
  * the shipped configs lie, or a path), {@code phase} ({@code decode@<context>}, {@code prefill@<tokens>},
  * {@code diffusion-step}), {@code threads} ({@code auto} = every core of a CPU; accelerators take 1), {@code kernel}
- * (linear kernel, {@code auto} = the workload's), {@code energy-model}, {@code node} and {@code seed}. Operators are
- * simulated as {@code ternsim simulate} does without {@code --exact}.
+ * (as {@code simulate --kernel}: a linear kernel and/or {@code <projection>=<kernel>} entries, comma separated in one
+ * quoted value; {@code auto} = the workload's), {@code isa} (a CPU's ISA whose lowerings come first, as
+ * {@code simulate --isa}; {@code auto} = the config's order), {@code energy-model}, {@code node} and {@code seed}.
+ * Operators are simulated as {@code ternsim simulate} does without {@code --exact}.
  */
 public final class WorkloadPointEvaluator implements PointEvaluator {
 
@@ -44,6 +47,7 @@ public final class WorkloadPointEvaluator implements PointEvaluator {
         m.put("phase", "decode@512");
         m.put("threads", "auto");
         m.put("kernel", "auto");
+        m.put("isa", "auto");
         m.put("energy-model", "full");
         m.put("node", "7nm");
         m.put("seed", "1");
@@ -61,11 +65,18 @@ public final class WorkloadPointEvaluator implements PointEvaluator {
         Phase phase = phase(options.get("phase"), w);
         EnergyOptions energy = new EnergyOptions(options.get("energy-model"), options.get("node"));
         String kernel = options.get("kernel");
-        KernelChoice choice = new KernelChoice(kernel.equals("auto") ? null : kernel, null);
+        KernelChoice choice = KernelChoice.parse(kernel.equals("auto") ? null : kernel, null);
+        for (String[] named : choice.named()) {
+            Formats.checkKernel("kernel=" + kernel + ": " + named[0], named[1]);
+        }
+        String isa = options.get("isa");
         long seed = number("seed", options.get("seed"));
         String threadText = options.get("threads");
         if (AcceleratorConfigLoader.isAccelerator(hw)) {
             AcceleratorConfig accel = AcceleratorConfigLoader.load(hw, overrides);
+            if (!isa.equals("auto")) {
+                throw new IllegalArgumentException("isa=" + isa + ": " + hw + " is an accelerator; expected auto");
+            }
             if (!threadText.equals("auto") && number("threads", threadText) != 1) {
                 throw new IllegalArgumentException("threads=" + threadText + ": " + hw + " is an accelerator; expected 1");
             }
@@ -73,7 +84,8 @@ public final class WorkloadPointEvaluator implements PointEvaluator {
             return () -> metrics(WorkloadRunner.runOn(ops -> new AcceleratorTarget(accel), w, phase, choice, false,
                 energy, seed, false), area);
         }
-        HardwareConfig cpu = HardwareConfigLoader.load(hw, overrides);
+        HardwareConfig loaded = HardwareConfigLoader.load(hw, overrides);
+        HardwareConfig cpu = isa.equals("auto") ? loaded : loaded.withIsaFirst(isa, "sweep run option isa=" + isa);
         int threads = threadText.equals("auto") ? cpu.cores() : (int) number("threads", threadText);
         if (threads < 1 || threads > cpu.cores()) {
             throw new IllegalArgumentException("threads=" + threadText + ": " + cpu.name() + " has " + cpu.cores()
