@@ -86,7 +86,7 @@ public final class I2sNx1NeonGemm {
         A64Imm.mov(b, ROWS, rows);
         // Token c > 0 walks from ACT + c K; a row leaves it one row further on, so each row starts by stepping it back
         // (one instruction, as the mov of a constant it replaces: ACT + c K takes movz + movk).
-        Operand rowBytes = A64Imm.addend(b, cols, ROW_BYTES);
+        Operand rowBytes = tokens > 1 ? A64Imm.addend(b, cols, ROW_BYTES) : null;
         for (int c = 1; c < tokens; c++) {
             A64Imm.mov(b, x(XPTR + c), I2sNeonGemv.ACTIVATIONS_BASE + (long) (c + 1) * cols);
         }

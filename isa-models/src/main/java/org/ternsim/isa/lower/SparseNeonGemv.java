@@ -38,7 +38,8 @@ import org.ternsim.kernels.sparse.ColumnTernaryWeights;
  *       every {@value #WIDEN_COLUMNS} columns: |c q| <= 256 and 128 x -256 = -32768, so int16 is exact.</li>
  *     </ul></li>
  *   <li>I2_S epilogue ((float) acc - (float) sum q) / s * w_scale lane-wise ({@code scvtf}, {@code fsub},
- *   {@code fdiv}, {@code fmul}), one {@code str q} per accumulator.</li>
+ *   {@code fdiv}, {@code fmul}), one {@code str q} per accumulator (at Y + 4 plane P + 16 quarter; past M = 21792 that
+ *   offset exceeds STR q's 65520, and planes 1-3 store through base registers Y + 4P, + 8P, + 12P).</li>
  * </ol>
  * Layout: ColumnTernaryWeights' bytes with P = ceil(M / 4) rounded up to a multiple of 16 (rows past M: code 1,
  * dropped), stored as panels: the 16 bytes of row block b of column k at (b K + k) 16. With 64 rows of accumulators
