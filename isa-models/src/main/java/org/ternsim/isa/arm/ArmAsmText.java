@@ -25,6 +25,8 @@ public final class ArmAsmText {
     private static final Set<String> LIST_BEFORE_MEMORY = Set.of("ld1", "st1", "ld1r");
     /** Mnemonics whose operands 1..n-2 are a table register list. */
     private static final Set<String> TABLE_LIST = Set.of("tbl", "tbx");
+    /** Move-wide: operands d, imm16, shift; the shift is written {@code lsl #s} and left out when 0. */
+    private static final Set<String> MOVE_WIDE = Set.of("movz", "movk");
 
     private ArmAsmText() {
     }
@@ -72,6 +74,14 @@ public final class ArmAsmText {
             }
             parts.add("{" + String.join(", ", list) + "}");
             i = ops.size() - 1;
+        }
+        if (MOVE_WIDE.contains(in.mnemonic()) && ops.size() == 3 && ops.get(2) instanceof Operand.Imm shift) {
+            parts.add(operand(ops.get(0)));
+            parts.add(operand(ops.get(1)));
+            if (shift.value() != 0) {
+                parts.add("lsl #" + shift.value());
+            }
+            i = ops.size();
         }
         for (; i < ops.size(); i++) {
             parts.add(operand(ops.get(i)));
@@ -186,6 +196,8 @@ public final class ArmAsmText {
                     ops.add(null);
                 } else if (part.startsWith("#")) {
                     ops.add(new Operand.Imm(number(part.substring(1))));
+                } else if (part.toLowerCase(Locale.ROOT).startsWith("lsl")) {
+                    ops.add(new Operand.Imm(wideShift(mnemonic, part)));
                 } else {
                     Reg reg = ArmRegs.parse(part);
                     if (reg != null) {
@@ -201,6 +213,9 @@ public final class ArmAsmText {
                 }
             }
         }
+        if (MOVE_WIDE.contains(mnemonic) && ops.size() == 2) {
+            ops.add(new Operand.Imm(0));
+        }
         if (memText != null) {
             // Byte loads/stores move one byte whatever the register; ld1r reads one element of the lane size.
             int bytes = mnemonic.equals("ldrb") || mnemonic.equals("strb") ? 1
@@ -208,6 +223,16 @@ public final class ArmAsmText {
             ops.set(memAt, memory(memText, bytes));
         }
         return new Instruction(mnemonic, ops);
+    }
+
+    /** The {@code lsl #s} of a move-wide; other shifted immediates are written as their value ({@code add #4096}). */
+    private static long wideShift(String mnemonic, String part) {
+        String t = part.toLowerCase(Locale.ROOT).replace(" ", "");
+        if (!MOVE_WIDE.contains(mnemonic) || !t.startsWith("lsl#")) {
+            throw new IllegalArgumentException("a shifted immediate 'lsl #s' is read only after movz/movk (write"
+                + " other immediates as their value, e.g. add x0, x0, #4096), got '" + part + "'");
+        }
+        return number(t.substring(4));
     }
 
     private static Reg register(String text) {

@@ -239,6 +239,7 @@ public final class ArmFaults {
             });
         add("lsr-one-short", "lsr", "shifts one bit less than the immediate", (in, s) -> ArmScalar.binary(in, s,
             (a, n) -> a >>> Math.max(0, n - 1)));
+        add("movk-clears-other-bits", "movk", "zeroes the bits outside its 16-bit field (that is movz)", ArmScalar::movz);
     }
 
     private ArmFaults() {

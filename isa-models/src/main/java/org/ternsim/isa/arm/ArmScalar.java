@@ -34,6 +34,38 @@ final class ArmScalar {
         write(s, in.reg(0), read(s, in.op(1)));
     }
 
+    /** movz d, #imm16{, lsl #shift}: d = imm16 << shift (operands: d, imm16, shift). */
+    static void movz(Instruction in, MachineState s) {
+        write(s, in.reg(0), wideImmediate(in) << wideShift(in));
+    }
+
+    /** movk d, #imm16{, lsl #shift}: replaces bits shift+15..shift of d, keeps the others. */
+    static void movk(Instruction in, MachineState s) {
+        int shift = wideShift(in);
+        long field = 0xFFFFL << shift;
+        write(s, in.reg(0), read(s, in.op(0)) & ~field | wideImmediate(in) << shift);
+    }
+
+    /** The 16-bit payload of a move-wide; an assembler rejects anything else, so the model does too. */
+    private static long wideImmediate(Instruction in) {
+        long imm = ArmSemantics.imm(in.op(1));
+        if (imm < 0 || imm > 0xFFFF) {
+            throw new IllegalArgumentException(in.mnemonic() + " immediate must be 0..65535, got " + imm);
+        }
+        return imm;
+    }
+
+    /** LSL #0, 16, 32 or 48 on an X register; #0 or 16 on a W register. */
+    private static int wideShift(Instruction in) {
+        long shift = ArmSemantics.imm(in.op(2));
+        int width = in.reg(0).cls() == Reg.RegClass.W ? 32 : 64;
+        if (shift < 0 || shift >= width || shift % 16 != 0) {
+            throw new IllegalArgumentException(in.mnemonic() + " shift must be lsl #0" + (width == 64 ? ", 16, 32 or 48"
+                : " or 16") + " on " + in.reg(0).name() + ", got " + shift);
+        }
+        return (int) shift;
+    }
+
     static void binary(Instruction in, MachineState s, LongBinaryOperator f) {
         write(s, in.reg(0), f.applyAsLong(read(s, in.op(1)), read(s, in.op(2))));
     }

@@ -117,6 +117,9 @@ public final class ArmSemantics {
         t.put("bit", ArmSimd::bit);
         // Scalar integer and branches.
         t.put("mov", ArmScalar::mov);
+        // Move-wide with a 16-bit field and LSL #0/16/32/48: how a constant no single mov encodes is built.
+        t.put("movz", ArmScalar::movz);
+        t.put("movk", ArmScalar::movk);
         t.put("subs", (in, s) -> ArmScalar.subs(in, s, true));
         t.put("cmp", (in, s) -> ArmScalar.subs(in, s, false));
         t.put("madd", ArmScalar::madd);

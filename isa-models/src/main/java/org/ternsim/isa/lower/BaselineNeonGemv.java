@@ -69,11 +69,11 @@ public final class BaselineNeonGemv {
             b.emit("movi", v(MASK, "16b"), new Imm(0x0F));
             b.emit("movi", v(EIGHTS, "16b"), new Imm(8));
         }
-        b.emit("mov", W, new Imm(BaselineAvx2Gemv.WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(BaselineAvx2Gemv.OUTPUT_BASE));
-        b.emit("mov", ROWS, new Imm(rows));
+        A64Imm.mov(b, W, BaselineAvx2Gemv.WEIGHTS_BASE);
+        A64Imm.mov(b, Y, BaselineAvx2Gemv.OUTPUT_BASE);
+        A64Imm.mov(b, ROWS, rows);
         b.label(".Lrow");
-        b.emit("mov", X, new Imm(BaselineAvx2Gemv.ACTIVATIONS_BASE));
+        A64Imm.mov(b, X, BaselineAvx2Gemv.ACTIVATIONS_BASE);
         int result;
         switch (f) {
             case TQ2_0 -> {
@@ -106,7 +106,7 @@ public final class BaselineNeonGemv {
 
     private static void emitTq2Row(Program.Builder b, boolean dotprod, int blocks) {
         b.emit("movi", v(SUMF, "16b"), new Imm(0));
-        b.emit("mov", COUNT, new Imm(blocks));
+        A64Imm.mov(b, COUNT, blocks);
         b.label(".Lblock");
         b.emit("movi", v(0, "16b"), new Imm(0));
         b.emit("movi", v(1, "16b"), new Imm(0));
@@ -154,7 +154,7 @@ public final class BaselineNeonGemv {
 
     private static void emitQ4Row(Program.Builder b, boolean dotprod, int blocks) {
         b.emit("movi", v(SUMF, "16b"), new Imm(0));
-        b.emit("mov", COUNT, new Imm(blocks));
+        A64Imm.mov(b, COUNT, blocks);
         b.label(".Lblock");
         b.emit("ldr", h(DW), new Mem(W, null, 1, 0, 2), new Imm(2));
         b.emit("ld1", v(16, "16b"), new Mem(W, null, 1, 0, 16), new Imm(16));
@@ -199,7 +199,7 @@ public final class BaselineNeonGemv {
         for (int a = 0; a < 4; a++) {
             b.emit("movi", v(a, "16b"), new Imm(0));
         }
-        b.emit("mov", COUNT, new Imm(groups));
+        A64Imm.mov(b, COUNT, groups);
         b.label(".Lblock");
         // Element size does not change a little-endian ld1: the halves load as bytes.
         b.emit("ld1", v(16, "16b"), v(17, "16b"), new Mem(W, null, 1, 0, 32), new Imm(32));

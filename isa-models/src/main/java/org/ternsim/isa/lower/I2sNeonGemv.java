@@ -110,15 +110,15 @@ public final class I2sNeonGemv {
         b.region(new Region("params", PARAMS_BASE, 16, Region.Role.INPUT));
         b.region(new Region("output", OUTPUT_BASE, rows * 4, Region.Role.OUTPUT));
 
-        b.emit("mov", W, new Imm(WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", ROWS, new Imm(rows));
+        A64Imm.mov(b, W, WEIGHTS_BASE);
+        A64Imm.mov(b, Y, OUTPUT_BASE);
+        A64Imm.mov(b, ROWS, rows);
         b.emit("movi", v(MASK, "16b"), new Imm(3));
-        b.emit("mov", TMP, new Imm(PARAMS_BASE));
+        A64Imm.mov(b, TMP, PARAMS_BASE);
         b.emit("ldr", w(7), new Mem(TMP, null, 1, PARAM_SUM_Q, 4));
         b.emit("scvtf", s(SUM_Q), w(7));
         b.emit("ldr", s(ACT_SCALE), new Mem(TMP, null, 1, PARAM_ACT_SCALE, 4));
-        b.emit("mov", TMP, new Imm(WEIGHTS_BASE + packedBytes));
+        A64Imm.add(b, TMP, W, packedBytes);  // the weight scale follows the packed codes
         b.emit("ldr", s(W_SCALE), new Mem(TMP, null, 1, 0, 4));
 
         b.label(".Lrow");
@@ -126,9 +126,9 @@ public final class I2sNeonGemv {
         for (int a = 0; a < int32Accs; a++) {
             b.emit("movi", v(a, "16b"), new Imm(0));
         }
-        b.emit("mov", X, new Imm(ACTIVATIONS_BASE));
+        A64Imm.mov(b, X, ACTIVATIONS_BASE);
         if (p.dotprod()) {
-            b.emit("mov", BLOCKS, new Imm(blocks));
+            A64Imm.mov(b, BLOCKS, blocks);
             b.label(".Lblock");
             emitBlock(b, p);
             b.emit("subs", BLOCKS, BLOCKS, new Imm(1));
@@ -140,7 +140,7 @@ public final class I2sNeonGemv {
             int groups = blocks / p.groupBlocks();
             int tail = blocks % p.groupBlocks();
             if (groups > 0) {
-                b.emit("mov", GROUPS, new Imm(groups));
+                A64Imm.mov(b, GROUPS, groups);
                 b.label(".Lgroup");
                 emitGroup(b, p, p.groupBlocks(), ".Lblock");
                 b.emit("subs", GROUPS, GROUPS, new Imm(1));
@@ -166,7 +166,7 @@ public final class I2sNeonGemv {
         for (int a = 0; a < p.accumulators(); a++) {
             b.emit("movi", v(INT16_ACC + a, "16b"), new Imm(0));
         }
-        b.emit("mov", BLOCKS, new Imm(count));
+        A64Imm.mov(b, BLOCKS, count);
         b.label(loopLabel);
         emitBlock(b, p);
         b.emit("subs", BLOCKS, BLOCKS, new Imm(1));

@@ -8,6 +8,7 @@ import static org.ternsim.isa.arm.ArmRegs.x;
 
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Memory;
+import org.ternsim.isa.Operand;
 import org.ternsim.isa.Operand.Imm;
 import org.ternsim.isa.Operand.Label;
 import org.ternsim.isa.Operand.Mem;
@@ -39,6 +40,7 @@ public final class I2sNx1NeonGemm {
 
     private static final Reg W = x(0);
     private static final Reg ROWS = x(3);
+    private static final Reg ROW_BYTES = x(4); // K, when SUB cannot encode it
     private static final Reg BLOCKS = x(5);
     private static final Reg P = x(6);
     private static final int XPTR = 8;
@@ -73,20 +75,31 @@ public final class I2sNx1NeonGemm {
         b.region(new Region("output", I2sNeonGemv.OUTPUT_BASE, tokens * rows * 4, Region.Role.OUTPUT));
 
         b.emit("movi", v(MASK, "16b"), new Imm(3));
-        b.emit("mov", P, new Imm(I2sNeonGemv.WEIGHTS_BASE + packedBytes));
+        A64Imm.mov(b, W, I2sNeonGemv.WEIGHTS_BASE);
+        A64Imm.add(b, P, W, packedBytes);  // the weight scale follows the packed codes
         b.emit("ldr", s(W_SCALE), new Mem(P, null, 1, 0, 4));
-        b.emit("mov", P, new Imm(I2sNeonGemv.PARAMS_BASE));
-        b.emit("mov", W, new Imm(I2sNeonGemv.WEIGHTS_BASE));
-        for (int c = 0; c < tokens; c++) {
-            b.emit("mov", x(YPTR + c), new Imm(I2sNeonGemv.OUTPUT_BASE + 4L * rows * c));
+        A64Imm.mov(b, P, I2sNeonGemv.PARAMS_BASE);
+        A64Imm.mov(b, x(YPTR), I2sNeonGemv.OUTPUT_BASE);
+        for (int c = 1; c < tokens; c++) {
+            A64Imm.add(b, x(YPTR + c), x(YPTR), 4L * rows * c);
         }
-        b.emit("mov", ROWS, new Imm(rows));
+        A64Imm.mov(b, ROWS, rows);
+        // Token c > 0 walks from ACT + c K; a row leaves it one row further on, so each row starts by stepping it back
+        // (one instruction, as the mov of a constant it replaces: ACT + c K takes movz + movk).
+        Operand rowBytes = tokens > 1 ? A64Imm.addend(b, cols, ROW_BYTES) : null;
+        for (int c = 1; c < tokens; c++) {
+            A64Imm.mov(b, x(XPTR + c), I2sNeonGemv.ACTIVATIONS_BASE + (long) (c + 1) * cols);
+        }
         b.label(".Lrow");
         for (int c = 0; c < tokens; c++) {
             b.emit("movi", v(c, "16b"), new Imm(0));
-            b.emit("mov", x(XPTR + c), new Imm(I2sNeonGemv.ACTIVATIONS_BASE + (long) c * cols));
+            if (c == 0) {
+                A64Imm.mov(b, x(XPTR), I2sNeonGemv.ACTIVATIONS_BASE);
+            } else {
+                b.emit("sub", x(XPTR + c), x(XPTR + c), rowBytes);
+            }
         }
-        b.emit("mov", BLOCKS, new Imm(blocks));
+        A64Imm.mov(b, BLOCKS, blocks);
         b.label(".Lblock");
         b.emit("ld1", v(WEIGHT, "16b"), new Mem(W, null, 1, 0, 16), new Imm(16));
         b.emit("ushr", v(WEIGHT + 1, "16b"), v(WEIGHT, "16b"), new Imm(2));

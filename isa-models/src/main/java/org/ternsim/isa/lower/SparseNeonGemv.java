@@ -8,12 +8,14 @@ import static org.ternsim.isa.arm.ArmRegs.x;
 
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Memory;
+import org.ternsim.isa.Operand;
 import org.ternsim.isa.Operand.Imm;
 import org.ternsim.isa.Operand.Label;
 import org.ternsim.isa.Operand.Mem;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Reg;
 import org.ternsim.isa.Region;
+import org.ternsim.isa.arm.ArmEncoding;
 import org.ternsim.isa.arm.ArmSemantics;
 import org.ternsim.kernels.quant.Int8Activations;
 import org.ternsim.kernels.sparse.ColumnTernaryWeights;
@@ -36,7 +38,8 @@ import org.ternsim.kernels.sparse.ColumnTernaryWeights;
  *       every {@value #WIDEN_COLUMNS} columns: |c q| <= 256 and 128 x -256 = -32768, so int16 is exact.</li>
  *     </ul></li>
  *   <li>I2_S epilogue ((float) acc - (float) sum q) / s * w_scale lane-wise ({@code scvtf}, {@code fsub},
- *   {@code fdiv}, {@code fmul}), one {@code str q} per accumulator.</li>
+ *   {@code fdiv}, {@code fmul}), one {@code str q} per accumulator (at Y + 4 plane P + 16 quarter; past M = 21792 that
+ *   offset exceeds STR q's 65520, and planes 1-3 store through base registers Y + 4P, + 8P, + 12P).</li>
  * </ol>
  * Layout: ColumnTernaryWeights' bytes with P = ceil(M / 4) rounded up to a multiple of 16 (rows past M: code 1,
  * dropped), stored as panels: the 16 bytes of row block b of column k at (b K + k) 16. With 64 rows of accumulators
@@ -69,6 +72,8 @@ public final class SparseNeonGemv {
     private static final Reg N = x(13);     // listed columns
     private static final Reg QEND = x(15);
     private static final Reg WIDEN = x(16); // columns left before the next widening (no dotprod)
+    private static final Reg STEP = x(17);  // K 16, the next panel, when ADD cannot encode it
+    private static final Reg PLANE_BYTES = x(22); // 4 P, with plane base registers x19-x21 (large M)
     private static final int[] COL = {6, 9, 11, 14}; // w6, w9, w11, w14: a group's offsets (dotprod)
     private static final int SUM_Q = 27;    // v27-v29: (float) sum q, activation scale, weight scale, replicated
     private static final int ACT_SCALE = 28;
@@ -98,13 +103,19 @@ public final class SparseNeonGemv {
         b.region(new Region("nz-q", NZ_Q_BASE, cols + 4, Region.Role.OUTPUT));
         b.region(new Region("nz-offsets", NZ_OFFSETS_BASE, 4 * cols + 16, Region.Role.OUTPUT));
         emitCompress(b, cols);
-        b.emit("mov", C, new Imm(CONSTS_BASE));
+        A64Imm.mov(b, C, CONSTS_BASE);
         b.emit("ld1r", v(SUM_Q, "4s"), new Mem(C, null, 1, 0, 4), new Imm(4));
         b.emit("ld1r", v(ACT_SCALE, "4s"), new Mem(C, null, 1, 0, 4), new Imm(4));
         b.emit("ld1r", v(W_SCALE, "4s"), new Mem(C, null, 1, 0, 4), new Imm(4));
-        b.emit("mov", W, new Imm(WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", BLOCKS, new Imm(p / BLOCK_BYTES));
+        A64Imm.mov(b, W, WEIGHTS_BASE);
+        A64Imm.mov(b, Y, OUTPUT_BASE);
+        A64Imm.mov(b, BLOCKS, p / BLOCK_BYTES);
+        Operand panel = A64Imm.addend(b, (long) cols * BLOCK_BYTES, STEP);
+        // STR q reaches 65520 bytes past its base: beyond that (M > ~21800) planes 1-3 get base registers.
+        boolean planeBases = !ArmEncoding.loadStoreOffset(4L * (3 * p + 12), 16);
+        if (planeBases) {
+            A64Imm.mov(b, PLANE_BYTES, 4L * p);
+        }
         b.label(".Lblock");
         for (int a = 0; a < 16; a++) {
             b.emit("movi", v(a, "16b"), new Imm(0));
@@ -119,6 +130,11 @@ public final class SparseNeonGemv {
             emitColumns(b);
         }
         b.label(".Lepilogue");
+        if (planeBases) {
+            for (int plane = 1; plane < 4; plane++) {
+                b.emit("add", planeBase(plane), planeBase(plane - 1), PLANE_BYTES);
+            }
+        }
         for (int a = 0; a < 16; a++) {
             // dotprod: accumulator 4 j + plane holds byte 4 j + i; smlal: 4 plane + r holds byte 4 r + i.
             int plane = dotprod ? a % 4 : a / 4;
@@ -128,9 +144,10 @@ public final class SparseNeonGemv {
             b.emit("fsub", acc, acc, v(SUM_Q, "4s"));
             b.emit("fdiv", acc, acc, v(ACT_SCALE, "4s"));
             b.emit("fmul", acc, acc, v(W_SCALE, "4s"));
-            b.emit("str", q(a), new Mem(Y, null, 1, 4L * (plane * p + 4 * quarter), 16));
+            b.emit("str", q(a), planeBases ? new Mem(planeBase(plane), null, 1, 16L * quarter, 16)
+                : new Mem(Y, null, 1, 4L * (plane * p + 4 * quarter), 16));
         }
-        b.emit("add", W, W, new Imm((long) cols * BLOCK_BYTES));
+        b.emit("add", W, W, panel);
         b.emit("add", Y, Y, new Imm(4L * BLOCK_BYTES));
         b.emit("subs", BLOCKS, BLOCKS, new Imm(1));
         b.emit("b.ne", new Label(".Lblock"));
@@ -138,12 +155,12 @@ public final class SparseNeonGemv {
     }
 
     private static void emitCompress(Program.Builder b, int cols) {
-        b.emit("mov", X, new Imm(ACTIVATIONS_BASE));
-        b.emit("mov", QBASE, new Imm(NZ_Q_BASE));
-        b.emit("mov", OBASE, new Imm(NZ_OFFSETS_BASE));
-        b.emit("mov", N, new Imm(0));
-        b.emit("mov", x(11), new Imm(0));
-        b.emit("mov", COLS, new Imm(cols));
+        A64Imm.mov(b, X, ACTIVATIONS_BASE);
+        A64Imm.mov(b, QBASE, NZ_Q_BASE);
+        A64Imm.mov(b, OBASE, NZ_OFFSETS_BASE);
+        A64Imm.mov(b, N, 0);
+        A64Imm.mov(b, x(11), 0);
+        A64Imm.mov(b, COLS, cols);
         b.label(".Lscan");
         b.emit("ldrb", w(9), new Mem(X, null, 1, 0, 1), new Imm(1));
         b.emit("strb", w(9), new Mem(QBASE, N, 1, 0, 1));
@@ -155,9 +172,9 @@ public final class SparseNeonGemv {
         b.emit("subs", COLS, COLS, new Imm(1));
         b.emit("b.ne", new Label(".Lscan"));
         // Pad to a whole group: q = 0 (adds nothing) at offset 0 (column 0, always readable).
-        b.emit("mov", x(14), new Imm(0));
+        A64Imm.mov(b, x(14), 0);
         b.emit("str", w(14), new Mem(QBASE, N, 1, 0, 4));
-        b.emit("mov", x(6), new Imm(4));
+        A64Imm.mov(b, x(6), 4);
         b.emit("madd", OFFP, N, x(6), OBASE);
         b.emit("movi", v(24, "16b"), new Imm(0));
         b.emit("str", q(24), new Mem(OFFP, null, 1, 0, 16));
@@ -200,7 +217,7 @@ public final class SparseNeonGemv {
         for (int a = 16; a < 24; a++) {
             b.emit("movi", v(a, "16b"), new Imm(0));
         }
-        b.emit("mov", WIDEN, new Imm(WIDEN_COLUMNS));
+        A64Imm.mov(b, WIDEN, WIDEN_COLUMNS);
         b.label(".Lcolumn");
         b.emit("ldr", w(6), new Mem(OFFP, null, 1, 0, 4), new Imm(4));
         b.emit("ld1r", v(30, "16b"), new Mem(QP, null, 1, 0, 1), new Imm(1));
@@ -224,6 +241,11 @@ public final class SparseNeonGemv {
         }
         b.emit("cmp", QP, QEND);
         b.emit("b.lo", new Label(".Lwiden"));
+    }
+
+    /** Outputs of this row block in plane {@code plane}: Y itself for plane 0, x19-x21 for planes 1-3. */
+    private static Reg planeBase(int plane) {
+        return plane == 0 ? Y : x(18 + plane);
     }
 
     private interface PlaneUse {

@@ -86,23 +86,23 @@ public final class TernaryA16NeonGemv {
         b.region(new Region("floats", FLOATS_BASE, 4 * cols, Region.Role.OUTPUT));
 
         emitConversion(b, format, cols);
-        b.emit("mov", SRC, new Imm(CONSTS_BASE));
+        A64Imm.mov(b, SRC, CONSTS_BASE);
         b.emit("ldr", q(HIGH), new Mem(SRC, null, 1, CONST_HIGH, 16));
         b.emit("ldr", q(LOW), new Mem(SRC, null, 1, CONST_LOW, 16));
         b.emit("ldr", q(NAN), new Mem(SRC, null, 1, CONST_NAN, 16));
-        b.emit("mov", SRC, new Imm(WEIGHTS_BASE + packedBytes));
+        A64Imm.mov(b, W, WEIGHTS_BASE);
+        A64Imm.add(b, SRC, W, packedBytes);  // the weight scale follows the packed codes
         b.emit("ldr", s(W_SCALE), new Mem(SRC, null, 1, 0, 4));
         b.emit("movi", v(MASK, "16b"), new Imm(3));
-        b.emit("mov", W, new Imm(WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", ROWS, new Imm(rows));
+        A64Imm.mov(b, Y, OUTPUT_BASE);
+        A64Imm.mov(b, ROWS, rows);
 
         b.label(".Lrow");
         for (int a = 0; a < 4; a++) {
             b.emit("movi", v(a, "16b"), new Imm(0));
         }
-        b.emit("mov", X, new Imm(FLOATS_BASE));
-        b.emit("mov", COUNT, new Imm(cols / 64));
+        A64Imm.mov(b, X, FLOATS_BASE);
+        A64Imm.mov(b, COUNT, cols / 64);
         b.label(".Lblock");
         emitBlock(b);
         b.emit("subs", COUNT, COUNT, new Imm(1));
@@ -119,9 +119,9 @@ public final class TernaryA16NeonGemv {
 
     /** K 16-bit activations to K floats in the scratch buffer, 16 per iteration. */
     private static void emitConversion(Program.Builder b, A16Format format, int cols) {
-        b.emit("mov", SRC, new Imm(ACTIVATIONS_BASE));
-        b.emit("mov", DST, new Imm(FLOATS_BASE));
-        b.emit("mov", COUNT, new Imm(cols / 16));
+        A64Imm.mov(b, SRC, ACTIVATIONS_BASE);
+        A64Imm.mov(b, DST, FLOATS_BASE);
+        A64Imm.mov(b, COUNT, cols / 16);
         b.label(".Lconvert");
         b.emit("ld1", v(16, "16b"), v(17, "16b"), new Mem(SRC, null, 1, 0, 32), new Imm(32));
         for (int k = 0; k < 2; k++) {

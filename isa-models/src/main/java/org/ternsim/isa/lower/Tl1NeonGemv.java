@@ -82,11 +82,11 @@ public final class Tl1NeonGemv {
         b.region(new Region("params", PARAMS_BASE, 16, Region.Role.INPUT));
         b.region(new Region("output", OUTPUT_BASE, groups * ROWS_PER_GROUP * 4, Region.Role.OUTPUT));
 
-        b.emit("mov", W, new Imm(WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", GROUPS, new Imm(groups));
+        A64Imm.mov(b, W, WEIGHTS_BASE);
+        A64Imm.mov(b, Y, OUTPUT_BASE);
+        A64Imm.mov(b, GROUPS, groups);
         b.emit("movi", v(31, "16b"), new Imm(0x0F));
-        b.emit("mov", TMP, new Imm(PARAMS_BASE));
+        A64Imm.mov(b, TMP, PARAMS_BASE);
         b.emit("ldr", w(7), new Mem(TMP, null, 1, PARAM_LUT_SCALE, 4));
         b.emit("dup", v(29, "4s"), w(7));
         b.emit("ldr", w(7), new Mem(TMP, null, 1, PARAM_W_SCALE, 4));
@@ -96,9 +96,9 @@ public final class Tl1NeonGemv {
         for (int a = 2; a <= 5; a++) {
             b.emit("movi", v(a, "16b"), new Imm(0));
         }
-        b.emit("mov", T, new Imm(TABLES_BASE));
+        A64Imm.mov(b, T, TABLES_BASE);
         if (fullBlocks > 0) {
-            b.emit("mov", BLOCKS, new Imm(fullBlocks));
+            A64Imm.mov(b, BLOCKS, fullBlocks);
             b.label(".Lbk");
             emitBlock(b, blockBytes, ".Lblock");
             b.emit("subs", BLOCKS, BLOCKS, new Imm(1));
@@ -122,7 +122,7 @@ public final class Tl1NeonGemv {
     private static void emitBlock(Program.Builder b, int bytes, String loopLabel) {
         b.emit("movi", v(0, "16b"), new Imm(0));
         b.emit("movi", v(1, "16b"), new Imm(0));
-        b.emit("mov", BYTES, new Imm(bytes));
+        A64Imm.mov(b, BYTES, bytes);
         b.label(loopLabel);
         b.emit("ld1", v(16, "16b"), new Mem(W, null, 1, 0, 16), new Imm(16));
         b.emit("ld1", v(20, "16b"), v(21, "16b"), v(22, "16b"), v(23, "16b"), new Mem(T, null, 1, 0, 64), new Imm(64));

@@ -99,15 +99,15 @@ public final class Tl2NeonGemv {
         b.region(new Region("params", PARAMS_BASE, 16, Region.Role.INPUT));
         b.region(new Region("output", OUTPUT_BASE, paddedRows(rows) * 4, Region.Role.OUTPUT));
 
-        b.emit("mov", W, new Imm(WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", GROUPS, new Imm(groups));
+        A64Imm.mov(b, W, WEIGHTS_BASE);
+        A64Imm.mov(b, Y, OUTPUT_BASE);
+        A64Imm.mov(b, GROUPS, groups);
         b.emit("movi", v(31, "16b"), new Imm(0x0F));
         b.emit("movi", v(30, "16b"), new Imm(0x10));
         for (int k = 0; k < TRIPLES_PER_CHUNK; k++) {
             b.emit("movi", v(BIT_MASKS + k, "16b"), new Imm(1 << k));
         }
-        b.emit("mov", TMP, new Imm(PARAMS_BASE));
+        A64Imm.mov(b, TMP, PARAMS_BASE);
         b.emit("ldr", w(7), new Mem(TMP, null, 1, 0, 4));
         b.emit("dup", v(20, "4s"), w(7));
         b.emit("ldr", w(7), new Mem(TMP, null, 1, 4, 4));
@@ -117,12 +117,12 @@ public final class Tl2NeonGemv {
         for (int a = 2; a <= 5; a++) {
             b.emit("movi", v(a, "16b"), new Imm(0));
         }
-        b.emit("mov", T, new Imm(TABLES_BASE));
+        A64Imm.mov(b, T, TABLES_BASE);
         if (triples > 0) {
-            b.emit("mov", BLOCKS, new Imm(threeK / bk));
+            A64Imm.mov(b, BLOCKS, threeK / bk);
             b.label(".Lblock");
             zeroInt16(b);
-            b.emit("mov", INNER, new Imm(bk / 3 / TRIPLES_PER_CHUNK));
+            A64Imm.mov(b, INNER, bk / 3 / TRIPLES_PER_CHUNK);
             b.label(".Lchunk");
             b.emit("ld1", v(6, "16b"), v(7, "16b"), v(8, "16b"), v(9, "16b"), new Mem(W, null, 1, 0, 64), new Imm(64));
             b.emit("ld1", v(10, "16b"), new Mem(W, null, 1, 0, 16), new Imm(16));
@@ -139,10 +139,10 @@ public final class Tl2NeonGemv {
             b.emit("b.ne", new Label(".Lblock"));
         }
         if (twoK > 0) {
-            b.emit("mov", BLOCKS, new Imm(twoK / LutShapes.TL2_PAIR_BLOCK));
+            A64Imm.mov(b, BLOCKS, twoK / LutShapes.TL2_PAIR_BLOCK);
             b.label(".Lpairs");
             zeroInt16(b);
-            b.emit("mov", INNER, new Imm(LutShapes.TL2_PAIR_BLOCK / 4));
+            A64Imm.mov(b, INNER, LutShapes.TL2_PAIR_BLOCK / 4);
             b.label(".Lcolumn");
             b.emit("ld1", v(6, "16b"), new Mem(W, null, 1, 0, 16), new Imm(16));
             b.emit("ld1", v(16, "16b"), v(17, "16b"), v(18, "16b"), v(19, "16b"), new Mem(T, null, 1, 0, 64), new Imm(64));

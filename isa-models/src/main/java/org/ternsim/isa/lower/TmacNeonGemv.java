@@ -9,6 +9,7 @@ import static org.ternsim.isa.arm.ArmRegs.x;
 import java.util.Arrays;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Memory;
+import org.ternsim.isa.Operand;
 import org.ternsim.isa.Operand.Imm;
 import org.ternsim.isa.Operand.Label;
 import org.ternsim.isa.Operand.Mem;
@@ -53,6 +54,7 @@ public final class TmacNeonGemv {
     private static final Reg TMP = x(6);
     private static final Reg P1 = x(7);
     private static final Reg LP = x(9);
+    private static final Reg STRIDE = x(10); // 16 rows of plane 0, when ADD cannot encode it
     private static final Reg SCRATCH = x(12);
 
     private TmacNeonGemv() {
@@ -84,26 +86,28 @@ public final class TmacNeonGemv {
         b.region(new Region("scratch", SCRATCH_BASE, 2 * LANES * ROWS_PER_GROUP * 4, Region.Role.OUTPUT));
         b.region(new Region("output", OUTPUT_BASE, groups * ROWS_PER_GROUP * 4, Region.Role.OUTPUT));
 
-        b.emit("mov", P0, new Imm(WEIGHTS_BASE));
-        b.emit("mov", Y, new Imm(OUTPUT_BASE));
-        b.emit("mov", GROUPS, new Imm(groups));
-        b.emit("mov", SCRATCH, new Imm(SCRATCH_BASE));
-        b.emit("mov", TMP, new Imm(CONSTS_BASE));
+        A64Imm.mov(b, P0, WEIGHTS_BASE);
+        A64Imm.mov(b, Y, OUTPUT_BASE);
+        A64Imm.mov(b, GROUPS, groups);
+        A64Imm.mov(b, SCRATCH, SCRATCH_BASE);
+        A64Imm.mov(b, TMP, CONSTS_BASE);
         b.emit("ldr", w(8), new Mem(TMP, null, 1, 0, 4));
         b.emit("dup", v(14, "4s"), w(8));                       // w_scale
         b.emit("ldr", w(8), new Mem(TMP, null, 1, 4, 4));
         b.emit("dup", v(15, "4s"), w(8));                       // 0.5f
 
+        Operand plane1 = A64Imm.addend(b, (long) ROWS_PER_GROUP * planeBytes, STRIDE);
+
         b.label(".Lgroup");
         b.emit("movi", v(31, "16b"), new Imm(0x0F));
-        b.emit("mov", T, new Imm(TABLES_BASE));
-        b.emit("mov", LP, new Imm(LUT_PARAMS_BASE));
-        b.emit("add", P1, P0, new Imm((long) ROWS_PER_GROUP * planeBytes));
+        A64Imm.mov(b, T, TABLES_BASE);
+        A64Imm.mov(b, LP, LUT_PARAMS_BASE);
+        b.emit("add", P1, P0, plane1);
         for (int j = 0; j < actGroups; j++) {
             for (int r = 0; r < 4; r++) {
                 b.emit("movi", v(r, "16b"), new Imm(0));
             }
-            b.emit("mov", BYTES, new Imm(bytesPerActGroup));
+            A64Imm.mov(b, BYTES, bytesPerActGroup);
             b.label(j == 0 ? ".Lblock" : ".Lblock" + j);
             emitByte(b);
             b.emit("subs", BYTES, BYTES, new Imm(1));

@@ -52,7 +52,7 @@ class ArmFaultsTest {
 
     @Test
     void registryListsEveryFaultAndRejectsUnknownNames() {
-        assertEquals(29, ArmFaults.available().size());
+        assertEquals(30, ArmFaults.available().size());
         assertEquals("smlal2", ArmFaults.mnemonic("smlal2-low-half"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> ArmFaults.inject(ArmSemantics.neon(), "nope"));

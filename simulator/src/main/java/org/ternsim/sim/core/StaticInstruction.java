@@ -30,7 +30,7 @@ record StaticInstruction(
     /** Instructions whose first operand is also a source: x86 two-operand ALU ops, accumulating vector ops. */
     private static final Set<String> READS_DESTINATION = Set.of("add", "sub", "inc", "dec", "xor", "and", "cmp",
         "vpdpbusd", "vpdpwssd", "vpdpbusds", "vpdpwssds", "vfmadd231ps", "vfmadd231ss",
-        "sdot", "udot", "smlal", "smlal2", "umlal", "umlal2", "mla", "fmla", "tbx", "bsl");
+        "sdot", "udot", "smlal", "smlal2", "umlal", "umlal2", "mla", "fmla", "tbx", "bsl", "movk");
     /** Instructions whose leading register operands are only read: compares, branches on a register, stores. */
     private static final Set<String> READS_ONLY = Set.of("cmp", "tst", "cbz", "cbnz", "st1", "st2", "st3", "st4", "str",
         "strb", "strh", "stp");
