@@ -40,7 +40,16 @@ public final class Validation {
         for (GemvOperands data : lowering.dataSets(rows, cols, seed)) {
             Memory memory = new Memory(program.regions());
             data.bind(memory);
-            GemvSimulation.execute(program, semantics, memory, (pc, a, b, s) -> { });
+            try {
+                GemvSimulation.execute(program, semantics, memory, (pc, a, b, s) -> { });
+            } catch (Memory.MemoryFault | IllegalStateException e) {
+                // A wrong semantics (e.g. an injected fault) can corrupt an address or a loop count: the program
+                // then produced no outputs, which fails the case rather than the run.
+                int outputs = data.scalar().length;
+                cases.add(new Case(lowering.kernel(), implementation, rows, cols, data.description(), rows, outputs,
+                    data.vector() == null ? -1 : outputs, "program stopped: " + e.getMessage(), true, outputs));
+                continue;
+            }
             float[] actual = data.readOutput(memory);
             int vsScalar = GemvSimulation.compare(data.scalar(), actual, "scalar").mismatches();
             int vsVector = data.vector() == null ? -1

@@ -89,6 +89,17 @@ class GemvSimulationTest {
         assertTrue(bitnet.stream().anyMatch(c -> !c.passed()), "all +1 x 127 must wrap with 32-block groups");
     }
 
+    /** A fault that corrupts an address (movk losing the base's high bits) fails every case instead of the run. */
+    @Test
+    void aProgramStoppedByAWrongSemanticsFailsItsCases() {
+        var l = new org.ternsim.isa.lower.SparseNeonLowering(true);
+        var faulty = org.ternsim.isa.Faults.require("movk-clears-other-bits").inject(l.semantics());
+        var cases = Validation.check(l, 64, 256, 1, faulty);
+        assertTrue(!cases.isEmpty() && cases.stream().noneMatch(Validation.Case::passed), cases.toString());
+        assertTrue(cases.get(0).vsExact().startsWith("program stopped: memory fault"), cases.get(0).vsExact());
+        assertTrue(Validation.check(l, 64, 256, 1, l.semantics()).stream().allMatch(Validation.Case::passed));
+    }
+
     @Test
     void energyIsTheSumOfItsActionLines() {
         RunResult r = run(zen5, 64, 256);
