@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ternsim.isa.lower.GemvLowering;
 import org.ternsim.reports.RunWriter;
 import org.ternsim.reports.Summary;
 import org.ternsim.sim.config.AcceleratorConfigLoader;
@@ -94,6 +95,11 @@ final class SimulateCommand implements Callable<Integer> {
             + "first (default: the first of the core's ISA list that has one).")
     String isa;
 
+    @Option(names = "--input-sparsity", paramLabel = "<fraction>",
+        description = "Single-kernel mode, zero-skipping kernels (i2_s-sparse): the share of zero activations in the "
+            + "data, 0..1 (default: the validation data set, half zero). Workloads take theirs from the workload.")
+    Double inputSparsity;
+
     @Option(names = "--cache", defaultValue = "warm",
         description = "Cache state at start: warm (repeated call, as kernel benchmarks measure) or cold (default: ${DEFAULT-VALUE}).")
     String cache;
@@ -158,8 +164,8 @@ final class SimulateCommand implements Callable<Integer> {
         };
         GemvSimulation.Request request;
         try {
-            request = new GemvSimulation.Request(config, GemvSimulation.Request.choose(config, kernel, isa),
-                shape.rows(), shape.cols(), seed, cacheState);
+            request = new GemvSimulation.Request(config, withInputSparsity(GemvSimulation.Request.choose(config,
+                kernel, isa)), shape.rows(), shape.cols(), seed, cacheState);
         } catch (IllegalArgumentException e) {
             // A kernel without a lowering for the core's ISAs is a property of the config: name its file and field.
             throw new UserError((e.getMessage().contains("ISA") ? hwPath + ": core.isa: " : "") + e.getMessage());
@@ -169,8 +175,9 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UserError("--threads " + cores + ": expected 1.." + config.cores() + " (" + hwPath + ": cores)");
         }
         RunResult result = GemvSimulation.run(request, cores);
-        String name = runName != null ? runName : String.format(Locale.ROOT, "%s-%s-%s-%s-%s%s", config.name(), op, kernel,
-            shape, cacheState.name().toLowerCase(Locale.ROOT), cores == 1 ? "" : "-t" + cores);
+        String name = runName != null ? runName : String.format(Locale.ROOT, "%s-%s-%s-%s-%s%s%s", config.name(), op,
+            kernel, shape, cacheState.name().toLowerCase(Locale.ROOT), cores == 1 ? "" : "-t" + cores,
+            inputSparsity == null ? "" : "-z" + inputSparsity);
         Path runDir = force || runName != null ? out.resolve(name) : freeName(out, name);
         if (Files.exists(runDir) && !force) {
             throw new UserError(runDir + " already exists; use --force to replace it");
@@ -180,6 +187,21 @@ final class SimulateCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("  results       " + runDir + "/results.json");
         spec.commandLine().getOut().flush();
         return result.check().bitExact() ? TernSim.OK : TernSim.MISMATCH;
+    }
+
+    /** The lowering with data of {@code --input-sparsity} zeros, when given (and only for a zero-skipping program). */
+    private GemvLowering withInputSparsity(GemvLowering l) {
+        if (inputSparsity == null) {
+            return l;
+        }
+        if (!(inputSparsity >= 0 && inputSparsity <= 1)) {
+            throw new UserError("--input-sparsity " + inputSparsity + ": expected a fraction from 0 to 1");
+        }
+        if (!l.skipsZeroInputs()) {
+            throw new UserError("--input-sparsity applies to kernels that skip zero activations (i2_s-sparse); "
+                + l.kernel() + " does the same work whatever the zeros");
+        }
+        return l.withInputSparsity(inputSparsity);
     }
 
     /** {@code name}, or {@code name-2}, {@code name-3}, ... whichever does not exist yet. */

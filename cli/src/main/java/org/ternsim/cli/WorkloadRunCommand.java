@@ -50,6 +50,10 @@ final class WorkloadRunCommand {
         if (!Files.isRegularFile(wlPath)) {
             throw new UserError(wlPath + ": workload config not found");
         }
+        if (o.inputSparsity != null) {
+            throw new UserError("--input-sparsity applies to single-kernel runs (--op / --shape); a workload's "
+                + "operators take their sparsity from the workload (--sparsity given|measured)");
+        }
         if (!o.format.equals("text") && !o.format.equals("json")) {
             throw new UserError("--format must be text or json, got '" + o.format + "'");
         }

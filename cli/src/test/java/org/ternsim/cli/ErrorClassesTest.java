@@ -114,6 +114,31 @@ class ErrorClassesTest {
     }
 
     @Test
+    void inputSparsityIsForZeroSkippingSingleKernelsOnly(@TempDir Path dir) {
+        String dense = userError(TernSimCliTest.run("simulate", "--shape", "64x256", "--input-sparsity", "0.5",
+            "--out", dir.toString()), 1).get(0);
+        assertTrue(dense.contains("applies to kernels that skip zero activations") && dense.contains("i2_s does"), dense);
+        String workload = userError(TernSimCliTest.run("simulate", "--input-sparsity", "0.5", "--out", dir.toString()),
+            1).get(0);
+        assertTrue(workload.contains("applies to single-kernel runs"), workload);
+        String range = userError(TernSimCliTest.run("simulate", "--kernel", "i2_s-sparse", "--shape", "64x256",
+            "--input-sparsity", "1.5", "--out", dir.toString()), 1).get(0);
+        assertTrue(range.contains("--input-sparsity 1.5: expected a fraction from 0 to 1"), range);
+        TernSimCliTest.Outcome few = TernSimCliTest.run("simulate", "--kernel", "i2_s-sparse", "--shape", "96x512",
+            "--input-sparsity", "0.1", "--out", dir.toString(), "--run-name", "few");
+        TernSimCliTest.Outcome many = TernSimCliTest.run("simulate", "--kernel", "i2_s-sparse", "--shape", "96x512",
+            "--input-sparsity", "0.9", "--out", dir.toString(), "--run-name", "many");
+        assertEquals(TernSim.OK, few.code(), few.err());
+        assertEquals(TernSim.OK, many.code(), many.err());
+        assertTrue(cycles(many.out()) < cycles(few.out()), many.out() + few.out());
+    }
+
+    private static long cycles(String summary) {
+        String line = summary.lines().filter(l -> l.strip().startsWith("cycles")).findFirst().orElseThrow();
+        return Long.parseLong(line.strip().split("\\s+")[1].replace(",", ""));
+    }
+
+    @Test
     void workloadIsaMustBeOneOfTheCoresAndComesFirst(@TempDir Path dir) throws IOException {
         String line = userError(TernSimCliTest.run("simulate", "--isa", "neon", "--out", dir.toString()), 1).get(0);
         assertTrue(line.contains("--isa neon: ") && line.contains("zen5-2c.yaml core.isa is [avx2, avx512]"), line);
