@@ -10,6 +10,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.Resolving;
 
 /**
  * The generic semantics decode the operand list on every execution ({@code width(in)}, {@code List.get},
@@ -75,21 +76,6 @@ final class X86Resolved {
         t.put(mnemonic, new Resolving(generic, in -> in.operands().size() == 3 && vector(in.op(0))
             && (vector(in.op(1)) || in.op(1) instanceof Operand.Mem) && in.op(2) instanceof Operand.Imm
             ? new ShiftImm(in, kind) : generic));
-    }
-
-    /** The generic semantics, and the resolver that {@link #specialize} calls once per static instruction. */
-    private record Resolving(InstructionSemantics generic, java.util.function.Function<Instruction, InstructionSemantics> resolver)
-            implements InstructionSemantics {
-
-        @Override
-        public void execute(Instruction in, MachineState s) {
-            generic.execute(in, s);
-        }
-
-        @Override
-        public InstructionSemantics specialize(Instruction in) {
-            return resolver.apply(in);
-        }
     }
 
     private static boolean vector(Operand o) {

@@ -143,6 +143,7 @@ public final class X86Semantics {
         X86IntVector.register(t);
         X86FloatVector.register(t);
         X86Resolved.register(t);
+        X86ResolvedScalar.register(t);
         X86Masking.register(t);
         X86Compress.register(t);
         return new SemanticsTable("x86-64", t);
@@ -438,16 +439,16 @@ public final class X86Semantics {
         return in.reg(0).cls() == Reg.RegClass.R32 ? 32 : 64;
     }
 
-    private static long truncate(long v, int bits) {
+    static long truncate(long v, int bits) {
         return bits == 64 ? v : v & 0xFFFF_FFFFL;
     }
 
-    private static boolean negative(long v, int bits) {
+    static boolean negative(long v, int bits) {
         return ((v >>> (bits - 1)) & 1) != 0;
     }
 
     /** Sets ZF, SF, CF and OF as x86 add/sub do, on the destination width. */
-    private static long addSub(MachineState s, long a, long b, int bits, boolean subtract) {
+    static long addSub(MachineState s, long a, long b, int bits, boolean subtract) {
         long ua = truncate(a, bits);
         long ub = truncate(b, bits);
         long r = truncate(subtract ? ua - ub : ua + ub, bits);
