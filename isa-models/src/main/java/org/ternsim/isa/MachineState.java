@@ -75,8 +75,19 @@ public final class MachineState {
 
     /** Zeroes the bytes of vector register {@code reg} from {@code bytes} up (the upper part of a VEX/EVEX write). */
     public void clearAbove(int reg, int bytes) {
-        System.arraycopy(ZEROS, 0, vec[reg], bytes, VECTOR_BYTES - bytes);
+        byte[] v = vec[reg];
+        if ((bytes & 7) == 0) {
+            // eight bytes per store: the arraycopy stub call was ~9% of a functional x86 run in JFR (JDK 17)
+            for (int o = bytes; o < VECTOR_BYTES; o += 8) {
+                LONGS.set(v, o, 0L);
+            }
+        } else {
+            System.arraycopy(ZEROS, 0, v, bytes, VECTOR_BYTES - bytes);
+        }
     }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+        long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] memoryScratch = new byte[VECTOR_BYTES];
 

@@ -15,7 +15,7 @@ import org.ternsim.isa.Reg;
 class X86ResolvedTest {
 
     private static final List<String> BINARY = List.of("vpand", "vpandn", "vpor", "vpxor", "vpaddb", "vpsubb", "vpaddw",
-        "vpsubw", "vpmaddubsw", "vpandd", "vpxorq");
+        "vpsubw", "vpmaddubsw", "vpandd", "vpxorq", "vpaddd", "vpsubd", "vpaddq", "vpmaddwd", "vpdpbusd");
     private static final List<String> SHIFTS = List.of("vpsrlw", "vpsllw", "vpsraw");
     private static final List<String> MOVES = List.of("vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64");
     /** Bytes that exercise carries, borrows and saturation in every lane position. */
