@@ -75,21 +75,19 @@ public final class MachineState {
 
     /** Zeroes the bytes of vector register {@code reg} from {@code bytes} up (the upper part of a VEX/EVEX write). */
     public void clearAbove(int reg, int bytes) {
-        byte[] v = vec[reg];
-        if ((bytes & 7) == 0) {
-            // eight bytes per store: the arraycopy stub call was ~9% of a functional x86 run in JFR (JDK 17)
-            for (int o = bytes; o < VECTOR_BYTES; o += 8) {
-                LONGS.set(v, o, 0L);
-            }
-        } else {
-            System.arraycopy(ZEROS, 0, v, bytes, VECTOR_BYTES - bytes);
-        }
+        System.arraycopy(ZEROS, 0, vec[reg], bytes, VECTOR_BYTES - bytes);
     }
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-        long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-
     private final byte[] memoryScratch = new byte[VECTOR_BYTES];
+    private final byte[] resultScratch = new byte[VECTOR_BYTES];
+
+    /**
+     * A buffer this state reuses for a result that must be complete before the destination register is written (a
+     * permute or widening form whose destination may also be a source): valid only within one instruction's execution.
+     */
+    public byte[] resultScratch() {
+        return resultScratch;
+    }
 
     /**
      * {@code bytes} bytes of memory at {@code m}'s address, read into a buffer this state reuses: valid only until the

@@ -56,6 +56,31 @@ final class ArmResolved {
             InstructionSemantics generic = t.get(m);
             t.put(m, new Resolving(generic, in -> Multiple.of(in, m.equals("st1"), generic)));
         }
+        for (String m : new String[] {"ldr", "str"}) {
+            InstructionSemantics generic = t.get(m);
+            t.put(m, new Resolving(generic, in -> Single.of(in, m.equals("str"), generic)));
+        }
+        InstructionSemantics mov = t.get("mov");
+        t.put("mov", new Resolving(mov, in -> in.operands().size() == 2 && gpr(in.op(0))
+            && (gpr(in.op(1)) || in.op(1) instanceof Operand.Imm) ? ScalarBinary.move(in) : mov));
+        widening(t, "smull", 'm', false);
+        widening(t, "smull2", 'm', true);
+        widening(t, "smlal", 'a', false);
+        widening(t, "smlal2", 'a', true);
+        widening(t, "saddl", 'l', false);
+        widening(t, "saddl2", 'l', true);
+        widening(t, "saddw", 'w', false);
+        widening(t, "saddw2", 'w', true);
+        widening(t, "sxtl", 'x', false);
+        widening(t, "sxtl2", 'x', true);
+        for (String m : new String[] {"tbl", "tbx"}) {
+            InstructionSemantics generic = t.get(m);
+            t.put(m, new Resolving(generic, in -> TableLookup.of(in, m.equals("tbx"), generic)));
+        }
+        for (String m : new String[] {"zip1", "zip2", "uzp1", "uzp2"}) {
+            InstructionSemantics generic = t.get(m);
+            t.put(m, new Resolving(generic, in -> Permute.of(in, m, generic)));
+        }
         InstructionSemantics subs = t.get("subs");
         t.put("subs", new Resolving(subs, in -> Subtract.of(in, true, subs)));
         InstructionSemantics cmp = t.get("cmp");
@@ -85,6 +110,11 @@ final class ArmResolved {
                 };
             }));
         }
+    }
+
+    private static void widening(Map<String, InstructionSemantics> t, String mnemonic, char mode, boolean high) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> Widening.of(in, mode, high, generic)));
     }
 
     private static void shift(Map<String, InstructionSemantics> t, String mnemonic, char kind) {
@@ -450,6 +480,11 @@ final class ArmResolved {
             this.bImm = m instanceof Operand.Imm i ? i.value() : 0;
         }
 
+        /** mov d, n|#imm as d = 0 + n: ArmScalar.mov writes read(n) with the destination's zero-extension. */
+        static InstructionSemantics move(Instruction in) {
+            return new ScalarBinary(false, in.reg(0), new Operand.Imm(0), in.op(1));
+        }
+
         static InstructionSemantics of(Instruction in, boolean subtract, InstructionSemantics generic) {
             Operand n = in.op(1);
             Operand m = in.op(2);
@@ -465,6 +500,255 @@ final class ArmResolved {
             long x = a < 0 ? aImm : gpr[a] & aMask;
             long y = b < 0 ? bImm : gpr[b] & bMask;
             gpr[dst] = (subtract ? x - y : x + y) & dstMask;
+        }
+    }
+
+    /** ldr/str of one general (w/x) or SIMD&FP register, [xn, #disp], optional post-index immediate. */
+    private static final class Single implements InstructionSemantics {
+        private final boolean store;
+        private final boolean general;
+        private final int reg;
+        private final long mask;
+        private final int width;
+        private final int base;
+        private final int index;
+        private final int scale;
+        private final long disp;
+        private final long post;
+
+        private Single(boolean store, Reg r, Operand.Mem m, long post) {
+            this.store = store;
+            this.general = r.cls().isGpr();
+            this.reg = r.index();
+            this.mask = general ? mask(r) : 0;
+            this.width = r.cls().bytes();
+            this.base = m.base() == null ? -1 : m.base().index();
+            this.index = m.index() == null ? -1 : m.index().index();
+            this.scale = m.scale();
+            this.disp = m.disp();
+            this.post = post;
+        }
+
+        static InstructionSemantics of(Instruction in, boolean store, InstructionSemantics generic) {
+            int n = in.operands().size();
+            if (n < 2 || n > 3 || !(gpr(in.op(0)) || in.op(0) instanceof Reg r && r.cls().isArmSimd())
+                    || !(in.op(1) instanceof Operand.Mem m) || m.bytes() != in.reg(0).cls().bytes()
+                    || n == 3 && (!(in.op(2) instanceof Operand.Imm) || m.base() == null)) {
+                return generic;
+            }
+            return new Single(store, in.reg(0), m, n == 3 ? ((Operand.Imm) in.op(2)).value() : 0);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            long[] gpr = s.gpr;
+            long address = disp;
+            if (base >= 0) {
+                address += gpr[base];
+            }
+            if (index >= 0) {
+                address += gpr[index] * scale;
+            }
+            if (general) {
+                if (store) {
+                    s.memory.writeLong(address, gpr[reg], width);
+                } else {
+                    gpr[reg] = s.memory.readLong(address, width) & mask;
+                }
+            } else if (store) {
+                s.memory.write(address, s.vec[reg], 0, width);
+            } else {
+                s.memory.read(address, s.vec[reg], 0, width);
+                s.clearAbove(reg, width);
+            }
+            if (post != 0) {
+                gpr[base] += post;
+            }
+        }
+    }
+
+    /**
+     * The widening forms of {@link ArmSimd#widening} with the same lane code, reading the sources in place and building
+     * the result in the state's scratch buffer (a destination that is also a narrow source is read at other offsets
+     * than it is written, so it cannot be written in place).
+     */
+    private static final class Widening implements InstructionSemantics {
+        private final char mode;
+        private final Reg d;
+        private final int width;
+        private final int wide;
+        private final int lanes;
+        private final int offset;
+        private final int dst;
+        private final int n;
+        private final int m;
+
+        private Widening(char mode, boolean high, Reg d, Reg nReg, Reg mReg) {
+            this.mode = mode;
+            this.d = d;
+            this.width = d.cls().bytes();
+            this.wide = ArmRegs.laneBytes(d.cls());
+            this.lanes = width / wide;
+            this.offset = high ? lanes : 0;
+            this.dst = d.index();
+            this.n = nReg.index();
+            this.m = mReg == null ? -1 : mReg.index();
+        }
+
+        static InstructionSemantics of(Instruction in, char mode, boolean high, InstructionSemantics generic) {
+            int count = mode == 'x' ? 2 : 3;
+            if (in.operands().size() != count) {
+                return generic;
+            }
+            for (int i = 0; i < count; i++) {
+                if (!arrangement(in.op(i))) {
+                    return generic;
+                }
+            }
+            Reg d = in.reg(0);
+            int wide = ArmRegs.laneBytes(d.cls());
+            if (wide < 2) {
+                return generic;
+            }
+            int lanes = d.cls().bytes() / wide;
+            // bytes read from the narrow sources (from the wide vn for saddw): the generic copies of the source views
+            // must hold them, else it fails; keep it for such forms
+            int narrowEnd = ((high ? lanes : 0) + lanes) * (wide / 2);
+            int nEnd = mode == 'w' ? d.cls().bytes() : narrowEnd;
+            if (in.reg(1).cls().bytes() < nEnd || count == 3 && in.reg(2).cls().bytes() < narrowEnd) {
+                return generic;
+            }
+            return new Widening(mode, high, d, in.reg(1), count == 3 ? in.reg(2) : null);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] a = s.vec[n];
+            byte[] b = m < 0 ? null : s.vec[m];
+            byte[] acc = s.vec[dst];
+            byte[] r = s.resultScratch();
+            int narrow = wide / 2;
+            for (int i = 0; i < lanes; i++) {
+                long v = switch (mode) {
+                    case 'm' -> ArmLanes.signed(a, offset + i, narrow) * ArmLanes.signed(b, offset + i, narrow);
+                    case 'a' -> ArmLanes.signed(acc, i, wide)
+                        + ArmLanes.signed(a, offset + i, narrow) * ArmLanes.signed(b, offset + i, narrow);
+                    case 'l' -> ArmLanes.signed(a, offset + i, narrow) + ArmLanes.signed(b, offset + i, narrow);
+                    case 'w' -> ArmLanes.signed(a, i, wide) + ArmLanes.signed(b, offset + i, narrow);
+                    default -> ArmLanes.signed(a, offset + i, narrow);
+                };
+                ArmLanes.put(r, i, wide, v);
+            }
+            s.writeVector(d, r, width);
+        }
+    }
+
+    /** tbl/tbx vd, {tables}, vidx: table bytes read in place, the result built in the scratch buffer. */
+    private static final class TableLookup implements InstructionSemantics {
+        private final boolean extension;
+        private final Reg d;
+        private final int width;
+        private final int dst;
+        private final int[] tables;
+        private final int idx;
+
+        private TableLookup(boolean extension, Reg d, int[] tables, Reg idx) {
+            this.extension = extension;
+            this.d = d;
+            this.width = d.cls().bytes();
+            this.dst = d.index();
+            this.tables = tables;
+            this.idx = idx.index();
+        }
+
+        static InstructionSemantics of(Instruction in, boolean extension, InstructionSemantics generic) {
+            int n = in.operands().size();
+            if (n < 3) {
+                return generic;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(in.op(i) instanceof Reg r && r.cls().isArmSimd())) {
+                    return generic;
+                }
+            }
+            int width = in.reg(0).cls().bytes();
+            // the generic form copies the index and old destination views and reads width bytes of each
+            if (in.reg(n - 1).cls().bytes() < width) {
+                return generic;
+            }
+            int[] tables = new int[n - 2];
+            for (int t = 1; t < n - 1; t++) {
+                tables[t - 1] = in.reg(t).index();
+            }
+            return new TableLookup(extension, in.reg(0), tables, in.reg(n - 1));
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] index = s.vec[idx];
+            byte[] old = s.vec[dst];
+            byte[] r = s.resultScratch();
+            int length = 16 * tables.length;
+            for (int i = 0; i < width; i++) {
+                int k = index[i] & 0xFF;
+                r[i] = k < length ? s.vec[tables[k >> 4]][k & 15] : extension ? old[i] : 0;
+            }
+            s.writeVector(d, r, width);
+        }
+    }
+
+    /** zip1/zip2/uzp1/uzp2 on views of one width, as {@link ArmSimd#permute}, built in the scratch buffer. */
+    private static final class Permute implements InstructionSemantics {
+        private final boolean zip;
+        private final boolean second;
+        private final Reg d;
+        private final int width;
+        private final int size;
+        private final int dst;
+        private final int a;
+        private final int b;
+
+        private Permute(String op, Reg d, Reg a, Reg b) {
+            this.zip = op.startsWith("zip");
+            this.second = op.endsWith("2");
+            this.d = d;
+            this.width = d.cls().bytes();
+            this.size = ArmRegs.laneBytes(d.cls());
+            this.dst = d.index();
+            this.a = a.index();
+            this.b = b.index();
+        }
+
+        static InstructionSemantics of(Instruction in, String op, InstructionSemantics generic) {
+            if (in.operands().size() != 3 || !arrangement(in.op(0)) || !arrangement(in.op(1))
+                    || !arrangement(in.op(2))) {
+                return generic;
+            }
+            int w = in.reg(0).cls().bytes();
+            if (in.reg(1).cls().bytes() != w || in.reg(2).cls().bytes() != w) {
+                return generic;
+            }
+            return new Permute(op, in.reg(0), in.reg(1), in.reg(2));
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = s.vec[a];
+            byte[] y = s.vec[b];
+            byte[] r = s.resultScratch();
+            int lanes = width / size;
+            for (int i = 0; i < lanes; i++) {
+                long v;
+                if (zip) {
+                    int base = second ? lanes / 2 : 0;
+                    v = ArmLanes.unsigned(i % 2 == 0 ? x : y, base + i / 2, size);
+                } else {
+                    int src = 2 * i + (second ? 1 : 0);
+                    v = src < lanes ? ArmLanes.unsigned(x, src, size) : ArmLanes.unsigned(y, src - lanes, size);
+                }
+                ArmLanes.put(r, i, size, v);
+            }
+            s.writeVector(d, r, width);
         }
     }
 }

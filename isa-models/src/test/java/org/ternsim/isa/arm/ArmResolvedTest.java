@@ -36,6 +36,33 @@ class ArmResolvedTest {
                 check(seed, Instruction.of("shl", v(random, arr), v(random, arr), imm(random.nextInt(bits))));
                 check(seed, Instruction.of("ushr", v(random, arr), v(random, arr), imm(bits)));
             }
+            for (String[] w : new String[][] {{"8h", "8b", "16b"}, {"4s", "4h", "8h"}, {"2d", "2s", "4s"}}) {
+                for (String m : List.of("smull", "smlal", "saddl")) {
+                    check(seed, Instruction.of(m, v(random, w[0]), v(random, w[1]), v(random, w[1])));
+                    check(seed, Instruction.of(m + "2", v(random, w[0]), v(random, w[2]), v(random, w[2])));
+                }
+                check(seed, Instruction.of("saddw", v(random, w[0]), v(random, w[0]), v(random, w[1])));
+                check(seed, Instruction.of("saddw2", v(random, w[0]), v(random, w[0]), v(random, w[2])));
+                check(seed, Instruction.of("sxtl", v(random, w[0]), v(random, w[1])));
+                check(seed, Instruction.of("sxtl2", v(random, w[0]), v(random, w[2])));
+            }
+            for (String m : List.of("tbl", "tbx")) {
+                String arr = random.nextBoolean() ? "16b" : "8b";
+                List<Operand> ops = new ArrayList<>();
+                ops.add(v(random, arr));
+                int tables = 1 + random.nextInt(4);
+                int first = random.nextInt(4);
+                for (int t = 0; t < tables; t++) {
+                    ops.add(ArmRegs.v((first + t) % 32, "16b"));
+                }
+                ops.add(v(random, arr));
+                check(seed, new Instruction(m, ops));
+            }
+            for (String arr : ARRANGEMENTS) {
+                for (String m : List.of("zip1", "zip2", "uzp1", "uzp2")) {
+                    check(seed, Instruction.of(m, v(random, arr), v(random, arr), v(random, arr)));
+                }
+            }
             for (String m : List.of("sdot", "udot")) {
                 check(seed, Instruction.of(m, v(random, "4s"), v(random, "16b"), v(random, "16b")));
                 check(seed, Instruction.of(m, v(random, "2s"), v(random, "8b"), v(random, "8b")));
@@ -48,6 +75,21 @@ class ArmResolvedTest {
         Random random = new Random(6);
         for (int trial = 0; trial < 300; trial++) {
             long seed = random.nextLong();
+            for (String m : List.of("ldr", "str")) {
+                Reg r = switch (random.nextInt(5)) {
+                    case 0 -> ArmRegs.x(random.nextInt(3));
+                    case 1 -> ArmRegs.w(random.nextInt(3));
+                    case 2 -> ArmRegs.q(random.nextInt(4));
+                    case 3 -> ArmRegs.d(random.nextInt(4));
+                    default -> ArmRegs.s(random.nextInt(4));
+                };
+                List<Operand> ops = new ArrayList<>(List.of(r,
+                    new Operand.Mem(ArmRegs.x(3), null, 1, random.nextInt(64), r.cls().bytes())));
+                if (random.nextBoolean()) {
+                    ops.add(imm(r.cls().bytes()));
+                }
+                check(seed, new Instruction(m, ops));
+            }
             for (String m : List.of("ld1", "st1")) {
                 int count = 1 << random.nextInt(3); // the memory width is a power of two
                 String arr = random.nextBoolean() ? "16b" : "8b";
@@ -78,6 +120,8 @@ class ArmResolvedTest {
                 : imm(random.nextInt(3) == 0 ? EDGE_GPR[random.nextInt(EDGE_GPR.length)] : random.nextInt(4096));
             check(seed, Instruction.of("subs", gpr(random, w), gpr(random, w), src));
             check(seed, Instruction.of("cmp", gpr(random, w), src));
+            check(seed, Instruction.of("mov", gpr(random, w), src));
+            check(seed, Instruction.of("mov", gpr(random, w), gpr(random, !w)));
             check(seed, Instruction.of("add", gpr(random, w), gpr(random, w), src));
             check(seed, Instruction.of("sub", gpr(random, w), gpr(random, w), src));
             check(seed, Instruction.of("cbnz", gpr(random, w), new Operand.Label(".L")));
