@@ -270,8 +270,8 @@ public final class X86Semantics {
     /** Signed 16-bit pairs multiplied and summed into 32 bits; only -32768*-32768*2 wraps (to INT_MIN). */
     private static void vpmaddwd(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
-        byte[] b = s.readVector(in.op(2), w);
+        byte[] a = s.source(in.op(1), w);
+        byte[] b = s.source(in.op(2), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w / 4; i++) {
             int p0 = getShort(a, 2 * i) * getShort(b, 2 * i);
@@ -298,7 +298,7 @@ public final class X86Semantics {
     }
 
     private static void vextracti128(Instruction in, MachineState s) {
-        byte[] src = s.readVector(in.op(1), 32);
+        byte[] src = s.source(in.op(1), 32);
         int lane = (int) (((Operand.Imm) in.op(2)).value() & 1);
         byte[] r = java.util.Arrays.copyOfRange(src, 16 * lane, 16 * lane + 16);
         if (in.op(0) instanceof Operand.Mem m) {
@@ -320,8 +320,8 @@ public final class X86Semantics {
     private static InstructionSemantics unpackQuad(boolean high) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
-            byte[] b = s.readVector(in.op(2), w);
+            byte[] a = s.source(in.op(1), w);
+            byte[] b = s.source(in.op(2), w);
             byte[] r = new byte[w];
             int pick = high ? 1 : 0;
             for (int lane = 0; lane < w / 16; lane++) {
@@ -334,7 +334,7 @@ public final class X86Semantics {
 
     private static void vpshufd(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
+        byte[] a = s.source(in.op(1), w);
         int imm = (int) ((Operand.Imm) in.op(2)).value();
         byte[] r = new byte[w];
         for (int lane = 0; lane < w / 16; lane++) {
@@ -414,7 +414,7 @@ public final class X86Semantics {
         return (in, s) -> {
             byte[] r = s.readVector(in.op(1), 16);
             int ra = getInt(r, 0);
-            int rb = getInt(s.readVector(in.op(2), 4), 0);
+            int rb = getInt(s.source(in.op(2), 4), 0);
             int result;
             if ((ra & 0x7FFF_FFFF) > 0x7F80_0000) {
                 result = ra | 0x0040_0000;
