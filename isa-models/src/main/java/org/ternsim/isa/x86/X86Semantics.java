@@ -151,8 +151,10 @@ public final class X86Semantics {
 
     /** Width in bytes of a vector instruction: that of its first vector register operand. */
     static int width(Instruction in) {
-        for (Operand o : in.operands()) {
-            if (o instanceof Reg r && r.cls().isVector()) {
+        // an index loop: the for-each iterator was a per-execution allocation of every generic vector form
+        java.util.List<Operand> ops = in.operands();
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof Reg r && r.cls().isVector()) {
                 return r.cls().bytes();
             }
         }
