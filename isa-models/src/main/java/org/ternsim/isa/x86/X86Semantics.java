@@ -287,8 +287,8 @@ public final class X86Semantics {
     private static void vpdpbusd(Instruction in, MachineState s) {
         int w = width(in);
         byte[] acc = s.readVector(in.op(0), w);
-        byte[] a = s.readVector(in.op(1), w);
-        byte[] b = s.readVector(in.op(2), w);
+        byte[] a = s.source(in.op(1), w);
+        byte[] b = s.source(in.op(2), w);
         for (int i = 0; i < w / 4; i++) {
             int sum = getInt(acc, i);
             for (int k = 0; k < 4; k++) {
@@ -312,7 +312,7 @@ public final class X86Semantics {
 
     private static void vinserti128(Instruction in, MachineState s) {
         byte[] r = s.readVector(in.op(1), 32);
-        byte[] x = s.readVector(in.op(2), 16);
+        byte[] x = s.source(in.op(2), 16);
         int lane = (int) (((Operand.Imm) in.op(3)).value() & 1);
         System.arraycopy(x, 0, r, 16 * lane, 16);
         s.writeVector(in.reg(0), r);
@@ -355,7 +355,7 @@ public final class X86Semantics {
             if (in.op(1) instanceof Reg g && g.cls().isGpr()) {
                 putLong(src, 0, s.readInt(g));
             } else {
-                src = s.readVector(in.op(1), elementBytes);
+                src = s.source(in.op(1), elementBytes);
             }
             byte[] r = new byte[w];
             for (int i = 0; i < w; i++) {
