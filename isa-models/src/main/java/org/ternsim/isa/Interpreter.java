@@ -17,7 +17,12 @@ public final class Interpreter {
     private final InstructionSemantics[] impl;
     private final Instruction[] code;
     private final int[] target;
-    private final Operand.Mem[] memOperand;
+    /** Per pc, the memory operand decoded once: base and index register numbers (-1 for none), scale, disp, width. */
+    private final int[] memBase;
+    private final int[] memIndex;
+    private final int[] memScale;
+    private final long[] memDisp;
+    private final int[] memBytes;
     private final boolean[] isStore;
 
     public Interpreter(Program program, SemanticsTable semantics, MachineState state) {
@@ -27,7 +32,11 @@ public final class Interpreter {
         impl = new InstructionSemantics[n];
         code = program.code().toArray(new Instruction[0]);
         target = new int[n];
-        memOperand = new Operand.Mem[n];
+        memBase = new int[n];
+        memIndex = new int[n];
+        memScale = new int[n];
+        memDisp = new long[n];
+        memBytes = new int[n];
         isStore = new boolean[n];
         for (int pc = 0; pc < n; pc++) {
             Instruction in = program.code().get(pc);
@@ -38,8 +47,17 @@ public final class Interpreter {
                     target[pc] = program.labels().get(l.name());
                 }
             }
+            memBase[pc] = -1;
+            memIndex[pc] = -1;
             if (!in.mnemonic().equals("lea")) {
-                memOperand[pc] = in.memOperand();
+                Operand.Mem m = in.memOperand();
+                if (m != null) {
+                    memBase[pc] = m.base() == null ? -1 : m.base().index();
+                    memIndex[pc] = m.index() == null ? -1 : m.index().index();
+                    memScale[pc] = m.scale();
+                    memDisp[pc] = m.disp();
+                    memBytes[pc] = m.bytes();
+                }
                 isStore[pc] = !in.operands().isEmpty() && in.op(0) instanceof Operand.Mem
                     || ARM_STORES.contains(in.mnemonic());
             }
@@ -56,17 +74,32 @@ public final class Interpreter {
         int pc = 0;
         long count = 0;
         int n = impl.length;
+        MachineState s = state;
+        long[] gpr = s.gpr;
         while (pc >= 0 && pc < n) {
             if (++count > limit) {
                 throw new IllegalStateException(program.name() + ": more than " + limit + " instructions executed");
             }
-            Operand.Mem m = memOperand[pc];
-            long address = m == null ? 0 : state.effectiveAddress(m);
-            state.nextPc = pc + 1;
-            state.branchTarget = target[pc];
-            impl[pc].execute(code[pc], state);
-            listener.retired(pc, address, m == null ? 0 : m.bytes(), isStore[pc]);
-            pc = state.nextPc;
+            // The address before execution (as MachineState.effectiveAddress computes it): a post-indexed access
+            // uses the base register's value before its writeback.
+            int bytes = memBytes[pc];
+            long address = 0;
+            if (bytes != 0) {
+                address = memDisp[pc];
+                int base = memBase[pc];
+                int index = memIndex[pc];
+                if (base >= 0) {
+                    address += gpr[base];
+                }
+                if (index >= 0) {
+                    address += gpr[index] * memScale[pc];
+                }
+            }
+            s.nextPc = pc + 1;
+            s.branchTarget = target[pc];
+            impl[pc].execute(code[pc], s);
+            listener.retired(pc, address, bytes, isStore[pc]);
+            pc = s.nextPc;
         }
         return count;
     }

@@ -79,6 +79,15 @@ public final class MachineState {
     }
 
     private final byte[] memoryScratch = new byte[VECTOR_BYTES];
+    private final byte[] resultScratch = new byte[VECTOR_BYTES];
+
+    /**
+     * A buffer this state reuses for a result that must be complete before the destination register is written (a
+     * permute or widening form whose destination may also be a source): valid only within one instruction's execution.
+     */
+    public byte[] resultScratch() {
+        return resultScratch;
+    }
 
     /**
      * {@code bytes} bytes of memory at {@code m}'s address, read into a buffer this state reuses: valid only until the

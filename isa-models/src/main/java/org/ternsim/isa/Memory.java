@@ -53,22 +53,25 @@ public final class Memory {
         System.arraycopy(src, srcOffset, data[r], (int) (address - base[r]), length);
     }
 
+    /** {@code bytes} (1..8) little-endian bytes at {@code address}, zero-extended; no buffer per access. */
     public long readLong(long address, int bytes) {
-        byte[] b = new byte[bytes];
-        read(address, b, 0, bytes);
+        int r = find(address, bytes);
+        byte[] d = data[r];
+        int o = (int) (address - base[r]);
         long v = 0;
         for (int i = bytes - 1; i >= 0; i--) {
-            v = (v << 8) | (b[i] & 0xFF);
+            v = (v << 8) | (d[o + i] & 0xFF);
         }
         return v;
     }
 
     public void writeLong(long address, long value, int bytes) {
-        byte[] b = new byte[bytes];
+        int r = find(address, bytes);
+        byte[] d = data[r];
+        int o = (int) (address - base[r]);
         for (int i = 0; i < bytes; i++) {
-            b[i] = (byte) (value >>> (8 * i));
+            d[o + i] = (byte) (value >>> (8 * i));
         }
-        write(address, b, 0, bytes);
     }
 
     private int find(long address, int length) {

@@ -78,9 +78,14 @@ final class ArmScalar {
     static void subs(Instruction in, MachineState s, boolean writes) {
         int first = writes ? 1 : 0;
         Reg n = in.reg(first);
-        boolean is32 = n.cls() == Reg.RegClass.W;
-        long a = read(s, in.op(first));
-        long b = read(s, in.op(first + 1));
+        long r = subtract(s, read(s, in.op(first)), read(s, in.op(first + 1)), n.cls() == Reg.RegClass.W);
+        if (writes) {
+            write(s, in.reg(0), r);
+        }
+    }
+
+    /** a - b with NZCV set at 32 or 64 bits; a 32-bit result is returned sign-extended. */
+    static long subtract(MachineState s, long a, long b, boolean is32) {
         if (is32) {
             int x = (int) a;
             int y = (int) b;
@@ -89,36 +94,45 @@ final class ArmScalar {
             s.zf = r == 0;
             s.cf = Integer.compareUnsigned(x, y) >= 0;
             s.of = ((x ^ y) & (x ^ r)) < 0;
-            if (writes) {
-                write(s, in.reg(0), r);
-            }
-        } else {
-            long r = a - b;
-            s.sf = r < 0;
-            s.zf = r == 0;
-            s.cf = Long.compareUnsigned(a, b) >= 0;
-            s.of = ((a ^ b) & (a ^ r)) < 0;
-            if (writes) {
-                write(s, in.reg(0), r);
-            }
+            return r;
         }
+        long r = a - b;
+        s.sf = r < 0;
+        s.zf = r == 0;
+        s.cf = Long.compareUnsigned(a, b) >= 0;
+        s.of = ((a ^ b) & (a ^ r)) < 0;
+        return r;
+    }
+
+    /** The index of {@code cond} in {@link #CONDITIONS}, for {@link #holds(int, MachineState)}. */
+    static int condition(String cond) {
+        int c = CONDITIONS.indexOf(cond);
+        if (c < 0) {
+            throw new IllegalArgumentException("unknown condition " + cond);
+        }
+        return c;
     }
 
     static boolean holds(String cond, MachineState s) {
-        return switch (cond) {
-            case "eq" -> s.zf;
-            case "ne" -> !s.zf;
-            case "lt" -> s.sf != s.of;
-            case "ge" -> s.sf == s.of;
-            case "gt" -> !s.zf && s.sf == s.of;
-            case "le" -> s.zf || s.sf != s.of;
-            case "hi" -> s.cf && !s.zf;
-            case "ls" -> !s.cf || s.zf;
-            case "hs" -> s.cf;
-            case "lo" -> !s.cf;
-            case "mi" -> s.sf;
-            case "pl" -> !s.sf;
-            default -> throw new IllegalArgumentException("unknown condition " + cond);
+        return holds(condition(cond), s);
+    }
+
+    /** Condition number {@code c} of {@link #CONDITIONS}: a switch on an int, not on the condition's name. */
+    static boolean holds(int c, MachineState s) {
+        return switch (c) {
+            case 0 -> s.zf;
+            case 1 -> !s.zf;
+            case 2 -> s.sf != s.of;
+            case 3 -> s.sf == s.of;
+            case 4 -> !s.zf && s.sf == s.of;
+            case 5 -> s.zf || s.sf != s.of;
+            case 6 -> s.cf && !s.zf;
+            case 7 -> !s.cf || s.zf;
+            case 8 -> s.cf;
+            case 9 -> !s.cf;
+            case 10 -> s.sf;
+            case 11 -> !s.sf;
+            default -> throw new IllegalArgumentException("unknown condition " + c);
         };
     }
 

@@ -129,8 +129,10 @@ public final class ArmSemantics {
         t.put("cbnz", (in, s) -> ArmScalar.branchIf(s, ArmScalar.nonzero(in, s)));
         t.put("cbz", (in, s) -> ArmScalar.branchIf(s, !ArmScalar.nonzero(in, s)));
         for (String cond : ArmScalar.CONDITIONS) {
-            t.put("b." + cond, (in, s) -> ArmScalar.branchIf(s, ArmScalar.holds(cond, s)));
+            int c = ArmScalar.condition(cond);
+            t.put("b." + cond, (in, s) -> ArmScalar.branchIf(s, ArmScalar.holds(c, s)));
         }
+        ArmResolved.register(t, dotprod);
         return new SemanticsTable(dotprod ? NEON_DOTPROD : NEON, t);
     }
 

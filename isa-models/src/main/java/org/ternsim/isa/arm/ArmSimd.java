@@ -163,7 +163,7 @@ final class ArmSimd {
             Reg d = vreg(in.op(0));
             Reg n = vreg(in.op(1));
             int size = laneBytes(n);
-            byte[] a = read(s, n);
+            byte[] a = s.vec[n.index()]; // read in place: only n's own lanes are read, before the write
             long sum = 0;
             for (int i = 0; i < lanes(n); i++) {
                 sum += signed(a, i, size);
@@ -209,9 +209,10 @@ final class ArmSimd {
     static InstructionSemantics floatOp(char op) {
         return (in, s) -> {
             Reg d = vreg(in.op(0));
-            byte[] a = read(s, vreg(in.op(1)));
-            byte[] b = read(s, vreg(in.op(2)));
-            byte[] acc = read(s, d);
+            // sources read in place (r is a fresh array); a narrower source view is still copied, and fails as before
+            byte[] a = source(s, vreg(in.op(1)), d.cls().bytes());
+            byte[] b = source(s, vreg(in.op(2)), d.cls().bytes());
+            byte[] acc = s.vec[d.index()];
             byte[] r = new byte[d.cls().bytes()];
             for (int i = 0; i < r.length / 4; i++) {
                 float x = Float.intBitsToFloat((int) signed(a, i, 4));
@@ -237,7 +238,7 @@ final class ArmSimd {
             long v = g.cls() == Reg.RegClass.W ? (int) s.gpr[g.index()] : s.gpr[g.index()];
             put(r, 0, 4, Float.floatToRawIntBits((float) v));
         } else {
-            byte[] a = read(s, vreg(in.op(1)));
+            byte[] a = source(s, vreg(in.op(1)), r.length);
             for (int i = 0; i < r.length / 4; i++) {
                 put(r, i, 4, Float.floatToRawIntBits((float) signed(a, i, 4)));
             }
@@ -249,7 +250,7 @@ final class ArmSimd {
     static InstructionSemantics fcvt(boolean nearest) {
         return (in, s) -> {
             Reg d = vreg(in.op(0));
-            byte[] a = read(s, vreg(in.op(1)));
+            byte[] a = source(s, vreg(in.op(1)), d.cls().bytes());
             byte[] r = new byte[d.cls().bytes()];
             for (int i = 0; i < r.length / 4; i++) {
                 float x = Float.intBitsToFloat((int) signed(a, i, 4));

@@ -67,8 +67,8 @@ final class X86FloatVector {
     private static InstructionSemantics packed(FloatOp op) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
-            byte[] b = s.readVector(in.op(2), w);
+            byte[] a = s.source(in.op(1), w);
+            byte[] b = s.source(in.op(2), w);
             byte[] r = new byte[w];
             for (int i = 0; i < w / 4; i++) {
                 putInt(r, i, lane(op, getInt(a, i), getInt(b, i)));
@@ -82,8 +82,8 @@ final class X86FloatVector {
         return (in, s) -> {
             int w = scalar ? 16 : width(in);
             byte[] acc = s.readVector(in.op(0), w);
-            byte[] a = s.readVector(in.op(1), scalar ? 4 : w);
-            byte[] b = s.readVector(in.op(2), scalar ? 4 : w);
+            byte[] a = s.source(in.op(1), scalar ? 4 : w);
+            byte[] b = s.source(in.op(2), scalar ? 4 : w);
             for (int i = 0; i < (scalar ? 1 : w / 4); i++) {
                 int rc = getInt(acc, i);
                 int ra = getInt(a, i);
@@ -108,14 +108,14 @@ final class X86FloatVector {
     private static void move(Instruction in, MachineState s) {
         int w = width(in);
         if (in.op(0) instanceof Operand.Mem m) {
-            s.memory.write(s.effectiveAddress(m), s.readVector(in.op(1), w), 0, w);
+            s.memory.write(s.effectiveAddress(m), s.source(in.op(1), w), 0, w);
         } else {
-            s.writeVector(in.reg(0), s.readVector(in.op(1), w));
+            s.writeVector(in.reg(0), s.source(in.op(1), w), w);
         }
     }
 
     private static void vextractf128(Instruction in, MachineState s) {
-        byte[] src = s.readVector(in.op(1), 32);
+        byte[] src = s.source(in.op(1), 32);
         int lane = (int) (((Operand.Imm) in.op(2)).value() & 1);
         byte[] r = java.util.Arrays.copyOfRange(src, 16 * lane, 16 * lane + 16);
         if (in.op(0) instanceof Operand.Mem m) {
@@ -128,7 +128,7 @@ final class X86FloatVector {
     /** Odd floats duplicated: lanes 2i and 2i+1 both take lane 2i+1. */
     private static void vmovshdup(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
+        byte[] a = s.source(in.op(1), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w / 4; i++) {
             putInt(r, i, getInt(a, i | 1));
@@ -139,7 +139,7 @@ final class X86FloatVector {
     /** Round to nearest even: Java's (float) int conversion. */
     private static void vcvtdq2ps(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
+        byte[] a = s.source(in.op(1), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w / 4; i++) {
             putInt(r, i, Float.floatToRawIntBits((float) getInt(a, i)));
@@ -151,7 +151,7 @@ final class X86FloatVector {
     private static InstructionSemantics toInt(boolean truncate) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
+            byte[] a = s.source(in.op(1), w);
             byte[] r = new byte[w];
             for (int i = 0; i < w / 4; i++) {
                 float f = Float.intBitsToFloat(getInt(a, i));
@@ -166,7 +166,7 @@ final class X86FloatVector {
     /** Half to float is exact; a signalling NaN is returned quiet with its payload (F16C / AVX-512 behaviour). */
     private static void vcvtph2ps(Instruction in, MachineState s) {
         int w = in.reg(0).cls().bytes();
-        byte[] a = s.readVector(in.op(1), w / 2);
+        byte[] a = s.source(in.op(1), w / 2);
         byte[] r = new byte[w];
         for (int i = 0; i < w / 4; i++) {
             putInt(r, i, halfToFloatBits(getShort(a, i) & 0xFFFF));

@@ -83,8 +83,8 @@ final class X86IntVector {
     /** Per 16-byte lane: index byte with bit 7 set gives 0, else byte (index & 15) of the same lane of the table. */
     private static void vpshufb(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] table = s.readVector(in.op(1), w);
-        byte[] index = s.readVector(in.op(2), w);
+        byte[] table = s.source(in.op(1), w);
+        byte[] index = s.source(in.op(2), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w; i++) {
             r[i] = index[i] < 0 ? 0 : table[(i & ~15) | (index[i] & 15)];
@@ -95,8 +95,8 @@ final class X86IntVector {
     /** VBMI, full width: byte i = table byte (index_i mod width); index in the second operand, table in the third. */
     private static void vpermb(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] index = s.readVector(in.op(1), w);
-        byte[] table = s.readVector(in.op(2), w);
+        byte[] index = s.source(in.op(1), w);
+        byte[] table = s.source(in.op(2), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w; i++) {
             r[i] = table[index[i] & (w - 1)];
@@ -106,8 +106,8 @@ final class X86IntVector {
 
     private static void vpermd(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] index = s.readVector(in.op(1), w);
-        byte[] table = s.readVector(in.op(2), w);
+        byte[] index = s.source(in.op(1), w);
+        byte[] table = s.source(in.op(2), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w / 4; i++) {
             putInt(r, i, getInt(table, getInt(index, i) & (w / 4 - 1)));
@@ -118,7 +118,7 @@ final class X86IntVector {
     /** Immediate form: within each 256-bit half, quadword i = quadword (imm >> 2i) & 3 of that half. */
     private static void vpermq(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
+        byte[] a = s.source(in.op(1), w);
         int imm = imm(in, 2);
         byte[] r = new byte[w];
         for (int half = 0; half < w / 32; half++) {
@@ -133,15 +133,18 @@ final class X86IntVector {
     private static InstructionSemantics unpack(int elementBytes, boolean high) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
-            byte[] b = s.readVector(in.op(2), w);
+            // sources read in place (r is a fresh array); elements copied byte by byte, not by an arraycopy call each
+            byte[] a = s.source(in.op(1), w);
+            byte[] b = s.source(in.op(2), w);
             byte[] r = new byte[w];
             int perHalf = 8 / elementBytes;
             for (int lane = 0; lane < w / 16; lane++) {
                 int src = 16 * lane + (high ? 8 : 0);
                 for (int e = 0; e < perHalf; e++) {
-                    System.arraycopy(a, src + e * elementBytes, r, 16 * lane + 2 * e * elementBytes, elementBytes);
-                    System.arraycopy(b, src + e * elementBytes, r, 16 * lane + (2 * e + 1) * elementBytes, elementBytes);
+                    for (int k = 0; k < elementBytes; k++) {
+                        r[16 * lane + 2 * e * elementBytes + k] = a[src + e * elementBytes + k];
+                        r[16 * lane + (2 * e + 1) * elementBytes + k] = b[src + e * elementBytes + k];
+                    }
                 }
             }
             s.writeVector(in.reg(0), r);
@@ -152,8 +155,8 @@ final class X86IntVector {
     private static InstructionSemantics pack(int fromBytes, int lo, int hi) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
-            byte[] b = s.readVector(in.op(2), w);
+            byte[] a = s.source(in.op(1), w);
+            byte[] b = s.source(in.op(2), w);
             byte[] r = new byte[w];
             int per = 16 / fromBytes;
             for (int lane = 0; lane < w / 16; lane++) {
@@ -180,7 +183,7 @@ final class X86IntVector {
         return (in, s) -> {
             int w = in.reg(0).cls().bytes();
             int n = w / toBytes;
-            byte[] a = s.readVector(in.op(1), n * fromBytes);
+            byte[] a = s.source(in.op(1), n * fromBytes);
             byte[] r = new byte[w];
             for (int i = 0; i < n; i++) {
                 int v = fromBytes == 1 ? a[i] : getShort(a, i);
@@ -199,12 +202,12 @@ final class X86IntVector {
 
     private static void vinserti64x4(Instruction in, MachineState s) {
         byte[] r = s.readVector(in.op(1), 64);
-        System.arraycopy(s.readVector(in.op(2), 32), 0, r, 32 * (imm(in, 3) & 1), 32);
+        System.arraycopy(s.source(in.op(2), 32), 0, r, 32 * (imm(in, 3) & 1), 32);
         s.writeVector(in.reg(0), r);
     }
 
     private static void vextracti64x4(Instruction in, MachineState s) {
-        byte[] src = s.readVector(in.op(1), 64);
+        byte[] src = s.source(in.op(1), 64);
         byte[] r = java.util.Arrays.copyOfRange(src, 32 * (imm(in, 2) & 1), 32 * (imm(in, 2) & 1) + 32);
         if (in.op(0) instanceof Operand.Mem m) {
             s.memory.write(s.effectiveAddress(m), r, 0, 32);
@@ -217,7 +220,7 @@ final class X86IntVector {
     private static InstructionSemantics broadcastBlock(int blockBytes) {
         return (in, s) -> {
             int w = in.reg(0).cls().bytes();
-            byte[] src = s.readVector(in.op(1), blockBytes);
+            byte[] src = s.source(in.op(1), blockBytes);
             byte[] r = new byte[w];
             for (int i = 0; i < w; i += blockBytes) {
                 System.arraycopy(src, 0, r, i, blockBytes);
@@ -229,7 +232,7 @@ final class X86IntVector {
     static InstructionSemantics broadcast(int elementBytes) {
         return (in, s) -> {
             int w = in.reg(0).cls().bytes();
-            byte[] src = s.readVector(in.op(1), elementBytes);
+            byte[] src = s.source(in.op(1), elementBytes);
             byte[] r = new byte[w];
             for (int i = 0; i < w; i++) {
                 r[i] = src[i % elementBytes];
@@ -245,8 +248,8 @@ final class X86IntVector {
     /** Byte of the first source negated, zeroed or kept as the second source's byte is negative, zero or positive. */
     private static void vpsignb(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
-        byte[] b = s.readVector(in.op(2), w);
+        byte[] a = s.source(in.op(1), w);
+        byte[] b = s.source(in.op(2), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w; i++) {
             r[i] = (byte) (b[i] < 0 ? -a[i] : b[i] == 0 ? 0 : a[i]);
@@ -257,7 +260,7 @@ final class X86IntVector {
     /** |x| of each byte, unsigned: -128 gives 0x80 (128). */
     private static void vpabsb(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
+        byte[] a = s.source(in.op(1), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w; i++) {
             r[i] = (byte) Math.abs(a[i]);
@@ -268,7 +271,7 @@ final class X86IntVector {
     private static InstructionSemantics shiftImm32(IntBinaryOperator f) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
+            byte[] a = s.source(in.op(1), w);
             int n = imm(in, 2) & 0xFF;
             byte[] r = new byte[w];
             for (int i = 0; i < w / 4; i++) {
@@ -281,8 +284,8 @@ final class X86IntVector {
     private static InstructionSemantics variable16(IntBinaryOperator f) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
-            byte[] c = s.readVector(in.op(2), w);
+            byte[] a = s.source(in.op(1), w);
+            byte[] c = s.source(in.op(2), w);
             byte[] r = new byte[w];
             for (int i = 0; i < w / 2; i++) {
                 putShort(r, i, f.applyAsInt(getShort(a, i), getShort(c, i) & 0xFFFF));
@@ -294,8 +297,8 @@ final class X86IntVector {
     private static InstructionSemantics variable32(IntBinaryOperator f) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
-            byte[] c = s.readVector(in.op(2), w);
+            byte[] a = s.source(in.op(1), w);
+            byte[] c = s.source(in.op(2), w);
             byte[] r = new byte[w];
             for (int i = 0; i < w / 4; i++) {
                 putInt(r, i, f.applyAsInt(getInt(a, i), getInt(c, i)));
@@ -308,8 +311,8 @@ final class X86IntVector {
     private static void vpdpbusds(Instruction in, MachineState s) {
         int w = width(in);
         byte[] acc = s.readVector(in.op(0), w);
-        byte[] a = s.readVector(in.op(1), w);
-        byte[] b = s.readVector(in.op(2), w);
+        byte[] a = s.source(in.op(1), w);
+        byte[] b = s.source(in.op(2), w);
         for (int i = 0; i < w / 4; i++) {
             long sum = getInt(acc, i);
             for (int k = 0; k < 4; k++) {
@@ -325,8 +328,8 @@ final class X86IntVector {
         return (in, s) -> {
             int w = width(in);
             byte[] acc = s.readVector(in.op(0), w);
-            byte[] a = s.readVector(in.op(1), w);
-            byte[] b = s.readVector(in.op(2), w);
+            byte[] a = s.source(in.op(1), w);
+            byte[] b = s.source(in.op(2), w);
             for (int i = 0; i < w / 4; i++) {
                 long sum = (long) getInt(acc, i) + getShort(a, 2 * i) * getShort(b, 2 * i)
                     + getShort(a, 2 * i + 1) * getShort(b, 2 * i + 1);

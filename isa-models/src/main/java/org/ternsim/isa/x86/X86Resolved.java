@@ -10,6 +10,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.Resolving;
 
 /**
  * The generic semantics decode the operand list on every execution ({@code width(in)}, {@code List.get},
@@ -37,9 +38,11 @@ final class X86Resolved {
     private static final long LOW15 = 0x7FFF_7FFF_7FFF_7FFFL;
     private static final long HIGH16 = 0x8000_8000_8000_8000L;
     private static final long WORD_ONES = 0x0001_0001_0001_0001L;
+    private static final long LOW31 = 0x7FFF_FFFF_7FFF_FFFFL;
+    private static final long HIGH32 = 0x8000_0000_8000_0000L;
 
     /** Element-wise operations on two sources, one per mnemonic. */
-    enum Op { AND, ANDN, OR, XOR, ADDB, SUBB, ADDW, SUBW }
+    enum Op { AND, ANDN, OR, XOR, ADDB, SUBB, ADDW, SUBW, ADDD, SUBD, ADDQ }
 
     /** 16-bit shifts by an immediate. */
     enum Shift { SRLW, SLLW, SRAW }
@@ -54,6 +57,13 @@ final class X86Resolved {
         binary(t, "vpsubb", Op.SUBB);
         binary(t, "vpaddw", Op.ADDW);
         binary(t, "vpsubw", Op.SUBW);
+        binary(t, "vpaddd", Op.ADDD);
+        binary(t, "vpsubd", Op.SUBD);
+        binary(t, "vpaddq", Op.ADDQ);
+        InstructionSemantics maddwd = t.get("vpmaddwd");
+        t.put("vpmaddwd", new Resolving(maddwd, in -> threeOperand(in) ? new MaddWd(in) : maddwd));
+        InstructionSemantics dpbusd = t.get("vpdpbusd");
+        t.put("vpdpbusd", new Resolving(dpbusd, in -> threeOperand(in) ? new DpBusD(in) : dpbusd));
         shift(t, "vpsrlw", Shift.SRLW);
         shift(t, "vpsllw", Shift.SLLW);
         shift(t, "vpsraw", Shift.SRAW);
@@ -75,21 +85,6 @@ final class X86Resolved {
         t.put(mnemonic, new Resolving(generic, in -> in.operands().size() == 3 && vector(in.op(0))
             && (vector(in.op(1)) || in.op(1) instanceof Operand.Mem) && in.op(2) instanceof Operand.Imm
             ? new ShiftImm(in, kind) : generic));
-    }
-
-    /** The generic semantics, and the resolver that {@link #specialize} calls once per static instruction. */
-    private record Resolving(InstructionSemantics generic, java.util.function.Function<Instruction, InstructionSemantics> resolver)
-            implements InstructionSemantics {
-
-        @Override
-        public void execute(Instruction in, MachineState s) {
-            generic.execute(in, s);
-        }
-
-        @Override
-        public InstructionSemantics specialize(Instruction in) {
-            return resolver.apply(in);
-        }
     }
 
     private static boolean vector(Operand o) {
@@ -164,6 +159,9 @@ final class X86Resolved {
                     case SUBB -> ((u | HIGH1) - (v & LOW7)) ^ ((u ^ ~v) & HIGH1);
                     case ADDW -> ((u & LOW15) + (v & LOW15)) ^ ((u ^ v) & HIGH16);
                     case SUBW -> ((u | HIGH16) - (v & LOW15)) ^ ((u ^ ~v) & HIGH16);
+                    case ADDD -> ((u & LOW31) + (v & LOW31)) ^ ((u ^ v) & HIGH32);
+                    case SUBD -> ((u | HIGH32) - (v & LOW31)) ^ ((u ^ ~v) & HIGH32);
+                    case ADDQ -> u + v;
                 });
             }
         }
@@ -226,6 +224,39 @@ final class X86Resolved {
                 int v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));
                 r[o] = (byte) v;
                 r[o + 1] = (byte) (v >>> 8);
+            }
+        }
+    }
+
+    /** vpmaddwd: signed 16-bit pairs multiplied and summed into 32 bits (wrapping). */
+    private static final class MaddWd extends ThreeOperand {
+        MaddWd(Instruction in) {
+            super(in);
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
+            for (int o = 0; o < width; o += 4) {
+                int p0 = (short) ((x[o] & 0xFF) | (x[o + 1] << 8)) * (short) ((y[o] & 0xFF) | (y[o + 1] << 8));
+                int p1 = (short) ((x[o + 2] & 0xFF) | (x[o + 3] << 8)) * (short) ((y[o + 2] & 0xFF) | (y[o + 3] << 8));
+                MachineState.putInt(r, o / 4, p0 + p1);
+            }
+        }
+    }
+
+    /** vpdpbusd (VNNI): each 32-bit lane of the destination plus four u8 x s8 products, wrapping. */
+    private static final class DpBusD extends ThreeOperand {
+        DpBusD(Instruction in) {
+            super(in);
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
+            // r is the destination register, which is also the accumulator: each lane reads it before writing it
+            for (int o = 0; o < width; o += 4) {
+                int sum = MachineState.getInt(r, o / 4) + (x[o] & 0xFF) * y[o] + (x[o + 1] & 0xFF) * y[o + 1]
+                    + (x[o + 2] & 0xFF) * y[o + 2] + (x[o + 3] & 0xFF) * y[o + 3];
+                MachineState.putInt(r, o / 4, sum);
             }
         }
     }

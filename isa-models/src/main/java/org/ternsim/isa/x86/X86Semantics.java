@@ -143,6 +143,7 @@ public final class X86Semantics {
         X86IntVector.register(t);
         X86FloatVector.register(t);
         X86Resolved.register(t);
+        X86ResolvedScalar.register(t);
         X86Masking.register(t);
         X86Compress.register(t);
         return new SemanticsTable("x86-64", t);
@@ -150,8 +151,10 @@ public final class X86Semantics {
 
     /** Width in bytes of a vector instruction: that of its first vector register operand. */
     static int width(Instruction in) {
-        for (Operand o : in.operands()) {
-            if (o instanceof Reg r && r.cls().isVector()) {
+        // an index loop: the for-each iterator was a per-execution allocation of every generic vector form
+        java.util.List<Operand> ops = in.operands();
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof Reg r && r.cls().isVector()) {
                 return r.cls().bytes();
             }
         }
@@ -269,8 +272,8 @@ public final class X86Semantics {
     /** Signed 16-bit pairs multiplied and summed into 32 bits; only -32768*-32768*2 wraps (to INT_MIN). */
     private static void vpmaddwd(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
-        byte[] b = s.readVector(in.op(2), w);
+        byte[] a = s.source(in.op(1), w);
+        byte[] b = s.source(in.op(2), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w / 4; i++) {
             int p0 = getShort(a, 2 * i) * getShort(b, 2 * i);
@@ -284,8 +287,8 @@ public final class X86Semantics {
     private static void vpdpbusd(Instruction in, MachineState s) {
         int w = width(in);
         byte[] acc = s.readVector(in.op(0), w);
-        byte[] a = s.readVector(in.op(1), w);
-        byte[] b = s.readVector(in.op(2), w);
+        byte[] a = s.source(in.op(1), w);
+        byte[] b = s.source(in.op(2), w);
         for (int i = 0; i < w / 4; i++) {
             int sum = getInt(acc, i);
             for (int k = 0; k < 4; k++) {
@@ -297,7 +300,7 @@ public final class X86Semantics {
     }
 
     private static void vextracti128(Instruction in, MachineState s) {
-        byte[] src = s.readVector(in.op(1), 32);
+        byte[] src = s.source(in.op(1), 32);
         int lane = (int) (((Operand.Imm) in.op(2)).value() & 1);
         byte[] r = java.util.Arrays.copyOfRange(src, 16 * lane, 16 * lane + 16);
         if (in.op(0) instanceof Operand.Mem m) {
@@ -309,7 +312,7 @@ public final class X86Semantics {
 
     private static void vinserti128(Instruction in, MachineState s) {
         byte[] r = s.readVector(in.op(1), 32);
-        byte[] x = s.readVector(in.op(2), 16);
+        byte[] x = s.source(in.op(2), 16);
         int lane = (int) (((Operand.Imm) in.op(3)).value() & 1);
         System.arraycopy(x, 0, r, 16 * lane, 16);
         s.writeVector(in.reg(0), r);
@@ -319,8 +322,8 @@ public final class X86Semantics {
     private static InstructionSemantics unpackQuad(boolean high) {
         return (in, s) -> {
             int w = width(in);
-            byte[] a = s.readVector(in.op(1), w);
-            byte[] b = s.readVector(in.op(2), w);
+            byte[] a = s.source(in.op(1), w);
+            byte[] b = s.source(in.op(2), w);
             byte[] r = new byte[w];
             int pick = high ? 1 : 0;
             for (int lane = 0; lane < w / 16; lane++) {
@@ -333,7 +336,7 @@ public final class X86Semantics {
 
     private static void vpshufd(Instruction in, MachineState s) {
         int w = width(in);
-        byte[] a = s.readVector(in.op(1), w);
+        byte[] a = s.source(in.op(1), w);
         int imm = (int) ((Operand.Imm) in.op(2)).value();
         byte[] r = new byte[w];
         for (int lane = 0; lane < w / 16; lane++) {
@@ -352,7 +355,7 @@ public final class X86Semantics {
             if (in.op(1) instanceof Reg g && g.cls().isGpr()) {
                 putLong(src, 0, s.readInt(g));
             } else {
-                src = s.readVector(in.op(1), elementBytes);
+                src = s.source(in.op(1), elementBytes);
             }
             byte[] r = new byte[w];
             for (int i = 0; i < w; i++) {
@@ -413,7 +416,7 @@ public final class X86Semantics {
         return (in, s) -> {
             byte[] r = s.readVector(in.op(1), 16);
             int ra = getInt(r, 0);
-            int rb = getInt(s.readVector(in.op(2), 4), 0);
+            int rb = getInt(s.source(in.op(2), 4), 0);
             int result;
             if ((ra & 0x7FFF_FFFF) > 0x7F80_0000) {
                 result = ra | 0x0040_0000;
@@ -438,16 +441,16 @@ public final class X86Semantics {
         return in.reg(0).cls() == Reg.RegClass.R32 ? 32 : 64;
     }
 
-    private static long truncate(long v, int bits) {
+    static long truncate(long v, int bits) {
         return bits == 64 ? v : v & 0xFFFF_FFFFL;
     }
 
-    private static boolean negative(long v, int bits) {
+    static boolean negative(long v, int bits) {
         return ((v >>> (bits - 1)) & 1) != 0;
     }
 
     /** Sets ZF, SF, CF and OF as x86 add/sub do, on the destination width. */
-    private static long addSub(MachineState s, long a, long b, int bits, boolean subtract) {
+    static long addSub(MachineState s, long a, long b, int bits, boolean subtract) {
         long ua = truncate(a, bits);
         long ub = truncate(b, bits);
         long r = truncate(subtract ? ua - ub : ua + ub, bits);

@@ -26,8 +26,17 @@ final class ArmMachine {
         Arrays.fill(memory.bytes("mem"), (byte) 0xC3);
     }
 
+    /** Executes as the interpreter does: the semantics resolved for this static instruction, then run. */
     void exec(String line) {
-        Instruction in = ArmAsmText.parseInstruction(line);
+        exec(ArmAsmText.parseInstruction(line));
+    }
+
+    void exec(Instruction in) {
+        table.lookup(in.mnemonic()).specialize(in).execute(in, state);
+    }
+
+    /** Executes the generic (unresolved) semantics, which injected faults replace. */
+    void execGeneric(Instruction in) {
         table.lookup(in.mnemonic()).execute(in, state);
     }
 

@@ -15,7 +15,7 @@ import org.ternsim.isa.Reg;
 class X86ResolvedTest {
 
     private static final List<String> BINARY = List.of("vpand", "vpandn", "vpor", "vpxor", "vpaddb", "vpsubb", "vpaddw",
-        "vpsubw", "vpmaddubsw", "vpandd", "vpxorq");
+        "vpsubw", "vpmaddubsw", "vpandd", "vpxorq", "vpaddd", "vpsubd", "vpaddq", "vpmaddwd", "vpdpbusd");
     private static final List<String> SHIFTS = List.of("vpsrlw", "vpsllw", "vpsraw");
     private static final List<String> MOVES = List.of("vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64");
     /** Bytes that exercise carries, borrows and saturation in every lane position. */
@@ -59,6 +59,51 @@ class X86ResolvedTest {
                 }
             }
         }
+    }
+
+    /** X86ResolvedScalar: register and flag state after each scalar form, resolved against generic. */
+    @Test
+    void resolvedScalarFormsMatchTheGenericSemantics() {
+        Random random = new Random(11);
+        long[] edge = {0, 1, -1, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL, 0x1_0000_0000L, Long.MIN_VALUE,
+            Long.MAX_VALUE};
+        for (int trial = 0; trial < 3000; trial++) {
+            long[] values = new long[4];
+            for (int g = 0; g < values.length; g++) {
+                values[g] = random.nextInt(3) == 0 ? edge[random.nextInt(edge.length)] : random.nextLong();
+            }
+            boolean[] flags = {random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean()};
+            Reg d = random.nextBoolean() ? Reg.r64(random.nextInt(4)) : Reg.r32(random.nextInt(4));
+            Reg src = random.nextBoolean() ? Reg.r64(random.nextInt(4)) : Reg.r32(random.nextInt(4));
+            Operand b = random.nextBoolean() ? src
+                : new Operand.Imm(random.nextInt(3) == 0 ? edge[random.nextInt(edge.length)] : random.nextInt());
+            for (String m : List.of("add", "sub", "cmp", "mov")) {
+                checkScalar(values, flags, m, d, b);
+            }
+            checkScalar(values, flags, "inc", d);
+            checkScalar(values, flags, "dec", d);
+        }
+    }
+
+    private static void checkScalar(long[] values, boolean[] flags, String mnemonic, Operand... ops) {
+        Machine resolved = new Machine();
+        Machine generic = new Machine();
+        for (Machine m : List.of(resolved, generic)) {
+            System.arraycopy(values, 0, m.state.gpr, 0, values.length);
+            m.state.zf = flags[0];
+            m.state.sf = flags[1];
+            m.state.cf = flags[2];
+            m.state.of = flags[3];
+        }
+        org.junit.jupiter.api.Assertions.assertNotSame(X86Semantics.table().lookup(mnemonic),
+            X86Semantics.table().lookup(mnemonic).specialize(Instruction.of(mnemonic, ops)), mnemonic + " resolves");
+        resolved.exec(mnemonic, ops);
+        generic.execGeneric(mnemonic, ops);
+        String what = mnemonic + " " + List.of(ops) + " " + java.util.Arrays.toString(values);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(generic.state.gpr, resolved.state.gpr, what);
+        org.junit.jupiter.api.Assertions.assertEquals(
+            List.of(generic.state.zf, generic.state.sf, generic.state.cf, generic.state.of),
+            List.of(resolved.state.zf, resolved.state.sf, resolved.state.cf, resolved.state.of), what + ": flags");
     }
 
     @Test

@@ -1,0 +1,754 @@
+// Per-pc resolved forms of the hottest AArch64 instructions: operands decoded once, no operand list, no copies.
+package org.ternsim.isa.arm;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Map;
+import org.ternsim.isa.Instruction;
+import org.ternsim.isa.InstructionSemantics;
+import org.ternsim.isa.MachineState;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.Resolving;
+
+/**
+ * The generic forms ({@link ArmSimd}, {@link ArmMemory}, {@link ArmScalar}) decode the operand list and call a lane
+ * lambda per element on every execution. For the forms below, {@link InstructionSemantics#specialize} returns an object
+ * holding the register numbers, widths and immediates, which computes straight into the destination register. Any
+ * operand form not matched here (and every form whose generic semantics would throw, such as an out-of-range shift)
+ * keeps the generic semantics, so errors stay as they were.
+ *
+ * <p>Writing the destination in place is exact because each vector form here is element-wise at a granularity that
+ * reads all of a step's source bytes before writing them: bytes [8k, 8k+8) of the result depend only on bytes [8k,
+ * 8k+8) of the sources (lanes of at most 8 bytes), and a dot-product lane only on its own four bytes. Lane arithmetic
+ * on 64-bit words (SWAR) masks each lane's carry, so it equals the per-lane wrap-around of {@link ArmSimd#lanewise}
+ * ({@code ArmResolvedTest} compares every resolved form with the generic one).
+ */
+final class ArmResolved {
+
+    private ArmResolved() {
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    enum Op { AND, ORR, EOR, BIC, ADD, SUB }
+
+    /** Wraps the generic semantics of the resolvable mnemonics in {@code t}. */
+    static void register(Map<String, InstructionSemantics> t, boolean dotprod) {
+        binary(t, "and", Op.AND);
+        binary(t, "orr", Op.ORR);
+        binary(t, "eor", Op.EOR);
+        binary(t, "bic", Op.BIC);
+        binary(t, "add", Op.ADD);
+        binary(t, "sub", Op.SUB);
+        shift(t, "ushr", 'u');
+        shift(t, "sshr", 's');
+        shift(t, "shl", 'l');
+        // without the dotprod feature sdot/udot fail with a message: those stay as they are
+        if (dotprod) {
+            for (String m : new String[] {"sdot", "udot"}) {
+                InstructionSemantics generic = t.get(m);
+                t.put(m, new Resolving(generic, in -> Dot.of(in, m.equals("sdot"), generic)));
+            }
+        }
+        for (String m : new String[] {"ld1", "st1"}) {
+            InstructionSemantics generic = t.get(m);
+            t.put(m, new Resolving(generic, in -> Multiple.of(in, m.equals("st1"), generic)));
+        }
+        for (String m : new String[] {"ldr", "str"}) {
+            InstructionSemantics generic = t.get(m);
+            t.put(m, new Resolving(generic, in -> Single.of(in, m.equals("str"), generic)));
+        }
+        InstructionSemantics mov = t.get("mov");
+        t.put("mov", new Resolving(mov, in -> in.operands().size() == 2 && gpr(in.op(0))
+            && (gpr(in.op(1)) || in.op(1) instanceof Operand.Imm) ? ScalarBinary.move(in) : mov));
+        widening(t, "smull", 'm', false);
+        widening(t, "smull2", 'm', true);
+        widening(t, "smlal", 'a', false);
+        widening(t, "smlal2", 'a', true);
+        widening(t, "saddl", 'l', false);
+        widening(t, "saddl2", 'l', true);
+        widening(t, "saddw", 'w', false);
+        widening(t, "saddw2", 'w', true);
+        widening(t, "sxtl", 'x', false);
+        widening(t, "sxtl2", 'x', true);
+        for (String m : new String[] {"tbl", "tbx"}) {
+            InstructionSemantics generic = t.get(m);
+            t.put(m, new Resolving(generic, in -> TableLookup.of(in, m.equals("tbx"), generic)));
+        }
+        for (String m : new String[] {"zip1", "zip2", "uzp1", "uzp2"}) {
+            InstructionSemantics generic = t.get(m);
+            t.put(m, new Resolving(generic, in -> Permute.of(in, m, generic)));
+        }
+        InstructionSemantics subs = t.get("subs");
+        t.put("subs", new Resolving(subs, in -> Subtract.of(in, true, subs)));
+        InstructionSemantics cmp = t.get("cmp");
+        t.put("cmp", new Resolving(cmp, in -> Subtract.of(in, false, cmp)));
+        for (String cond : ArmScalar.CONDITIONS) {
+            InstructionSemantics generic = t.get("b." + cond);
+            int c = ArmScalar.condition(cond);
+            t.put("b." + cond, new Resolving(generic, in -> (i, s) -> {
+                if (ArmScalar.holds(c, s)) {
+                    s.nextPc = s.branchTarget;
+                }
+            }));
+        }
+        for (String m : new String[] {"cbnz", "cbz"}) {
+            InstructionSemantics generic = t.get(m);
+            boolean taken = m.equals("cbnz");
+            t.put(m, new Resolving(generic, in -> {
+                if (in.operands().size() != 2 || !gpr(in.op(0))) {
+                    return generic;
+                }
+                int reg = in.reg(0).index();
+                long mask = mask(in.reg(0));
+                return (i, s) -> {
+                    if (((s.gpr[reg] & mask) != 0) == taken) {
+                        s.nextPc = s.branchTarget;
+                    }
+                };
+            }));
+        }
+    }
+
+    private static void widening(Map<String, InstructionSemantics> t, String mnemonic, char mode, boolean high) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> Widening.of(in, mode, high, generic)));
+    }
+
+    private static void shift(Map<String, InstructionSemantics> t, String mnemonic, char kind) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> ShiftImm.of(in, kind, generic)));
+    }
+
+    private static void binary(Map<String, InstructionSemantics> t, String mnemonic, Op op) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> {
+            if (in.operands().size() == 3 && gpr(in.op(0)) && (op == Op.ADD || op == Op.SUB)) {
+                return ScalarBinary.of(in, op == Op.SUB, generic);
+            }
+            return Binary.of(in, op, generic);
+        }));
+    }
+
+    static boolean gpr(Operand o) {
+        return o instanceof Reg r && (r.cls() == Reg.RegClass.X || r.cls() == Reg.RegClass.W);
+    }
+
+    /** A W read is zero-extended and a W write zero-extends (ArmScalar.read/write). */
+    static long mask(Reg r) {
+        return r.cls() == Reg.RegClass.W ? 0xFFFF_FFFFL : -1L;
+    }
+
+    /** A vector arrangement view (v.16b ... v.2d), not a scalar view (q/d/s/h/b). */
+    private static boolean arrangement(Operand o) {
+        return o instanceof Reg r && r.cls().isArmSimd() && r.cls().ordinal() <= Reg.RegClass.V2D.ordinal();
+    }
+
+    private static long get(byte[] b, int offset) {
+        return (long) LONGS.get(b, offset);
+    }
+
+    private static void put(byte[] b, int offset, long v) {
+        LONGS.set(b, offset, v);
+    }
+
+    /** One bit at the top of every lane of {@code size} bytes. */
+    private static long highBits(int size) {
+        return switch (size) {
+            case 1 -> 0x8080_8080_8080_8080L;
+            case 2 -> 0x8000_8000_8000_8000L;
+            case 4 -> 0x8000_0000_8000_0000L;
+            default -> Long.MIN_VALUE;
+        };
+    }
+
+    /** {@code v} (which fits a lane of {@code size} bytes) repeated in every lane of a 64-bit word. */
+    private static long replicate(long v, int size) {
+        return switch (size) {
+            case 1 -> v * 0x0101_0101_0101_0101L;
+            case 2 -> v * 0x0001_0001_0001_0001L;
+            case 4 -> v * 0x0000_0001_0000_0001L;
+            default -> v;
+        };
+    }
+
+    /** vd = vn op vm on arrangement views of one width; the lane size matters to add/sub only. */
+    private static final class Binary implements InstructionSemantics {
+        private final Op op;
+        private final int width;
+        private final int dst;
+        private final int a;
+        private final int b;
+        private final long high;
+
+        private Binary(Op op, Reg d, Reg n, Reg m) {
+            this.op = op;
+            this.width = d.cls().bytes();
+            this.dst = d.index();
+            this.a = n.index();
+            this.b = m.index();
+            this.high = highBits(ArmRegs.laneBytes(d.cls()));
+        }
+
+        static InstructionSemantics of(Instruction in, Op op, InstructionSemantics generic) {
+            if (in.operands().size() != 3 || !arrangement(in.op(0)) || !arrangement(in.op(1))
+                    || !arrangement(in.op(2))) {
+                return generic;
+            }
+            Reg d = in.reg(0);
+            int w = d.cls().bytes();
+            if (in.reg(1).cls().bytes() != w || in.reg(2).cls().bytes() != w) {
+                return generic;
+            }
+            return new Binary(op, d, in.reg(1), in.reg(2));
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = s.vec[a];
+            byte[] y = s.vec[b];
+            byte[] r = s.vec[dst];
+            long h = high;
+            long low = ~h;
+            for (int o = 0; o < width; o += 8) {
+                long u = get(x, o);
+                long v = get(y, o);
+                put(r, o, switch (op) {
+                    case AND -> u & v;
+                    case ORR -> u | v;
+                    case EOR -> u ^ v;
+                    case BIC -> u & ~v;
+                    case ADD -> ((u & low) + (v & low)) ^ ((u ^ v) & h);
+                    case SUB -> ((u | h) - (v & low)) ^ ((u ^ ~v) & h);
+                });
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+
+    /** ushr/sshr/shl vd, vn, #n on arrangement views of one width, n in the generic form's valid range. */
+    private static final class ShiftImm implements InstructionSemantics {
+        private final char kind;
+        private final int width;
+        private final int size;
+        private final int dst;
+        private final int a;
+        private final int n;
+
+        private ShiftImm(char kind, Reg d, Reg src, int n) {
+            this.kind = kind;
+            this.width = d.cls().bytes();
+            this.size = ArmRegs.laneBytes(d.cls());
+            this.dst = d.index();
+            this.a = src.index();
+            this.n = n;
+        }
+
+        static InstructionSemantics of(Instruction in, char kind, InstructionSemantics generic) {
+            if (in.operands().size() != 3 || !arrangement(in.op(0)) || !arrangement(in.op(1))
+                    || !(in.op(2) instanceof Operand.Imm imm) || in.reg(1).cls().bytes() != in.reg(0).cls().bytes()) {
+                return generic;
+            }
+            int bits = 8 * ArmRegs.laneBytes(in.reg(0).cls());
+            long n = imm.value();
+            boolean right = kind != 'l';
+            if (right ? n < 1 || n > bits : n < 0 || n >= bits) {
+                return generic; // the generic form reports the bad count when it runs
+            }
+            return new ShiftImm(kind, in.reg(0), in.reg(1), (int) n);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = s.vec[a];
+            byte[] r = s.vec[dst];
+            if (kind == 's') {
+                // sign-extended lanes shifted as longs (n <= lane bits, so never by 64)
+                for (int i = 0; i < width / size; i++) {
+                    ArmLanes.put(r, i, size, ArmLanes.signed(x, i, size) >> Math.min(n, 63));
+                }
+            } else if (kind == 'u' && n == 8 * size) {
+                java.util.Arrays.fill(r, 0, width, (byte) 0);
+            } else {
+                // bits shifted across a lane boundary are masked off
+                long laneMask = size == 8 ? -1L : (1L << (8 * size)) - 1;
+                long keep = replicate(kind == 'u' ? laneMask >>> n : (laneMask << n) & laneMask, size);
+                for (int o = 0; o < width; o += 8) {
+                    long u = get(x, o);
+                    put(r, o, (kind == 'u' ? u >>> n : u << n) & keep);
+                }
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+
+    /** sdot/udot vd, vn, vm: each 32-bit lane of vd plus four byte products, wrapping. */
+    private static final class Dot implements InstructionSemantics {
+        private final boolean signed;
+        private final int width;
+        private final int dst;
+        private final int a;
+        private final int b;
+
+        private Dot(boolean signed, Reg d, Reg n, Reg m) {
+            this.signed = signed;
+            this.width = d.cls().bytes();
+            this.dst = d.index();
+            this.a = n.index();
+            this.b = m.index();
+        }
+
+        static InstructionSemantics of(Instruction in, boolean signed, InstructionSemantics generic) {
+            if (in.operands().size() != 3 || !arrangement(in.op(0)) || !arrangement(in.op(1))
+                    || !arrangement(in.op(2))) {
+                return generic;
+            }
+            int w = in.reg(0).cls().bytes();
+            // narrower sources make the generic form fail: keep it
+            if (in.reg(1).cls().bytes() < w || in.reg(2).cls().bytes() < w) {
+                return generic;
+            }
+            return new Dot(signed, in.reg(0), in.reg(1), in.reg(2));
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = s.vec[a];
+            byte[] y = s.vec[b];
+            byte[] r = s.vec[dst];
+            for (int k = 0; k < width; k += 4) {
+                int sum = MachineState.getInt(r, k / 4);
+                if (signed) {
+                    sum += x[k] * y[k] + x[k + 1] * y[k + 1] + x[k + 2] * y[k + 2] + x[k + 3] * y[k + 3];
+                } else {
+                    sum += (x[k] & 0xFF) * (y[k] & 0xFF) + (x[k + 1] & 0xFF) * (y[k + 1] & 0xFF)
+                        + (x[k + 2] & 0xFF) * (y[k + 2] & 0xFF) + (x[k + 3] & 0xFF) * (y[k + 3] & 0xFF);
+                }
+                MachineState.putInt(r, k / 4, sum);
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+
+    /** ld1/st1 {vt.T, ...}, [xn, #disp] with optional post-index immediate. */
+    private static final class Multiple implements InstructionSemantics {
+        private final boolean store;
+        private final int[] regs;
+        private final int[] widths;
+        private final int base;
+        private final int index;
+        private final int scale;
+        private final long disp;
+        private final long post;
+
+        private Multiple(boolean store, int[] regs, int[] widths, Operand.Mem m, long post) {
+            this.store = store;
+            this.regs = regs;
+            this.widths = widths;
+            this.base = m.base() == null ? -1 : m.base().index();
+            this.index = m.index() == null ? -1 : m.index().index();
+            this.scale = m.scale();
+            this.disp = m.disp();
+            this.post = post;
+        }
+
+        static InstructionSemantics of(Instruction in, boolean store, InstructionSemantics generic) {
+            int n = in.operands().size();
+            int memAt = 0;
+            while (memAt < n && !(in.op(memAt) instanceof Operand.Mem)) {
+                memAt++;
+            }
+            if (memAt == 0 || memAt == n || n > memAt + 2) {
+                return generic;
+            }
+            Operand.Mem m = (Operand.Mem) in.op(memAt);
+            int[] regs = new int[memAt];
+            int[] widths = new int[memAt];
+            int total = 0;
+            for (int i = 0; i < memAt; i++) {
+                if (!(in.op(i) instanceof Reg r && r.cls().isArmSimd())) {
+                    return generic;
+                }
+                regs[i] = r.index();
+                widths[i] = r.cls().bytes();
+                total += widths[i];
+            }
+            boolean postIndex = n == memAt + 2;
+            if (total != m.bytes() || postIndex && (!(in.op(memAt + 1) instanceof Operand.Imm) || m.base() == null)) {
+                return generic;
+            }
+            return new Multiple(store, regs, widths, m, postIndex ? ((Operand.Imm) in.op(memAt + 1)).value() : 0);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            long[] gpr = s.gpr;
+            long address = disp;
+            if (base >= 0) {
+                address += gpr[base];
+            }
+            if (index >= 0) {
+                address += gpr[index] * scale;
+            }
+            for (int i = 0; i < regs.length; i++) {
+                int w = widths[i];
+                if (store) {
+                    s.memory.write(address, s.vec[regs[i]], 0, w);
+                } else {
+                    s.memory.read(address, s.vec[regs[i]], 0, w);
+                    s.clearAbove(regs[i], w);
+                }
+                address += w;
+            }
+            if (post != 0) {
+                gpr[base] += post;
+            }
+        }
+    }
+
+    /** subs d, n, m|#imm and cmp n, m|#imm on general registers. */
+    private static final class Subtract implements InstructionSemantics {
+        private final int dst;
+        private final long dstMask;
+        private final int a;
+        private final long aMask;
+        private final int b;
+        private final long bMask;
+        private final long imm;
+        private final boolean is32;
+
+        private Subtract(Reg d, Reg n, Operand m) {
+            this.dst = d == null ? -1 : d.index();
+            this.dstMask = d == null ? 0 : mask(d);
+            this.a = n.index();
+            this.aMask = mask(n);
+            this.is32 = n.cls() == Reg.RegClass.W;
+            if (m instanceof Operand.Imm i) {
+                this.b = -1;
+                this.bMask = 0;
+                this.imm = i.value();
+            } else {
+                this.b = ((Reg) m).index();
+                this.bMask = mask((Reg) m);
+                this.imm = 0;
+            }
+        }
+
+        static InstructionSemantics of(Instruction in, boolean writes, InstructionSemantics generic) {
+            int first = writes ? 1 : 0;
+            if (in.operands().size() != first + 2 || writes && !gpr(in.op(0)) || !gpr(in.op(first))
+                    || !(gpr(in.op(first + 1)) || in.op(first + 1) instanceof Operand.Imm)) {
+                return generic;
+            }
+            return new Subtract(writes ? in.reg(0) : null, in.reg(first), in.op(first + 1));
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            long[] gpr = s.gpr;
+            long y = b < 0 ? imm : gpr[b] & bMask;
+            long r = ArmScalar.subtract(s, gpr[a] & aMask, y, is32);
+            if (dst >= 0) {
+                gpr[dst] = r & dstMask;
+            }
+        }
+    }
+
+    /** add/sub d, n, m|#imm on general registers (no flags). */
+    private static final class ScalarBinary implements InstructionSemantics {
+        private final boolean subtract;
+        private final int dst;
+        private final long dstMask;
+        private final int a;
+        private final long aMask;
+        private final int b;
+        private final long bMask;
+        private final long aImm;
+        private final long bImm;
+
+        private ScalarBinary(boolean subtract, Reg d, Operand n, Operand m) {
+            this.subtract = subtract;
+            this.dst = d.index();
+            this.dstMask = mask(d);
+            this.a = n instanceof Reg r ? r.index() : -1;
+            this.aMask = n instanceof Reg r ? mask(r) : 0;
+            this.aImm = n instanceof Operand.Imm i ? i.value() : 0;
+            this.b = m instanceof Reg r ? r.index() : -1;
+            this.bMask = m instanceof Reg r ? mask(r) : 0;
+            this.bImm = m instanceof Operand.Imm i ? i.value() : 0;
+        }
+
+        /** mov d, n|#imm as d = 0 + n: ArmScalar.mov writes read(n) with the destination's zero-extension. */
+        static InstructionSemantics move(Instruction in) {
+            return new ScalarBinary(false, in.reg(0), new Operand.Imm(0), in.op(1));
+        }
+
+        static InstructionSemantics of(Instruction in, boolean subtract, InstructionSemantics generic) {
+            Operand n = in.op(1);
+            Operand m = in.op(2);
+            if (!(gpr(n) || n instanceof Operand.Imm) || !(gpr(m) || m instanceof Operand.Imm)) {
+                return generic;
+            }
+            return new ScalarBinary(subtract, in.reg(0), n, m);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            long[] gpr = s.gpr;
+            long x = a < 0 ? aImm : gpr[a] & aMask;
+            long y = b < 0 ? bImm : gpr[b] & bMask;
+            gpr[dst] = (subtract ? x - y : x + y) & dstMask;
+        }
+    }
+
+    /** ldr/str of one general (w/x) or SIMD&FP register, [xn, #disp], optional post-index immediate. */
+    private static final class Single implements InstructionSemantics {
+        private final boolean store;
+        private final boolean general;
+        private final int reg;
+        private final long mask;
+        private final int width;
+        private final int base;
+        private final int index;
+        private final int scale;
+        private final long disp;
+        private final long post;
+
+        private Single(boolean store, Reg r, Operand.Mem m, long post) {
+            this.store = store;
+            this.general = r.cls().isGpr();
+            this.reg = r.index();
+            this.mask = general ? mask(r) : 0;
+            this.width = r.cls().bytes();
+            this.base = m.base() == null ? -1 : m.base().index();
+            this.index = m.index() == null ? -1 : m.index().index();
+            this.scale = m.scale();
+            this.disp = m.disp();
+            this.post = post;
+        }
+
+        static InstructionSemantics of(Instruction in, boolean store, InstructionSemantics generic) {
+            int n = in.operands().size();
+            if (n < 2 || n > 3 || !(gpr(in.op(0)) || in.op(0) instanceof Reg r && r.cls().isArmSimd())
+                    || !(in.op(1) instanceof Operand.Mem m) || m.bytes() != in.reg(0).cls().bytes()
+                    || n == 3 && (!(in.op(2) instanceof Operand.Imm) || m.base() == null)) {
+                return generic;
+            }
+            return new Single(store, in.reg(0), m, n == 3 ? ((Operand.Imm) in.op(2)).value() : 0);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            long[] gpr = s.gpr;
+            long address = disp;
+            if (base >= 0) {
+                address += gpr[base];
+            }
+            if (index >= 0) {
+                address += gpr[index] * scale;
+            }
+            if (general) {
+                if (store) {
+                    s.memory.writeLong(address, gpr[reg], width);
+                } else {
+                    gpr[reg] = s.memory.readLong(address, width) & mask;
+                }
+            } else if (store) {
+                s.memory.write(address, s.vec[reg], 0, width);
+            } else {
+                s.memory.read(address, s.vec[reg], 0, width);
+                s.clearAbove(reg, width);
+            }
+            if (post != 0) {
+                gpr[base] += post;
+            }
+        }
+    }
+
+    /**
+     * The widening forms of {@link ArmSimd#widening} with the same lane code, reading the sources in place and building
+     * the result in the state's scratch buffer (a destination that is also a narrow source is read at other offsets
+     * than it is written, so it cannot be written in place).
+     */
+    private static final class Widening implements InstructionSemantics {
+        private final char mode;
+        private final Reg d;
+        private final int width;
+        private final int wide;
+        private final int lanes;
+        private final int offset;
+        private final int dst;
+        private final int n;
+        private final int m;
+
+        private Widening(char mode, boolean high, Reg d, Reg nReg, Reg mReg) {
+            this.mode = mode;
+            this.d = d;
+            this.width = d.cls().bytes();
+            this.wide = ArmRegs.laneBytes(d.cls());
+            this.lanes = width / wide;
+            this.offset = high ? lanes : 0;
+            this.dst = d.index();
+            this.n = nReg.index();
+            this.m = mReg == null ? -1 : mReg.index();
+        }
+
+        static InstructionSemantics of(Instruction in, char mode, boolean high, InstructionSemantics generic) {
+            int count = mode == 'x' ? 2 : 3;
+            if (in.operands().size() != count) {
+                return generic;
+            }
+            for (int i = 0; i < count; i++) {
+                if (!arrangement(in.op(i))) {
+                    return generic;
+                }
+            }
+            Reg d = in.reg(0);
+            int wide = ArmRegs.laneBytes(d.cls());
+            if (wide < 2) {
+                return generic;
+            }
+            int lanes = d.cls().bytes() / wide;
+            // bytes read from the narrow sources (from the wide vn for saddw): the generic copies of the source views
+            // must hold them, else it fails; keep it for such forms
+            int narrowEnd = ((high ? lanes : 0) + lanes) * (wide / 2);
+            int nEnd = mode == 'w' ? d.cls().bytes() : narrowEnd;
+            if (in.reg(1).cls().bytes() < nEnd || count == 3 && in.reg(2).cls().bytes() < narrowEnd) {
+                return generic;
+            }
+            return new Widening(mode, high, d, in.reg(1), count == 3 ? in.reg(2) : null);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] a = s.vec[n];
+            byte[] b = m < 0 ? null : s.vec[m];
+            byte[] acc = s.vec[dst];
+            byte[] r = s.resultScratch();
+            int narrow = wide / 2;
+            for (int i = 0; i < lanes; i++) {
+                long v = switch (mode) {
+                    case 'm' -> ArmLanes.signed(a, offset + i, narrow) * ArmLanes.signed(b, offset + i, narrow);
+                    case 'a' -> ArmLanes.signed(acc, i, wide)
+                        + ArmLanes.signed(a, offset + i, narrow) * ArmLanes.signed(b, offset + i, narrow);
+                    case 'l' -> ArmLanes.signed(a, offset + i, narrow) + ArmLanes.signed(b, offset + i, narrow);
+                    case 'w' -> ArmLanes.signed(a, i, wide) + ArmLanes.signed(b, offset + i, narrow);
+                    default -> ArmLanes.signed(a, offset + i, narrow);
+                };
+                ArmLanes.put(r, i, wide, v);
+            }
+            s.writeVector(d, r, width);
+        }
+    }
+
+    /** tbl/tbx vd, {tables}, vidx: table bytes read in place, the result built in the scratch buffer. */
+    private static final class TableLookup implements InstructionSemantics {
+        private final boolean extension;
+        private final Reg d;
+        private final int width;
+        private final int dst;
+        private final int[] tables;
+        private final int idx;
+
+        private TableLookup(boolean extension, Reg d, int[] tables, Reg idx) {
+            this.extension = extension;
+            this.d = d;
+            this.width = d.cls().bytes();
+            this.dst = d.index();
+            this.tables = tables;
+            this.idx = idx.index();
+        }
+
+        static InstructionSemantics of(Instruction in, boolean extension, InstructionSemantics generic) {
+            int n = in.operands().size();
+            if (n < 3) {
+                return generic;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(in.op(i) instanceof Reg r && r.cls().isArmSimd())) {
+                    return generic;
+                }
+            }
+            int width = in.reg(0).cls().bytes();
+            // the generic form copies the index and old destination views and reads width bytes of each
+            if (in.reg(n - 1).cls().bytes() < width) {
+                return generic;
+            }
+            int[] tables = new int[n - 2];
+            for (int t = 1; t < n - 1; t++) {
+                tables[t - 1] = in.reg(t).index();
+            }
+            return new TableLookup(extension, in.reg(0), tables, in.reg(n - 1));
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] index = s.vec[idx];
+            byte[] old = s.vec[dst];
+            byte[] r = s.resultScratch();
+            int length = 16 * tables.length;
+            for (int i = 0; i < width; i++) {
+                int k = index[i] & 0xFF;
+                r[i] = k < length ? s.vec[tables[k >> 4]][k & 15] : extension ? old[i] : 0;
+            }
+            s.writeVector(d, r, width);
+        }
+    }
+
+    /** zip1/zip2/uzp1/uzp2 on views of one width, as {@link ArmSimd#permute}, built in the scratch buffer. */
+    private static final class Permute implements InstructionSemantics {
+        private final boolean zip;
+        private final boolean second;
+        private final Reg d;
+        private final int width;
+        private final int size;
+        private final int dst;
+        private final int a;
+        private final int b;
+
+        private Permute(String op, Reg d, Reg a, Reg b) {
+            this.zip = op.startsWith("zip");
+            this.second = op.endsWith("2");
+            this.d = d;
+            this.width = d.cls().bytes();
+            this.size = ArmRegs.laneBytes(d.cls());
+            this.dst = d.index();
+            this.a = a.index();
+            this.b = b.index();
+        }
+
+        static InstructionSemantics of(Instruction in, String op, InstructionSemantics generic) {
+            if (in.operands().size() != 3 || !arrangement(in.op(0)) || !arrangement(in.op(1))
+                    || !arrangement(in.op(2))) {
+                return generic;
+            }
+            int w = in.reg(0).cls().bytes();
+            if (in.reg(1).cls().bytes() != w || in.reg(2).cls().bytes() != w) {
+                return generic;
+            }
+            return new Permute(op, in.reg(0), in.reg(1), in.reg(2));
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = s.vec[a];
+            byte[] y = s.vec[b];
+            byte[] r = s.resultScratch();
+            int lanes = width / size;
+            for (int i = 0; i < lanes; i++) {
+                long v;
+                if (zip) {
+                    int base = second ? lanes / 2 : 0;
+                    v = ArmLanes.unsigned(i % 2 == 0 ? x : y, base + i / 2, size);
+                } else {
+                    int src = 2 * i + (second ? 1 : 0);
+                    v = src < lanes ? ArmLanes.unsigned(x, src, size) : ArmLanes.unsigned(y, src - lanes, size);
+                }
+                ArmLanes.put(r, i, size, v);
+            }
+            s.writeVector(d, r, width);
+        }
+    }
+}

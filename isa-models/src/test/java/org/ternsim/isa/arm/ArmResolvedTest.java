@@ -1,0 +1,191 @@
+// The per-pc resolved AArch64 forms (ArmResolved) against the generic semantics: same state after every form.
+package org.ternsim.isa.arm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.ternsim.isa.Instruction;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+
+class ArmResolvedTest {
+
+    private static final String[] ARRANGEMENTS = {"16b", "8b", "8h", "4h", "4s", "2s", "2d"};
+    /** Bytes that exercise carries, borrows and sign bits in every lane position. */
+    private static final byte[] EDGE = {0, -1, 0x7F, (byte) 0x80, (byte) 0xFF, 1, (byte) 0xFE, 0x40};
+    private static final long[] EDGE_GPR = {0, 1, -1, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL, 0x1_0000_0000L,
+        Long.MIN_VALUE, Long.MAX_VALUE};
+
+    @Test
+    void vectorFormsMatchTheGenericSemantics() {
+        Random random = new Random(5);
+        for (int trial = 0; trial < 300; trial++) {
+            long seed = random.nextLong();
+            for (String arr : ARRANGEMENTS) {
+                for (String m : List.of("and", "orr", "eor", "bic", "add", "sub")) {
+                    check(seed, Instruction.of(m, v(random, arr), v(random, arr), v(random, arr)));
+                }
+                int bits = 8 * ArmRegs.laneBytes(ArmRegs.arrangementClass(arr));
+                check(seed, Instruction.of("ushr", v(random, arr), v(random, arr), imm(1 + random.nextInt(bits))));
+                check(seed, Instruction.of("sshr", v(random, arr), v(random, arr), imm(1 + random.nextInt(bits))));
+                check(seed, Instruction.of("shl", v(random, arr), v(random, arr), imm(random.nextInt(bits))));
+                check(seed, Instruction.of("ushr", v(random, arr), v(random, arr), imm(bits)));
+            }
+            for (String[] w : new String[][] {{"8h", "8b", "16b"}, {"4s", "4h", "8h"}, {"2d", "2s", "4s"}}) {
+                for (String m : List.of("smull", "smlal", "saddl")) {
+                    check(seed, Instruction.of(m, v(random, w[0]), v(random, w[1]), v(random, w[1])));
+                    check(seed, Instruction.of(m + "2", v(random, w[0]), v(random, w[2]), v(random, w[2])));
+                }
+                check(seed, Instruction.of("saddw", v(random, w[0]), v(random, w[0]), v(random, w[1])));
+                check(seed, Instruction.of("saddw2", v(random, w[0]), v(random, w[0]), v(random, w[2])));
+                check(seed, Instruction.of("sxtl", v(random, w[0]), v(random, w[1])));
+                check(seed, Instruction.of("sxtl2", v(random, w[0]), v(random, w[2])));
+            }
+            for (String m : List.of("tbl", "tbx")) {
+                String arr = random.nextBoolean() ? "16b" : "8b";
+                List<Operand> ops = new ArrayList<>();
+                ops.add(v(random, arr));
+                int tables = 1 + random.nextInt(4);
+                int first = random.nextInt(4);
+                for (int t = 0; t < tables; t++) {
+                    ops.add(ArmRegs.v((first + t) % 32, "16b"));
+                }
+                ops.add(v(random, arr));
+                check(seed, new Instruction(m, ops));
+            }
+            for (String arr : ARRANGEMENTS) {
+                for (String m : List.of("zip1", "zip2", "uzp1", "uzp2")) {
+                    check(seed, Instruction.of(m, v(random, arr), v(random, arr), v(random, arr)));
+                }
+            }
+            for (String m : List.of("sdot", "udot")) {
+                check(seed, Instruction.of(m, v(random, "4s"), v(random, "16b"), v(random, "16b")));
+                check(seed, Instruction.of(m, v(random, "2s"), v(random, "8b"), v(random, "8b")));
+            }
+        }
+    }
+
+    @Test
+    void loadsAndStoresMatchTheGenericSemantics() {
+        Random random = new Random(6);
+        for (int trial = 0; trial < 300; trial++) {
+            long seed = random.nextLong();
+            for (String m : List.of("ldr", "str")) {
+                Reg r = switch (random.nextInt(5)) {
+                    case 0 -> ArmRegs.x(random.nextInt(3));
+                    case 1 -> ArmRegs.w(random.nextInt(3));
+                    case 2 -> ArmRegs.q(random.nextInt(4));
+                    case 3 -> ArmRegs.d(random.nextInt(4));
+                    default -> ArmRegs.s(random.nextInt(4));
+                };
+                List<Operand> ops = new ArrayList<>(List.of(r,
+                    new Operand.Mem(ArmRegs.x(3), null, 1, random.nextInt(64), r.cls().bytes())));
+                if (random.nextBoolean()) {
+                    ops.add(imm(r.cls().bytes()));
+                }
+                check(seed, new Instruction(m, ops));
+            }
+            for (String m : List.of("ld1", "st1")) {
+                int count = 1 << random.nextInt(3); // the memory width is a power of two
+                String arr = random.nextBoolean() ? "16b" : "8b";
+                int first = random.nextInt(28);
+                List<Operand> ops = new ArrayList<>();
+                int total = 0;
+                for (int i = 0; i < count; i++) {
+                    Reg r = ArmRegs.v(first + i, arr);
+                    ops.add(r);
+                    total += r.cls().bytes();
+                }
+                ops.add(new Operand.Mem(ArmRegs.x(3), null, 1, random.nextInt(64), total));
+                if (random.nextBoolean()) {
+                    ops.add(imm(total));
+                }
+                check(seed, new Instruction(m, ops));
+            }
+        }
+    }
+
+    @Test
+    void scalarFormsMatchTheGenericSemantics() {
+        Random random = new Random(8);
+        for (int trial = 0; trial < 2000; trial++) {
+            long seed = random.nextLong();
+            boolean w = random.nextBoolean();
+            Operand src = random.nextBoolean() ? gpr(random, w)
+                : imm(random.nextInt(3) == 0 ? EDGE_GPR[random.nextInt(EDGE_GPR.length)] : random.nextInt(4096));
+            check(seed, Instruction.of("subs", gpr(random, w), gpr(random, w), src));
+            check(seed, Instruction.of("cmp", gpr(random, w), src));
+            check(seed, Instruction.of("mov", gpr(random, w), src));
+            check(seed, Instruction.of("mov", gpr(random, w), gpr(random, !w)));
+            check(seed, Instruction.of("add", gpr(random, w), gpr(random, w), src));
+            check(seed, Instruction.of("sub", gpr(random, w), gpr(random, w), src));
+            check(seed, Instruction.of("cbnz", gpr(random, w), new Operand.Label(".L")));
+            check(seed, Instruction.of("cbz", gpr(random, w), new Operand.Label(".L")));
+            for (String cond : ArmScalar.CONDITIONS) {
+                check(seed, Instruction.of("b." + cond, new Operand.Label(".L")));
+            }
+        }
+    }
+
+    private static Reg v(Random random, String arrangement) {
+        return ArmRegs.v(random.nextInt(4), arrangement);
+    }
+
+    private static Reg gpr(Random random, boolean w) {
+        int i = random.nextInt(3);
+        return w ? ArmRegs.w(i) : ArmRegs.x(i);
+    }
+
+    private static Operand.Imm imm(long v) {
+        return new Operand.Imm(v);
+    }
+
+    /** Runs {@code in} resolved on one machine and generic on an identical one; compares all state. */
+    private static void check(long seed, Instruction in) {
+        ArmMachine resolved = filled(seed);
+        ArmMachine generic = filled(seed);
+        var semantics = resolved.table.lookup(in.mnemonic());
+        assertNotSame(semantics, semantics.specialize(in), in + " resolves");
+        resolved.exec(in);
+        generic.execGeneric(in);
+        String what = in + " seed " + seed;
+        for (int r = 0; r < 32; r++) {
+            assertArrayEquals(generic.state.vec[r], resolved.state.vec[r], what + ": register v" + r);
+        }
+        assertArrayEquals(generic.state.gpr, resolved.state.gpr, what + ": general registers");
+        assertEquals(List.of(generic.state.zf, generic.state.sf, generic.state.cf, generic.state.of, generic.state.nextPc),
+            List.of(resolved.state.zf, resolved.state.sf, resolved.state.cf, resolved.state.of, resolved.state.nextPc),
+            what + ": flags and next pc");
+        assertArrayEquals(generic.memory.bytes("mem"), resolved.memory.bytes("mem"), what + ": memory");
+    }
+
+    private static ArmMachine filled(long seed) {
+        ArmMachine m = new ArmMachine();
+        Random random = new Random(seed);
+        for (int r = 0; r < 32; r++) {
+            for (int i = 0; i < 64; i++) {
+                m.state.vec[r][i] = random.nextInt(3) == 0 ? EDGE[random.nextInt(EDGE.length)] : (byte) random.nextInt();
+            }
+        }
+        for (int g = 0; g < 3; g++) {
+            m.state.gpr[g] = random.nextInt(3) == 0 ? EDGE_GPR[random.nextInt(EDGE_GPR.length)] : random.nextLong();
+        }
+        m.state.gpr[3] = ArmMachine.MEM_BASE + random.nextInt(256);
+        byte[] mem = m.memory.bytes("mem");
+        for (int i = 0; i < 1024; i++) {
+            mem[i] = random.nextInt(3) == 0 ? EDGE[random.nextInt(EDGE.length)] : (byte) random.nextInt();
+        }
+        m.state.zf = random.nextBoolean();
+        m.state.sf = random.nextBoolean();
+        m.state.cf = random.nextBoolean();
+        m.state.of = random.nextBoolean();
+        m.state.nextPc = 5;
+        m.state.branchTarget = 77;
+        return m;
+    }
+}
