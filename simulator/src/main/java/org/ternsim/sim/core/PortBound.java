@@ -1,8 +1,6 @@
 // The port-pressure lower bound of a run: for every union of port sets, the uop cycles that must fit in it over its size.
 package org.ternsim.sim.core;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 final class PortBound {
@@ -15,22 +13,31 @@ final class PortBound {
      * @return the largest over unions U of masks of (cycles of uops whose mask lies in U) / |U|, rounded up
      */
     static long of(Map<Long, Long> cyclesByMask) {
-        List<Long> masks = new ArrayList<>(cyclesByMask.keySet());
-        if (masks.size() > 20) {
-            throw new IllegalStateException("too many distinct port sets for the exact bound: " + masks.size());
+        int n = cyclesByMask.size();
+        if (n > 20) {
+            throw new IllegalStateException("too many distinct port sets for the exact bound: " + n);
+        }
+        // Primitive copies: the subset loop runs 2^n times over all n entries (boxed, it was ~1% of a short run).
+        long[] masks = new long[n];
+        long[] cycles = new long[n];
+        int k = 0;
+        for (Map.Entry<Long, Long> e : cyclesByMask.entrySet()) {
+            masks[k] = e.getKey();
+            cycles[k] = e.getValue();
+            k++;
         }
         long best = 0;
-        for (int subset = 1; subset < 1 << masks.size(); subset++) {
+        for (int subset = 1; subset < 1 << n; subset++) {
             long union = 0;
-            for (int i = 0; i < masks.size(); i++) {
+            for (int i = 0; i < n; i++) {
                 if ((subset & 1 << i) != 0) {
-                    union |= masks.get(i);
+                    union |= masks[i];
                 }
             }
             long demand = 0;
-            for (Map.Entry<Long, Long> e : cyclesByMask.entrySet()) {
-                if ((e.getKey() & ~union) == 0) {
-                    demand += e.getValue();
+            for (int i = 0; i < n; i++) {
+                if ((masks[i] & ~union) == 0) {
+                    demand += cycles[i];
                 }
             }
             int ports = Long.bitCount(union);

@@ -158,30 +158,40 @@ public final class Cache {
 
     /** Earliest cycle at or after {@code cycle} when an MSHR is free; -1 if {@code dropIfBusy} and none is free now. */
     long acquireMshr(long cycle, boolean dropIfBusy) {
-        int best = 0;
-        for (int i = 1; i < mshrBusyUntil.length; i++) {
-            if (mshrBusyUntil[i] < mshrBusyUntil[best]) {
-                best = i;
-            }
-        }
-        if (mshrBusyUntil[best] <= cycle) {
+        long free = mshrBusyUntil[0];
+        if (free <= cycle) {
             return cycle;
         }
         if (dropIfBusy) {
             return -1;
         }
-        stats.mshrStallCycles += mshrBusyUntil[best] - cycle;
-        return mshrBusyUntil[best];
+        stats.mshrStallCycles += free - cycle;
+        return free;
     }
 
-    /** Holds the MSHR that became free earliest until {@code until}. */
+    /**
+     * Holds the MSHR that became free earliest until {@code until}. Only the multiset of busy-until cycles matters
+     * (which entry holds which cycle is never observed), so the entries form a binary min-heap: the earliest is at the
+     * root and is replaced here, instead of two linear scans per miss.
+     */
     void occupyMshr(long until) {
-        int best = 0;
-        for (int i = 1; i < mshrBusyUntil.length; i++) {
-            if (mshrBusyUntil[i] < mshrBusyUntil[best]) {
-                best = i;
+        long[] heap = mshrBusyUntil;
+        int n = heap.length;
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                break;
             }
+            if (child + 1 < n && heap[child + 1] < heap[child]) {
+                child++;
+            }
+            if (heap[child] >= until) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
         }
-        mshrBusyUntil[best] = until;
+        heap[i] = until;
     }
 }

@@ -39,6 +39,8 @@ public final class MemoryHierarchy {
      */
     private final Cache[] levelAt;
     private final Prefetcher[] prefetcherAt;
+    /** Per level, where its prefetcher writes the lines of one access (per hierarchy: shared prefetchers too). */
+    private final long[][] prefetchLines;
     private final boolean[] exclusiveAt;
     private final boolean[] inclusiveAt;
     /** log2(lineBytes) when it is a power of two (then a shift replaces the long division), else -1. */
@@ -78,6 +80,10 @@ public final class MemoryHierarchy {
         int n = this.levels.size();
         this.levelAt = this.levels.toArray(new Cache[0]);
         this.prefetcherAt = this.prefetchers.toArray(new Prefetcher[0]);
+        this.prefetchLines = new long[n][];
+        for (int level = 0; level < n; level++) {
+            prefetchLines[level] = new long[prefetcherAt[level] == null ? 0 : prefetcherAt[level].degree()];
+        }
         this.exclusiveAt = new boolean[n + 1];
         this.inclusiveAt = new boolean[n];
         for (int level = 0; level < n; level++) {
@@ -306,7 +312,11 @@ public final class MemoryHierarchy {
         if (p == null) {
             return;
         }
-        for (long l : p.observe(line, miss)) {
+        // A prefetch access at this level triggers no prefetch here, so nothing overwrites the buffer in the loop.
+        long[] lines = prefetchLines[level];
+        int n = p.observe(line, miss, lines);
+        for (int i = 0; i < n; i++) {
+            long l = lines[i];
             if (accessLine(level, l, cycle, false, true) == DROPPED) {
                 p.dropped(l);
                 return;
