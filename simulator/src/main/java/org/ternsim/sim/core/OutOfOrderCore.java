@@ -267,20 +267,19 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     }
 
     private long dispatch(boolean fused, boolean writesVector, boolean fpSide, boolean isLoad, boolean isStore) {
-        long earliest = dispatchCycle;
-        if (sequence >= robRetire.length) {
-            earliest = Math.max(earliest, robRetire[robSlot]);
-        }
+        // The ROB, load and store queue rings start at 0 and an unwritten slot bounds nothing (cycles are >= 0), so
+        // they need no "has it wrapped yet" test: that branch flips once per run, and C2 deoptimised this method on it.
+        long earliest = Math.max(dispatchCycle, robRetire[robSlot]);
         if (writesVector) {
             earliest = Math.max(earliest, vectorRegisters.earliestDispatch());
         }
         if (fpSide) {
             earliest = Math.max(earliest, fpQueue.earliestDispatch());
         }
-        if (isLoad && loads >= loadQueue.length) {
+        if (isLoad) {
             earliest = Math.max(earliest, loadQueue[loadSlot]);
         }
-        if (isStore && stores >= storeQueue.length) {
+        if (isStore) {
             earliest = Math.max(earliest, storeQueue[storeSlot]);
         }
         if (earliest > dispatchCycle) {
