@@ -15,6 +15,8 @@ public final class Cache {
     private final long[] fillCycle;
     private final boolean[] dirty;
     private final long[] mshrBusyUntil;
+    /** Slot of the latest lookup hit or install: checked before scanning the set. */
+    private int lastSlot;
 
     final CacheStats stats;
     /** The port that fills this level from the next one; null = unlimited (only latency and MSHRs limit fills). */
@@ -75,9 +77,17 @@ public final class Cache {
     int lookup(long line) {
         int set = (int) (line & (sets - 1));
         int base = set * ways;
+        // A line sits in at most one way of its own set, so if the slot found last still holds it, that is the slot
+        // the scan would find (consecutive loads often fall in one line). Empty ways hold -1; lines are >= 0.
+        int last = lastSlot;
+        if (tags[last] == line && line >= 0) {
+            policy.touch(set, last - base);
+            return last;
+        }
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
                 policy.touch(set, w);
+                lastSlot = base + w;
                 return base + w;
             }
         }
@@ -120,6 +130,7 @@ public final class Cache {
             stats.evictions++;
         }
         tags[victim] = line;
+        lastSlot = victim;
         policy.touch(set, way);
         fillCycle[victim] = fillAt;
         dirty[victim] = makeDirty;
