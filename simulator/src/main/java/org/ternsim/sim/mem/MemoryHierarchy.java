@@ -106,8 +106,8 @@ public final class MemoryHierarchy {
         long from = relocate.applyAsLong(address) / lineBytes;
         long to = (relocate.applyAsLong(address) + bytes - 1) / lineBytes;
         for (long line = from; line <= to; line++) {
-            for (int level = levels.size() - 1; level >= 0; level--) {
-                Cache c = levels.get(level);
+            for (int level = levelAt.length - 1; level >= 0; level--) {
+                Cache c = levelAt[level];
                 if (!exclusive(level) && c.lookup(line) < 0) {
                     install(level, line, 0, false, 0);
                 } else if (c.lookup(line) >= 0 && exclusive(level)) {
@@ -262,7 +262,7 @@ public final class MemoryHierarchy {
 
     /** Installs {@code line} in {@code level} and sends its victim where the inclusion policies say. */
     private void install(int level, long line, long fillAt, boolean dirty, long cycle) {
-        Cache c = levels.get(level);
+        Cache c = levelAt[level];
         c.install(line, fillAt, dirty);
         long victim = c.lastVictim;
         boolean victimDirty = c.lastVictimDirty;
@@ -271,7 +271,7 @@ public final class MemoryHierarchy {
         }
         if (inclusiveAt[level] && level > 0) {
             for (int up = 0; up < level; up++) {
-                int was = levels.get(up).invalidate(victim);
+                int was = levelAt[up].invalidate(victim);
                 if (was >= 0) {
                     backInvalidations++;
                     victimDirty |= was == 1;
@@ -290,12 +290,12 @@ public final class MemoryHierarchy {
     /** A victim of the level above arrives: dirty write-backs everywhere, clean victims only into exclusive levels. */
     private void receiveVictim(int level, long line, boolean dirty, long cycle) {
         enter(level, cycle);
-        if (level == levels.size()) {
+        if (level == levelAt.length) {
             dramWriteLines++;
             dram.transfer(cycle);
             return;
         }
-        Cache c = levels.get(level);
+        Cache c = levelAt[level];
         c.stats.writes++;
         int slot = c.lookup(line);
         if (slot >= 0) {
