@@ -78,27 +78,22 @@ final class PortTable {
             runFrom = knownFrom;
             c = knownTo;
         }
-        long taken;
         long free;
         while (true) {
             if (c - horizon + 1 >= busy.length) {
                 grow();
             }
-            taken = busy[(int) (c & mask)];
-            free = portMask & ~taken;
+            free = portMask & ~busy[(int) (c & mask)];
             if (free != 0) {
                 break;
             }
             c++;
         }
         // Among the ports free in this cycle take the least used so far (lowest index on a tie), as schedulers
-        // balance their queues. The loop runs over the whole set (a trip count fixed per uop, which the host's
-        // branch predictor learns, unlike the number of free ports); a busy port's rank is lifted by 2^62 above
-        // every real rank, and at least one port is free, so the minimum is the same free port as before.
+        // balance their queues.
         long bestRank = Long.MAX_VALUE;
-        for (long rest = portMask; rest != 0; rest &= rest - 1) {
-            int p = Long.numberOfTrailingZeros(rest);
-            bestRank = Math.min(bestRank, rank[p] + ((taken >>> p & 1) << 62));
+        for (long rest = free; rest != 0; rest &= rest - 1) {
+            bestRank = Math.min(bestRank, rank[Long.numberOfTrailingZeros(rest)]);
         }
         int best = (int) (bestRank & 63);
         long bit = 1L << best;
