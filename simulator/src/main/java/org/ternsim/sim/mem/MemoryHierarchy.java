@@ -172,8 +172,10 @@ public final class MemoryHierarchy {
         // A shift equals the division for non-negative addresses (the division truncates towards zero).
         long first = lineShift >= 0 && at >= 0 ? at >>> lineShift : at / lineBytes;
         long last = lineShift >= 0 && end >= 0 ? end >>> lineShift : end / lineBytes;
-        long ready = cycle;
-        for (long line = first; line <= last; line++) {
+        long ready = Math.max(cycle, accessLine(0, first, cycle, store, false));
+        // Most accesses stay in one line; with the loop below entered only for the others, C2 no longer compiles
+        // the core's per-instruction method with a loop-limit trap here (it deoptimised it once per JVM).
+        for (long line = first + 1; line <= last; line++) {
             ready = Math.max(ready, accessLine(0, line, cycle, store, false));
         }
         return ready;
