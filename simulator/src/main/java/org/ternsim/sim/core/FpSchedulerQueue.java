@@ -16,9 +16,9 @@ package org.ternsim.sim.core;
  * {@code queueSize} FP ops earlier has left the NSQ.
  */
 final class FpSchedulerQueue {
+    /** When the latest queueSize FP ops left the NSQ; a ring starting at 0, which bounds nothing until it wraps. */
     private final long[] enteredAt;
     private int slot;
-    private long ops;
     private long lastEnter;
     /** The schedulerSize latest issue cycles seen so far; the earliest of them is the cycle an entry comes free. */
     private final LatestCycles latest;
@@ -33,19 +33,15 @@ final class FpSchedulerQueue {
 
     /** Earliest dispatch cycle of the next FP op: its NSQ slot is free once the op queueSize earlier has left. */
     long earliestDispatch() {
-        return ops >= enteredAt.length ? enteredAt[slot] : 0;
+        return enteredAt[slot];
     }
 
     /** The next FP op, dispatched at {@code dispatch}, enters a scheduler at the returned cycle. */
     long enter(long dispatch) {
-        long at = Math.max(dispatch, lastEnter);
-        if (latest.full()) {
-            at = Math.max(at, latest.earliest());
-        }
+        long at = Math.max(Math.max(dispatch, lastEnter), latest.bound());
         lastEnter = at;
         enteredAt[slot] = at;
         slot = slot + 1 == enteredAt.length ? 0 : slot + 1;
-        ops++;
         return at;
     }
 

@@ -17,6 +17,8 @@ final class LatestCycles {
     /** Smallest and largest kept value (lo is the answer once full). */
     private long lo;
     private long hi;
+    /** lo once full, else Long.MIN_VALUE: what {@link #bound()} returns, kept so that it needs no branch. */
+    private long bound = Long.MIN_VALUE;
 
     LatestCycles(int k) {
         if (k < 1) {
@@ -35,6 +37,11 @@ final class LatestCycles {
         return lo;
     }
 
+    /** {@link #earliest()} once {@link #full()}, else Long.MIN_VALUE (no bound). */
+    long bound() {
+        return bound;
+    }
+
     void add(long cycle) {
         if (size < k) {
             if (size == 0) {
@@ -46,6 +53,7 @@ final class LatestCycles {
             hi = Math.max(hi, cycle);
             count[(int) (cycle & mask)]++;
             size++;
+            bound = size == k ? lo : Long.MIN_VALUE;
             return;
         }
         if (cycle <= lo) {
@@ -60,6 +68,7 @@ final class LatestCycles {
             do {
                 lo++;
             } while (count[(int) (lo & mask)] == 0);
+            bound = lo;
         }
     }
 

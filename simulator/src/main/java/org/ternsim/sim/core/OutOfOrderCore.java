@@ -75,38 +75,33 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private long dataflowEnd;
     /** Executions per static instruction; op counts, vector work and port demand are derived from it in stats(). */
     private final long[] executions;
-    /*
-     * Per-pc constants of the hot path, flattened once into primitive arrays (reading them through the
-     * StaticInstruction record, its InstrDesc and per-instruction arrays was a third of the detailed run's time).
-     * pcInfo holds INFO ints per pc, one cache line: the ranges of its source registers, late load-op sources and
-     * destinations in regIds, the range of its uops in uopSet (dense port-set id) and uopMask (port bit mask), in
-     * timing-table order, its latency, occupancy and flag bits.
-     */
-    private static final int INFO = 16;
-    private static final int READ_FROM = 0;
-    private static final int READ_TO = 1;
-    private static final int LATE_FROM = 2;
-    private static final int LATE_TO = 3;
-    private static final int WRITE_FROM = 4;
-    private static final int WRITE_TO = 5;
-    private static final int UOP_FROM = 6;
-    private static final int UOP_TO = 7;
-    private static final int LATENCY = 8;
-    private static final int OCCUPANCY = 9;
-    private static final int FLAGS = 10;
-    private static final int ACC_REG = 11;
-    private static final int ACC_GROUP = 12;
-    private static final int ACC_LATENCY = 13;
+    /* Per-pc constants of the hot path, flattened once per program (see DecodedProgram for the layout). */
+    private static final int INFO = DecodedProgram.INFO;
+    private static final int READ_FROM = DecodedProgram.READ_FROM;
+    private static final int READ_TO = DecodedProgram.READ_TO;
+    private static final int LATE_FROM = DecodedProgram.LATE_FROM;
+    private static final int LATE_TO = DecodedProgram.LATE_TO;
+    private static final int WRITE_FROM = DecodedProgram.WRITE_FROM;
+    private static final int WRITE_TO = DecodedProgram.WRITE_TO;
+    private static final int UOP_FROM = DecodedProgram.UOP_FROM;
+    private static final int UOP_TO = DecodedProgram.UOP_TO;
+    private static final int LATENCY = DecodedProgram.LATENCY;
+    private static final int OCCUPANCY = DecodedProgram.OCCUPANCY;
+    private static final int FLAGS = DecodedProgram.FLAGS;
+    private static final int ACC_REG = DecodedProgram.ACC_REG;
+    private static final int ACC_GROUP = DecodedProgram.ACC_GROUP;
+    private static final int ACC_LATENCY = DecodedProgram.ACC_LATENCY;
+    private static final int ZERO_IDIOM = DecodedProgram.ZERO_IDIOM;
+    private static final int FUSED = DecodedProgram.FUSED;
+    private static final int VECTOR_LOAD = DecodedProgram.VECTOR_LOAD;
+    private static final int WRITES_VECTOR = DecodedProgram.WRITES_VECTOR;
+    private static final int FP_SIDE = DecodedProgram.FP_SIDE;
+    private static final int LOOP_EDGE = DecodedProgram.LOOP_EDGE;
+    /** Shared with every core of the same program and microarchitecture: never written after construction. */
     private final int[] pcInfo;
     private final int[] regIds;
     private final int[] uopSet;
     private final long[] uopMask;
-    private static final int ZERO_IDIOM = 1;
-    private static final int FUSED = 2;
-    private static final int VECTOR_LOAD = 4;
-    private static final int WRITES_VECTOR = 8;
-    private static final int FP_SIDE = 16;
-    private static final int LOOP_EDGE = 32;
     /** One detector per innermost loop; the LOOP_EDGE flag marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
     /** The last cycle passed to the port table's horizon (it only moves forward). */
@@ -120,67 +115,15 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         this.uarch = uarch;
         this.params = uarch.core();
         this.memory = memory;
-        this.code = new StaticInstruction[program.code().size()];
-        for (int pc = 0; pc < code.length; pc++) {
-            code[pc] = StaticInstruction.decode(program.code().get(pc), pc == 0 ? null : program.code().get(pc - 1), uarch);
-        }
+        DecodedProgram decoded = DecodedProgram.of(program, uarch);
+        this.code = decoded.code;
         this.executions = new long[code.length];
-        int n = code.length;
-        pcInfo = new int[n * INFO];
-        int regs = 0;
-        int uopCount = 0;
-        for (int pc = 0; pc < n; pc++) {
-            StaticInstruction si = code[pc];
-            regs += si.reads().length + si.lateReads().length + si.writes().length;
-            if (!si.zeroIdiom()) {
-                for (int count : si.portCounts()) {
-                    uopCount += count;
-                }
-            }
-        }
-        regIds = new int[regs];
-        uopSet = new int[uopCount];
-        uopMask = new long[uopCount];
-        Map<Long, Integer> setIds = new java.util.HashMap<>();
-        Map<String, Integer> accGroups = new java.util.HashMap<>();
+        this.pcInfo = decoded.pcInfo;
+        this.regIds = decoded.regIds;
+        this.uopSet = decoded.uopSet;
+        this.uopMask = decoded.uopMask;
+        this.ports = new PortTable(uarch.ports().size(), decoded.portSets);
         java.util.Arrays.fill(accGroupOf, -1);
-        int r = 0;
-        int u = 0;
-        for (int pc = 0; pc < n; pc++) {
-            StaticInstruction si = code[pc];
-            int at = pc * INFO;
-            pcInfo[at + READ_FROM] = r;
-            r = append(si.reads(), r);
-            pcInfo[at + READ_TO] = r;
-            pcInfo[at + LATE_FROM] = r;
-            r = append(si.lateReads(), r);
-            pcInfo[at + LATE_TO] = r;
-            pcInfo[at + WRITE_FROM] = r;
-            r = append(si.writes(), r);
-            pcInfo[at + WRITE_TO] = r;
-            pcInfo[at + UOP_FROM] = u;
-            if (!si.zeroIdiom()) {
-                for (int t = 0; t < si.portMasks().length; t++) {
-                    int set = setIds.computeIfAbsent(si.portMasks()[t], m -> setIds.size());
-                    for (int k = 0; k < si.portCounts()[t]; k++) {
-                        uopSet[u] = set;
-                        uopMask[u] = si.portMasks()[t];
-                        u++;
-                    }
-                }
-            }
-            pcInfo[at + UOP_TO] = u;
-            pcInfo[at + LATENCY] = si.desc().latency();
-            pcInfo[at + OCCUPANCY] = si.desc().occupancy();
-            pcInfo[at + ACC_REG] = si.accumulator();
-            pcInfo[at + ACC_GROUP] = si.desc().accumulateLatency() == 0 ? -1
-                : accGroups.computeIfAbsent(si.desc().accumulateGroup(), g -> accGroups.size());
-            pcInfo[at + ACC_LATENCY] = si.desc().accumulateLatency();
-            pcInfo[at + FLAGS] = (si.zeroIdiom() ? ZERO_IDIOM : 0) | (si.fusedWithPrevious() ? FUSED : 0)
-                | (si.vectorLoad() ? VECTOR_LOAD : 0) | (si.writesVector() ? WRITES_VECTOR : 0)
-                | (!si.zeroIdiom() && si.usesVector() ? FP_SIDE : 0);
-        }
-        this.ports = new PortTable(uarch.ports().size(), setIds.size());
         this.l1HitLatency = memory.levels().get(0).hitLatency();
         this.robRetire = new long[params.robSize()];
         this.vectorRegisters = new VectorRegisterLimit(params.vectorRenameRegisters());
@@ -191,19 +134,10 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         this.dispatchWidth = params.dispatchWidth();
         this.retireWidth = params.retireWidth();
         this.vectorLoadExtra = Math.max(0, params.loadToUseVec() - params.loadToUseInt());
-        List<Loop> inner = Loop.innermost(program);
-        this.detectors = new SteadyStateDetector[inner.size()];
+        this.detectors = new SteadyStateDetector[decoded.innerLoops.size()];
         for (int i = 0; i < detectors.length; i++) {
-            detectors[i] = new SteadyStateDetector(inner.get(i));
-            pcInfo[inner.get(i).startPc() * INFO + FLAGS] |= LOOP_EDGE;
-            pcInfo[inner.get(i).branchPc() * INFO + FLAGS] |= LOOP_EDGE;
+            detectors[i] = new SteadyStateDetector(decoded.innerLoops.get(i));
         }
-    }
-
-    /** Copies {@code ids} into regIds from {@code at}; returns the end. */
-    private int append(int[] ids, int at) {
-        System.arraycopy(ids, 0, regIds, at, ids.length);
-        return at + ids.length;
     }
 
     /** Whether the instruction at {@code pc} is a jcc macro-fused with the flag setter before it. */
@@ -356,20 +290,19 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     }
 
     private long dispatch(boolean fused, boolean writesVector, boolean fpSide, boolean isLoad, boolean isStore) {
-        long earliest = dispatchCycle;
-        if (sequence >= robRetire.length) {
-            earliest = Math.max(earliest, robRetire[robSlot]);
-        }
+        // The ROB, load and store queue rings start at 0 and an unwritten slot bounds nothing (cycles are >= 0), so
+        // they need no "has it wrapped yet" test: that branch flips once per run, and C2 deoptimised this method on it.
+        long earliest = Math.max(dispatchCycle, robRetire[robSlot]);
         if (writesVector) {
             earliest = Math.max(earliest, vectorRegisters.earliestDispatch());
         }
         if (fpSide) {
             earliest = Math.max(earliest, fpQueue.earliestDispatch());
         }
-        if (isLoad && loads >= loadQueue.length) {
+        if (isLoad) {
             earliest = Math.max(earliest, loadQueue[loadSlot]);
         }
-        if (isStore && stores >= storeQueue.length) {
+        if (isStore) {
             earliest = Math.max(earliest, storeQueue[storeSlot]);
         }
         if (earliest > dispatchCycle) {

@@ -61,51 +61,57 @@ final class PortTable {
      * always come with the same id).
      */
     long reserve(int setId, long portMask, long from, int occupancy) {
+        // Kept under C2's inlining limit for hot methods (325 bytecodes), so that it inlines into the core's
+        // per-instruction method: the rare paths (multi-cycle passes, growing the tables) are separate methods.
         if (occupancy > 1) {
             return reservePasses(portMask, from, occupancy);
         }
         if (setId >= fullFrom.length) {
-            int n = Math.max(setId + 1, 2 * fullFrom.length);
-            fullFrom = java.util.Arrays.copyOf(fullFrom, n);
-            fullTo = java.util.Arrays.copyOf(fullTo, n);
+            growSets(setId);
         }
         long c = Math.max(from, horizon);
         // Start of the run of full cycles (for this set) that ends at c.
         long runFrom = c;
-        if (c >= fullFrom[setId] && c < fullTo[setId]) {
-            runFrom = fullFrom[setId];
-            c = fullTo[setId];
+        long knownFrom = fullFrom[setId];
+        long knownTo = fullTo[setId];
+        if (c >= knownFrom && c < knownTo) {
+            runFrom = knownFrom;
+            c = knownTo;
         }
+        long free;
         while (true) {
             if (c - horizon + 1 >= busy.length) {
-                if (busy.length >= WINDOW) {
-                    throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
-                }
                 grow();
             }
-            long free = portMask & ~busy[(int) (c & mask)];
-            if (free == 0) {
-                c++;
-                continue;
+            free = portMask & ~busy[(int) (c & mask)];
+            if (free != 0) {
+                break;
             }
-            // Among the ports free in this cycle take the least used so far (lowest index on a tie), as schedulers
-            // balance their queues.
-            long bestRank = Long.MAX_VALUE;
-            for (long rest = free; rest != 0; rest &= rest - 1) {
-                bestRank = Math.min(bestRank, rank[Long.numberOfTrailingZeros(rest)]);
-            }
-            int best = (int) (bestRank & 63);
-            long bit = 1L << best;
-            rank[best] += 64;
-            lastPort = best;
-            long runTo = free == bit ? c + 1 : c; // the set is full in c once its last free port is taken
-            busy[(int) (c & mask)] |= bit;
-            if (runTo > runFrom) {
-                fullFrom[setId] = runFrom;
-                fullTo[setId] = runTo;
-            }
-            return c;
+            c++;
         }
+        // Among the ports free in this cycle take the least used so far (lowest index on a tie), as schedulers
+        // balance their queues.
+        long bestRank = Long.MAX_VALUE;
+        for (long rest = free; rest != 0; rest &= rest - 1) {
+            bestRank = Math.min(bestRank, rank[Long.numberOfTrailingZeros(rest)]);
+        }
+        int best = (int) (bestRank & 63);
+        long bit = 1L << best;
+        rank[best] = bestRank + 64;
+        lastPort = best;
+        busy[(int) (c & mask)] |= bit;
+        long runTo = free == bit ? c + 1 : c; // the set is full in c once its last free port is taken
+        if (runTo > runFrom) {
+            fullFrom[setId] = runFrom;
+            fullTo[setId] = runTo;
+        }
+        return c;
+    }
+
+    private void growSets(int setId) {
+        int n = Math.max(setId + 1, 2 * fullFrom.length);
+        fullFrom = java.util.Arrays.copyOf(fullFrom, n);
+        fullTo = java.util.Arrays.copyOf(fullTo, n);
     }
 
     /**
@@ -129,9 +135,6 @@ final class PortTable {
             int found = 0;
             while (c <= bestLast) {
                 if (c - horizon + 1 >= busy.length) {
-                    if (busy.length >= WINDOW) {
-                        throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
-                    }
                     grow();
                 }
                 if ((busy[(int) (c & mask)] & bit) == 0 && ++found == occupancy) {
@@ -161,6 +164,9 @@ final class PortTable {
 
     /** Doubles the ring, keeping every booking of the cycles from the horizon on at its cycle's new slot. */
     private void grow() {
+        if (busy.length >= WINDOW) {
+            throw new IllegalStateException("a uop waits more than " + WINDOW + " cycles beyond dispatch");
+        }
         long[] bigger = new long[busy.length * 2];
         int biggerMask = bigger.length - 1;
         for (long c = horizon; c < horizon + busy.length; c++) {

@@ -10,26 +10,32 @@ package org.ternsim.sim.core;
  * A size of 0 means "not modelled" (no limit).
  */
 final class VectorRegisterLimit {
+    /**
+     * Retire cycles of the latest vector writers, a ring that starts at 0: until it has wrapped, the slot read is an
+     * unwritten 0, which bounds no dispatch (cycles are >= 0), so no "is it full yet" branch is needed (such a branch
+     * flips once per run, and C2 deoptimised the core's hot method on it).
+     */
     private final long[] freedAt;
+    /** False when the limit is not modelled: the ring (one slot) then stays 0. */
+    private final boolean modelled;
     private int slot;
-    private long writers;
 
     VectorRegisterLimit(int freeRegisters) {
-        this.freedAt = new long[Math.max(0, freeRegisters)];
+        this.modelled = freeRegisters > 0;
+        this.freedAt = new long[Math.max(1, freeRegisters)];
     }
 
     /** Earliest dispatch cycle for the next vector-writing instruction. */
     long earliestDispatch() {
-        return freedAt.length > 0 && writers >= freedAt.length ? freedAt[slot] : 0;
+        return freedAt[slot];
     }
 
     /** The next vector-writing instruction retires at {@code cycle}, freeing the register of an older writer. */
     void retired(long cycle) {
-        if (freedAt.length == 0) {
+        if (!modelled) {
             return;
         }
         freedAt[slot] = cycle;
         slot = slot + 1 == freedAt.length ? 0 : slot + 1;
-        writers++;
     }
 }

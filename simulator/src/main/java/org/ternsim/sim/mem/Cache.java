@@ -15,6 +15,8 @@ public final class Cache {
     private final long[] fillCycle;
     private final boolean[] dirty;
     private final long[] mshrBusyUntil;
+    /** Slot of the latest lookup hit or install: checked before scanning the set. */
+    private int lastSlot;
 
     final CacheStats stats;
     /** The port that fills this level from the next one; null = unlimited (only latency and MSHRs limit fills). */
@@ -75,9 +77,17 @@ public final class Cache {
     int lookup(long line) {
         int set = (int) (line & (sets - 1));
         int base = set * ways;
+        // A line sits in at most one way of its own set, so if the slot found last still holds it, that is the slot
+        // the scan would find (consecutive loads often fall in one line). Empty ways hold -1; lines are >= 0.
+        int last = lastSlot;
+        if (tags[last] == line && line >= 0) {
+            policy.touch(set, last - base);
+            return last;
+        }
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
                 policy.touch(set, w);
+                lastSlot = base + w;
                 return base + w;
             }
         }
@@ -120,6 +130,7 @@ public final class Cache {
             stats.evictions++;
         }
         tags[victim] = line;
+        lastSlot = victim;
         policy.touch(set, way);
         fillCycle[victim] = fillAt;
         dirty[victim] = makeDirty;
@@ -158,30 +169,40 @@ public final class Cache {
 
     /** Earliest cycle at or after {@code cycle} when an MSHR is free; -1 if {@code dropIfBusy} and none is free now. */
     long acquireMshr(long cycle, boolean dropIfBusy) {
-        int best = 0;
-        for (int i = 1; i < mshrBusyUntil.length; i++) {
-            if (mshrBusyUntil[i] < mshrBusyUntil[best]) {
-                best = i;
-            }
-        }
-        if (mshrBusyUntil[best] <= cycle) {
+        long free = mshrBusyUntil[0];
+        if (free <= cycle) {
             return cycle;
         }
         if (dropIfBusy) {
             return -1;
         }
-        stats.mshrStallCycles += mshrBusyUntil[best] - cycle;
-        return mshrBusyUntil[best];
+        stats.mshrStallCycles += free - cycle;
+        return free;
     }
 
-    /** Holds the MSHR that became free earliest until {@code until}. */
+    /**
+     * Holds the MSHR that became free earliest until {@code until}. Only the multiset of busy-until cycles matters
+     * (which entry holds which cycle is never observed), so the entries form a binary min-heap: the earliest is at the
+     * root and is replaced here, instead of two linear scans per miss.
+     */
     void occupyMshr(long until) {
-        int best = 0;
-        for (int i = 1; i < mshrBusyUntil.length; i++) {
-            if (mshrBusyUntil[i] < mshrBusyUntil[best]) {
-                best = i;
+        long[] heap = mshrBusyUntil;
+        int n = heap.length;
+        int i = 0;
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                break;
             }
+            if (child + 1 < n && heap[child + 1] < heap[child]) {
+                child++;
+            }
+            if (heap[child] >= until) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
         }
-        mshrBusyUntil[best] = until;
+        heap[i] = until;
     }
 }

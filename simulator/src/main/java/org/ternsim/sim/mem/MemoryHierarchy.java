@@ -39,6 +39,8 @@ public final class MemoryHierarchy {
      */
     private final Cache[] levelAt;
     private final Prefetcher[] prefetcherAt;
+    /** Per level, where its prefetcher writes the lines of one access (per hierarchy: shared prefetchers too). */
+    private final long[][] prefetchLines;
     private final boolean[] exclusiveAt;
     private final boolean[] inclusiveAt;
     /** log2(lineBytes) when it is a power of two (then a shift replaces the long division), else -1. */
@@ -78,6 +80,10 @@ public final class MemoryHierarchy {
         int n = this.levels.size();
         this.levelAt = this.levels.toArray(new Cache[0]);
         this.prefetcherAt = this.prefetchers.toArray(new Prefetcher[0]);
+        this.prefetchLines = new long[n][];
+        for (int level = 0; level < n; level++) {
+            prefetchLines[level] = new long[prefetcherAt[level] == null ? 0 : prefetcherAt[level].degree()];
+        }
         this.exclusiveAt = new boolean[n + 1];
         this.inclusiveAt = new boolean[n];
         for (int level = 0; level < n; level++) {
@@ -100,8 +106,8 @@ public final class MemoryHierarchy {
         long from = relocate.applyAsLong(address) / lineBytes;
         long to = (relocate.applyAsLong(address) + bytes - 1) / lineBytes;
         for (long line = from; line <= to; line++) {
-            for (int level = levels.size() - 1; level >= 0; level--) {
-                Cache c = levels.get(level);
+            for (int level = levelAt.length - 1; level >= 0; level--) {
+                Cache c = levelAt[level];
                 if (!exclusive(level) && c.lookup(line) < 0) {
                     install(level, line, 0, false, 0);
                 } else if (c.lookup(line) >= 0 && exclusive(level)) {
@@ -166,8 +172,10 @@ public final class MemoryHierarchy {
         // A shift equals the division for non-negative addresses (the division truncates towards zero).
         long first = lineShift >= 0 && at >= 0 ? at >>> lineShift : at / lineBytes;
         long last = lineShift >= 0 && end >= 0 ? end >>> lineShift : end / lineBytes;
-        long ready = cycle;
-        for (long line = first; line <= last; line++) {
+        long ready = Math.max(cycle, accessLine(0, first, cycle, store, false));
+        // Most accesses stay in one line; with the loop below entered only for the others, C2 no longer compiles
+        // the core's per-instruction method with a loop-limit trap here (it deoptimised it once per JVM).
+        for (long line = first + 1; line <= last; line++) {
             ready = Math.max(ready, accessLine(0, line, cycle, store, false));
         }
         return ready;
@@ -256,7 +264,7 @@ public final class MemoryHierarchy {
 
     /** Installs {@code line} in {@code level} and sends its victim where the inclusion policies say. */
     private void install(int level, long line, long fillAt, boolean dirty, long cycle) {
-        Cache c = levels.get(level);
+        Cache c = levelAt[level];
         c.install(line, fillAt, dirty);
         long victim = c.lastVictim;
         boolean victimDirty = c.lastVictimDirty;
@@ -265,7 +273,7 @@ public final class MemoryHierarchy {
         }
         if (inclusiveAt[level] && level > 0) {
             for (int up = 0; up < level; up++) {
-                int was = levels.get(up).invalidate(victim);
+                int was = levelAt[up].invalidate(victim);
                 if (was >= 0) {
                     backInvalidations++;
                     victimDirty |= was == 1;
@@ -284,12 +292,12 @@ public final class MemoryHierarchy {
     /** A victim of the level above arrives: dirty write-backs everywhere, clean victims only into exclusive levels. */
     private void receiveVictim(int level, long line, boolean dirty, long cycle) {
         enter(level, cycle);
-        if (level == levels.size()) {
+        if (level == levelAt.length) {
             dramWriteLines++;
             dram.transfer(cycle);
             return;
         }
-        Cache c = levels.get(level);
+        Cache c = levelAt[level];
         c.stats.writes++;
         int slot = c.lookup(line);
         if (slot >= 0) {
@@ -306,7 +314,11 @@ public final class MemoryHierarchy {
         if (p == null) {
             return;
         }
-        for (long l : p.observe(line, miss)) {
+        // A prefetch access at this level triggers no prefetch here, so nothing overwrites the buffer in the loop.
+        long[] lines = prefetchLines[level];
+        int n = p.observe(line, miss, lines);
+        for (int i = 0; i < n; i++) {
+            long l = lines[i];
             if (accessLine(level, l, cycle, false, true) == DROPPED) {
                 p.dropped(l);
                 return;

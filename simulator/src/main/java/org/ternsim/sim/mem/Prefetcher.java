@@ -15,7 +15,6 @@ public final class Prefetcher {
     private static final int STREAMS = 16;
     /** Largest stride, in lines, the stride table learns (16 KiB at 64 B lines). */
     static final int STRIDE_WINDOW = 256;
-    private static final long[] NONE_ISSUED = new long[0];
 
     private final Kind kind;
     private final int degree;
@@ -61,14 +60,23 @@ public final class Prefetcher {
         }
     }
 
-    /** Observes a demand access to {@code line}; returns the lines to prefetch (possibly none). */
-    long[] observe(long line, boolean miss) {
+    /** At most this many lines come out of one {@link #observe} call. */
+    int degree() {
+        return degree;
+    }
+
+    /**
+     * Observes a demand access to {@code line}; writes the lines to prefetch (possibly none) to the start of
+     * {@code out} (at least {@link #degree()} long, owned by the caller, so that no array is allocated per access)
+     * and returns how many.
+     */
+    int observe(long line, boolean miss, long[] out) {
         lastEntry = -1;
         return switch (kind) {
-            case NONE -> NONE_ISSUED;
-            case NEXT_LINE -> miss ? range(line + 1, line + degree) : NONE_ISSUED;
-            case STREAM -> stream(line);
-            case STRIDE -> stride(line);
+            case NONE -> 0;
+            case NEXT_LINE -> miss ? range(line + 1, line + degree, out) : 0;
+            case STREAM -> stream(line, out);
+            case STRIDE -> stride(line, out);
         };
     }
 
@@ -76,7 +84,7 @@ public final class Prefetcher {
      * Ascending streams only (the kernels stream weights upwards): after two sequential lines, keep up to
      * {@code distance} lines ahead, issuing at most {@code degree} per access.
      */
-    private long[] stream(long line) {
+    private int stream(long line, long[] out) {
         clock++;
         int match = -1;
         int victim = 0;
@@ -94,31 +102,31 @@ public final class Prefetcher {
             issuedUpTo[victim] = line;
             confidence[victim] = 0;
             lastUse[victim] = clock;
-            return NONE_ISSUED;
+            return 0;
         }
         lastUse[match] = clock;
         if (line == lastLine[match]) {
-            return NONE_ISSUED;
+            return 0;
         }
         lastLine[match] = line;
         if (++confidence[match] < 2) {
-            return NONE_ISSUED;
+            return 0;
         }
         long first = Math.max(issuedUpTo[match] + 1, line + 1);
         long last = Math.min(line + distance, first + degree - 1);
         if (first > last) {
-            return NONE_ISSUED;
+            return 0;
         }
         issuedUpTo[match] = last;
         lastEntry = match;
-        return range(first, last);
+        return range(first, last, out);
     }
 
     /**
      * After the same non-zero stride twice (three accesses A, A+s, A+2s), prefetch {@code degree} lines at that stride,
      * the first {@code distance} strides ahead of the access, skipping lines already issued.
      */
-    private long[] stride(long line) {
+    private int stride(long line, long[] out) {
         clock++;
         int match = -1;
         int nearest = -1;
@@ -141,22 +149,21 @@ public final class Prefetcher {
             long d = nearest >= 0 ? line - lastLine[s] : 0;
             if (d == 0 && nearest >= 0) {
                 lastUse[s] = clock; // the same line again: neither confirms nor breaks the stride
-                return NONE_ISSUED;
+                return 0;
             }
             stride[s] = d;
             confidence[s] = 0;
             lastLine[s] = line;
             issuedUpTo[s] = line;
             lastUse[s] = clock;
-            return NONE_ISSUED;
+            return 0;
         }
         lastUse[match] = clock;
         lastLine[match] = line;
         if (++confidence[match] < 1) {
-            return NONE_ISSUED;
+            return 0;
         }
         long st = stride[match];
-        long[] out = new long[degree];
         int n = 0;
         for (int k = 0; k < degree; k++) {
             long target = line + st * (distance + k);
@@ -169,14 +176,14 @@ public final class Prefetcher {
             issuedUpTo[match] = out[n - 1];
             lastEntry = match;
         }
-        return n == out.length ? out : Arrays.copyOf(out, n);
+        return n;
     }
 
-    private static long[] range(long first, long last) {
-        long[] out = new long[(int) (last - first + 1)];
-        for (int i = 0; i < out.length; i++) {
+    private static int range(long first, long last, long[] out) {
+        int n = (int) (last - first + 1);
+        for (int i = 0; i < n; i++) {
             out[i] = first + i;
         }
-        return out;
+        return n;
     }
 }

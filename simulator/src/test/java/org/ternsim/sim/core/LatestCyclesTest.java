@@ -22,6 +22,7 @@ class LatestCyclesTest {
                 heap.add(stream[i]);
             }
             assertEquals(heap.size() == k, latest.full(), "full after " + i);
+            assertEquals(heap.size() == k ? heap.peek() : Long.MIN_VALUE, latest.bound(), "bound after " + i);
             if (latest.full()) {
                 assertEquals(heap.peek(), latest.earliest(), "k=" + k + " after value " + i);
             }

@@ -160,14 +160,16 @@ class CacheBehaviourTest {
         // Stream, degree 4, distance 4: lines 0, 1, 2 train it and line 2 issues 3..6. If 5 found no MSHR (and so
         // 6 was never tried), the access to 3 issues 5, 6, 7 instead of only 7.
         Prefetcher p = Prefetcher.of("stream", 4, 4);
-        p.observe(0, true);
-        p.observe(1, true);
-        assertEquals(List.of(3L, 4L, 5L, 6L), boxed(p.observe(2, true)));
+        observe(p, 0, true);
+        observe(p, 1, true);
+        assertEquals(List.of(3L, 4L, 5L, 6L), observe(p, 2, true));
         p.dropped(5);
-        assertEquals(List.of(5L, 6L, 7L), boxed(p.observe(3, false)));
+        assertEquals(List.of(5L, 6L, 7L), observe(p, 3, false));
     }
 
-    private static List<Long> boxed(long[] lines) {
-        return Arrays.stream(lines).boxed().toList();
+    private static List<Long> observe(Prefetcher p, long line, boolean miss) {
+        long[] out = new long[p.degree()];
+        int n = p.observe(line, miss, out);
+        return Arrays.stream(out, 0, n).boxed().toList();
     }
 }
