@@ -87,7 +87,8 @@ final class HostCalibrateCommand implements Callable<Integer> {
     @Option(names = "--evals", defaultValue = "12", description = "Simulations per field and pass, at most (default: ${DEFAULT-VALUE}).")
     int evals;
 
-    @Option(names = "--measured", paramLabel = "<csv>", split = ",", description = {"Fit to the measurements of earlier runs",
+    @Option(names = "--measured", paramLabel = "<csv>", split = ",", description = {
+        "Fit to the measurements of earlier runs",
         "(the <name>-measurements.csv every run writes beside its output) instead of measuring; several files give",
         "the median per point over the runs; --kernel, --shape, --threads, --native, --isa, --reps and --stat then",
         "come from the files."})

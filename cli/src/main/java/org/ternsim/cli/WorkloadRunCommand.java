@@ -157,5 +157,4 @@ final class WorkloadRunCommand {
         out.flush();
         return TernSim.OK;
     }
-
 }

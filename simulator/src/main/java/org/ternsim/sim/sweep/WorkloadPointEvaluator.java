@@ -66,8 +66,8 @@ public final class WorkloadPointEvaluator implements PointEvaluator {
         EnergyOptions energy = new EnergyOptions(options.get("energy-model"), options.get("node"));
         String kernel = options.get("kernel");
         KernelChoice choice = KernelChoice.parse(kernel.equals("auto") ? null : kernel, null);
-        for (String[] named : choice.named()) {
-            Formats.checkKernel("kernel=" + kernel + ": " + named[0], named[1]);
+        for (KernelChoice.Named named : choice.named()) {
+            Formats.checkKernel("kernel=" + kernel + ": " + named.option(), named.kernel());
         }
         String isa = options.get("isa");
         long seed = number("seed", options.get("seed"));

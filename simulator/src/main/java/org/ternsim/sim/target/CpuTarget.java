@@ -184,7 +184,8 @@ public final class CpuTarget implements Target {
 
     private String key(Operator op) {
         // The input's sparsity changes only a zero-skipping program's time; dense operators of one shape share a cost.
-        boolean zerosMatter = op.opClass() == OpClass.LINEAR && lowering(op).map(GemvLowering::skipsZeroInputs).orElse(false);
+        boolean zerosMatter = op.opClass() == OpClass.LINEAR
+            && lowering(op).map(GemvLowering::skipsZeroInputs).orElse(false);
         return op.opClass() + "|" + op.kernel() + "|" + op.m() + "|" + op.k() + "|" + op.n() + "|"
             + op.context() + "|" + op.kvHeads() + "|" + op.opsPerElement() + "|" + op.weightFormat() + "|"
             + op.inputFormat() + (zerosMatter ? "|zeros " + op.inputSparsity() : "");

@@ -76,15 +76,19 @@ public record KernelChoice(String linear, String lmHead, Map<String, String> byO
         return lmHead != null ? lmHead : w.lmHead();
     }
 
-    /** Every kernel named on the command line with the option it came from, for checking names. */
-    public List<String[]> named() {
-        List<String[]> out = new ArrayList<>();
+    /** A kernel named on the command line and the option it came from ({@code --kernel o_proj}). */
+    public record Named(String option, String kernel) {
+    }
+
+    /** Every kernel named on the command line, for checking names. */
+    public List<Named> named() {
+        List<Named> out = new ArrayList<>();
         if (linear != null) {
-            out.add(new String[] {"--kernel", linear});
+            out.add(new Named("--kernel", linear));
         }
-        byOperator.forEach((op, k) -> out.add(new String[] {"--kernel " + op, k}));
+        byOperator.forEach((op, k) -> out.add(new Named("--kernel " + op, k)));
         if (lmHead != null) {
-            out.add(new String[] {"--lm-head", lmHead});
+            out.add(new Named("--lm-head", lmHead));
         }
         return out;
     }

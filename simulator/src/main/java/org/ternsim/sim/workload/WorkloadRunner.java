@@ -44,8 +44,8 @@ public final class WorkloadRunner {
     public static WorkloadResult runOn(Function<List<Operator>, Target> targetFor, Workload w, Phase phase,
             KernelChoice choice, boolean exact, EnergyOptions energy, long seed, boolean measureSparsity,
             SimListener listener, RunProgress progress) {
-        for (String[] named : choice.named()) {
-            Formats.checkKernel(named[0], named[1]);
+        for (KernelChoice.Named named : choice.named()) {
+            Formats.checkKernel(named.option(), named.kernel());
         }
         if (!choice.byOperator().isEmpty() && w.family() != Workload.Family.LLM) {
             throw new IllegalArgumentException("--kernel <projection>=<kernel> applies to LLM workloads; " + w.name()
