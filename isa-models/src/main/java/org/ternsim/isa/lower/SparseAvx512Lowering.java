@@ -36,14 +36,14 @@ public record SparseAvx512Lowering() implements ZeroSkippingLowering {
 
     @Override
     public GemvOperands random(int rows, int cols, long seed) {
-        return SparseOperands.random(rows, cols, seed).boundAs(SparseAvx512Gemv.BINDING);
+        return SparseOperands.random(rows, cols, seed).boundAs(binding());
     }
 
     /** The AVX2 program's data sets (random half-sparse, int32 extremes with every other activation zero). */
     @Override
     public List<GemvOperands> dataSets(int rows, int cols, long seed) {
         return SparseAvx2Lowering.defaults().dataSets(rows, cols, seed).stream()
-            .map(d -> (GemvOperands) ((SparseOperands) d).boundAs(SparseAvx512Gemv.BINDING)).toList();
+            .map(d -> (GemvOperands) ((SparseOperands) d).boundAs(binding())).toList();
     }
 
     @Override

@@ -8,11 +8,8 @@ import org.ternsim.isa.SemanticsTable;
 /**
  * Only {@link #random} differs from {@code base}: it is what the simulator runs, so the program's compress stage sees
  * the operator's zeros. The validation data sets stay the base lowering's own (edge cases included).
- *
- * @param binding the base program's memory layout
  */
-record ZeroFractionLowering(GemvLowering base, double zeroFraction, SparseOperands.Binding binding)
-        implements ZeroSkippingLowering {
+record ZeroFractionLowering(ZeroSkippingLowering base, double zeroFraction) implements ZeroSkippingLowering {
 
     ZeroFractionLowering {
         if (!(zeroFraction >= 0 && zeroFraction <= 1)) {
@@ -52,7 +49,7 @@ record ZeroFractionLowering(GemvLowering base, double zeroFraction, SparseOperan
 
     @Override
     public GemvOperands random(int rows, int cols, long seed) {
-        return SparseOperands.random(rows, cols, seed, zeroFraction).boundAs(binding);
+        return SparseOperands.random(rows, cols, seed, zeroFraction).boundAs(binding());
     }
 
     @Override
@@ -61,7 +58,12 @@ record ZeroFractionLowering(GemvLowering base, double zeroFraction, SparseOperan
     }
 
     @Override
+    public SparseOperands.Binding binding() {
+        return base.binding();
+    }
+
+    @Override
     public GemvLowering withInputSparsity(double fraction) {
-        return new ZeroFractionLowering(base, fraction, binding);
+        return new ZeroFractionLowering(base, fraction);
     }
 }

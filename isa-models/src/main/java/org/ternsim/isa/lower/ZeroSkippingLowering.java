@@ -19,6 +19,6 @@ interface ZeroSkippingLowering extends GemvLowering {
 
     @Override
     default GemvLowering withInputSparsity(double zeroFraction) {
-        return new ZeroFractionLowering(this, zeroFraction, binding());
+        return new ZeroFractionLowering(this, zeroFraction);
     }
 }
