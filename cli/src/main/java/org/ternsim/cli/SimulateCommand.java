@@ -128,6 +128,11 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (runName != null && !runName.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")) {
+            throw new UserError("--run-name '" + (runName.length() > 40 ? runName.substring(0, 40) + "...' ("
+                + runName.length() + " characters)" : runName + "'") + ": expected 1-200 letters, digits, '.', '_', "
+                + "'+' or '-', starting with a letter or digit (it names a directory under --out)");
+        }
         Path hwPath = hw == null ? Home.defaultHardware() : Home.resolve(hw);
         if (!Files.isRegularFile(hwPath)) {
             throw new UserError(hwPath + ": hardware config not found");

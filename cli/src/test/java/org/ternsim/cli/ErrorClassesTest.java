@@ -114,6 +114,19 @@ class ErrorClassesTest {
     }
 
     @Test
+    void namesThatCannotBeDirectoriesAreLocatedErrors(@TempDir Path dir) throws IOException {
+        String run = userError(TernSimCliTest.run("simulate", "--shape", "16x128", "--out", dir.toString(),
+            "--run-name", "y".repeat(300)), 1).get(0);
+        assertTrue(run.contains("--run-name 'yyyy") && run.contains("(300 characters)"), run);
+        assertTrue(userError(TernSimCliTest.run("simulate", "--shape", "16x128", "--out", dir.toString(),
+            "--run-name", "../up"), 1).get(0).contains("--run-name '../up'"));
+        String name = userError(simulate(config(dir, "name: zen5-2c", "name: " + "x".repeat(300)), dir), 1).get(0);
+        assertTrue(name.contains("bad.yaml:") && name.contains(": name: 'xxxx") && name.contains("cannot be part of a"
+            + " directory name"), name);
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void inputSparsityIsForZeroSkippingSingleKernelsOnly(@TempDir Path dir) {
         String dense = userError(TernSimCliTest.run("simulate", "--shape", "64x256", "--input-sparsity", "0.5",
             "--out", dir.toString()), 1).get(0);

@@ -125,7 +125,7 @@ public final class AcceleratorConfigLoader {
 
     private static AcceleratorConfig read(MappingReader r, Map<String, String> prov, Path yaml, Problems problems) {
         kind(r, "accelerator");
-        String name = r.string("name", null);
+        String name = r.name();
         String description = r.typed("description", d -> d, "", "a one-line description");
         Double clock = r.typed("clock", Units::hz, null, Units.FREQ_FORM);
         PeArrayConfig pe = readPe(r.mapping("pe", false, "a mapping with unit, rows, cols"));

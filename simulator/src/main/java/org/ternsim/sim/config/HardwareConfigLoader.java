@@ -53,7 +53,7 @@ public final class HardwareConfigLoader {
     }
 
     private static HardwareConfig read(MappingReader r, Map<String, String> prov, Path yaml, Problems problems) {
-        String name = r.string("name", null);
+        String name = r.name();
         String description = r.typed("description", d -> d, "", "a one-line description"); // may be empty
         Integer cores = r.integer("cores", null, 1, "2");
         CoreConfig core = readCore(r.mapping("core", false, "a mapping with uarch, freq and isa"));

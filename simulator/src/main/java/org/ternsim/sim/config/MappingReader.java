@@ -154,6 +154,21 @@ final class MappingReader {
         }, dflt, "a string");
     }
 
+    /** A config's name becomes part of run directory names: letters, digits and a few marks, at most 80 characters. */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,79}");
+
+    /** The required {@code name} of a hardware, accelerator or workload config. */
+    String name() {
+        return typed("name", s -> {
+            if (!NAME.matcher(s).matches()) {
+                throw new ConfigException("'" + (s.length() > 40 ? s.substring(0, 40) + "...' (" + s.length()
+                    + " characters)" : s + "'") + " cannot be part of a directory name; expected 1-80 letters, digits,"
+                    + " '.', '_', '+' or '-', starting with a letter or digit");
+            }
+            return s;
+        }, null, "a name");
+    }
+
     Integer integer(String key, Integer dflt, int min, String example) {
         return integer(key, dflt, min, Integer.MAX_VALUE, example);
     }

@@ -30,7 +30,7 @@ public final class WorkloadLoader {
     }
 
     private static Workload read(MappingReader r, Path yaml, Problems problems) {
-        String name = r.string("name", null);
+        String name = r.name();
         String description = r.typed("description", d -> d, "", "a one-line description");
         String source = r.string("source", null);
         String family = r.choice("family", List.of("llm", "dit"), null);
