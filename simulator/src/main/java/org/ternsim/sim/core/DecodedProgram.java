@@ -45,6 +45,8 @@ final class DecodedProgram {
     static final int FP_SIDE = 16;
     /** The pc is a loop head or closing branch of an innermost loop (the steady-state detectors watch it). */
     static final int LOOP_EDGE = 32;
+    /** The pc is the head of an innermost loop: where {@link LoopReplay} compares the core's state. */
+    static final int LOOP_HEAD = 64;
 
     private static volatile DecodedProgram latest;
 
@@ -57,6 +59,8 @@ final class DecodedProgram {
     final long[] uopMask;
     /** How many distinct port masks the uops use (the dense ids in uopSet run from 0 to this). */
     final int portSets;
+    /** The distinct port masks, indexed by their dense id. */
+    final long[] portSetMasks;
     final List<Loop> innerLoops;
 
     /** The decoded form of {@code program} for {@code uarch}, reused when the previous call asked for the same pair. */
@@ -131,9 +135,11 @@ final class DecodedProgram {
                 | (!si.zeroIdiom() && si.usesVector() ? FP_SIDE : 0);
         }
         portSets = setIds.size();
+        portSetMasks = new long[portSets];
+        setIds.forEach((mask, id) -> portSetMasks[id] = mask);
         innerLoops = List.copyOf(Loop.innermost(program));
         for (Loop loop : innerLoops) {
-            pcInfo[loop.startPc() * INFO + FLAGS] |= LOOP_EDGE;
+            pcInfo[loop.startPc() * INFO + FLAGS] |= LOOP_EDGE | LOOP_HEAD;
             pcInfo[loop.branchPc() * INFO + FLAGS] |= LOOP_EDGE;
         }
     }

@@ -49,4 +49,18 @@ final class FpSchedulerQueue {
     void issued(long cycle) {
         latest.add(cycle);
     }
+
+    /** Writes the queue to {@code image}; its cycles bound dispatch or entry only when later than {@code base}. */
+    void capture(StateImage image, long base) {
+        image.putRing(enteredAt, slot, base, 0);
+        image.putCycle(lastEnter, base, 0);
+        latest.capture(image, base);
+    }
+
+    void restore(StateImage image, long base) {
+        image.readRing(enteredAt, base);
+        slot = 0;
+        lastEnter = image.next() + base;
+        latest.restore(image, base);
+    }
 }

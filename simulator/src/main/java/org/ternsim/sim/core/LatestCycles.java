@@ -91,4 +91,51 @@ final class LatestCycles {
         count = bigger;
         mask = biggerMask;
     }
+
+    /**
+     * Writes the kept values to {@code image} as (cycle, count) pairs in rising order, every value at or before
+     * {@code base} as {@code base}: the answer only ever bounds cycles after it, and new values are later still.
+     */
+    void capture(StateImage image, long base) {
+        image.put(size);
+        if (size == 0) {
+            return;
+        }
+        int atFloor = 0;
+        for (long c = lo; c <= hi; c++) {
+            int n = count[(int) (c & mask)];
+            if (n == 0) {
+                continue;
+            }
+            if (c <= base) {
+                atFloor += n;
+            } else {
+                if (atFloor > 0) {
+                    image.put(0);
+                    image.put(atFloor);
+                    atFloor = 0;
+                }
+                image.put(c - base);
+                image.put(n);
+            }
+        }
+        if (atFloor > 0) {
+            image.put(0);
+            image.put(atFloor);
+        }
+    }
+
+    void restore(StateImage image, long base) {
+        java.util.Arrays.fill(count, 0);
+        int total = (int) image.next();
+        size = 0;
+        bound = Long.MIN_VALUE;
+        while (size < total) {
+            long cycle = image.next() + base;
+            int n = (int) image.next();
+            for (int i = 0; i < n; i++) {
+                add(cycle);
+            }
+        }
+    }
 }

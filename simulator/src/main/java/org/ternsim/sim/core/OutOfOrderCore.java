@@ -97,6 +97,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private static final int WRITES_VECTOR = DecodedProgram.WRITES_VECTOR;
     private static final int FP_SIDE = DecodedProgram.FP_SIDE;
     private static final int LOOP_EDGE = DecodedProgram.LOOP_EDGE;
+    static final int LOOP_HEAD = DecodedProgram.LOOP_HEAD;
     /** Shared with every core of the same program and microarchitecture: never written after construction. */
     private final int[] pcInfo;
     private final int[] regIds;
@@ -110,6 +111,16 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private StallObserver stalls;
     private int previousPc = -1;
     private int[] portBuffer = new int[8];
+    /** Passed to {@link #time} when the memory system is still to be asked. */
+    static final long NO_ANSWER = Long.MIN_VALUE;
+    /** Whether cores replay repeating loop periods ({@link LoopReplay}); -Dternsim.replay=false times every instruction. */
+    private static final boolean REPLAY = !"false".equals(System.getProperty("ternsim.replay"));
+    /** Null when switched off, or once an observer wants every instruction's timestamps. */
+    private LoopReplay replay;
+    /* The latest timed instruction's first issue, data-ready and retire cycles (what a replay records). */
+    long lastIssue;
+    long lastDataReady;
+    long lastRetired;
 
     public OutOfOrderCore(Program program, Microarchitecture uarch, MemoryHierarchy memory) {
         this.uarch = uarch;
@@ -122,7 +133,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         this.regIds = decoded.regIds;
         this.uopSet = decoded.uopSet;
         this.uopMask = decoded.uopMask;
-        this.ports = new PortTable(uarch.ports().size(), decoded.portSets);
+        this.ports = new PortTable(uarch.ports().size(), decoded.portSetMasks);
         java.util.Arrays.fill(accGroupOf, -1);
         this.l1HitLatency = memory.levels().get(0).hitLatency();
         this.robRetire = new long[params.robSize()];
@@ -138,6 +149,27 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         for (int i = 0; i < detectors.length; i++) {
             detectors[i] = new SteadyStateDetector(decoded.innerLoops.get(i));
         }
+        this.replay = REPLAY && detectors.length > 0 ? new LoopReplay(this, memory) : null;
+    }
+
+    /** Times every instruction from now on, replaying none (for tests that compare the two). */
+    public void timeEveryInstruction() {
+        stopReplay();
+    }
+
+    /** Instructions whose timing was replayed from an earlier, identical loop period rather than modelled again. */
+    public long replayedInstructions() {
+        return replay == null ? replayedBeforeStop : replay.replayed();
+    }
+
+    private long replayedBeforeStop;
+
+    private void stopReplay() {
+        if (replay != null) {
+            replay.settle();
+            replayedBeforeStop = replay.replayed();
+            replay = null;
+        }
     }
 
     /** Whether the instruction at {@code pc} is a jcc macro-fused with the flag setter before it. */
@@ -147,11 +179,17 @@ public final class OutOfOrderCore implements Interpreter.Listener {
 
     /** Receives every instruction's stage timestamps from now on (null: none). */
     public void observe(TimingObserver observer) {
+        if (observer != null) {
+            stopReplay();
+        }
         this.observer = observer;
     }
 
     /** Receives dispatch stalls by cause from now on (null: none); costs nothing when unset and changes no timing. */
     public void observeStalls(StallObserver stalls) {
+        if (stalls != null) {
+            stopReplay();
+        }
         this.stalls = stalls;
     }
 
@@ -160,6 +198,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
      * none of its loops ran two iterations. Use it to extrapolate a long run from a short one.
      */
     public Optional<SteadyState> steadyState() {
+        settle();
         SteadyStateDetector best = null;
         for (SteadyStateDetector d : detectors) {
             if (best == null || d.iterations() > best.iterations()) {
@@ -174,11 +213,25 @@ public final class OutOfOrderCore implements Interpreter.Listener {
 
     /** Steady state of every innermost loop, in program order (loops that never ran included). */
     public List<SteadyState> loopSteadyStates() {
+        settle();
         return java.util.Arrays.stream(detectors).map(SteadyStateDetector::result).toList();
     }
 
     @Override
     public void retired(int pc, long memAddress, int memBytes, boolean store) {
+        LoopReplay r = replay;
+        if (r != null && (r.engaged() || (pcInfo[pc * INFO + FLAGS] & LOOP_HEAD) != 0)) {
+            r.retired(pc, memAddress, memBytes, store);
+        } else {
+            time(pc, memAddress, memBytes, store, NO_ANSWER);
+        }
+    }
+
+    /**
+     * Times one instruction. {@code memoryAnswer} is the cycle its data is ready when the memory system has already
+     * been asked (a replay that stopped part-way re-times what it replayed), else {@link #NO_ANSWER}.
+     */
+    void time(int pc, long memAddress, int memBytes, boolean store, long memoryAnswer) {
         final int[] info = pcInfo;
         final int at = pc * INFO;
         boolean isLoad = memBytes > 0 && !store;
@@ -192,39 +245,30 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         // NSQ offers the load to the FP side while the load/store unit fetches its data, US 2021/0117196).
         long fpEnter = fpSide ? fpQueue.enter(dispatch) : dispatch;
         long ready = (isLoad ? dispatch : fpEnter) + 1;
-        long idealStart = 0;
         final int[] ids = regIds;
         final long[] regReadyAt = regReady;
-        final long[] idealReadyAt = idealReady;
         for (int i = info[at + READ_FROM], end = info[at + READ_TO]; i < end; i++) {
-            int r = ids[i];
-            ready = Math.max(ready, regReadyAt[r]);
-            idealStart = Math.max(idealStart, idealReadyAt[r]);
+            ready = Math.max(ready, regReadyAt[ids[i]]);
         }
         int acc = info[at + ACC_REG];
         int accGroup = info[at + ACC_GROUP];
         if (acc >= 0) {
-            boolean forwarded = accGroupOf[acc] == accGroup;
-            ready = Math.max(ready, forwarded ? accReady[acc] : regReadyAt[acc]);
-            idealStart = Math.max(idealStart, forwarded ? idealAccReady[acc] : idealReadyAt[acc]);
+            ready = Math.max(ready, accGroupOf[acc] == accGroup ? accReady[acc] : regReadyAt[acc]);
         }
         int lateFrom = info[at + LATE_FROM];
         int lateTo = info[at + LATE_TO];
         if (lateTo > lateFrom) {
             long advance = l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0);
             for (int i = lateFrom; i < lateTo; i++) {
-                int r = ids[i];
-                ready = Math.max(ready, regReadyAt[r] - advance);
-                idealStart = Math.max(idealStart, idealReadyAt[r] - advance);
+                ready = Math.max(ready, regReadyAt[ids[i]] - advance);
             }
         }
         long complete;
-        long idealComplete;
         long firstIssue = ready;
+        long dataReady = 0;
         int placed = 0;
         if ((f & ZERO_IDIOM) != 0) {
             complete = dispatch;
-            idealComplete = idealStart;
         } else {
             int lat = info[at + LATENCY];
             int occ = info[at + OCCUPANCY];
@@ -248,16 +292,15 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                 firstIssue = ready;
             }
             complete = lastDone;
-            idealComplete = idealStart + lat;
             long leftScheduler = lastDone - lat;
             if (memBytes > 0) {
-                long dataReady = memory.access(memAddress, memBytes, store, firstIssue);
+                dataReady = memoryAnswer == NO_ANSWER ? memory.access(memAddress, memBytes, store, firstIssue)
+                    : memoryAnswer;
                 if (store) {
                     complete = Math.max(complete, firstIssue + 1);
                 } else {
                     int extra = (f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0;
                     complete = Math.max(complete, Math.max(dataReady + extra, fpEnter + 1) + lat);
-                    idealComplete = idealStart + l1HitLatency + extra + lat;
                     // the FP side's load op waits in its scheduler entry for the data (US 2021/0117196)
                     leftScheduler = Math.max(leftScheduler, complete - lat);
                 }
@@ -270,12 +313,9 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         for (int i = info[at + WRITE_FROM], end = info[at + WRITE_TO]; i < end; i++) {
             int w = ids[i];
             regReadyAt[w] = complete;
-            idealReadyAt[w] = idealComplete;
-            accGroupOf[w] = accGroup;
             accReady[w] = complete - early;
-            idealAccReady[w] = idealComplete - early;
         }
-        dataflowEnd = Math.max(dataflowEnd, idealComplete);
+        dataflow(pc, isLoad);
         long retired = retire(complete, writesVector, isLoad, isStore);
         executions[pc]++;
         if ((f & LOOP_EDGE) != 0) {
@@ -284,9 +324,59 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             }
         }
         previousPc = pc;
+        lastIssue = firstIssue;
+        lastDataReady = dataReady;
+        lastRetired = retired;
         if (observer != null) {
             observer.timed(pc, dispatch, firstIssue, complete, retired, portBuffer, placed);
         }
+    }
+
+    /**
+     * The ideal dataflow schedule (every op issues as soon as its sources are ready, loads hit L1, no resource
+     * limits) of one instruction, for the critical-path bound; it also records which accumulate group wrote each
+     * destination. It reads nothing of the real schedule, so a replayed loop runs it alone.
+     */
+    void dataflow(int pc, boolean isLoad) {
+        final int[] info = pcInfo;
+        final int at = pc * INFO;
+        final int[] ids = regIds;
+        final long[] idealReadyAt = idealReady;
+        int f = info[at + FLAGS];
+        long idealStart = 0;
+        for (int i = info[at + READ_FROM], end = info[at + READ_TO]; i < end; i++) {
+            idealStart = Math.max(idealStart, idealReadyAt[ids[i]]);
+        }
+        int acc = info[at + ACC_REG];
+        int accGroup = info[at + ACC_GROUP];
+        if (acc >= 0) {
+            idealStart = Math.max(idealStart, accGroupOf[acc] == accGroup ? idealAccReady[acc] : idealReadyAt[acc]);
+        }
+        int lateFrom = info[at + LATE_FROM];
+        int lateTo = info[at + LATE_TO];
+        if (lateTo > lateFrom) {
+            long advance = l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0);
+            for (int i = lateFrom; i < lateTo; i++) {
+                idealStart = Math.max(idealStart, idealReadyAt[ids[i]] - advance);
+            }
+        }
+        long idealComplete;
+        if ((f & ZERO_IDIOM) != 0) {
+            idealComplete = idealStart;
+        } else if (isLoad) {
+            idealComplete = idealStart + l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0)
+                + info[at + LATENCY];
+        } else {
+            idealComplete = idealStart + info[at + LATENCY];
+        }
+        int early = accGroup < 0 ? 0 : info[at + LATENCY] - info[at + ACC_LATENCY];
+        for (int i = info[at + WRITE_FROM], end = info[at + WRITE_TO]; i < end; i++) {
+            int w = ids[i];
+            idealReadyAt[w] = idealComplete;
+            idealAccReady[w] = idealComplete - early;
+            accGroupOf[w] = accGroup;
+        }
+        dataflowEnd = Math.max(dataflowEnd, idealComplete);
     }
 
     private long dispatch(boolean fused, boolean writesVector, boolean fpSide, boolean isLoad, boolean isStore) {
@@ -368,12 +458,217 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return at;
     }
 
+    /** Finishes a replay left part-way through a period, so that the statistics count every instruction. */
+    private void settle() {
+        if (replay != null) {
+            replay.settle();
+        }
+    }
+
+    // ---- what LoopReplay reads and sets ----
+
+    int flags(int pc) {
+        return pcInfo[pc * INFO + FLAGS];
+    }
+
+    long dispatchCycle() {
+        return dispatchCycle;
+    }
+
+    /** Instructions timed or replayed so far. */
+    long sequence() {
+        return sequence;
+    }
+
+    /**
+     * Writes the timing state to {@code image}, relative to the dispatch cycle: register ready cycles no later than
+     * the next issue could be count as that cycle, ring entries no later than the dispatch cycle as it.
+     */
+    void capture(StateImage image) {
+        long base = dispatchCycle;
+        image.put(dispatchedThisCycle);
+        image.put(lastRetire - base);
+        image.put(retiredThisCycle);
+        image.put(previousPc);
+        for (int r = 0; r < regReady.length; r++) {
+            image.putCycle(regReady[r], base, 1);
+            image.putCycle(accReady[r], base, 1);
+            image.put(accGroupOf[r]);
+        }
+        image.putRing(robRetire, robSlot, base, 0);
+        image.putRing(loadQueue, loadSlot, base, 0);
+        image.putRing(storeQueue, storeSlot, base, 0);
+        vectorRegisters.capture(image, base);
+        if (fpQueue != null) {
+            fpQueue.capture(image, base);
+        }
+        ports.capture(image, base);
+    }
+
+    /** Sets the timing state from {@code image} at dispatch cycle {@code base}, with these counters and port ranks. */
+    void restore(StateImage image, long base, long[] counters, long[] portRanks) {
+        image.rewind();
+        dispatchCycle = base;
+        dispatchedThisCycle = (int) image.next();
+        lastRetire = image.next() + base;
+        retiredThisCycle = (int) image.next();
+        previousPc = (int) image.next();
+        for (int r = 0; r < regReady.length; r++) {
+            regReady[r] = image.next() + base;
+            accReady[r] = image.next() + base;
+            accGroupOf[r] = (int) image.next();
+        }
+        image.readRing(robRetire, base);
+        image.readRing(loadQueue, base);
+        image.readRing(storeQueue, base);
+        robSlot = 0;
+        loadSlot = 0;
+        storeSlot = 0;
+        vectorRegisters.restore(image, base);
+        if (fpQueue != null) {
+            fpQueue.restore(image, base);
+        }
+        ports.restore(image, base, portRanks);
+        horizon = dispatchCycle;
+        sequence = counters[0];
+        loads = counters[1];
+        stores = counters[2];
+        uops = counters[3];
+        dispatchSlots = counters[4];
+    }
+
+    /** The counters {@link #restore} takes: instructions, loads, stores, uops, dispatch slots. */
+    long[] counters() {
+        return new long[] {sequence, loads, stores, uops, dispatchSlots};
+    }
+
+    long[] portRanks() {
+        return ports.ranks();
+    }
+
+    /** See {@link PortTable#repeatsChoices}. */
+    boolean portChoicesRepeat(long[] then, long[] now, long[] low, long[] high) {
+        return ports.repeatsChoices(then, now, low, high);
+    }
+
+    /** See {@link PortTable#trackRankDifferences}. */
+    void trackPortRanks(boolean on) {
+        ports.trackRankDifferences(on);
+    }
+
+    long[][] portRankRange() {
+        return ports.rankDifferenceRange();
+    }
+
+    /** The dataflow schedule's state ({@link #dataflow}), to go back to when a replayed period is re-timed. */
+    void saveDataflow(long[] into) {
+        System.arraycopy(idealReady, 0, into, 0, idealReady.length);
+        System.arraycopy(idealAccReady, 0, into, idealReady.length, idealAccReady.length);
+        into[2 * idealReady.length] = dataflowEnd;
+    }
+
+    void restoreDataflow(long[] from) {
+        System.arraycopy(from, 0, idealReady, 0, idealReady.length);
+        System.arraycopy(from, idealReady.length, idealAccReady, 0, idealAccReady.length);
+        dataflowEnd = from[2 * idealReady.length];
+    }
+
+    int dataflowSize() {
+        return 2 * idealReady.length + 1;
+    }
+
+    /** Each register's current accumulate group (see {@link #dataflow}). */
+    int[] accumulateGroups() {
+        return accGroupOf.clone();
+    }
+
+    DataflowRules dataflowRules() {
+        return new DataflowRules();
+    }
+
+    /** What {@link #dataflow} reads about a pc, for building a {@link DataflowMap}. */
+    final class DataflowRules {
+        int[] registerIds() {
+            return regIds;
+        }
+
+        int readsFrom(int pc) {
+            return pcInfo[pc * INFO + READ_FROM];
+        }
+
+        int readsTo(int pc) {
+            return pcInfo[pc * INFO + READ_TO];
+        }
+
+        int lateFrom(int pc) {
+            return pcInfo[pc * INFO + LATE_FROM];
+        }
+
+        int lateTo(int pc) {
+            return pcInfo[pc * INFO + LATE_TO];
+        }
+
+        int writesFrom(int pc) {
+            return pcInfo[pc * INFO + WRITE_FROM];
+        }
+
+        int writesTo(int pc) {
+            return pcInfo[pc * INFO + WRITE_TO];
+        }
+
+        int accumulator(int pc) {
+            return pcInfo[pc * INFO + ACC_REG];
+        }
+
+        int accumulateGroup(int pc) {
+            return pcInfo[pc * INFO + ACC_GROUP];
+        }
+
+        long lateAdvance(int pc) {
+            return l1HitLatency + ((pcInfo[pc * INFO + FLAGS] & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0);
+        }
+
+        /** Ideal completion minus ideal start. */
+        long completionAfterStart(int pc, boolean isLoad) {
+            int at = pc * INFO;
+            int f = pcInfo[at + FLAGS];
+            if ((f & ZERO_IDIOM) != 0) {
+                return 0;
+            }
+            return pcInfo[at + LATENCY] + (isLoad ? l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0) : 0);
+        }
+
+        long earlyAccumulate(int pc) {
+            int at = pc * INFO;
+            return pcInfo[at + ACC_GROUP] < 0 ? 0 : pcInfo[at + LATENCY] - pcInfo[at + ACC_LATENCY];
+        }
+    }
+
+    /** Replayed instructions: {@code counts[i]} more executions of {@code pcs[i]}. */
+    void replayed(int[] pcs, long[] counts) {
+        for (int i = 0; i < pcs.length; i++) {
+            executions[pcs[i]] += counts[i];
+        }
+    }
+
+    /** A replayed loop head or closing branch, shown to the steady-state detectors with its replayed retire cycle. */
+    void replayedEdge(int pc, int previous, long retire) {
+        for (SteadyStateDetector d : detectors) {
+            d.timed(pc, previous, retire);
+        }
+    }
+
+    boolean loopEdge(int pc) {
+        return (pcInfo[pc * INFO + FLAGS] & LOOP_EDGE) != 0;
+    }
+
     private static int next(int slot, int length) {
         return slot + 1 == length ? 0 : slot + 1;
     }
 
     /** Statistics after the program has run; cycles count from 0 to the last retirement inclusive. */
     public CoreStats stats() {
+        settle();
         long[] busy = ports.busyCycles();
         int busiest = 0;
         for (int p = 1; p < busy.length; p++) {

@@ -27,11 +27,30 @@ final class PortTable {
     private long[] fullFrom;
     private long[] fullTo;
     private long horizon;
+    /** The latest cycle any uop has been booked in (bookings after it are all clear). */
+    private long furthest;
+    /** Per port, the group of ports it is ever weighed against (ports joined by a common set), see {@link #capture}. */
+    private final int[] groupOf;
     /** Port index chosen by the latest {@link #reserve} call. */
     private int lastPort;
+    /**
+     * While tracked ({@link #trackRankDifferences}), per pair p < q of ports of one group at p * ports + q, the least
+     * and the greatest value rank[p] - rank[q] has taken since the latest reset; null otherwise.
+     */
+    private long[] pairLow;
+    private long[] pairHigh;
 
     /** {@code sets}: how many dense port-set ids the callers use (more are accepted, at a growth cost). */
     PortTable(int ports, int sets) {
+        this(ports, sets, null);
+    }
+
+    /** Port sets by dense id: the sets' masks tell which ports' usage counts are ever compared. */
+    PortTable(int ports, long[] setMasks) {
+        this(ports, setMasks.length, setMasks);
+    }
+
+    private PortTable(int ports, int sets, long[] setMasks) {
         fullFrom = new long[Math.max(1, sets)];
         fullTo = new long[Math.max(1, sets)];
         if (ports > 64) {
@@ -41,6 +60,36 @@ final class PortTable {
         for (int p = 0; p < ports; p++) {
             rank[p] = p;
         }
+        groupOf = portGroups(ports, setMasks);
+    }
+
+    /** Connected groups of ports, two ports joined when a set holds both; one group of all without the sets. */
+    private static int[] portGroups(int ports, long[] setMasks) {
+        int[] group = new int[ports];
+        if (setMasks == null) {
+            return group;
+        }
+        for (int p = 0; p < ports; p++) {
+            group[p] = p;
+        }
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (long m : setMasks) {
+                int low = Integer.MAX_VALUE;
+                for (long rest = m; rest != 0; rest &= rest - 1) {
+                    low = Math.min(low, group[Long.numberOfTrailingZeros(rest)]);
+                }
+                for (long rest = m; rest != 0; rest &= rest - 1) {
+                    int p = Long.numberOfTrailingZeros(rest);
+                    if (p < ports && group[p] != low) {
+                        group[p] = low;
+                        merged = true;
+                    }
+                }
+            }
+        }
+        return group;
     }
 
     /** No uop will ask for a cycle before {@code cycle} again: forget older reservations. */
@@ -98,8 +147,12 @@ final class PortTable {
         int best = (int) (bestRank & 63);
         long bit = 1L << best;
         rank[best] = bestRank + 64;
+        if (pairLow != null) {
+            ranked(best);
+        }
         lastPort = best;
         busy[(int) (c & mask)] |= bit;
+        furthest = Math.max(furthest, c);
         long runTo = free == bit ? c + 1 : c; // the set is full in c once its last free port is taken
         if (runTo > runFrom) {
             fullFrom[setId] = runFrom;
@@ -155,9 +208,13 @@ final class PortTable {
             if ((busy[slot] & bit) == 0) {
                 busy[slot] |= bit;
                 left--;
+                furthest = Math.max(furthest, c);
             }
         }
         rank[best] += 64L * occupancy;
+        if (pairLow != null) {
+            ranked(best);
+        }
         lastPort = best;
         return bestLast - (occupancy - 1);
     }
@@ -187,5 +244,98 @@ final class PortTable {
             cycles[p] = rank[p] >>> 6;
         }
         return cycles;
+    }
+
+    /** Writes the bookings from the horizon on, relative to {@code base}; usage ranks are compared apart ({@link #repeatsChoices}). */
+    void capture(StateImage image, long base) {
+        image.put(horizon - base);
+        long from = horizon;
+        image.put(Math.max(0, furthest - from + 1));
+        for (long c = from; c <= furthest; c++) {
+            image.put(busy[(int) (c & mask)]);
+        }
+    }
+
+    /** Starts (or stops) tracking the range of each rank difference, from the current differences. */
+    void trackRankDifferences(boolean on) {
+        if (!on) {
+            pairLow = null;
+            pairHigh = null;
+            return;
+        }
+        int n = rank.length;
+        pairLow = new long[n * n];
+        pairHigh = new long[n * n];
+        for (int p = 0; p < n; p++) {
+            for (int q = p + 1; q < n; q++) {
+                pairLow[p * n + q] = rank[p] - rank[q];
+                pairHigh[p * n + q] = rank[p] - rank[q];
+            }
+        }
+    }
+
+    /** The tracked ranges so far: the least differences, then the greatest (copies). */
+    long[][] rankDifferenceRange() {
+        return new long[][] {pairLow.clone(), pairHigh.clone()};
+    }
+
+    private void ranked(int port) {
+        int n = rank.length;
+        for (int q = 0; q < n; q++) {
+            if (q != port && groupOf[q] == groupOf[port]) {
+                int a = Math.min(port, q);
+                int b = Math.max(port, q);
+                long d = rank[a] - rank[b];
+                pairLow[a * n + b] = Math.min(pairLow[a * n + b], d);
+                pairHigh[a * n + b] = Math.max(pairHigh[a * n + b], d);
+            }
+        }
+    }
+
+    /**
+     * Whether, with the same bookings, usage ranks {@code now} taken one period after {@code then} lead every later
+     * period to the same port choices as that period. Choices compare the ranks of two ports of one group (ports
+     * joined by a common set), never of two groups. For each such pair, either the difference did not change over the
+     * period, so it runs through the same values again, or it drifted (one port takes more uops per period) and kept
+     * the sign of its drift throughout the period ({@code low}, {@code high}: the least and greatest difference seen
+     * in it, as {@link #rankDifferenceRange}), so every later period only moves it further from zero and no
+     * comparison of the two can come out differently. Ranks differ in their low bits, so no two are equal.
+     */
+    boolean repeatsChoices(long[] then, long[] now, long[] low, long[] high) {
+        int n = rank.length;
+        for (int p = 0; p < n; p++) {
+            for (int q = p + 1; q < n; q++) {
+                if (groupOf[p] != groupOf[q]) {
+                    continue;
+                }
+                long drift = (now[p] - now[q]) - (then[p] - then[q]);
+                if (drift > 0 ? low[p * n + q] <= 0 : drift < 0 && high[p * n + q] >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Reads the bookings back at {@code base}; the usage counts are set to {@code ranks} (absolute, see {@link #ranks}). */
+    void restore(StateImage image, long base, long[] ranks) {
+        java.util.Arrays.fill(busy, 0);
+        horizon = image.next() + base;
+        long n = image.next();
+        furthest = horizon - 1;
+        for (long i = 0; i < n; i++) {
+            long c = horizon + i;
+            busy[(int) (c & mask)] = image.next();
+            furthest = c;
+        }
+        System.arraycopy(ranks, 0, rank, 0, rank.length);
+        // the runs of full cycles are only a search shortcut: forgetting them changes no choice
+        java.util.Arrays.fill(fullFrom, 0);
+        java.util.Arrays.fill(fullTo, 0);
+    }
+
+    /** Each port's usage rank (busy cycles times 64 plus its index), a copy. */
+    long[] ranks() {
+        return rank.clone();
     }
 }

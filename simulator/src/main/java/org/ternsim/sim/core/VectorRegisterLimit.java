@@ -38,4 +38,18 @@ final class VectorRegisterLimit {
         freedAt[slot] = cycle;
         slot = slot + 1 == freedAt.length ? 0 : slot + 1;
     }
+
+    /** Writes the ring to {@code image}: entries at or before {@code base} (a dispatch cycle) bound nothing. */
+    void capture(StateImage image, long base) {
+        if (modelled) {
+            image.putRing(freedAt, slot, base, 0);
+        }
+    }
+
+    void restore(StateImage image, long base) {
+        if (modelled) {
+            image.readRing(freedAt, base);
+            slot = 0;
+        }
+    }
 }

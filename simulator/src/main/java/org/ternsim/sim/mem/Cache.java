@@ -79,9 +79,10 @@ public final class Cache {
         int base = set * ways;
         // A line sits in at most one way of its own set, so if the slot found last still holds it, that is the slot
         // the scan would find (consecutive loads often fall in one line). Empty ways hold -1; lines are >= 0.
+        // The slot found last was also the last one touched (only lookups and installs touch, and both set it), so
+        // touching it again leaves the order within every set as it is: skipped.
         int last = lastSlot;
         if (tags[last] == line && line >= 0) {
-            policy.touch(set, last - base);
             return last;
         }
         for (int w = 0; w < ways; w++) {

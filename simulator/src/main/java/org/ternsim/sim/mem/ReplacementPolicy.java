@@ -73,8 +73,8 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
         void touch(int set, int way) {
             int node = 0;
             int base = set * (ways - 1);
-            for (int span = ways; span > 1; span /= 2) {
-                boolean right = (way % span) >= span / 2;
+            for (int span = ways; span > 1; span >>>= 1) {
+                boolean right = (way & (span - 1)) >= span >>> 1;
                 bits[base + node] = !right;
                 node = 2 * node + (right ? 2 : 1);
             }
@@ -85,10 +85,10 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
             int node = 0;
             int way = 0;
             int base = set * (ways - 1);
-            for (int span = ways; span > 1; span /= 2) {
+            for (int span = ways; span > 1; span >>>= 1) {
                 boolean right = bits[base + node];
                 if (right) {
-                    way += span / 2;
+                    way += span >>> 1;
                 }
                 node = 2 * node + (right ? 2 : 1);
             }

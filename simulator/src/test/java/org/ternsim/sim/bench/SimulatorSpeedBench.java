@@ -59,6 +59,9 @@ public class SimulatorSpeedBench {
 
     static final String DEFAULT_KERNEL = "zen5-2c/i2_s/avx2";
 
+    /** Instructions the latest detailed call replayed (LoopReplay) instead of timing them one by one. */
+    long lastReplayed;
+
     private Program program;
     private SemanticsTable semantics;
     private GemvOperands data;
@@ -114,6 +117,7 @@ public class SimulatorSpeedBench {
         }
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
         GemvSimulation.execute(program, semantics, boundMemory(), core);
+        lastReplayed = core.replayedInstructions();
         return core.stats().cycles();
     }
 }

@@ -1,0 +1,193 @@
+// What one replayed loop period does to the dataflow schedule, as a max-plus map applied once per period.
+package org.ternsim.sim.core;
+
+import java.util.Arrays;
+
+/**
+ * The core's dataflow schedule (the critical-path bound, {@link OutOfOrderCore#dataflow}) is built from maxima and
+ * additions of constants only, so running it over a fixed sequence of instructions is a max-plus linear map of its
+ * state: each output is the largest of some inputs plus constants, or a constant. Built once per replayed period by
+ * running the period symbolically, it then costs a few operations per register per period instead of a pass over
+ * every instruction, with the same numbers as that pass.
+ *
+ * <p>State layout (as {@link OutOfOrderCore#saveDataflow}): per register its ideal ready cycle, then per register
+ * its ideal ready cycle as an accumulator, then the latest ideal completion.
+ */
+final class DataflowMap {
+    /** Source index of the constant 0 that an instruction without sources starts from. */
+    static final int CONSTANT = -1;
+
+    private final int[] from;
+    private final int[] sources;
+    private final long[] weights;
+    private final long[] scratch;
+    /** How many times the map of one repeating unit makes up the period. */
+    private final int times;
+
+    private DataflowMap(Term[] outputs, int times) {
+        this.times = times;
+        from = new int[outputs.length + 1];
+        int n = 0;
+        for (Term t : outputs) {
+            n += t.size;
+        }
+        sources = new int[n];
+        weights = new long[n];
+        int k = 0;
+        for (int i = 0; i < outputs.length; i++) {
+            from[i] = k;
+            System.arraycopy(outputs[i].sources, 0, sources, k, outputs[i].size);
+            System.arraycopy(outputs[i].weights, 0, weights, k, outputs[i].size);
+            k += outputs[i].size;
+        }
+        from[outputs.length] = k;
+        scratch = new long[outputs.length];
+    }
+
+    /** Replaces {@code state} by its value after one more period. */
+    void apply(long[] state) {
+        for (int t = 0; t < times; t++) {
+            applyOnce(state);
+        }
+    }
+
+    private void applyOnce(long[] state) {
+        for (int i = 0; i < scratch.length; i++) {
+            long m = Long.MIN_VALUE;
+            for (int k = from[i]; k < from[i + 1]; k++) {
+                int s = sources[k];
+                m = Math.max(m, (s == CONSTANT ? 0 : state[s]) + weights[k]);
+            }
+            scratch[i] = m;
+        }
+        System.arraycopy(scratch, 0, state, 0, scratch.length);
+    }
+
+    /**
+     * The map of a period of {@code n} instructions: per instruction its pc and whether it loads; {@code accGroups}
+     * is each register's accumulate group at the period's start (the same at every period's start, as the state
+     * repeats). A period that is a run of equal units (rows) is mapped through one unit, when the unit also leaves the
+     * accumulate groups as it found them.
+     */
+    static DataflowMap of(OutOfOrderCore.DataflowRules rules, int[] pcs, int[] widths, boolean[] stores, int n,
+            int[] accGroups) {
+        for (int unit = 1; unit <= n / 2; unit++) {
+            if (n % unit == 0 && repeats(pcs, widths, stores, n, unit)) {
+                int[] groups = accGroups.clone();
+                Term[] outputs = symbolic(rules, pcs, widths, stores, unit, groups);
+                if (java.util.Arrays.equals(groups, accGroups)) {
+                    return new DataflowMap(outputs, n / unit);
+                }
+                break;
+            }
+        }
+        return new DataflowMap(symbolic(rules, pcs, widths, stores, n, accGroups.clone()), 1);
+    }
+
+    private static boolean repeats(int[] pcs, int[] widths, boolean[] stores, int n, int unit) {
+        for (int j = unit; j < n; j++) {
+            if (pcs[j] != pcs[j - unit] || widths[j] != widths[j - unit] || stores[j] != stores[j - unit]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs the dataflow schedule over {@code n} instructions with terms for values; {@code group} is updated. */
+    private static Term[] symbolic(OutOfOrderCore.DataflowRules rules, int[] pcs, int[] widths, boolean[] stores,
+            int n, int[] group) {
+        int regs = group.length;
+        int end = 2 * regs;
+        Term[] ready = new Term[regs];
+        Term[] accReady = new Term[regs];
+        for (int r = 0; r < regs; r++) {
+            ready[r] = Term.of(r, 0);
+            accReady[r] = Term.of(regs + r, 0);
+        }
+        Term latest = Term.of(end, 0);
+        int[] ids = rules.registerIds();
+        for (int i = 0; i < n; i++) {
+            int pc = pcs[i];
+            Term start = Term.ZERO;
+            for (int k = rules.readsFrom(pc), to = rules.readsTo(pc); k < to; k++) {
+                start = start.max(ready[ids[k]]);
+            }
+            int acc = rules.accumulator(pc);
+            int accGroup = rules.accumulateGroup(pc);
+            if (acc >= 0) {
+                start = start.max(group[acc] == accGroup ? accReady[acc] : ready[acc]);
+            }
+            long advance = rules.lateAdvance(pc);
+            for (int k = rules.lateFrom(pc), to = rules.lateTo(pc); k < to; k++) {
+                start = start.max(ready[ids[k]].plus(-advance));
+            }
+            Term complete = start.plus(rules.completionAfterStart(pc, widths[i] > 0 && !stores[i]));
+            Term asAccumulator = complete.plus(-rules.earlyAccumulate(pc));
+            for (int k = rules.writesFrom(pc), to = rules.writesTo(pc); k < to; k++) {
+                ready[ids[k]] = complete;
+                accReady[ids[k]] = asAccumulator;
+                group[ids[k]] = accGroup;
+            }
+            latest = latest.max(complete);
+        }
+        Term[] outputs = new Term[end + 1];
+        System.arraycopy(ready, 0, outputs, 0, regs);
+        System.arraycopy(accReady, 0, outputs, regs, regs);
+        outputs[end] = latest;
+        return outputs;
+    }
+
+    /** max over terms of (source + weight), sources in rising order; immutable. */
+    private static final class Term {
+        final int[] sources;
+        final long[] weights;
+        final int size;
+
+        private Term(int[] sources, long[] weights, int size) {
+            this.sources = sources;
+            this.weights = weights;
+            this.size = size;
+        }
+
+        static final Term ZERO = of(CONSTANT, 0);
+
+        static Term of(int source, long weight) {
+            return new Term(new int[] {source}, new long[] {weight}, 1);
+        }
+
+        Term plus(long c) {
+            if (c == 0) {
+                return this;
+            }
+            long[] w = Arrays.copyOf(weights, size);
+            for (int i = 0; i < size; i++) {
+                w[i] += c;
+            }
+            return new Term(sources, w, size);
+        }
+
+        Term max(Term o) {
+            if (o == this) {
+                return this;
+            }
+            int[] s = new int[size + o.size];
+            long[] w = new long[size + o.size];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < size || j < o.size) {
+                if (j == o.size || (i < size && sources[i] < o.sources[j])) {
+                    s[k] = sources[i];
+                    w[k++] = weights[i++];
+                } else if (i == size || o.sources[j] < sources[i]) {
+                    s[k] = o.sources[j];
+                    w[k++] = o.weights[j++];
+                } else {
+                    s[k] = sources[i];
+                    w[k++] = Math.max(weights[i++], o.weights[j++]);
+                }
+            }
+            return new Term(s, w, k);
+        }
+    }
+}

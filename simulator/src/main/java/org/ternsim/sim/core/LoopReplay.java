@@ -1,0 +1,423 @@
+// Exact replay of a loop period whose timing state has been seen to repeat: same cycles, without re-modelling each op.
+package org.ternsim.sim.core;
+
+import org.ternsim.sim.mem.MemoryHierarchy;
+
+/**
+ * A GEMV's loops settle into a rhythm: after a few rows, the core's timing state at the head of an inner loop is the
+ * same, up to a shift in time, as it was one period earlier (a period is a whole number of visits to loop heads,
+ * often one row). The core is deterministic, so from such a state the same instructions with the same memory answers
+ * are timed exactly as in the period before, only later by the period's length in cycles. This class
+ * <ol>
+ *   <li>watches the visits to loop heads for a candidate period: the last p visits, each described by its pc and the
+ *       instructions and dispatch cycles since the visit before, equal the p visits before them;</li>
+ *   <li>proves it: the core's whole timing state ({@link StateImage}) at the end of one recorded period equals the state
+ *       at its start, and otherwise tries again with the next period or, after a few failures, backs off;</li>
+ *   <li>replays: each instruction must have the recorded pc and memory width, and each memory access is made for real,
+ *       at the recorded issue cycle shifted by the periods replayed, and must answer the recorded cycle (the caches,
+ *       prefetchers and DRAM still see every access, in order and at the right time);</li>
+ *   <li>stops at the first instruction that differs (a loop exit, a cache miss the recorded period did not have): the
+ *       core is set to the state at the start of that period, shifted, and the period's instructions so far are
+ *       timed again, with the memory answers they already got, so the run continues exactly as if nothing had been
+ *       replayed.</li>
+ * </ol>
+ * So results are the same bits as timing every instruction (tests compare the two, and {@code -Dternsim.replay=false}
+ * switches this off). The dataflow bound, which has no repeating state of its own (registers written before the loop
+ * keep their cycles), follows by a {@link DataflowMap} per period. Not replayed: runs watched by a timing or stall observer (timelines need every instruction).
+ */
+final class LoopReplay {
+
+    /** Longest period searched for, in loop-head visits. */
+    static final int MAX_PERIOD = 128;
+    /** Longest period recorded, in instructions. */
+    private static final int MAX_RECORD = 1 << 18;
+    /** Candidate periods recorded, looking for a state seen at an earlier one, before the candidate is dropped. */
+    private static final int TRIES = 64;
+    private static final int MAX_BACKOFF = 1 << 12;
+    /**
+     * Visits a candidate must have repeated for, at least: short periods inside a row (a group of four blocks) recur
+     * for a few visits and then break at the row's end; a row-long period keeps recurring.
+     */
+    private static final int MIN_RUN = 32;
+
+    static final boolean DEBUG = Boolean.getBoolean("ternsim.replay.debug");
+
+    private enum Mode { SEARCH, RECORD, REPLAY }
+
+    private final OutOfOrderCore core;
+    private final MemoryHierarchy memory;
+    private Mode mode = Mode.SEARCH;
+
+    /* Period search: visit signatures in a ring, and per candidate period p how many latest visits equal the one p before. */
+    private final long[] signatures = new long[MAX_PERIOD + 1];
+    private final int[] runs = new int[MAX_PERIOD + 1];
+    private long visits;
+    private long previousVisitDispatch;
+    private long previousVisitSequence;
+    private long searchFrom;
+    private int backoff = 1;
+    /** Shortest period searched for: a candidate given up on is not tried again, so a longer one can be. */
+    private int shortest = 1;
+
+    /*
+     * The candidate: visits per candidate period, visits since the latest mark, and the marks: the state at the start
+     * of each candidate period recorded so far. The state may take several candidate periods to come back (the
+     * integer ports are handed out round the least used, which can take a few rows to cycle), so the state at each
+     * mark is compared with every earlier mark.
+     */
+    private int period;
+    private int visitsInPeriod;
+    private int marks;
+    private final Mark[] history = new Mark[TRIES + 1];
+    /** The mark the replayed period starts from (its state, counters and ranks at the first replayed period). */
+    private Mark reference;
+
+    /* The recorded period: per instruction its pc, memory width and kind, and cycles relative to the period's start. */
+    private int length;
+    private int[] pcs = new int[1024];
+    private int[] widths = new int[1024];
+    private boolean[] stores = new boolean[1024];
+    private long[] issues = new long[1024];
+    private long[] answers = new long[1024];
+    private long[] retires = new long[1024];
+
+    /* Replay: growth per period, the current period's start cycle and position, and the dataflow state at its start. */
+    private long periodCycles;
+    private long[] counterGrowth;
+    private long[] rankGrowth;
+    private long periodsReplayed;
+    private long periodStart;
+    private int position;
+    /** The dataflow schedule's state at the current period's start, and what a period does to it. */
+    private final long[] dataflowAtStart;
+    private DataflowMap dataflow;
+    private int[] countedPcs;
+    private long[] counts;
+    /** Positions in the period of loop heads and closing branches (the steady-state detectors' events). */
+    private int[] edges;
+    private long replayed;
+
+    LoopReplay(OutOfOrderCore core, MemoryHierarchy memory) {
+        this.core = core;
+        this.memory = memory;
+        this.dataflowAtStart = new long[core.dataflowSize()];
+    }
+
+    /** Whether every instruction must come here (recording or replaying), not only loop heads. */
+    boolean engaged() {
+        return mode != Mode.SEARCH;
+    }
+
+    long replayed() {
+        return replayed;
+    }
+
+    void retired(int pc, long address, int width, boolean store) {
+        if (mode != Mode.REPLAY) {
+            if ((core.flags(pc) & OutOfOrderCore.LOOP_HEAD) != 0) {
+                visit(pc);
+            }
+            if (mode != Mode.REPLAY) {
+                core.time(pc, address, width, store, OutOfOrderCore.NO_ANSWER);
+                if (mode == Mode.RECORD) {
+                    record(pc, width, store);
+                }
+                return;
+            }
+        }
+        replay(pc, address, width, store);
+    }
+
+    /** A loop head is about to be timed: the state now is the one a period starts from. */
+    private void visit(int pc) {
+        long dispatch = core.dispatchCycle();
+        long sequence = core.sequence();
+        long signature = (pc * 0x9E3779B97F4A7C15L) ^ ((sequence - previousVisitSequence) * 0xC2B2AE3D27D4EB4FL)
+            ^ (dispatch - previousVisitDispatch);
+        previousVisitDispatch = dispatch;
+        previousVisitSequence = sequence;
+        if (mode == Mode.RECORD) {
+            visits++;
+            if (++visitsInPeriod == period) {
+                prove();
+            }
+            return;
+        }
+        int candidate = search(signature);
+        if (candidate > 0 && visits >= searchFrom) {
+            period = candidate;
+            marks = 0;
+            length = 0;
+            mark();
+            mode = Mode.RECORD;
+        }
+    }
+
+    /** Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none. */
+    private int search(long signature) {
+        int found = 0;
+        int ring = signatures.length;
+        int now = (int) (visits % ring);
+        for (int p = 1; p <= MAX_PERIOD; p++) {
+            int then = now - p < 0 ? now - p + ring : now - p;
+            runs[p] = visits >= p && signatures[then] == signature ? runs[p] + 1 : 0;
+            if (found == 0 && p >= shortest && runs[p] >= Math.max(p, MIN_RUN)) {
+                found = p;
+            }
+        }
+        signatures[now] = signature;
+        visits++;
+        return found;
+    }
+
+    /** Notes the state at the start of a candidate period. */
+    private void mark() {
+        if (marks > 0) {
+            long[][] range = core.portRankRange();
+            history[marks - 1].low = range[0];
+            history[marks - 1].high = range[1];
+        }
+        core.trackPortRanks(true);
+        Mark m = history[marks];
+        if (m == null) {
+            m = history[marks] = new Mark();
+        }
+        m.image.clear();
+        core.capture(m.image);
+        m.hash = m.image.hash();
+        m.base = core.dispatchCycle();
+        m.counters = core.counters();
+        m.ranks = core.portRanks();
+        m.offset = length;
+        marks++;
+        visitsInPeriod = 0;
+    }
+
+    private void record(int pc, int width, boolean store) {
+        if (length == pcs.length) {
+            if (length == MAX_RECORD) {
+                giveUp();
+                return;
+            }
+            grow();
+        }
+        pcs[length] = pc;
+        widths[length] = width;
+        stores[length] = store;
+        long base = history[0].base;
+        issues[length] = core.lastIssue - base;
+        answers[length] = core.lastDataReady - base;
+        retires[length] = core.lastRetired - base;
+        length++;
+    }
+
+    /** A candidate period has ended: replay from the latest earlier mark whose state is the state now, if any. */
+    private void prove() {
+        mark();
+        Mark now = history[marks - 1];
+        for (int j = marks - 2; j >= 0; j--) {
+            Mark then = history[j];
+            if (now.hash == then.hash && now.image.sameAs(then.image)
+                    && core.portChoicesRepeat(then.ranks, now.ranks, low(j), high(j))) {
+                replayFrom(then, now);
+                return;
+            }
+        }
+        if (DEBUG) {
+            int d = now.image.firstDifference(history[marks - 2].image);
+            System.err.println("prove p=" + period + " visits=" + visits + " marks=" + marks + " diff@" + d);
+            System.err.println("  now " + now.image.around(d));
+            System.err.println("  was " + history[marks - 2].image.around(d));
+        }
+        if (marks == history.length) {
+            giveUp();
+        }
+    }
+
+    /** Least rank differences from mark {@code j} to the latest. */
+    private long[] low(int j) {
+        long[] low = history[j].low.clone();
+        for (int k = j + 1; k < marks - 1; k++) {
+            for (int i = 0; i < low.length; i++) {
+                low[i] = Math.min(low[i], history[k].low[i]);
+            }
+        }
+        return low;
+    }
+
+    private long[] high(int j) {
+        long[] high = history[j].high.clone();
+        for (int k = j + 1; k < marks - 1; k++) {
+            for (int i = 0; i < high.length; i++) {
+                high[i] = Math.max(high[i], history[k].high[i]);
+            }
+        }
+        return high;
+    }
+
+    /** The state at {@code now} equals that at {@code then}: the instructions between them are the period. */
+    private void replayFrom(Mark then, Mark now) {
+        core.trackPortRanks(false);
+        if (then.offset > 0) {
+            int n = now.offset - then.offset;
+            long shift = then.base - history[0].base;
+            System.arraycopy(pcs, then.offset, pcs, 0, n);
+            System.arraycopy(widths, then.offset, widths, 0, n);
+            System.arraycopy(stores, then.offset, stores, 0, n);
+            for (int i = 0; i < n; i++) {
+                issues[i] = issues[then.offset + i] - shift;
+                answers[i] = answers[then.offset + i] - shift;
+                retires[i] = retires[then.offset + i] - shift;
+            }
+        }
+        length = now.offset - then.offset;
+        periodCycles = now.base - then.base;
+        counterGrowth = minus(now.counters, then.counters);
+        rankGrowth = minus(now.ranks, then.ranks);
+        reference = now;
+        periodStart = now.base;
+        periodsReplayed = 0;
+        position = 0;
+        core.saveDataflow(dataflowAtStart);
+        dataflow = DataflowMap.of(core.dataflowRules(), pcs, widths, stores, length, core.accumulateGroups());
+        summarise();
+        if (DEBUG) {
+            System.err.println("replay from visit " + visits + ": " + length + " instructions, " + periodCycles + " cycles");
+        }
+        mode = Mode.REPLAY;
+    }
+
+    private void giveUp() {
+        core.trackPortRanks(false);
+        mode = Mode.SEARCH;
+        shortest = Math.min(period + 1, MAX_PERIOD);
+        java.util.Arrays.fill(runs, 0); // the visits while recording were not searched
+        searchFrom = visits + (long) backoff * MAX_PERIOD;
+        backoff = Math.min(2 * backoff, MAX_BACKOFF);
+    }
+
+    private void replay(int pc, long address, int width, boolean store) {
+        int i = position;
+        if (pc != pcs[i] || width != widths[i] || store != stores[i]) {
+            stop(pc, address, width, store, OutOfOrderCore.NO_ANSWER);
+            return;
+        }
+        if (width > 0) {
+            long answer = memory.access(address, width, store, issues[i] + periodStart);
+            if (!store && answer != answers[i] + periodStart) {
+                stop(pc, address, width, store, answer);
+                return;
+            }
+        }
+        if (++position == length) {
+            core.replayed(countedPcs, counts);
+            for (int e = 0; e < edges.length; e++) {
+                int j = edges[e];
+                core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
+            }
+            dataflow.apply(dataflowAtStart);
+            replayed += length;
+            periodsReplayed++;
+            periodStart += periodCycles;
+            position = 0;
+        }
+    }
+
+    /** Per pc how often the period runs it, and where its loop heads and closing branches are. */
+    private void summarise() {
+        java.util.TreeMap<Integer, Long> perPc = new java.util.TreeMap<>();
+        int edgeCount = 0;
+        for (int j = 0; j < length; j++) {
+            perPc.merge(pcs[j], 1L, Long::sum);
+            if (core.loopEdge(pcs[j])) {
+                edgeCount++;
+            }
+        }
+        countedPcs = perPc.keySet().stream().mapToInt(Integer::intValue).toArray();
+        counts = perPc.values().stream().mapToLong(Long::longValue).toArray();
+        edges = new int[edgeCount];
+        for (int j = 0, e = 0; j < length; j++) {
+            if (core.loopEdge(pcs[j])) {
+                edges[e++] = j;
+            }
+        }
+    }
+
+    /** The instruction in hand differs from the period: time everything from the period's start, then it. */
+    private void stop(int pc, long address, int width, boolean store, long answer) {
+        if (DEBUG) {
+            System.err.println("stop at " + position + " of " + length + " pc " + pc + "/" + pcs[position] + " periods=" + periodsReplayed
+                + " answer " + (answer == OutOfOrderCore.NO_ANSWER ? "-" : (answer - periodStart) + " vs " + answers[position]));
+        }
+        boolean early = periodsReplayed < 2;
+        rewind();
+        core.time(pc, address, width, store, answer);
+        if (early) {
+            searchFrom = visits + (long) backoff * MAX_PERIOD;
+            backoff = Math.min(2 * backoff, MAX_BACKOFF);
+        } else {
+            backoff = 1;
+        }
+    }
+
+    /** Leaves replay: the core's state becomes that of the current period's start, and its replayed part is re-timed. */
+    void settle() {
+        if (mode == Mode.REPLAY) {
+            rewind();
+        } else if (mode == Mode.RECORD) {
+            core.trackPortRanks(false);
+            mode = Mode.SEARCH;
+        }
+    }
+
+    private void rewind() {
+        core.restore(reference.image, periodStart, plus(reference.counters, counterGrowth, periodsReplayed),
+            plus(reference.ranks, rankGrowth, periodsReplayed));
+        core.restoreDataflow(dataflowAtStart);
+        for (int j = 0; j < position; j++) {
+            // the memory system has answered these already: its answer is passed, not asked again
+            core.time(pcs[j], 0, widths[j], stores[j], answers[j] + periodStart);
+        }
+        java.util.Arrays.fill(runs, 0);
+        mode = Mode.SEARCH;
+    }
+
+    /** The state at the start of a candidate period, and where its instructions begin in the record. */
+    private static final class Mark {
+        final StateImage image = new StateImage();
+        long hash;
+        long base;
+        long[] counters;
+        long[] ranks;
+        /** Least and greatest port-rank differences from this mark to the next. */
+        long[] low;
+        long[] high;
+        int offset;
+    }
+
+    private void grow() {
+        int n = pcs.length * 2;
+        pcs = java.util.Arrays.copyOf(pcs, n);
+        widths = java.util.Arrays.copyOf(widths, n);
+        stores = java.util.Arrays.copyOf(stores, n);
+        issues = java.util.Arrays.copyOf(issues, n);
+        answers = java.util.Arrays.copyOf(answers, n);
+        retires = java.util.Arrays.copyOf(retires, n);
+    }
+
+    private static long[] minus(long[] a, long[] b) {
+        long[] d = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
+    private static long[] plus(long[] a, long[] growth, long times) {
+        long[] r = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] + growth[i] * times;
+        }
+        return r;
+    }
+}

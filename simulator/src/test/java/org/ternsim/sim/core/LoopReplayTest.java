@@ -1,0 +1,153 @@
+// Replaying repeated loop periods gives the same cycles and statistics, bit for bit, as timing every instruction.
+package org.ternsim.sim.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.ternsim.isa.Memory;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.Region;
+import org.ternsim.isa.lower.GemvLowering;
+import org.ternsim.isa.lower.GemvLowerings;
+import org.ternsim.isa.lower.GemvOperands;
+import org.ternsim.isa.uarch.Microarchitecture;
+import org.ternsim.isa.uarch.UarchLoader;
+import org.ternsim.sim.config.AcceleratorConfigLoader;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+import org.ternsim.sim.mem.CacheStats;
+import org.ternsim.sim.mem.MemoryHierarchy;
+import org.ternsim.sim.run.GemvSimulation;
+import org.ternsim.sim.run.MachineBuilder;
+
+/**
+ * Every CPU config x every lowering its core lists, at a shape with enough rows for a period to be found: the core
+ * with {@link LoopReplay} and the core that times every instruction must agree on every statistic, the caches'
+ * counters and each loop's steady state. Cold caches are included, so replays also stop part-way when a memory
+ * answer differs from the recorded one.
+ */
+class LoopReplayTest {
+
+    private static final int[][] SHAPES = {{256, 2560}, {256, 3072}, {256, 1536}, {192, 4096}};
+
+    @Test
+    void replayingGivesTheSameResultsAsTimingEveryInstruction() throws IOException {
+        List<String> differ = new ArrayList<>();
+        Map<String, String> replayedShare = new TreeMap<>();
+        int replayedRuns = 0;
+        int runs = 0;
+        for (HardwareConfig hw : cpuConfigs()) {
+            Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
+            for (GemvLowering l : GemvLowerings.all()) {
+                if (!hw.core().isa().contains(l.isa())) {
+                    continue;
+                }
+                int[] shape = shape(l);
+                for (boolean warm : new boolean[] {true, false}) {
+                    String name = hw.name() + " " + l.kernel() + "/" + l.isa() + " " + shape[0] + "x" + shape[1]
+                        + (warm ? " warm" : " cold");
+                    Run replaying = run(hw, uarch, l, shape, warm, true);
+                    Run everyInstruction = run(hw, uarch, l, shape, warm, false);
+                    runs++;
+                    if (!replaying.rendering.equals(everyInstruction.rendering)) {
+                        differ.add(name + "\n  replaying: " + replaying.rendering + "\n  every one: "
+                            + everyInstruction.rendering);
+                    }
+                    if (replaying.replayed > 0) {
+                        replayedRuns++;
+                    }
+                    replayedShare.put(name, String.format("%.0f%%", 100.0 * replaying.replayed / replaying.instructions));
+                }
+            }
+        }
+        System.out.println("[LoopReplayTest] replayed share per run: " + replayedShare);
+        assertTrue(differ.isEmpty(), differ.size() + " of " + runs + " runs differ:\n" + String.join("\n", differ));
+        // The point of replaying is speed: most of these GEMVs must settle into a period the core can prove.
+        assertTrue(replayedRuns * 2 > runs, "only " + replayedRuns + " of " + runs + " runs replayed: " + replayedShare);
+    }
+
+    @Test
+    void aTimelineObserverSeesEveryInstructionTimed() throws IOException {
+        HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/zen5-2c.yaml"));
+        Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
+        GemvLowering l = GemvSimulation.Request.choose(hw, "i2_s", "avx2");
+        Program program = l.lower(256, 2560);
+        GemvOperands data = l.random(256, 2560, 3);
+        Memory memory = new Memory(program.regions());
+        data.bind(memory);
+        OutOfOrderCore core = new OutOfOrderCore(program, uarch, MachineBuilder.memory(hw));
+        long[] timed = new long[1];
+        core.observe((pc, dispatch, issue, complete, retire, ports, n) -> timed[0]++);
+        long executed = GemvSimulation.execute(program, l.semantics(), memory, core);
+        assertEquals(executed, timed[0]);
+        assertEquals(0, core.replayedInstructions());
+    }
+
+    private record Run(String rendering, long replayed, long instructions) {
+    }
+
+    private static Run run(HardwareConfig hw, Microarchitecture uarch, GemvLowering l, int[] shape, boolean warm,
+            boolean replay) {
+        Program program = l.lower(shape[0], shape[1]);
+        GemvOperands data = l.random(shape[0], shape[1], 11);
+        Memory memory = new Memory(program.regions());
+        data.bind(memory);
+        MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
+        if (warm) {
+            for (Region r : program.regions()) {
+                hierarchy.warm(r.base(), r.bytes());
+            }
+        }
+        OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
+        if (!replay) {
+            core.timeEveryInstruction();
+        }
+        GemvSimulation.execute(program, l.semantics(), memory, core);
+        CoreStats s = core.stats();
+        StringBuilder b = new StringBuilder();
+        b.append("cycles=").append(s.cycles()).append(" instructions=").append(s.instructions())
+            .append(" uops=").append(s.uops()).append(" loads=").append(s.loads()).append(" stores=").append(s.stores())
+            .append(" ops=").append(new TreeMap<>(s.opCounts())).append(" vector=").append(new TreeMap<>(s.vectorWork256()))
+            .append(" busy=").append(java.util.Arrays.toString(s.portBusyCycles()))
+            .append(" dispatchBound=").append(s.dispatchBoundCycles()).append(" portBound=").append(s.portBoundCycles())
+            .append(" busiest=").append(s.busiestPort()).append(" dataflow=").append(s.dataflowBoundCycles())
+            .append(" loops=").append(core.loopSteadyStates());
+        for (var level : hierarchy.levels()) {
+            CacheStats c = level.stats();
+            b.append(' ').append(c.level).append(':').append(c.reads).append('/').append(c.writes).append('/')
+                .append(c.hits).append('/').append(c.misses).append('/').append(c.inFlightHits).append('/')
+                .append(c.evictions).append('/').append(c.writeBacks).append('/').append(c.prefetchesIssued).append('/')
+                .append(c.prefetchesDropped).append('/').append(c.mshrStallCycles);
+        }
+        b.append(" dram=").append(hierarchy.dramReadBytes()).append('/').append(hierarchy.dramWriteBytes());
+        return new Run(b.toString(), core.replayedInstructions(), s.instructions());
+    }
+
+    private static int[] shape(GemvLowering l) {
+        for (int[] s : SHAPES) {
+            try {
+                l.checkShape(s[0], s[1]);
+                return s;
+            } catch (IllegalArgumentException invalid) {
+                // next
+            }
+        }
+        throw new AssertionError(l.kernel() + "/" + l.isa() + " accepts none of " + java.util.Arrays.deepToString(SHAPES));
+    }
+
+    private static List<HardwareConfig> cpuConfigs() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("../configs/hw"))) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).filter(p -> !AcceleratorConfigLoader.isAccelerator(p))
+                .sorted().map(HardwareConfigLoader::load).toList();
+        }
+    }
+}
