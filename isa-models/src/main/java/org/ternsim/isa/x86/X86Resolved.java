@@ -219,17 +219,11 @@ final class X86Resolved {
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
-            // Eight bytes of each source per step, read before the result word is written (r may be x or y).
-            for (int o = 0; o < width; o += 8) {
-                long u = get(x, o);
-                long v = get(y, o);
-                long out = 0;
-                for (int sh = 0; sh < 64; sh += 16) {
-                    int sum = ((int) (u >>> sh) & 0xFF) * (byte) (v >>> sh)
-                        + ((int) (u >>> (sh + 8)) & 0xFF) * (byte) (v >>> (sh + 8));
-                    out |= (Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum)) & 0xFFFFL) << sh;
-                }
-                put(r, o, out);
+            for (int o = 0; o < width; o += 2) {
+                int sum = (x[o] & 0xFF) * y[o] + (x[o + 1] & 0xFF) * y[o + 1];
+                int v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));
+                r[o] = (byte) v;
+                r[o + 1] = (byte) (v >>> 8);
             }
         }
     }

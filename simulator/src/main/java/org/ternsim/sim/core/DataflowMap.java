@@ -44,6 +44,11 @@ final class DataflowMap {
         scratch = new long[outputs.length];
     }
 
+    /** Operations per application: terms evaluated, times the units in a period. */
+    long cost() {
+        return (long) sources.length * times;
+    }
+
     /** Replaces {@code state} by its value after one more period. */
     void apply(long[] state) {
         for (int t = 0; t < times; t++) {
@@ -64,24 +69,21 @@ final class DataflowMap {
     }
 
     /**
-     * The map of a period of {@code n} instructions: per instruction its pc and whether it loads; {@code accGroups}
-     * is each register's accumulate group at the period's start (the same at every period's start, as the state
-     * repeats). A period that is a run of equal units (rows) is mapped through one unit, when the unit also leaves the
-     * accumulate groups as it found them.
+     * The map of a period of {@code n} instructions that is a run of at least two equal units (rows), or null when it
+     * is not (building a map costs a symbolic pass over a unit, which only pays off when it stands for several). Per
+     * instruction its pc, memory width and kind; {@code accGroups} is each register's accumulate group at the period's
+     * start (the same at every period's start, as the state repeats), which the unit must also leave as it found it.
      */
-    static DataflowMap of(OutOfOrderCore.DataflowRules rules, int[] pcs, int[] widths, boolean[] stores, int n,
-            int[] accGroups) {
+    static DataflowMap ofRepeatingUnit(OutOfOrderCore.DataflowRules rules, int[] pcs, int[] widths, boolean[] stores,
+            int n, int[] accGroups) {
         for (int unit = 1; unit <= n / 2; unit++) {
             if (n % unit == 0 && repeats(pcs, widths, stores, n, unit)) {
                 int[] groups = accGroups.clone();
                 Term[] outputs = symbolic(rules, pcs, widths, stores, unit, groups);
-                if (java.util.Arrays.equals(groups, accGroups)) {
-                    return new DataflowMap(outputs, n / unit);
-                }
-                break;
+                return java.util.Arrays.equals(groups, accGroups) ? new DataflowMap(outputs, n / unit) : null;
             }
         }
-        return new DataflowMap(symbolic(rules, pcs, widths, stores, n, accGroups.clone()), 1);
+        return null;
     }
 
     private static boolean repeats(int[] pcs, int[] widths, boolean[] stores, int n, int unit) {

@@ -22,8 +22,13 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  *       replayed.</li>
  * </ol>
  * So results are the same bits as timing every instruction (tests compare the two, and {@code -Dternsim.replay=false}
- * switches this off). The dataflow bound, which has no repeating state of its own (registers written before the loop
- * keep their cycles), follows by a {@link DataflowMap} per period. Not replayed: runs watched by a timing or stall observer (timelines need every instruction).
+ * switches this off). Port usage counts, which decide between free ports, are not part of the image: they only need
+ * to keep their order ({@link PortTable#repeatsChoices}). The dataflow bound has no repeating state of its own
+ * (registers written before the loop keep their cycles); a {@link DataflowMap} carries it over a period made of equal
+ * rows, and otherwise it runs per instruction as the period replays. A candidate shorter than
+ * {@value #MIN_PERIOD_INSTRUCTIONS} instructions is recorded as a multiple of itself, so comparing states stays cheap.
+ * Not replayed: runs watched by a timing or stall observer (timelines need every instruction), and periods whose memory
+ * answers do not repeat (a stream from DRAM), which stop the replay and back off.
  */
 final class LoopReplay {
 
@@ -32,15 +37,20 @@ final class LoopReplay {
     /** Longest period recorded, in instructions. */
     private static final int MAX_RECORD = 1 << 18;
     /** Candidate periods recorded, looking for a state seen at an earlier one, before the candidate is dropped. */
-    private static final int TRIES = 64;
+    private static final int TRIES = 24;
     private static final int MAX_BACKOFF = 1 << 12;
+    /** Instructions not searched after a candidate was given up, times the backoff factor. */
+    private static final long BACKOFF_INSTRUCTIONS = 1 << 14;
+    /**
+     * Fewest instructions in a recorded period: a shorter candidate is recorded as a multiple of itself, so that
+     * comparing states (some thousand numbers) stays a small cost per instruction.
+     */
+    private static final long MIN_PERIOD_INSTRUCTIONS = 256;
     /**
      * Visits a candidate must have repeated for, at least: short periods inside a row (a group of four blocks) recur
      * for a few visits and then break at the row's end; a row-long period keeps recurring.
      */
     private static final int MIN_RUN = 32;
-
-    static final boolean DEBUG = Boolean.getBoolean("ternsim.replay.debug");
 
     private enum Mode { SEARCH, RECORD, REPLAY }
 
@@ -50,10 +60,13 @@ final class LoopReplay {
 
     /* Period search: visit signatures in a ring, and per candidate period p how many latest visits equal the one p before. */
     private final long[] signatures = new long[MAX_PERIOD + 1];
+    /** The instruction count at each visit in the ring (how long a candidate period is). */
+    private final long[] visitSequences = new long[MAX_PERIOD + 1];
     private final int[] runs = new int[MAX_PERIOD + 1];
     private long visits;
     private long previousVisitDispatch;
     private long previousVisitSequence;
+    /** Instruction count before which nothing is searched (backing off after failures). */
     private long searchFrom;
     private int backoff = 1;
     /** Shortest period searched for: a candidate given up on is not tried again, so a longer one can be. */
@@ -143,9 +156,15 @@ final class LoopReplay {
             }
             return;
         }
-        int candidate = search(signature);
-        if (candidate > 0 && visits >= searchFrom) {
-            period = candidate;
+        if (sequence < searchFrom) {
+            java.util.Arrays.fill(runs, 0); // the ring goes stale while backing off
+            return;
+        }
+        int candidate = search(signature, sequence);
+        if (candidate > 0) {
+            long instructions = Math.max(1, sequence - visitSequences[(int) ((visits - 1 - candidate) % signatures.length)]);
+            period = (int) Math.min(Integer.MAX_VALUE / 2,
+                candidate * ((MIN_PERIOD_INSTRUCTIONS + instructions - 1) / instructions));
             marks = 0;
             length = 0;
             mark();
@@ -154,7 +173,7 @@ final class LoopReplay {
     }
 
     /** Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none. */
-    private int search(long signature) {
+    private int search(long signature, long sequence) {
         int found = 0;
         int ring = signatures.length;
         int now = (int) (visits % ring);
@@ -166,6 +185,7 @@ final class LoopReplay {
             }
         }
         signatures[now] = signature;
+        visitSequences[now] = sequence;
         visits++;
         return found;
     }
@@ -223,12 +243,6 @@ final class LoopReplay {
                 return;
             }
         }
-        if (DEBUG) {
-            int d = now.image.firstDifference(history[marks - 2].image);
-            System.err.println("prove p=" + period + " visits=" + visits + " marks=" + marks + " diff@" + d);
-            System.err.println("  now " + now.image.around(d));
-            System.err.println("  was " + history[marks - 2].image.around(d));
-        }
         if (marks == history.length) {
             giveUp();
         }
@@ -279,11 +293,12 @@ final class LoopReplay {
         periodsReplayed = 0;
         position = 0;
         core.saveDataflow(dataflowAtStart);
-        dataflow = DataflowMap.of(core.dataflowRules(), pcs, widths, stores, length, core.accumulateGroups());
-        summarise();
-        if (DEBUG) {
-            System.err.println("replay from visit " + visits + ": " + length + " instructions, " + periodCycles + " cycles");
+        dataflow = DataflowMap.ofRepeatingUnit(core.dataflowRules(), pcs, widths, stores, length,
+            core.accumulateGroups());
+        if (dataflow != null && dataflow.cost() > length) {
+            dataflow = null; // cheaper to run the dataflow schedule per instruction as the period replays
         }
+        summarise();
         mode = Mode.REPLAY;
     }
 
@@ -292,7 +307,7 @@ final class LoopReplay {
         mode = Mode.SEARCH;
         shortest = Math.min(period + 1, MAX_PERIOD);
         java.util.Arrays.fill(runs, 0); // the visits while recording were not searched
-        searchFrom = visits + (long) backoff * MAX_PERIOD;
+        searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
         backoff = Math.min(2 * backoff, MAX_BACKOFF);
     }
 
@@ -309,13 +324,18 @@ final class LoopReplay {
                 return;
             }
         }
+        if (dataflow == null) {
+            core.dataflow(pc, width > 0 && !store);
+        }
         if (++position == length) {
             core.replayed(countedPcs, counts);
             for (int e = 0; e < edges.length; e++) {
                 int j = edges[e];
                 core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
             }
-            dataflow.apply(dataflowAtStart);
+            if (dataflow != null) {
+                dataflow.apply(dataflowAtStart);
+            }
             replayed += length;
             periodsReplayed++;
             periodStart += periodCycles;
@@ -325,35 +345,41 @@ final class LoopReplay {
 
     /** Per pc how often the period runs it, and where its loop heads and closing branches are. */
     private void summarise() {
-        java.util.TreeMap<Integer, Long> perPc = new java.util.TreeMap<>();
+        int maxPc = 0;
         int edgeCount = 0;
         for (int j = 0; j < length; j++) {
-            perPc.merge(pcs[j], 1L, Long::sum);
-            if (core.loopEdge(pcs[j])) {
-                edgeCount++;
-            }
+            maxPc = Math.max(maxPc, pcs[j]);
+            edgeCount += core.loopEdge(pcs[j]) ? 1 : 0;
         }
-        countedPcs = perPc.keySet().stream().mapToInt(Integer::intValue).toArray();
-        counts = perPc.values().stream().mapToLong(Long::longValue).toArray();
+        long[] perPc = new long[maxPc + 1];
         edges = new int[edgeCount];
         for (int j = 0, e = 0; j < length; j++) {
+            perPc[pcs[j]]++;
             if (core.loopEdge(pcs[j])) {
                 edges[e++] = j;
+            }
+        }
+        int distinct = 0;
+        for (long c : perPc) {
+            distinct += c > 0 ? 1 : 0;
+        }
+        countedPcs = new int[distinct];
+        counts = new long[distinct];
+        for (int pc = 0, k = 0; pc <= maxPc; pc++) {
+            if (perPc[pc] > 0) {
+                countedPcs[k] = pc;
+                counts[k++] = perPc[pc];
             }
         }
     }
 
     /** The instruction in hand differs from the period: time everything from the period's start, then it. */
     private void stop(int pc, long address, int width, boolean store, long answer) {
-        if (DEBUG) {
-            System.err.println("stop at " + position + " of " + length + " pc " + pc + "/" + pcs[position] + " periods=" + periodsReplayed
-                + " answer " + (answer == OutOfOrderCore.NO_ANSWER ? "-" : (answer - periodStart) + " vs " + answers[position]));
-        }
         boolean early = periodsReplayed < 2;
         rewind();
         core.time(pc, address, width, store, answer);
         if (early) {
-            searchFrom = visits + (long) backoff * MAX_PERIOD;
+            searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
             backoff = Math.min(2 * backoff, MAX_BACKOFF);
         } else {
             backoff = 1;
@@ -373,11 +399,16 @@ final class LoopReplay {
     private void rewind() {
         core.restore(reference.image, periodStart, plus(reference.counters, counterGrowth, periodsReplayed),
             plus(reference.ranks, rankGrowth, periodsReplayed));
-        core.restoreDataflow(dataflowAtStart);
+        if (dataflow != null) {
+            core.restoreDataflow(dataflowAtStart);
+        }
+        // without a map, the dataflow schedule has already run over the replayed part of the period
+        core.skipDataflow(dataflow == null);
         for (int j = 0; j < position; j++) {
             // the memory system has answered these already: its answer is passed, not asked again
             core.time(pcs[j], 0, widths[j], stores[j], answers[j] + periodStart);
         }
+        core.skipDataflow(false);
         java.util.Arrays.fill(runs, 0);
         mode = Mode.SEARCH;
     }

@@ -25,6 +25,8 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  *   <li>execute: fixed latency from the timing table, and for loads the cache hierarchy's answer;</li>
  *   <li>retire: in order, at most {@code retireWidth} per cycle.</li>
  * </ol>
+ * A loop period whose timing state provably repeats is replayed rather than timed op by op ({@link LoopReplay}), with
+ * the same results.
  * Not modelled: the front end beyond dispatch width (these loops run from the op cache), branch mispredictions
  * (loop branches of fixed trip count are assumed predicted), integer scheduler capacity (and FP scheduler capacity
  * where the table gives no non-scheduling queue), memory disambiguation, and store-to-load
@@ -119,6 +121,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private LoopReplay replay;
     /* The latest timed instruction's first issue, data-ready and retire cycles (what a replay records). */
     long lastIssue;
+    /** Set while a replay re-times instructions whose dataflow schedule it has already run. */
+    private boolean skipDataflow;
     long lastDataReady;
     long lastRetired;
 
@@ -245,30 +249,42 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         // NSQ offers the load to the FP side while the load/store unit fetches its data, US 2021/0117196).
         long fpEnter = fpSide ? fpQueue.enter(dispatch) : dispatch;
         long ready = (isLoad ? dispatch : fpEnter) + 1;
+        // The dataflow schedule (see dataflow(), which a replay runs alone) is computed alongside: one pass over the
+        // sources serves both, which the hot path needs.
+        long idealStart = 0;
         final int[] ids = regIds;
         final long[] regReadyAt = regReady;
+        final long[] idealReadyAt = idealReady;
         for (int i = info[at + READ_FROM], end = info[at + READ_TO]; i < end; i++) {
-            ready = Math.max(ready, regReadyAt[ids[i]]);
+            int r = ids[i];
+            ready = Math.max(ready, regReadyAt[r]);
+            idealStart = Math.max(idealStart, idealReadyAt[r]);
         }
         int acc = info[at + ACC_REG];
         int accGroup = info[at + ACC_GROUP];
         if (acc >= 0) {
-            ready = Math.max(ready, accGroupOf[acc] == accGroup ? accReady[acc] : regReadyAt[acc]);
+            boolean forwarded = accGroupOf[acc] == accGroup;
+            ready = Math.max(ready, forwarded ? accReady[acc] : regReadyAt[acc]);
+            idealStart = Math.max(idealStart, forwarded ? idealAccReady[acc] : idealReadyAt[acc]);
         }
         int lateFrom = info[at + LATE_FROM];
         int lateTo = info[at + LATE_TO];
         if (lateTo > lateFrom) {
             long advance = l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0);
             for (int i = lateFrom; i < lateTo; i++) {
-                ready = Math.max(ready, regReadyAt[ids[i]] - advance);
+                int r = ids[i];
+                ready = Math.max(ready, regReadyAt[r] - advance);
+                idealStart = Math.max(idealStart, idealReadyAt[r] - advance);
             }
         }
         long complete;
+        long idealComplete;
         long firstIssue = ready;
         long dataReady = 0;
         int placed = 0;
         if ((f & ZERO_IDIOM) != 0) {
             complete = dispatch;
+            idealComplete = idealStart;
         } else {
             int lat = info[at + LATENCY];
             int occ = info[at + OCCUPANCY];
@@ -292,6 +308,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                 firstIssue = ready;
             }
             complete = lastDone;
+            idealComplete = idealStart + lat;
             long leftScheduler = lastDone - lat;
             if (memBytes > 0) {
                 dataReady = memoryAnswer == NO_ANSWER ? memory.access(memAddress, memBytes, store, firstIssue)
@@ -301,6 +318,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
                 } else {
                     int extra = (f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0;
                     complete = Math.max(complete, Math.max(dataReady + extra, fpEnter + 1) + lat);
+                    idealComplete = idealStart + l1HitLatency + extra + lat;
                     // the FP side's load op waits in its scheduler entry for the data (US 2021/0117196)
                     leftScheduler = Math.max(leftScheduler, complete - lat);
                 }
@@ -310,12 +328,21 @@ public final class OutOfOrderCore implements Interpreter.Listener {
             }
         }
         int early = accGroup < 0 ? 0 : info[at + LATENCY] - info[at + ACC_LATENCY];
+        // A replay re-timing instructions whose dataflow schedule it has already run leaves that schedule alone.
+        boolean ideal = !skipDataflow;
         for (int i = info[at + WRITE_FROM], end = info[at + WRITE_TO]; i < end; i++) {
             int w = ids[i];
             regReadyAt[w] = complete;
             accReady[w] = complete - early;
+            if (ideal) {
+                idealReadyAt[w] = idealComplete;
+                idealAccReady[w] = idealComplete - early;
+            }
+            accGroupOf[w] = accGroup;
         }
-        dataflow(pc, isLoad);
+        if (ideal) {
+            dataflowEnd = Math.max(dataflowEnd, idealComplete);
+        }
         long retired = retire(complete, writesVector, isLoad, isStore);
         executions[pc]++;
         if ((f & LOOP_EDGE) != 0) {
@@ -571,6 +598,10 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         System.arraycopy(from, 0, idealReady, 0, idealReady.length);
         System.arraycopy(from, idealReady.length, idealAccReady, 0, idealAccReady.length);
         dataflowEnd = from[2 * idealReady.length];
+    }
+
+    void skipDataflow(boolean skip) {
+        skipDataflow = skip;
     }
 
     int dataflowSize() {

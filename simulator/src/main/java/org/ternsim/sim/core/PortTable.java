@@ -31,6 +31,8 @@ final class PortTable {
     private long furthest;
     /** Per port, the group of ports it is ever weighed against (ports joined by a common set), see {@link #capture}. */
     private final int[] groupOf;
+    /** Per port, the other ports of its group. */
+    private final int[][] groupMates;
     /** Port index chosen by the latest {@link #reserve} call. */
     private int lastPort;
     /**
@@ -61,6 +63,12 @@ final class PortTable {
             rank[p] = p;
         }
         groupOf = portGroups(ports, setMasks);
+        groupMates = new int[ports][];
+        for (int p = 0; p < ports; p++) {
+            final int port = p;
+            groupMates[p] = java.util.stream.IntStream.range(0, ports)
+                .filter(q -> q != port && groupOf[q] == groupOf[port]).toArray();
+        }
     }
 
     /** Connected groups of ports, two ports joined when a set holds both; one group of all without the sets. */
@@ -281,14 +289,12 @@ final class PortTable {
 
     private void ranked(int port) {
         int n = rank.length;
-        for (int q = 0; q < n; q++) {
-            if (q != port && groupOf[q] == groupOf[port]) {
-                int a = Math.min(port, q);
-                int b = Math.max(port, q);
-                long d = rank[a] - rank[b];
-                pairLow[a * n + b] = Math.min(pairLow[a * n + b], d);
-                pairHigh[a * n + b] = Math.max(pairHigh[a * n + b], d);
-            }
+        for (int q : groupMates[port]) {
+            int a = Math.min(port, q);
+            int b = Math.max(port, q);
+            long d = rank[a] - rank[b];
+            pairLow[a * n + b] = Math.min(pairLow[a * n + b], d);
+            pairHigh[a * n + b] = Math.max(pairHigh[a * n + b], d);
         }
     }
 

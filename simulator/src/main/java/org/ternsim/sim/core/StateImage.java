@@ -62,15 +62,6 @@ final class StateImage {
         cursor = 0;
     }
 
-    void copyFrom(StateImage other) {
-        if (values.length < other.size) {
-            values = new long[other.values.length];
-        }
-        System.arraycopy(other.values, 0, values, 0, other.size);
-        size = other.size;
-        cursor = 0;
-    }
-
     /** A hash of the values, to compare many images cheaply before comparing them in full. */
     long hash() {
         long h = size;
@@ -82,18 +73,5 @@ final class StateImage {
 
     boolean sameAs(StateImage other) {
         return Arrays.equals(values, 0, size, other.values, 0, other.size);
-    }
-
-    /** Index of the first value that differs, -1 when equal (for diagnostics). */
-    int firstDifference(StateImage other) {
-        return Arrays.mismatch(values, 0, size, other.values, 0, other.size);
-    }
-
-    String around(int i) {
-        StringBuilder b = new StringBuilder("size " + size + ":");
-        for (int j = Math.max(0, i - 30); j < Math.min(size, i + 30); j++) {
-            b.append(j == i ? " [" : " ").append(values[j]).append(j == i ? "]" : "");
-        }
-        return b.toString();
     }
 }

@@ -75,6 +75,51 @@ class LoopReplayTest {
         assertTrue(replayedRuns * 2 > runs, "only " + replayedRuns + " of " + runs + " runs replayed: " + replayedShare);
     }
 
+    /**
+     * A workload run reads the statistics every few rows (SteadyStateGemv), which leaves a replay part-way: the
+     * statistics read then, and every later result, must be those of timing every instruction.
+     */
+    @Test
+    void statisticsReadPartWayAreThoseOfTimingEveryInstruction() throws IOException {
+        HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/zen5-2c.yaml"));
+        Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
+        GemvLowering l = GemvSimulation.Request.choose(hw, "i2_s", "avx2");
+        long[] replayed = new long[1];
+        List<Long> replaying = cyclesEvery(hw, uarch, l, 25_000, true, replayed);
+        List<Long> everyInstruction = cyclesEvery(hw, uarch, l, 25_000, false, new long[1]);
+        assertEquals(everyInstruction, replaying);
+        assertTrue(replayed[0] > 0, "no period was replayed between the reads");
+    }
+
+    private static List<Long> cyclesEvery(HardwareConfig hw, Microarchitecture uarch, GemvLowering l, int every,
+            boolean replay, long[] replayed) {
+        Program program = l.lower(512, 2560);
+        GemvOperands data = l.random(512, 2560, 5);
+        Memory memory = new Memory(program.regions());
+        data.bind(memory);
+        OutOfOrderCore core = new OutOfOrderCore(program, uarch, MachineBuilder.memory(hw));
+        if (!replay) {
+            core.timeEveryInstruction();
+        }
+        List<Long> seen = new ArrayList<>();
+        long[] n = new long[1];
+        GemvSimulation.execute(program, l.semantics(), memory, (pc, address, bytes, store) -> {
+            core.retired(pc, address, bytes, store);
+            if (++n[0] % every == 0) {
+                CoreStats s = core.stats();
+                seen.add(s.cycles());
+                seen.add(s.uops());
+                seen.add(s.dataflowBoundCycles());
+                seen.add(java.util.Arrays.stream(s.portBusyCycles()).sum());
+            }
+        });
+        CoreStats s = core.stats();
+        seen.add(s.cycles());
+        seen.add(s.dataflowBoundCycles());
+        replayed[0] = core.replayedInstructions();
+        return seen;
+    }
+
     @Test
     void aTimelineObserverSeesEveryInstructionTimed() throws IOException {
         HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/zen5-2c.yaml"));
