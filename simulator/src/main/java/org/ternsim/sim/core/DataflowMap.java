@@ -74,7 +74,7 @@ final class DataflowMap {
      * instruction its pc, memory width and kind; {@code accGroups} is each register's accumulate group at the period's
      * start (the same at every period's start, as the state repeats), which the unit must also leave as it found it.
      */
-    static DataflowMap ofRepeatingUnit(OutOfOrderCore.DataflowRules rules, int[] pcs, int[] widths, boolean[] stores,
+    static DataflowMap ofRepeatingUnit(DataflowRules rules, int[] pcs, int[] widths, boolean[] stores,
             int n, int[] accGroups) {
         for (int unit = 1; unit <= n / 2; unit++) {
             if (n % unit == 0 && repeats(pcs, widths, stores, n, unit)) {
@@ -96,7 +96,7 @@ final class DataflowMap {
     }
 
     /** Runs the dataflow schedule over {@code n} instructions with terms for values; {@code group} is updated. */
-    private static Term[] symbolic(OutOfOrderCore.DataflowRules rules, int[] pcs, int[] widths, boolean[] stores,
+    private static Term[] symbolic(DataflowRules rules, int[] pcs, int[] widths, boolean[] stores,
             int n, int[] group) {
         int regs = group.length;
         int end = 2 * regs;

@@ -238,7 +238,7 @@ final class LoopReplay {
         for (int j = marks - 2; j >= 0; j--) {
             Mark then = history[j];
             if (now.hash == then.hash && now.image.sameAs(then.image)
-                    && core.portChoicesRepeat(then.ranks, now.ranks, low(j), high(j))) {
+                    && core.portChoicesRepeat(then.ranks, now.ranks, rankRange(j, true), rankRange(j, false))) {
                 replayFrom(then, now);
                 return;
             }
@@ -248,25 +248,16 @@ final class LoopReplay {
         }
     }
 
-    /** Least rank differences from mark {@code j} to the latest. */
-    private long[] low(int j) {
-        long[] low = history[j].low.clone();
+    /** The least ({@code least}) or greatest rank differences over the intervals from mark {@code j} to the latest. */
+    private long[] rankRange(int j, boolean least) {
+        long[] range = (least ? history[j].low : history[j].high).clone();
         for (int k = j + 1; k < marks - 1; k++) {
-            for (int i = 0; i < low.length; i++) {
-                low[i] = Math.min(low[i], history[k].low[i]);
+            long[] next = least ? history[k].low : history[k].high;
+            for (int i = 0; i < range.length; i++) {
+                range[i] = least ? Math.min(range[i], next[i]) : Math.max(range[i], next[i]);
             }
         }
-        return low;
-    }
-
-    private long[] high(int j) {
-        long[] high = history[j].high.clone();
-        for (int k = j + 1; k < marks - 1; k++) {
-            for (int i = 0; i < high.length; i++) {
-                high[i] = Math.max(high[i], history[k].high[i]);
-            }
-        }
-        return high;
+        return range;
     }
 
     /** The state at {@code now} equals that at {@code then}: the instructions between them are the period. */

@@ -119,10 +119,12 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private static final boolean REPLAY = !"false".equals(System.getProperty("ternsim.replay"));
     /** Null when switched off, or once an observer wants every instruction's timestamps. */
     private LoopReplay replay;
-    /* The latest timed instruction's first issue, data-ready and retire cycles (what a replay records). */
-    long lastIssue;
+    /** Instructions replayed by a replay that has since been switched off. */
+    private long replayedBeforeStop;
     /** Set while a replay re-times instructions whose dataflow schedule it has already run. */
     private boolean skipDataflow;
+    /* The latest timed instruction's first issue, data-ready and retire cycles (what a replay records). */
+    long lastIssue;
     long lastDataReady;
     long lastRetired;
 
@@ -165,8 +167,6 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     public long replayedInstructions() {
         return replay == null ? replayedBeforeStop : replay.replayed();
     }
-
-    private long replayedBeforeStop;
 
     private void stopReplay() {
         if (replay != null) {
@@ -614,65 +614,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     }
 
     DataflowRules dataflowRules() {
-        return new DataflowRules();
-    }
-
-    /** What {@link #dataflow} reads about a pc, for building a {@link DataflowMap}. */
-    final class DataflowRules {
-        int[] registerIds() {
-            return regIds;
-        }
-
-        int readsFrom(int pc) {
-            return pcInfo[pc * INFO + READ_FROM];
-        }
-
-        int readsTo(int pc) {
-            return pcInfo[pc * INFO + READ_TO];
-        }
-
-        int lateFrom(int pc) {
-            return pcInfo[pc * INFO + LATE_FROM];
-        }
-
-        int lateTo(int pc) {
-            return pcInfo[pc * INFO + LATE_TO];
-        }
-
-        int writesFrom(int pc) {
-            return pcInfo[pc * INFO + WRITE_FROM];
-        }
-
-        int writesTo(int pc) {
-            return pcInfo[pc * INFO + WRITE_TO];
-        }
-
-        int accumulator(int pc) {
-            return pcInfo[pc * INFO + ACC_REG];
-        }
-
-        int accumulateGroup(int pc) {
-            return pcInfo[pc * INFO + ACC_GROUP];
-        }
-
-        long lateAdvance(int pc) {
-            return l1HitLatency + ((pcInfo[pc * INFO + FLAGS] & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0);
-        }
-
-        /** Ideal completion minus ideal start. */
-        long completionAfterStart(int pc, boolean isLoad) {
-            int at = pc * INFO;
-            int f = pcInfo[at + FLAGS];
-            if ((f & ZERO_IDIOM) != 0) {
-                return 0;
-            }
-            return pcInfo[at + LATENCY] + (isLoad ? l1HitLatency + ((f & VECTOR_LOAD) != 0 ? vectorLoadExtra : 0) : 0);
-        }
-
-        long earlyAccumulate(int pc) {
-            int at = pc * INFO;
-            return pcInfo[at + ACC_GROUP] < 0 ? 0 : pcInfo[at + LATENCY] - pcInfo[at + ACC_LATENCY];
-        }
+        return new DataflowRules(pcInfo, regIds, l1HitLatency, vectorLoadExtra);
     }
 
     /** Replayed instructions: {@code counts[i]} more executions of {@code pcs[i]}. */
