@@ -52,7 +52,8 @@ final class LoopReplay {
      */
     private static final int MIN_RUN = 32;
 
-    private enum Mode { SEARCH, RECORD, REPLAY }
+    /** CATCH_UP: statistics were read part-way through a replayed period; the rest of it is timed, then replay resumes. */
+    private enum Mode { SEARCH, RECORD, REPLAY, CATCH_UP }
 
     private final OutOfOrderCore core;
     private final MemoryHierarchy memory;
@@ -126,6 +127,10 @@ final class LoopReplay {
     }
 
     void retired(int pc, long address, int width, boolean store) {
+        if (mode == Mode.CATCH_UP) {
+            catchUp(pc, address, width, store);
+            return;
+        }
         if (mode != Mode.REPLAY) {
             if ((core.flags(pc) & OutOfOrderCore.LOOP_HEAD) != 0) {
                 visit(pc);
@@ -377,14 +382,53 @@ final class LoopReplay {
         }
     }
 
-    /** Leaves replay: the core's state becomes that of the current period's start, and its replayed part is re-timed. */
+    /**
+     * Brings the core up to date, for statistics read part-way: the core's state becomes that of the current period's
+     * start and the replayed part of the period is timed again. The rest of the period is then timed as it comes, and
+     * at its end replay resumes if the state is the proved one again ({@link #catchUp}).
+     */
     void settle() {
         if (mode == Mode.REPLAY) {
             rewind();
+            mode = Mode.CATCH_UP;
         } else if (mode == Mode.RECORD) {
             core.trackPortRanks(false);
             mode = Mode.SEARCH;
         }
+    }
+
+    /**
+     * Times an instruction of the period that statistics interrupted. At the period's end the state, counters and port
+     * ranks must be exactly those the proof predicts for the next period's start (the memory answers timed meanwhile
+     * could have differed); then replay resumes with no new proof, else the search starts again.
+     */
+    private void catchUp(int pc, long address, int width, boolean store) {
+        if (position == length) {
+            StateImage now = new StateImage();
+            core.capture(now);
+            long next = periodsReplayed + 1;
+            if (core.dispatchCycle() == periodStart + periodCycles && now.sameAs(reference.image)
+                    && java.util.Arrays.equals(core.counters(), plus(reference.counters, counterGrowth, next))
+                    && java.util.Arrays.equals(core.portRanks(), plus(reference.ranks, rankGrowth, next))) {
+                periodsReplayed = next;
+                periodStart += periodCycles;
+                position = 0;
+                core.saveDataflow(dataflowAtStart);
+                mode = Mode.REPLAY;
+                replay(pc, address, width, store);
+                return;
+            }
+            mode = Mode.SEARCH;
+            retired(pc, address, width, store);
+            return;
+        }
+        if (pc != pcs[position]) {
+            mode = Mode.SEARCH;
+            retired(pc, address, width, store);
+            return;
+        }
+        core.time(pc, address, width, store, OutOfOrderCore.NO_ANSWER);
+        position++;
     }
 
     private void rewind() {
