@@ -11,8 +11,9 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  * <ol>
  *   <li>watches the visits to loop heads for a candidate period: the last p visits, each described by its pc and the
  *       instructions and dispatch cycles since the visit before, equal the p visits before them;</li>
- *   <li>proves it: the core's whole timing state ({@link StateImage}) at the end of one recorded period equals the state
- *       at its start, and otherwise tries again with the next period or, after a few failures, backs off;</li>
+ *   <li>proves it: the core's whole timing state ({@link StateImage}) at the end of a recorded period equals the
+ *       state at its start (or at an earlier mark), and otherwise tries again with the next period or, after a few
+ *       failures, backs off;</li>
  *   <li>replays: each instruction must have the recorded pc and memory width, and each memory access is made for real,
  *       at the recorded issue cycle shifted by the periods replayed, and must answer the recorded cycle (the caches,
  *       prefetchers and DRAM still see every access, in order and at the right time);</li>
@@ -52,14 +53,14 @@ final class LoopReplay {
      */
     private static final int MIN_RUN = 32;
 
-    /** CATCH_UP: statistics were read part-way through a replayed period; the rest of it is timed, then replay resumes. */
+    /** CATCH_UP: statistics were read part-way through a replayed period; its rest is timed, then replay goes on. */
     private enum Mode { SEARCH, RECORD, REPLAY, CATCH_UP }
 
     private final OutOfOrderCore core;
     private final MemoryHierarchy memory;
     private Mode mode = Mode.SEARCH;
 
-    /* Period search: visit signatures in a ring, and per candidate period p how many latest visits equal the one p before. */
+    /* Period search: visit signatures in a ring; per candidate p, how many latest visits equal the p-th before them. */
     private final long[] signatures = new long[MAX_PERIOD + 1];
     /** The instruction count at each visit in the ring (how long a candidate period is). */
     private final long[] visitSequences = new long[MAX_PERIOD + 1];
@@ -167,7 +168,8 @@ final class LoopReplay {
         }
         int candidate = search(signature, sequence);
         if (candidate > 0) {
-            long instructions = Math.max(1, sequence - visitSequences[(int) ((visits - 1 - candidate) % signatures.length)]);
+            int then = (int) ((visits - 1 - candidate) % signatures.length);
+            long instructions = Math.max(1, sequence - visitSequences[then]);
             period = (int) Math.min(Integer.MAX_VALUE / 2,
                 candidate * ((MIN_PERIOD_INSTRUCTIONS + instructions - 1) / instructions));
             marks = 0;

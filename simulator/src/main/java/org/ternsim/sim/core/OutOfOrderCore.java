@@ -115,7 +115,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private int[] portBuffer = new int[8];
     /** Passed to {@link #time} when the memory system is still to be asked. */
     static final long NO_ANSWER = Long.MIN_VALUE;
-    /** Whether cores replay repeating loop periods ({@link LoopReplay}); -Dternsim.replay=false times every instruction. */
+    /** Whether cores replay repeating loop periods ({@link LoopReplay}); -Dternsim.replay=false times every op. */
     private static final boolean REPLAY = !"false".equals(System.getProperty("ternsim.replay"));
     /** Null when switched off, or once an observer wants every instruction's timestamps. */
     private LoopReplay replay;

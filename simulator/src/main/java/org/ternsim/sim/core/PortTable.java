@@ -254,7 +254,7 @@ final class PortTable {
         return cycles;
     }
 
-    /** Writes the bookings from the horizon on, relative to {@code base}; usage ranks are compared apart ({@link #repeatsChoices}). */
+    /** Writes the bookings from the horizon on, relative to {@code base} (usage ranks: {@link #repeatsChoices}). */
     void capture(StateImage image, long base) {
         image.put(horizon - base);
         long from = horizon;
