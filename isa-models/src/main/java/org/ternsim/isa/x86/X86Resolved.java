@@ -213,12 +213,29 @@ final class X86Resolved {
 
     /** vpmaddubsw: unsigned bytes of src1 times signed bytes of src2, adjacent pairs summed, signed saturation. */
     private static final class MaddUbsW extends ThreeOperand {
+        /**
+         * The Vector API species of this width (X86MaddUbsVector.species), or null for the byte loop. Typed Object,
+         * so that this class loads even where the incubator module is missing (then the byte loop runs).
+         */
+        private final Object species;
+
         MaddUbsW(Instruction in) {
             super(in);
+            Object vectors;
+            try {
+                vectors = X86MaddUbsVector.species(width);
+            } catch (LinkageError incubatorModuleMissing) {
+                vectors = null;
+            }
+            species = vectors;
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
+            if (species != null) {
+                X86MaddUbsVector.compute(species, x, y, r);
+                return;
+            }
             for (int o = 0; o < width; o += 2) {
                 int sum = (x[o] & 0xFF) * y[o] + (x[o + 1] & 0xFF) * y[o + 1];
                 int v = Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));

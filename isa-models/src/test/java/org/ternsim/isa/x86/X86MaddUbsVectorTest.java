@@ -1,0 +1,49 @@
+// The Vector API vpmaddubsw against the byte-by-byte definition, bit for bit, at every vector width.
+package org.ternsim.isa.x86;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+import org.junit.jupiter.api.Test;
+
+class X86MaddUbsVectorTest {
+
+    /** Bytes at the ends of both ranges, where the pair sums saturate. */
+    private static final byte[] EDGE = {0, 1, -1, 0x7F, (byte) 0x80, (byte) 0xFF, (byte) 0xFE, 0x40};
+
+    @Test
+    void equalsTheByteLoopAtEveryWidth() {
+        Random random = new Random(3);
+        for (int width : new int[] {16, 32, 64}) {
+            // every width, also one wider than this host's vectors (the API then runs it in Java)
+            VectorSpecies<Byte> species = VectorSpecies.of(byte.class, VectorShape.forBitSize(width * 8));
+            for (int trial = 0; trial < 20_000; trial++) {
+                byte[] x = bytes(random, width);
+                byte[] y = bytes(random, width);
+                byte[] expected = new byte[width];
+                for (int o = 0; o < width; o += 2) {
+                    int sum = (x[o] & 0xFF) * y[o] + (x[o + 1] & 0xFF) * y[o + 1];
+                    short v = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sum));
+                    expected[o] = (byte) v;
+                    expected[o + 1] = (byte) (v >> 8);
+                }
+                byte[] actual = new byte[width];
+                X86MaddUbsVector.compute(species, x, y, actual);
+                assertArrayEquals(expected, actual, "width " + width + " trial " + trial);
+                X86MaddUbsVector.compute(species, x, y, x); // in place, as vpmaddubsw ymm1, ymm1, ymm2
+                assertArrayEquals(expected, x, "in place, width " + width);
+            }
+        }
+    }
+
+    private static byte[] bytes(Random random, int n) {
+        byte[] b = new byte[n];
+        boolean edges = random.nextInt(3) == 0;
+        for (int i = 0; i < n; i++) {
+            b[i] = edges ? EDGE[random.nextInt(EDGE.length)] : (byte) random.nextInt();
+        }
+        return b;
+    }
+}
