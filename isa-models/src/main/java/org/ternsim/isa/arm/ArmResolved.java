@@ -32,6 +32,18 @@ final class ArmResolved {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /**
+     * Whether the Vector API forms ({@link ArmLaneVector}) serve full registers on this host ({@code dot}: sdot's
+     * widened products too); false where the incubator module is missing (the eight-byte loops then run).
+     */
+    private static boolean laneVectors(int width, boolean dot) {
+        try {
+            return width == 16 && (dot ? ArmLaneVector.dotAvailable() : ArmLaneVector.available());
+        } catch (LinkageError incubatorModuleMissing) {
+            return false;
+        }
+    }
+
     enum Op { AND, ORR, EOR, BIC, ADD, SUB }
 
     /** Wraps the generic semantics of the resolvable mnemonics in {@code t}. */
@@ -182,6 +194,8 @@ final class ArmResolved {
         private final int a;
         private final int b;
         private final long high;
+        private final int laneBytes;
+        private final boolean vectors;
 
         private Binary(Op op, Reg d, Reg n, Reg m) {
             this.op = op;
@@ -189,7 +203,9 @@ final class ArmResolved {
             this.dst = d.index();
             this.a = n.index();
             this.b = m.index();
-            this.high = highBits(ArmRegs.laneBytes(d.cls()));
+            this.laneBytes = ArmRegs.laneBytes(d.cls());
+            this.high = highBits(laneBytes);
+            this.vectors = laneVectors(width, false);
         }
 
         static InstructionSemantics of(Instruction in, Op op, InstructionSemantics generic) {
@@ -210,6 +226,11 @@ final class ArmResolved {
             byte[] x = s.vec[a];
             byte[] y = s.vec[b];
             byte[] r = s.vec[dst];
+            if (vectors) {
+                ArmLaneVector.binary(op, laneBytes, x, y, r);
+                s.clearAbove(dst, width);
+                return;
+            }
             long h = high;
             long low = ~h;
             for (int o = 0; o < width; o += 8) {
@@ -236,6 +257,7 @@ final class ArmResolved {
         private final int dst;
         private final int a;
         private final int n;
+        private final boolean vectors;
 
         private ShiftImm(char kind, Reg d, Reg src, int n) {
             this.kind = kind;
@@ -244,6 +266,8 @@ final class ArmResolved {
             this.dst = d.index();
             this.a = src.index();
             this.n = n;
+            // a logical shift right by the whole lane clears it: the Vector API would mask that count
+            this.vectors = laneVectors(width, false) && !(kind == 'u' && n == 8 * size);
         }
 
         static InstructionSemantics of(Instruction in, char kind, InstructionSemantics generic) {
@@ -264,7 +288,9 @@ final class ArmResolved {
         public void execute(Instruction in, MachineState s) {
             byte[] x = s.vec[a];
             byte[] r = s.vec[dst];
-            if (kind == 's') {
+            if (vectors) {
+                ArmLaneVector.shift(kind, size, n, x, r);
+            } else if (kind == 's') {
                 // sign-extended lanes shifted as longs (n <= lane bits, so never by 64)
                 for (int i = 0; i < width / size; i++) {
                     ArmLanes.put(r, i, size, ArmLanes.signed(x, i, size) >> Math.min(n, 63));
@@ -291,6 +317,7 @@ final class ArmResolved {
         private final int dst;
         private final int a;
         private final int b;
+        private final boolean vectors;
 
         private Dot(boolean signed, Reg d, Reg n, Reg m) {
             this.signed = signed;
@@ -298,6 +325,7 @@ final class ArmResolved {
             this.dst = d.index();
             this.a = n.index();
             this.b = m.index();
+            this.vectors = signed && laneVectors(width, true);
         }
 
         static InstructionSemantics of(Instruction in, boolean signed, InstructionSemantics generic) {
@@ -318,6 +346,11 @@ final class ArmResolved {
             byte[] x = s.vec[a];
             byte[] y = s.vec[b];
             byte[] r = s.vec[dst];
+            if (vectors) {
+                ArmLaneVector.sdot(x, y, r);
+                s.clearAbove(dst, width);
+                return;
+            }
             for (int k = 0; k < width; k += 4) {
                 int sum = MachineState.getInt(r, k / 4);
                 if (signed) {

@@ -30,10 +30,18 @@ final class X86MaddUbsVector {
         return VectorSpecies.of(byte.class, VectorShape.forBitSize(width * 8));
     }
 
-    /** r = vpmaddubsw(x, y) over the width of {@code species} (from {@link #species}); r may be x or y. */
+    /**
+     * r = vpmaddubsw(x, y) over the width of {@code species} (from {@link #species}); r may be x or y. Each width has
+     * its own call with a constant species: the Vector API compiles to vector instructions only where the species is
+     * a constant, and runs a lane-by-lane fallback otherwise.
+     */
     @SuppressWarnings("unchecked")
     static void compute(Object species, byte[] x, byte[] y, byte[] r) {
-        compute((VectorSpecies<Byte>) species, x, y, r);
+        switch (((VectorSpecies<Byte>) species).vectorByteSize()) {
+            case 16 -> compute(ByteVector.SPECIES_128, x, y, r);
+            case 32 -> compute(ByteVector.SPECIES_256, x, y, r);
+            default -> compute(ByteVector.SPECIES_512, x, y, r);
+        }
     }
 
     static void compute(VectorSpecies<Byte> species, byte[] x, byte[] y, byte[] r) {

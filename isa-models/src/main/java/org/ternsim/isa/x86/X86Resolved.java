@@ -97,6 +97,18 @@ final class X86Resolved {
             && (vector(in.op(2)) || in.op(2) instanceof Operand.Mem);
     }
 
+    /**
+     * Whether the Vector API forms ({@link X86LaneVector}) serve this width on this host; false where the incubator
+     * module is missing (the classes referring to it then fail to link, and the eight-byte loops run).
+     */
+    private static boolean laneVectors(int width) {
+        try {
+            return X86LaneVector.available(width);
+        } catch (LinkageError incubatorModuleMissing) {
+            return false;
+        }
+    }
+
     /** The second source: a register's live bytes, or memory read into the state's scratch buffer. */
     private static byte[] second(MachineState s, int reg, Operand.Mem mem, int w) {
         return mem == null ? s.vec[reg] : s.memorySource(mem, w);
@@ -139,14 +151,20 @@ final class X86Resolved {
 
     private static final class Binary extends ThreeOperand {
         private final Op op;
+        private final boolean vectors;
 
         Binary(Instruction in, Op op) {
             super(in);
             this.op = op;
+            this.vectors = laneVectors(width);
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
+            if (vectors) {
+                X86LaneVector.binary(op, width, x, y, r);
+                return;
+            }
             for (int o = 0; o < width; o += 8) {
                 long u = get(x, o);
                 long v = get(y, o);
@@ -174,6 +192,7 @@ final class X86Resolved {
         private final int a;
         private final Operand.Mem mem;
         private final int count;
+        private final boolean vectors;
 
         ShiftImm(Instruction in, Shift kind) {
             this.kind = kind;
@@ -184,13 +203,16 @@ final class X86Resolved {
             // As the generic form: the count byte of the immediate; above 15 a logical shift gives 0, an arithmetic
             // one the sign.
             this.count = (int) (((Operand.Imm) in.op(2)).value() & 0xFF);
+            this.vectors = laneVectors(width);
         }
 
         @Override
         public void execute(Instruction in, MachineState s) {
             byte[] x = second(s, a, mem, width);
             byte[] r = s.vec[dst];
-            if (kind == Shift.SRAW) {
+            if (vectors && (count <= 15 || kind == Shift.SRAW)) {
+                X86LaneVector.shift(kind, Math.min(count, 15), width, x, r);
+            } else if (kind == Shift.SRAW) {
                 int n = Math.min(count, 15);
                 for (int o = 0; o < width; o += 2) {
                     int v = (short) ((x[o] & 0xFF) | (x[o + 1] << 8)) >> n;

@@ -111,6 +111,9 @@ final class LoopReplay {
     /** Positions in the period of loop heads and closing branches (the steady-state detectors' events). */
     private int[] edges;
     private long replayed;
+    /** The marks inside the replayed period, with their positions in it: where a stop can resume timing from. */
+    private Mark[] waypoints = new Mark[0];
+    private int[] waypointOffsets = new int[0];
 
     LoopReplay(OutOfOrderCore core, MemoryHierarchy memory) {
         this.core = core;
@@ -246,7 +249,7 @@ final class LoopReplay {
             Mark then = history[j];
             if (now.hash == then.hash && now.image.sameAs(then.image)
                     && core.portChoicesRepeat(then.ranks, now.ranks, rankRange(j, true), rankRange(j, false))) {
-                replayFrom(then, now);
+                replayFrom(j, now);
                 return;
             }
         }
@@ -267,9 +270,11 @@ final class LoopReplay {
         return range;
     }
 
-    /** The state at {@code now} equals that at {@code then}: the instructions between them are the period. */
-    private void replayFrom(Mark then, Mark now) {
+    /** The state at {@code now} equals that at mark {@code thenIndex}: the instructions between them are the period. */
+    private void replayFrom(int thenIndex, Mark now) {
+        Mark then = history[thenIndex];
         core.trackPortRanks(false);
+        keepWaypoints(thenIndex, marks - 1);
         if (then.offset > 0) {
             int n = now.offset - then.offset;
             long shift = then.base - history[0].base;
@@ -433,15 +438,60 @@ final class LoopReplay {
         position++;
     }
 
+    /**
+     * Keeps the marks strictly between {@code from} and {@code to} as the period's waypoints, taking them out of the
+     * history (whose slots the next search reuses).
+     */
+    private void keepWaypoints(int from, int to) {
+        Mark then = history[from];
+        int n = Math.max(0, to - from - 1);
+        waypoints = new Mark[n];
+        waypointOffsets = new int[n];
+        for (int k = 0; k < n; k++) {
+            Mark m = history[from + 1 + k];
+            history[from + 1 + k] = null;
+            waypoints[k] = m;
+            waypointOffsets[k] = m.offset - then.offset;
+            m.base -= then.base;
+            m.counters = minus(m.counters, then.counters);
+            m.ranks = minus(m.ranks, then.ranks);
+        }
+    }
+
+    /**
+     * Sets the core to its state at the current period's position: the state at the latest waypoint (or the period's
+     * start) before it, shifted, and the instructions from there timed again. The instructions before that waypoint
+     * are not timed again; their executions and loop-edge events are added as for a replayed period.
+     */
     private void rewind() {
-        core.restore(reference.image, periodStart, plus(reference.counters, counterGrowth, periodsReplayed),
-            plus(reference.ranks, rankGrowth, periodsReplayed));
+        int k = waypoints.length - 1;
+        while (k >= 0 && waypointOffsets[k] > position) {
+            k--;
+        }
+        int from = k < 0 ? 0 : waypointOffsets[k];
+        long[] counters = plus(reference.counters, counterGrowth, periodsReplayed);
+        long[] ranks = plus(reference.ranks, rankGrowth, periodsReplayed);
+        if (k < 0) {
+            core.restore(reference.image, periodStart, counters, ranks);
+        } else {
+            Mark w = waypoints[k];
+            core.restore(w.image, periodStart + w.base, plus(counters, w.counters, 1), plus(ranks, w.ranks, 1));
+            core.replayed(pcs, 0, from);
+            for (int j : edges) {
+                if (j < from) {
+                    core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
+                }
+            }
+        }
         if (dataflow != null) {
             core.restoreDataflow(dataflowAtStart);
+            for (int j = 0; j < from; j++) {
+                core.dataflow(pcs[j], widths[j] > 0 && !stores[j]);
+            }
         }
         // without a map, the dataflow schedule has already run over the replayed part of the period
         core.skipDataflow(dataflow == null);
-        for (int j = 0; j < position; j++) {
+        for (int j = from; j < position; j++) {
             // the memory system has answered these already: its answer is passed, not asked again
             core.time(pcs[j], 0, widths[j], stores[j], answers[j] + periodStart);
         }
@@ -450,7 +500,10 @@ final class LoopReplay {
         mode = Mode.SEARCH;
     }
 
-    /** The state at the start of a candidate period, and where its instructions begin in the record. */
+    /**
+     * The state at the start of a candidate period, and where its instructions begin in the record. As a waypoint of
+     * the replayed period, its base, counters and ranks are made relative to the period's start.
+     */
     private static final class Mark {
         final StateImage image = new StateImage();
         long hash;

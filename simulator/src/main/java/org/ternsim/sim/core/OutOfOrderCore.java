@@ -624,6 +624,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
     }
 
+    /** Replayed instructions {@code pcs[from..to)}: one more execution each. */
+    void replayed(int[] pcs, int from, int to) {
+        for (int j = from; j < to; j++) {
+            executions[pcs[j]]++;
+        }
+    }
+
     /** A replayed loop head or closing branch, shown to the steady-state detectors with its replayed retire cycle. */
     void replayedEdge(int pc, int previous, long retire) {
         for (SteadyStateDetector d : detectors) {

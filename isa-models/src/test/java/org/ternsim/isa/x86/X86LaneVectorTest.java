@@ -1,0 +1,104 @@
+// The Vector API element-wise operations and 16-bit shifts against per-lane definitions, bit for bit, at every width.
+package org.ternsim.isa.x86;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.ternsim.isa.MachineState;
+
+class X86LaneVectorTest {
+
+    private static final byte[] EDGE = {0, 1, -1, 0x7F, (byte) 0x80, (byte) 0xFF, (byte) 0xFE, 0x40};
+
+    /** Every width, also one wider than this host's vectors (the API then runs it in Java), and in place. */
+    @Test
+    void binaryOperationsEqualTheLaneDefinitions() {
+        Random random = new Random(5);
+        for (int width : new int[] {16, 32, 64}) {
+            for (X86Resolved.Op op : X86Resolved.Op.values()) {
+                for (int trial = 0; trial < 2_000; trial++) {
+                    byte[] x = bytes(random, width);
+                    byte[] y = bytes(random, width);
+                    byte[] expected = binary(op, x, y);
+                    byte[] actual = new byte[width];
+                    X86LaneVector.binary(op, width, x, y, actual);
+                    assertArrayEquals(expected, actual, op + " width " + width);
+                    X86LaneVector.binary(op, width, x, y, x);
+                    assertArrayEquals(expected, x, op + " in place, width " + width);
+                }
+            }
+        }
+    }
+
+    @Test
+    void shiftsEqualTheLaneDefinitions() {
+        Random random = new Random(6);
+        for (int width : new int[] {16, 32, 64}) {
+            for (X86Resolved.Shift kind : X86Resolved.Shift.values()) {
+                for (int count = 0; count <= 15; count++) {
+                    for (int trial = 0; trial < 200; trial++) {
+                        byte[] x = bytes(random, width);
+                        byte[] expected = new byte[width];
+                        for (int lane = 0; lane < width / 2; lane++) {
+                            int v = MachineState.getShort(x, lane);
+                            MachineState.putShort(expected, lane, switch (kind) {
+                                case SRLW -> (v & 0xFFFF) >>> count;
+                                case SLLW -> v << count;
+                                case SRAW -> v >> count;
+                            });
+                        }
+                        byte[] actual = new byte[width];
+                        X86LaneVector.shift(kind, count, width, x, actual);
+                        assertArrayEquals(expected, actual, kind + " by " + count + ", width " + width);
+                    }
+                }
+            }
+        }
+    }
+
+    private static byte[] binary(X86Resolved.Op op, byte[] x, byte[] y) {
+        byte[] r = new byte[x.length];
+        for (int i = 0; i < x.length; i++) {
+            r[i] = (byte) switch (op) {
+                case AND -> x[i] & y[i];
+                case ANDN -> ~x[i] & y[i];
+                case OR -> x[i] | y[i];
+                case XOR -> x[i] ^ y[i];
+                case ADDB -> x[i] + y[i];
+                case SUBB -> x[i] - y[i];
+                default -> 0;
+            };
+        }
+        int lane = switch (op) {
+            case ADDW, SUBW -> 2;
+            case ADDD, SUBD -> 4;
+            case ADDQ -> 8;
+            default -> 0;
+        };
+        if (lane > 0) {
+            for (int o = 0; o < x.length; o += lane) {
+                long a = 0;
+                long b = 0;
+                for (int k = lane - 1; k >= 0; k--) {
+                    a = a << 8 | (x[o + k] & 0xFF);
+                    b = b << 8 | (y[o + k] & 0xFF);
+                }
+                long sum = op == X86Resolved.Op.SUBW || op == X86Resolved.Op.SUBD ? a - b : a + b;
+                for (int k = 0; k < lane; k++) {
+                    r[o + k] = (byte) (sum >>> (8 * k));
+                }
+            }
+        }
+        return r;
+    }
+
+    private static byte[] bytes(Random random, int n) {
+        byte[] b = new byte[n];
+        boolean edges = random.nextInt(3) == 0;
+        for (int i = 0; i < n; i++) {
+            b[i] = edges ? EDGE[random.nextInt(EDGE.length)] : (byte) random.nextInt();
+        }
+        return b;
+    }
+}
