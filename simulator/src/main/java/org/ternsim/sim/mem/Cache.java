@@ -17,6 +17,15 @@ public final class Cache {
     private final long[] mshrBusyUntil;
     /** Slot of the latest lookup hit or install: checked before scanning the set. */
     private int lastSlot;
+    /**
+     * A slot that held each line recently, indexed by the line's low bits: checked before scanning the set (a kernel's
+     * loads alternate between a few lines, such as weights and activations). Only a hint: a slot counts only if its tag
+     * is still the line.
+     */
+    private final int[] recentSlot = new int[RECENT];
+    private static final int RECENT = 16;
+    /** Empty ways per set, so that installing into a full set does not look for one. */
+    private final byte[] emptyWays;
 
     final CacheStats stats;
     /** The port that fills this level from the next one; null = unlimited (only latency and MSHRs limit fills). */
@@ -49,6 +58,11 @@ public final class Cache {
         this.dirty = new boolean[sets * ways];
         this.mshrBusyUntil = new long[Math.max(1, mshrs)];
         this.stats = new CacheStats(name);
+        if (ways > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException(name + ": at most " + Byte.MAX_VALUE + " ways, got " + ways);
+        }
+        this.emptyWays = new byte[sets];
+        Arrays.fill(emptyWays, (byte) ways);
     }
 
     public String name() {
@@ -85,10 +99,18 @@ public final class Cache {
         if (tags[last] == line && line >= 0) {
             return last;
         }
+        int hint = (int) line & (RECENT - 1);
+        int recent = recentSlot[hint];
+        if (tags[recent] == line && line >= 0) {
+            policy.touch(set, recent - base);
+            lastSlot = recent;
+            return recent;
+        }
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
                 policy.touch(set, w);
                 lastSlot = base + w;
+                recentSlot[hint] = base + w;
                 return base + w;
             }
         }
@@ -115,12 +137,14 @@ public final class Cache {
         int set = (int) (line & (sets - 1));
         int base = set * ways;
         int way = -1;
-        for (int w = 0; w < ways && way < 0; w++) {
-            if (tags[base + w] == -1) {
-                way = w;
+        if (emptyWays[set] > 0) {
+            for (int w = 0; w < ways && way < 0; w++) {
+                if (tags[base + w] == -1) {
+                    way = w;
+                }
             }
-        }
-        if (way < 0) {
+            emptyWays[set]--;
+        } else {
             way = policy.victim(set);
         }
         int victim = base + way;
@@ -132,6 +156,7 @@ public final class Cache {
         }
         tags[victim] = line;
         lastSlot = victim;
+        recentSlot[(int) line & (RECENT - 1)] = victim;
         policy.touch(set, way);
         fillCycle[victim] = fillAt;
         dirty[victim] = makeDirty;
@@ -149,6 +174,7 @@ public final class Cache {
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
                 tags[base + w] = -1;
+                emptyWays[base / ways]++;
                 boolean d = dirty[base + w];
                 dirty[base + w] = false;
                 return d ? 1 : 0;
