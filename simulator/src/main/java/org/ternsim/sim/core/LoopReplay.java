@@ -314,36 +314,47 @@ final class LoopReplay {
         backoff = Math.min(2 * backoff, MAX_BACKOFF);
     }
 
+    /** Per instruction: small enough for the compiler to inline into the interpreter's loop. */
     private void replay(int pc, long address, int width, boolean store) {
         int i = position;
         if (pc != pcs[i] || width != widths[i] || store != stores[i]) {
             stop(pc, address, width, store, OutOfOrderCore.NO_ANSWER);
             return;
         }
-        if (width > 0) {
-            long answer = memory.access(address, width, store, issues[i] + periodStart);
-            if (!store && answer != answers[i] + periodStart) {
-                stop(pc, address, width, store, answer);
-                return;
-            }
+        if (width > 0 && !access(i, address, width, store)) {
+            return;
         }
         if (dataflow == null) {
             core.dataflow(pc, width > 0 && !store);
         }
         if (++position == length) {
-            core.replayed(countedPcs, counts);
-            for (int e = 0; e < edges.length; e++) {
-                int j = edges[e];
-                core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
-            }
-            if (dataflow != null) {
-                dataflow.apply(dataflowAtStart);
-            }
-            replayed += length;
-            periodsReplayed++;
-            periodStart += periodCycles;
-            position = 0;
+            endPeriod();
         }
+    }
+
+    /** Makes the access of the period's instruction {@code i}; false if it answered otherwise (replay stopped). */
+    private boolean access(int i, long address, int width, boolean store) {
+        long answer = memory.access(address, width, store, issues[i] + periodStart);
+        if (!store && answer != answers[i] + periodStart) {
+            stop(pcs[i], address, width, store, answer);
+            return false;
+        }
+        return true;
+    }
+
+    private void endPeriod() {
+        core.replayed(countedPcs, counts);
+        for (int e = 0; e < edges.length; e++) {
+            int j = edges[e];
+            core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
+        }
+        if (dataflow != null) {
+            dataflow.apply(dataflowAtStart);
+        }
+        replayed += length;
+        periodsReplayed++;
+        periodStart += periodCycles;
+        position = 0;
     }
 
     /** Per pc how often the period runs it, and where its loop heads and closing branches are. */
