@@ -25,7 +25,7 @@ public final class Cache {
     private final int[] recentSlot = new int[RECENT];
     private static final int RECENT = 16;
     /** Empty ways per set, so that installing into a full set does not look for one. */
-    private final byte[] emptyWays;
+    private final int[] emptyWays;
 
     final CacheStats stats;
     /** The port that fills this level from the next one; null = unlimited (only latency and MSHRs limit fills). */
@@ -58,11 +58,8 @@ public final class Cache {
         this.dirty = new boolean[sets * ways];
         this.mshrBusyUntil = new long[Math.max(1, mshrs)];
         this.stats = new CacheStats(name);
-        if (ways > Byte.MAX_VALUE) {
-            throw new IllegalArgumentException(name + ": at most " + Byte.MAX_VALUE + " ways, got " + ways);
-        }
-        this.emptyWays = new byte[sets];
-        Arrays.fill(emptyWays, (byte) ways);
+        this.emptyWays = new int[sets];
+        Arrays.fill(emptyWays, ways);
     }
 
     public String name() {
