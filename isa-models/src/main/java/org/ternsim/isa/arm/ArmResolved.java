@@ -11,6 +11,7 @@ import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
 import org.ternsim.isa.Resolving;
+import org.ternsim.isa.VectorWarmup;
 
 /**
  * The generic forms ({@link ArmSimd}, {@link ArmMemory}, {@link ArmScalar}) decode the operand list and call a lane
@@ -226,7 +227,7 @@ final class ArmResolved {
             byte[] x = s.vec[a];
             byte[] y = s.vec[b];
             byte[] r = s.vec[dst];
-            if (vectors) {
+            if (vectors && VectorWarmup.warm()) {
                 ArmLaneVector.binary(op, laneBytes, x, y, r);
                 s.clearAbove(dst, width);
                 return;
@@ -288,7 +289,7 @@ final class ArmResolved {
         public void execute(Instruction in, MachineState s) {
             byte[] x = s.vec[a];
             byte[] r = s.vec[dst];
-            if (vectors) {
+            if (vectors && VectorWarmup.warm()) {
                 ArmLaneVector.shift(kind, size, n, x, r);
             } else if (kind == 's') {
                 // sign-extended lanes shifted as longs (n <= lane bits, so never by 64)
@@ -346,7 +347,7 @@ final class ArmResolved {
             byte[] x = s.vec[a];
             byte[] y = s.vec[b];
             byte[] r = s.vec[dst];
-            if (vectors) {
+            if (vectors && VectorWarmup.warm()) {
                 ArmLaneVector.sdot(x, y, r);
                 s.clearAbove(dst, width);
                 return;

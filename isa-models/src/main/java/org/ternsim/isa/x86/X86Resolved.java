@@ -11,6 +11,7 @@ import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
 import org.ternsim.isa.Resolving;
+import org.ternsim.isa.VectorWarmup;
 
 /**
  * The generic semantics decode the operand list on every execution ({@code width(in)}, {@code List.get},
@@ -161,7 +162,7 @@ final class X86Resolved {
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
-            if (vectors) {
+            if (vectors && VectorWarmup.warm()) {
                 X86LaneVector.binary(op, width, x, y, r);
                 return;
             }
@@ -210,7 +211,7 @@ final class X86Resolved {
         public void execute(Instruction in, MachineState s) {
             byte[] x = second(s, a, mem, width);
             byte[] r = s.vec[dst];
-            if (vectors && (count <= 15 || kind == Shift.SRAW)) {
+            if (vectors && (count <= 15 || kind == Shift.SRAW) && VectorWarmup.warm()) {
                 X86LaneVector.shift(kind, Math.min(count, 15), width, x, r);
             } else if (kind == Shift.SRAW) {
                 int n = Math.min(count, 15);
@@ -254,7 +255,7 @@ final class X86Resolved {
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
-            if (species != null) {
+            if (species != null && VectorWarmup.warm()) {
                 X86MaddUbsVector.compute(species, x, y, r);
                 return;
             }

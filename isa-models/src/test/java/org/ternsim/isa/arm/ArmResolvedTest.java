@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.ternsim.isa.Instruction;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.VectorWarmup;
 
 class ArmResolvedTest {
 
@@ -21,8 +22,20 @@ class ArmResolvedTest {
     private static final long[] EDGE_GPR = {0, 1, -1, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL, 0x1_0000_0000L,
         Long.MIN_VALUE, Long.MAX_VALUE};
 
+    /** Both paths of each form: the eight-byte loops, then the Vector API forms (where this host's vectors serve). */
     @Test
     void vectorFormsMatchTheGenericSemantics() {
+        try {
+            for (boolean vectors : new boolean[] {false, true}) {
+                VectorWarmup.force(vectors);
+                vectorFormsMatchTheGenericSemanticsOnce();
+            }
+        } finally {
+            VectorWarmup.force(false);
+        }
+    }
+
+    private void vectorFormsMatchTheGenericSemanticsOnce() {
         Random random = new Random(5);
         for (int trial = 0; trial < 300; trial++) {
             long seed = random.nextLong();
