@@ -9,8 +9,6 @@ import org.ternsim.isa.MachineState;
 
 class X86LaneVectorTest {
 
-    private static final byte[] EDGE = {0, 1, -1, 0x7F, (byte) 0x80, (byte) 0xFF, (byte) 0xFE, 0x40};
-
     /** Every width, also one wider than this host's vectors (the API then runs it in Java), and in place. */
     @Test
     void binaryOperationsEqualTheLaneDefinitions() {
@@ -18,8 +16,8 @@ class X86LaneVectorTest {
         for (int width : new int[] {16, 32, 64}) {
             for (X86Resolved.Op op : X86Resolved.Op.values()) {
                 for (int trial = 0; trial < 2_000; trial++) {
-                    byte[] x = bytes(random, width);
-                    byte[] y = bytes(random, width);
+                    byte[] x = EdgeBytes.of(random, width);
+                    byte[] y = EdgeBytes.of(random, width);
                     byte[] expected = binary(op, x, y);
                     byte[] actual = new byte[width];
                     X86LaneVector.binary(op, width, x, y, actual);
@@ -38,7 +36,7 @@ class X86LaneVectorTest {
             for (X86Resolved.Shift kind : X86Resolved.Shift.values()) {
                 for (int count = 0; count <= 15; count++) {
                     for (int trial = 0; trial < 200; trial++) {
-                        byte[] x = bytes(random, width);
+                        byte[] x = EdgeBytes.of(random, width);
                         byte[] expected = new byte[width];
                         for (int lane = 0; lane < width / 2; lane++) {
                             int v = MachineState.getShort(x, lane);
@@ -91,14 +89,5 @@ class X86LaneVectorTest {
             }
         }
         return r;
-    }
-
-    private static byte[] bytes(Random random, int n) {
-        byte[] b = new byte[n];
-        boolean edges = random.nextInt(3) == 0;
-        for (int i = 0; i < n; i++) {
-            b[i] = edges ? EDGE[random.nextInt(EDGE.length)] : (byte) random.nextInt();
-        }
-        return b;
     }
 }

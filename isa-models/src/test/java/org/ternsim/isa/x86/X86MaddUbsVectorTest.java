@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class X86MaddUbsVectorTest {
 
-    /** Bytes at the ends of both ranges, where the pair sums saturate. */
-    private static final byte[] EDGE = {0, 1, -1, 0x7F, (byte) 0x80, (byte) 0xFF, (byte) 0xFE, 0x40};
-
     @Test
     void equalsTheByteLoopAtEveryWidth() {
         Random random = new Random(3);
@@ -20,8 +17,8 @@ class X86MaddUbsVectorTest {
             // every width, also one wider than this host's vectors (the API then runs it in Java)
             VectorSpecies<Byte> species = VectorSpecies.of(byte.class, VectorShape.forBitSize(width * 8));
             for (int trial = 0; trial < 20_000; trial++) {
-                byte[] x = bytes(random, width);
-                byte[] y = bytes(random, width);
+                byte[] x = EdgeBytes.of(random, width);
+                byte[] y = EdgeBytes.of(random, width);
                 byte[] expected = new byte[width];
                 for (int o = 0; o < width; o += 2) {
                     int sum = (x[o] & 0xFF) * y[o] + (x[o + 1] & 0xFF) * y[o + 1];
@@ -36,14 +33,5 @@ class X86MaddUbsVectorTest {
                 assertArrayEquals(expected, x, "in place, width " + width);
             }
         }
-    }
-
-    private static byte[] bytes(Random random, int n) {
-        byte[] b = new byte[n];
-        boolean edges = random.nextInt(3) == 0;
-        for (int i = 0; i < n; i++) {
-            b[i] = edges ? EDGE[random.nextInt(EDGE.length)] : (byte) random.nextInt();
-        }
-        return b;
     }
 }
