@@ -111,9 +111,8 @@ final class LoopReplay {
     /** Positions in the period of loop heads and closing branches (the steady-state detectors' events). */
     private int[] edges;
     private long replayed;
-    /** The marks inside the replayed period, with their positions in it: where a stop can resume timing from. */
+    /** The marks inside the replayed period, in order: where a stop can resume timing from. */
     private Mark[] waypoints = new Mark[0];
-    private int[] waypointOffsets = new int[0];
 
     LoopReplay(OutOfOrderCore core, MemoryHierarchy memory) {
         this.core = core;
@@ -457,12 +456,11 @@ final class LoopReplay {
         Mark then = history[from];
         int n = Math.max(0, to - from - 1);
         waypoints = new Mark[n];
-        waypointOffsets = new int[n];
         for (int k = 0; k < n; k++) {
             Mark m = history[from + 1 + k];
             history[from + 1 + k] = null;
             waypoints[k] = m;
-            waypointOffsets[k] = m.offset - then.offset;
+            m.offset -= then.offset;
             m.base -= then.base;
             m.counters = minus(m.counters, then.counters);
             m.ranks = minus(m.ranks, then.ranks);
@@ -476,10 +474,10 @@ final class LoopReplay {
      */
     private void rewind() {
         int k = waypoints.length - 1;
-        while (k >= 0 && waypointOffsets[k] > position) {
+        while (k >= 0 && waypoints[k].offset > position) {
             k--;
         }
-        int from = k < 0 ? 0 : waypointOffsets[k];
+        int from = k < 0 ? 0 : waypoints[k].offset;
         long[] counters = plus(reference.counters, counterGrowth, periodsReplayed);
         long[] ranks = plus(reference.ranks, rankGrowth, periodsReplayed);
         if (k < 0) {
@@ -513,7 +511,7 @@ final class LoopReplay {
 
     /**
      * The state at the start of a candidate period, and where its instructions begin in the record. As a waypoint of
-     * the replayed period, its base, counters and ranks are made relative to the period's start.
+     * the replayed period, its offset, base, counters and ranks are made relative to the period's start.
      */
     private static final class Mark {
         final StateImage image = new StateImage();
