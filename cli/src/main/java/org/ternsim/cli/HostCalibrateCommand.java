@@ -9,9 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
@@ -94,6 +103,9 @@ final class HostCalibrateCommand implements Callable<Integer> {
         "come from the files."})
     List<Path> measuredFiles = new ArrayList<>();
 
+    @Option(names = "--jobs", paramLabel = "<n>", description = "Points simulated at once (default: the machine's cores).")
+    Integer jobs;
+
     @Option(names = {"-o", "--output"}, paramLabel = "<yaml>", description = "Calibrated config (default: out/calibrate/<name>-calibrated.yaml).")
     Path output;
 
@@ -121,6 +133,7 @@ final class HostCalibrateCommand implements Callable<Integer> {
         }
         List<FitParameter> params = paths.stream().map(p -> FitParameter.parse(p, base)).toList();
         if (rounds < 1 || evals < 3) throw new UserError("--rounds >= 1 and --evals >= 3 expected");
+        if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
         PrintWriter out = spec.commandLine().getOut();
 
         List<Point> points;
@@ -168,9 +181,8 @@ final class HostCalibrateCommand implements Callable<Integer> {
                 } catch (TooManyEvaluationsException e) {
                     // --evals reached: keep the best point seen
                 }
-                double cand = best[0];
                 double[] tryX = x.clone();
-                tryX[j] = cand;
+                tryX[j] = best[0];
                 if (cost(simulate(hwPath, params, tryX, points), measured) < cost(simulate(hwPath, params, x, points), measured)) {
                     x = tryX; // keep the old value unless the search found a better one
                 }
@@ -257,7 +269,7 @@ final class HostCalibrateCommand implements Callable<Integer> {
             org.ternsim.cli.bench.NativeProgram.Result r = org.ternsim.cli.bench.NativeProgram.run(l, shape.rows(),
                 shape.cols(), t, reps, 1, work);
             try (var walk = Files.walk(work)) {
-                for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(f);
                 }
             }
@@ -281,24 +293,54 @@ final class HostCalibrateCommand implements Callable<Integer> {
             + kernel + ": no " + isa + " lowering; lowered: " + org.ternsim.isa.lower.GemvLowerings.describeAll()));
     }
 
+    /** Simulated seconds per point at field values {@code x}; trials already run are looked up, not re-simulated. */
     private double[] simulate(Path hwPath, List<FitParameter> params, double[] x, List<Point> points) {
+        return trials.computeIfAbsent(Arrays.toString(x), k -> simulateAll(hwPath, params, x, points)).clone();
+    }
+
+    private final Map<String, double[]> trials = new HashMap<>();
+
+    /** Each point is an independent simulation, so they run on {@code --jobs} threads; results do not depend on it. */
+    private double[] simulateAll(Path hwPath, List<FitParameter> params, double[] x, List<Point> points) {
         List<ConfigOverride> o = new ArrayList<>();
         for (int j = 0; j < params.size(); j++) o.addAll(params.get(j).overrides(x[j], "calibration trial"));
         HardwareConfig c = HardwareConfigLoader.load(hwPath, o);
         double[] s = new double[points.size()];
-        for (int i = 0; i < s.length; i++) {
-            Point p = points.get(i);
-            if (nativeRuns) {
-                GemvSimulation.Request req = new GemvSimulation.Request(c, lowering(p.kernel()), p.shape().rows(),
-                    p.shape().cols(), 1, CacheState.WARM);
-                s[i] = GemvSimulation.run(req, p.threads()).seconds();
-            } else {
-                KernelPrediction k = KernelPrediction.of(c, p.kernel(), p.shape().rows(), p.shape().cols(), 1);
-                if (!k.available()) throw new UserError("cannot simulate " + p.label() + ": " + k.note());
-                s[i] = k.seconds();
-            }
+        int n = Math.min(points.size(), jobs == null ? Runtime.getRuntime().availableProcessors() : jobs);
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "ternsim-calibrate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            // largest first, so that the last point to finish is a short one
+            IntStream.range(0, s.length).boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> -points.get(i).shape().rows() * (long) points.get(i).shape().cols()))
+                .forEach(i -> futures.add(pool.submit(() -> { s[i] = simulatePoint(c, points.get(i)); })));
+            for (Future<?> f : futures) f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("calibrate: interrupted");
+        } finally {
+            pool.shutdownNow();
         }
         return s;
+    }
+
+    private double simulatePoint(HardwareConfig c, Point p) {
+        if (nativeRuns) {
+            GemvSimulation.Request req = new GemvSimulation.Request(c, lowering(p.kernel()), p.shape().rows(),
+                p.shape().cols(), 1, CacheState.WARM);
+            return GemvSimulation.run(req, p.threads()).seconds();
+        }
+        KernelPrediction k = KernelPrediction.of(c, p.kernel(), p.shape().rows(), p.shape().cols(), 1);
+        if (!k.available()) throw new UserError("cannot simulate " + p.label() + ": " + k.note());
+        return k.seconds();
     }
 
     private static double cost(double[] sim, double[] measured) {

@@ -112,6 +112,30 @@ class BenchAndCalibrateTest {
     }
 
     @Test
+    void pointsSimulatedInParallelGiveTheSameFit(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("native.csv");
+        Files.writeString(csv, "kernel,shape,threads,seconds,harness,statistic,calls\n"
+            + "i2_s,64x2560,1,2.4e-6,native-avx2,median,51\n" + "i2_s,64x2560,2,1.5e-6,native-avx2,median,51\n"
+            + "f16,64x2560,1,11.0e-6,native-avx2,median,51\n" + "f16,64x2560,2,6.0e-6,native-avx2,median,51\n");
+        List<String> fitted = new java.util.ArrayList<>();
+        for (String jobs : List.of("1", "3")) {
+            Path out = dir.resolve("jobs" + jobs + ".yaml");
+            TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+                "core.freq=2GHz..5GHz", "--fit", "caches.L2.mshrs=8..64", "--measured", csv.toString(), "--rounds", "1",
+                "--evals", "4", "--jobs", jobs, "-o", out.toString());
+            assertEquals(TernSim.OK, o.code(), o.err());
+            fitted.add(Files.readString(out));
+        }
+        assertTrue(fitted.get(0).contains("f16 64x2560 2 threads: measured 6.0 us"), fitted.get(0));
+        assertEquals(fitted.get(0), fitted.get(1));
+
+        TernSimCliTest.Outcome bad = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "core.freq", "--measured", csv.toString(), "--jobs", "0");
+        assertEquals(TernSim.USAGE, bad.code(), bad.err());
+        assertEquals("ternsim: --jobs must be >= 1, got 0", bad.err().strip());
+    }
+
+    @Test
     void calibrationRefusesFieldsItCannotFit() {
         TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit", "caches.L2.size");
         assertEquals(TernSim.USAGE, o.code(), o.err());
