@@ -56,37 +56,52 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
 
     /**
      * Binary tree of ways-1 bits per set; each bit points to the half holding the next victim. A touch flips the bits
-     * on its path to point away from the touched way.
+     * on its path to point away from the touched way. A set's bits are one long (node n at bit n, children of n at
+     * 2n+1 and 2n+2), so that a touch, which every cache hit does, is one masked store of the path precomputed per way.
      */
     static final class TreePlru extends ReplacementPolicy {
-        private final boolean[] bits;
+        static final int MAX_WAYS = 64;
+
+        private final long[] bits;
+        private final long[] pathMask;
+        private final long[] pathPointsAway;
 
         TreePlru(int sets, int ways) {
             super(ways);
             if (Integer.bitCount(ways) != 1) {
                 throw new IllegalArgumentException("tree-PLRU needs a power-of-two number of ways, got " + ways);
             }
-            bits = new boolean[sets * Math.max(1, ways - 1)];
-        }
-
-        @Override
-        void touch(int set, int way) {
-            int node = 0;
-            int base = set * (ways - 1);
-            for (int span = ways; span > 1; span >>>= 1) {
-                boolean right = (way & (span - 1)) >= span >>> 1;
-                bits[base + node] = !right;
-                node = 2 * node + (right ? 2 : 1);
+            if (ways > MAX_WAYS) {
+                throw new IllegalArgumentException("tree-PLRU supports at most " + MAX_WAYS + " ways, got " + ways);
+            }
+            bits = new long[sets];
+            pathMask = new long[ways];
+            pathPointsAway = new long[ways];
+            for (int way = 0; way < ways; way++) {
+                int node = 0;
+                for (int span = ways; span > 1; span >>>= 1) {
+                    boolean right = (way & (span - 1)) >= span >>> 1;
+                    pathMask[way] |= 1L << node;
+                    if (!right) {
+                        pathPointsAway[way] |= 1L << node;
+                    }
+                    node = 2 * node + (right ? 2 : 1);
+                }
             }
         }
 
         @Override
+        void touch(int set, int way) {
+            bits[set] = bits[set] & ~pathMask[way] | pathPointsAway[way];
+        }
+
+        @Override
         int victim(int set) {
+            long b = bits[set];
             int node = 0;
             int way = 0;
-            int base = set * (ways - 1);
             for (int span = ways; span > 1; span >>>= 1) {
-                boolean right = bits[base + node];
+                boolean right = (b >>> node & 1) != 0;
                 if (right) {
                     way += span >>> 1;
                 }

@@ -236,7 +236,11 @@ class HardwareConfigLoaderTest {
     void treePlruNeedsPowerOfTwoWays() {
         List<String> p = problems(ConfigFiles.HW.replace("size: 32KiB", "size: 48KiB").replace("ways: 8",
                 "ways: 12\n    replacement: tree-plru"));
-        assertEquals(List.of(file() + ":11:18: caches.L1D.replacement: tree-plru needs a power-of-two number of ways,"
-                + " got 12; expected lru or random for 12 ways"), p);
+        assertEquals(List.of(file() + ":11:18: caches.L1D.replacement: tree-plru needs a power-of-two number of ways"
+                + " up to 64, got 12; expected lru or random for 12 ways"), p);
+        List<String> wide = problems(ConfigFiles.HW.replace("size: 32KiB", "size: 512KiB").replace("ways: 8",
+                "ways: 128\n    replacement: tree-plru"));
+        assertEquals(List.of(file() + ":11:18: caches.L1D.replacement: tree-plru needs a power-of-two number of ways"
+                + " up to 64, got 128; expected lru or random for 128 ways"), wide);
     }
 }
