@@ -109,6 +109,9 @@ final class HostCalibrateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "<yaml>", description = "Calibrated config (default: out/calibrate/<name>-calibrated.yaml).")
     Path output;
 
+    /** Simulated seconds per point of each trial so far, by the trial's field values. */
+    private final Map<String, double[]> trials = new HashMap<>();
+
     @Override
     public Integer call() {
         Path hwPath = Home.resolve(hw);
@@ -297,8 +300,6 @@ final class HostCalibrateCommand implements Callable<Integer> {
     private double[] simulate(Path hwPath, List<FitParameter> params, double[] x, List<Point> points) {
         return trials.computeIfAbsent(Arrays.toString(x), k -> simulateAll(hwPath, params, x, points)).clone();
     }
-
-    private final Map<String, double[]> trials = new HashMap<>();
 
     /** Each point is an independent simulation, so they run on {@code --jobs} threads; results do not depend on it. */
     private double[] simulateAll(Path hwPath, List<FitParameter> params, double[] x, List<Point> points) {

@@ -23,6 +23,9 @@ public record CacheConfig(String name, long sizeBytes, int ways, int lineBytes, 
         boolean shared, Replacement replacement, PrefetcherConfig prefetcher, Inclusion inclusion,
         double fillBytesPerCycle) {
 
+    /** The most ways a tree-PLRU level may have: the model keeps a set's ways-1 tree bits in one long. */
+    public static final int TREE_PLRU_MAX_WAYS = 64;
+
     /** A non-inclusive level. */
     public CacheConfig(String name, long sizeBytes, int ways, int lineBytes, int latencyCycles, int mshrs,
             boolean shared, Replacement replacement, PrefetcherConfig prefetcher) {

@@ -169,10 +169,10 @@ public final class HardwareConfigLoader {
                 ok = false;
             }
         }
-        if ("tree-plru".equals(repl) && (Integer.bitCount(ways) != 1 || ways > 64)) {
+        if ("tree-plru".equals(repl) && (Integer.bitCount(ways) != 1 || ways > CacheConfig.TREE_PLRU_MAX_WAYS)) {
             int[] w = m.where("replacement");
-            m.problems.add(w[0], w[1], m.child("replacement"), "tree-plru needs a power-of-two number of ways up to 64,"
-                    + " got " + ways, "lru or random for " + ways + " ways");
+            m.problems.add(w[0], w[1], m.child("replacement"), "tree-plru needs a power-of-two number of ways up to "
+                    + CacheConfig.TREE_PLRU_MAX_WAYS + ", got " + ways, "lru or random for " + ways + " ways");
             ok = false;
         }
         if (!ok) return null;

@@ -2,6 +2,7 @@
 package org.ternsim.sim.mem;
 
 import java.util.SplittableRandom;
+import org.ternsim.sim.config.CacheConfig;
 
 public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, ReplacementPolicy.TreePlru,
         ReplacementPolicy.Random {
@@ -60,8 +61,6 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
      * 2n+1 and 2n+2), so that a touch, which every cache hit does, is one masked store of the path precomputed per way.
      */
     static final class TreePlru extends ReplacementPolicy {
-        static final int MAX_WAYS = 64;
-
         private final long[] bits;
         private final long[] pathMask;
         private final long[] pathPointsAway;
@@ -71,8 +70,8 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
             if (Integer.bitCount(ways) != 1) {
                 throw new IllegalArgumentException("tree-PLRU needs a power-of-two number of ways, got " + ways);
             }
-            if (ways > MAX_WAYS) {
-                throw new IllegalArgumentException("tree-PLRU supports at most " + MAX_WAYS + " ways, got " + ways);
+            if (ways > CacheConfig.TREE_PLRU_MAX_WAYS) {
+                throw new IllegalArgumentException("tree-PLRU supports at most " + CacheConfig.TREE_PLRU_MAX_WAYS + " ways, got " + ways);
             }
             bits = new long[sets];
             pathMask = new long[ways];
