@@ -3,9 +3,14 @@
 # Writes a C file of six row kernels (a 20-iteration, 19-instruction loop at ~4.7 instructions per cycle, then an
 # optional chain: three vdivps after a vpmaddwd/vcvtdq2ps, or twelve imul, ending in a store), builds nothing itself.
 #   python3 tools/native/row-chain.py > /tmp/row-chain.c && gcc -O2 -mavx2 -o /tmp/row-chain /tmp/row-chain.c && /tmp/row-chain
+# With the argument "sweep", the "vec" loop only, with chains of k dependent imul or vpmaddwd (3 cycles each) for
+# k = 2 ... 32, so that the part of a chain the core hides behind the next row shows as an intercept. The same loop and
+# vpmaddwd chains run on the core model in org.ternsim.sim.bench.RowChainProbeMain.
 # Prints cycles per row (best of 30 runs of 8192 rows, clock from a dependent-add probe) for each loop x chain;
 # the chain's cost is <loop>_<chain> minus <loop>_none. Loops: "vec" writes 14 vector registers per iteration,
 # "int" 4 (the rest are scalar adds), at the same instruction count.
+import sys
+
 LOOPS = {
     'vec': ["vmovdqu (%rsi), %ymm0", "vmovdqu 32(%rsi), %ymm1", "vpand %ymm15, %ymm0, %ymm2",
             "vpand %ymm15, %ymm1, %ymm3", "vpsrlw $2, %ymm0, %ymm0", "vpsrlw $2, %ymm1, %ymm1",
@@ -23,6 +28,13 @@ CHAINS = {
             + ["vdivps %ymm12, %ymm8, %ymm8"] * 3 + ["vmovss %xmm8, (%rdi)"],
     'imul12': ["vmovd %xmm4, %eax"] + ["imul %eax, %eax"] * 12 + ["mov %eax, (%rdi)"],
 }
+if sys.argv[1:] == ['sweep']:
+    LOOPS = {'vec': LOOPS['vec']}
+    CHAINS = {'none': []}
+    for k in (2, 4, 6, 8, 12, 16, 24, 32):
+        CHAINS['imul%d' % k] = ['vmovd %xmm4, %eax'] + ['imul %eax, %eax'] * k + ['mov %eax, (%rdi)']
+        CHAINS['madd%d' % k] = ['vpaddw %ymm5, %ymm4, %ymm4'] + ['vpmaddwd %ymm13, %ymm4, %ymm4'] * k \
+            + ['vmovss %xmm4, (%rdi)']
 CLOBBERS = ('"rax","rbx","rcx","rdx","rsi","rdi","r8","r9","r10","r11","memory","cc",'
             + ','.join('"xmm%d"' % i for i in range(9)))
 
