@@ -3,8 +3,9 @@
 # Writes a C file of six row kernels (a 20-iteration, 19-instruction loop at ~4.7 instructions per cycle, then an
 # optional chain: three vdivps after a vpmaddwd/vcvtdq2ps, or twelve imul, ending in a store), builds nothing itself.
 #   python3 tools/native/row-chain.py > /tmp/row-chain.c && gcc -O2 -mavx2 -o /tmp/row-chain /tmp/row-chain.c && /tmp/row-chain
-# With the argument "sweep", the "vec" loop only, with chains of k dependent imul or vpmaddwd (3 cycles each) for
-# k = 2 ... 32, so that the part of a chain the core hides behind the next row shows as an intercept. The same loop and
+# With the argument "sweep", chains of k dependent imul or vpmaddwd (3 cycles each; vpmaddwd also without the store)
+# for k = 2 ... 32, so that the part of a chain the core hides behind the next row shows as an intercept, after the
+# vec and int loops and "vld" (vec with four of its vector operations turned into loads). The same loop and
 # vpmaddwd chains run on the core model in org.ternsim.sim.bench.RowChainProbeMain.
 # Prints cycles per row (best of 30 runs of 8192 rows, clock from a dependent-add probe) for each loop x chain;
 # the chain's cost is <loop>_<chain> minus <loop>_none. Loops: "vec" writes 14 vector registers per iteration,
@@ -29,14 +30,19 @@ CHAINS = {
     'imul12': ["vmovd %xmm4, %eax"] + ["imul %eax, %eax"] * 12 + ["mov %eax, (%rdi)"],
 }
 if sys.argv[1:] == ['sweep']:
-    LOOPS = {'vec': LOOPS['vec']}
+    # "vld": four of vec's vector ALU operations become loads
+    LOOPS['vld'] = LOOPS['vec'][:2] + ['vmovdqu %d(%%rsi), %%ymm%d' % (64 + 32 * i, 6 + i) for i in range(4)] \
+        + LOOPS['vec'][6:]
     CHAINS = {'none': []}
     for k in (2, 4, 6, 8, 12, 16, 24, 32):
         CHAINS['imul%d' % k] = ['vmovd %xmm4, %eax'] + ['imul %eax, %eax'] * k + ['mov %eax, (%rdi)']
         CHAINS['madd%d' % k] = ['vpaddw %ymm5, %ymm4, %ymm4'] + ['vpmaddwd %ymm13, %ymm4, %ymm4'] * k \
             + ['vmovss %xmm4, (%rdi)']
+        # the same chain without the store: its result stays in a register
+        CHAINS['nost%d' % k] = ['vpaddw %ymm5, %ymm4, %ymm4'] + ['vpmaddwd %ymm13, %ymm4, %ymm4'] * k \
+            + ['vmovdqa %ymm4, %ymm8']
 CLOBBERS = ('"rax","rbx","rcx","rdx","rsi","rdi","r8","r9","r10","r11","memory","cc",'
-            + ','.join('"xmm%d"' % i for i in range(9)))
+            + ','.join('"xmm%d"' % i for i in range(10)))
 
 lines = ['#include <stdio.h>', '#include <time.h>',
          'static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec * 1e-9; }',
