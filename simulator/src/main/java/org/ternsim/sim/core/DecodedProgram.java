@@ -47,6 +47,8 @@ final class DecodedProgram {
     static final int LOOP_EDGE = 32;
     /** The pc is the head of an innermost loop: where {@link LoopReplay} compares the core's state. */
     static final int LOOP_HEAD = 64;
+    /** The pc is the head of a loop that holds another loop (a row): where {@link RowPeriodSearch} looks. */
+    static final int ROW_HEAD = 128;
 
     private static volatile DecodedProgram latest;
 
@@ -138,6 +140,11 @@ final class DecodedProgram {
         portSetMasks = new long[portSets];
         setIds.forEach((mask, id) -> portSetMasks[id] = mask);
         innerLoops = List.copyOf(Loop.innermost(program));
+        for (Loop loop : Loop.all(program)) {
+            if (!innerLoops.contains(loop)) {
+                pcInfo[loop.startPc() * INFO + FLAGS] |= ROW_HEAD;
+            }
+        }
         for (Loop loop : innerLoops) {
             pcInfo[loop.startPc() * INFO + FLAGS] |= LOOP_EDGE | LOOP_HEAD;
             pcInfo[loop.branchPc() * INFO + FLAGS] |= LOOP_EDGE;

@@ -10,7 +10,9 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  * are timed exactly as in the period before, only later by the period's length in cycles. This class
  * <ol>
  *   <li>watches the visits to loop heads for a candidate period: the last p visits, each described by its pc and the
- *       instructions and dispatch cycles since the visit before, equal the p visits before them;</li>
+ *       instructions and dispatch cycles since the visit before, equal the p visits before them; or the last q rows
+ *       equal the q rows before them ({@link RowPeriodSearch}), which gives periods longer than {@value #MAX_PERIOD}
+ *       visits and spans the control flow repeats when the state needs more visits to come back than a row has;</li>
  *   <li>proves it: the core's whole timing state ({@link StateImage}) at the end of a recorded period equals the
  *       state at its start (or at an earlier mark), and otherwise tries again with the next period or, after a few
  *       failures, backs off;</li>
@@ -52,6 +54,8 @@ final class LoopReplay {
      * for a few visits and then break at the row's end; a row-long period keeps recurring.
      */
     private static final int MIN_RUN = 32;
+    /** Row visits for which only row candidates are tried after an inner-loop span failed on control flow. */
+    private static final int ROWS_ONLY_VISITS = 64;
 
     /** CATCH_UP: statistics were read part-way through a replayed period; its rest is timed, then replay goes on. */
     private enum Mode { SEARCH, RECORD, REPLAY, CATCH_UP }
@@ -73,6 +77,21 @@ final class LoopReplay {
     private int backoff = 1;
     /** Shortest period searched for: a candidate given up on is not tried again, so a longer one can be. */
     private int shortest = 1;
+
+    /* Periods of whole rows (RowPeriodSearch), and when they are the only ones tried. */
+    private final RowPeriodSearch rows = new RowPeriodSearch();
+    /** Visits to inner-loop heads outside replays, which a row candidate's period is counted in. */
+    private long innerVisits;
+    /** A row candidate found at the latest row visit, started at the row's first inner-loop visit; or null. */
+    private RowPeriodSearch.Candidate rowCandidate;
+    /** Rows in the candidate being recorded or replayed if it is one of whole rows, else 0. */
+    private int candidateRows;
+    /**
+     * After an inner-loop candidate's span turned out not to be a period of the control flow, only row candidates are
+     * tried, until row visit {@link #rowsOnlyUntil}.
+     */
+    private boolean rowsOnly;
+    private long rowsOnlyUntil;
 
     /*
      * The candidate: visits per candidate period, visits since the latest mark, and the marks: the state at the start
@@ -135,7 +154,11 @@ final class LoopReplay {
             return;
         }
         if (mode != Mode.REPLAY) {
-            if ((core.flags(pc) & OutOfOrderCore.LOOP_HEAD) != 0) {
+            int flags = core.flags(pc);
+            if ((flags & OutOfOrderCore.ROW_HEAD) != 0) {
+                rowVisit(pc);
+            }
+            if ((flags & OutOfOrderCore.LOOP_HEAD) != 0) {
                 visit(pc);
             }
             if (mode != Mode.REPLAY) {
@@ -149,8 +172,26 @@ final class LoopReplay {
         replay(pc, address, width, store);
     }
 
-    /** A loop head is about to be timed: the state now is the one a period starts from. */
+    /** A row loop's head is about to be timed: look for a period of rows. */
+    private void rowVisit(int pc) {
+        long sequence = core.sequence();
+        RowPeriodSearch.Candidate found = rows.visit(pc, sequence, core.dispatchCycle(), innerVisits);
+        if (mode != Mode.SEARCH) {
+            return;
+        }
+        if (sequence < searchFrom) {
+            rows.stale();
+            return;
+        }
+        rowCandidate = found;
+        if (rowsOnly && rows.visits() >= rowsOnlyUntil) {
+            rowsOnly = false;
+        }
+    }
+
+    /** An inner loop's head is about to be timed: the state now is the one a period starts from. */
     private void visit(int pc) {
+        innerVisits++;
         long dispatch = core.dispatchCycle();
         long sequence = core.sequence();
         long signature = (pc * 0x9E3779B97F4A7C15L) ^ ((sequence - previousVisitSequence) * 0xC2B2AE3D27D4EB4FL)
@@ -169,16 +210,30 @@ final class LoopReplay {
             return;
         }
         int candidate = search(signature, sequence);
-        if (candidate > 0) {
+        RowPeriodSearch.Candidate rowsFound = rowCandidate;
+        rowCandidate = null;
+        if (rowsFound != null && rowsFound.innerVisits() < shortest) {
+            rows.reject(rowsFound.rows()); // as long as an inner-loop candidate already given up on
+        } else if (rowsFound != null) {
+            startRecording(rowsFound.innerVisits(), rowsFound.instructions(), rowsFound.rows());
+        } else if (candidate > 0 && !rowsOnly) {
             int then = (int) ((visits - 1 - candidate) % signatures.length);
-            long instructions = Math.max(1, sequence - visitSequences[then]);
-            period = (int) Math.min(Integer.MAX_VALUE / 2,
-                candidate * ((MIN_PERIOD_INSTRUCTIONS + instructions - 1) / instructions));
-            marks = 0;
-            length = 0;
-            mark();
-            mode = Mode.RECORD;
+            startRecording(candidate, sequence - visitSequences[then], 0);
         }
+    }
+
+    /**
+     * Records a candidate period of {@code visitCount} inner-loop visits that took {@code instructions} ({@code rowCount}
+     * whole rows, or 0 for an inner-loop candidate).
+     */
+    private void startRecording(long visitCount, long instructions, int rowCount) {
+        long multiple = (MIN_PERIOD_INSTRUCTIONS + Math.max(1, instructions) - 1) / Math.max(1, instructions);
+        period = (int) Math.min(Integer.MAX_VALUE / 2, visitCount * multiple);
+        candidateRows = rowCount;
+        marks = 0;
+        length = 0;
+        mark();
+        mode = Mode.RECORD;
     }
 
     /** Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none. */
@@ -307,7 +362,12 @@ final class LoopReplay {
     private void giveUp() {
         core.trackPortRanks(false);
         mode = Mode.SEARCH;
-        shortest = Math.min(period + 1, MAX_PERIOD);
+        if (candidateRows > 0) {
+            rows.reject(candidateRows);
+            rowsOnly = false;
+        } else {
+            shortest = Math.min(period + 1, MAX_PERIOD);
+        }
         java.util.Arrays.fill(runs, 0); // the visits while recording were not searched
         searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
         backoff = Math.min(2 * backoff, MAX_BACKOFF);
@@ -386,14 +446,23 @@ final class LoopReplay {
         }
     }
 
-    /** The instruction in hand differs from the period: time everything from the period's start, then it. */
+    /**
+     * The instruction in hand differs from the period: time everything from the period's start, then it.
+     *
+     * <p>A different instruction early in an inner-loop candidate's replay means its span is not a period of the
+     * control flow: the timing state came back after a number of inner-loop visits that a row end falls inside at a
+     * different place each time. Only periods of whole rows are then tried for a while ({@link RowPeriodSearch}).
+     */
     private void stop(int pc, long address, int width, boolean store, long answer) {
         boolean early = periodsReplayed < 2;
+        boolean controlFlow = answer == OutOfOrderCore.NO_ANSWER;
         rewind();
         core.time(pc, address, width, store, answer);
         if (early) {
             searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
             backoff = Math.min(2 * backoff, MAX_BACKOFF);
+            rowsOnly = controlFlow && candidateRows == 0;
+            rowsOnlyUntil = rows.visits() + ROWS_ONLY_VISITS;
         } else {
             backoff = 1;
         }
@@ -506,6 +575,7 @@ final class LoopReplay {
         }
         core.skipDataflow(false);
         java.util.Arrays.fill(runs, 0);
+        rows.stale(); // the row visits replayed were not seen
         mode = Mode.SEARCH;
     }
 

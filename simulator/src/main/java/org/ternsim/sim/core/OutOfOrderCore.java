@@ -100,6 +100,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private static final int FP_SIDE = DecodedProgram.FP_SIDE;
     private static final int LOOP_EDGE = DecodedProgram.LOOP_EDGE;
     static final int LOOP_HEAD = DecodedProgram.LOOP_HEAD;
+    static final int ROW_HEAD = DecodedProgram.ROW_HEAD;
     /** Shared with every core of the same program and microarchitecture: never written after construction. */
     private final int[] pcInfo;
     private final int[] regIds;
@@ -224,7 +225,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     @Override
     public void retired(int pc, long memAddress, int memBytes, boolean store) {
         LoopReplay r = replay;
-        if (r != null && (r.engaged() || (pcInfo[pc * INFO + FLAGS] & LOOP_HEAD) != 0)) {
+        if (r != null && (r.engaged() || (pcInfo[pc * INFO + FLAGS] & (LOOP_HEAD | ROW_HEAD)) != 0)) {
             r.retired(pc, memAddress, memBytes, store);
         } else {
             time(pc, memAddress, memBytes, store, NO_ANSWER);

@@ -76,6 +76,27 @@ class LoopReplayTest {
     }
 
     /**
+     * Cobalt 100's I2_S weights at 1024 x 6912 (1.8 MB) stream from DRAM past its 1 MiB L2: the timing state comes
+     * back only after about 150 inner iterations, more than a row's 108, so no inner-loop span is a period of the
+     * control flow. Whole rows are ({@link RowPeriodSearch}): most of the run replays, with the same results.
+     */
+    @Test
+    void aGemvStreamingFromDramReplaysWholeRows() throws IOException {
+        HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/cobalt-100.yaml"));
+        Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
+        GemvLowering l = GemvSimulation.Request.choose(hw, "i2_s", "neon-dotprod");
+        int[] shape = {1024, 6912};
+        Run replaying = run(hw, uarch, l, shape, false, true);
+        Run everyInstruction = run(hw, uarch, l, shape, false, false);
+        assertEquals(everyInstruction.rendering, replaying.rendering);
+        String dram = replaying.rendering.substring(replaying.rendering.indexOf(" dram=") + 6);
+        long dramReadBytes = Long.parseLong(dram.substring(0, dram.indexOf('/')));
+        assertTrue(dramReadBytes >= 1024L * 6912 / 4, "the weights did not stream from DRAM: " + dramReadBytes + " B");
+        assertTrue(replaying.replayed * 10 > replaying.instructions * 8,
+            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+    }
+
+    /**
      * A workload run reads the statistics every few rows (SteadyStateGemv), which leaves a replay part-way: the
      * statistics read then, and every later result, must be those of timing every instruction.
      */
