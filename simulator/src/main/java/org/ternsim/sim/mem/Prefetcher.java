@@ -27,6 +27,12 @@ public final class Prefetcher {
     private long clock;
     /** Table entry that produced the last observe() batch, or -1. */
     private int lastEntry = -1;
+    /**
+     * The stride table's answer to a repeat of the line last seen with no change to any entry's line or stride
+     * ({@link #stride}): consecutive loads in one line are most of the accesses, and each scanned the whole table.
+     */
+    private long repeatLine = Long.MIN_VALUE;
+    private int repeatEntry;
 
     Prefetcher(Kind kind, int degree, int distance) {
         this.kind = kind;
@@ -128,6 +134,12 @@ public final class Prefetcher {
      */
     private int stride(long line, long[] out) {
         clock++;
+        if (line == repeatLine) {
+            // the scan below would find no match and this entry nearest again: nothing it reads has changed
+            lastUse[repeatEntry] = clock;
+            return 0;
+        }
+        repeatLine = Long.MIN_VALUE;
         int match = -1;
         int nearest = -1;
         int victim = 0;
@@ -149,6 +161,8 @@ public final class Prefetcher {
             long d = nearest >= 0 ? line - lastLine[s] : 0;
             if (d == 0 && nearest >= 0) {
                 lastUse[s] = clock; // the same line again: neither confirms nor breaks the stride
+                repeatLine = line;
+                repeatEntry = s;
                 return 0;
             }
             stride[s] = d;
