@@ -85,24 +85,23 @@ final class X86FloatVector {
             byte[] a = s.source(in.op(1), scalar ? 4 : w);
             byte[] b = s.source(in.op(2), scalar ? 4 : w);
             for (int i = 0; i < (scalar ? 1 : w / 4); i++) {
-                int rc = getInt(acc, i);
-                int ra = getInt(a, i);
-                int rb = getInt(b, i);
-                int result;
-                if (isNaN(rc)) {
-                    result = rc | 0x0040_0000;
-                } else if (isNaN(ra)) {
-                    result = ra | 0x0040_0000;
-                } else if (isNaN(rb)) {
-                    result = rb | 0x0040_0000;
-                } else {
-                    float v = Math.fma(Float.intBitsToFloat(ra), Float.intBitsToFloat(rb), Float.intBitsToFloat(rc));
-                    result = Float.isNaN(v) ? QNAN_INDEFINITE : Float.floatToRawIntBits(v);
-                }
-                putInt(acc, i, result);
+                putInt(acc, i, fmaLane(getInt(acc, i), getInt(a, i), getInt(b, i)));
             }
             s.writeVector(in.reg(0), acc);
         };
+    }
+
+    /** One lane of vfmadd231: {@code ra * rb + rc} rounded once, NaN operands propagated quiet in x86's order. */
+    static int fmaLane(int rc, int ra, int rb) {
+        if (isNaN(rc)) {
+            return rc | 0x0040_0000;
+        } else if (isNaN(ra)) {
+            return ra | 0x0040_0000;
+        } else if (isNaN(rb)) {
+            return rb | 0x0040_0000;
+        }
+        float v = Math.fma(Float.intBitsToFloat(ra), Float.intBitsToFloat(rb), Float.intBitsToFloat(rc));
+        return Float.isNaN(v) ? QNAN_INDEFINITE : Float.floatToRawIntBits(v);
     }
 
     private static void move(Instruction in, MachineState s) {

@@ -16,7 +16,8 @@ import org.ternsim.isa.VectorWarmup;
 class X86ResolvedTest {
 
     private static final List<String> BINARY = List.of("vpand", "vpandn", "vpor", "vpxor", "vpaddb", "vpsubb", "vpaddw",
-        "vpsubw", "vpmaddubsw", "vpandd", "vpxorq", "vpaddd", "vpsubd", "vpaddq", "vpmaddwd", "vpdpbusd");
+        "vpsubw", "vpmaddubsw", "vpandd", "vpxorq", "vpaddd", "vpsubd", "vpaddq", "vpmaddwd", "vpdpbusd", "vpshufb",
+        "vpunpcklbw", "vpunpckhbw", "vpunpcklwd", "vpunpckhwd", "vpunpckldq", "vpunpckhdq");
     private static final List<String> SHIFTS = List.of("vpsrlw", "vpsllw", "vpsraw");
     private static final List<String> MOVES = List.of("vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64");
     /** Bytes that exercise carries, borrows and saturation in every lane position. */
@@ -58,6 +59,18 @@ class X86ResolvedTest {
                     check(seed, m, width, machine -> new Operand[] {reg(width, d),
                         memory ? machine.mem(128, width) : reg(width, a), new Operand.Imm(count)});
                 }
+            }
+            for (int width : new int[] {16, 32, 64}) {
+                int d = random.nextInt(4);
+                int a = random.nextInt(4);
+                int c = random.nextInt(4);
+                boolean memory = random.nextBoolean();
+                check(seed, "vfmadd231ps", width, machine -> new Operand[] {reg(width, d), reg(width, a),
+                    memory ? machine.mem(64, width) : reg(width, c)});
+                check(seed, "vbroadcasti128", width, machine -> new Operand[] {reg(width, d), machine.mem(64, 16)});
+                // the halves come from a register of half the width (at least xmm) or from memory
+                check(seed, "vcvtph2ps", width, machine -> new Operand[] {reg(width, d),
+                    memory ? machine.mem(128, width / 2) : reg(Math.max(16, width / 2), a)});
             }
             for (String m : MOVES) {
                 for (int width : new int[] {16, 32, 64}) {

@@ -1,0 +1,99 @@
+// Per-pc resolved forms of the F16 GEMV's float instructions: vfmadd231ps and vcvtph2ps without operand decoding.
+package org.ternsim.isa.x86;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Map;
+import org.ternsim.isa.Instruction;
+import org.ternsim.isa.InstructionSemantics;
+import org.ternsim.isa.MachineState;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.Resolving;
+
+/**
+ * As {@link X86Resolved}, for the two float forms of the F16 baseline's inner loop: the generic forms read three
+ * fresh arrays and check the operand list on every execution, which made the F16 GEMV interpret at a third of I2_S's
+ * rate. The lanes are computed by the generic forms' own lane functions ({@link X86FloatVector#fmaLane},
+ * {@link X86FloatVector#halfToFloatBits}), so only the operand handling differs; {@code X86ResolvedTest} compares the
+ * two on random and edge operands (NaNs, infinities, subnormals) at every width.
+ */
+final class X86ResolvedFloat {
+
+    private X86ResolvedFloat() {
+    }
+
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Wraps the generic semantics in {@code t}; call before masking is added. */
+    static void register(Map<String, InstructionSemantics> t) {
+        InstructionSemantics fma = t.get("vfmadd231ps");
+        t.put("vfmadd231ps", new Resolving(fma, in -> in.operands().size() == 3 && vector(in.op(0))
+            && vector(in.op(1)) && (vector(in.op(2)) || in.op(2) instanceof Operand.Mem) ? new Fma231(in) : fma));
+        InstructionSemantics cvt = t.get("vcvtph2ps");
+        t.put("vcvtph2ps", new Resolving(cvt, in -> in.operands().size() == 2 && vector(in.op(0))
+            && (vector(in.op(1)) || in.op(1) instanceof Operand.Mem) ? new HalfToFloat(in) : cvt));
+    }
+
+    private static boolean vector(Operand o) {
+        return o instanceof Reg r && r.cls().isVector() && !r.cls().isArmSimd();
+    }
+
+    /** dst = src1 * src2 + dst per float lane; each lane reads its three inputs before it is written. */
+    private static final class Fma231 implements InstructionSemantics {
+        private final int width;
+        private final int dst;
+        private final int a;
+        private final int b;
+        private final Operand.Mem mem;
+
+        Fma231(Instruction in) {
+            this.width = X86Semantics.width(in);
+            this.dst = in.reg(0).index();
+            this.a = in.reg(1).index();
+            this.mem = in.op(2) instanceof Operand.Mem m ? m : null;
+            this.b = mem == null ? in.reg(2).index() : -1;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] y = mem == null ? s.vec[b] : s.memorySource(mem, width);
+            byte[] x = s.vec[a];
+            byte[] r = s.vec[dst];
+            for (int o = 0; o < width; o += 4) {
+                INTS.set(r, o, X86FloatVector.fmaLane((int) INTS.get(r, o), (int) INTS.get(x, o), (int) INTS.get(y, o)));
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+
+    /**
+     * Halves to floats. Lane i writes bytes [4i, 4i + 4), where a destination that is also the source held halves 2i
+     * and 2i + 1; going from the top lane down, those have been read already.
+     */
+    private static final class HalfToFloat implements InstructionSemantics {
+        private final int width;
+        private final int dst;
+        private final int src;
+        private final Operand.Mem mem;
+
+        HalfToFloat(Instruction in) {
+            this.width = in.reg(0).cls().bytes();
+            this.dst = in.reg(0).index();
+            this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
+            this.src = mem == null ? in.reg(1).index() : -1;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] h = mem == null ? s.vec[src] : s.memorySource(mem, width / 2);
+            byte[] r = s.vec[dst];
+            for (int i = width / 4 - 1; i >= 0; i--) {
+                INTS.set(r, 4 * i, X86FloatVector.halfToFloatBits((short) SHORTS.get(h, 2 * i) & 0xFFFF));
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+// Per-pc resolved forms of the LUT kernels' byte shuffles: vpshufb, vpunpck*, vbroadcasti128, without operand decoding.
+package org.ternsim.isa.x86;
+
+import java.util.Map;
+import org.ternsim.isa.Instruction;
+import org.ternsim.isa.InstructionSemantics;
+import org.ternsim.isa.MachineState;
+import org.ternsim.isa.Operand;
+import org.ternsim.isa.Reg;
+import org.ternsim.isa.Resolving;
+
+/**
+ * As {@link X86Resolved}, for the shuffles of the TL1/TL2/T-MAC inner loops. A shuffle's result byte can come from
+ * any byte of its 16-byte lane, so the result is built in the state's scratch buffer and then copied to the
+ * destination (which may also be a source). The byte rules are those of {@link X86IntVector}'s generic forms;
+ * {@code X86ResolvedTest} compares the two at every width.
+ */
+final class X86ResolvedShuffle {
+
+    private X86ResolvedShuffle() {
+    }
+
+    /** Wraps the generic semantics in {@code t}; call before masking is added. */
+    static void register(Map<String, InstructionSemantics> t) {
+        InstructionSemantics shufb = t.get("vpshufb");
+        t.put("vpshufb", new Resolving(shufb, in -> threeOperand(in) ? new ShuffleBytes(in) : shufb));
+        for (int bytes : new int[] {1, 2, 4}) {
+            for (boolean high : new boolean[] {false, true}) {
+                String m = "vpunpck" + (high ? "h" : "l") + switch (bytes) {
+                    case 1 -> "bw";
+                    case 2 -> "wd";
+                    default -> "dq";
+                };
+                InstructionSemantics generic = t.get(m);
+                t.put(m, new Resolving(generic, in -> threeOperand(in) ? new Unpack(in, bytes, high) : generic));
+            }
+        }
+        InstructionSemantics block = t.get("vbroadcasti128");
+        t.put("vbroadcasti128", new Resolving(block, in -> in.operands().size() == 2 && vector(in.op(0))
+            && in.op(1) instanceof Operand.Mem ? new BroadcastBlock(in) : block));
+    }
+
+    private static boolean vector(Operand o) {
+        return o instanceof Reg r && r.cls().isVector() && !r.cls().isArmSimd();
+    }
+
+    private static boolean threeOperand(Instruction in) {
+        return in.operands().size() == 3 && vector(in.op(0)) && vector(in.op(1))
+            && (vector(in.op(2)) || in.op(2) instanceof Operand.Mem);
+    }
+
+    /** dst, src1 vector registers; src2 a register or memory; the result built in scratch, then written. */
+    private abstract static class Shuffle implements InstructionSemantics {
+        final int width;
+        final int dst;
+        final int a;
+        final int b;
+        final Operand.Mem mem;
+
+        Shuffle(Instruction in) {
+            this.width = X86Semantics.width(in);
+            this.dst = in.reg(0).index();
+            this.a = in.reg(1).index();
+            this.mem = in.op(2) instanceof Operand.Mem m ? m : null;
+            this.b = mem == null ? in.reg(2).index() : -1;
+        }
+
+        @Override
+        public final void execute(Instruction in, MachineState s) {
+            byte[] y = mem == null ? s.vec[b] : s.memorySource(mem, width);
+            byte[] r = s.resultScratch();
+            compute(s.vec[a], y, r);
+            System.arraycopy(r, 0, s.vec[dst], 0, width);
+            s.clearAbove(dst, width);
+        }
+
+        abstract void compute(byte[] x, byte[] y, byte[] r);
+    }
+
+    /** Byte i = table byte (index_i & 15) of its own 16-byte lane, or 0 where index_i is negative. */
+    private static final class ShuffleBytes extends Shuffle {
+        ShuffleBytes(Instruction in) {
+            super(in);
+        }
+
+        @Override
+        void compute(byte[] table, byte[] index, byte[] r) {
+            for (int i = 0; i < width; i++) {
+                byte k = index[i];
+                r[i] = k < 0 ? 0 : table[(i & ~15) | (k & 15)];
+            }
+        }
+    }
+
+    /** Per 16-byte lane: the low (or high) halves' elements of the two sources interleaved, first source first. */
+    private static final class Unpack extends Shuffle {
+        private final int elementBytes;
+        private final int from;
+
+        Unpack(Instruction in, int elementBytes, boolean high) {
+            super(in);
+            this.elementBytes = elementBytes;
+            this.from = high ? 8 : 0;
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
+            // byte by byte: an arraycopy call per one- or two-byte element cost more than the copy
+            int e = elementBytes;
+            for (int lane = 0; lane < width; lane += 16) {
+                int src = lane + from;
+                for (int o = 0; o < 8; o++) {
+                    int element = o / e;
+                    int to = lane + 2 * element * e + o % e;
+                    r[to] = x[src + o];
+                    r[to + e] = y[src + o];
+                }
+            }
+        }
+    }
+
+    /** A 16-byte memory block in every 128-bit lane of the destination. */
+    private static final class BroadcastBlock implements InstructionSemantics {
+        private final int width;
+        private final int dst;
+        private final Operand.Mem mem;
+
+        BroadcastBlock(Instruction in) {
+            this.width = in.reg(0).cls().bytes();
+            this.dst = in.reg(0).index();
+            this.mem = (Operand.Mem) in.op(1);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] block = s.memorySource(mem, 16);
+            byte[] r = s.vec[dst];
+            for (int o = 0; o < width; o += 16) {
+                System.arraycopy(block, 0, r, o, 16);
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+}
