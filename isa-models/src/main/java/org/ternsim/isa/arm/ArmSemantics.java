@@ -133,6 +133,7 @@ public final class ArmSemantics {
             t.put("b." + cond, (in, s) -> ArmScalar.branchIf(s, ArmScalar.holds(c, s)));
         }
         ArmResolved.register(t, dotprod);
+        ArmResolvedFloat.register(t);
         return new SemanticsTable(dotprod ? NEON_DOTPROD : NEON, t);
     }
 

@@ -215,19 +215,24 @@ final class ArmSimd {
             byte[] acc = s.vec[d.index()];
             byte[] r = new byte[d.cls().bytes()];
             for (int i = 0; i < r.length / 4; i++) {
-                float x = Float.intBitsToFloat((int) signed(a, i, 4));
-                float y = Float.intBitsToFloat((int) signed(b, i, 4));
-                float v = switch (op) {
-                    case '+' -> x + y;
-                    case '-' -> x - y;
-                    case '*' -> x * y;
-                    case '/' -> x / y;
-                    default -> Math.fma(x, y, Float.intBitsToFloat((int) signed(acc, i, 4)));
-                };
-                put(r, i, 4, Float.floatToRawIntBits(v));
+                put(r, i, 4, floatLane(op, (int) signed(a, i, 4), (int) signed(b, i, 4), (int) signed(acc, i, 4)));
             }
             s.writeVector(d, r);
         };
+    }
+
+    /** One float lane of {@link #floatOp}, as raw bits; {@code acc} is read by fmla ('f') only. */
+    static int floatLane(char op, int a, int b, int acc) {
+        float x = Float.intBitsToFloat(a);
+        float y = Float.intBitsToFloat(b);
+        float v = switch (op) {
+            case '+' -> x + y;
+            case '-' -> x - y;
+            case '*' -> x * y;
+            case '/' -> x / y;
+            default -> Math.fma(x, y, Float.intBitsToFloat(acc));
+        };
+        return Float.floatToRawIntBits(v);
     }
 
     /** scvtf: int32 lanes (or a w register) to float, round to nearest even. */

@@ -76,6 +76,13 @@ class ArmResolvedTest {
                     check(seed, Instruction.of(m, v(random, arr), v(random, arr), v(random, arr)));
                 }
             }
+            for (String arr : List.of("4s", "2s")) {
+                for (String m : List.of("fadd", "fsub", "fmul", "fmla")) {
+                    check(seed, Instruction.of(m, v(random, arr), v(random, arr), v(random, arr)));
+                }
+            }
+            check(seed, Instruction.of("fcvtl", v(random, "4s"), v(random, "4h")));
+            check(seed, Instruction.of("fcvtl2", v(random, "4s"), v(random, "8h")));
             for (String m : List.of("sdot", "udot")) {
                 check(seed, Instruction.of(m, v(random, "4s"), v(random, "16b"), v(random, "16b")));
                 check(seed, Instruction.of(m, v(random, "2s"), v(random, "8b"), v(random, "8b")));
