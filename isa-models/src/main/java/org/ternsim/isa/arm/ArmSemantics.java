@@ -134,6 +134,7 @@ public final class ArmSemantics {
         }
         ArmResolved.register(t, dotprod);
         ArmResolvedFloat.register(t);
+        ArmResolvedSelect.register(t);
         return new SemanticsTable(dotprod ? NEON_DOTPROD : NEON, t);
     }
 

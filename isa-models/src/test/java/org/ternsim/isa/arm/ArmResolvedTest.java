@@ -72,7 +72,7 @@ class ArmResolvedTest {
                 check(seed, new Instruction(m, ops));
             }
             for (String arr : ARRANGEMENTS) {
-                for (String m : List.of("zip1", "zip2", "uzp1", "uzp2")) {
+                for (String m : List.of("zip1", "zip2", "uzp1", "uzp2", "bsl", "bit", "cmtst")) {
                     check(seed, Instruction.of(m, v(random, arr), v(random, arr), v(random, arr)));
                 }
             }
