@@ -88,12 +88,12 @@ final class X86Resolved {
             ? new ShiftImm(in, kind) : generic));
     }
 
-    private static boolean vector(Operand o) {
+    static boolean vector(Operand o) {
         return o instanceof Reg r && r.cls().isVector() && !r.cls().isArmSimd();
     }
 
     /** dst, src1 vector registers of one width; src2 a register of that width or memory. */
-    private static boolean threeOperand(Instruction in) {
+    static boolean threeOperand(Instruction in) {
         return in.operands().size() == 3 && vector(in.op(0)) && vector(in.op(1))
             && (vector(in.op(2)) || in.op(2) instanceof Operand.Mem);
     }
@@ -123,8 +123,11 @@ final class X86Resolved {
         LONGS.set(b, offset, v);
     }
 
-    /** dst and src1 vector registers, src2 a vector register or memory, all of one width: decoded once. */
-    private abstract static class ThreeOperand implements InstructionSemantics {
+    /**
+     * dst and src1 vector registers, src2 a vector register or memory, all of one width: decoded once. The default
+     * {@link #execute} computes straight into the destination (element-wise forms); others override it.
+     */
+    abstract static class ThreeOperand implements InstructionSemantics {
         final int width;
         final int dst;
         final int a;
@@ -140,10 +143,14 @@ final class X86Resolved {
         }
 
         @Override
-        public final void execute(Instruction in, MachineState s) {
-            byte[] y = second(s, b, mem, width);
-            compute(s.vec[a], y, s.vec[dst]);
+        public void execute(Instruction in, MachineState s) {
+            compute(s.vec[a], second(s), s.vec[dst]);
             s.clearAbove(dst, width);
+        }
+
+        /** The second source: the register's live bytes, or memory read into the state's scratch buffer. */
+        final byte[] second(MachineState s) {
+            return X86Resolved.second(s, b, mem, width);
         }
 
         /** The first {@code width} bytes of {@code r} from {@code x} and {@code y} (r may be either of them). */

@@ -9,7 +9,6 @@ import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
-import org.ternsim.isa.Reg;
 import org.ternsim.isa.Resolving;
 
 /**
@@ -30,42 +29,23 @@ final class X86ResolvedFloat {
     /** Wraps the generic semantics in {@code t}; call before masking is added. */
     static void register(Map<String, InstructionSemantics> t) {
         InstructionSemantics fma = t.get("vfmadd231ps");
-        t.put("vfmadd231ps", new Resolving(fma, in -> in.operands().size() == 3 && vector(in.op(0))
-            && vector(in.op(1)) && (vector(in.op(2)) || in.op(2) instanceof Operand.Mem) ? new Fma231(in) : fma));
+        t.put("vfmadd231ps", new Resolving(fma, in -> X86Resolved.threeOperand(in) ? new Fma231(in) : fma));
         InstructionSemantics cvt = t.get("vcvtph2ps");
-        t.put("vcvtph2ps", new Resolving(cvt, in -> in.operands().size() == 2 && vector(in.op(0))
-            && (vector(in.op(1)) || in.op(1) instanceof Operand.Mem) ? new HalfToFloat(in) : cvt));
-    }
-
-    private static boolean vector(Operand o) {
-        return o instanceof Reg r && r.cls().isVector() && !r.cls().isArmSimd();
+        t.put("vcvtph2ps", new Resolving(cvt, in -> in.operands().size() == 2 && X86Resolved.vector(in.op(0))
+            && (X86Resolved.vector(in.op(1)) || in.op(1) instanceof Operand.Mem) ? new HalfToFloat(in) : cvt));
     }
 
     /** dst = src1 * src2 + dst per float lane; each lane reads its three inputs before it is written. */
-    private static final class Fma231 implements InstructionSemantics {
-        private final int width;
-        private final int dst;
-        private final int a;
-        private final int b;
-        private final Operand.Mem mem;
-
+    private static final class Fma231 extends X86Resolved.ThreeOperand {
         Fma231(Instruction in) {
-            this.width = X86Semantics.width(in);
-            this.dst = in.reg(0).index();
-            this.a = in.reg(1).index();
-            this.mem = in.op(2) instanceof Operand.Mem m ? m : null;
-            this.b = mem == null ? in.reg(2).index() : -1;
+            super(in);
         }
 
         @Override
-        public void execute(Instruction in, MachineState s) {
-            byte[] y = mem == null ? s.vec[b] : s.memorySource(mem, width);
-            byte[] x = s.vec[a];
-            byte[] r = s.vec[dst];
+        void compute(byte[] x, byte[] y, byte[] r) {
             for (int o = 0; o < width; o += 4) {
                 INTS.set(r, o, X86FloatVector.fmaLane((int) INTS.get(r, o), (int) INTS.get(x, o), (int) INTS.get(y, o)));
             }
-            s.clearAbove(dst, width);
         }
     }
 

@@ -6,7 +6,6 @@ import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
-import org.ternsim.isa.Reg;
 import org.ternsim.isa.Resolving;
 
 /**
@@ -23,7 +22,7 @@ final class X86ResolvedShuffle {
     /** Wraps the generic semantics in {@code t}; call before masking is added. */
     static void register(Map<String, InstructionSemantics> t) {
         InstructionSemantics shufb = t.get("vpshufb");
-        t.put("vpshufb", new Resolving(shufb, in -> threeOperand(in) ? new ShuffleBytes(in) : shufb));
+        t.put("vpshufb", new Resolving(shufb, in -> X86Resolved.threeOperand(in) ? new ShuffleBytes(in) : shufb));
         for (int bytes : new int[] {1, 2, 4}) {
             for (boolean high : new boolean[] {false, true}) {
                 String m = "vpunpck" + (high ? "h" : "l") + switch (bytes) {
@@ -32,49 +31,28 @@ final class X86ResolvedShuffle {
                     default -> "dq";
                 };
                 InstructionSemantics generic = t.get(m);
-                t.put(m, new Resolving(generic, in -> threeOperand(in) ? new Unpack(in, bytes, high) : generic));
+                t.put(m, new Resolving(generic,
+                    in -> X86Resolved.threeOperand(in) ? new Unpack(in, bytes, high) : generic));
             }
         }
         InstructionSemantics block = t.get("vbroadcasti128");
-        t.put("vbroadcasti128", new Resolving(block, in -> in.operands().size() == 2 && vector(in.op(0))
+        t.put("vbroadcasti128", new Resolving(block, in -> in.operands().size() == 2 && X86Resolved.vector(in.op(0))
             && in.op(1) instanceof Operand.Mem ? new BroadcastBlock(in) : block));
     }
 
-    private static boolean vector(Operand o) {
-        return o instanceof Reg r && r.cls().isVector() && !r.cls().isArmSimd();
-    }
-
-    private static boolean threeOperand(Instruction in) {
-        return in.operands().size() == 3 && vector(in.op(0)) && vector(in.op(1))
-            && (vector(in.op(2)) || in.op(2) instanceof Operand.Mem);
-    }
-
-    /** dst, src1 vector registers; src2 a register or memory; the result built in scratch, then written. */
-    private abstract static class Shuffle implements InstructionSemantics {
-        final int width;
-        final int dst;
-        final int a;
-        final int b;
-        final Operand.Mem mem;
-
+    /** The result is built in the state's scratch buffer, then written: any source may be the destination. */
+    private abstract static class Shuffle extends X86Resolved.ThreeOperand {
         Shuffle(Instruction in) {
-            this.width = X86Semantics.width(in);
-            this.dst = in.reg(0).index();
-            this.a = in.reg(1).index();
-            this.mem = in.op(2) instanceof Operand.Mem m ? m : null;
-            this.b = mem == null ? in.reg(2).index() : -1;
+            super(in);
         }
 
         @Override
         public final void execute(Instruction in, MachineState s) {
-            byte[] y = mem == null ? s.vec[b] : s.memorySource(mem, width);
             byte[] r = s.resultScratch();
-            compute(s.vec[a], y, r);
+            compute(s.vec[a], second(s), r);
             System.arraycopy(r, 0, s.vec[dst], 0, width);
             s.clearAbove(dst, width);
         }
-
-        abstract void compute(byte[] x, byte[] y, byte[] r);
     }
 
     /** Byte i = table byte (index_i & 15) of its own 16-byte lane, or 0 where index_i is negative. */
