@@ -221,8 +221,23 @@ final class ArmSimd {
         };
     }
 
-    /** One float lane of {@link #floatOp}, as raw bits; {@code acc} is read by fmla ('f') only. */
+    /** FPDefaultNaN: positive, quiet, no payload (Arm ARM), unlike x86's negative "QNaN indefinite". */
+    static final int DEFAULT_NAN = 0x7FC0_0000;
+
+    /**
+     * One float lane of {@link #floatOp}, as raw bits; {@code acc} is read by fmla ('f') only. NaNs follow the Arm ARM
+     * with FPCR.DN = 0 (FPProcessNaNs, FPProcessNaNs3 with the addend first): the first signalling NaN in operand
+     * order, else the first quiet NaN, returned quiet; an invalid operation on numbers (0 x inf, inf - inf, 0 / 0)
+     * gives the default NaN, and so does fmla with a quiet-NaN addend and a 0 x inf product. These are decided here,
+     * not left to Java's arithmetic: which NaN a Java multiply returns can change when the JIT commutes it.
+     */
     static int floatLane(char op, int a, int b, int acc) {
+        boolean fma = op == 'f';
+        int nan = fma ? firstNaN(acc, a, b) : firstNaN(a, b, 0);
+        if (nan != 0) {
+            boolean product0xInf = infinity(a) && zero(b) || zero(a) && infinity(b);
+            return fma && isNaN(acc) && !signalling(acc) && product0xInf ? DEFAULT_NAN : nan;
+        }
         float x = Float.intBitsToFloat(a);
         float y = Float.intBitsToFloat(b);
         float v = switch (op) {
@@ -232,7 +247,39 @@ final class ArmSimd {
             case '/' -> x / y;
             default -> Math.fma(x, y, Float.intBitsToFloat(acc));
         };
-        return Float.floatToRawIntBits(v);
+        return Float.isNaN(v) ? DEFAULT_NAN : Float.floatToRawIntBits(v);
+    }
+
+    /** The first signalling NaN of the three, else the first quiet NaN, made quiet; 0 when none is a NaN. */
+    private static int firstNaN(int p, int q, int r) {
+        if (signalling(p)) {
+            return p | 0x0040_0000;
+        } else if (signalling(q)) {
+            return q | 0x0040_0000;
+        } else if (signalling(r)) {
+            return r | 0x0040_0000;
+        } else if (isNaN(p)) {
+            return p;
+        } else if (isNaN(q)) {
+            return q;
+        }
+        return isNaN(r) ? r : 0;
+    }
+
+    private static boolean isNaN(int bits) {
+        return (bits & 0x7F80_0000) == 0x7F80_0000 && (bits & 0x007F_FFFF) != 0;
+    }
+
+    private static boolean signalling(int bits) {
+        return isNaN(bits) && (bits & 0x0040_0000) == 0;
+    }
+
+    private static boolean infinity(int bits) {
+        return (bits & 0x7FFF_FFFF) == 0x7F80_0000;
+    }
+
+    private static boolean zero(int bits) {
+        return (bits & 0x7FFF_FFFF) == 0;
     }
 
     /** scvtf: int32 lanes (or a w register) to float, round to nearest even. */

@@ -269,6 +269,35 @@ class ArmSemanticsTest {
         assertThrows(IllegalArgumentException.class, () -> m.exec("shll v5.4s, v1.4h, #8"));
     }
 
+    /** FPProcessNaNs / FPProcessNaNs3 and FPDefaultNaN of the Arm ARM, FPCR.DN = 0; lanes as raw float bits. */
+    @Test
+    void floatNansFollowTheArmRules() {
+        int qnanA = 0x7FC0_0011;
+        int qnanB = 0xFFC0_0022;
+        int snanB = 0x7F80_0033;
+        int inf = 0x7F80_0000;
+        int one = Float.floatToRawIntBits(1f);
+        m.setLanes(1, 4, qnanA, inf, 0, qnanA);
+        m.setLanes(2, 4, snanB, 0xFF80_0000, inf, qnanB);
+        m.exec("fmul v3.4s, v1.4s, v2.4s");
+        assertEquals(snanB | 0x0040_0000, (int) m.lane(3, 0, 4), "a signalling NaN wins over an earlier quiet one");
+        assertEquals(0x7FC0_0000, (int) m.lane(3, 2, 4), "0 x inf: the default NaN, positive");
+        assertEquals(qnanA, (int) m.lane(3, 3, 4), "two quiet NaNs: the first operand's");
+        m.exec("fmul v3.4s, v2.4s, v1.4s");
+        assertEquals(qnanB, (int) m.lane(3, 3, 4), "the order is the operands', not commutative");
+        m.exec("fadd v3.4s, v1.4s, v2.4s");
+        assertEquals(0x7FC0_0000, (int) m.lane(3, 1, 4), "inf + -inf");
+        // fmla: the addend is the first operand of FPProcessNaNs3
+        m.setLanes(4, 4, qnanB, qnanB, one, snanB);
+        m.setLanes(5, 4, qnanA, inf, one, qnanA);
+        m.setLanes(6, 4, one, 0, one, one);
+        m.exec("fmla v4.4s, v5.4s, v6.4s");
+        assertEquals(qnanB, (int) m.lane(4, 0, 4), "a quiet addend NaN before a quiet product NaN");
+        assertEquals(0x7FC0_0000, (int) m.lane(4, 1, 4), "a quiet addend NaN with a 0 x inf product: default NaN");
+        assertEquals(Float.floatToRawIntBits(2f), (int) m.lane(4, 2, 4));
+        assertEquals(snanB | 0x0040_0000, (int) m.lane(4, 3, 4), "a signalling addend first");
+    }
+
     @Test
     void pairwiseLongAddExtractAndSelect() {
         m.setLanes(1, 2, -32768, -32768, 32767, 1, -1, 0, 5, -6);
