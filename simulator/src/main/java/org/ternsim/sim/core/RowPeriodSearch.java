@@ -59,7 +59,9 @@ final class RowPeriodSearch {
             return null;
         }
         int then = now - found < 0 ? now - found + ring : now - found;
-        return new Candidate(found, innerVisits - innerAt[then], sequence - sequenceAt[then]);
+        // rows whose inner loops did not run give no inner visit to count a period in
+        return innerVisits == innerAt[then] ? null
+            : new Candidate(found, innerVisits - innerAt[then], sequence - sequenceAt[then]);
     }
 
     long visits() {

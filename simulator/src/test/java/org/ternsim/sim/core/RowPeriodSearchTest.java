@@ -66,6 +66,12 @@ class RowPeriodSearchTest {
     }
 
     @Test
+    void rowsWithoutInnerVisitsGiveNoPeriod() {
+        RowPeriodSearch search = new RowPeriodSearch();
+        assertNull(feed(search, 12, new int[] {0}, new int[] {50}));
+    }
+
+    @Test
     void rowsThatNeverRepeatGiveNothing() {
         RowPeriodSearch search = new RowPeriodSearch();
         RowPeriodSearch.Candidate c = null;
