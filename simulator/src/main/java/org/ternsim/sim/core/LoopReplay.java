@@ -39,8 +39,12 @@ final class LoopReplay {
     static final int MAX_PERIOD = 128;
     /** Longest period recorded, in instructions. */
     private static final int MAX_RECORD = 1 << 18;
-    /** Candidate periods recorded, looking for a state seen at an earlier one, before the candidate is dropped. */
-    private static final int TRIES = 24;
+    /**
+     * Candidate periods recorded, looking for a state seen at an earlier one, before the candidate is dropped. A row
+     * whose steady rate is not a whole number of cycles brings the state back only after tens of rows (60 for I2_S
+     * on zen4-2c, 30 candidate periods); a failed try costs no more than timing its period.
+     */
+    private static final int TRIES = 96;
     private static final int MAX_BACKOFF = 1 << 12;
     /** Instructions not searched after a candidate was given up, times the backoff factor. */
     private static final long BACKOFF_INSTRUCTIONS = 1 << 14;

@@ -15,7 +15,7 @@ import java.util.Arrays;
 final class RowPeriodSearch {
 
     /** Longest period searched for, in row visits. */
-    static final int MAX_ROWS = 8;
+    static final int MAX_ROWS = 32;
     private static final int MIN_RUN = 2;
 
     /** A candidate: q rows, and the inner-loop visits and instructions the latest q rows took. */

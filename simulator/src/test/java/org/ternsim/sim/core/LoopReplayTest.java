@@ -97,6 +97,23 @@ class LoopReplayTest {
     }
 
     /**
+     * On zen4-2c the I2_S row's rate is not a whole number of cycles, and the timing state at 2560 x 2560 comes back
+     * only after about 60 rows, 30 candidate periods of 40 inner visits: the search must keep trying that long.
+     */
+    @Test
+    void aStateThatTakesSixtyRowsToComeBackIsStillFound() throws IOException {
+        HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/zen4-2c.yaml"));
+        Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
+        GemvLowering l = GemvSimulation.Request.choose(hw, "i2_s", "avx2");
+        int[] shape = {2560, 2560};
+        Run replaying = run(hw, uarch, l, shape, true, true);
+        Run everyInstruction = run(hw, uarch, l, shape, true, false);
+        assertEquals(everyInstruction.rendering, replaying.rendering);
+        assertTrue(replaying.replayed * 4 > replaying.instructions * 3,
+            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+    }
+
+    /**
      * A workload run reads the statistics every few rows (SteadyStateGemv), which leaves a replay part-way: the
      * statistics read then, and every later result, must be those of timing every instruction.
      */
