@@ -82,13 +82,7 @@ class LoopReplayTest {
      */
     @Test
     void aGemvStreamingFromDramReplaysWholeRows() throws IOException {
-        HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/cobalt-100.yaml"));
-        Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
-        GemvLowering l = GemvSimulation.Request.choose(hw, "i2_s", "neon-dotprod");
-        int[] shape = {1024, 6912};
-        Run replaying = run(hw, uarch, l, shape, false, true);
-        Run everyInstruction = run(hw, uarch, l, shape, false, false);
-        assertEquals(everyInstruction.rendering, replaying.rendering);
+        Run replaying = replayedAsTimed("cobalt-100", "i2_s", "neon-dotprod", new int[] {1024, 6912}, false);
         String dram = replaying.rendering.substring(replaying.rendering.indexOf(" dram=") + 6);
         long dramReadBytes = Long.parseLong(dram.substring(0, dram.indexOf('/')));
         assertTrue(dramReadBytes >= 1024L * 6912 / 4, "the weights did not stream from DRAM: " + dramReadBytes + " B");
@@ -102,15 +96,21 @@ class LoopReplayTest {
      */
     @Test
     void aStateThatTakesSixtyRowsToComeBackIsStillFound() throws IOException {
-        HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/zen4-2c.yaml"));
-        Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
-        GemvLowering l = GemvSimulation.Request.choose(hw, "i2_s", "avx2");
-        int[] shape = {2560, 2560};
-        Run replaying = run(hw, uarch, l, shape, true, true);
-        Run everyInstruction = run(hw, uarch, l, shape, true, false);
-        assertEquals(everyInstruction.rendering, replaying.rendering);
+        Run replaying = replayedAsTimed("zen4-2c", "i2_s", "avx2", new int[] {2560, 2560}, true);
         assertTrue(replaying.replayed * 4 > replaying.instructions * 3,
             "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+    }
+
+    /** One GEMV run replaying, checked against timing every instruction; returns the replaying run. */
+    private static Run replayedAsTimed(String hwName, String kernel, String isa, int[] shape, boolean warm)
+            throws IOException {
+        HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/" + hwName + ".yaml"));
+        Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
+        GemvLowering l = GemvSimulation.Request.choose(hw, kernel, isa);
+        Run replaying = run(hw, uarch, l, shape, warm, true);
+        Run everyInstruction = run(hw, uarch, l, shape, warm, false);
+        assertEquals(everyInstruction.rendering, replaying.rendering);
+        return replaying;
     }
 
     /**
