@@ -47,10 +47,11 @@ final class LoopReplay {
     private static final int TRIES = 96;
     private static final int MAX_BACKOFF = 1 << 12;
     /**
-     * A load answering another cycle is caught up with ({@link #stop}) only after at least this many periods have
-     * replayed since the proof, or since the latest resume. At 1, replays whose slack absorbs one difference and not
-     * the next alternate between stopping and resuming, and no other candidate is tried; at 2 no run of
-     * LoopReplayTest replays less than without catching up (docs/performance.md).
+     * A load answering another cycle is caught up with ({@link #stop}) only once the replay is more than this many
+     * periods past its latest resume, the proof counting as a resume one period before the first. Caught up with
+     * sooner, replays whose slack absorbs one difference and not the next alternate between stopping and resuming,
+     * and no other candidate is tried; at 2 no run of LoopReplayTest replays less than without catching up
+     * (docs/performance.md).
      */
     private static final int CATCH_UP_AFTER = 2;
     /** Instructions not searched after a candidate was given up, times the backoff factor. */
@@ -131,7 +132,7 @@ final class LoopReplay {
     private long[] counterGrowth;
     private long[] rankGrowth;
     private long periodsReplayed;
-    /** The periods replayed when replay last resumed after catching up, -1 for none since the proof. */
+    /** The periods replayed when replay last resumed after catching up; -1 at the proof. */
     private long resumedAt;
     private long periodStart;
     private int position;
