@@ -100,6 +100,7 @@ public final class MachineState {
 
     private final byte[] memoryScratch = new byte[VECTOR_BYTES];
     private final byte[] resultScratch = new byte[VECTOR_BYTES];
+    private final byte[] destinationScratch = new byte[VECTOR_BYTES];
 
     /**
      * A buffer this state reuses for a result that must be complete before the destination register is written (a
@@ -107,6 +108,14 @@ public final class MachineState {
      */
     public byte[] resultScratch() {
         return resultScratch;
+    }
+
+    /**
+     * A second reused buffer, for a destination's old value kept across the instruction that writes it (write masking,
+     * which runs the unmasked form in between; that form may use {@link #resultScratch}).
+     */
+    public byte[] destinationScratch() {
+        return destinationScratch;
     }
 
     /**

@@ -213,12 +213,12 @@ public final class Tl2VbmiGemv {
         int at = 0;
         for (int r0 = 0; r0 < paddedRows(rows); r0 += BM) {
             for (int c = 0; c < w.triples() / 16; c++) {
-                for (int t = 0; t < 16; t++) {
-                    for (int row = 0; row < BM; row++) {
-                        if (r0 + row < rows && sign(w, r0 + row, 16 * c + t)) {
-                            int bit = 32 * (row / 8 % 2) + 8 * (row / 16) + row % 8;
-                            out[at + MASK_BYTES * t + bit / 8] |= (byte) (1 << (bit % 8));
-                        }
+                for (int row = 0; row < BM && r0 + row < rows; row++) {
+                    int word = signWord(w, r0 + row, c);
+                    int bit = 32 * (row / 8 % 2) + 8 * (row / 16) + row % 8;
+                    for (int t = 0; t < 16; t++) {
+                        // branch-free: the signs are random
+                        out[at + MASK_BYTES * t + bit / 8] |= (byte) ((word >>> (15 - t) & 1) << (bit % 8));
                     }
                 }
                 at += 16 * MASK_BYTES;
@@ -245,10 +245,9 @@ public final class Tl2VbmiGemv {
         return at + BM;
     }
 
-    /** Sign of triple {@code t} of {@code row}: bit 15 - (t mod 16) of the row's little-endian word t / 16. */
-    private static boolean sign(Tl2Weights w, int row, int t) {
-        int start = row * w.signRowBytes() + 2 * (t / 16);
-        int word = (w.tripleSigns()[start] & 0xFF) | (w.tripleSigns()[start + 1] & 0xFF) << 8;
-        return (word >>> (15 - t % 16) & 1) != 0;
+    /** The signs of triples 16c .. 16c + 15 of {@code row}: triple 16c + t at bit 15 - t of the little-endian word. */
+    private static int signWord(Tl2Weights w, int row, int c) {
+        int start = row * w.signRowBytes() + 2 * c;
+        return (w.tripleSigns()[start] & 0xFF) | (w.tripleSigns()[start + 1] & 0xFF) << 8;
     }
 }

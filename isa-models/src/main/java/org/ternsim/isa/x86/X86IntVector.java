@@ -252,7 +252,10 @@ final class X86IntVector {
         byte[] b = s.source(in.op(2), w);
         byte[] r = new byte[w];
         for (int i = 0; i < w; i++) {
-            r[i] = (byte) (b[i] < 0 ? -a[i] : b[i] == 0 ? 0 : a[i]);
+            // branch-free (the signs of random weights defeat a branch predictor): a, -a or 0 as b is >0, <0 or 0
+            int negative = b[i] >> 31;
+            int nonZero = (b[i] | -b[i]) >> 31;
+            r[i] = (byte) (((a[i] ^ negative) - negative) & nonZero);
         }
         s.writeVector(in.reg(0), r);
     }

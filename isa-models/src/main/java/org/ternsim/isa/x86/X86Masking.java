@@ -94,7 +94,19 @@ final class X86Masking {
 
         @Override
         public InstructionSemantics specialize(Instruction in) {
-            return in.operands().isEmpty() || in.op(0) instanceof Operand.Masked ? this : plain.specialize(in);
+            if (in.operands().isEmpty()) {
+                return this;
+            }
+            if (!(in.op(0) instanceof Operand.Masked m)) {
+                return plain.specialize(in);
+            }
+            if (move && in.op(1) instanceof Operand.Mem) {
+                return this; // a masked load reads only the selected elements
+            }
+            List<Operand> ops = new ArrayList<>(in.operands());
+            ops.set(0, m.reg());
+            Instruction unmasked = new Instruction(in.mnemonic(), ops);
+            return new ResolvedMasked(plain.specialize(unmasked), unmasked, m, elementBytes);
         }
 
         @Override
@@ -130,6 +142,50 @@ final class X86Masking {
                 }
             }
             s.writeVector(dst, r);
+        }
+    }
+
+    /**
+     * A masked register form, resolved once per pc: the unmasked form (itself resolved) runs, then the masked-off
+     * elements get their old bytes back, or zeros. The same steps as {@link Masked#execute} without its per-execution
+     * operand list, instruction and arrays; {@code X86ResolvedTest} compares the two.
+     */
+    private static final class ResolvedMasked implements InstructionSemantics {
+        private final InstructionSemantics plain;
+        private final Instruction unmasked;
+        private final int dst;
+        private final int width;
+        private final int maskReg;
+        private final boolean zeroing;
+        private final int elementBytes;
+
+        ResolvedMasked(InstructionSemantics plain, Instruction unmasked, Operand.Masked m, int elementBytes) {
+            this.plain = plain;
+            this.unmasked = unmasked;
+            this.dst = m.reg().index();
+            this.width = m.reg().cls().bytes();
+            this.maskReg = m.mask().index();
+            this.zeroing = m.zeroing();
+            this.elementBytes = elementBytes;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            long mask = s.mask[maskReg];
+            byte[] old = s.destinationScratch();
+            System.arraycopy(s.vec[dst], 0, old, 0, width);
+            plain.execute(unmasked, s);
+            byte[] r = s.vec[dst];
+            // Branch-free: mask bits of random weight signs defeat a branch predictor.
+            int restore = zeroing ? 0 : -1;
+            for (int e = 0, o = 0; o < width; e++, o += elementBytes) {
+                int keep = -(int) (mask >>> e & 1);
+                int back = ~keep & restore;
+                for (int b = o; b < o + elementBytes; b++) {
+                    r[b] = (byte) (r[b] & keep | old[b] & back);
+                }
+            }
+            s.clearAbove(dst, width);
         }
     }
 

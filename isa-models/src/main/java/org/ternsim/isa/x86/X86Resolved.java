@@ -48,6 +48,9 @@ final class X86Resolved {
     /** 16-bit shifts by an immediate. */
     enum Shift { SRLW, SLLW, SRAW }
 
+    /** 16-bit shifts of each lane by the count in the same lane of the second source (AVX-512BW). */
+    enum VariableShift { SRLVW, SLLVW, SRAVW }
+
     /** Wraps the generic semantics of the resolvable mnemonics in {@code t}; call before masking is added. */
     static void register(Map<String, InstructionSemantics> t) {
         binary(t, "vpand", Op.AND);
@@ -68,6 +71,9 @@ final class X86Resolved {
         shift(t, "vpsrlw", Shift.SRLW);
         shift(t, "vpsllw", Shift.SLLW);
         shift(t, "vpsraw", Shift.SRAW);
+        variableShift(t, "vpsrlvw", VariableShift.SRLVW);
+        variableShift(t, "vpsllvw", VariableShift.SLLVW);
+        variableShift(t, "vpsravw", VariableShift.SRAVW);
         InstructionSemantics maddubsw = t.get("vpmaddubsw");
         t.put("vpmaddubsw", new Resolving(maddubsw, in -> threeOperand(in) ? new MaddUbsW(in) : maddubsw));
         for (String move : new String[] {"vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64"}) {
@@ -86,6 +92,11 @@ final class X86Resolved {
         t.put(mnemonic, new Resolving(generic, in -> in.operands().size() == 3 && vector(in.op(0))
             && (vector(in.op(1)) || in.op(1) instanceof Operand.Mem) && in.op(2) instanceof Operand.Imm
             ? new ShiftImm(in, kind) : generic));
+    }
+
+    private static void variableShift(Map<String, InstructionSemantics> t, String mnemonic, VariableShift kind) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> threeOperand(in) ? new ShiftVariable(in, kind) : generic));
     }
 
     static boolean vector(Operand o) {
@@ -238,6 +249,31 @@ final class X86Resolved {
                 }
             }
             s.clearAbove(dst, width);
+        }
+    }
+
+    /** vpsrlvw / vpsllvw / vpsravw: counts above 15 give 0, or the sign for the arithmetic shift. */
+    private static final class ShiftVariable extends ThreeOperand {
+        private final VariableShift kind;
+
+        ShiftVariable(Instruction in, VariableShift kind) {
+            super(in);
+            this.kind = kind;
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
+            for (int o = 0; o < width; o += 2) {
+                int v = (short) ((x[o] & 0xFF) | (x[o + 1] << 8));
+                int n = (y[o] & 0xFF) | ((y[o + 1] & 0xFF) << 8);
+                int shifted = switch (kind) {
+                    case SRLVW -> n > 15 ? 0 : (v & 0xFFFF) >>> n;
+                    case SLLVW -> n > 15 ? 0 : v << n;
+                    case SRAVW -> v >> Math.min(n, 15);
+                };
+                r[o] = (byte) shifted;
+                r[o + 1] = (byte) (shifted >>> 8);
+            }
         }
     }
 

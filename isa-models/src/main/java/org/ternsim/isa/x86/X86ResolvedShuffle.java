@@ -1,4 +1,4 @@
-// Per-pc resolved forms of the LUT kernels' byte shuffles: vpshufb, vpunpck*, vbroadcasti128, without operand decoding.
+// Per-pc resolved forms of byte shuffles and block broadcasts (vpshufb, vpermb, vpunpck*, vbroadcasti*), decoded once.
 package org.ternsim.isa.x86;
 
 import java.util.Map;
@@ -23,6 +23,8 @@ final class X86ResolvedShuffle {
     static void register(Map<String, InstructionSemantics> t) {
         InstructionSemantics shufb = t.get("vpshufb");
         t.put("vpshufb", new Resolving(shufb, in -> X86Resolved.threeOperand(in) ? new ShuffleBytes(in) : shufb));
+        InstructionSemantics permb = t.get("vpermb");
+        t.put("vpermb", new Resolving(permb, in -> X86Resolved.threeOperand(in) ? new PermuteBytes(in) : permb));
         for (int bytes : new int[] {1, 2, 4}) {
             for (boolean high : new boolean[] {false, true}) {
                 String m = "vpunpck" + (high ? "h" : "l") + switch (bytes) {
@@ -35,9 +37,15 @@ final class X86ResolvedShuffle {
                     in -> X86Resolved.threeOperand(in) ? new Unpack(in, bytes, high) : generic));
             }
         }
-        InstructionSemantics block = t.get("vbroadcasti128");
-        t.put("vbroadcasti128", new Resolving(block, in -> in.operands().size() == 2 && X86Resolved.vector(in.op(0))
-            && in.op(1) instanceof Operand.Mem ? new BroadcastBlock(in) : block));
+        broadcast(t, "vbroadcasti128", 16);
+        broadcast(t, "vbroadcasti32x4", 16);
+        broadcast(t, "vbroadcasti64x4", 32);
+    }
+
+    private static void broadcast(Map<String, InstructionSemantics> t, String mnemonic, int blockBytes) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> in.operands().size() == 2 && X86Resolved.vector(in.op(0))
+            && in.op(1) instanceof Operand.Mem ? new BroadcastBlock(in, blockBytes) : generic));
     }
 
     /** The result is built in the state's scratch buffer, then written: any source may be the destination. */
@@ -70,6 +78,21 @@ final class X86ResolvedShuffle {
         }
     }
 
+    /** vpermb (VBMI): byte i = table byte (index_i mod width); the index is the first source, the table the second. */
+    private static final class PermuteBytes extends Shuffle {
+        PermuteBytes(Instruction in) {
+            super(in);
+        }
+
+        @Override
+        void compute(byte[] index, byte[] table, byte[] r) {
+            int last = width - 1;
+            for (int i = 0; i < width; i++) {
+                r[i] = table[index[i] & last];
+            }
+        }
+    }
+
     /** Per 16-byte lane: the low (or high) halves' elements of the two sources interleaved, first source first. */
     private static final class Unpack extends Shuffle {
         private final int elementBytes;
@@ -97,24 +120,26 @@ final class X86ResolvedShuffle {
         }
     }
 
-    /** A 16-byte memory block in every 128-bit lane of the destination. */
+    /** A 16- or 32-byte memory block in every block-sized lane of the destination. */
     private static final class BroadcastBlock implements InstructionSemantics {
         private final int width;
         private final int dst;
         private final Operand.Mem mem;
+        private final int blockBytes;
 
-        BroadcastBlock(Instruction in) {
+        BroadcastBlock(Instruction in, int blockBytes) {
             this.width = in.reg(0).cls().bytes();
             this.dst = in.reg(0).index();
             this.mem = (Operand.Mem) in.op(1);
+            this.blockBytes = blockBytes;
         }
 
         @Override
         public void execute(Instruction in, MachineState s) {
-            byte[] block = s.memorySource(mem, 16);
+            byte[] block = s.memorySource(mem, blockBytes);
             byte[] r = s.vec[dst];
-            for (int o = 0; o < width; o += 16) {
-                System.arraycopy(block, 0, r, o, 16);
+            for (int o = 0; o < width; o += blockBytes) {
+                System.arraycopy(block, 0, r, o, blockBytes);
             }
             s.clearAbove(dst, width);
         }

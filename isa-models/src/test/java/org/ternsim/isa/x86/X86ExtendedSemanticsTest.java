@@ -268,6 +268,26 @@ class X86ExtendedSemanticsTest {
     }
 
     @Test
+    void vpsignbFollowsItsDefinitionOnEveryPairOfBytes() {
+        Machine m = new Machine();
+        for (int pair = 0; pair < 1 << 16; pair += 64) {
+            byte[] a = new byte[64];
+            byte[] b = new byte[64];
+            for (int i = 0; i < 64; i++) {
+                a[i] = (byte) ((pair + i) >>> 8);
+                b[i] = (byte) (pair + i);
+            }
+            m.setVec(1, a);
+            m.setVec(2, b);
+            m.exec("vpsignb", zmm(0), zmm(1), zmm(2));
+            for (int i = 0; i < 64; i++) {
+                byte expected = (byte) (b[i] < 0 ? -a[i] : b[i] == 0 ? 0 : a[i]);
+                assertEquals(expected, m.vec(0)[i], "vpsignb " + a[i] + ", " + b[i]);
+            }
+        }
+    }
+
+    @Test
     void signAndSaturatingArithmetic() {
         Machine m = new Machine();
         m.setVec(1, bytes(5, -128, 7, 9));

@@ -16,9 +16,12 @@ import org.ternsim.isa.VectorWarmup;
 class X86ResolvedTest {
 
     private static final List<String> BINARY = List.of("vpand", "vpandn", "vpor", "vpxor", "vpaddb", "vpsubb", "vpaddw",
-        "vpsubw", "vpmaddubsw", "vpandd", "vpxorq", "vpaddd", "vpsubd", "vpaddq", "vpmaddwd", "vpdpbusd", "vpshufb",
+        "vpsubw", "vpmaddubsw", "vpandd", "vpxorq", "vpaddd", "vpsubd", "vpaddq", "vpmaddwd", "vpdpbusd", "vpshufb", "vpermb",
         "vpunpcklbw", "vpunpckhbw", "vpunpcklwd", "vpunpckhwd", "vpunpckldq", "vpunpckhdq");
     private static final List<String> SHIFTS = List.of("vpsrlw", "vpsllw", "vpsraw");
+    private static final List<String> VARIABLE_SHIFTS = List.of("vpsrlvw", "vpsllvw", "vpsravw");
+    /** 16-bit shift counts around the lane width, and far beyond it (only the whole unsigned lane counts). */
+    private static final int[] COUNTS = {0, 1, 7, 14, 15, 16, 17, 255, 256, 0x8000, 0xFFFF};
     private static final List<String> MOVES = List.of("vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64");
     /** Bytes that exercise carries, borrows and saturation in every lane position. */
     private static final byte[] EDGE = {0, -1, 0x7F, (byte) 0x80, (byte) 0xFF, 1, (byte) 0xFE, 0x40};
@@ -68,9 +71,35 @@ class X86ResolvedTest {
                 check(seed, "vfmadd231ps", width, machine -> new Operand[] {reg(width, d), reg(width, a),
                     memory ? machine.mem(64, width) : reg(width, c)});
                 check(seed, "vbroadcasti128", width, machine -> new Operand[] {reg(width, d), machine.mem(64, 16)});
+                check(seed, "vbroadcasti32x4", width, machine -> new Operand[] {reg(width, d), machine.mem(80, 16)});
+                if (width >= 32) {
+                    check(seed, "vbroadcasti64x4", width, machine -> new Operand[] {reg(width, d), machine.mem(96, 32)});
+                }
                 // the halves come from a register of half the width (at least xmm) or from memory
                 check(seed, "vcvtph2ps", width, machine -> new Operand[] {reg(width, d),
                     memory ? machine.mem(128, width / 2) : reg(Math.max(16, width / 2), a)});
+            }
+            for (String m : VARIABLE_SHIFTS) {
+                for (int width : new int[] {16, 32, 64}) {
+                    int d = random.nextInt(4);
+                    int a = random.nextInt(4);
+                    int c = random.nextInt(4);
+                    byte[] counts = new byte[64];
+                    for (int i = 0; i < counts.length; i += 2) {
+                        int n = random.nextBoolean() ? COUNTS[random.nextInt(COUNTS.length)] : random.nextInt(1 << 16);
+                        counts[i] = (byte) n;
+                        counts[i + 1] = (byte) (n >>> 8);
+                    }
+                    boolean memory = random.nextInt(4) == 0;
+                    check(seed, m, width, machine -> {
+                        if (memory) {
+                            machine.poke(192, counts);
+                        } else {
+                            machine.setVec(c, counts);
+                        }
+                        return new Operand[] {reg(width, d), reg(width, a), memory ? machine.mem(192, width) : reg(width, c)};
+                    });
+                }
             }
             for (String m : MOVES) {
                 for (int width : new int[] {16, 32, 64}) {
@@ -132,15 +161,57 @@ class X86ResolvedTest {
             List.of(resolved.state.zf, resolved.state.sf, resolved.state.cf, resolved.state.of), what + ": flags");
     }
 
+    /** Write-masked forms resolved per pc (X86Masking) against the generic masking, merge and zero, every width. */
     @Test
-    void maskedDestinationsKeepTheGenericPath() {
+    void maskedFormsMatchTheGenericMasking() {
+        List<String> forms = List.of("vpaddb", "vpsubw", "vpaddw", "vpaddd", "vpsubd", "vpaddq", "vpandd", "vpxorq",
+            "vpshufb", "vpermb", "vpunpcklbw", "vpunpckhwd", "vpmaddwd", "vpmaddubsw", "vpsrlvw");
+        Random random = new Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            long seed = random.nextLong();
+            for (String m : forms) {
+                for (int width : new int[] {16, 32, 64}) {
+                    int d = random.nextInt(4);
+                    int a = random.nextInt(4);
+                    Operand b = random.nextBoolean() ? null : reg(width, random.nextInt(4));
+                    boolean zeroing = random.nextBoolean();
+                    long mask = random.nextInt(4) == 0 ? (random.nextBoolean() ? 0 : -1) : random.nextLong();
+                    check(seed, m, width, machine -> {
+                        machine.state.mask[1] = mask;
+                        return new Operand[] {new Operand.Masked(reg(width, d), Reg.k(1), zeroing), reg(width, a),
+                            b != null ? b : machine.mem(64, width)};
+                    });
+                }
+            }
+            for (int width : new int[] {16, 32, 64}) {
+                int d = random.nextInt(4);
+                int a = random.nextInt(4);
+                long mask = random.nextLong();
+                boolean zeroing = random.nextBoolean();
+                check(seed, "vmovdqu8", width, machine -> {
+                    machine.state.mask[2] = mask;
+                    return new Operand[] {new Operand.Masked(reg(width, d), Reg.k(2), zeroing), reg(width, a)};
+                });
+                check(seed, "vpsrlw", width, machine -> {
+                    machine.state.mask[2] = mask;
+                    return new Operand[] {new Operand.Masked(reg(width, d), Reg.k(2), zeroing), reg(width, a),
+                        new Operand.Imm(3)};
+                });
+            }
+        }
+    }
+
+    @Test
+    void maskedFormsResolveOncePerPc() {
         Instruction in = Instruction.of("vpaddw", new Operand.Masked(Reg.zmm(1), Reg.k(1), false), Reg.zmm(2),
             Reg.zmm(3));
-        Instruction plain = Instruction.of("vpaddw", Reg.zmm(1), Reg.zmm(2), Reg.zmm(3));
-        var semantics = X86Semantics.table().lookup("vpaddw");
-        // The masked form resolves to the masking wrapper itself, the plain form to a resolved object.
-        org.junit.jupiter.api.Assertions.assertSame(semantics, semantics.specialize(in));
-        assertNotSame(semantics, semantics.specialize(plain));
+        Instruction load = Instruction.of("vmovdqu8", new Operand.Masked(Reg.zmm(1), Reg.k(1), false),
+            Operand.Mem.at(Reg.r64(7), 0, 64));
+        var add = X86Semantics.table().lookup("vpaddw");
+        var move = X86Semantics.table().lookup("vmovdqu8");
+        assertNotSame(add, add.specialize(in));
+        // a masked load keeps the wrapper, which reads only the selected elements (fault suppression)
+        org.junit.jupiter.api.Assertions.assertSame(move, move.specialize(load));
     }
 
     private interface Operands {
