@@ -45,5 +45,7 @@ class NativeProgramTest {
         assertEquals(0, r.mismatches(), lowering.kernel() + "/" + lowering.isa() + " on this CPU vs " + r.reference());
         assertEquals(rows * lowering.activationColumns(), r.outputs());
         assertTrue(r.medianNs() > 0);
+        // no x86 core runs below 0.5 or above 7 GHz: outside that, the probe did not time one add per cycle
+        assertTrue(r.clockGHz() > 0.5 && r.clockGHz() < 7, "probed core clock of " + r.clockGHz() + " GHz");
     }
 }
