@@ -22,7 +22,10 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  *   <li>stops at the first instruction that differs (a loop exit, a cache miss the recorded period did not have): the
  *       core is set to the state at the start of that period, shifted, and the period's instructions so far are
  *       timed again, with the memory answers they already got, so the run continues exactly as if nothing had been
- *       replayed.</li>
+ *       replayed;</li>
+ *   <li>after a load that answered another cycle, times the rest of the period as it comes and resumes replaying at
+ *       the first of the period's waypoints (or its end) where the state, counters and port ranks are exactly the
+ *       proved ones again: the slack of the loop often absorbs a fill arriving a cycle late.</li>
  * </ol>
  * So results are the same bits as timing every instruction (tests compare the two, and {@code -Dternsim.replay=false}
  * switches this off). Port usage counts, which decide between free ports, are not part of the image: they only need
@@ -48,12 +51,13 @@ final class LoopReplay {
     private static final int MAX_BACKOFF = 1 << 12;
     /**
      * A load answering another cycle is caught up with ({@link #stop}) only once the replay is more than this many
-     * periods past its latest resume, the proof counting as a resume one period before the first. Caught up with
-     * sooner, replays whose slack absorbs one difference and not the next alternate between stopping and resuming,
-     * and no other candidate is tried; at 2 no run of LoopReplayTest replays less than without catching up
-     * (docs/performance.md).
+     * periods past its latest resume, the proof counting as a resume one period before the first. A catch-up may
+     * resume at any waypoint, not only at the period's end, so F16 GEMVs streaming from DRAM, whose loads answer a
+     * cycle late every few periods, replay from the second period on. At 2 they did not; at 0 the zen4-2c I2_S
+     * GEMV replays 6% less; at -1 (even right after a resume) its state that needs sixty rows to come back is no
+     * longer found (docs/performance.md).
      */
-    private static final int CATCH_UP_AFTER = 2;
+    private static final int CATCH_UP_AFTER = 1;
     /** Instructions not searched after a candidate was given up, times the backoff factor. */
     private static final long BACKOFF_INSTRUCTIONS = 1 << 14;
     /**
@@ -146,6 +150,13 @@ final class LoopReplay {
     private long replayed;
     /** The marks inside the replayed period, in order: where a stop can resume timing from. */
     private Mark[] waypoints = new Mark[0];
+    /** While catching up, the first waypoint at or after the position. */
+    private int nextWaypoint;
+    /** Where replay of the current period began: 0, or the waypoint a catch-up resumed at (the part before was timed). */
+    private int periodFrom;
+    /** The current period resumed part-way: its dataflow schedule runs per instruction, not through the map. */
+    private boolean dataflowPerInstruction;
+    private final StateImage scratch = new StateImage();
 
     LoopReplay(OutOfOrderCore core, MemoryHierarchy memory) {
         this.core = core;
@@ -362,6 +373,8 @@ final class LoopReplay {
         reference = now;
         periodStart = now.base;
         periodsReplayed = 0;
+        periodFrom = 0;
+        dataflowPerInstruction = false;
         resumedAt = -1;
         position = 0;
         core.saveDataflow(dataflowAtStart);
@@ -398,7 +411,7 @@ final class LoopReplay {
         if (width > 0 && !access(i, address, width, store)) {
             return;
         }
-        if (dataflow == null) {
+        if (dataflow == null || dataflowPerInstruction) {
             core.dataflow(pc, width > 0 && !store);
         }
         if (++position == length) {
@@ -417,15 +430,25 @@ final class LoopReplay {
     }
 
     private void endPeriod() {
-        core.replayed(countedPcs, counts);
+        if (periodFrom == 0) {
+            core.replayed(countedPcs, counts);
+        } else {
+            core.replayed(pcs, periodFrom, length);
+        }
         for (int e = 0; e < edges.length; e++) {
             int j = edges[e];
-            core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
+            if (j >= periodFrom) {
+                core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
+            }
         }
-        if (dataflow != null) {
+        if (dataflowPerInstruction) {
+            core.saveDataflow(dataflowAtStart); // the period resumed part-way: its dataflow ran per instruction
+            dataflowPerInstruction = false;
+        } else if (dataflow != null) {
             dataflow.apply(dataflowAtStart);
         }
-        replayed += length;
+        replayed += length - periodFrom;
+        periodFrom = 0;
         periodsReplayed++;
         periodStart += periodCycles;
         position = 0;
@@ -475,9 +498,10 @@ final class LoopReplay {
         core.time(pc, address, width, store, answer);
         if (!controlFlow && periodsReplayed > resumedAt + CATCH_UP_AFTER) {
             // A load answered another cycle: the rest of the period is timed as it comes, and if the slack absorbed
-            // the difference, the state at the period's end is the proved one again and replay resumes (catchUp).
+            // the difference, the state at a later waypoint or at the period's end is the proved one again and
+            // replay resumes there (catchUp).
             position++;
-            mode = Mode.CATCH_UP;
+            catchUpFrom();
         }
         if (early) {
             searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
@@ -497,30 +521,39 @@ final class LoopReplay {
     void settle() {
         if (mode == Mode.REPLAY) {
             rewind();
-            mode = Mode.CATCH_UP;
+            catchUpFrom();
         } else if (mode == Mode.RECORD) {
             core.trackPortRanks(false);
             mode = Mode.SEARCH;
         }
     }
 
+    /** Times the rest of the period from {@link #position} on, resuming replay where the state is the proved one. */
+    private void catchUpFrom() {
+        mode = Mode.CATCH_UP;
+        nextWaypoint = 0;
+        while (nextWaypoint < waypoints.length && waypoints[nextWaypoint].offset < position) {
+            nextWaypoint++;
+        }
+    }
+
     /**
-     * Times an instruction of the period that statistics interrupted. At the period's end the state, counters and port
-     * ranks must be exactly those the proof predicts for the next period's start (the memory answers timed meanwhile
-     * could have differed); then replay resumes with no new proof, else the search starts again.
+     * Times an instruction of a period that a differing memory answer or a statistics read interrupted. At each of the
+     * period's waypoints and at its end, the state, counters and port ranks must be exactly those the proof predicts
+     * there (the memory answers timed meanwhile could have differed); then replay resumes with no new proof. If the
+     * period ends without that, the search starts again.
      */
     private void catchUp(int pc, long address, int width, boolean store) {
         if (position == length) {
-            StateImage now = new StateImage();
-            core.capture(now);
             long next = periodsReplayed + 1;
-            if (core.dispatchCycle() == periodStart + periodCycles && now.sameAs(reference.image)
-                    && java.util.Arrays.equals(core.counters(), plus(reference.counters, counterGrowth, next))
-                    && java.util.Arrays.equals(core.portRanks(), plus(reference.ranks, rankGrowth, next))) {
+            if (stateIsProved(periodStart + periodCycles, reference.image,
+                    plus(reference.counters, counterGrowth, next), plus(reference.ranks, rankGrowth, next))) {
                 periodsReplayed = next;
                 resumedAt = next;
                 periodStart += periodCycles;
                 position = 0;
+                periodFrom = 0;
+                dataflowPerInstruction = false;
                 core.saveDataflow(dataflowAtStart);
                 mode = Mode.REPLAY;
                 replay(pc, address, width, store);
@@ -535,8 +568,32 @@ final class LoopReplay {
             retired(pc, address, width, store);
             return;
         }
+        if (nextWaypoint < waypoints.length && waypoints[nextWaypoint].offset == position) {
+            Mark w = waypoints[nextWaypoint++];
+            long[] counters = plus(reference.counters, counterGrowth, periodsReplayed);
+            long[] ranks = plus(reference.ranks, rankGrowth, periodsReplayed);
+            if (stateIsProved(periodStart + w.base, w.image, plus(counters, w.counters, 1), plus(ranks, w.ranks, 1))) {
+                resumedAt = periodsReplayed;
+                periodFrom = position;
+                dataflowPerInstruction = dataflow != null;
+                mode = Mode.REPLAY;
+                replay(pc, address, width, store);
+                return;
+            }
+        }
         core.time(pc, address, width, store, OutOfOrderCore.NO_ANSWER);
         position++;
+    }
+
+    /** Whether the core is in the state {@code image} at dispatch cycle {@code dispatch}, with these counters and ranks. */
+    private boolean stateIsProved(long dispatch, StateImage image, long[] counters, long[] ranks) {
+        if (core.dispatchCycle() != dispatch) {
+            return false;
+        }
+        scratch.clear();
+        core.capture(scratch);
+        return scratch.sameAs(image) && java.util.Arrays.equals(core.counters(), counters)
+            && java.util.Arrays.equals(core.portRanks(), ranks);
     }
 
     /**
@@ -576,21 +633,22 @@ final class LoopReplay {
         } else {
             Mark w = waypoints[k];
             core.restore(w.image, periodStart + w.base, plus(counters, w.counters, 1), plus(ranks, w.ranks, 1));
-            core.replayed(pcs, 0, from);
+            core.replayed(pcs, periodFrom, from); // a period resumed part-way timed what came before periodFrom
             for (int j : edges) {
-                if (j < from) {
+                if (j >= periodFrom && j < from) {
                     core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
                 }
             }
         }
-        if (dataflow != null) {
+        boolean perInstruction = dataflow == null || dataflowPerInstruction;
+        if (!perInstruction) {
             core.restoreDataflow(dataflowAtStart);
             for (int j = 0; j < from; j++) {
                 core.dataflow(pcs[j], widths[j] > 0 && !stores[j]);
             }
         }
         // without a map, the dataflow schedule has already run over the replayed part of the period
-        core.skipDataflow(dataflow == null);
+        core.skipDataflow(perInstruction);
         for (int j = from; j < position; j++) {
             // the memory system has answered these already: its answer is passed, not asked again
             core.time(pcs[j], 0, widths[j], stores[j], answers[j] + periodStart);
