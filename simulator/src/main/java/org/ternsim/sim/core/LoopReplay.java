@@ -80,8 +80,13 @@ final class LoopReplay {
     private final MemoryHierarchy memory;
     private Mode mode = Mode.SEARCH;
 
-    /* Period search: visit signatures in a ring; per candidate p, how many latest visits equal the p-th before them. */
-    private final long[] signatures = new long[MAX_PERIOD + 1];
+    /*
+     * Period search: visit signatures in a ring of RING entries filled from its end, each written twice (at its slot
+     * and RING after it), so that the p-th visit before the latest is at slot + p, in order and without a wrap test;
+     * per candidate p, how many latest visits equal the p-th before them.
+     */
+    private static final int RING = MAX_PERIOD + 1;
+    private final long[] signatures = new long[2 * RING];
     /** The instruction count at each visit in the ring (how long a candidate period is). */
     private final long[] visitSequences = new long[MAX_PERIOD + 1];
     private final int[] runs = new int[MAX_PERIOD + 1];
@@ -242,7 +247,7 @@ final class LoopReplay {
         } else if (rowsFound != null) {
             startRecording(rowsFound.innerVisits(), rowsFound.instructions(), rowsFound.rows());
         } else if (candidate > 0 && !rowsOnly) {
-            int then = (int) ((visits - 1 - candidate) % signatures.length);
+            int then = (int) ((visits - 1 - candidate) % RING);
             startRecording(candidate, sequence - visitSequences[then], 0);
         }
     }
@@ -261,19 +266,34 @@ final class LoopReplay {
         mode = Mode.RECORD;
     }
 
-    /** Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none. */
+    /**
+     * Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none. Runs at every
+     * inner-loop visit outside replays (every six instructions in a short loop), so its loop over the candidate periods
+     * has no wrap test and no branch on the comparison.
+     */
     private int search(long signature, long sequence) {
-        int found = 0;
-        int ring = signatures.length;
-        int now = (int) (visits % ring);
-        for (int p = 1; p <= MAX_PERIOD; p++) {
-            int then = now - p < 0 ? now - p + ring : now - p;
-            runs[p] = visits >= p && signatures[then] == signature ? runs[p] + 1 : 0;
-            if (found == 0 && p >= shortest && runs[p] >= Math.max(p, MIN_RUN)) {
-                found = p;
+        int now = (int) (visits % RING);
+        int slot = RING - 1 - now;
+        final long[] sig = signatures;
+        final int[] run = runs;
+        if (visits >= MAX_PERIOD) {
+            for (int p = 1; p <= MAX_PERIOD; p++) {
+                run[p] = sig[slot + p] == signature ? run[p] + 1 : 0;
+            }
+        } else {
+            for (int p = 1; p <= MAX_PERIOD; p++) {
+                run[p] = visits >= p && sig[slot + p] == signature ? run[p] + 1 : 0;
             }
         }
-        signatures[now] = signature;
+        int found = 0;
+        for (int p = shortest; p <= MAX_PERIOD; p++) {
+            if (run[p] >= Math.max(p, MIN_RUN)) {
+                found = p;
+                break;
+            }
+        }
+        sig[slot] = signature;
+        sig[slot + RING] = signature;
         visitSequences[now] = sequence;
         visits++;
         return found;
