@@ -269,7 +269,7 @@ final class LoopReplay {
     /**
      * Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none. Runs at every
      * inner-loop visit outside replays (every six instructions in a short loop), so its loop over the candidate periods
-     * has no wrap test and no branch on the comparison.
+     * reads the ring forward, with no wrap test.
      */
     private int search(long signature, long sequence) {
         int now = (int) (visits % RING);
