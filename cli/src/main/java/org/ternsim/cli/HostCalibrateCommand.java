@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
         + "measurements and the fit quality in its header.")
 final class HostCalibrateCommand implements Callable<Integer> {
 
+    /** The relative error counted as agreement in the fit report (issue 9's acceptance threshold). */
+    private static final double WITHIN = 0.20;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -201,10 +204,12 @@ final class HostCalibrateCommand implements Callable<Integer> {
                 + " after %.1f us (%+.1f%%)%n", points.get(i).label(), measured[i] * 1e6, before[i] * 1e6,
                 100 * (before[i] / measured[i] - 1), after[i] * 1e6, 100 * (after[i] / measured[i] - 1)));
         }
-        String quality = String.format(Locale.ROOT, "RMS relative error %.1f%% before, %.1f%% after",
-            100 * Math.sqrt(costBefore / measured.length), 100 * Math.sqrt(costAfter / measured.length));
+        String quality = String.format(Locale.ROOT, "RMS relative error %.1f%% before, %.1f%% after; within %.0f%%:"
+            + " %d of %d points before, %d after", 100 * Math.sqrt(costBefore / measured.length),
+            100 * Math.sqrt(costAfter / measured.length), 100 * WITHIN, within(before, measured), measured.length,
+            within(after, measured));
         String source = "ternsim calibrate: fitted to " + measured.length + " host measurements of "
-            + String.join(", ", kernels) + (nativeRuns ? " (native " + isa + " programs" : " (Java kernels") + "; "
+            + String.join(", ", points.stream().map(Point::kernel).distinct().toList()) + (nativeRuns ? " (native " + isa + " programs" : " (Java kernels") + "; "
             + quality + "); see the file header";
         List<ConfigOverride> overrides = new ArrayList<>();
         for (int j = 0; j < params.size(); j++) overrides.addAll(params.get(j).overrides(x[j], source));
@@ -229,6 +234,15 @@ final class HostCalibrateCommand implements Callable<Integer> {
         out.println("calibrated config: " + target);
         out.flush();
         return TernSim.OK;
+    }
+
+    /** Points whose simulated time is within {@link #WITHIN} of the measured one. */
+    private static int within(double[] simulated, double[] measured) {
+        int n = 0;
+        for (int i = 0; i < measured.length; i++) {
+            n += Math.abs(simulated[i] / measured[i] - 1) <= WITHIN ? 1 : 0;
+        }
+        return n;
     }
 
     private List<Point> measure(PrintWriter out) {

@@ -128,6 +128,19 @@ class BenchAndCalibrateTest {
         }
         assertTrue(fitted.get(0).contains("f16 64x2560 2 threads: measured 6.0 us"), fitted.get(0));
         assertEquals(fitted.get(0), fitted.get(1));
+        // the fitted fields' source names every kernel measured, and the agreement count matches the table rows
+        assertTrue(fitted.get(0).contains("host measurements of i2_s, f16 (native avx2 programs"), fitted.get(0));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(", after [0-9.]+ us \\(([+-][0-9.]+)%\\)")
+            .matcher(fitted.get(0));
+        int rows = 0;
+        int within = 0;
+        while (row.find()) {
+            rows++;
+            within += Math.abs(Double.parseDouble(row.group(1))) <= 20 ? 1 : 0;
+        }
+        assertEquals(4, rows, fitted.get(0));
+        assertTrue(fitted.get(0).contains("within 20%: ") && fitted.get(0).contains(" of 4 points before, " + within
+            + " after"), fitted.get(0));
 
         TernSimCliTest.Outcome bad = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
             "core.freq", "--measured", csv.toString(), "--jobs", "0");
