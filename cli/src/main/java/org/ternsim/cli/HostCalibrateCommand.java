@@ -208,9 +208,9 @@ final class HostCalibrateCommand implements Callable<Integer> {
             + " %d of %d points before, %d after", 100 * Math.sqrt(costBefore / measured.length),
             100 * Math.sqrt(costAfter / measured.length), 100 * WITHIN, within(before, measured), measured.length,
             within(after, measured));
-        String source = "ternsim calibrate: fitted to " + measured.length + " host measurements of "
-            + String.join(", ", points.stream().map(Point::kernel).distinct().toList()) + (nativeRuns ? " (native " + isa + " programs" : " (Java kernels") + "; "
-            + quality + "); see the file header";
+        String measuredKernels = String.join(", ", points.stream().map(Point::kernel).distinct().toList());
+        String source = "ternsim calibrate: fitted to " + measured.length + " host measurements of " + measuredKernels
+            + (nativeRuns ? " (native " + isa + " programs" : " (Java kernels") + "; " + quality + "); see the file header";
         List<ConfigOverride> overrides = new ArrayList<>();
         for (int j = 0; j < params.size(); j++) overrides.addAll(params.get(j).overrides(x[j], source));
         overrides.add(new ConfigOverride("name", base.name() + "-calibrated", "ternsim calibrate of " + base.name()));
