@@ -106,11 +106,20 @@ final class HostCalibrateCommand implements Callable<Integer> {
         "come from the files."})
     List<Path> measuredFiles = new ArrayList<>();
 
+    @Option(names = "--runs", defaultValue = "1", paramLabel = "<n>", description = {
+        "Measurement passes over all points (default: ${DEFAULT-VALUE}); with more, the fit takes the median per",
+        "point over the passes (a host's speed drifts between passes), and each pass is kept as",
+        "<name>-measurements-<k>.csv beside the output."})
+    int runs;
+
     @Option(names = "--jobs", paramLabel = "<n>", description = "Points simulated at once (default: the machine's cores).")
     Integer jobs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "<yaml>", description = "Calibrated config (default: out/calibrate/<name>-calibrated.yaml).")
     Path output;
+
+    /** The files of this call's measurement passes, when --runs asked for more than one. */
+    private final List<Path> passFiles = new ArrayList<>();
 
     /** Simulated seconds per point of each trial so far, by the trial's field values. */
     private final Map<String, double[]> trials = new HashMap<>();
@@ -140,6 +149,10 @@ final class HostCalibrateCommand implements Callable<Integer> {
         List<FitParameter> params = paths.stream().map(p -> FitParameter.parse(p, base)).toList();
         if (rounds < 1 || evals < 3) throw new UserError("--rounds >= 1 and --evals >= 3 expected");
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
+        if (runs < 1) throw new UserError("--runs must be >= 1, got " + runs);
+        if (runs > 1 && !measuredFiles.isEmpty()) {
+            throw new UserError("--runs " + runs + ": with --measured the runs are the files given");
+        }
         PrintWriter out = spec.commandLine().getOut();
 
         List<Point> points;
@@ -153,9 +166,21 @@ final class HostCalibrateCommand implements Callable<Integer> {
             stat = Statistic.valueOf(m.statistic());
             reps = m.calls();
         } else {
-            points = measure(out);
-            new HostMeasurements(points, nativeRuns ? "native-" + isa : "java", nativeRuns ? stat.name() : "median",
-                nativeRuns ? reps : 7).writeBeside(target);
+            List<HostMeasurements> passes = new ArrayList<>();
+            for (int r = 1; r <= runs; r++) {
+                if (runs > 1) {
+                    out.printf(Locale.ROOT, "measurement pass %d of %d%n", r, runs);
+                }
+                HostMeasurements pass = new HostMeasurements(measure(out), nativeRuns ? "native-" + isa : "java",
+                    nativeRuns ? stat.name() : "median", nativeRuns ? reps : 7);
+                if (runs > 1) {
+                    passFiles.add(pass.writeBeside(target, "-" + r));
+                }
+                passes.add(pass);
+            }
+            HostMeasurements m = HostMeasurements.medianOf(passes, passFiles);
+            m.writeBeside(target);
+            points = m.points();
         }
         double[] measured = points.stream().mapToDouble(Point::seconds).toArray();
         double[] x = params.stream().mapToDouble(FitParameter::current).toArray();
@@ -220,8 +245,9 @@ final class HostCalibrateCommand implements Callable<Integer> {
             header.append(j == 0 ? "" : ", ").append(params.get(j).path()).append(' ').append(params.get(j).text(
                 params.get(j).current())).append(" -> ").append(params.get(j).text(x[j]));
         }
-        String from = measuredFiles.isEmpty() ? "" : measuredFiles.size() == 1 ? ", read from " + measuredFiles.get(0)
-            : ", median per point of the runs in " + measuredFiles.stream().map(Path::toString)
+        List<Path> runFiles = measuredFiles.isEmpty() ? passFiles : measuredFiles;
+        String from = runFiles.isEmpty() ? "" : runFiles.size() == 1 ? ", read from " + runFiles.get(0)
+            : ", median per point of the runs in " + runFiles.stream().map(Path::toString)
                 .collect(java.util.stream.Collectors.joining(", "));
         header.append("\n# ").append(quality).append(nativeRuns
             ? "\n# Measurements (bench native: the same " + isa + " programs on this CPU, " + (stat == Statistic.best

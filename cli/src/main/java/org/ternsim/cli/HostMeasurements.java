@@ -28,13 +28,18 @@ record HostMeasurements(List<Point> points, String harness, String statistic, in
 
     /** Writes {@code <name>-measurements.csv} beside {@code config} ({@code <name>-calibrated.yaml} or {@code <name>.yaml}). */
     void writeBeside(Path config) {
+        writeBeside(config, "");
+    }
+
+    /** Writes {@code <name>-measurements<suffix>.csv} beside {@code config}; returns the file. */
+    Path writeBeside(Path config, String suffix) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (Point p : points) {
             csv.append(String.format(Locale.ROOT, "%s,%s,%d,%.9e,%s,%s,%d%n", p.kernel(), p.shape(), p.threads(),
                 p.seconds(), harness, statistic, calls));
         }
         String name = config.getFileName().toString().replaceFirst("-calibrated\\.yaml$|\\.ya?ml$", "");
-        Path target = config.toAbsolutePath().resolveSibling(name + "-measurements.csv");
+        Path target = config.toAbsolutePath().resolveSibling(name + "-measurements" + suffix + ".csv");
         try {
             Files.createDirectories(target.getParent());
             Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
@@ -44,6 +49,7 @@ record HostMeasurements(List<Point> points, String harness, String statistic, in
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+        return target;
     }
 
     /** Reads a file written by {@link #writeBeside}; a malformed row is a one-line error naming file and line. */
@@ -111,7 +117,7 @@ record HostMeasurements(List<Point> points, String harness, String statistic, in
      * far more than within one run's calls). Every run must hold the same points with the same harness and statistic;
      * an even number of runs gives the mean of the middle two.
      */
-    static HostMeasurements medianOf(List<HostMeasurements> runs, List<Path> files) {
+    static HostMeasurements medianOf(List<HostMeasurements> runs, List<?> files) {
         HostMeasurements first = runs.get(0);
         if (runs.size() == 1) return first;
         List<Point> points = new ArrayList<>();

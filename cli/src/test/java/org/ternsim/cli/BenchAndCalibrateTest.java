@@ -112,6 +112,33 @@ class BenchAndCalibrateTest {
     }
 
     @Test
+    void severalMeasurementPassesAreKeptAndFittedToTheirMedian(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("passes-calibrated.yaml");
+        TernSimCliTest.Outcome o = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "core.freq", "--shape", "64x256", "--runs", "3", "--rounds", "1", "--evals", "3", "-o", out.toString());
+        assertEquals(TernSim.OK, o.code(), o.err());
+        assertTrue(o.out().contains("measurement pass 3 of 3"), o.out());
+        double[] passes = new double[3];
+        for (int k = 1; k <= 3; k++) {
+            passes[k - 1] = HostMeasurements.read(dir.resolve("passes-measurements-" + k + ".csv")).points().get(0).seconds();
+        }
+        java.util.Arrays.sort(passes);
+        HostMeasurements median = HostMeasurements.read(dir.resolve("passes-measurements.csv"));
+        assertEquals(passes[1], median.points().get(0).seconds());
+        assertTrue(Files.readString(out).contains("median per point of the runs in "
+            + dir.resolve("passes-measurements-1.csv").toAbsolutePath()), Files.readString(out));
+
+        TernSimCliTest.Outcome none = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "core.freq", "--runs", "0");
+        assertEquals(TernSim.USAGE, none.code(), none.err());
+        assertEquals("ternsim: --runs must be >= 1, got 0", none.err().strip());
+        TernSimCliTest.Outcome both = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
+            "core.freq", "--runs", "2", "--measured", dir.resolve("passes-measurements.csv").toString());
+        assertEquals(TernSim.USAGE, both.code(), both.err());
+        assertEquals("ternsim: --runs 2: with --measured the runs are the files given", both.err().strip());
+    }
+
+    @Test
     void pointsSimulatedInParallelGiveTheSameFit(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("native.csv");
         Files.writeString(csv, "kernel,shape,threads,seconds,harness,statistic,calls\n"
