@@ -118,9 +118,6 @@ final class HostCalibrateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "<yaml>", description = "Calibrated config (default: out/calibrate/<name>-calibrated.yaml).")
     Path output;
 
-    /** The files of this call's measurement passes, when --runs asked for more than one. */
-    private final List<Path> passFiles = new ArrayList<>();
-
     /** Simulated seconds per point of each trial so far, by the trial's field values. */
     private final Map<String, double[]> trials = new HashMap<>();
 
@@ -156,6 +153,8 @@ final class HostCalibrateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         List<Point> points;
+        // The runs whose median per point is fitted: the --measured files, or this call's passes when --runs > 1.
+        List<Path> runFiles = new ArrayList<>(measuredFiles);
         Path target = output != null ? output : Path.of("out", "calibrate", base.name() + "-calibrated.yaml");
         if (!measuredFiles.isEmpty()) {
             HostMeasurements m = HostMeasurements.medianOf(
@@ -174,11 +173,11 @@ final class HostCalibrateCommand implements Callable<Integer> {
                 HostMeasurements pass = new HostMeasurements(measure(out), nativeRuns ? "native-" + isa : "java",
                     nativeRuns ? stat.name() : "median", nativeRuns ? reps : 7);
                 if (runs > 1) {
-                    passFiles.add(pass.writeBeside(target, "-" + r));
+                    runFiles.add(pass.writeBeside(target, "-" + r));
                 }
                 passes.add(pass);
             }
-            HostMeasurements m = HostMeasurements.medianOf(passes, passFiles);
+            HostMeasurements m = HostMeasurements.medianOf(passes, runFiles);
             m.writeBeside(target);
             points = m.points();
         }
@@ -245,7 +244,6 @@ final class HostCalibrateCommand implements Callable<Integer> {
             header.append(j == 0 ? "" : ", ").append(params.get(j).path()).append(' ').append(params.get(j).text(
                 params.get(j).current())).append(" -> ").append(params.get(j).text(x[j]));
         }
-        List<Path> runFiles = measuredFiles.isEmpty() ? passFiles : measuredFiles;
         String from = runFiles.isEmpty() ? "" : runFiles.size() == 1 ? ", read from " + runFiles.get(0)
             : ", median per point of the runs in " + runFiles.stream().map(Path::toString)
                 .collect(java.util.stream.Collectors.joining(", "));
