@@ -25,7 +25,10 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  *       replayed;</li>
  *   <li>after a load that answered another cycle, times the rest of the period as it comes and resumes replaying at
  *       the first of the period's waypoints (or its end) where the state, counters and port ranks are exactly the
- *       proved ones again: the slack of the loop often absorbs a fill arriving a cycle late.</li>
+ *       proved ones again: the slack of the loop often absorbs a fill arriving a cycle late;</li>
+ *   <li>keeps the last few proved periods ({@link KeptPeriods}) and, at a later row whose state is one's starting
+ *       state, with port usage counts that make the same choices ({@link PortTable#keepsChoices}), replays it without
+ *       a new proof: rows in blocks come back to the same period after each block's end.</li>
  * </ol>
  * So results are the same bits as timing every instruction (tests compare the two, and {@code -Dternsim.replay=false}
  * switches this off). Port usage counts, which decide between free ports, are not part of the image: they only need
@@ -113,6 +116,13 @@ final class LoopReplay {
      */
     private boolean rowsOnly;
     private long rowsOnlyUntil;
+    /** Inner-loop visits outside replays before the latest row visit. */
+    private long innerAtRow;
+
+    /** The latest proved periods, which a later row in the same state replays without a new proof. */
+    private final KeptPeriods kept = new KeptPeriods();
+    /** The kept period replaying now, resumed without a proof; null for a proved one. */
+    private KeptPeriod resumed;
 
     /*
      * The candidate: visits per candidate period, visits since the latest mark, and the marks: the state at the start
@@ -148,10 +158,8 @@ final class LoopReplay {
     /** The dataflow schedule's state at the current period's start, and what a period does to it. */
     private final long[] dataflowAtStart;
     private DataflowMap dataflow;
-    private int[] countedPcs;
-    private long[] counts;
-    /** Positions in the period of loop heads and closing branches (the steady-state detectors' events). */
-    private int[] edges;
+    /** Executions per pc, loop edges and loop heads of the period. */
+    private PeriodSummary summary;
     private long replayed;
     /** The marks inside the replayed period, in order: where a stop can resume timing from. */
     private Mark[] waypoints = new Mark[0];
@@ -204,6 +212,7 @@ final class LoopReplay {
 
     /** A row loop's head is about to be timed: look for a period of rows. */
     private void rowVisit(int pc) {
+        innerAtRow = innerVisits;
         long sequence = core.sequence();
         RowPeriodSearch.Candidate found = rows.visit(pc, sequence, core.dispatchCycle(), innerVisits);
         if (mode != Mode.SEARCH) {
@@ -228,6 +237,13 @@ final class LoopReplay {
             ^ (dispatch - previousVisitDispatch);
         previousVisitDispatch = dispatch;
         previousVisitSequence = sequence;
+        // not while recording whole rows, which the row search found because rows repeat with these resumes in them
+        KeptPeriod resumable = mode == Mode.RECORD && candidateRows > 0 ? null
+            : kept.match(pc, innerVisits - innerAtRow, core);
+        if (resumable != null) {
+            resume(resumable);
+            return;
+        }
         if (mode == Mode.RECORD) {
             visits++;
             if (++visitsInPeriod == period) {
@@ -305,6 +321,7 @@ final class LoopReplay {
             long[][] range = core.portRankRange();
             history[marks - 1].low = range[0];
             history[marks - 1].high = range[1];
+            history[marks - 1].decided = range[2];
         }
         core.trackPortRanks(true);
         Mark m = history[marks];
@@ -348,13 +365,24 @@ final class LoopReplay {
             Mark then = history[j];
             if (now.hash == then.hash && now.image.sameAs(then.image)
                     && core.portChoicesRepeat(then.ranks, now.ranks, rankRange(j, true), rankRange(j, false))) {
-                replayFrom(j, now);
+                replayFrom(j, now, decisions(j));
                 return;
             }
         }
         if (marks == history.length) {
             giveUp();
         }
+    }
+
+    /** Per ordered pair of ports, the greatest rank difference at a choice one won, from mark {@code j} to the latest. */
+    private long[] decisions(int j) {
+        long[] greatest = history[j].decided.clone();
+        for (int k = j + 1; k < marks - 1; k++) {
+            for (int i = 0; i < greatest.length; i++) {
+                greatest[i] = Math.max(greatest[i], history[k].decided[i]);
+            }
+        }
+        return greatest;
     }
 
     /** The least ({@code least}) or greatest rank differences over the intervals from mark {@code j} to the latest. */
@@ -369,8 +397,11 @@ final class LoopReplay {
         return range;
     }
 
-    /** The state at {@code now} equals that at mark {@code thenIndex}: the instructions between them are the period. */
-    private void replayFrom(int thenIndex, Mark now) {
+    /**
+     * The state at {@code now} equals that at mark {@code thenIndex}: the instructions between them are the period.
+     * {@code decided}: the port choices' rank differences over it ({@link PortTable#keepsChoices}).
+     */
+    private void replayFrom(int thenIndex, Mark now, long[] decided) {
         Mark then = history[thenIndex];
         core.trackPortRanks(false);
         keepWaypoints(thenIndex, marks - 1);
@@ -403,7 +434,54 @@ final class LoopReplay {
         if (dataflow != null && dataflow.cost() > length) {
             dataflow = null; // cheaper to run the dataflow schedule per instruction as the period replays
         }
-        summarise();
+        summary = PeriodSummary.of(core, pcs, length);
+        history[marks - 1] = null; // the reference outlives this search, in the kept period
+        kept.add(new KeptPeriod(java.util.Arrays.copyOf(pcs, length), java.util.Arrays.copyOf(widths, length),
+            java.util.Arrays.copyOf(stores, length), java.util.Arrays.copyOf(issues, length),
+            java.util.Arrays.copyOf(answers, length), java.util.Arrays.copyOf(retires, length), periodCycles,
+            counterGrowth, rankGrowth, waypoints, reference, dataflow, summary, then.ranks, decided,
+            innerVisits - innerAtRow));
+        resumed = null;
+        innerVisits--; // the loop head in hand, already visited, is the period's first instruction: counted with it
+        mode = Mode.REPLAY;
+    }
+
+    /**
+     * Replays {@code period} from this inner-loop visit, whose state is its starting state, as from a new proof. A
+     * recording under way is dropped.
+     */
+    private void resume(KeptPeriod period) {
+        core.trackPortRanks(false);
+        length = period.length();
+        while (pcs.length < length) {
+            grow();
+        }
+        System.arraycopy(period.pcs(), 0, pcs, 0, length);
+        System.arraycopy(period.widths(), 0, widths, 0, length);
+        System.arraycopy(period.stores(), 0, stores, 0, length);
+        System.arraycopy(period.issues(), 0, issues, 0, length);
+        System.arraycopy(period.answers(), 0, answers, 0, length);
+        System.arraycopy(period.retires(), 0, retires, 0, length);
+        periodCycles = period.periodCycles();
+        counterGrowth = period.counterGrowth();
+        rankGrowth = period.rankGrowth();
+        waypoints = period.waypoints();
+        dataflow = period.dataflow();
+        summary = period.summary();
+        reference = period.reference();
+        reference.base = core.dispatchCycle();
+        reference.counters = core.counters();
+        reference.ranks = core.portRanks();
+        periodStart = reference.base;
+        periodsReplayed = 0;
+        periodFrom = 0;
+        dataflowPerInstruction = false;
+        resumedAt = -1;
+        position = 0;
+        marks = 0;
+        core.saveDataflow(dataflowAtStart);
+        resumed = period;
+        innerVisits--; // as in replayFrom
         mode = Mode.REPLAY;
     }
 
@@ -451,10 +529,11 @@ final class LoopReplay {
 
     private void endPeriod() {
         if (periodFrom == 0) {
-            core.replayed(countedPcs, counts);
+            core.replayed(summary.countedPcs(), summary.counts());
         } else {
             core.replayed(pcs, periodFrom, length);
         }
+        int[] edges = summary.edges();
         for (int e = 0; e < edges.length; e++) {
             int j = edges[e];
             if (j >= periodFrom) {
@@ -468,40 +547,11 @@ final class LoopReplay {
             dataflow.apply(dataflowAtStart);
         }
         replayed += length - periodFrom;
+        innerVisits += summary.headsBefore()[length] - summary.headsBefore()[periodFrom];
         periodFrom = 0;
         periodsReplayed++;
         periodStart += periodCycles;
         position = 0;
-    }
-
-    /** Per pc how often the period runs it, and where its loop heads and closing branches are. */
-    private void summarise() {
-        int maxPc = 0;
-        int edgeCount = 0;
-        for (int j = 0; j < length; j++) {
-            maxPc = Math.max(maxPc, pcs[j]);
-            edgeCount += core.loopEdge(pcs[j]) ? 1 : 0;
-        }
-        long[] perPc = new long[maxPc + 1];
-        edges = new int[edgeCount];
-        for (int j = 0, e = 0; j < length; j++) {
-            perPc[pcs[j]]++;
-            if (core.loopEdge(pcs[j])) {
-                edges[e++] = j;
-            }
-        }
-        int distinct = 0;
-        for (long c : perPc) {
-            distinct += c > 0 ? 1 : 0;
-        }
-        countedPcs = new int[distinct];
-        counts = new long[distinct];
-        for (int pc = 0, k = 0; pc <= maxPc; pc++) {
-            if (perPc[pc] > 0) {
-                countedPcs[k] = pc;
-                counts[k++] = perPc[pc];
-            }
-        }
     }
 
     /**
@@ -514,22 +564,45 @@ final class LoopReplay {
     private void stop(int pc, long address, int width, boolean store, long answer) {
         boolean early = periodsReplayed < 2;
         boolean controlFlow = answer == OutOfOrderCore.NO_ANSWER;
+        KeptPeriod stopped = resumed;
         rewind();
-        core.time(pc, address, width, store, answer);
-        if (!controlFlow && periodsReplayed > resumedAt + CATCH_UP_AFTER) {
-            // A load answered another cycle: the rest of the period is timed as it comes, and if the slack absorbed
-            // the difference, the state at a later waypoint or at the period's end is the proved one again and
-            // replay resumes there (catchUp).
-            position++;
-            catchUpFrom();
-        }
-        if (early) {
+        if (stopped != null) {
+            // A kept period that stops early here, as a new proof would be given up on (its rows end sooner, its loads
+            // answer otherwise), is not tried again; otherwise the stop says nothing about the search.
+            if (early) {
+                kept.drop(stopped);
+            }
+        } else if (early) {
             searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
             backoff = Math.min(2 * backoff, MAX_BACKOFF);
             rowsOnly = controlFlow && candidateRows == 0;
             rowsOnlyUntil = rows.visits() + ROWS_ONLY_VISITS;
         } else {
             backoff = 1;
+        }
+        if (controlFlow) {
+            retired(pc, address, width, store); // as any instruction outside a replay, visits to loop heads included
+            return;
+        }
+        core.time(pc, address, width, store, answer);
+        unseen(pc);
+        if (periodsReplayed > resumedAt + CATCH_UP_AFTER) {
+            // A load answered another cycle: the rest of the period is timed as it comes, and if the slack absorbed
+            // the difference, the state at a later waypoint or at the period's end is the proved one again and
+            // replay resumes there (catchUp).
+            position++;
+            catchUpFrom();
+        }
+    }
+
+    /** An instruction was timed without its loop-head visit: the searches count it, or know they missed one. */
+    private void unseen(int pc) {
+        int flags = core.flags(pc);
+        if ((flags & OutOfOrderCore.LOOP_HEAD) != 0) {
+            innerVisits++;
+        }
+        if ((flags & OutOfOrderCore.ROW_HEAD) != 0) {
+            rows.stale();
         }
     }
 
@@ -602,6 +675,7 @@ final class LoopReplay {
             }
         }
         core.time(pc, address, width, store, OutOfOrderCore.NO_ANSWER);
+        unseen(pc);
         position++;
     }
 
@@ -654,7 +728,7 @@ final class LoopReplay {
             Mark w = waypoints[k];
             core.restore(w.image, periodStart + w.base, plus(counters, w.counters, 1), plus(ranks, w.ranks, 1));
             core.replayed(pcs, periodFrom, from); // a period resumed part-way timed what came before periodFrom
-            for (int j : edges) {
+            for (int j : summary.edges()) {
                 if (j >= periodFrom && j < from) {
                     core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
                 }
@@ -674,8 +748,11 @@ final class LoopReplay {
             core.time(pcs[j], 0, widths[j], stores[j], answers[j] + periodStart);
         }
         core.skipDataflow(false);
-        java.util.Arrays.fill(runs, 0);
-        rows.stale(); // the row visits replayed were not seen
+        innerVisits += summary.headsBefore()[position] - summary.headsBefore()[periodFrom];
+        java.util.Arrays.fill(runs, 0); // the inner-loop visits replayed were not searched
+        if (summary.rowHeads()) {
+            rows.stale(); // nor were the row visits
+        }
         mode = Mode.SEARCH;
     }
 
@@ -683,15 +760,16 @@ final class LoopReplay {
      * The state at the start of a candidate period, and where its instructions begin in the record. As a waypoint of
      * the replayed period, its offset, base, counters and ranks are made relative to the period's start.
      */
-    private static final class Mark {
+    static final class Mark {
         final StateImage image = new StateImage();
         long hash;
         long base;
         long[] counters;
         long[] ranks;
-        /** Least and greatest port-rank differences from this mark to the next. */
+        /** Least and greatest port-rank differences from this mark to the next, and at the port choices made. */
         long[] low;
         long[] high;
+        long[] decided;
         int offset;
     }
 

@@ -579,6 +579,11 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return ports.repeatsChoices(then, now, low, high);
     }
 
+    /** See {@link PortTable#keepsChoices}. */
+    boolean portChoicesKept(long[] then, long[] start, long[] decided) {
+        return ports.keepsChoices(then, start, decided);
+    }
+
     /** See {@link PortTable#trackRankDifferences}. */
     void trackPortRanks(boolean on) {
         ports.trackRankDifferences(on);

@@ -41,6 +41,12 @@ final class PortTable {
      */
     private long[] pairLow;
     private long[] pairHigh;
+    /**
+     * While tracked, per ordered pair of ports at p * ports + q, the greatest rank[p] - rank[q] (always negative) at
+     * a choice in which p won over q; {@link Long#MIN_VALUE} where p never did. A choice comes out the same as long as
+     * every such difference stays negative ({@link #keepsChoices}).
+     */
+    private long[] decided;
 
     /** {@code sets}: how many dense port-set ids the callers use (more are accepted, at a growth cost). */
     PortTable(int ports, int sets) {
@@ -156,7 +162,7 @@ final class PortTable {
         long bit = 1L << best;
         rank[best] = bestRank + 64;
         if (pairLow != null) {
-            ranked(best);
+            ranked(best, free, bestRank);
         }
         lastPort = best;
         busy[(int) (c & mask)] |= bit;
@@ -189,6 +195,7 @@ final class PortTable {
         long start = Math.max(from, horizon);
         int best = -1;
         long bestLast = Long.MAX_VALUE;
+        long tied = 0;
         for (long rest = portMask; rest != 0; rest &= rest - 1) {
             int port = Long.numberOfTrailingZeros(rest);
             long bit = 1L << port;
@@ -202,6 +209,10 @@ final class PortTable {
                     break;
                 }
                 c++;
+            }
+            if (found == occupancy) {
+                tied = c < bestLast ? 0 : tied; // the ports whose last pass comes first, which the ranks decide between
+                tied |= bit;
             }
             if (found == occupancy && (c < bestLast || rank[port] < rank[best])) {
                 // c <= bestLast here: earlier, or a tie that the less used port wins
@@ -221,7 +232,7 @@ final class PortTable {
         }
         rank[best] += 64L * occupancy;
         if (pairLow != null) {
-            ranked(best);
+            ranked(best, tied, rank[best] - 64L * occupancy);
         }
         lastPort = best;
         return bestLast - (occupancy - 1);
@@ -269,11 +280,14 @@ final class PortTable {
         if (!on) {
             pairLow = null;
             pairHigh = null;
+            decided = null;
             return;
         }
         int n = rank.length;
         pairLow = new long[n * n];
         pairHigh = new long[n * n];
+        decided = new long[n * n];
+        java.util.Arrays.fill(decided, Long.MIN_VALUE);
         for (int p = 0; p < n; p++) {
             for (int q = p + 1; q < n; q++) {
                 pairLow[p * n + q] = rank[p] - rank[q];
@@ -282,12 +296,18 @@ final class PortTable {
         }
     }
 
-    /** The tracked ranges so far: the least differences, then the greatest (copies). */
+    /** The tracked ranges so far: the least differences, the greatest, and the choices' ({@link #decided}); copies. */
     long[][] rankDifferenceRange() {
-        return new long[][] {pairLow.clone(), pairHigh.clone()};
+        return new long[][] {pairLow.clone(), pairHigh.clone(), decided.clone()};
     }
 
-    private void ranked(int port) {
+    /** {@code port}, of rank {@code chosen}, has just been taken as the least used of the ports {@code among}. */
+    private void ranked(int port, long among, long chosen) {
+        for (long rest = among & ~(1L << port); rest != 0; rest &= rest - 1) {
+            int q = Long.numberOfTrailingZeros(rest);
+            int at = port * rank.length + q;
+            decided[at] = Math.max(decided[at], chosen - rank[q]);
+        }
         int n = rank.length;
         for (int q : groupMates[port]) {
             int a = Math.min(port, q);
@@ -316,6 +336,27 @@ final class PortTable {
                 }
                 long drift = (now[p] - now[q]) - (then[p] - then[q]);
                 if (drift > 0 ? low[p * n + q] <= 0 : drift < 0 && high[p * n + q] >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a period proved from usage ranks {@code then} ({@link #repeatsChoices}) makes the same choices again when
+     * it starts from ranks {@code start}, taken at another time with the same bookings. Each difference of the new
+     * start is the old one plus a shift that holds for the whole period, so every choice comes out the same as long as
+     * each winner's difference to each port it beat ({@code decided}, over the period) stays negative. Later periods
+     * keep it so: a pair whose difference grows from period to period never had its first port win ({@link
+     * #repeatsChoices} required it to stay positive).
+     */
+    boolean keepsChoices(long[] then, long[] start, long[] decidedThen) {
+        int n = rank.length;
+        for (int p = 0; p < n; p++) {
+            for (int q = 0; q < n; q++) {
+                long margin = decidedThen[p * n + q];
+                if (margin != Long.MIN_VALUE && margin + (start[p] - start[q]) - (then[p] - then[q]) >= 0) {
                     return false;
                 }
             }

@@ -126,6 +126,31 @@ class LoopReplayTest {
             "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
     }
 
+    /**
+     * xeon-gnr-2c's TL2 GEMV runs its rows in blocks. A three-row period is proved in each block and replays until the
+     * block's end; the next block comes back to the same state after a few rows, with the ports' usage counts in another
+     * rotation. Kept periods ({@link KeptPeriods}) resume there without a new proof: 78% replayed, against 45% when
+     * every block proved its period again. The results are those of timing every instruction.
+     */
+    @Test
+    void aPeriodProvedInOneBlockOfRowsResumesInTheNext() throws IOException {
+        Run replaying = replayedAsTimed("xeon-gnr-2c", "tl2", "avx2", new int[] {2560, 2560}, true);
+        assertTrue(replaying.replayed * 10 > replaying.instructions * 7,
+            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+    }
+
+    /**
+     * cobalt-100's Nx1 GEMV replays part of each row, then stops where the row ends. The row search must still count
+     * the loop visits the replay skipped, or every row with a replay in it looks different and no period of whole rows
+     * is found: 97% replayed, against 28% when a stop made the row search start again.
+     */
+    @Test
+    void rowsWithReplaysInThemStillRepeat() throws IOException {
+        Run replaying = replayedAsTimed("cobalt-100", "i2_s-nx1", "neon-dotprod", new int[] {256, 2560}, false);
+        assertTrue(replaying.replayed * 10 > replaying.instructions * 9,
+            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+    }
+
     /** One GEMV run replaying, checked against timing every instruction; returns the replaying run. */
     private static Run replayedAsTimed(String hwName, String kernel, String isa, int[] shape, boolean warm)
             throws IOException {

@@ -2,7 +2,10 @@
 package org.ternsim.sim.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PortTableTest {
@@ -28,5 +31,66 @@ class PortTableTest {
         assertEquals(2, ports.reserve(0, ONE_PORT, 0, 2));
         // No cycle of 0..3 is left: the next op starts at 4.
         assertEquals(4, ports.reserve(0, ONE_PORT, 0, 2));
+    }
+
+    /**
+     * A replayed period resumed at another time starts from other usage counts ({@link PortTable#keepsChoices}): the
+     * check must say "same choices" exactly when the uops, booked again from those counts, take the same ports. Three
+     * ports with overlapping sets, random uops (some holding their port two cycles) and random starting counts.
+     */
+    @Test
+    void choicesAreKeptFromAnotherStartExactlyWhenTheCheckSaysSo() {
+        long[] masks = {0b011, 0b110, 0b111};
+        Random random = new Random(11);
+        int kept = 0;
+        int changed = 0;
+        for (int trial = 0; trial < 500; trial++) {
+            int[] sets = random.ints(24, 0, masks.length).toArray();
+            long[] froms = random.longs(24, 0, 6).toArray();
+            int[] occupancies = random.ints(24, 0, 5).map(k -> k == 0 ? 2 : 1).toArray();
+            long[] then = randomRanks(random);
+            PortTable recorded = withRanks(masks, then);
+            recorded.trackRankDifferences(true);
+            int[] choices = book(recorded, masks, sets, froms, occupancies);
+            long[] decided = recorded.rankDifferenceRange()[2];
+            long[] start = random.nextBoolean() ? randomRanks(random) : shifted(then, random);
+            boolean same = Arrays.equals(choices, book(withRanks(masks, start), masks, sets, froms, occupancies));
+            assertEquals(same, recorded.keepsChoices(then, start, decided),
+                "then " + Arrays.toString(then) + ", start " + Arrays.toString(start));
+            kept += same ? 1 : 0;
+            changed += same ? 0 : 1;
+        }
+        assertTrue(kept > 50 && changed > 50, kept + " kept, " + changed + " changed");
+    }
+
+    private static long[] randomRanks(Random random) {
+        long[] ranks = new long[3];
+        for (int p = 0; p < 3; p++) {
+            ranks[p] = random.nextInt(12) * 64L + p;
+        }
+        return ranks;
+    }
+
+    /** The same counts plus one common amount: every difference unchanged, so the choices too. */
+    private static long[] shifted(long[] ranks, Random random) {
+        long by = random.nextInt(100) * 64L;
+        return Arrays.stream(ranks).map(r -> r + by).toArray();
+    }
+
+    private static PortTable withRanks(long[] masks, long[] ranks) {
+        PortTable table = new PortTable(3, masks);
+        StateImage empty = new StateImage();
+        table.capture(empty, 0);
+        table.restore(empty, 0, ranks);
+        return table;
+    }
+
+    private static int[] book(PortTable table, long[] masks, int[] sets, long[] froms, int[] occupancies) {
+        int[] ports = new int[sets.length];
+        for (int i = 0; i < sets.length; i++) {
+            table.reserve(sets[i], masks[sets[i]], froms[i], occupancies[i]);
+            ports[i] = table.lastPort();
+        }
+        return ports;
     }
 }
