@@ -97,11 +97,16 @@ final class X86ResolvedShuffle {
     private static final class Unpack extends Shuffle {
         private final int elementBytes;
         private final int from;
+        /** Per byte o of a lane's source half, where it lands in the lane (the second source's byte e further on). */
+        private final int[] to = new int[8];
 
         Unpack(Instruction in, int elementBytes, boolean high) {
             super(in);
             this.elementBytes = elementBytes;
             this.from = high ? 8 : 0;
+            for (int o = 0; o < 8; o++) {
+                to[o] = 2 * (o / elementBytes) * elementBytes + o % elementBytes;
+            }
         }
 
         @Override
@@ -111,10 +116,9 @@ final class X86ResolvedShuffle {
             for (int lane = 0; lane < width; lane += 16) {
                 int src = lane + from;
                 for (int o = 0; o < 8; o++) {
-                    int element = o / e;
-                    int to = lane + 2 * element * e + o % e;
-                    r[to] = x[src + o];
-                    r[to + e] = y[src + o];
+                    int at = lane + to[o];
+                    r[at] = x[src + o];
+                    r[at + e] = y[src + o];
                 }
             }
         }
