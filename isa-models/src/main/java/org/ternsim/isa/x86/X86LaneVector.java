@@ -1,14 +1,16 @@
-// The Vector API forms of X86Resolved's element-wise operations and 16-bit immediate shifts, one host instruction each.
+// The Vector API forms of X86Resolved's element-wise operations, 16-bit shifts and the VNNI byte dot product.
 package org.ternsim.isa.x86;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vectorised provider of {@code X86Resolved}'s {@code Binary} and {@code ShiftImm}; their eight-byte (SWAR) loops
- * are the reference and the fallback. Each width has its own method with a constant species: the Vector API compiles
+ * The vectorised provider of {@code X86Resolved}'s {@code Binary}, {@code ShiftImm}, {@code ShiftVariable} and
+ * {@code DpBusD}; their scalar loops are the reference and the fallback. Each width has its own method with a constant species: the Vector API compiles
  * to vector instructions only where the species is a constant, and runs a lane-by-lane fallback otherwise.
  * Both sources are loaded before the result is stored, so the destination may be a source.
  */
@@ -40,6 +42,24 @@ final class X86LaneVector {
         }
     }
 
+    /** r = x shifted per 16-bit lane by the count in the same lane of y (vpsrlvw, vpsllvw, vpsravw). */
+    static void shiftVariable(X86Resolved.VariableShift kind, int width, byte[] x, byte[] y, byte[] r) {
+        switch (width) {
+            case 16 -> shiftVariable(kind, ByteVector.SPECIES_128, x, y, r);
+            case 32 -> shiftVariable(kind, ByteVector.SPECIES_256, x, y, r);
+            default -> shiftVariable(kind, ByteVector.SPECIES_512, x, y, r);
+        }
+    }
+
+    /** r += the four u8 (x) times s8 (y) products of each 32-bit lane, wrapping (vpdpbusd). */
+    static void dotBytes(int width, byte[] x, byte[] y, byte[] r) {
+        switch (width) {
+            case 16 -> dotBytes(ByteVector.SPECIES_128, x, y, r);
+            case 32 -> dotBytes(ByteVector.SPECIES_256, x, y, r);
+            default -> dotBytes(ByteVector.SPECIES_512, x, y, r);
+        }
+    }
+
     private static void binary(X86Resolved.Op op, VectorSpecies<Byte> species, byte[] x, byte[] y, byte[] r) {
         ByteVector u = ByteVector.fromArray(species, x, 0);
         ByteVector v = ByteVector.fromArray(species, y, 0);
@@ -68,5 +88,33 @@ final class X86LaneVector {
             case SRAW -> lanes.lanewise(VectorOperators.ASHR, count);
         };
         shifted.reinterpretAsBytes().intoArray(r, 0);
+    }
+
+    private static void shiftVariable(X86Resolved.VariableShift kind, VectorSpecies<Byte> species, byte[] x, byte[] y,
+            byte[] r) {
+        ShortVector lanes = ByteVector.fromArray(species, x, 0).reinterpretAsShorts();
+        ShortVector counts = ByteVector.fromArray(species, y, 0).reinterpretAsShorts();
+        // The API masks each count to the lane's 15; x86 gives 0 beyond it, or the sign for the arithmetic shift.
+        VectorMask<Short> beyond = counts.and((short) 0xFFF0).compare(VectorOperators.NE, (short) 0);
+        ShortVector shifted = switch (kind) {
+            case SRLVW -> lanes.lanewise(VectorOperators.LSHR, counts).blend((short) 0, beyond);
+            case SLLVW -> lanes.lanewise(VectorOperators.LSHL, counts).blend((short) 0, beyond);
+            case SRAVW -> lanes.lanewise(VectorOperators.ASHR, counts.blend((short) 15, beyond));
+        };
+        shifted.reinterpretAsBytes().intoArray(r, 0);
+    }
+
+    private static void dotBytes(VectorSpecies<Byte> species, byte[] x, byte[] y, byte[] r) {
+        IntVector u = ByteVector.fromArray(species, x, 0).reinterpretAsInts();
+        IntVector v = ByteVector.fromArray(species, y, 0).reinterpretAsInts();
+        IntVector sum = ByteVector.fromArray(species, r, 0).reinterpretAsInts();
+        // Byte j of each lane: x's as unsigned (shifted down, masked), y's as signed (shifted to the top, then back).
+        sum = sum.add(u.and(0xFF).mul(v.lanewise(VectorOperators.LSHL, 24).lanewise(VectorOperators.ASHR, 24)));
+        sum = sum.add(u.lanewise(VectorOperators.LSHR, 8).and(0xFF)
+            .mul(v.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 24)));
+        sum = sum.add(u.lanewise(VectorOperators.LSHR, 16).and(0xFF)
+            .mul(v.lanewise(VectorOperators.LSHL, 8).lanewise(VectorOperators.ASHR, 24)));
+        sum = sum.add(u.lanewise(VectorOperators.LSHR, 24).mul(v.lanewise(VectorOperators.ASHR, 24)));
+        sum.reinterpretAsBytes().intoArray(r, 0);
     }
 }

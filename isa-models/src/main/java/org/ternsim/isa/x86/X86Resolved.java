@@ -33,6 +33,7 @@ final class X86Resolved {
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long HIGH1 = 0x8080_8080_8080_8080L;
@@ -255,14 +256,20 @@ final class X86Resolved {
     /** vpsrlvw / vpsllvw / vpsravw: counts above 15 give 0, or the sign for the arithmetic shift. */
     private static final class ShiftVariable extends ThreeOperand {
         private final VariableShift kind;
+        private final boolean vectors;
 
         ShiftVariable(Instruction in, VariableShift kind) {
             super(in);
             this.kind = kind;
+            this.vectors = laneVectors(width);
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
+            if (vectors && VectorWarmup.warm()) {
+                X86LaneVector.shiftVariable(kind, width, x, y, r);
+                return;
+            }
             for (int o = 0; o < width; o += 2) {
                 int v = (short) ((x[o] & 0xFF) | (x[o + 1] << 8));
                 int n = (y[o] & 0xFF) | ((y[o + 1] & 0xFF) << 8);
@@ -329,17 +336,27 @@ final class X86Resolved {
 
     /** vpdpbusd (VNNI): each 32-bit lane of the destination plus four u8 x s8 products, wrapping. */
     private static final class DpBusD extends ThreeOperand {
+        private final boolean vectors;
+
         DpBusD(Instruction in) {
             super(in);
+            this.vectors = laneVectors(width);
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
             // r is the destination register, which is also the accumulator: each lane reads it before writing it
+            if (vectors && VectorWarmup.warm()) {
+                X86LaneVector.dotBytes(width, x, y, r);
+                return;
+            }
             for (int o = 0; o < width; o += 4) {
-                int sum = MachineState.getInt(r, o / 4) + (x[o] & 0xFF) * y[o] + (x[o + 1] & 0xFF) * y[o + 1]
-                    + (x[o + 2] & 0xFF) * y[o + 2] + (x[o + 3] & 0xFF) * y[o + 3];
-                MachineState.putInt(r, o / 4, sum);
+                // a lane's four bytes read as one int each: x's unsigned, y's signed (shifted to the top and back)
+                int u = (int) INTS.get(x, o);
+                int v = (int) INTS.get(y, o);
+                int sum = (int) INTS.get(r, o) + (u & 0xFF) * (v << 24 >> 24) + (u >>> 8 & 0xFF) * (v << 16 >> 24)
+                    + (u >>> 16 & 0xFF) * (v << 8 >> 24) + (u >>> 24) * (v >> 24);
+                INTS.set(r, o, sum);
             }
         }
     }
