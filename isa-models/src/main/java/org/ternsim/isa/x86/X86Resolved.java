@@ -34,6 +34,7 @@ final class X86Resolved {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long HIGH1 = 0x8080_8080_8080_8080L;
@@ -270,16 +271,26 @@ final class X86Resolved {
                 X86LaneVector.shiftVariable(kind, width, x, y, r);
                 return;
             }
-            for (int o = 0; o < width; o += 2) {
-                int v = (short) ((x[o] & 0xFF) | (x[o + 1] << 8));
-                int n = (y[o] & 0xFF) | ((y[o + 1] & 0xFF) << 8);
-                int shifted = switch (kind) {
-                    case SRLVW -> n > 15 ? 0 : (v & 0xFFFF) >>> n;
-                    case SLLVW -> n > 15 ? 0 : v << n;
-                    case SRAVW -> v >> Math.min(n, 15);
-                };
-                r[o] = (byte) shifted;
-                r[o + 1] = (byte) (shifted >>> 8);
+            // one loop per kind, each lane and its count read as one 16-bit value
+            switch (kind) {
+                case SRLVW -> {
+                    for (int o = 0; o < width; o += 2) {
+                        int n = (short) SHORTS.get(y, o) & 0xFFFF;
+                        SHORTS.set(r, o, (short) (n > 15 ? 0 : ((short) SHORTS.get(x, o) & 0xFFFF) >>> n));
+                    }
+                }
+                case SLLVW -> {
+                    for (int o = 0; o < width; o += 2) {
+                        int n = (short) SHORTS.get(y, o) & 0xFFFF;
+                        SHORTS.set(r, o, (short) (n > 15 ? 0 : (short) SHORTS.get(x, o) << n));
+                    }
+                }
+                case SRAVW -> {
+                    for (int o = 0; o < width; o += 2) {
+                        int n = (short) SHORTS.get(y, o) & 0xFFFF;
+                        SHORTS.set(r, o, (short) ((short) SHORTS.get(x, o) >> Math.min(n, 15)));
+                    }
+                }
             }
         }
     }
