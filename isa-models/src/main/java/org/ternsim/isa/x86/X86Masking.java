@@ -1,6 +1,9 @@
 // AVX-512 opmask registers: kmov, and merge- or zero-masking of any element-wise instruction's destination.
 package org.ternsim.isa.x86;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -151,8 +154,7 @@ final class X86Masking {
      * operand list, instruction and arrays; {@code X86ResolvedTest} compares the two.
      */
     private static final class ResolvedMasked implements InstructionSemantics {
-        private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
         /**
          * Per element size (1, 2, 4, 8 bytes: index 0 to 3), the 64-bit byte mask of each combination of the mask
          * bits of a word's elements, first element in the low bits.
