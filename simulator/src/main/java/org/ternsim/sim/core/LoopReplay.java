@@ -422,13 +422,6 @@ final class LoopReplay {
         counterGrowth = minus(now.counters, then.counters);
         rankGrowth = minus(now.ranks, then.ranks);
         reference = now;
-        periodStart = now.base;
-        periodsReplayed = 0;
-        periodFrom = 0;
-        dataflowPerInstruction = false;
-        resumedAt = -1;
-        position = 0;
-        core.saveDataflow(dataflowAtStart);
         dataflow = DataflowMap.ofRepeatingUnit(core.dataflowRules(), pcs, widths, stores, length,
             core.accumulateGroups());
         if (dataflow != null && dataflow.cost() > length) {
@@ -441,7 +434,22 @@ final class LoopReplay {
             java.util.Arrays.copyOf(answers, length), java.util.Arrays.copyOf(retires, length), periodCycles,
             counterGrowth, rankGrowth, waypoints, reference, dataflow, summary, then.ranks, decided,
             innerVisits - innerAtRow));
-        resumed = null;
+        beginReplay(now.base, null);
+    }
+
+    /**
+     * Replays the period in the record from the loop-head visit in hand, at dispatch cycle {@code start}: as proved,
+     * or resumed from kept period {@code resumedFrom}.
+     */
+    private void beginReplay(long start, KeptPeriod resumedFrom) {
+        periodStart = start;
+        periodsReplayed = 0;
+        periodFrom = 0;
+        dataflowPerInstruction = false;
+        resumedAt = -1;
+        position = 0;
+        core.saveDataflow(dataflowAtStart);
+        resumed = resumedFrom;
         innerVisits--; // the loop head in hand, already visited, is the period's first instruction: counted with it
         mode = Mode.REPLAY;
     }
@@ -472,17 +480,8 @@ final class LoopReplay {
         reference.base = core.dispatchCycle();
         reference.counters = core.counters();
         reference.ranks = core.portRanks();
-        periodStart = reference.base;
-        periodsReplayed = 0;
-        periodFrom = 0;
-        dataflowPerInstruction = false;
-        resumedAt = -1;
-        position = 0;
         marks = 0;
-        core.saveDataflow(dataflowAtStart);
-        resumed = period;
-        innerVisits--; // as in replayFrom
-        mode = Mode.REPLAY;
+        beginReplay(reference.base, period);
     }
 
     private void giveUp() {
