@@ -86,8 +86,7 @@ class LoopReplayTest {
         String dram = replaying.rendering.substring(replaying.rendering.indexOf(" dram=") + 6);
         long dramReadBytes = Long.parseLong(dram.substring(0, dram.indexOf('/')));
         assertTrue(dramReadBytes >= 1024L * 6912 / 4, "the weights did not stream from DRAM: " + dramReadBytes + " B");
-        assertTrue(replaying.replayed * 10 > replaying.instructions * 8,
-            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+        assertReplayedMoreThan(replaying, 8, 10);
     }
 
     /**
@@ -97,8 +96,7 @@ class LoopReplayTest {
     @Test
     void aStateThatTakesSixtyRowsToComeBackIsStillFound() throws IOException {
         Run replaying = replayedAsTimed("zen4-2c", "i2_s", "avx2", new int[] {2560, 2560}, true);
-        assertTrue(replaying.replayed * 4 > replaying.instructions * 3,
-            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+        assertReplayedMoreThan(replaying, 3, 4);
     }
 
     /**
@@ -109,8 +107,7 @@ class LoopReplayTest {
     @Test
     void aLoadAnsweringAnotherCycleIsCaughtUpWith() throws IOException {
         Run replaying = replayedAsTimed("zen5-2c", "i2_s-nx1", "avx512", new int[] {256, 2560}, false);
-        assertTrue(replaying.replayed * 10 > replaying.instructions * 7,
-            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+        assertReplayedMoreThan(replaying, 7, 10);
     }
 
     /**
@@ -122,8 +119,7 @@ class LoopReplayTest {
     @Test
     void aStreamingGemvResumesAtTheNextWaypointAfterALateFill() throws IOException {
         Run replaying = replayedAsTimed("zen4-2c", "f16", "avx2", new int[] {2560, 2560}, true);
-        assertTrue(replaying.replayed * 10 > replaying.instructions * 8,
-            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+        assertReplayedMoreThan(replaying, 8, 10);
     }
 
     /**
@@ -135,8 +131,7 @@ class LoopReplayTest {
     @Test
     void aPeriodProvedInOneBlockOfRowsResumesInTheNext() throws IOException {
         Run replaying = replayedAsTimed("xeon-gnr-2c", "tl2", "avx2", new int[] {2560, 2560}, true);
-        assertTrue(replaying.replayed * 10 > replaying.instructions * 7,
-            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+        assertReplayedMoreThan(replaying, 7, 10);
     }
 
     /**
@@ -147,8 +142,13 @@ class LoopReplayTest {
     @Test
     void rowsWithReplaysInThemStillRepeat() throws IOException {
         Run replaying = replayedAsTimed("cobalt-100", "i2_s-nx1", "neon-dotprod", new int[] {256, 2560}, false);
-        assertTrue(replaying.replayed * 10 > replaying.instructions * 9,
-            "only " + replaying.replayed + " of " + replaying.instructions + " replayed");
+        assertReplayedMoreThan(replaying, 9, 10);
+    }
+
+    /** More than {@code numerator} / {@code denominator} of the run's instructions were replayed. */
+    private static void assertReplayedMoreThan(Run run, int numerator, int denominator) {
+        assertTrue(run.replayed * denominator > run.instructions * numerator,
+            "only " + run.replayed + " of " + run.instructions + " replayed");
     }
 
     /** One GEMV run replaying, checked against timing every instruction; returns the replaying run. */
