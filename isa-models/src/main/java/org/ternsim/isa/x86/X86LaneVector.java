@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The vectorised provider of {@code X86Resolved}'s {@code Binary}, {@code ShiftImm}, {@code ShiftVariable} and
- * {@code DpBusD}; their scalar loops are the reference and the fallback. Each width has its own method with a constant species: the Vector API compiles
- * to vector instructions only where the species is a constant, and runs a lane-by-lane fallback otherwise.
+ * {@code DpBusD}; their scalar loops are the reference and the fallback. Each width has its own method with a constant
+ * species: the Vector API compiles to vector instructions only where the species is a constant, and runs a
+ * lane-by-lane fallback otherwise.
  * Both sources are loaded before the result is stored, so the destination may be a source.
  */
 final class X86LaneVector {
