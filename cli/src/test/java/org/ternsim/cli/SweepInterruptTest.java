@@ -1,5 +1,6 @@
 // Ctrl-C on a running sweep: a child JVM runs `ternsim sweep`, gets SIGINT after two points, and must exit cleanly
 // keeping exactly the completed points, with no partial tables or temp files; the same command then resumes.
+// A point takes about 0.1 s, so the sweep has enough of them that the signal always lands while it still runs.
 package org.ternsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -23,7 +26,9 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class SweepInterruptTest {
-    private static final String[] SWEEP = {"sweep", "--param", "core.freq=3GHz,3.2GHz,3.4GHz,3.6GHz,3.8GHz,4GHz,4.2GHz,4.4GHz",
+    private static final int POINTS = 24;
+    private static final String[] SWEEP = {"sweep", "--param", "core.freq=" + IntStream.range(0, POINTS)
+        .mapToObj(i -> (30 + i) / 10 + "." + (30 + i) % 10 + "GHz").collect(Collectors.joining(",")),
         "--param", "shape=640x2560", "--name", "int", "--jobs", "1"};
 
     @Test
@@ -53,7 +58,7 @@ class SweepInterruptTest {
         byte[] bytes = Files.readAllBytes(points);
         assertEquals('\n', bytes[bytes.length - 1], "no torn line");
         Set<Integer> kept = indices(points);
-        assertTrue(kept.size() >= 2 && kept.size() < 8, "kept " + kept);
+        assertTrue(kept.size() >= 2 && kept.size() < POINTS, "kept " + kept);
         assertFalse(Files.exists(dir.resolve("points.csv")), "no table of a partial sweep");
         assertFalse(Files.exists(dir.resolve("pareto.csv")));
         try (Stream<Path> s = Files.list(dir)) {
@@ -64,10 +69,11 @@ class SweepInterruptTest {
         String[] again = Stream.concat(Stream.of(SWEEP), Stream.of("--out", tmp.toString())).toArray(String[]::new);
         TernSimCliTest.Outcome o = TernSimCliTest.run(again);
         assertEquals(TernSim.OK, o.code(), o.err());
-        assertTrue(o.out().contains("8 points (" + kept.size() + " resumed, " + (8 - kept.size()) + " run)"), o.out());
+        assertTrue(o.out().contains(POINTS + " points (" + kept.size() + " resumed, " + (POINTS - kept.size()) + " run)"),
+            o.out());
         List<String> all = Files.readAllLines(points);
-        assertEquals(8, all.size(), "completed points are not redone");
-        assertEquals(8, indices(points).size());
+        assertEquals(POINTS, all.size(), "completed points are not redone");
+        assertEquals(POINTS, indices(points).size());
     }
 
     private static long lines(Path f) throws Exception {
