@@ -25,10 +25,12 @@ C_MAIN = r"""
 extern void run_loop(long outer, char *a, char *b);
 static long long now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);
     return t.tv_sec * 1000000000LL + t.tv_nsec; }
-/* Core clock: 4 dependent 1-cycle adds per iteration; the fastest of 25 short probes (preemption only slows). */
-static double ghz(void) { double best = 0; for (int k = 0; k < 25; k++) { long n = 250000, x = 0;
+/* Core clock: 4 dependent 1-cycle register adds per iteration; the fastest of 25 short probes (preemption only
+ * slows). Not immediate adds: Golden Cove-class Intel cores fold those at rename (tools/native/uarch-probe.c). */
+static double ghz(void) { double best = 0; for (int k = 0; k < 25; k++) { long n = 250000, x = 0, one = 1;
     long long t0 = now();
-    __asm__ volatile("1: add $1,%0\n add $1,%0\n add $1,%0\n add $1,%0\n sub $1,%1\n jnz 1b" : "+r"(x), "+r"(n));
+    __asm__ volatile("1: add %2,%0\n add %2,%0\n add %2,%0\n add %2,%0\n sub $1,%1\n jnz 1b"
+                     : "+r"(x), "+r"(n) : "r"(one));
     double g = 4.0 * 250000 / (now() - t0); if (g > best) best = g; } return best; }
 int main(int argc, char **argv) {
     long inner = atol(argv[1]), outer = atol(argv[2]); int runs = atoi(argv[3]);
