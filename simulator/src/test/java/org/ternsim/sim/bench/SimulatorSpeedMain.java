@@ -4,7 +4,8 @@
 //   java --add-modules jdk.incubator.vector \
 //     -cp simulator/target/test-classes:simulator/target/classes:$(cat simulator/cp.txt) \
 //     org.ternsim.sim.bench.SimulatorSpeedMain [shape=256x2560] [reps=10] [modes=functional,detailed] [hw/kernel/isa]
-// (pass "detailed" alone to profile the detailed mode without the functional runs in the recording; the last argument
+// ("run" is "detailed" without building the cache model and binding the program's memory, which each call does first,
+// as SimulatorSpeedBench.detailedRunOnly; pass one mode alone to profile it without the others in the recording; the last argument
 // picks another config and lowering, e.g. cobalt-100/i2_s/neon-dotprod; default zen5-2c/i2_s/avx2).
 // Without cp.txt (dependency:build-classpath needs the sibling modules installed), the shaded CLI jar serves as the
 // class path: -cp simulator/target/test-classes:cli/target/ternsim.jar; A/B runs put an old and a new jar there.
@@ -32,18 +33,19 @@ public final class SimulatorSpeedMain {
         String[] modes = (args.length > 2 ? args[2] : "functional,detailed").split(",");
         for (String mode : modes) {
             for (int i = 0; i < 3; i++) {
-                run(bench, mode); // warm-up: JIT
+                run(bench, mode, threads); // warm-up: JIT
             }
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            long wall0 = System.nanoTime();
             long[] perCall = new long[reps];
+            long cpu = 0;
+            long wall = 0;
             for (int i = 0; i < reps; i++) {
-                long c0 = threads.getCurrentThreadCpuTime();
-                run(bench, mode);
-                perCall[i] = threads.getCurrentThreadCpuTime() - c0;
+                long[] spent = run(bench, mode, threads);
+                perCall[i] = spent[0];
+                cpu += spent[0];
+                wall += spent[1];
             }
-            double cpuS = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-            double wallS = (System.nanoTime() - wall0) / 1e9;
+            double cpuS = cpu / 1e9;
+            double wallS = wall / 1e9;
             System.out.printf(Locale.ROOT, "%-10s %s %s: %,d instructions x %d: %.2f MIPS per CPU second, %.2f MIPS wall%n",
                 mode, bench.kernel, bench.shape, instructions, reps, instructions * reps / cpuS / 1e6, instructions * reps / wallS / 1e6);
             // On a shared host single calls are slowed by other processes; the median and fastest call show less of that.
@@ -51,15 +53,25 @@ public final class SimulatorSpeedMain {
             java.util.Arrays.sort(perCall);
             System.out.printf(Locale.ROOT, "%-10s per call: median %.2f, fastest %.2f MIPS per CPU second%s%n", mode,
                 instructions / (perCall[reps / 2] / 1e3), instructions / (perCall[0] / 1e3),
-                mode.equals("detailed") ? String.format(Locale.ROOT, " (%,d replayed per call)", bench.lastReplayed) : "");
+                !mode.equals("functional") ? String.format(Locale.ROOT, " (%,d replayed per call)", bench.lastReplayed) : "");
         }
     }
 
-    private static void run(SimulatorSpeedBench bench, String mode) {
-        if (mode.equals("functional")) {
-            bench.functional();
-        } else {
-            bench.detailed();
+    /** Runs one call; returns the CPU and wall nanoseconds of its timed part. */
+    private static long[] run(SimulatorSpeedBench bench, String mode, ThreadMXBean threads) {
+        SimulatorSpeedBench.Machine machine = null;
+        if (mode.equals("run")) {
+            machine = new SimulatorSpeedBench.Machine(); // built and bound outside the timing
+            machine.build(bench);
         }
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long wall0 = System.nanoTime();
+        switch (mode) {
+            case "functional" -> bench.functional();
+            case "detailed" -> bench.detailed();
+            case "run" -> bench.detailedRunOnly(machine);
+            default -> throw new IllegalArgumentException("mode " + mode + ": expected functional, detailed or run");
+        }
+        return new long[] {threads.getCurrentThreadCpuTime() - cpu0, System.nanoTime() - wall0};
     }
 }
