@@ -45,7 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--uarch", paramLabel = "<name|yaml>",
         description = "Core timing table instead of the hardware config's: a bundled name (zen3, zen4, zen5,"
-            + " zen5-256b, golden-cove, raptor-cove, sapphire-rapids) or a .yaml file.")
+            + " zen5-256b, golden-cove, raptor-cove, sapphire-rapids, redwood-cove) or a .yaml file.")
     String uarch;
 
     @Option(names = "--kernel", defaultValue = "i2_s", description = "Kernel (default: ${DEFAULT-VALUE}; `ternsim validate --help` lists the lowered ones).")
