@@ -1,0 +1,102 @@
+// Malformed config files (YAML syntax, tabs, second documents, binary files, keys without values, broken
+// microarchitecture tables): exit 2, one line naming file, line, field and the expected form.
+package org.ternsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileErrorsTest {
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("ternsim.home", "..");
+    }
+
+    /** zen5-2c.yaml with {@code from} (which must occur once) replaced, in dir/hw beside its energy table. */
+    private static Path hw(Path dir, String from, String to) throws IOException {
+        Files.createDirectories(dir.resolve("hw"));
+        Files.createDirectories(dir.resolve("energy"));
+        Files.copy(Path.of("../configs/energy/zen5-n4.yaml"), dir.resolve("energy/zen5-n4.yaml"));
+        String yaml = Files.readString(Path.of("../configs/hw/zen5-2c.yaml"));
+        assertTrue(yaml.indexOf(from) >= 0 && yaml.indexOf(from) == yaml.lastIndexOf(from), from);
+        Path hw = dir.resolve("hw/bad.yaml");
+        Files.writeString(hw, yaml.replace(from, to));
+        return hw;
+    }
+
+    /** The 1-based line of the first occurrence of {@code text} in the file. */
+    private static int lineOf(Path file, String text) throws IOException {
+        String s = Files.readString(file);
+        return (int) s.substring(0, s.indexOf(text)).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static TernSimCliTest.Outcome simulate(Path hw, Path dir) {
+        return TernSimCliTest.run("simulate", "--hw", hw.toString(), "--shape", "16x128", "--out",
+            dir.resolve("out").toString());
+    }
+
+    @Test
+    void aTabIsReportedAtItsOwnLine(@TempDir Path dir) throws IOException {
+        Path hw = hw(dir, "    ways: 12\n    line: 64B\n    latencyCycles: {value: 4,",
+            "    ways: 12\n\tline: 64B\n    latencyCycles: {value: 4,");
+        UserErrors.line(simulate(hw, dir), "bad.yaml:" + lineOf(hw, "\tline") + ":1: tab characters are not allowed"
+            + " for indentation; expected spaces");
+        UserErrors.nothingIn(dir.resolve("out"));
+    }
+
+    @Test
+    void syntaxErrorsAreInPlainWords(@TempDir Path dir) throws IOException {
+        Path hw = hw(dir, "cores: {value: 2, source:", "cores: {value: 2, [ source:");
+        String line = UserErrors.line(simulate(hw, dir), "bad.yaml:6:", "YAML syntax error: expected a key, found a list",
+            "expected valid YAML");
+        assertFalse(line.contains("snakeyaml") || line.contains("Event"), line);
+    }
+
+    @Test
+    void aSecondDocumentIsRejectedAtItsSeparator(@TempDir Path dir) throws IOException {
+        Path hw = hw(dir, "energy: {value: zen5-n4", "energy: {value: zen5-n4");
+        Files.writeString(hw, Files.readString(hw) + "---\nname: other\n");
+        UserErrors.line(simulate(hw, dir), "bad.yaml:" + lineOf(hw, "---") + ":1: a second YAML document",
+            "expected one document per file");
+        UserErrors.nothingIn(dir.resolve("out"));
+    }
+
+    @Test
+    void aKeyWithoutValueIsReportedAtItsLine(@TempDir Path dir) throws IOException {
+        Path hw = hw(dir, "cores: {value: 2, source: \"lscpu on the dev VM: 2 vCPU, 2 cores x 1 thread (cpus.md §7.1)\"}",
+            "cores:");
+        UserErrors.line(simulate(hw, dir), "bad.yaml:6:1: cores: no value; expected an integer >= 1");
+    }
+
+    @Test
+    void aBinaryFileIsNotText(@TempDir Path dir) throws IOException {
+        Path bin = dir.resolve("binary.yaml");
+        Files.write(bin, new byte[] {0x27, (byte) 0xe0, (byte) 0x97, (byte) 0xf0, 0, 1, 2});
+        UserErrors.line(simulate(bin, dir), "binary.yaml: not UTF-8 text", "expected a YAML file");
+    }
+
+    @Test
+    void badMicroarchitectureTablesAreUserErrors(@TempDir Path dir) throws IOException {
+        UserErrors.line(TernSimCliTest.run("explain", "--uarch", "../configs/hw/zen5-2c.yaml", "--no-program-run"),
+            "zen5-2c.yaml:", "unknown key 'cores'");
+        Files.writeString(dir.resolve("orphan.yaml"), "name: orphan\nextends: nosuch-parent\n");
+        UserErrors.line(TernSimCliTest.run("explain", "--uarch", dir.resolve("orphan.yaml").toString(),
+            "--no-program-run"), "orphan.yaml:2: extends: unknown microarchitecture 'nosuch-parent'");
+        Files.writeString(dir.resolve("loop.yaml"), "name: loop\nextends: loop\n");
+        UserErrors.line(TernSimCliTest.run("explain", "--uarch", dir.resolve("loop.yaml").toString(),
+            "--no-program-run"), "loop.yaml:2: extends: extends cycle: loop -> loop");
+        Files.writeString(dir.resolve("tabbed.yaml"), "name: tabbed\nextends: zen5\ncore:\n\trob_size: {value: 4}\n");
+        UserErrors.line(TernSimCliTest.run("explain", "--uarch", dir.resolve("tabbed.yaml").toString(),
+            "--no-program-run"), "tabbed.yaml:4: tab characters are not allowed for indentation");
+        Files.writeString(dir.resolve("named.yaml"), "name: other\nextends: zen5\n");
+        UserErrors.line(TernSimCliTest.run("explain", "--uarch", dir.resolve("named.yaml").toString(),
+            "--no-program-run"), "named.yaml:1: name: expected 'named'");
+    }
+}
