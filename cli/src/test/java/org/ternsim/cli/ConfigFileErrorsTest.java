@@ -1,5 +1,5 @@
-// Malformed config files (YAML syntax, tabs, second documents, binary files, keys without values, broken
-// microarchitecture tables): exit 2, one line naming file, line, field and the expected form.
+// Malformed config files (YAML syntax, tabs, second documents, binary files, keys without values, unknown ISA and
+// kernel names, broken microarchitecture tables): exit 2, one line naming file, line, field and the expected form.
 package org.ternsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,6 +80,27 @@ class ConfigFileErrorsTest {
         Path bin = dir.resolve("binary.yaml");
         Files.write(bin, new byte[] {0x27, (byte) 0xe0, (byte) 0x97, (byte) 0xf0, 0, 1, 2});
         UserErrors.line(simulate(bin, dir), "binary.yaml: not UTF-8 text", "expected a YAML file");
+    }
+
+    @Test
+    void unknownIsaNamesAreRejectedAtLoad(@TempDir Path dir) throws IOException {
+        Path hw = hw(dir, "isa: [avx2, avx512]", "isa: [avx2, sse9]");
+        UserErrors.line(simulate(hw, dir), "bad.yaml:12:15: core.isa: unknown ISA 'sse9'", "avx2, avx512",
+            "neon-dotprod");
+        Path only = hw(dir.resolve("only"), "isa: [avx2, avx512]", "isa: [sse9]");
+        UserErrors.line(simulate(only, dir), "bad.yaml:12:9: core.isa: unknown ISA 'sse9'");
+        UserErrors.nothingIn(dir.resolve("out"));
+    }
+
+    @Test
+    void unknownWorkloadKernelIsRejectedAtLoad(@TempDir Path dir) throws IOException {
+        Path wl = dir.resolve("bitnet-b1.58-2b4t.yaml");
+        String yaml = Files.readString(Path.of("../configs/workloads/bitnet-b1.58-2b4t.yaml"));
+        Files.writeString(wl, yaml.replace("linearKernel: i2_s", "linearKernel: i9_z"));
+        UserErrors.line(TernSimCliTest.run("simulate", "--workload", wl.toString(), "--out",
+            dir.resolve("out").toString()), "bitnet-b1.58-2b4t.yaml:" + lineOf(wl, "linearKernel") + ":",
+            "linearKernel: unknown kernel 'i9_z'", "expected one of i2_s, i2_s-vnni");
+        UserErrors.nothingIn(dir.resolve("out"));
     }
 
     @Test
