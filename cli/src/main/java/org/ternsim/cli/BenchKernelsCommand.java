@@ -3,7 +3,6 @@
 package org.ternsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +99,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
         HardwareConfig config = null;
         if (hw != null) {
             Path p = Home.resolve(hw);
-            if (!Files.isRegularFile(p)) throw new UserError(p + ": hardware config not found");
+            InputFile.require(p, "hardware config");
             config = HardwareConfigLoader.load(p);
         }
         PrintWriter out = spec.commandLine().getOut();

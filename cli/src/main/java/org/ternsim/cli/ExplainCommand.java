@@ -3,7 +3,6 @@ package org.ternsim.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,8 +83,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path hwPath = hw == null ? null : Home.resolve(hw);
-        if (hwPath != null && !Files.isRegularFile(hwPath)) {
-            throw new UserError(hwPath + ": hardware config not found");
+        if (hwPath != null) {
+            InputFile.require(hwPath, "hardware config");
         }
         HardwareConfig given = hwPath == null ? null : HardwareConfigLoader.load(hwPath);
         GemvLowering lowering = chooseLowering(hwPath, given);
@@ -182,9 +181,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             if (nameOrFile.endsWith(".yaml")) {
                 Path p = Home.resolve(Path.of(nameOrFile));
-                if (!Files.isRegularFile(p)) {
-                    throw new UserError(p + ": microarchitecture file not found");
-                }
+                InputFile.require(p, "microarchitecture file");
                 return UarchLoader.load(p);
             }
             return UarchLoader.load(nameOrFile);

@@ -134,9 +134,8 @@ final class SimulateCommand implements Callable<Integer> {
                 + "'+' or '-', starting with a letter or digit (it names a directory under --out)");
         }
         Path hwPath = hw == null ? Home.defaultHardware() : Home.resolve(hw);
-        if (!Files.isRegularFile(hwPath)) {
-            throw new UserError(hwPath + ": hardware config not found");
-        }
+        InputFile.require(hwPath, "hardware config");
+        OutputPaths.checkDirectory("--out", out);
         if (op == null && shape == null) {
             return new WorkloadRunCommand(this).run(hwPath);
         }

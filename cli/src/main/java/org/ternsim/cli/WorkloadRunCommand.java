@@ -47,8 +47,9 @@ final class WorkloadRunCommand {
     int run(Path hwPath) {
         Path wlPath = o.workload == null ? Home.dir().resolve("configs/workloads/bitnet-b1.58-2b4t.yaml")
             : Home.resolve(o.workload);
-        if (!Files.isRegularFile(wlPath)) {
-            throw new UserError(wlPath + ": workload config not found");
+        InputFile.require(wlPath, "workload config");
+        if (o.trace != null && !o.trace.isEmpty()) {
+            OutputPaths.checkFile("--trace", Path.of(o.trace));
         }
         if (o.inputSparsity != null) {
             throw new UserError("--input-sparsity applies to single-kernel runs (--op / --shape); a workload's "
@@ -141,6 +142,7 @@ final class WorkloadRunCommand {
             try {
                 trace.write(other, traceFile);
             } catch (java.io.UncheckedIOException e) {
+                deleteRun(runDir); // a run without the trace asked for is not what the user wanted: leave nothing
                 throw new UserError(e.getMessage());
             }
         }
@@ -156,5 +158,13 @@ final class WorkloadRunCommand {
         }
         out.flush();
         return TernSim.OK;
+    }
+
+    private static void deleteRun(Path runDir) {
+        try (var walk = Files.walk(runDir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // best effort: the error that got us here is the one to report
+        }
     }
 }
