@@ -88,8 +88,14 @@ final class ExplainCommand implements Callable<Integer> {
         }
         HardwareConfig given = hwPath == null ? null : HardwareConfigLoader.load(hwPath);
         GemvLowering lowering = chooseLowering(hwPath, given);
-        if (iterations < 2 || timelineIterations < 0 || timelineFrom < 0) {
-            throw new UserError("--iterations must be >= 2, --timeline and --timeline-from >= 0");
+        OptionValues.atLeast("--iterations", iterations, 2);
+        OptionValues.atLeast("--timeline", timelineIterations, 0);
+        OptionValues.atLeast("--timeline-from", timelineFrom, 0);
+        if (timelineIterations > 0 && (long) timelineFrom + timelineIterations > iterations) {
+            // The timeline would be cut short or empty without a word.
+            throw new UserError("--timeline-from " + timelineFrom + ": expected 0.." + Math.max(0, iterations
+                - timelineIterations) + " so that the timeline's " + timelineIterations + " iteration(s) lie within"
+                + " --iterations " + iterations);
         }
         try {
             lowering.checkShape(shape.rows(), shape.cols());

@@ -144,7 +144,8 @@ final class HostCalibrateCommand implements Callable<Integer> {
                 + FitParameter.FITTABLE + ")");
         }
         List<FitParameter> params = paths.stream().map(p -> FitParameter.parse(p, base)).toList();
-        if (rounds < 1 || evals < 3) throw new UserError("--rounds >= 1 and --evals >= 3 expected");
+        OptionValues.atLeast("--rounds", rounds, 1);
+        OptionValues.atLeast("--evals", evals, 3); // Brent's search needs three points
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
         if (runs < 1) throw new UserError("--runs must be >= 1, got " + runs);
         if (runs > 1 && !measuredFiles.isEmpty()) {

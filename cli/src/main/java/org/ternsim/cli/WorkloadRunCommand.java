@@ -77,11 +77,7 @@ final class WorkloadRunCommand {
         SimulationTrace trace = o.trace == null ? null : new SimulationTrace();
         CliProgress progress = CliProgress.lazy("simulate", o.quiet, o.spec.commandLine().getErr());
         try {
-            Phase.Kind kind = o.phase == null ? (w.family() == Workload.Family.LLM ? Phase.Kind.DECODE
-                : Phase.Kind.DIFFUSION_STEP) : Phase.Kind.parse(o.phase.toLowerCase(Locale.ROOT));
-            int steps = o.steps != null ? o.steps : w.dit() != null ? w.dit().steps() : 1;
-            int res = o.resolution != null ? o.resolution : w.dit() != null ? w.dit().resolution() : 1024;
-            Phase phase = new Phase(kind, o.context, o.tokens, o.batch, steps, res);
+            Phase phase = phase(w);
             EnergyOptions energy = new EnergyOptions(o.energyModel.toLowerCase(Locale.ROOT), o.node);
             if (accelerator && o.threads != null && o.threads != 1) {
                 throw new IllegalArgumentException("--threads applies to CPU configs; " + hwPath
@@ -158,6 +154,38 @@ final class WorkloadRunCommand {
         }
         out.flush();
         return TernSim.OK;
+    }
+
+    /** The phase the options ask for: an option the phase does not use, or a value out of range, is an error. */
+    private Phase phase(Workload w) {
+        Phase.Kind kind = o.phase == null ? (w.family() == Workload.Family.LLM ? Phase.Kind.DECODE
+            : Phase.Kind.DIFFUSION_STEP) : Phase.Kind.parse(o.phase.toLowerCase(Locale.ROOT));
+        OptionScope scope = new OptionScope(o.spec);
+        if (w.family() == Workload.Family.LLM) {
+            scope.reject("applies to diffusion workloads; " + w.name() + " is an LLM", "--steps", "--resolution");
+            if (kind == Phase.Kind.DECODE) {
+                scope.reject("applies to --phase prefill, not decode (a decode step adds one token per sequence)",
+                    "--tokens");
+            } else if (kind == Phase.Kind.PREFILL) {
+                scope.reject("applies to --phase decode, not prefill (a prefill runs --tokens of one sequence)",
+                    "--batch");
+            }
+        } else {
+            scope.reject("applies to LLM workloads; " + w.name() + " is a diffusion transformer", "--context",
+                "--tokens", "--batch");
+        }
+        OptionValues.atLeast("--context", o.context, 0);
+        OptionValues.atLeast("--tokens", o.tokens, 1);
+        OptionValues.atLeast("--batch", o.batch, 1);
+        if (o.steps != null) {
+            OptionValues.atLeast("--steps", o.steps, 1);
+        }
+        if (o.resolution != null) {
+            OptionValues.atLeast("--resolution", o.resolution, 16);
+        }
+        int steps = o.steps != null ? o.steps : w.dit() != null ? w.dit().steps() : 1;
+        int res = o.resolution != null ? o.resolution : w.dit() != null ? w.dit().resolution() : 1024;
+        return new Phase(kind, o.context, o.tokens, o.batch, steps, res);
     }
 
     private static void deleteRun(Path runDir) {
