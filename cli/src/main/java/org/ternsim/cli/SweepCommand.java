@@ -148,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
         List<Constraint> cs = new ArrayList<>(base.constraints());
         for (String c : constraints) {
             try {
-                cs.add(Constraint.parse(c));
+                cs.add(Constraint.parse(c, "--constraint"));
             } catch (ConfigException e) {
                 throw new UserError("--constraint: " + e.getMessage());
             }

@@ -104,6 +104,26 @@ class ConfigFileErrorsTest {
     }
 
     @Test
+    void sweepFileMistakesAreLocated(@TempDir Path dir) throws IOException {
+        String head = "name: s\nhw: configs/hw/zen5-2c.yaml\n";
+        String params = "params:\n  core.freq: [3GHz, 3.9GHz]\n  shape: [16x128]\n";
+        Path magic = Files.writeString(dir.resolve("magic.yaml"), head + "evaluator: magic\n" + params);
+        UserErrors.line(TernSimCliTest.run("sweep", magic.toString(), "--out", dir.resolve("out").toString()),
+            "magic.yaml:3:12: evaluator: unknown evaluator 'magic'; expected one of gemv, workload");
+        Path column = Files.writeString(dir.resolve("column.yaml"), head + params
+            + "constraints: [\"power_w <= 15\", \"nosuchcol <= 3\"]\n");
+        UserErrors.line(TernSimCliTest.run("sweep", column.toString(), "--out", dir.resolve("out").toString()),
+            "column.yaml:6:32: constraints: constraint 'nosuchcol <= 3' names 'nosuchcol'", "expected one of");
+        UserErrors.line(TernSimCliTest.run("sweep", "--param", "shape=16x128", "--constraint", "nosuchcol <= 3",
+            "--out", dir.resolve("out").toString()), "--constraint: constraint 'nosuchcol <= 3'");
+        Path happy = Files.writeString(dir.resolve("happy.yaml"), head + params
+            + "objectives: [latency_s, happiness]\n");
+        UserErrors.line(TernSimCliTest.run("sweep", happy.toString(), "--out", dir.resolve("out").toString()),
+            "happy.yaml:6:25: objectives: no evaluator reports 'happiness'", "latency_s");
+        UserErrors.nothingIn(dir.resolve("out"));
+    }
+
+    @Test
     void badMicroarchitectureTablesAreUserErrors(@TempDir Path dir) throws IOException {
         UserErrors.line(TernSimCliTest.run("explain", "--uarch", "../configs/hw/zen5-2c.yaml", "--no-program-run"),
             "zen5-2c.yaml:", "unknown key 'cores'");
