@@ -3,7 +3,6 @@
 package org.ternsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +83,11 @@ final class BenchKernelsCommand implements Callable<Integer> {
         for (int t : ts) {
             if (t < 1) throw new UserError("--threads must be >= 1, got " + t);
         }
-        if (reps < 1 || warmup < 0 || repTime <= 0) throw new UserError("--reps >= 1, --warmup >= 0 and --rep-time > 0 expected");
+        OptionValues.atLeast("--reps", reps, 1);
+        if (!(warmup >= 0)) {
+            throw new UserError("--warmup " + warmup + ": expected a number of seconds >= 0");
+        }
+        OptionValues.positive("--rep-time", repTime, "a number of seconds");
         long limit = memoryLimit(maxMemory);
         for (String k : kernels) {
             for (Shape s : shapes) {
@@ -100,7 +103,7 @@ final class BenchKernelsCommand implements Callable<Integer> {
         HardwareConfig config = null;
         if (hw != null) {
             Path p = Home.resolve(hw);
-            if (!Files.isRegularFile(p)) throw new UserError(p + ": hardware config not found");
+            InputFile.require(p, "hardware config");
             config = HardwareConfigLoader.load(p);
         }
         PrintWriter out = spec.commandLine().getOut();

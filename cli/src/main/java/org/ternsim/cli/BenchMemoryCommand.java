@@ -67,6 +67,7 @@ final class BenchMemoryCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        OutputPaths.checkDirectory("--out", out);
         var w = spec.commandLine().getOut();
         List<MemoryMountain.Row> rows = new ArrayList<>();
         HardwareConfig config = null;

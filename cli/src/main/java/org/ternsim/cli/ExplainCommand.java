@@ -3,7 +3,6 @@ package org.ternsim.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,13 +83,19 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path hwPath = hw == null ? null : Home.resolve(hw);
-        if (hwPath != null && !Files.isRegularFile(hwPath)) {
-            throw new UserError(hwPath + ": hardware config not found");
+        if (hwPath != null) {
+            InputFile.require(hwPath, "hardware config");
         }
         HardwareConfig given = hwPath == null ? null : HardwareConfigLoader.load(hwPath);
         GemvLowering lowering = chooseLowering(hwPath, given);
-        if (iterations < 2 || timelineIterations < 0 || timelineFrom < 0) {
-            throw new UserError("--iterations must be >= 2, --timeline and --timeline-from >= 0");
+        OptionValues.atLeast("--iterations", iterations, 2);
+        OptionValues.atLeast("--timeline", timelineIterations, 0);
+        OptionValues.atLeast("--timeline-from", timelineFrom, 0);
+        if (timelineIterations > 0 && (long) timelineFrom + timelineIterations > iterations) {
+            // The timeline would be cut short or empty without a word.
+            throw new UserError("--timeline-from " + timelineFrom + ": expected 0.." + Math.max(0, iterations
+                - timelineIterations) + " so that the timeline's " + timelineIterations + " iteration(s) lie within"
+                + " --iterations " + iterations);
         }
         try {
             lowering.checkShape(shape.rows(), shape.cols());
@@ -182,9 +187,7 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             if (nameOrFile.endsWith(".yaml")) {
                 Path p = Home.resolve(Path.of(nameOrFile));
-                if (!Files.isRegularFile(p)) {
-                    throw new UserError(p + ": microarchitecture file not found");
-                }
+                InputFile.require(p, "microarchitecture file");
                 return UarchLoader.load(p);
             }
             return UarchLoader.load(nameOrFile);

@@ -124,7 +124,7 @@ final class HostCalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path hwPath = Home.resolve(hw);
-        if (!Files.isRegularFile(hwPath)) throw new UserError(hwPath + ": hardware config not found");
+        InputFile.require(hwPath, "hardware config");
         HardwareConfig base = HardwareConfigLoader.load(hwPath);
         for (String kernel : kernels) {
             if (!org.ternsim.isa.lower.GemvLowerings.kernels().contains(kernel)) {
@@ -144,18 +144,20 @@ final class HostCalibrateCommand implements Callable<Integer> {
                 + FitParameter.FITTABLE + ")");
         }
         List<FitParameter> params = paths.stream().map(p -> FitParameter.parse(p, base)).toList();
-        if (rounds < 1 || evals < 3) throw new UserError("--rounds >= 1 and --evals >= 3 expected");
+        OptionValues.atLeast("--rounds", rounds, 1);
+        OptionValues.atLeast("--evals", evals, 3); // Brent's search needs three points
         if (jobs != null && jobs < 1) throw new UserError("--jobs must be >= 1, got " + jobs);
         if (runs < 1) throw new UserError("--runs must be >= 1, got " + runs);
         if (runs > 1 && !measuredFiles.isEmpty()) {
             throw new UserError("--runs " + runs + ": with --measured the runs are the files given");
         }
+        Path target = output != null ? output : Path.of("out", "calibrate", base.name() + "-calibrated.yaml");
+        OutputPaths.checkFile(output != null ? "-o" : "the default output", target);
         PrintWriter out = spec.commandLine().getOut();
 
         List<Point> points;
         // The runs whose median per point is fitted: the --measured files, or this call's passes when --runs > 1.
         List<Path> runFiles = new ArrayList<>(measuredFiles);
-        Path target = output != null ? output : Path.of("out", "calibrate", base.name() + "-calibrated.yaml");
         if (!measuredFiles.isEmpty()) {
             HostMeasurements m = HostMeasurements.medianOf(
                 measuredFiles.stream().map(f -> HostMeasurements.read(Home.resolve(f))).toList(), measuredFiles);

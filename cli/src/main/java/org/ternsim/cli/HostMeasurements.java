@@ -55,8 +55,15 @@ record HostMeasurements(List<Point> points, String harness, String statistic, in
     /** Reads a file written by {@link #writeBeside}; a malformed row is a one-line error naming file and line. */
     static HostMeasurements read(Path file) {
         List<String> lines;
+        if (Files.isDirectory(file) || !Files.exists(file)) {
+            throw new UserError("--measured " + file + ": " + (Files.exists(file) ? "is a directory" : "not found")
+                + "; expected a <name>-measurements.csv written by calibrate");
+        }
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError("--measured " + file + ": not UTF-8 text (a binary file?); expected a CSV file with"
+                + " the header '" + HEADER + "'");
         } catch (IOException e) {
             throw new UserError("--measured " + file + ": cannot read (" + e.getMessage() + ")");
         }

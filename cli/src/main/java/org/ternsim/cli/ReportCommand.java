@@ -2,7 +2,6 @@
 // run, or a comparison of several; --trace adds a Chrome/Perfetto trace of each run's operators.
 package org.ternsim.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,9 +47,6 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path outDir = out == null ? runs.get(0) : out;
-        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
-            throw new UserError(outDir + ": --out must be a directory");
-        }
         List<RunSummary> summaries;
         try {
             summaries = ReportWriter.readAll(runs);
@@ -58,6 +54,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         checkUniqueLabels(summaries);
+        OutputPaths.checkDirectory(out == null ? "<run-dir>" : "--out", outDir);
         ReportWriter.Written written;
         Progress progress = Progress.start("report", ReportWriter.chartCount(summaries), quiet,
             spec.commandLine().getErr());

@@ -126,6 +126,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     enum Op { gemv, stream }
 
+    /** Options only the workload mode reads. */
+    private static final String[] WORKLOAD_OPTIONS = {"--workload", "--phase", "--context", "--tokens", "--batch",
+        "--steps", "--resolution", "--lm-head", "--energy-model", "--node", "--sparsity", "--format"};
+
     @Override
     public Integer call() {
         if (runName != null && !runName.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")) {
@@ -134,14 +138,26 @@ final class SimulateCommand implements Callable<Integer> {
                 + "'+' or '-', starting with a letter or digit (it names a directory under --out)");
         }
         Path hwPath = hw == null ? Home.defaultHardware() : Home.resolve(hw);
-        if (!Files.isRegularFile(hwPath)) {
-            throw new UserError(hwPath + ": hardware config not found");
+        InputFile.require(hwPath, "hardware config");
+        try {
+            org.ternsim.sim.workload.ArithmeticEnergy.checkNode(node);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
+        OutputPaths.checkDirectory("--out", out);
+        OptionScope scope = new OptionScope(spec);
         if (op == null && shape == null) {
+            scope.reject("applies to single-kernel runs (--op / --shape)", "--cache");
             return new WorkloadRunCommand(this).run(hwPath);
         }
         if (trace != null) {
             throw new UserError("--trace applies to workload runs (without --op / --shape)");
+        }
+        scope.reject("applies to workload runs (without --op / --shape)", WORKLOAD_OPTIONS);
+        if (op == Op.stream) {
+            scope.reject("does not apply to --op stream (it simulates the config's memory mountain: working sets from"
+                + " 4 KiB to 1 GiB at 1 and 2 threads)", "--shape", "--kernel", "--isa", "--threads", "--cache",
+                "--input-sparsity", "--seed", "--exact", "--run-name", "--force");
         }
         if (op == null) {
             op = Op.gemv;

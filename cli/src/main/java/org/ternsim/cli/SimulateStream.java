@@ -21,9 +21,7 @@ final class SimulateStream {
     /** The config at {@code hw} (resolved like simulate's --hw), or the default one. */
     static HardwareConfig load(Path hw) {
         Path p = hw == null ? Home.defaultHardware() : Home.resolve(hw);
-        if (!Files.isRegularFile(p)) {
-            throw new UserError(p + ": hardware config not found");
-        }
+        InputFile.require(p, "hardware config");
         return HardwareConfigLoader.load(p);
     }
 

@@ -85,13 +85,14 @@ final class SweepCommand implements Callable<Integer> {
             for (Path d : merge) {
                 if (!Files.isDirectory(d)) throw new UserError(d + ": not a directory; expected a sweep directory");
             }
+            OutputPaths.checkDirectory("-o", output);
             SweepRunner.Outcome o = SweepMerge.merge(merge, output);
             report(outw, o, output);
             return TernSim.OK;
         }
         SweepSpec s = spec();
         Path hwPath = hw != null ? Home.resolve(hw) : resolveHw(s.hw());
-        if (!Files.isRegularFile(hwPath)) throw new UserError(hwPath + ": hardware config not found");
+        InputFile.require(hwPath, "hardware config");
         int[] sh = shard == null ? new int[] {1, 1} : parseShard(shard);
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (n < 1) throw new UserError("--jobs must be >= 1, got " + n);
@@ -102,6 +103,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         String dirName = s.name() + (sh[1] == 1 ? "" : "-shard-" + sh[0] + "of" + sh[1]);
         Path dir = out.resolve(dirName);
+        OutputPaths.checkDirectory("--out", dir);
         CliProgress progress = CliProgress.lazy("sweep", quiet, spec.commandLine().getErr());
         SweepRunner.Outcome o;
         try {
@@ -124,7 +126,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepSpec base;
         if (file != null) {
             Path f = Home.resolve(file);
-            if (!Files.isRegularFile(f)) throw new UserError(f + ": sweep file not found");
+            InputFile.require(f, "sweep file");
             base = SweepSpecLoader.load(f);
         } else {
             if (params.isEmpty()) throw new UserError("nothing to sweep; give a sweep file or --param path=v1,v2,...");
@@ -146,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
         List<Constraint> cs = new ArrayList<>(base.constraints());
         for (String c : constraints) {
             try {
-                cs.add(Constraint.parse(c));
+                cs.add(Constraint.parse(c, "--constraint"));
             } catch (ConfigException e) {
                 throw new UserError("--constraint: " + e.getMessage());
             }

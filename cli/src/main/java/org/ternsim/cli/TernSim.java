@@ -63,9 +63,11 @@ public final class TernSim implements Runnable {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            // A timing table without a form a program uses is a data gap the user can act on, not a crash.
+            // A timing table without a form a program uses is a data gap the user can act on, not a crash; so is a
+            // malformed table given with explain --uarch.
             boolean user = ex instanceof UserError || ex instanceof ConfigException || ex instanceof GgufFormatException
-                || ex instanceof org.ternsim.isa.uarch.UnknownFormException;
+                || ex instanceof org.ternsim.isa.uarch.UnknownFormException
+                || ex instanceof org.ternsim.isa.uarch.UarchFormatException;
             if (ex instanceof ConfigException ce && ce.problems().size() > 1) {
                 ce.problems().forEach(p -> err.println("ternsim: " + p));
             } else {

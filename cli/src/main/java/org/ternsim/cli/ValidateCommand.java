@@ -101,6 +101,14 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<String> engineOnly = chosen.stream().filter(ENGINE_ONLY::contains)
             .filter(k -> !GemvLowerings.kernels().contains(k)).toList();
+        boolean accelCases = chosenIsas.contains(ACCEL) && fault == null
+            && chosen.stream().anyMatch(ACCEL_KERNELS::contains);
+        if (lowerings.isEmpty() && engineOnly.isEmpty() && !accelCases) {
+            // Otherwise "0 passed, 0 failed" and exit 0 would read as a pass.
+            throw new UserError("--kernel " + String.join(",", kernels) + " --isa " + String.join(",", isas)
+                + ": no lowering of that kernel for that ISA; lowered: " + GemvLowerings.describeAll() + ", "
+                + String.join(", ", ACCEL_KERNELS.stream().map(k -> k + "/" + ACCEL).toList()));
+        }
         for (Shape s : shapes) {
             try {
                 for (GemvLowering l : lowerings) {

@@ -36,9 +36,7 @@ final class ValidatePublishedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path csv = data == null ? Home.dir().resolve("configs/calibration/bitnet-cpu-published.csv") : Home.resolve(data);
-        if (!Files.isRegularFile(csv)) {
-            throw new UserError(csv + ": calibration data not found");
-        }
+        InputFile.require(csv, "calibration data");
         List<PublishedPoint> points = Calibration.read(csv);
         CliProgress progress = CliProgress.lazy("validate published", quiet, spec.commandLine().getErr());
         List<Calibration.Row> rows;

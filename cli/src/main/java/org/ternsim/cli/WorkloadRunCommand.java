@@ -47,8 +47,9 @@ final class WorkloadRunCommand {
     int run(Path hwPath) {
         Path wlPath = o.workload == null ? Home.dir().resolve("configs/workloads/bitnet-b1.58-2b4t.yaml")
             : Home.resolve(o.workload);
-        if (!Files.isRegularFile(wlPath)) {
-            throw new UserError(wlPath + ": workload config not found");
+        InputFile.require(wlPath, "workload config");
+        if (o.trace != null && !o.trace.isEmpty()) {
+            OutputPaths.checkFile("--trace", Path.of(o.trace));
         }
         if (o.inputSparsity != null) {
             throw new UserError("--input-sparsity applies to single-kernel runs (--op / --shape); a workload's "
@@ -76,11 +77,7 @@ final class WorkloadRunCommand {
         SimulationTrace trace = o.trace == null ? null : new SimulationTrace();
         CliProgress progress = CliProgress.lazy("simulate", o.quiet, o.spec.commandLine().getErr());
         try {
-            Phase.Kind kind = o.phase == null ? (w.family() == Workload.Family.LLM ? Phase.Kind.DECODE
-                : Phase.Kind.DIFFUSION_STEP) : Phase.Kind.parse(o.phase.toLowerCase(Locale.ROOT));
-            int steps = o.steps != null ? o.steps : w.dit() != null ? w.dit().steps() : 1;
-            int res = o.resolution != null ? o.resolution : w.dit() != null ? w.dit().resolution() : 1024;
-            Phase phase = new Phase(kind, o.context, o.tokens, o.batch, steps, res);
+            Phase phase = phase(w);
             EnergyOptions energy = new EnergyOptions(o.energyModel.toLowerCase(Locale.ROOT), o.node);
             if (accelerator && o.threads != null && o.threads != 1) {
                 throw new IllegalArgumentException("--threads applies to CPU configs; " + hwPath
@@ -141,6 +138,7 @@ final class WorkloadRunCommand {
             try {
                 trace.write(other, traceFile);
             } catch (java.io.UncheckedIOException e) {
+                deleteRun(runDir); // a run without the trace asked for is not what the user wanted: leave nothing
                 throw new UserError(e.getMessage());
             }
         }
@@ -156,5 +154,45 @@ final class WorkloadRunCommand {
         }
         out.flush();
         return TernSim.OK;
+    }
+
+    /** The phase the options ask for: an option the phase does not use, or a value out of range, is an error. */
+    private Phase phase(Workload w) {
+        Phase.Kind kind = o.phase == null ? (w.family() == Workload.Family.LLM ? Phase.Kind.DECODE
+            : Phase.Kind.DIFFUSION_STEP) : Phase.Kind.parse(o.phase.toLowerCase(Locale.ROOT));
+        OptionScope scope = new OptionScope(o.spec);
+        if (w.family() == Workload.Family.LLM) {
+            scope.reject("applies to diffusion workloads; " + w.name() + " is an LLM", "--steps", "--resolution");
+            if (kind == Phase.Kind.DECODE) {
+                scope.reject("applies to --phase prefill, not decode (a decode step adds one token per sequence)",
+                    "--tokens");
+            } else if (kind == Phase.Kind.PREFILL) {
+                scope.reject("applies to --phase decode, not prefill (a prefill runs --tokens of one sequence)",
+                    "--batch");
+            }
+        } else {
+            scope.reject("applies to LLM workloads; " + w.name() + " is a diffusion transformer", "--context",
+                "--tokens", "--batch");
+        }
+        OptionValues.atLeast("--context", o.context, 0);
+        OptionValues.atLeast("--tokens", o.tokens, 1);
+        OptionValues.atLeast("--batch", o.batch, 1);
+        if (o.steps != null) {
+            OptionValues.atLeast("--steps", o.steps, 1);
+        }
+        if (o.resolution != null) {
+            OptionValues.atLeast("--resolution", o.resolution, 16);
+        }
+        int steps = o.steps != null ? o.steps : w.dit() != null ? w.dit().steps() : 1;
+        int res = o.resolution != null ? o.resolution : w.dit() != null ? w.dit().resolution() : 1024;
+        return new Phase(kind, o.context, o.tokens, o.batch, steps, res);
+    }
+
+    private static void deleteRun(Path runDir) {
+        try (var walk = Files.walk(runDir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // best effort: the error that got us here is the one to report
+        }
     }
 }

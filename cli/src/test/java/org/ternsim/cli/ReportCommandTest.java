@@ -77,6 +77,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void foreignOrDamagedResultsAreRejectedAndNothingIsWritten() throws Exception {
+        Path foreign = tmp.resolve("foreign");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("results.json"), "{\"schema\": 99}");
+        UserErrors.line(TernSimCliTest.run("report", "-q", foreign.toString()), "results.json: no schemaVersion");
+        Path damaged = tmp.resolve("damaged");
+        Files.createDirectories(damaged);
+        Files.writeString(damaged.resolve("results.json"), Files.readString(warm.resolve("results.json"))
+            .replaceFirst("\"cycles\" : \\d+", "\"cycles\" : \"banana\""));
+        UserErrors.line(TernSimCliTest.run("report", "-q", damaged.toString()),
+            "results.json: performance.cycles: expected a number, got \"banana\"");
+        for (Path dir : new Path[] {foreign, damaged}) {
+            assertFalse(Files.exists(dir.resolve("report.html")) || Files.exists(dir.resolve("charts")), dir.toString());
+        }
+    }
+
+    @Test
     void noRunDirectoryIsAUsageError() {
         assertEquals(TernSim.USAGE, TernSimCliTest.run("report").code());
     }

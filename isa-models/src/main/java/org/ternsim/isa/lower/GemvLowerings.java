@@ -86,6 +86,11 @@ public final class GemvLowerings {
         return Optional.empty();
     }
 
+    /** The ISAs that have lowerings, in registry order: the names a core's ISA list may use. */
+    public static List<String> isas() {
+        return all().stream().map(GemvLowering::isa).distinct().toList();
+    }
+
     public static List<String> kernels() {
         return all().stream().map(GemvLowering::kernel).distinct().toList();
     }

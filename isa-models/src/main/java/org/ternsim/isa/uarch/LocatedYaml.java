@@ -50,10 +50,15 @@ final class LocatedYaml {
             if (t == null) {
                 throw new UarchFormatException(file, 1, "", "the file is empty");
             }
-            return value(p, t, file);
+            Node root = value(p, t, file);
+            if (p.nextToken() != null) { // a file is one table; a second document would be ignored
+                throw new UarchFormatException(file, p.currentTokenLocation().getLineNr(), "",
+                        "a second YAML document (after '---'); expected one document per file");
+            }
+            return root;
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new UarchFormatException(file, Math.max(line, 0), "", "not valid YAML: " + e.getOriginalMessage());
+            YamlSyntax s = YamlSyntax.of(e);
+            throw new UarchFormatException(file, s.line(), "", s.problem() + "; expected " + s.expected());
         } catch (IOException e) {
             throw new UarchFormatException(file, 0, "", "cannot read: " + e.getMessage());
         }

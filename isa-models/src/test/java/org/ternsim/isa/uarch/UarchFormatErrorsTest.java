@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,7 +153,23 @@ class UarchFormatErrorsTest {
     void yamlSyntaxErrorHasALine() throws IOException {
         UarchFormatException e = fails(write("tiny", valid("  \"sub r64, r64\": {uops: 1, latency: [")));
         assertTrue(e.line() >= 27, e.getMessage());
-        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("YAML syntax error") && e.getMessage().endsWith("expected valid YAML"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("snakeyaml"), e.getMessage());
+    }
+
+    @Test
+    void tabIndentationIsNamedAtItsOwnLine() throws IOException {
+        UarchFormatException e = fails(write("tiny", valid("").replace("  dispatch_width", "\tdispatch_width")));
+        assertEquals(7, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("tab characters are not allowed for indentation"), e.getMessage());
+    }
+
+    @Test
+    void aSecondDocumentIsRejected() throws IOException {
+        UarchFormatException e = fails(write("tiny", valid("") + "---\nname: other\n"));
+        assertTrue(e.getMessage().contains("a second YAML document"), e.getMessage());
+        assertTrue(e.line() > 1, e.getMessage());
     }
 
     @Test

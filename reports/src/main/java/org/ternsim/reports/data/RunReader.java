@@ -1,5 +1,6 @@
 // Reads a run directory into a RunSummary: the end-to-end schema (schemaVersion, summary, operators[]) or the
-// foundation's single-kernel results.json, which becomes one operator. Missing fields become null ("not available").
+// foundation's single-kernel results.json, which becomes one operator. Missing fields become null ("not available");
+// an unsupported schema or a field of the wrong type is an error (ResultsCheck).
 package org.ternsim.reports.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,6 +49,7 @@ public final class RunReader {
         List<SourcedValue> provenance = ConfigProvenance.sourced(yaml == null ? List.of() : ConfigProvenance.parse(yaml));
         String label = dir.toAbsolutePath().normalize().getFileName().toString();
         boolean legacy = root.has("performance") && !root.has("operators");
+        ResultsCheck.check(results, root, legacy);
         return legacy ? legacy(dir, label, root, provenance, yaml) : endToEnd(dir, label, root, provenance, yaml);
     }
 

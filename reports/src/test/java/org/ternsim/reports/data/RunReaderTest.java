@@ -48,7 +48,7 @@ class RunReaderTest {
 
     @Test
     void flatAlternativesAreReadToo(@TempDir Path tmp) throws IOException {
-        Files.writeString(tmp.resolve("results.json"), "{\"schemaVersion\": 2, \"run\": {\"phase\": \"prefill\","
+        Files.writeString(tmp.resolve("results.json"), "{\"schemaVersion\": 1, \"run\": {\"phase\": \"prefill\","
             + " \"hardware\": \"hw\", \"threads\": 4, \"kernel\": \"tl2\"}, \"operators\": [{\"name\": \"a\","
             + " \"layer\": \"L7\", \"shape\": [8, 16], \"bytes\": 100, \"flops\": 256, \"seconds\": 1e-6}]}");
         RunSummary s = RunReader.read(tmp);
@@ -94,6 +94,26 @@ class RunReaderTest {
         assertNull(s.totals().latencySeconds());
         assertEquals(CheckStatus.NOT_AVAILABLE, s.functional());
         assertNull(s.resolvedConfig());
+    }
+
+    @Test
+    void foreignSchemasAndWrongTypesAreRejected(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("results.json");
+        Files.writeString(results, "{\"schema\": 99}");
+        ReportInputException e = assertThrows(ReportInputException.class, () -> RunReader.read(tmp));
+        assertTrue(e.getMessage().contains("results.json: no schemaVersion"), e.getMessage());
+        Files.writeString(results, "{\"schemaVersion\": 99, \"operators\": []}");
+        e = assertThrows(ReportInputException.class, () -> RunReader.read(tmp));
+        assertTrue(e.getMessage().contains("schemaVersion 99 is not supported; expected 1"), e.getMessage());
+        Files.writeString(results, "{\"schemaVersion\": 1, \"summary\": {\"latencySeconds\": \"fast\"}}");
+        e = assertThrows(ReportInputException.class, () -> RunReader.read(tmp));
+        assertTrue(e.getMessage().contains("summary.latencySeconds: expected a number, got \"fast\""), e.getMessage());
+        Files.writeString(results, "{\"schemaVersion\": 1, \"operators\": [{\"name\": \"x\", \"cycles\": [1]}]}");
+        e = assertThrows(ReportInputException.class, () -> RunReader.read(tmp));
+        assertTrue(e.getMessage().contains("operators[0].cycles: expected a number"), e.getMessage());
+        Files.writeString(results, "{\"run\": {\"rows\": \"banana\"}, \"performance\": {\"cycles\": 5}}");
+        e = assertThrows(ReportInputException.class, () -> RunReader.read(tmp));
+        assertTrue(e.getMessage().contains("run.rows: expected a number, got \"banana\""), e.getMessage());
     }
 
     @Test

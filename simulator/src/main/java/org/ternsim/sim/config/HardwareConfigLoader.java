@@ -82,8 +82,24 @@ public final class HardwareConfigLoader {
         }, null, "a bundled microarchitecture such as zen5");
         Double freq = m.typed("freq", within(Units::hz, 1e6, 1e11, "1MHz..100GHz"), null, Units.FREQ_FORM);
         List<String> isa = m.stringList("isa", null, "[avx2, avx512]");
+        if (isa != null && !knownIsas(m)) isa = null;
         m.finish();
         return uarch == null || freq == null || isa == null ? null : new CoreConfig(uarch, freq, isa);
+    }
+
+    /** Whether every name of core.isa has lowerings; a name without any would be skipped silently at run time. */
+    private static boolean knownIsas(MappingReader m) {
+        List<String> known = org.ternsim.isa.lower.GemvLowerings.isas();
+        boolean ok = true;
+        for (YamlNode i : m.node.get("isa").items()) {
+            if (!known.contains(i.text)) {
+                String hint = Suggestions.closest(i.text, known).map(x -> " (did you mean '" + x + "'?)").orElse("");
+                m.problems.add(i.line, i.col, m.child("isa"), "unknown ISA '" + Units.show(i.text) + "'" + hint,
+                        "one of " + String.join(", ", known));
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /** The energy model prices each cache level by its name's actions, so a level without them cannot be simulated. */

@@ -131,7 +131,7 @@ final class MappingReader {
         if (leaf == null) {
             if (node.get(key) != null && !isNull(node.get(key))) return null; // malformed, already reported
             if (dflt == null) {
-                problems.add(node.line, node.col, child(key), "missing required key", form);
+                absent(key, "key", form);
                 return null;
             }
             record(child(key), null);
@@ -222,7 +222,7 @@ final class MappingReader {
         String form = "a list of names such as " + example;
         YamlNode n = node.get(key);
         if (n == null || isNull(n)) {
-            if (dflt == null) problems.add(node.line, node.col, child(key), "missing required key", form);
+            if (dflt == null) absent(key, "key", form);
             return dflt;
         }
         if (n.kind != YamlNode.Kind.SEQUENCE || n.items().isEmpty()) {
@@ -245,7 +245,7 @@ final class MappingReader {
         known.add(key);
         YamlNode n = node.get(key);
         if (n == null || isNull(n)) {
-            if (!optional) problems.add(node.line, node.col, child(key), "missing required section", form);
+            if (!optional) absent(key, "section", form);
             return null;
         }
         if (!n.isMapping()) {
@@ -269,7 +269,7 @@ final class MappingReader {
         known.add(key);
         YamlNode n = node.get(key);
         if (n == null || isNull(n)) {
-            problems.add(node.line, node.col, child(key), "missing required list", form);
+            absent(key, "list", form);
             return null;
         }
         if (n.kind != YamlNode.Kind.SEQUENCE || n.items().isEmpty()) {
@@ -277,6 +277,16 @@ final class MappingReader {
             return null;
         }
         return n.items();
+    }
+
+    /**
+     * A required key that is missing (reported at this mapping) or written without a value ({@code cores:} alone,
+     * reported at the key's own line: the mapping's line would point somewhere else).
+     */
+    private void absent(String key, String what, String form) {
+        YamlNode.Entry e = node.entries().get(key);
+        if (e == null) problems.add(node.line, node.col, child(key), "missing required " + what, form);
+        else problems.add(e.line(), e.col(), child(key), "no value", form);
     }
 
     /** Reports keys no accessor asked for. Call after reading every field of this mapping. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ternsim.sim.sweep.Constraint;
+import org.ternsim.sim.sweep.PointEvaluators;
 import org.ternsim.sim.sweep.Sampling;
 import org.ternsim.sim.sweep.SweepSpec;
 
@@ -38,11 +39,18 @@ public final class SweepSpecLoader {
         }, null, "a sweep name such as l2-size-x-freq");
         r.typed("description", d -> d, "", "a one-line description");
         String hw = r.string("hw", null);
-        String evaluator = r.string("evaluator", "gemv"); // checked against PointEvaluators when the sweep runs
+        String evaluator = r.typed("evaluator", s -> {
+            if (!PointEvaluators.names().contains(s)) {
+                throw new ConfigException("unknown evaluator '" + Units.show(s) + "'; expected one of "
+                        + String.join(", ", PointEvaluators.names()));
+            }
+            return s;
+        }, "gemv", "an evaluator: " + String.join(" or ", PointEvaluators.names()));
         Map<String, List<String>> params = readParams(r);
         Sampling sampling = readSampling(r.mapping("sampling", true, "{mode: random, samples: 200, seed: 1}"));
         List<Constraint> constraints = readConstraints(r);
         List<String> objectives = r.stringList("objectives", SweepSpec.DEFAULT_OBJECTIVES, "[latency_s, energy_j]");
+        if (objectives != null && r.has("objectives")) objectives = knownObjectives(r, objectives);
         r.finish();
         if (name == null || hw == null || evaluator == null || params == null || sampling == null
                 || constraints == null || objectives == null || !problems.isEmpty()) {
@@ -98,19 +106,42 @@ public final class SweepSpecLoader {
         return "grid".equals(mode) ? Sampling.GRID : new Sampling(Sampling.Mode.RANDOM, samples, seed);
     }
 
+    /** Each constraint remembers its line, so a column no point has (checked when the sweep plans) is located. */
     private static List<Constraint> readConstraints(MappingReader r) {
         List<String> texts = r.stringList("constraints", List.of(), "[\"power_w <= 15\"]");
         if (texts == null) return null;
         List<Constraint> out = new ArrayList<>();
-        int[] w = r.where("constraints");
-        for (String t : texts) {
+        List<YamlNode> items = r.has("constraints") ? r.node.get("constraints").items() : List.of();
+        for (int i = 0; i < texts.size(); i++) {
+            YamlNode at = items.get(i);
             try {
-                out.add(Constraint.parse(t));
+                out.add(Constraint.parse(texts.get(i), r.problems.file() + ":" + at.line + ":" + at.col
+                        + ": constraints"));
             } catch (ConfigException e) {
-                r.problems.addFormatted(w[0], w[1], "constraints", e.getMessage());
+                r.problems.addFormatted(at.line, at.col, "constraints", e.getMessage());
                 return null;
             }
         }
         return out;
+    }
+
+    /**
+     * Objectives some evaluator reports: one a point does not report is skipped (area_mm2 of a CPU), but a name no
+     * evaluator has (a typo) would be skipped on every point.
+     */
+    private static List<String> knownObjectives(MappingReader r, List<String> objectives) {
+        java.util.Set<String> known = PointEvaluators.metrics();
+        List<YamlNode> items = r.node.get("objectives").items();
+        boolean ok = true;
+        for (int i = 0; i < objectives.size(); i++) {
+            if (!known.contains(objectives.get(i))) {
+                String hint = Suggestions.closest(objectives.get(i), known).map(x -> " (did you mean '" + x + "'?)")
+                        .orElse("");
+                r.problems.add(items.get(i).line, items.get(i).col, "objectives", "no evaluator reports '"
+                        + Units.show(objectives.get(i)) + "'" + hint, "one of " + String.join(", ", known));
+                ok = false;
+            }
+        }
+        return ok ? objectives : null;
     }
 }

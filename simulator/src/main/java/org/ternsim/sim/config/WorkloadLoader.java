@@ -67,9 +67,13 @@ public final class WorkloadLoader {
             dit, numerics, kernel, lmHead, sparsity, source, yaml);
     }
 
+    /** One of the kernels an operator can use: an unknown name would fall back to the analytic model silently. */
     private static String kernelName(String s) {
-        if (!s.matches("[a-z0-9_.+-]+")) {
-            throw new ConfigException("'" + Units.show(s) + "' is not a kernel name; expected lower case such as i2_s");
+        if (!org.ternsim.sim.workload.Formats.KERNELS.contains(s)) {
+            String hint = Suggestions.closest(s, org.ternsim.sim.workload.Formats.KERNELS)
+                .map(x -> " (did you mean '" + x + "'?)").orElse("");
+            throw new ConfigException("unknown kernel '" + Units.show(s) + "'" + hint + "; expected one of "
+                + String.join(", ", org.ternsim.sim.workload.Formats.KERNELS));
         }
         return s;
     }

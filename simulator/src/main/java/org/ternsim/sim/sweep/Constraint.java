@@ -11,16 +11,23 @@ import org.ternsim.sim.config.ConfigException;
 /**
  * {@code column op value}, op one of {@code <= < >= > == !=}. Numbers may carry any config unit; both sides are
  * compared in base units. A value that is not a number (a kernel name) allows only {@code ==} and {@code !=}.
+ *
+ * @param origin where it was written, to prefix errors found later ({@code "sweep.yaml:7:14: constraints"},
+ *     {@code "--constraint"}); empty if unknown. Not part of the plan: {@link #toString} leaves it out.
  */
-public record Constraint(String column, String op, String value) {
+public record Constraint(String column, String op, String value, String origin) {
     public static final String FORM = "a constraint such as \"power_w <= 15\" or \"caches.L2.size <= 2MiB\"";
     private static final Pattern SYNTAX =
             Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.\\[\\]-]*)\\s*(<=|>=|==|!=|<|>)\\s*([^<>=!\\s].*?)\\s*");
 
     public static Constraint parse(String text) {
+        return parse(text, "");
+    }
+
+    public static Constraint parse(String text, String origin) {
         Matcher m = SYNTAX.matcher(text);
         if (!m.matches()) throw new ConfigException("'" + text + "' is not a constraint; expected " + FORM);
-        Constraint c = new Constraint(m.group(1), m.group(2), m.group(3));
+        Constraint c = new Constraint(m.group(1), m.group(2), m.group(3), origin);
         if (Quantity.parse(c.value).isEmpty() && !c.op.equals("==") && !c.op.equals("!=")) {
             throw new ConfigException("'" + c.value + "' is not a number, so only == and != apply; expected " + FORM);
         }

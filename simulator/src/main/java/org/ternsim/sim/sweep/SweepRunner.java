@@ -84,7 +84,8 @@ public final class SweepRunner {
     static List<SweepPoint> plan(SweepSpec spec, PointEvaluator evaluator) {
         for (Constraint c : spec.constraints()) {
             if (!spec.params().containsKey(c.column()) && !evaluator.metrics().contains(c.column())) {
-                throw new ConfigException("constraint '" + c + "' names '" + c.column() + "', which is neither a swept"
+                throw new ConfigException((c.origin().isEmpty() ? "" : c.origin() + ": ") + "constraint '" + c
+                        + "' names '" + c.column() + "', which is neither a swept"
                         + " parameter nor a metric; expected one of " + String.join(", ", spec.params().keySet())
                         + ", " + String.join(", ", evaluator.metrics()));
             }

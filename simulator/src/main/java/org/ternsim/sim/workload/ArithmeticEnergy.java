@@ -34,8 +34,8 @@ public final class ArithmeticEnergy {
 
     public static void checkNode(String node) {
         if (!NODES.contains(node)) {
-            throw new IllegalArgumentException("--node for the arithmetic energy model must be one of " + NODES
-                + " (the nodes " + SOURCE + " publishes), got '" + node + "'");
+            throw new IllegalArgumentException("--node '" + node + "': expected one of " + String.join(", ", NODES)
+                + " (the nodes whose energies the arithmetic model's source publishes)");
         }
     }
 

@@ -31,8 +31,16 @@ public record Phase(Kind kind, int context, int tokens, int batch, int steps, in
     }
 
     public Phase {
-        if (context < 0 || tokens < 1 || batch < 1 || steps < 1 || resolution < 16) {
-            throw new IllegalArgumentException("phase needs context >= 0, tokens, batch, steps >= 1, resolution >= 16");
+        atLeast("context", context, 0);
+        atLeast("tokens", tokens, 1);
+        atLeast("batch", batch, 1);
+        atLeast("steps", steps, 1);
+        atLeast("resolution", resolution, 16);
+    }
+
+    private static void atLeast(String field, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException("phase " + field + " " + value + ": expected an integer >= " + min);
         }
     }
 
