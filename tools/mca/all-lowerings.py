@@ -8,7 +8,7 @@
 # Usage: tools/mca/all-lowerings.py [outdir] [--native]   (default target/mca-all; needs llvm-mca-19 and the CLI jar:
 #        apt-get install -y llvm-19; mvn -B -o -pl cli -am package -DskipTests). --native also times each x86 loop
 #        on this host's core (tools/mca/native-loop.py) and adds a column: one figure per loop, whichever table
-#        the row is for, so read it against the table nearest this host.
+#        the row is for, so read it against the table nearest this host. TABLES=a,b limits the rows to those tables.
 import json
 import os
 import re
@@ -22,14 +22,16 @@ ITERATIONS = 100
 # Our core table -> llvm-mca -mcpu, per ISA family. Apple M2 P-cores are A15-class (issue 4); LLVM 19 models
 # apple-a15 with its Cyclone model and cortex-a76 with Cortex-A57's; znver5 is its Znver4 model.
 X86_AVX2 = [("zen3", "znver3"), ("zen4", "znver4"), ("zen5", "znver5"), ("golden-cove", "alderlake"),
-            ("raptor-cove", "alderlake"), ("sapphire-rapids", "sapphirerapids")]
+            ("raptor-cove", "alderlake"), ("sapphire-rapids", "sapphirerapids"), ("redwood-cove", "graniterapids")]
 X86_AVX512 = [("zen4", "znver4"), ("zen5", "znver5"), ("zen5-256b", "znver5"),
-              ("sapphire-rapids", "sapphirerapids")]
+              ("sapphire-rapids", "sapphirerapids"), ("redwood-cove", "graniterapids")]
 # cortex-a76 also runs against neoverse-n1: LLVM's N1 model is the proxy our cortex-a76 table is built from.
 ARM = [("neoverse-n2", "neoverse-n2"), ("apple-m2", "apple-a15"), ("cortex-a76", "cortex-a76"),
        ("cortex-a76", "neoverse-n1")]
 CORES = {"avx2": X86_AVX2, "avx512": X86_AVX512, "neon": ARM, "neon-dotprod": ARM}
 LIMIT = 0.15
+# TABLES=redwood-cove,zen4 limits the rows to those core tables.
+ONLY = [t for t in os.environ.get("TABLES", "").split(",") if t]
 # Rows outside LIMIT whose cause is one of LLVM 19's CPU entries rather than an instruction (docs/validation.md).
 KNOWN_MODEL = {"znver5": "Z5", "apple-a15": "A15", "cortex-a76": "A57"}
 
@@ -111,6 +113,8 @@ def main():
             f.write(asm.stdout)
         host = native(asm_path) if on_host and isa.startswith("avx") else ""
         for core, cpu in CORES[isa]:
+            if ONLY and core not in ONLY:
+                continue
             ours = ternsim("explain", "--kernel", kernel, "--isa", isa, "--uarch", core, "--iterations",
                            str(ITERATIONS), "--timeline", "0", "--no-program-run", "--json")
             if ours.returncode != 0:
