@@ -72,7 +72,50 @@ class ConfigFileErrorsTest {
     void aKeyWithoutValueIsReportedAtItsLine(@TempDir Path dir) throws IOException {
         Path hw = hw(dir, "cores: {value: 2, source: \"lscpu on the dev VM: 2 vCPU, 2 cores x 1 thread (cpus.md §7.1)\"}",
             "cores:");
-        UserErrors.line(simulate(hw, dir), "bad.yaml:6:1: cores: no value; expected an integer >= 1");
+        UserErrors.line(simulate(hw, dir), "bad.yaml:6:1: cores: has no value; expected an integer >= 1");
+    }
+
+    /** A key left empty is a mistake even where leaving the key out would take a default. */
+    @Test
+    void anEmptyKeyWithADefaultIsNotReplacedByTheDefault(@TempDir Path dir) throws IOException {
+        String mshrs = "    mshrs: {value: 24, estimate: true, source: \"AMD documents ~22-24 L1D miss address buffers"
+            + " for Zen 4/5 [recalled, not re-read; searched, no primary text found]\"}";
+        Path hw = hw(dir, mshrs, "    mshrs:");
+        UserErrors.line(simulate(hw, dir), "bad.yaml:" + lineOf(hw, "    mshrs:") + ":5: caches.L1D.mshrs: has no value;"
+            + " expected an integer in 1..4096 such as 24");
+        Path replacement = hw(dir.resolve("r"), "replacement: {value: lru, estimate: true, source: \"AMD does not",
+            "replacement: {value: , estimate: true, source: \"AMD does not");
+        UserErrors.line(simulate(replacement, dir), "bad.yaml:" + lineOf(replacement, "replacement:") + ":",
+            "caches.L1D.replacement: has no value", "expected one of lru, tree-plru, random");
+        UserErrors.nothingIn(dir.resolve("out"));
+    }
+
+    @Test
+    void emptyKeysOfWorkloadAcceleratorAndSweepFilesAreNamed(@TempDir Path dir) throws IOException {
+        Path wl = dir.resolve("wl.yaml");
+        String yaml = Files.readString(Path.of("../configs/workloads/bitnet-b1.58-2b4t.yaml"));
+        Files.writeString(wl, yaml.replaceFirst("(?m)^  kvCache: .*$", "  kvCache:"));
+        UserErrors.line(TernSimCliTest.run("simulate", "--workload", wl.toString(), "--out",
+            dir.resolve("out").toString()), "wl.yaml:" + lineOf(wl, "kvCache:") + ":3: numerics.kvCache: has no value",
+            "expected one of");
+        Path section = dir.resolve("section.yaml");
+        Files.writeString(section, yaml + "sparsity:\n");
+        UserErrors.line(TernSimCliTest.run("simulate", "--workload", section.toString(), "--out",
+            dir.resolve("out").toString()), "section.yaml:" + lineOf(section, "sparsity:") + ":1: sparsity: has no value");
+        Files.createDirectories(dir.resolve("hw"));
+        Files.createDirectories(dir.resolve("energy"));
+        Files.copy(Path.of("../configs/energy/accel-22nm.yaml"), dir.resolve("energy/accel-22nm.yaml"));
+        Path accel = dir.resolve("hw/accel.yaml");
+        String a = Files.readString(Path.of("../configs/hw/accel-edge.yaml"));
+        Files.writeString(accel, a.replaceFirst("(?m)^doubleBuffering: .*$", "doubleBuffering:"));
+        UserErrors.line(TernSimCliTest.run("simulate", "--hw", accel.toString(), "--op", "gemv", "--shape", "256x2560",
+            "--out", dir.resolve("out").toString()), "accel.yaml:" + lineOf(accel, "doubleBuffering:")
+            + ":1: doubleBuffering: has no value; expected true or false");
+        Path sweep = Files.writeString(dir.resolve("sweep.yaml"), "name: s\nhw: configs/hw/zen5-2c.yaml\n"
+            + "evaluator:\nparams:\n  shape: [16x128]\n");
+        UserErrors.line(TernSimCliTest.run("sweep", sweep.toString(), "--out", dir.resolve("out").toString()),
+            "sweep.yaml:3:1: evaluator: has no value; expected an evaluator: gemv or workload");
+        UserErrors.nothingIn(dir.resolve("out"));
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class AcceleratorEnergyLoader {
     private static <T> Sourced<T> sourced(MappingReader m, String key, Function<String, T> parser, String form) {
         MappingReader.Leaf leaf = m.leaf(key);
         if (leaf == null) {
-            if (m.node.get(key) == null) m.problems.add(m.node.line, m.node.col, m.child(key), "missing required key", form);
+            if (m.node.get(key) == null || m.empty(key)) m.absent(key, "key", form); // else reported by leaf
             return null;
         }
         T v;

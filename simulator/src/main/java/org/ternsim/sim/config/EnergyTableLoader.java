@@ -52,9 +52,7 @@ public final class EnergyTableLoader {
                 }
                 MappingReader.Leaf leaf = a.leaf(key);
                 if (leaf == null) {
-                    if (a.node.get(key).isScalar()) {
-                        r.problems.add(e.line(), e.col(), a.child(key), "missing value", Units.ENERGY_FORM);
-                    }
+                    if (a.empty(key)) a.absent(key, "key", Units.ENERGY_FORM);
                     continue;
                 }
                 double pj;

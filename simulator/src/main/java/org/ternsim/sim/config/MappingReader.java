@@ -1,6 +1,7 @@
 // Reads typed fields from one YAML mapping: each accessor declares a key (so unknown keys can be found), unwraps
 // the {value, source, estimate} leaf form, records provenance, and turns every mistake into a located problem
-// instead of throwing, so one pass reports all errors of a file.
+// instead of throwing, so one pass reports all errors of a file. A key written without a value ("mshrs:" alone) is
+// an error even where the key has a default: the user meant to set it, and the default would hide the mistake.
 package org.ternsim.sim.config;
 
 import java.util.ArrayList;
@@ -38,12 +39,16 @@ final class MappingReader {
         String own = null;
         boolean est = inheritedEstimate;
         YamlNode s = node.get(SOURCE);
-        if (s != null) {
+        if (s != null && isNull(s)) {
+            noValue(node.entries().get(SOURCE), child(SOURCE), "text such as \"sysfs on the dev VM\"");
+        } else if (s != null) {
             if (s.isScalar() && s.scalarType == YamlNode.ScalarType.STRING) own = s.text;
             else problems.add(s.line, s.col, child(SOURCE), "source must be a string", "text such as \"sysfs on the dev VM\"");
         }
         YamlNode e = node.get(ESTIMATE);
-        if (e != null) {
+        if (e != null && isNull(e)) {
+            noValue(node.entries().get(ESTIMATE), child(ESTIMATE), "true or false");
+        } else if (e != null) {
             Boolean b = asBool(e, child(ESTIMATE));
             if (b != null) est = b;
         }
@@ -64,9 +69,16 @@ final class MappingReader {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** Whether the key is written, with or without a value (an empty one is reported by the accessor that reads it). */
     boolean has(String key) {
+        return node.get(key) != null;
+    }
+
+    /** Whether the key is written without a value: {@code key:} alone or {@code key: {value: , source: ...}}. */
+    boolean empty(String key) {
         YamlNode n = node.get(key);
-        return n != null && !(n.isScalar() && n.scalarType == YamlNode.ScalarType.NULL);
+        if (n != null && n.isMapping() && n.get("value") != null) n = n.get("value");
+        return n != null && isNull(n);
     }
 
     /** Line and column of the key's value, or of this mapping if the key is absent. */
@@ -76,11 +88,14 @@ final class MappingReader {
         return n != null ? new int[] {n.line, n.col} : new int[] {node.line, node.col};
     }
 
-    /** Declares a key; returns its leaf or null if absent (no problem recorded) or malformed (problem recorded). */
+    /**
+     * Declares a key; returns its leaf, or null if absent or {@link #empty} (no problem recorded: the caller knows
+     * whether a default applies) or malformed (problem recorded).
+     */
     Leaf leaf(String key) {
         known.add(key);
         YamlNode n = node.get(key);
-        if (n == null || (n.isScalar() && n.scalarType == YamlNode.ScalarType.NULL)) return null;
+        if (n == null || empty(key)) return null;
         String p = child(key);
         if (n.isScalar()) return new Leaf(n, blockSource, blockEstimate);
         if (!n.isMapping() || n.get("value") == null) {
@@ -129,8 +144,8 @@ final class MappingReader {
     <T> T typed(String key, Function<String, T> parser, T dflt, String form) {
         Leaf leaf = leaf(key);
         if (leaf == null) {
-            if (node.get(key) != null && !isNull(node.get(key))) return null; // malformed, already reported
-            if (dflt == null) {
+            if (node.get(key) != null && !empty(key)) return null; // malformed, already reported
+            if (dflt == null || node.get(key) != null) {
                 absent(key, "key", form);
                 return null;
             }
@@ -222,7 +237,10 @@ final class MappingReader {
         String form = "a list of names such as " + example;
         YamlNode n = node.get(key);
         if (n == null || isNull(n)) {
-            if (dflt == null) absent(key, "key", form);
+            if (dflt == null || n != null) {
+                absent(key, "key", form);
+                return null;
+            }
             return dflt;
         }
         if (n.kind != YamlNode.Kind.SEQUENCE || n.items().isEmpty()) {
@@ -240,12 +258,12 @@ final class MappingReader {
         return out;
     }
 
-    /** A nested mapping; required unless optional (then null without a problem). */
+    /** A nested mapping; required unless optional (then null without a problem if the key is absent). */
     MappingReader mapping(String key, boolean optional, String form) {
         known.add(key);
         YamlNode n = node.get(key);
         if (n == null || isNull(n)) {
-            if (!optional) absent(key, "section", form);
+            if (!optional || n != null) absent(key, "section", form);
             return null;
         }
         if (!n.isMapping()) {
@@ -280,13 +298,17 @@ final class MappingReader {
     }
 
     /**
-     * A required key that is missing (reported at this mapping) or written without a value ({@code cores:} alone,
-     * reported at the key's own line: the mapping's line would point somewhere else).
+     * A required key that is missing (reported at this mapping) or any key written without a value ({@code cores:}
+     * alone, reported at the key's own line: the mapping's line would point somewhere else).
      */
-    private void absent(String key, String what, String form) {
+    void absent(String key, String what, String form) {
         YamlNode.Entry e = node.entries().get(key);
         if (e == null) problems.add(node.line, node.col, child(key), "missing required " + what, form);
-        else problems.add(e.line(), e.col(), child(key), "no value", form);
+        else noValue(e, child(key), form);
+    }
+
+    private void noValue(YamlNode.Entry e, String p, String form) {
+        problems.add(e.line(), e.col(), p, "has no value", form);
     }
 
     /** Reports keys no accessor asked for. Call after reading every field of this mapping. */

@@ -29,16 +29,17 @@ final class Problems {
 
     /** {@code <file>:<line>:<col>: <path>: <problem>; expected <form>} */
     void add(int line, int col, String path, String problem, String expected) {
-        lines.add(file + ":" + line + ":" + col + ": " + path + ": " + problem + "; expected " + expected);
+        addRaw(file + ":" + line + ":" + col + ": " + path + ": " + problem + "; expected " + expected);
     }
 
     /** A problem whose text (e.g. from Units) already ends in "; expected ...". */
     void addFormatted(int line, int col, String path, String problemAndExpected) {
-        lines.add(file + ":" + line + ":" + col + ": " + path + ": " + problemAndExpected);
+        addRaw(file + ":" + line + ":" + col + ": " + path + ": " + problemAndExpected);
     }
 
+    /** Each problem once: a key two accessors look at (a block-level source that is also a field) is one mistake. */
     void addRaw(String line) {
-        lines.add(line);
+        if (!lines.contains(line)) lines.add(line);
     }
 
     boolean isEmpty() {
