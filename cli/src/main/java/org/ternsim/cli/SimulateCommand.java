@@ -172,6 +172,9 @@ final class SimulateCommand implements Callable<Integer> {
             if (op != Op.gemv) {
                 throw new UserError("--op " + op + " runs on CPU configs; " + hwPath + " is an accelerator");
             }
+            // The accelerator model has one datapath, no ISA choice, no cores to split over and no cache hierarchy.
+            scope.reject("does not apply to accelerator configs (" + hwPath + " is kind: accelerator: one PE-array"
+                + " datapath, no ISA, cores or caches)", "--isa", "--threads", "--cache", "--input-sparsity");
             return AcceleratorKernelRun.run(hwPath, kernel, shape, 1, seed, this);
         }
         HardwareConfig config = HardwareConfigLoader.load(hwPath);

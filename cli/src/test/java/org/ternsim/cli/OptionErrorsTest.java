@@ -64,6 +64,17 @@ class OptionErrorsTest {
     }
 
     @Test
+    void cpuOptionsAreRejectedOnAnAccelerator(@TempDir Path dir) throws IOException {
+        String accel = "configs/hw/accel-edge.yaml";
+        for (String[] o : new String[][] {{"--isa", "avx2"}, {"--threads", "2"}, {"--cache", "cold"},
+                {"--input-sparsity", "0.5"}}) {
+            UserErrors.line(simulate(dir, "--hw", accel, "--op", "gemv", "--shape", "256x2560", o[0], o[1]),
+                o[0] + " does not apply to accelerator configs", "accel-edge.yaml is kind: accelerator");
+        }
+        UserErrors.nothingIn(dir.resolve("out"));
+    }
+
+    @Test
     void explainOptionsNameTheirValue() {
         UserErrors.line(TernSimCliTest.run("explain", "--iterations", "0", "--no-program-run"),
             "--iterations 0: expected an integer >= 2");
