@@ -159,6 +159,9 @@ final class SimulateCommand implements Callable<Integer> {
                 + " 4 KiB to 1 GiB at 1 and 2 threads)", "--shape", "--kernel", "--isa", "--threads", "--cache",
                 "--input-sparsity", "--seed", "--exact", "--run-name", "--force");
         }
+        // A single-kernel run always simulates every row; only workload GEMVs sample rows to steady state.
+        scope.reject("applies to workload runs (without --op / --shape): a single-kernel run already simulates every"
+            + " row", "--exact");
         if (op == null) {
             op = Op.gemv;
         }

@@ -75,6 +75,16 @@ class OptionErrorsTest {
     }
 
     @Test
+    void exactIsRejectedOnSingleKernelRuns(@TempDir Path dir) throws IOException {
+        UserErrors.line(simulate(dir, "--op", "gemv", "--shape", "16x128", "--exact"),
+            "--exact applies to workload runs", "a single-kernel run already simulates every row");
+        UserErrors.line(simulate(dir, "--shape", "16x128", "--exact"), "--exact applies to workload runs");
+        UserErrors.line(simulate(dir, "--hw", "configs/hw/accel-edge.yaml", "--op", "gemv", "--shape", "256x2560",
+            "--exact"), "--exact applies to workload runs");
+        UserErrors.nothingIn(dir.resolve("out"));
+    }
+
+    @Test
     void explainOptionsNameTheirValue() {
         UserErrors.line(TernSimCliTest.run("explain", "--iterations", "0", "--no-program-run"),
             "--iterations 0: expected an integer >= 2");
