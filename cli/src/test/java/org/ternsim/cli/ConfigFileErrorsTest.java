@@ -19,16 +19,8 @@ class ConfigFileErrorsTest {
         System.setProperty("ternsim.home", "..");
     }
 
-    /** zen5-2c.yaml with {@code from} (which must occur once) replaced, in dir/hw beside its energy table. */
     private static Path hw(Path dir, String from, String to) throws IOException {
-        Files.createDirectories(dir.resolve("hw"));
-        Files.createDirectories(dir.resolve("energy"));
-        Files.copy(Path.of("../configs/energy/zen5-n4.yaml"), dir.resolve("energy/zen5-n4.yaml"));
-        String yaml = Files.readString(Path.of("../configs/hw/zen5-2c.yaml"));
-        assertTrue(yaml.indexOf(from) >= 0 && yaml.indexOf(from) == yaml.lastIndexOf(from), from);
-        Path hw = dir.resolve("hw/bad.yaml");
-        Files.writeString(hw, yaml.replace(from, to));
-        return hw;
+        return BadHwConfigs.zen5With(dir, from, to);
     }
 
     /** The 1-based line of the first occurrence of {@code text} in the file. */

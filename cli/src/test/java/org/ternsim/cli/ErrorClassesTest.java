@@ -21,18 +21,8 @@ class ErrorClassesTest {
         System.setProperty("ternsim.home", "..");
     }
 
-    /** zen5-2c.yaml with text replaced, in a temp hw/ dir beside a copy of its energy table. */
     private static Path config(Path dir, String from, String to) throws IOException {
-        Files.createDirectories(dir.resolve("hw"));
-        Files.createDirectories(dir.resolve("energy"));
-        if (!Files.exists(dir.resolve("energy/zen5-n4.yaml"))) {
-            Files.copy(Path.of("../configs/energy/zen5-n4.yaml"), dir.resolve("energy/zen5-n4.yaml"));
-        }
-        String yaml = Files.readString(Path.of("../configs/hw/zen5-2c.yaml"));
-        assertTrue(yaml.contains(from), from);
-        Path hw = dir.resolve("hw/bad.yaml");
-        Files.writeString(hw, yaml.replace(from, to));
-        return hw;
+        return BadHwConfigs.zen5With(dir, from, to);
     }
 
     private static List<String> userError(TernSimCliTest.Outcome o, int lines) {
