@@ -31,6 +31,15 @@ class GgufMalformedTest {
     }
 
     @Test
+    void aLongGarbledNameIsShownCutAndOnOneLine() {
+        String garbage = "x\n\t\u0001".repeat(1000);
+        byte[] b = RawGguf.header(3, 2, 0).tensor(garbage, new long[] {32}, 0, 0).tensor(garbage, new long[] {32}, 0, 128)
+            .bytes();
+        String m = rejects(b, 24 + 8 + garbage.length() + 4 + 8 + 4 + 8, "duplicate tensor name 'x??").getMessage();
+        assertTrue(m.length() < 200 && m.contains("...' (4000 characters)"), m);
+    }
+
+    @Test
     void wrongMagic() {
         byte[] b = valid();
         b[3] = 'L';
