@@ -1,0 +1,21 @@
+.intel_syntax noprefix
+.Lblock:
+    vpxor xmm1, xmm1, xmm1
+    vbroadcasti64x4 zmm2, ymmword ptr [rsi]
+    vpsrlvw zmm3, zmm2, zmm13
+    vpsrlvw zmm2, zmm2, zmm12
+    vpandd zmm3, zmm3, zmm15
+    vpandd zmm2, zmm2, zmm15
+    vpdpbusd zmm1, zmm3, zmm22
+    vpdpbusd zmm1, zmm2, zmm23
+    vbroadcasti64x4 zmm2, ymmword ptr [rsi + 32]
+    vpsrlvw zmm3, zmm2, zmm13
+    vpsrlvw zmm2, zmm2, zmm12
+    vpandd zmm3, zmm3, zmm15
+    vpandd zmm2, zmm2, zmm15
+    vpdpbusd zmm1, zmm3, zmm22
+    vpdpbusd zmm1, zmm2, zmm23
+    add rsi, 66
+    add rdi, 292
+    dec rcx
+    jne .Lblock
