@@ -1,7 +1,6 @@
 // `ternsim bench memory`: this host's memory mountain (read bandwidth and latency over working sets, 1 and 2 threads) beside a config's simulated one.
 package org.ternsim.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.ternsim.cli.bench.ChaseOrder;
 import org.ternsim.cli.bench.MountainRows;
 import org.ternsim.reports.memory.MemoryMountain;
-import org.ternsim.reports.memory.MemoryMountainChart;
+import org.ternsim.reports.memory.MountainFiles;
 import org.ternsim.sim.config.HardwareConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,9 +86,7 @@ final class BenchMemoryCommand implements Callable<Integer> {
             w.flush();
             rows.addAll(MountainRows.simulated(config, sets, threads));
         }
-        Files.createDirectories(out);
-        MemoryMountain.writeCsv(out.resolve("memory-mountain.csv"), rows);
-        Path png = MemoryMountainChart.write(out.resolve("memory-mountain"),
+        Path png = MountainFiles.write(out,
             "Memory mountain: host" + (config == null ? "" : " vs simulated " + config.name()), rows);
         w.println("  csv    " + out.resolve("memory-mountain.csv"));
         w.println("  chart  " + png + " (+ .svg)");

@@ -3,13 +3,12 @@ package org.ternsim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ternsim.cli.bench.MountainRows;
 import org.ternsim.reports.memory.MemoryMountain;
-import org.ternsim.reports.memory.MemoryMountainChart;
+import org.ternsim.reports.memory.MountainFiles;
 import org.ternsim.sim.config.HardwareConfig;
 import org.ternsim.sim.config.HardwareConfigLoader;
 
@@ -44,10 +43,7 @@ final class SimulateStream {
             throw new UserError(e.getMessage());
         }
         Path dir = out.resolve(hw.name() + "-stream");
-        Files.createDirectories(dir);
-        MemoryMountain.writeCsv(dir.resolve("memory-mountain.csv"), rows);
-        Path png = MemoryMountainChart.write(dir.resolve("memory-mountain"), "Simulated memory mountain: " + hw.name(),
-            rows);
+        Path png = MountainFiles.write(dir, "Simulated memory mountain: " + hw.name(), rows);
         w.println("stream read bandwidth on " + hw.name() + " (simulated):");
         for (MemoryMountain.Row r : rows) {
             w.println(String.format(Locale.ROOT, "  %d thread(s) %,10d KiB  %7.1f GB/s%s", r.threads(),

@@ -64,7 +64,7 @@ public final class RunWriter {
         Path tmp = null;
         try {
             Files.createDirectories(parent);
-            tmp = Files.createTempDirectory(parent, "." + runDir.getFileName() + ".tmp-");
+            tmp = StagingDirectory.create(parent, runDir.getFileName().toString());
             IN_PROGRESS.add(tmp);
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
