@@ -158,16 +158,16 @@ final class HostCalibrateCommand implements Callable<Integer> {
         List<Point> points;
         // The runs whose median per point is fitted: the --measured files, or this call's passes when --runs > 1.
         List<Path> runFiles = new ArrayList<>(measuredFiles);
+        List<HostMeasurements> passes = new ArrayList<>();
         if (!measuredFiles.isEmpty()) {
-            HostMeasurements m = HostMeasurements.medianOf(
-                measuredFiles.stream().map(f -> HostMeasurements.read(Home.resolve(f))).toList(), measuredFiles);
+            passes.addAll(measuredFiles.stream().map(f -> HostMeasurements.read(Home.resolve(f))).toList());
+            HostMeasurements m = HostMeasurements.medianOf(passes, measuredFiles);
             points = m.points();
             nativeRuns = m.harness().startsWith("native-");
             if (nativeRuns) isa = m.harness().substring("native-".length());
             stat = Statistic.valueOf(m.statistic());
             reps = m.calls();
         } else {
-            List<HostMeasurements> passes = new ArrayList<>();
             for (int r = 1; r <= runs; r++) {
                 if (runs > 1) {
                     out.printf(Locale.ROOT, "measurement pass %d of %d%n", r, runs);
@@ -224,16 +224,28 @@ final class HostCalibrateCommand implements Callable<Integer> {
         }
         double[] after = simulate(hwPath, params, x, points);
         double costAfter = cost(after, measured);
+        // With several runs, each point's fastest and slowest run: how far the host itself moved the measurement.
+        double[][] range = passes.size() > 1 ? HostMeasurements.rangeOf(passes) : null;
         StringBuilder table = new StringBuilder();
+        int noisy = 0;
         for (int i = 0; i < points.size(); i++) {
-            table.append(String.format(Locale.ROOT, "%s: measured %.1f us, simulated before %.1f us (%+.1f%%),"
-                + " after %.1f us (%+.1f%%)%n", points.get(i).label(), measured[i] * 1e6, before[i] * 1e6,
+            String runsRange = "";
+            if (range != null) {
+                runsRange = String.format(Locale.ROOT, " (runs %.1f-%.1f)", range[i][0] * 1e6, range[i][1] * 1e6);
+                noisy += (range[i][1] - range[i][0]) / measured[i] > WITHIN ? 1 : 0;
+            }
+            table.append(String.format(Locale.ROOT, "%s: measured %.1f us%s, simulated before %.1f us (%+.1f%%),"
+                + " after %.1f us (%+.1f%%)%n", points.get(i).label(), measured[i] * 1e6, runsRange, before[i] * 1e6,
                 100 * (before[i] / measured[i] - 1), after[i] * 1e6, 100 * (after[i] / measured[i] - 1)));
         }
         String quality = String.format(Locale.ROOT, "RMS relative error %.1f%% before, %.1f%% after; within %.0f%%:"
             + " %d of %d points before, %d after", 100 * Math.sqrt(costBefore / measured.length),
             100 * Math.sqrt(costAfter / measured.length), 100 * WITHIN, within(before, measured), measured.length,
             within(after, measured));
+        if (range != null) {
+            quality += String.format(Locale.ROOT, "; runs of %d of %d points spread by more than %.0f%% of their median",
+                noisy, measured.length, 100 * WITHIN);
+        }
         String measuredKernels = String.join(", ", points.stream().map(Point::kernel).distinct().toList());
         String source = "ternsim calibrate: fitted to " + measured.length + " host measurements of " + measuredKernels
             + (nativeRuns ? " (native " + isa + " programs" : " (Java kernels") + "; " + quality + "); see the file header";

@@ -152,6 +152,21 @@ record HostMeasurements(List<Point> points, String harness, String statistic, in
         return new HostMeasurements(List.copyOf(points), first.harness, first.statistic, calls);
     }
 
+    /**
+     * Per point, the fastest and slowest of the runs ({@code [point][0]} and {@code [point][1]}), for runs that
+     * {@link #medianOf} accepted.
+     */
+    static double[][] rangeOf(List<HostMeasurements> runs) {
+        double[][] range = new double[runs.get(0).points.size()][];
+        for (int i = 0; i < range.length; i++) {
+            final int at = i;
+            double[] seconds = runs.stream().mapToDouble(run -> run.points.get(at).seconds()).toArray();
+            range[i] = new double[] {java.util.Arrays.stream(seconds).min().getAsDouble(),
+                java.util.Arrays.stream(seconds).max().getAsDouble()};
+        }
+        return range;
+    }
+
     private static List<String> labels(HostMeasurements run) {
         return run.points.stream().map(Point::label).toList();
     }

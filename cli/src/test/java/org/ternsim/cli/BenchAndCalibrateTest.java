@@ -86,7 +86,7 @@ class BenchAndCalibrateTest {
     @Test
     void severalRecordedRunsAreFittedToTheirMedianPerPoint(@TempDir Path dir) throws Exception {
         String header = "kernel,shape,threads,seconds,harness,statistic,calls\n";
-        double[][] runs = {{3e-6, 40e-6}, {1e-6, 10e-6}, {2e-6, 90e-6}};
+        double[][] runs = {{3e-6, 40e-6}, {1e-6, 38e-6}, {2e-6, 44e-6}};
         List<Path> files = new java.util.ArrayList<>();
         for (int r = 0; r < runs.length; r++) {
             Path csv = dir.resolve("run" + r + ".csv");
@@ -102,6 +102,11 @@ class BenchAndCalibrateTest {
         String text = Files.readString(out);
         assertTrue(text.contains("i2_s 64x256 1 thread: measured 2.0 us") && text.contains("i2_s 128x256 1 thread: measured 40.0 us")
             && text.contains("median per point of the runs in " + files.get(0)), text);
+        // each point's fastest and slowest run, and how many spread by more than the 20 % the fit is judged by:
+        // (3 - 1) / 2 does, (44 - 38) / 40 does not
+        assertTrue(o.out().contains("i2_s 64x256 1 thread: measured 2.0 us (runs 1.0-3.0), simulated")
+            && o.out().contains("i2_s 128x256 1 thread: measured 40.0 us (runs 38.0-44.0), simulated")
+            && o.out().contains("; runs of 1 of 2 points spread by more than 20% of their median"), o.out());
 
         Files.writeString(files.get(2), header + "i2_s,64x256,1,2e-6,java,median,7\n");
         TernSimCliTest.Outcome bad = TernSimCliTest.run("calibrate", "--hw", "configs/hw/zen5-2c.yaml", "--fit",
