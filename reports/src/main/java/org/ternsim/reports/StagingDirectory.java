@@ -31,6 +31,7 @@ public final class StagingDirectory {
         Path parent = dir.toAbsolutePath().normalize().getParent();
         Files.createDirectories(parent);
         Path staging = create(parent, dir.getFileName().toString());
+        RunWriter.IN_PROGRESS.add(staging); // removed on Ctrl-C, as a run's
         try {
             fill.into(staging);
             if (!Files.exists(dir)) {
@@ -54,6 +55,7 @@ public final class StagingDirectory {
             if (Files.exists(staging)) { // not after the rename
                 RunWriter.deleteTree(staging);
             }
+            RunWriter.IN_PROGRESS.remove(staging);
         }
     }
 
