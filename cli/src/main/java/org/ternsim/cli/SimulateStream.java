@@ -34,6 +34,8 @@ final class SimulateStream {
     }
 
     private static int write(HardwareConfig hw, Path out, PrintWriter w) throws IOException {
+        Path dir = out.resolve(hw.name() + "-stream");
+        OutputPaths.checkDirectory("--out", dir); // before minutes of simulation, not after
         List<Integer> threads = hw.cores() >= 2 ? List.of(1, 2) : List.of(1);
         List<Long> sets = MountainRows.workingSets(4L << 10, 1L << 30);
         List<MemoryMountain.Row> rows;
@@ -42,7 +44,6 @@ final class SimulateStream {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        Path dir = out.resolve(hw.name() + "-stream");
         Path png = MountainFiles.write(dir, "Simulated memory mountain: " + hw.name(), rows);
         w.println("stream read bandwidth on " + hw.name() + " (simulated):");
         for (MemoryMountain.Row r : rows) {

@@ -36,6 +36,11 @@ class OutputPathErrorsTest {
         UserErrors.line(TernSimCliTest.run("simulate", "--shape", "16x128", "--out", f.resolve("sub").toString()),
             "--out " + f.resolve("sub") + ": cannot create the directory: " + f + " is a file");
         UserErrors.line(TernSimCliTest.run("simulate", "--op", "stream", "--out", f.toString()), "--out " + f);
+        // the stream's own directory under --out is a file: found before the simulation, and the file is left alone
+        Path stream = Files.writeString(dir.resolve("zen5-2c-stream"), "not a directory");
+        UserErrors.line(TernSimCliTest.run("simulate", "--op", "stream", "--out", dir.toString()),
+            "--out " + stream + ": not a directory (a file of that name exists)"); // zen5-2c: the default config
+        assertEquals("not a directory", Files.readString(stream));
     }
 
     @Test

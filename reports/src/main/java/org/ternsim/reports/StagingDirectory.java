@@ -24,10 +24,13 @@ public final class StagingDirectory {
     /**
      * Runs {@code fill} on a new staging directory beside {@code dir}, then puts what it wrote in place: by one rename
      * when {@code dir} does not exist yet, else file by file into it (replacing files of the same names, keeping the
-     * others). If {@code fill} fails, or a file cannot be put in place because a directory of its name is there, the
-     * staging directory is removed and {@code dir} is left as it was.
+     * others). If {@code dir} is a file, nothing is written. If {@code fill} fails, or a file cannot be put in place
+     * because a directory of its name is there, the staging directory is removed and {@code dir} is left as it was.
      */
     public static void write(Path dir, Fill fill) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException(dir + " is a file, not a directory");
+        }
         Path parent = dir.toAbsolutePath().normalize().getParent();
         Files.createDirectories(parent);
         Path staging = create(parent, dir.getFileName().toString());

@@ -54,6 +54,16 @@ class StagingDirectoryTest {
     }
 
     @Test
+    void aFileWhereTheDirectoryGoesIsAnErrorBeforeAnythingIsWritten() throws IOException {
+        Path dir = Files.writeString(parent.resolve("out"), "a file");
+        boolean[] filled = {false};
+        IOException e = assertThrows(IOException.class, () -> StagingDirectory.write(dir, staging -> filled[0] = true));
+        assertEquals(dir + " is a file, not a directory", e.getMessage());
+        assertFalse(filled[0]);
+        assertEquals(List.of(dir), entries(parent));
+    }
+
+    @Test
     void filesOfTheSameNameAreReplacedAndOthersKept() throws IOException {
         Path dir = Files.createDirectory(parent.resolve("out"));
         Files.writeString(dir.resolve("a.txt"), "old");
