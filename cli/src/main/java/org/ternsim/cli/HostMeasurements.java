@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ternsim.isa.lower.GemvLowerings;
+import org.ternsim.sim.run.AtomicFiles;
 
 /**
  * One CSV row per point, {@value #HEADER}: harness is {@code java} or {@code native-<isa>}, statistic {@code median}
@@ -41,11 +42,7 @@ record HostMeasurements(List<Point> points, String harness, String statistic, in
         String name = config.getFileName().toString().replaceFirst("-calibrated\\.yaml$|\\.ya?ml$", "");
         Path target = config.toAbsolutePath().resolveSibling(name + "-measurements" + suffix + ".csv");
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            Files.writeString(tmp, csv, StandardCharsets.UTF_8);
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(target, csv.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }

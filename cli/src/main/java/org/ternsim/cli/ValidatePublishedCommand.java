@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ternsim.sim.calibration.Calibration;
 import org.ternsim.sim.calibration.PublishedPoint;
+import org.ternsim.sim.run.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -69,7 +70,7 @@ final class ValidatePublishedCommand implements Callable<Integer> {
                 int next = text.indexOf("\n## ", start + HEADING.length());
                 updated = text.substring(0, start) + section + (next < 0 ? "" : "\n" + text.substring(next + 1));
             }
-            Files.writeString(file, updated);
+            AtomicFiles.write(file, updated); // a failure part-way leaves the file as it was
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

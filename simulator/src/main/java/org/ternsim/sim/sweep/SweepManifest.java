@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ternsim.sim.config.ConfigException;
+import org.ternsim.sim.run.AtomicFiles;
 
 /**
  * @param shard "all", "i/n" or "merged"

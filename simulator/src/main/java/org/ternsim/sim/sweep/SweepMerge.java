@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.ternsim.sim.config.ConfigException;
+import org.ternsim.sim.run.AtomicFiles;
 
 public final class SweepMerge {
     private SweepMerge() {}

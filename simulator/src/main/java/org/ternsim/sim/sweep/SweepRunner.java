@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import org.ternsim.sim.target.RunProgress;
 import org.ternsim.sim.config.ConfigException;
 import org.ternsim.sim.config.ConfigOverride;
+import org.ternsim.sim.run.AtomicFiles;
 
 public final class SweepRunner {
     /** Beyond this many invalid points only a count is reported. */
