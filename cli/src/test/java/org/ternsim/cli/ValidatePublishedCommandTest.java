@@ -20,9 +20,9 @@ class ValidatePublishedCommandTest {
     @Test
     void writesItsSectionAndKeepsTheRest(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("points.csv");
-        Files.writeString(csv, "hw,kind,workload,threads,m,k,n,published,unit,source\n"
-            + "epyc-7v13,kernel,,1,512,2048,1,0.02,ms,test row\n"
-            + "no-such-cpu,kernel,,1,2048,2048,1,0.075,ms,test\n");
+        Files.writeString(csv, "hw,kind,workload,threads,m,k,n,kernel,lmHead,published,unit,source\n"
+            + "epyc-7v13,kernel,,1,512,2048,1,,,0.02,ms,test row\n"
+            + "no-such-cpu,kernel,,1,2048,2048,1,,,0.075,ms,test\n");
         Path md = dir.resolve("validation.md");
         Files.writeString(md, "# Validation\n\n## End-to-end vs published\n\nold table\n\n## Next\n\nkept\n");
         TernSimCliTest.Outcome o = TernSimCliTest.run("validate", "published", "--data", csv.toString(), "--write",

@@ -16,6 +16,7 @@ import org.ternsim.sim.config.WorkloadLoader;
 import org.ternsim.sim.target.CpuTarget;
 import org.ternsim.sim.target.OperatorCost;
 import org.ternsim.sim.workload.EnergyOptions;
+import org.ternsim.sim.workload.Formats;
 import org.ternsim.sim.workload.KernelChoice;
 import org.ternsim.sim.workload.OpClass;
 import org.ternsim.sim.workload.Operator;
@@ -52,6 +53,10 @@ public final class Calibration {
             double meanSignedError, int withinTolerance) {
     }
 
+    /** The CSV's columns, in order. */
+    public static final List<String> COLUMNS = List.of("hw", "kind", "workload", "threads", "m", "k", "n", "kernel",
+        "lmHead", "published", "unit", "source");
+
     private Calibration() {
     }
 
@@ -75,13 +80,14 @@ public final class Calibration {
                 continue;
             }
             List<String> f = fields(line);
-            if (f.size() != 10) {
-                throw new ConfigException(csv + ":" + no + ":1: row has " + f.size() + " fields; expected 10: "
-                    + "hw,kind,workload,threads,m,k,n,published,unit,source");
+            if (f.size() != COLUMNS.size()) {
+                throw new ConfigException(csv + ":" + no + ":1: row has " + f.size() + " fields; expected "
+                    + COLUMNS.size() + ": " + String.join(",", COLUMNS));
             }
             try {
                 out.add(new PublishedPoint(f.get(0), f.get(1), f.get(2), Integer.parseInt(f.get(3)), num(f.get(4)),
-                    num(f.get(5)), num(f.get(6)), Double.parseDouble(f.get(7)), f.get(8), f.get(9)));
+                    num(f.get(5)), num(f.get(6)), f.get(7), f.get(8), Double.parseDouble(f.get(9)), f.get(10),
+                    f.get(11)));
             } catch (NumberFormatException e) {
                 throw new ConfigException(csv + ":" + no + ":1: " + e.getMessage() + "; expected numbers in threads,"
                     + " m, k, n and published");
@@ -112,6 +118,11 @@ public final class Calibration {
                 rows.add(new Row(p, Double.NaN, "pending: " + p.hw() + " has " + hw.cores() + " cores"));
                 continue;
             }
+            String unknown = unknownKernel(p);
+            if (unknown != null) {
+                rows.add(new Row(p, Double.NaN, "pending: TernSim has no " + unknown + " kernel"));
+                continue;
+            }
             rows.add(predict(home, hw, p));
         }
         if (!rows.isEmpty()) {
@@ -120,9 +131,21 @@ public final class Calibration {
         return rows;
     }
 
+    /** The first kernel or LM-head format the point names that TernSim does not know, or null. */
+    private static String unknownKernel(PublishedPoint p) {
+        for (String k : List.of(p.kernel(), p.lmHead())) {
+            if (!k.isBlank() && !Formats.KERNELS.contains(k)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     private static Row predict(Path home, HardwareConfig hw, PublishedPoint p) {
         if (p.kind().equals("kernel")) {
-            Operator op = new Operator("kernel", 0, "", OpClass.LINEAR, "i2_s", p.m(), p.k(), p.n(), 0, 0, 0, "i2_s", 0);
+            String kernel = p.kernel().isBlank() ? "i2_s" : p.kernel();
+            Operator op = new Operator("kernel", 0, "", OpClass.LINEAR, kernel, p.m(), p.k(), p.n(), 0, 0, 0, kernel,
+                0);
             // A kernel benchmark repeats one matrix: it stays cached when it fits.
             CpuTarget t = new CpuTarget(hw, p.threads(), false, op.weightBytes(), 1);
             OperatorCost c = t.cost(op);
@@ -131,7 +154,9 @@ public final class Calibration {
         Workload w = WorkloadLoader.load(home.resolve("configs/workloads/" + p.workload() + ".yaml"));
         Phase phase = p.kind().equals("decode") ? new Phase(Phase.Kind.DECODE, 64, 1, 1, 1, 1024)
             : new Phase(Phase.Kind.PREFILL, 0, p.n(), 1, 1, 1024);
-        WorkloadResult r = WorkloadRunner.run(hw, w, phase, KernelChoice.DEFAULTS, p.threads(), false,
+        KernelChoice kernels = new KernelChoice(p.kernel().isBlank() ? null : p.kernel(),
+            p.lmHead().isBlank() ? null : p.lmHead());
+        WorkloadResult r = WorkloadRunner.run(hw, w, phase, kernels, p.threads(), false,
             EnergyOptions.FULL, 1, false);
         double analytic = r.summary().secondsByModel().getOrDefault(OperatorCost.ANALYTIC, 0.0)
             / r.summary().latencySeconds();
@@ -169,13 +194,16 @@ public final class Calibration {
         sb.append("hardware config does not exist yet are pending. Nothing is fitted to these numbers. Kernel rows of one\n");
         sb.append("token compare with bitnet.cpp's \"no parallel\" (1x1) column and rows of N > 1 tokens with its\n");
         sb.append("\"activation parallel\" (Nx1) column, the kernels TernSim lowers for decode and prompts; decode rows use\n");
-        sb.append("context 64 (tg128), prefill rows a 128-token prompt (pp128).\n\n");
+        sb.append("context 64 (tg128), prefill rows a 128-token prompt (pp128). A kernel named after the workload is the one\n");
+        sb.append("the measurement ran instead of the workload's own (T-MAC's rows, kernels.md §8.5); a kernel TernSim does not\n");
+        sb.append("have keeps its row pending.\n\n");
         sb.append("| hw | kind | workload / shape | threads | published | predicted | error | how | source |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             PublishedPoint p = r.point();
-            String what = p.kind().equals("kernel") ? "[" + p.n() + "," + p.k() + "]x[" + p.k() + "," + p.m() + "]"
-                : p.workload();
+            String what = (p.kind().equals("kernel") ? "[" + p.n() + "," + p.k() + "]x[" + p.k() + "," + p.m() + "]"
+                : p.workload()) + (p.kernel().isBlank() ? "" : ", " + p.kernel())
+                + (p.lmHead().isBlank() ? "" : ", head " + p.lmHead());
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f %s | %s | %s | %s | %s |%n", p.hw(),
                 p.kind(), what, p.threads(), p.published(), p.unit(),
                 r.pending() ? "-" : String.format(Locale.ROOT, "%.3f", r.predicted()),

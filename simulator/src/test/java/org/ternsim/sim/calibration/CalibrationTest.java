@@ -17,23 +17,30 @@ class CalibrationTest {
     @Test
     void theBundledDataHoldsEveryPublishedPoint() {
         List<PublishedPoint> p = Calibration.read(HOME.resolve("configs/calibration/bitnet-cpu-published.csv"));
-        assertEquals(7 + 6 + 6 + 4 + 4, p.size()); // kernels.md §2.5 (7 no-parallel rows), §8.3 EPYC tg/pp, Cobalt
+        // kernels.md §2.5 (7 kernel rows), §8.3 EPYC tg/pp, Cobalt tg/pp, §8.5 T-MAC on the M2 Ultra (4) and its
+        // llama.cpp Q2_K baseline (2)
+        assertEquals(7 + 6 + 6 + 4 + 4 + 4 + 2, p.size());
         assertTrue(p.stream().allMatch(x -> x.source().startsWith("kernels.md")));
     }
 
     @Test
     void rowsWithAConfigAreSimulatedAndTheRestArePending(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("points.csv");
-        Files.writeString(csv, "hw,kind,workload,threads,m,k,n,published,unit,source\n"
-            + "zen5-2c,kernel,,1,2048,2048,1,0.075,ms,\"test, a row for the dev VM\"\n"
-            + "no-such-cpu,kernel,,1,2048,2048,1,0.075,ms,test\n");
+        Files.writeString(csv, "hw,kind,workload,threads,m,k,n,kernel,lmHead,published,unit,source\n"
+            + "zen5-2c,kernel,,1,2048,2048,1,,,0.075,ms,\"test, a row for the dev VM\"\n"
+            + "no-such-cpu,kernel,,1,2048,2048,1,,,0.075,ms,test\n"
+            + "zen5-2c,kernel,,1,2048,2048,1,tmac,,0.075,ms,test\n"
+            + "zen5-2c,kernel,,1,2048,2048,1,q2_k,,0.075,ms,test\n");
         List<Calibration.Row> rows = Calibration.run(HOME, Calibration.read(csv));
         assertTrue(!rows.get(0).pending() && rows.get(0).predicted() > 0, rows.get(0).toString());
         assertTrue(rows.get(1).pending());
+        assertTrue(!rows.get(2).pending() && rows.get(2).predicted() != rows.get(0).predicted(), rows.get(2).toString());
+        assertTrue(rows.get(3).pending() && rows.get(3).note().contains("no q2_k kernel"), rows.get(3).note());
         Calibration.Stats s = Calibration.stats(rows);
-        assertEquals(1, s.points());
-        assertEquals(1, s.pending());
+        assertEquals(2, s.points());
+        assertEquals(2, s.pending());
         String md = Calibration.markdown(rows, s);
         assertTrue(md.startsWith("## End-to-end vs published") && md.contains("no-such-cpu"), md);
+        assertTrue(md.contains("| [1,2048]x[2048,2048], tmac |"), md);
     }
 }
