@@ -56,9 +56,11 @@ final class SteadyStateGemv {
     /**
      * {@code from} is the snapshot the marginal cost starts at, {@code to} where the run stopped (or ended);
      * {@code stallCycles} the dispatch stall cycles of the simulated rows by {@link StallObserver.Cause} ordinal
-     * (null unless asked for).
+     * (null unless asked for); {@code windows} every snapshot taken, each at the end of a row block, starting with
+     * the empty one at row 0.
      */
-    record Outcome(Point from, Point to, boolean steady, String bound, boolean bitExact, long[] stallCycles) {
+    record Outcome(Point from, Point to, boolean steady, String bound, boolean bitExact, long[] stallCycles,
+            List<Point> windows) {
     }
 
     private static final class Stop extends RuntimeException {
@@ -202,7 +204,7 @@ final class SteadyStateGemv {
         long compute = Math.max(s.portBoundCycles(), s.dispatchBoundCycles());
         String bound = dramCycles >= compute && dramCycles >= s.dataflowBoundCycles() ? "memory"
             : compute >= s.dataflowBoundCycles() ? "compute" : "latency";
-        return new Outcome(from, to, stopped, bound, exact, stalls);
+        return new Outcome(from, to, stopped, bound, exact, stalls, List.copyOf(points));
     }
 
     /**
