@@ -15,8 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "published", mixinStandardHelpOptions = true,
-    description = {"Simulate the published bitnet.cpp measurements (kernels.md §2.5, §8.3) with the bundled configs",
-        "and print the comparison table with error statistics; rows whose hardware config is missing are pending."})
+    description = {"Simulate the published bitnet.cpp and T-MAC measurements (kernels.md",
+        "§2.5, §8.3, §8.5) with the bundled configs and print the comparison table",
+        "with error statistics; rows whose hardware config or kernel is missing",
+        "are pending."})
 final class ValidatePublishedCommand implements Callable<Integer> {
 
     /** The heading of the section this command owns in docs/validation.md. */
