@@ -44,7 +44,11 @@ final class SteadyStateGemv {
     static final int MIN_WINDOWS = 8;
     /** Windows of data beyond the first point where steady state may be declared. */
     static final int REACH_MARGIN_WINDOWS = 2;
-    /** Row granularity of the reduced data: a multiple of every lowering's row block (TL2: 32). */
+    /**
+     * Row granularity of the reduced data: a multiple of the tiled lowerings' row blocks (16, 32 or 64 rows). The
+     * 3-row blocks of i2_s-1xn do not divide it; a reduced run that ends part-way through a block is run again with
+     * all data (the bit-exact check sends it back).
+     */
     static final int REACH_ROW_MULTIPLE = 64;
     /** The region every lowering stores its results in, 4 bytes per row and activation column. */
     static final String OUTPUT_REGION = "output";
