@@ -113,7 +113,12 @@ public final class TernSim implements Runnable {
         return c.getParent() == null ? "" : subcommandName(c.getParent()) + c.getCommandName() + " ";
     }
 
-    private static String oneLine(Throwable t) {
+    static String oneLine(Throwable t) {
+        // A parallel stream or fork/join task rethrows a worker's exception wrapped in one of its own kind whose
+        // message is the worker's exception as text; the worker's own message is the one to show.
+        while (t.getCause() != null && t.getMessage() != null && t.getMessage().equals(t.getCause().toString())) {
+            t = t.getCause();
+        }
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (t instanceof org.ternsim.isa.uarch.UnknownFormException) {
             m = m.replaceFirst(" \\(known forms:.*", "") + "; choose another --kernel/--isa or add the form to the table";

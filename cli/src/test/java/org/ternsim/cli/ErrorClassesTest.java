@@ -201,4 +201,16 @@ class ErrorClassesTest {
             line);
         assertFalse(Files.exists(dir.resolve("out")));
     }
+
+    /**
+     * An internal error raised in a worker of the parallel GEMV costing reaches the handler wrapped by the fork/join
+     * pool, whose message is the worker's exception as text: the line shows the worker's own message.
+     */
+    @Test
+    void anInternalErrorFromAWorkerThreadShowsItsOwnMessage() {
+        IllegalStateException worker = new IllegalStateException("tl2/avx2 320x2560 on zen5-2c: outputs differ");
+        assertEquals("tl2/avx2 320x2560 on zen5-2c: outputs differ",
+            TernSim.oneLine(new IllegalStateException(new IllegalStateException(worker))));
+        assertEquals("a message of its own", TernSim.oneLine(new IllegalStateException("a message of its own", worker)));
+    }
 }
