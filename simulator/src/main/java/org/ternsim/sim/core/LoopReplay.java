@@ -145,6 +145,13 @@ final class LoopReplay {
     private long[] issues = new long[1024];
     private long[] answers = new long[1024];
     private long[] retires = new long[1024];
+    /** The recorded period's memory addresses (0 where none), for {@link #periodMultiple}. */
+    private long[] addresses = new long[1024];
+    /**
+     * Instructions the next proved period must span a multiple of, 0 for any: set when a replay stopped early on a
+     * load that met the caches otherwise than in the recorded period ({@link #periodMultiple}).
+     */
+    private long requiredSpan;
 
     /* Replay: growth per period, the current period's start cycle and position, and the dataflow state at its start. */
     private long periodCycles;
@@ -202,7 +209,7 @@ final class LoopReplay {
             if (mode != Mode.REPLAY) {
                 core.time(pc, address, width, store, OutOfOrderCore.NO_ANSWER);
                 if (mode == Mode.RECORD) {
-                    record(pc, width, store);
+                    record(pc, address, width, store);
                 }
                 return;
             }
@@ -339,7 +346,7 @@ final class LoopReplay {
         visitsInPeriod = 0;
     }
 
-    private void record(int pc, int width, boolean store) {
+    private void record(int pc, long address, int width, boolean store) {
         if (length == pcs.length) {
             if (length == MAX_RECORD) {
                 giveUp();
@@ -350,6 +357,7 @@ final class LoopReplay {
         pcs[length] = pc;
         widths[length] = width;
         stores[length] = store;
+        addresses[length] = address;
         long base = history[0].base;
         issues[length] = core.lastIssue - base;
         answers[length] = core.lastDataReady - base;
@@ -363,6 +371,9 @@ final class LoopReplay {
         Mark now = history[marks - 1];
         for (int j = marks - 2; j >= 0; j--) {
             Mark then = history[j];
+            if (requiredSpan > 0 && (now.offset - then.offset) % requiredSpan != 0) {
+                continue;
+            }
             if (now.hash == then.hash && now.image.sameAs(then.image)
                     && core.portChoicesRepeat(then.ranks, now.ranks, rankRange(j, true), rankRange(j, false))) {
                 replayFrom(j, now, decisions(j));
@@ -411,6 +422,7 @@ final class LoopReplay {
             System.arraycopy(pcs, then.offset, pcs, 0, n);
             System.arraycopy(widths, then.offset, widths, 0, n);
             System.arraycopy(stores, then.offset, stores, 0, n);
+            System.arraycopy(addresses, then.offset, addresses, 0, n);
             for (int i = 0; i < n; i++) {
                 issues[i] = issues[then.offset + i] - shift;
                 answers[i] = answers[then.offset + i] - shift;
@@ -485,6 +497,7 @@ final class LoopReplay {
     }
 
     private void giveUp() {
+        requiredSpan = 0;
         core.trackPortRanks(false);
         mode = Mode.SEARCH;
         if (candidateRows > 0) {
@@ -564,13 +577,22 @@ final class LoopReplay {
         boolean early = periodsReplayed < 2;
         boolean controlFlow = answer == OutOfOrderCore.NO_ANSWER;
         KeptPeriod stopped = resumed;
+        // a period made long enough for its loads to meet the caches alike: the rest of its conflicts are caught up with
+        boolean aligned = !controlFlow && stopped == null && requiredSpan > 0;
+        long multiple = controlFlow || stopped != null || aligned ? 0 : periodMultiple(address);
         rewind();
-        if (stopped != null) {
+        if (aligned) {
+            backoff = 1;
+        } else if (stopped != null) {
             // A kept period that stops early here, as a new proof would be given up on (its rows end sooner, its loads
             // answer otherwise), is not tried again; otherwise the stop says nothing about the search.
             if (early) {
                 kept.drop(stopped);
             }
+        } else if (early && multiple > 1) {
+            requiredSpan = length * multiple; // tried again at once, over a span whose loads meet the caches alike
+            rowsOnly = candidateRows > 0;
+            rowsOnlyUntil = rows.visits() + Math.max(ROWS_ONLY_VISITS, 3L * candidateRows);
         } else if (early) {
             searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
             backoff = Math.min(2 * backoff, MAX_BACKOFF);
@@ -585,13 +607,36 @@ final class LoopReplay {
         }
         core.time(pc, address, width, store, answer);
         unseen(pc);
-        if (periodsReplayed > resumedAt + CATCH_UP_AFTER) {
+        if (aligned || periodsReplayed > resumedAt + CATCH_UP_AFTER) {
             // A load answered another cycle: the rest of the period is timed as it comes, and if the slack absorbed
             // the difference, the state at a later waypoint or at the period's end is the proved one again and
             // replay resumes there (catchUp).
             position++;
             catchUpFrom();
         }
+    }
+
+    /**
+     * How many times longer a period must be for the load at {@link #position}, which answered another cycle than
+     * recorded, to meet the caches as in the recorded period; 0 if it cannot be told or is too long to record. Its
+     * address advances by the same amount every period; when that is not a whole number of cache lines (a TQ2_0 row
+     * of ten 66-byte blocks), the load met other line boundaries than when recorded, and the multiple brings its
+     * offset in the line back.
+     */
+    private long periodMultiple(long address) {
+        long advance = address - addresses[position];
+        long periods = periodsReplayed + 1;
+        if (advance % periods != 0) {
+            return 0;
+        }
+        long line = memory.lineBytes();
+        long offset = Math.floorMod(advance / periods, line);
+        long multiple = offset == 0 ? 0 : line / gcd(offset, line);
+        return multiple * length <= MAX_RECORD ? multiple : 0;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** An instruction was timed without its loop-head visit: the searches count it, or know they missed one. */
@@ -780,6 +825,7 @@ final class LoopReplay {
         issues = java.util.Arrays.copyOf(issues, n);
         answers = java.util.Arrays.copyOf(answers, n);
         retires = java.util.Arrays.copyOf(retires, n);
+        addresses = java.util.Arrays.copyOf(addresses, n);
     }
 
     private static long[] minus(long[] a, long[] b) {

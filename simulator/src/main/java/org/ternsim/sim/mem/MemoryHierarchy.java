@@ -97,6 +97,11 @@ public final class MemoryHierarchy {
         return levels;
     }
 
+    /** Bytes per cache line, the unit every access is split into. */
+    public int lineBytes() {
+        return lineBytes;
+    }
+
     public Dram dram() {
         return dram;
     }

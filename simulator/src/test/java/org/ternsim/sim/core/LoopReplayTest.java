@@ -145,6 +145,18 @@ class LoopReplayTest {
         assertReplayedMoreThan(replaying, 9, 10);
     }
 
+    /**
+     * zen5-2c's TQ2_0 GEMV: a row is ten 66-byte blocks, so each period of rows starts its loads at another offset in
+     * their cache lines, and the first replay of the proved two-row period stops at its first load. The period is
+     * tried again over 16 rows, after which the rows' line offsets come back (0 of 1.37 M instructions were replayed
+     * before, with a new try after each stop). The results are those of timing every instruction.
+     */
+    @Test
+    void rowsWhoseBlocksStraddleCacheLinesReplayOverAWholeCycleOfLineOffsets() throws IOException {
+        Run replaying = replayedAsTimed("zen5-2c", "tq2_0", "avx2", new int[] {2560, 2560}, true);
+        assertReplayedMoreThan(replaying, 9, 10);
+    }
+
     /** More than {@code numerator} / {@code denominator} of the run's instructions were replayed. */
     private static void assertReplayedMoreThan(Run run, int numerator, int denominator) {
         assertTrue(run.replayed * denominator > run.instructions * numerator,
