@@ -596,7 +596,7 @@ final class LoopReplay {
         } else if (early) {
             searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
             backoff = Math.min(2 * backoff, MAX_BACKOFF);
-            rowsOnly = controlFlow && candidateRows == 0;
+            rowsOnly = candidateRows == 0;
             rowsOnlyUntil = rows.visits() + ROWS_ONLY_VISITS;
         } else {
             backoff = 1;
