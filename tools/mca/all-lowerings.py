@@ -8,7 +8,8 @@
 # Usage: tools/mca/all-lowerings.py [outdir] [--native]   (default target/mca-all; needs llvm-mca-19 and the CLI jar:
 #        apt-get install -y llvm-19; mvn -B -o -pl cli -am package -DskipTests). --native also times each x86 loop
 #        on this host's core (tools/mca/native-loop.py) and adds a column: one figure per loop, whichever table
-#        the row is for, so read it against the table nearest this host. TABLES=a,b limits the rows to those tables.
+#        the row is for, so read it against the table nearest this host. TABLES=a,b limits the rows to those tables,
+#        KERNELS=a,b to those kernels (to refresh their rows after a lowering changed).
 import json
 import os
 import re
@@ -30,8 +31,9 @@ ARM = [("neoverse-n2", "neoverse-n2"), ("apple-m2", "apple-a15"), ("cortex-a76",
        ("cortex-a76", "neoverse-n1")]
 CORES = {"avx2": X86_AVX2, "avx512": X86_AVX512, "neon": ARM, "neon-dotprod": ARM}
 LIMIT = 0.15
-# TABLES=redwood-cove,zen4 limits the rows to those core tables.
+# TABLES=redwood-cove,zen4 limits the rows to those core tables, KERNELS=f16,tq2_0 to those kernels' lowerings.
 ONLY = [t for t in os.environ.get("TABLES", "").split(",") if t]
+KERNELS = [k for k in os.environ.get("KERNELS", "").split(",") if k]
 # Rows outside LIMIT whose cause is one of LLVM 19's CPU entries rather than an instruction (docs/validation.md).
 KNOWN_MODEL = {"znver5": "Z5", "apple-a15": "A15", "cortex-a76": "A57"}
 
@@ -105,6 +107,8 @@ def main():
     rows = []
     details = []
     for kernel, isa in lowerings():
+        if KERNELS and kernel not in KERNELS:
+            continue
         asm = ternsim("explain", "--kernel", kernel, "--isa", isa, "--mca-asm")
         if asm.returncode != 0:
             sys.exit(f"all-lowerings.py: explain --mca-asm {kernel}/{isa}: {asm.stderr.strip()}")

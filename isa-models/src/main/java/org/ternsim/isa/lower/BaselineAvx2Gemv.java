@@ -1,4 +1,4 @@
-// Lowers llama.cpp's TQ2_0 x Q8_K, Q4_0 x Q8_0 and F16 x F32 GEMVs to AVX2 programs in the functional engine's float order.
+// Lowers llama.cpp's TQ2_0 x Q8_K, Q4_0 x Q8_0 and F16 x F16 GEMVs to AVX2 programs in the functional engine's float order.
 package org.ternsim.isa.lower;
 
 import static org.ternsim.isa.Reg.r32;
@@ -24,9 +24,10 @@ import org.ternsim.kernels.baseline.BlockTensor;
  * combination is the engine's BlockSum, sumf = sumf + (float) isum * (dw * da) per block in scalar order, where
  * llama.cpp keeps 8 float lanes and an FMA per block: the engine defines its own order and the program follows it.
  *
- * <p>F16 (ggml_vec_dot_f16 with F32 activations): per 16 values two {@code vcvtph2ps} and two {@code vfmadd231ps}
- * into two ymm accumulators = the engine's 16 lanes (value k in lane k mod 16), reduced by the engine's tree (+8, +4,
- * +2, +1). ggml keeps 4 accumulators and F16 activations; the engine's order allows exactly two ymm chains. Rows are
+ * <p>F16 (ggml_vec_dot_f16, activations rounded to F16 as ggml's {@code vec_dot_type}): per 16 values four
+ * {@code vcvtph2ps} (weights and activations, as ggml's {@code GGML_F16_VEC_LOAD} converts both) and two
+ * {@code vfmadd231ps} into two ymm accumulators = the engine's 16 lanes (value k in lane k mod 16), reduced by the
+ * engine's tree (+8, +4, +2, +1). ggml keeps 4 accumulators; the engine's order allows exactly two ymm chains. Rows are
  * padded with zeros to whole 16-value groups in this program's layout: a lane is never -0 (it starts at +0 and an
  * FMA gives -0 only from -0 + -0), so adding +0 * +0 leaves its bits unchanged.
  */
@@ -70,7 +71,7 @@ public final class BaselineAvx2Gemv {
 
     static int activationBytes(BlockFormat f, int cols) {
         return switch (f) {
-            case F16 -> 4 * paddedCols(f, cols);
+            case F16 -> 2 * paddedCols(f, cols);
             case Q4_0 -> cols / 32 * Q8_0_BYTES;
             default -> cols / 256 * Q8K_BYTES;
         };
@@ -223,11 +224,13 @@ public final class BaselineAvx2Gemv {
         b.emit("mov", COUNT, new Imm(groups));
         b.label(".Lgroup");
         b.emit("vcvtph2ps", ymm(2), Mem.at(W, 0, 16));
+        b.emit("vcvtph2ps", ymm(4), Mem.at(X, 0, 16));
         b.emit("vcvtph2ps", ymm(3), Mem.at(W, 16, 16));
-        b.emit("vfmadd231ps", ymm(0), ymm(2), Mem.at(X, 0, 32));
-        b.emit("vfmadd231ps", ymm(1), ymm(3), Mem.at(X, 32, 32));
+        b.emit("vcvtph2ps", ymm(5), Mem.at(X, 16, 16));
+        b.emit("vfmadd231ps", ymm(0), ymm(2), ymm(4));
+        b.emit("vfmadd231ps", ymm(1), ymm(3), ymm(5));
         b.emit("add", W, new Imm(32));
-        b.emit("add", X, new Imm(64));
+        b.emit("add", X, new Imm(32));
         b.emit("dec", COUNT);
         b.emit("jne", new Label(".Lgroup"));
         b.emit("vaddps", ymm(0), ymm(0), ymm(1));
@@ -239,12 +242,18 @@ public final class BaselineAvx2Gemv {
         b.emit("vaddss", xmm(0), xmm(0), xmm(1));
     }
 
-    /** Weights and activations in the program's layout; constants as CONST_* say. */
+    /**
+     * Weights and activations in the program's layout; constants as CONST_* say. F16 activations go in as they are,
+     * or widened to F32 for the NEON programs, whose region is sized for that ({@link BaselineNeonGemv}).
+     */
     public static void bind(Memory memory, BlockTensor w, BlockTensor x) {
         BlockFormat f = w.type();
         byte[] wd = memory.bytes("weights");
         byte[] xd = memory.bytes("activations");
-        if (wd.length != (long) w.rows() * rowBytes(f, w.cols()) || xd.length != activationBytes(f, w.cols())) {
+        boolean widened = f == BlockFormat.F16
+            && xd.length == BaselineNeonGemv.ACTIVATIONS_WIDENED * paddedCols(f, w.cols());
+        if (wd.length != (long) w.rows() * rowBytes(f, w.cols())
+                || xd.length != activationBytes(f, w.cols()) && !widened) {
             throw new IllegalArgumentException("data shape does not match the program's regions");
         }
         int src = w.rowBytes();
@@ -252,7 +261,14 @@ public final class BaselineAvx2Gemv {
         for (int r = 0; r < w.rows(); r++) {
             System.arraycopy(w.data(), r * src, wd, r * dst, src);
         }
-        System.arraycopy(x.data(), 0, xd, 0, x.data().length);
+        if (widened) {
+            float[] values = x.dequantize();
+            for (int k = 0; k < values.length; k++) {
+                MachineState.putInt(xd, k, Float.floatToRawIntBits(values[k]));
+            }
+        } else {
+            System.arraycopy(x.data(), 0, xd, 0, x.data().length);
+        }
         byte[] consts = memory.bytes("consts");
         java.util.Arrays.fill(consts, CONST_THREES, CONST_THREES + 32, (byte) 0x03);
         for (int i = 0; i < 16; i++) {

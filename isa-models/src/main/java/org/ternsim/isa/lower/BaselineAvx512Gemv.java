@@ -28,8 +28,8 @@ import org.ternsim.kernels.baseline.BlockFormat;
  * {@code _mm256_dpbusd_epi32(zero, |x|, sign(y, x))}, one EVEX {@code vpdpbusd ymm} instead of
  * {@code vpmaddubsw} + {@code vpmaddwd}.
  *
- * <p>F16 (ggml_vec_dot_f16, GGML_F16_EPR = 16 on AVX-512): per 16 values {@code vcvtph2ps zmm} and one
- * {@code vfmadd231ps zmm}: exactly the engine's 16 lanes (value k in lane k mod 16), so one accumulator chain, where
+ * <p>F16 (ggml_vec_dot_f16, GGML_F16_EPR = 16 on AVX-512): per 16 values a {@code vcvtph2ps zmm} of the weights and
+ * one of the F16 activations, and one {@code vfmadd231ps zmm}: exactly the engine's 16 lanes (value k in lane k mod 16), so one accumulator chain, where
  * ggml keeps four (its order differs from the engine's; the engine's order is the reference); reduced +8
  * ({@code vextracti64x4}), then as the AVX2 program +4, +2, +1.
  *
@@ -135,9 +135,10 @@ public final class BaselineAvx512Gemv {
         b.emit("mov", COUNT, new Imm(groups));
         b.label(".Lgroup");
         b.emit("vcvtph2ps", zmm(2), Mem.at(W, 0, 32));
-        b.emit("vfmadd231ps", zmm(0), zmm(2), Mem.at(X, 0, 64));
+        b.emit("vcvtph2ps", zmm(3), Mem.at(X, 0, 32));
+        b.emit("vfmadd231ps", zmm(0), zmm(2), zmm(3));
         b.emit("add", W, new Imm(32));
-        b.emit("add", X, new Imm(64));
+        b.emit("add", X, new Imm(32));
         b.emit("dec", COUNT);
         b.emit("jne", new Label(".Lgroup"));
         b.emit("vextracti64x4", ymm(1), zmm(0), new Imm(1));

@@ -1,4 +1,4 @@
-// Lowers llama.cpp's TQ2_0 x Q8_K, Q4_0 x Q8_0 and F16 x F32 GEMVs to NEON (optionally dotprod) programs in the engine's float order.
+// Lowers llama.cpp's TQ2_0 x Q8_K, Q4_0 x Q8_0 and F16 x F16 GEMVs to NEON (optionally dotprod) programs in the engine's float order.
 package org.ternsim.isa.lower;
 
 import static org.ternsim.isa.arm.ArmRegs.v;
@@ -28,12 +28,19 @@ import org.ternsim.kernels.baseline.BlockFormat;
  * <p>Both then take the engine's BlockSum, sumf = sumf + (float) isum * (dw * da), per block in scalar registers
  * (ggml keeps float vectors and {@code vmlaq_n_f32}, a different order; the engine fixes this one, as on AVX2).
  *
- * <p>F16: per 16 values {@code fcvtl}/{@code fcvtl2} of 16 halves into four float32x4 and four {@code fmla} into four
- * accumulators = the engine's 16 lanes (value k in lane k mod 16), reduced by the engine's tree (+8, +4, +2, +1) with
- * {@code fadd} and {@code ext}. ggml's ARM path keeps F16 activations and FP16 {@code fmla}; the engine keeps F32
- * activations. The padding to 16 values adds +0 * +0 to lanes that are never -0 (see BaselineAvx2Gemv).
+ * <p>F16: per 16 values {@code fcvtl}/{@code fcvtl2} of 16 weight halves into four float32x4 and four {@code fmla} into
+ * four accumulators = the engine's 16 lanes (value k in lane k mod 16), reduced by the engine's tree (+8, +4, +2, +1)
+ * with {@code fadd} and {@code ext}. The activations are the engine's, rounded to F16 (ggml's {@code vec_dot_type}),
+ * and bound widened to F32 ({@link #ACTIVATIONS_WIDENED}; exact): on the Arm cores TernSim models, which all have FP16
+ * vector arithmetic, ggml multiplies and accumulates in FP16 ({@code vfmaq_f16}, eight lanes per {@code fmla}, no
+ * conversions), a different float order that is not modelled; this program keeps the vector work of its earlier
+ * F16 x F32 form rather than add activation conversions ggml's Arm path does not have. The padding to 16 values
+ * adds +0 * +0 to lanes that are never -0 (see BaselineAvx2Gemv).
  */
 public final class BaselineNeonGemv {
+
+    /** Bytes per F16 activation in this program's layout: each widened to F32. */
+    static final int ACTIVATIONS_WIDENED = 4;
 
     private static final Reg W = x(0);
     private static final Reg X = x(1);
@@ -59,7 +66,8 @@ public final class BaselineNeonGemv {
         Program.Builder b = new Program.Builder(f.kernelName() + "/" + isa + " gemv " + rows + "x" + cols, isa);
         b.region(new Region("weights", BaselineAvx2Gemv.WEIGHTS_BASE, (int) weightBytes, Region.Role.INPUT));
         b.region(new Region("activations", BaselineAvx2Gemv.ACTIVATIONS_BASE,
-            BaselineAvx2Gemv.activationBytes(f, cols), Region.Role.INPUT));
+            f == BlockFormat.F16 ? ACTIVATIONS_WIDENED * BaselineAvx2Gemv.paddedCols(f, cols)
+                : BaselineAvx2Gemv.activationBytes(f, cols), Region.Role.INPUT));
         // Filled by the shared binding; the NEON programs make their constants with movi instead.
         b.region(new Region("consts", BaselineAvx2Gemv.CONSTS_BASE, 128, Region.Role.CONSTANT));
         b.region(new Region("output", BaselineAvx2Gemv.OUTPUT_BASE, rows * 4, Region.Role.OUTPUT));

@@ -2,8 +2,8 @@
 package org.ternsim.kernels.baseline;
 
 /**
- * y = W x for W in F32, F16, Q8_0, Q4_0, Q6_K, TQ2_0 or TQ1_0 and x of {@link BlockFormat#activationType()} (F32, Q8_0
- * or Q8_K). Every implementation returns the same float bits: F32/F16 follow the canonical 16-lane fma order,
+ * y = W x for W in F32, F16, Q8_0, Q4_0, Q6_K, TQ2_0 or TQ1_0 and x of {@link BlockFormat#activationType()} (F32,
+ * F16, Q8_0 or Q8_K). Every implementation returns the same float bits: F32/F16 follow the canonical 16-lane fma order,
  * block formats sum exact int32 block dot products in block order through {@link BlockSum}.
  */
 public interface BaselineGemv {

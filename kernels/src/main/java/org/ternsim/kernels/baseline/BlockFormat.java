@@ -62,14 +62,16 @@ public enum BlockFormat {
     }
 
     /**
-     * The activation type of this weight type's GEMV: as ggml's {@code vec_dot_type} for the block formats, F32 for
-     * F32 and F16 weights (TernSim keeps F16 x F32; ggml converts activations to F16). BF16 has no GEMV here.
+     * The activation type of this weight type's GEMV, as ggml's {@code vec_dot_type}: F32 for F32 weights, F16 for F16
+     * weights (ggml's {@code ggml_fp32_to_fp16_row} rounds the activations before {@code ggml_vec_dot_f16}), Q8_0 or
+     * Q8_K for the block formats. BF16 has no GEMV here.
      */
     public BlockFormat activationType() {
         switch (this) {
             case F32:
-            case F16:
                 return F32;
+            case F16:
+                return F16;
             case Q8_0:
             case Q4_0:
                 return Q8_0;

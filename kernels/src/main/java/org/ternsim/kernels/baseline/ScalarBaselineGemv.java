@@ -22,7 +22,7 @@ public final class ScalarBaselineGemv implements BaselineGemv {
     @Override
     public void gemv(BlockTensor w, BlockTensor x, float[] y) {
         GemvArgs.check(w, x, y);
-        float[] xf = x.type() == BlockFormat.F32 ? x.dequantize() : null;
+        float[] xf = x.type() == BlockFormat.F32 || x.type() == BlockFormat.F16 ? x.dequantize() : null;
         for (int r = 0; r < w.rows(); r++) {
             y[r] = dotChecked(w, r, x, xf);
         }

@@ -141,7 +141,7 @@ class BaselineGemmTest {
             w[i] = i % 3 == 0 ? 65504f : i % 3 == 1 ? -1f : Fp16.toFloat(1); // f16 max, -1, smallest subnormal
         }
         Arrays.fill(w, 2 * k, 2 * k + 20, Float.POSITIVE_INFINITY);
-        List<BlockTensor> tokens = new ArrayList<>();
+        List<float[]> rows = new ArrayList<>();
         for (int t = 0; t < 6; t++) {
             float[] x = new float[k];
             Arrays.fill(x, t % 2 == 0 ? 1f : -Float.MIN_VALUE);
@@ -154,9 +154,13 @@ class BaselineGemmTest {
             if (t == 3) {
                 x[7] = Float.MAX_VALUE;
             }
-            tokens.add(BlockTensor.row(BlockFormat.F32, x));
+            rows.add(x);
         }
         for (BlockFormat type : new BlockFormat[] {BlockFormat.F32, BlockFormat.F16}) {
+            List<BlockTensor> tokens = new ArrayList<>();
+            for (float[] x : rows) {
+                tokens.add(BlockTensor.row(type.activationType(), x));
+            }
             assertGemmEqualsGemvs(BlockTensor.quantize(type, 3, k, w), tokens, "boundary");
         }
     }

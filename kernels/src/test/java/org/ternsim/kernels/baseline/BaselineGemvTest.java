@@ -101,10 +101,11 @@ class BaselineGemvTest {
         Arrays.fill(x, 1f);
         x[5] = Float.NaN;
         for (BlockFormat type : new BlockFormat[] {BlockFormat.F32, BlockFormat.F16}) {
-            assertSameBits(BlockTensor.quantize(type, 3, k, w), BlockTensor.row(BlockFormat.F32, x), "boundary");
+            assertSameBits(BlockTensor.quantize(type, 3, k, w), BlockTensor.row(type.activationType(), x), "boundary");
             float[] huge = w.clone();
             Arrays.fill(huge, 0, k, Float.POSITIVE_INFINITY);
-            assertSameBits(BlockTensor.quantize(type, 3, k, huge), BlockTensor.row(BlockFormat.F32, x), "infinity");
+            assertSameBits(BlockTensor.quantize(type, 3, k, huge), BlockTensor.row(type.activationType(), x),
+                "infinity");
         }
     }
 
