@@ -29,9 +29,9 @@ import org.ternsim.kernels.baseline.BlockFormat;
  * {@code vpmaddubsw} + {@code vpmaddwd}.
  *
  * <p>F16 (ggml_vec_dot_f16, GGML_F16_EPR = 16 on AVX-512): per 16 values a {@code vcvtph2ps zmm} of the weights and
- * one of the F16 activations, and one {@code vfmadd231ps zmm}: exactly the engine's 16 lanes (value k in lane k mod 16), so one accumulator chain, where
- * ggml keeps four (its order differs from the engine's; the engine's order is the reference); reduced +8
- * ({@code vextracti64x4}), then as the AVX2 program +4, +2, +1.
+ * one of the F16 activations, and one {@code vfmadd231ps zmm}: exactly the engine's 16 lanes (value k in lane k mod
+ * 16), so one accumulator chain, where ggml keeps four (its order differs from the engine's; the engine's order is
+ * the reference); reduced +8 ({@code vextracti64x4}), then as the AVX2 program +4, +2, +1.
  *
  * <p>zmm registers are zeroed with VEX {@code vpxor xmm, xmm, xmm} (it clears the whole register), the idiom compilers
  * emit for {@code _mm512_setzero_si512}: every core recognises it as dependency-breaking, while LLVM 19's Znver4

@@ -107,7 +107,8 @@ class NeonLoweringsTest {
 
     /**
      * A wrong semantics for each new instruction family makes a lowering that uses it fail validation. An unfused
-     * {@code fmla} is caught by TmacNeonGemvTest: in F16 x F16 every product is exact in float, so fused and unfused agree.
+     * {@code fmla} is caught by TmacNeonGemvTest: in F16 x F16 every product is exact in float, so fused and unfused
+     * agree.
      */
     @ParameterizedTest(name = "{0} caught by {1}")
     @CsvSource({

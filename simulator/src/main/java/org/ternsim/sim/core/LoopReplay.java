@@ -571,7 +571,10 @@ final class LoopReplay {
      *
      * <p>A different instruction early in an inner-loop candidate's replay means its span is not a period of the
      * control flow: the timing state came back after a number of inner-loop visits that a row end falls inside at a
-     * different place each time. Only periods of whole rows are then tried for a while ({@link RowPeriodSearch}).
+     * different place each time. Only periods of whole rows are then tried for a while ({@link RowPeriodSearch}). So
+     * after a load answering otherwise: an inner-loop span that is not whole rows starts its loads at another place in
+     * the rows each time. A load whose address advanced by part of a cache line is tried again over a span that brings
+     * its line offset back ({@link #periodMultiple}), and within such a span a differing answer is caught up with.
      */
     private void stop(int pc, long address, int width, boolean store, long answer) {
         boolean early = periodsReplayed < 2;
