@@ -193,7 +193,8 @@ public final class Calibration {
         sb.append("Written by `ternsim validate published --write docs/validation.md` from `configs/calibration/*.csv`; rows whose\n");
         sb.append("hardware config does not exist yet are pending. Nothing is fitted to these numbers. Kernel rows of one\n");
         sb.append("token compare with bitnet.cpp's \"no parallel\" (1x1) column and rows of N > 1 tokens with its\n");
-        sb.append("\"activation parallel\" (Nx1) column, the kernels TernSim lowers for decode and prompts; decode rows use\n");
+        sb.append("\"activation parallel\" (Nx1) column, the kernels TernSim lowers for decode and prompts, and rows named\n");
+        sb.append("i2_s-1xn with its \"weight parallel\" column (the 1xN kernel; N > 1 tokens as N warm GEMVs); decode rows use\n");
         sb.append("context 64 (tg128), prefill rows a 128-token prompt (pp128). A kernel named after the workload is the one\n");
         sb.append("the measurement ran instead of the workload's own (T-MAC's rows, kernels.md §8.5); a kernel TernSim does not\n");
         sb.append("have keeps its row pending.\n\n");

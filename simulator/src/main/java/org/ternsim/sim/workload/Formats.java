@@ -4,8 +4,8 @@ package org.ternsim.sim.workload;
 public final class Formats {
 
     /** Every kernel / format name an operator may use (DESIGN.md conventions). */
-    public static final java.util.List<String> KERNELS = java.util.List.of("i2_s", "i2_s-vnni", "i2_s-nx1", "i2_s-a16",
-        "i2_s-sparse", "tl1", "tl2", "tl2_0", "tmac", "tq1_0", "tq2_0", "f32", "f16", "bf16", "q8_0", "q4_0", "q6_k");
+    public static final java.util.List<String> KERNELS = java.util.List.of("i2_s", "i2_s-vnni", "i2_s-nx1", "i2_s-1xn",
+        "i2_s-a16", "i2_s-sparse", "tl1", "tl2", "tl2_0", "tmac", "tq1_0", "tq2_0", "f32", "f16", "bf16", "q8_0", "q4_0", "q6_k");
 
     private Formats() {
     }
@@ -25,7 +25,7 @@ public final class Formats {
      */
     public static double bitsPerWeight(String format) {
         return switch (format) {
-            case "ternary", "i2_s", "i2_s-a16", "i2_s-sparse", "tl1", "i2_s-vnni", "tmac" -> 2.0;
+            case "ternary", "i2_s", "i2_s-nx1", "i2_s-1xn", "i2_s-a16", "i2_s-sparse", "tl1", "i2_s-vnni", "tmac" -> 2.0;
             case "tl2" -> 5.0 / 3.0;
             case "tq1_0" -> 1.6875;
             case "tq2_0" -> 2.0625;

@@ -17,9 +17,10 @@ class CalibrationTest {
     @Test
     void theBundledDataHoldsEveryPublishedPoint() {
         List<PublishedPoint> p = Calibration.read(HOME.resolve("configs/calibration/bitnet-cpu-published.csv"));
-        // kernels.md §2.5 (7 kernel rows), §8.3 EPYC tg/pp, Cobalt tg/pp, §8.5 T-MAC on the M2 Ultra (4) and its
-        // llama.cpp Q2_K baseline (2)
-        assertEquals(7 + 6 + 6 + 4 + 4 + 4 + 2, p.size());
+        // kernels.md §2.5 (no parallel at 1 token, activation parallel at 7 shapes, weight parallel at 8), §8.3 EPYC
+        // tg/pp, Cobalt tg/pp, §8.5 T-MAC on the M2 Ultra (4) and its llama.cpp Q2_K baseline (2)
+        assertEquals(1 + 7 + 8 + 6 + 6 + 4 + 4 + 4 + 2, p.size());
+        assertEquals(8, p.stream().filter(x -> x.kernel().equals("i2_s-1xn")).count());
         assertTrue(p.stream().allMatch(x -> x.source().startsWith("kernels.md")));
     }
 

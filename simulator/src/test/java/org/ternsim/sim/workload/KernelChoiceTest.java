@@ -27,6 +27,15 @@ class KernelChoiceTest {
         assertEquals(KernelChoice.DEFAULTS, KernelChoice.parse(null, null));
     }
 
+    /** The I2_S variants store the same 2-bit codes: a model run with any of them weighs the same. */
+    @Test
+    void everyI2sVariantIsTwoBitsPerWeight() {
+        for (String k : List.of("i2_s", "i2_s-nx1", "i2_s-1xn", "i2_s-vnni", "i2_s-sparse", "i2_s-a16")) {
+            assertTrue(Formats.KERNELS.contains(k), k);
+            assertEquals(2.0, Formats.bitsPerWeight(k), k);
+        }
+    }
+
     @Test
     void malformedListsAreOneLineErrors() {
         for (String bad : List.of("i2_s,tl2", "o_proj=i2_s,o_proj=tl2", "=i2_s", "o_proj=", "i2_s,,tl2", "ffn=i2_s")) {
