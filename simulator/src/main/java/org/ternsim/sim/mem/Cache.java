@@ -15,6 +15,8 @@ public final class Cache {
     private final long[] fillCycle;
     private final boolean[] dirty;
     private final long[] mshrBusyUntil;
+    /** Slot of the earliest busy-until cycle in {@link #mshrBusyUntil}, a ring sorted from there on. */
+    private int mshrOldest;
     /** Slot of the latest lookup hit or install: checked before scanning the set. */
     private int lastSlot;
     /**
@@ -193,7 +195,7 @@ public final class Cache {
 
     /** Earliest cycle at or after {@code cycle} when an MSHR is free; -1 if {@code dropIfBusy} and none is free now. */
     long acquireMshr(long cycle, boolean dropIfBusy) {
-        long free = mshrBusyUntil[0];
+        long free = mshrBusyUntil[mshrOldest];
         if (free <= cycle) {
             return cycle;
         }
@@ -206,27 +208,26 @@ public final class Cache {
 
     /**
      * Holds the MSHR that became free earliest until {@code until}. Only the multiset of busy-until cycles matters
-     * (which entry holds which cycle is never observed), so the entries form a binary min-heap: the earliest is at the
-     * root and is replaced here, instead of two linear scans per miss.
+     * (which entry holds which cycle is never observed), so the entries are kept sorted in a ring from
+     * {@link #mshrOldest}: the earliest is read in place, and the new cycle is inserted from the far end, where a
+     * streaming kernel's fills (each later than the last) land without moving any entry.
      */
     void occupyMshr(long until) {
-        long[] heap = mshrBusyUntil;
-        int n = heap.length;
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= n) {
+        long[] ring = mshrBusyUntil;
+        int n = ring.length;
+        int oldest = mshrOldest;
+        // the earliest entry's slot becomes the ring's far end once the start moves past it
+        int at = oldest;
+        int start = oldest + 1 == n ? 0 : oldest + 1;
+        for (int moved = 1; moved < n; moved++) {
+            int before = at == 0 ? n - 1 : at - 1;
+            if (ring[before] <= until) {
                 break;
             }
-            if (child + 1 < n && heap[child + 1] < heap[child]) {
-                child++;
-            }
-            if (heap[child] >= until) {
-                break;
-            }
-            heap[i] = heap[child];
-            i = child;
+            ring[at] = ring[before];
+            at = before;
         }
-        heap[i] = until;
+        ring[at] = until;
+        mshrOldest = start;
     }
 }
