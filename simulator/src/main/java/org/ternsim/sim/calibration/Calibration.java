@@ -53,6 +53,13 @@ public final class Calibration {
             double meanSignedError, int withinTolerance) {
     }
 
+    /**
+     * The kernel column's name for bitnet.cpp's "no parallel" prompt timing (kernels.md §2.5): the 1x1 kernel, TernSim's
+     * {@code i2_s} GEMV, called once per token. It names a way of running a calibration row, not a simulate kernel:
+     * {@code simulate} costs an {@code i2_s} prompt with the Nx1 GEMM, as bitnet.cpp's default build runs it.
+     */
+    static final String ONE_TOKEN_AT_A_TIME = "i2_s-1x1";
+
     /** The CSV's columns, in order. */
     public static final List<String> COLUMNS = List.of("hw", "kind", "workload", "threads", "m", "k", "n", "kernel",
         "lmHead", "published", "unit", "source");
@@ -134,7 +141,7 @@ public final class Calibration {
     /** The first kernel or LM-head format the point names that TernSim does not know, or null. */
     private static String unknownKernel(PublishedPoint p) {
         for (String k : List.of(p.kernel(), p.lmHead())) {
-            if (!k.isBlank() && !Formats.KERNELS.contains(k)) {
+            if (!k.isBlank() && !Formats.KERNELS.contains(k) && !k.equals(ONE_TOKEN_AT_A_TIME)) {
                 return k;
             }
         }
@@ -143,13 +150,17 @@ public final class Calibration {
 
     private static Row predict(Path home, HardwareConfig hw, PublishedPoint p) {
         if (p.kind().equals("kernel")) {
-            String kernel = p.kernel().isBlank() ? "i2_s" : p.kernel();
-            Operator op = new Operator("kernel", 0, "", OpClass.LINEAR, kernel, p.m(), p.k(), p.n(), 0, 0, 0, kernel,
+            boolean perToken = p.kernel().equals(ONE_TOKEN_AT_A_TIME);
+            String kernel = p.kernel().isBlank() || perToken ? "i2_s" : p.kernel();
+            long tokens = perToken ? 1 : p.n();
+            Operator op = new Operator("kernel", 0, "", OpClass.LINEAR, kernel, p.m(), p.k(), tokens, 0, 0, 0, kernel,
                 0);
             // A kernel benchmark repeats one matrix: it stays cached when it fits.
             CpuTarget t = new CpuTarget(hw, p.threads(), false, op.weightBytes(), 1);
             OperatorCost c = t.cost(op);
-            return new Row(p, c.seconds() * 1e3, c.model() + ", " + c.bound());
+            double calls = perToken ? p.n() : 1;
+            return new Row(p, calls * c.seconds() * 1e3, (perToken && p.n() > 1 ? p.n() + " x " : "") + c.model()
+                + ", " + c.bound());
         }
         Workload w = WorkloadLoader.load(home.resolve("configs/workloads/" + p.workload() + ".yaml"));
         Phase phase = p.kind().equals("decode") ? new Phase(Phase.Kind.DECODE, 64, 1, 1, 1, 1024)
@@ -194,7 +205,8 @@ public final class Calibration {
         sb.append("hardware config does not exist yet are pending. Nothing is fitted to these numbers. Kernel rows of one\n");
         sb.append("token compare with bitnet.cpp's \"no parallel\" (1x1) column and rows of N > 1 tokens with its\n");
         sb.append("\"activation parallel\" (Nx1) column, the kernels TernSim lowers for decode and prompts, and rows named\n");
-        sb.append("i2_s-1xn with its \"weight parallel\" column (the 1xN kernel; N > 1 tokens as N warm GEMVs); decode rows use\n");
+        sb.append("i2_s-1xn with its \"weight parallel\" column (the 1xN kernel; N > 1 tokens as N warm GEMVs), rows named i2_s-1x1\n");
+        sb.append("with its \"no parallel\" column (N > 1 tokens as N calls of the 1x1 GEMV, costed once); decode rows use\n");
         sb.append("context 64 (tg128), prefill rows a 128-token prompt (pp128). A kernel named after the workload is the one\n");
         sb.append("the measurement ran instead of the workload's own (T-MAC's rows, kernels.md §8.5); a kernel TernSim does not\n");
         sb.append("have keeps its row pending.\n\n");

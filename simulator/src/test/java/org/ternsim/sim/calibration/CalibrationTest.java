@@ -17,10 +17,11 @@ class CalibrationTest {
     @Test
     void theBundledDataHoldsEveryPublishedPoint() {
         List<PublishedPoint> p = Calibration.read(HOME.resolve("configs/calibration/bitnet-cpu-published.csv"));
-        // kernels.md §2.5 (no parallel at 1 token, activation parallel at 7 shapes, weight parallel at 8), §8.3 EPYC
-        // tg/pp, Cobalt tg/pp, §8.5 T-MAC on the M2 Ultra (4) and its llama.cpp Q2_K baseline (2)
-        assertEquals(1 + 7 + 8 + 6 + 6 + 4 + 4 + 4 + 2, p.size());
+        // kernels.md §2.5 (no parallel at 8 shapes, activation parallel at 7, weight parallel at 8), §8.3 EPYC tg/pp,
+        // Cobalt tg/pp, §8.5 T-MAC on the M2 Ultra (4) and its llama.cpp Q2_K baseline (2)
+        assertEquals(8 + 7 + 8 + 6 + 6 + 4 + 4 + 4 + 2, p.size());
         assertEquals(8, p.stream().filter(x -> x.kernel().equals("i2_s-1xn")).count());
+        assertEquals(7, p.stream().filter(x -> x.kernel().equals(Calibration.ONE_TOKEN_AT_A_TIME)).count());
         assertTrue(p.stream().allMatch(x -> x.source().startsWith("kernels.md")));
     }
 
@@ -43,5 +44,20 @@ class CalibrationTest {
         String md = Calibration.markdown(rows, s);
         assertTrue(md.startsWith("## End-to-end vs published") && md.contains("no-such-cpu"), md);
         assertTrue(md.contains("| [1,2048]x[2048,2048], tmac |"), md);
+    }
+
+    @Test
+    void noParallelRowsCostOneGemvPerToken(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("points.csv");
+        Files.writeString(csv, "hw,kind,workload,threads,m,k,n,kernel,lmHead,published,unit,source\n"
+            + "zen5-2c,kernel,,1,512,2048,1,,,0.020,ms,test\n"
+            + "zen5-2c,kernel,,1,512,2048,12,i2_s-1x1,,0.240,ms,test\n"
+            + "zen5-2c,kernel,,1,512,2048,12,,,0.240,ms,test\n");
+        List<Calibration.Row> rows = Calibration.run(HOME, Calibration.read(csv));
+        double gemv = rows.get(0).predicted();
+        assertEquals(12 * gemv, rows.get(1).predicted(), 1e-9 * gemv, rows.get(1).toString());
+        assertTrue(rows.get(1).note().startsWith("12 x "), rows.get(1).note());
+        // without the name, 12 tokens run as a prompt of the Nx1 GEMM, which shares each weight load among tokens
+        assertTrue(rows.get(2).predicted() < rows.get(1).predicted(), rows.get(2) + " vs " + rows.get(1));
     }
 }
