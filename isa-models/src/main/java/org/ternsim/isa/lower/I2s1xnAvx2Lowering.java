@@ -7,12 +7,12 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.x86.X86Semantics;
 
 /**
- * @param rowsPerPass weight rows sharing each activation load (1..3, the AVX2 register file's limit here)
+ * @param rowsPerPass weight rows sharing each activation load (1..8; bitnet.cpp's weight-parallel x86 build: 8)
  * @param groupBlocks 128-value blocks summed in int16 before widening (16 is exact; bitnet.cpp's 32 can wrap)
  */
 public record I2s1xnAvx2Lowering(int rowsPerPass, int groupBlocks) implements GemvLowering {
 
-    public static final int DEFAULT_ROWS_PER_PASS = 3;
+    public static final int DEFAULT_ROWS_PER_PASS = 8;
 
     public I2s1xnAvx2Lowering {
         if (rowsPerPass < 1 || rowsPerPass > I2s1xnAvx2Gemv.MAX_ROWS_PER_PASS) {

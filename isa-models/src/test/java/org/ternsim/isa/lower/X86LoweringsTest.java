@@ -15,7 +15,8 @@ class X86LoweringsTest {
 
     /** Lowerings at non-default tuning parameters (the defaults run in bitnetShapeIsBitExact), so the parameters are exercised. */
     static List<GemvLowering> lowerings() {
-        return List.of(new I2s1xnAvx2Lowering(2, 16), new I2s1xnAvx2Lowering(3, 5), new I2sVnniLowering(1),
+        return List.of(new I2s1xnAvx2Lowering(2, 16), new I2s1xnAvx2Lowering(3, 5), new I2s1xnAvx2Lowering(8, 32),
+            new I2s1xnAvx2Lowering(5, 16), new I2sVnniLowering(1),
             new I2sVnniLowering(3), new Tl2Avx2Lowering(48), new Tl2Avx2Lowering(240),
             new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.TQ2_0),
             new BaselineAvx2Lowering(org.ternsim.kernels.baseline.BlockFormat.Q4_0),
