@@ -109,13 +109,8 @@ public final class I2s1xnAvx2Gemv {
             b.emit("add", W, new Imm((long) (n - 1) * rowBytes));
         }
         for (int r = 0; r < n; r++) {
-            b.emit("vmovdqu", ymm(7), Mem.at(ACC32, 32L * r, 32));
-            b.emit("vextracti128", xmm(8), ymm(7), new Imm(1));
-            b.emit("vpaddd", xmm(8), xmm(8), xmm(7));
-            b.emit("vpunpckhqdq", xmm(9), xmm(8), xmm(8));
-            b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
-            b.emit("vpshufd", xmm(9), xmm(8), new Imm(1));
-            b.emit("vpaddd", xmm(8), xmm(8), xmm(9));
+            b.emit("vmovdqu", ymm(8), Mem.at(ACC32, 32L * r, 32));
+            I2sAvx2Gemv.emitHorizontalSum(b, 8, 9);
             b.emit("vmovd", r32(10), xmm(8));
             b.emit("vcvtsi2ss", xmm(8), xmm(8), r32(10));
             b.emit("mov", r32(11), Mem.at(PARAMS, I2sAvx2Gemv.PARAM_SUM_Q, 4));

@@ -163,18 +163,23 @@ public final class I2sAvx2Gemv {
     }
 
     private static void emitHorizontalSumAndEpilogue(Program.Builder b) {
-        b.emit("vextracti128", xmm(1), ymm(0), new Imm(1));
-        b.emit("vpaddd", xmm(0), xmm(0), xmm(1));
-        b.emit("vpunpckhqdq", xmm(1), xmm(0), xmm(0));
-        b.emit("vpaddd", xmm(0), xmm(0), xmm(1));
-        b.emit("vpshufd", xmm(1), xmm(0), new Imm(1));
-        b.emit("vpaddd", xmm(0), xmm(0), xmm(1));
+        emitHorizontalSum(b, 0, 1);
         b.emit("vmovd", RAW, xmm(0));
         b.emit("vcvtsi2ss", xmm(1), xmm(1), RAW);
         b.emit("vsubss", xmm(1), xmm(1), xmm(12));
         b.emit("vdivss", xmm(1), xmm(1), xmm(11));
         b.emit("vmulss", xmm(1), xmm(1), xmm(10));
         b.emit("vmovss", Mem.at(Y, 0, 4), xmm(1));
+    }
+
+    /** Adds the eight int32 lanes of ymm{@code sum} into lane 0 of xmm{@code sum}, with xmm{@code scratch} as scratch. */
+    static void emitHorizontalSum(Program.Builder b, int sum, int scratch) {
+        b.emit("vextracti128", xmm(scratch), ymm(sum), new Imm(1));
+        b.emit("vpaddd", xmm(sum), xmm(sum), xmm(scratch));
+        b.emit("vpunpckhqdq", xmm(scratch), xmm(sum), xmm(sum));
+        b.emit("vpaddd", xmm(sum), xmm(sum), xmm(scratch));
+        b.emit("vpshufd", xmm(scratch), xmm(sum), new Imm(1));
+        b.emit("vpaddd", xmm(sum), xmm(sum), xmm(scratch));
     }
 
     /** Writes the kernel's inputs into the program's regions, in the byte layout the program expects. */
