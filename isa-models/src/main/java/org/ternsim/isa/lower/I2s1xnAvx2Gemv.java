@@ -22,9 +22,8 @@ import org.ternsim.kernels.format.I2sLayout;
  * allocates them for 8 rows (docs/kernels.md): ymm0 the 0x03 mask, ymm3-6 the activations, ymm7-9 the unpacked
  * planes and products, ymm1, ymm2 and ymm10-15 the rows' int16 sums, which leaves none for the int32 sums: they live in
  * memory (the compiled kernel's stack slots, here the {@code acc32} region) and meet their int16 sums once per group,
- * as does the int16 ones vector. Each row adds its four products as
- * (p0 + p1) + (p2 + p3) before its accumulator, the order clang emits; int16 adds wrap, so any order gives the same
- * sums.
+ * as does the int16 ones vector. Each row adds its four products as (p0 + p1) + (p2 + p3) before its accumulator, the
+ * order clang emits; int16 adds wrap, so any order gives the same sums.
  */
 public final class I2s1xnAvx2Gemv {
 
