@@ -1,6 +1,7 @@
 // Exact replay of a loop period whose timing state has been seen to repeat: same cycles, without re-modelling each op.
 package org.ternsim.sim.core;
 
+import org.apache.commons.math3.util.ArithmeticUtils;
 import org.ternsim.sim.mem.MemoryHierarchy;
 
 /**
@@ -634,12 +635,8 @@ final class LoopReplay {
         }
         long line = memory.lineBytes();
         long offset = Math.floorMod(advance / periods, line);
-        long multiple = offset == 0 ? 0 : line / gcd(offset, line);
+        long multiple = offset == 0 ? 0 : line / ArithmeticUtils.gcd(offset, line);
         return multiple * length <= MAX_RECORD ? multiple : 0;
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** An instruction was timed without its loop-head visit: the searches count it, or know they missed one. */

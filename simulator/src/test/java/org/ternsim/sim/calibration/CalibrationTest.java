@@ -27,13 +27,11 @@ class CalibrationTest {
 
     @Test
     void rowsWithAConfigAreSimulatedAndTheRestArePending(@TempDir Path dir) throws Exception {
-        Path csv = dir.resolve("points.csv");
-        Files.writeString(csv, "hw,kind,workload,threads,m,k,n,kernel,lmHead,published,unit,source\n"
-            + "zen5-2c,kernel,,1,2048,2048,1,,,0.075,ms,\"test, a row for the dev VM\"\n"
-            + "no-such-cpu,kernel,,1,2048,2048,1,,,0.075,ms,test\n"
-            + "zen5-2c,kernel,,1,2048,2048,1,tmac,,0.075,ms,test\n"
-            + "zen5-2c,kernel,,1,2048,2048,1,q2_k,,0.075,ms,test\n");
-        List<Calibration.Row> rows = Calibration.run(HOME, Calibration.read(csv));
+        List<Calibration.Row> rows = run(dir,
+            "zen5-2c,kernel,,1,2048,2048,1,,,0.075,ms,\"test, a row for the dev VM\"",
+            "no-such-cpu,kernel,,1,2048,2048,1,,,0.075,ms,test",
+            "zen5-2c,kernel,,1,2048,2048,1,tmac,,0.075,ms,test",
+            "zen5-2c,kernel,,1,2048,2048,1,q2_k,,0.075,ms,test");
         assertTrue(!rows.get(0).pending() && rows.get(0).predicted() > 0, rows.get(0).toString());
         assertTrue(rows.get(1).pending());
         assertTrue(!rows.get(2).pending() && rows.get(2).predicted() != rows.get(0).predicted(), rows.get(2).toString());
@@ -48,16 +46,21 @@ class CalibrationTest {
 
     @Test
     void noParallelRowsCostOneGemvPerToken(@TempDir Path dir) throws Exception {
-        Path csv = dir.resolve("points.csv");
-        Files.writeString(csv, "hw,kind,workload,threads,m,k,n,kernel,lmHead,published,unit,source\n"
-            + "zen5-2c,kernel,,1,512,2048,1,,,0.020,ms,test\n"
-            + "zen5-2c,kernel,,1,512,2048,12,i2_s-1x1,,0.240,ms,test\n"
-            + "zen5-2c,kernel,,1,512,2048,12,,,0.240,ms,test\n");
-        List<Calibration.Row> rows = Calibration.run(HOME, Calibration.read(csv));
+        List<Calibration.Row> rows = run(dir,
+            "zen5-2c,kernel,,1,512,2048,1,,,0.020,ms,test",
+            "zen5-2c,kernel,,1,512,2048,12,i2_s-1x1,,0.240,ms,test",
+            "zen5-2c,kernel,,1,512,2048,12,,,0.240,ms,test");
         double gemv = rows.get(0).predicted();
         assertEquals(12 * gemv, rows.get(1).predicted(), 1e-9 * gemv, rows.get(1).toString());
         assertTrue(rows.get(1).note().startsWith("12 x "), rows.get(1).note());
         // without the name, 12 tokens run as a prompt of the Nx1 GEMM, which shares each weight load among tokens
         assertTrue(rows.get(2).predicted() < rows.get(1).predicted(), rows.get(2) + " vs " + rows.get(1));
+    }
+
+    /** Writes {@code rows} under the CSV header to a file in {@code dir} and predicts them. */
+    private static List<Calibration.Row> run(Path dir, String... rows) throws Exception {
+        Path csv = dir.resolve("points.csv");
+        Files.writeString(csv, String.join(",", Calibration.COLUMNS) + "\n" + String.join("\n", rows) + "\n");
+        return Calibration.run(HOME, Calibration.read(csv));
     }
 }
