@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@code {{W}}} the width in bits, {@code {{W/2}}} half of it (byte species widened to shorts), {@code {{W/16}}}
  * int16 lanes, {@code {{W/8}}} byte lanes. Run with {@code -Dternsim.regenerate=true} to rewrite the classes from the templates.
  */
-class PerWidthBodiesTest {
+public class PerWidthBodiesTest {
 
     /** Template name -> package directory of the generated classes. */
     private static final Map<String, String> TEMPLATES = Map.of(
@@ -32,8 +32,16 @@ class PerWidthBodiesTest {
 
     @Test
     void everyWidthIsItsTemplateRendered() throws IOException {
+        assertRendered(TEMPLATES);
+    }
+
+    /**
+     * Checks (or with {@code -Dternsim.regenerate=true} rewrites) each template's classes under the working directory's
+     * {@code src/main}; other modules' tests call it with their own templates.
+     */
+    public static void assertRendered(Map<String, String> templates) throws IOException {
         boolean regenerate = Boolean.getBoolean("ternsim.regenerate");
-        for (var e : TEMPLATES.entrySet()) {
+        for (var e : templates.entrySet()) {
             String template = Files.readString(Path.of("src/main/templates", e.getKey() + ".java.tmpl"),
                 StandardCharsets.UTF_8);
             for (int bits : new int[] {128, 256, 512}) {

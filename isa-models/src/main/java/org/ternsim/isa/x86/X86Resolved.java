@@ -172,18 +172,19 @@ final class X86Resolved {
 
     private static final class Binary extends ThreeOperand {
         private final Op op;
-        private final boolean vectors;
+        /** The Vector API form of this op and width, or null for the eight-byte loop. */
+        private final X86LaneVector.Form vectors;
 
         Binary(Instruction in, Op op) {
             super(in);
             this.op = op;
-            this.vectors = laneVectors(width);
+            this.vectors = laneVectors(width) ? X86LaneVector.binary(op, width) : null;
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
-            if (vectors && VectorWarmup.warm()) {
-                X86LaneVector.binary(op, width, x, y, r);
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(x, y, r);
                 return;
             }
             for (int o = 0; o < width; o += 8) {
@@ -213,7 +214,8 @@ final class X86Resolved {
         private final int a;
         private final Operand.Mem mem;
         private final int count;
-        private final boolean vectors;
+        /** The Vector API form of this shift and width, or null for the eight-byte loop. */
+        private final X86LaneVector.ShiftForm vectors;
 
         ShiftImm(Instruction in, Shift kind) {
             this.kind = kind;
@@ -224,15 +226,15 @@ final class X86Resolved {
             // As the generic form: the count byte of the immediate; above 15 a logical shift gives 0, an arithmetic
             // one the sign.
             this.count = (int) (((Operand.Imm) in.op(2)).value() & 0xFF);
-            this.vectors = laneVectors(width);
+            this.vectors = laneVectors(width) ? X86LaneVector.shift(kind, width) : null;
         }
 
         @Override
         public void execute(Instruction in, MachineState s) {
             byte[] x = second(s, a, mem, width);
             byte[] r = s.vec[dst];
-            if (vectors && (count <= 15 || kind == Shift.SRAW) && VectorWarmup.warm()) {
-                X86LaneVector.shift(kind, Math.min(count, 15), width, x, r);
+            if (vectors != null && (count <= 15 || kind == Shift.SRAW) && VectorWarmup.warm()) {
+                vectors.apply(Math.min(count, 15), x, r);
             } else if (kind == Shift.SRAW) {
                 int n = Math.min(count, 15);
                 for (int o = 0; o < width; o += 2) {
@@ -257,18 +259,19 @@ final class X86Resolved {
     /** vpsrlvw / vpsllvw / vpsravw: counts above 15 give 0, or the sign for the arithmetic shift. */
     private static final class ShiftVariable extends ThreeOperand {
         private final VariableShift kind;
-        private final boolean vectors;
+        /** The Vector API form of this shift and width, or null for the lane loops. */
+        private final X86LaneVector.Form vectors;
 
         ShiftVariable(Instruction in, VariableShift kind) {
             super(in);
             this.kind = kind;
-            this.vectors = laneVectors(width);
+            this.vectors = laneVectors(width) ? X86LaneVector.shiftVariable(kind, width) : null;
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
-            if (vectors && VectorWarmup.warm()) {
-                X86LaneVector.shiftVariable(kind, width, x, y, r);
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(x, y, r);
                 return;
             }
             // one loop per kind, each lane and its count read as one 16-bit value
@@ -297,27 +300,18 @@ final class X86Resolved {
 
     /** vpmaddubsw: unsigned bytes of src1 times signed bytes of src2, adjacent pairs summed, signed saturation. */
     private static final class MaddUbsW extends ThreeOperand {
-        /**
-         * The Vector API species of this width (X86MaddUbsVector.species), or null for the byte loop. Typed Object,
-         * so that this class loads even where the incubator module is missing (then the byte loop runs).
-         */
-        private final Object species;
+        /** The Vector API form of this width, or null for the byte loop. */
+        private final X86LaneVector.Form vectors;
 
         MaddUbsW(Instruction in) {
             super(in);
-            Object vectors;
-            try {
-                vectors = X86MaddUbsVector.species(width);
-            } catch (LinkageError incubatorModuleMissing) {
-                vectors = null;
-            }
-            species = vectors;
+            this.vectors = laneVectors(width) ? X86LaneVector.maddUbs(width) : null;
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
-            if (species != null && VectorWarmup.warm()) {
-                X86MaddUbsVector.compute(species, x, y, r);
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(x, y, r);
                 return;
             }
             for (int o = 0; o < width; o += 2) {
@@ -347,18 +341,19 @@ final class X86Resolved {
 
     /** vpdpbusd (VNNI): each 32-bit lane of the destination plus four u8 x s8 products, wrapping. */
     private static final class DpBusD extends ThreeOperand {
-        private final boolean vectors;
+        /** The Vector API form of this width, or null for the lane loop. */
+        private final X86LaneVector.Form vectors;
 
         DpBusD(Instruction in) {
             super(in);
-            this.vectors = laneVectors(width);
+            this.vectors = laneVectors(width) ? X86LaneVector.dotBytes(width) : null;
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
             // r is the destination register, which is also the accumulator: each lane reads it before writing it
-            if (vectors && VectorWarmup.warm()) {
-                X86LaneVector.dotBytes(width, x, y, r);
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(x, y, r);
                 return;
             }
             for (int o = 0; o < width; o += 4) {

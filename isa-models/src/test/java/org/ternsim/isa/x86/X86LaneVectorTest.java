@@ -20,9 +20,9 @@ class X86LaneVectorTest {
                     byte[] y = EdgeBytes.of(random, width);
                     byte[] expected = binary(op, x, y);
                     byte[] actual = new byte[width];
-                    X86LaneVector.binary(op, width, x, y, actual);
+                    X86LaneVector.binary(op, width).apply(x, y, actual);
                     assertArrayEquals(expected, actual, op + " width " + width);
-                    X86LaneVector.binary(op, width, x, y, x);
+                    X86LaneVector.binary(op, width).apply(x, y, x);
                     assertArrayEquals(expected, x, op + " in place, width " + width);
                 }
             }
@@ -47,7 +47,7 @@ class X86LaneVectorTest {
                             });
                         }
                         byte[] actual = new byte[width];
-                        X86LaneVector.shift(kind, count, width, x, actual);
+                        X86LaneVector.shift(kind, width).apply(count, x, actual);
                         assertArrayEquals(expected, actual, kind + " by " + count + ", width " + width);
                     }
                 }

@@ -1,0 +1,246 @@
+// The 256-bit Vector API bodies of X86LaneVector: element-wise operations, 16-bit shifts, vpmaddubsw and vpdpbusd.
+// Generated for 128, 256 and 512 bits from isa-models/src/main/templates/X86Lanes.java.tmpl; edit the template
+// and regenerate with PerWidthLanesTest (-Dternsim.regenerate=true), which fails while the two differ.
+package org.ternsim.isa.x86;
+
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.AND;
+import static jdk.incubator.vector.VectorOperators.AND_NOT;
+import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LSHR;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MUL;
+import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.OR;
+import static jdk.incubator.vector.VectorOperators.SUB;
+import static jdk.incubator.vector.VectorOperators.XOR;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link X86LaneVector}'s forms on 32-byte registers, written so that the JIT compiles each to vector
+ * instructions in a run that uses every width (docs/performance.md, "Vector forms per width"):
+ * <ul>
+ *   <li>one class per width: the Vector API compiles to vector instructions only where the species is a constant,
+ *       and a species passed as an argument is one only where the JIT inlines the body, which it refuses once it
+ *       has compiled that body on its own;</li>
+ *   <li>one small method per operation: a method that switched over all of them inlined more vector code than C2's
+ *       budget once a run had used most of them;</li>
+ *   <li>every operation as {@code lanewise} or {@code compare} with a vector operand, called here: the API's
+ *       shorthands ({@code and}, {@code add}, a scalar operand or shift count) are shared by all widths, and their
+ *       type profile, mixed by the other widths, leaves JDK 17's C2 without the vector's class, so it ran them lane
+ *       by lane. Called here, the profile sees one width and the result's class is exact. A reinterpreted vector
+ *       gets its class back through an OR with zero before it is stored, for the same reason.</li>
+ * </ul>
+ * Both sources are loaded before the result is stored, so the destination may be a source.
+ */
+final class X86Lanes256 {
+
+    private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_256;
+    private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_256;
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_256;
+
+    private X86Lanes256() {
+    }
+
+    static X86LaneVector.Form binary(X86Resolved.Op op) {
+        return switch (op) {
+            case AND -> X86Lanes256::and;
+            case ANDN -> X86Lanes256::andNot;
+            case OR -> X86Lanes256::or;
+            case XOR -> X86Lanes256::xor;
+            case ADDB -> X86Lanes256::addBytes;
+            case SUBB -> X86Lanes256::subBytes;
+            case ADDW -> X86Lanes256::addWords;
+            case SUBW -> X86Lanes256::subWords;
+            case ADDD -> X86Lanes256::addDwords;
+            case SUBD -> X86Lanes256::subDwords;
+            case ADDQ -> X86Lanes256::addQwords;
+        };
+    }
+
+    static X86LaneVector.ShiftForm shift(X86Resolved.Shift kind) {
+        return switch (kind) {
+            case SRLW -> X86Lanes256::shiftRightLogical;
+            case SLLW -> X86Lanes256::shiftLeft;
+            case SRAW -> X86Lanes256::shiftRightArithmetic;
+        };
+    }
+
+    static X86LaneVector.Form shiftVariable(X86Resolved.VariableShift kind) {
+        return switch (kind) {
+            case SRLVW -> X86Lanes256::shiftRightLogicalVariable;
+            case SLLVW -> X86Lanes256::shiftLeftVariable;
+            case SRAVW -> X86Lanes256::shiftRightArithmeticVariable;
+        };
+    }
+
+    // ---- element-wise ----
+
+    static void and(byte[] x, byte[] y, byte[] r) {
+        bytes(x).lanewise(AND, bytes(y)).intoArray(r, 0);
+    }
+
+    static void andNot(byte[] x, byte[] y, byte[] r) {
+        bytes(y).lanewise(AND_NOT, bytes(x)).intoArray(r, 0); // ~x & y
+    }
+
+    static void or(byte[] x, byte[] y, byte[] r) {
+        bytes(x).lanewise(OR, bytes(y)).intoArray(r, 0);
+    }
+
+    static void xor(byte[] x, byte[] y, byte[] r) {
+        bytes(x).lanewise(XOR, bytes(y)).intoArray(r, 0);
+    }
+
+    static void addBytes(byte[] x, byte[] y, byte[] r) {
+        bytes(x).lanewise(ADD, bytes(y)).intoArray(r, 0);
+    }
+
+    static void subBytes(byte[] x, byte[] y, byte[] r) {
+        bytes(x).lanewise(SUB, bytes(y)).intoArray(r, 0);
+    }
+
+    static void addWords(byte[] x, byte[] y, byte[] r) {
+        store(shorts(x).lanewise(ADD, shorts(y)), r);
+    }
+
+    static void subWords(byte[] x, byte[] y, byte[] r) {
+        store(shorts(x).lanewise(SUB, shorts(y)), r);
+    }
+
+    static void addDwords(byte[] x, byte[] y, byte[] r) {
+        store(ints(x).lanewise(ADD, ints(y)), r);
+    }
+
+    static void subDwords(byte[] x, byte[] y, byte[] r) {
+        store(ints(x).lanewise(SUB, ints(y)), r);
+    }
+
+    static void addQwords(byte[] x, byte[] y, byte[] r) {
+        store(longs(x).lanewise(ADD, longs(y)), r);
+    }
+
+    // ---- 16-bit shifts by an immediate: {@code count} is 0..15, the caller has dealt with larger ones ----
+
+    static void shiftRightLogical(int count, byte[] x, byte[] r) {
+        store(shorts(x).lanewise(LSHR, words(count)), r);
+    }
+
+    static void shiftLeft(int count, byte[] x, byte[] r) {
+        store(shorts(x).lanewise(LSHL, words(count)), r);
+    }
+
+    static void shiftRightArithmetic(int count, byte[] x, byte[] r) {
+        store(shorts(x).lanewise(ASHR, words(count)), r);
+    }
+
+    // ---- 16-bit shifts by the count in the same lane of y: the API masks a count to the lane's 15, x86 gives 0
+    // beyond it, or the sign for the arithmetic shift ----
+
+    static void shiftRightLogicalVariable(byte[] x, byte[] y, byte[] r) {
+        ShortVector counts = shorts(y);
+        store(shorts(x).lanewise(LSHR, counts).blend(words(0), beyond15(counts)), r);
+    }
+
+    static void shiftLeftVariable(byte[] x, byte[] y, byte[] r) {
+        ShortVector counts = shorts(y);
+        store(shorts(x).lanewise(LSHL, counts).blend(words(0), beyond15(counts)), r);
+    }
+
+    static void shiftRightArithmeticVariable(byte[] x, byte[] y, byte[] r) {
+        ShortVector counts = shorts(y);
+        store(shorts(x).lanewise(ASHR, counts.blend(words(15), beyond15(counts))), r);
+    }
+
+    private static VectorMask<Short> beyond15(ShortVector counts) {
+        return counts.lanewise(AND, words(0xFFF0)).compare(NE, words(0));
+    }
+
+    // ---- dot products ----
+
+    /**
+     * vpmaddubsw. Each 16-bit lane is read as its two bytes: the even byte is x's low byte (unsigned) times y's low
+     * byte (signed), the odd one the high bytes. Each product fits in 16 bits (255 x -128 = -32640), and only their
+     * sum can overflow: it has then the other sign than both products, and saturates towards their sign.
+     */
+    static void maddUbs(byte[] x, byte[] y, byte[] r) {
+        ShortVector xs = shorts(x);
+        ShortVector ys = shorts(y);
+        ShortVector eight = words(8);
+        ShortVector even = xs.lanewise(AND, words(0xFF)).lanewise(MUL, ys.lanewise(LSHL, eight).lanewise(ASHR, eight));
+        ShortVector odd = xs.lanewise(LSHR, eight).lanewise(MUL, ys.lanewise(ASHR, eight));
+        ShortVector sum = even.lanewise(ADD, odd);
+        VectorMask<Short> overflow = even.lanewise(XOR, sum).lanewise(AND, odd.lanewise(XOR, sum))
+            .compare(LT, words(0));
+        ShortVector saturated = words(Short.MAX_VALUE)
+            .blend(words(Short.MIN_VALUE), even.compare(LT, words(0)));
+        store(sum.blend(saturated, overflow), r);
+    }
+
+    /** vpdpbusd: r += the four u8 (x) times s8 (y) products of each 32-bit lane, wrapping. */
+    static void dotBytes(byte[] x, byte[] y, byte[] r) {
+        IntVector u = ints(x);
+        IntVector v = ints(y);
+        IntVector sum = ints(r).lanewise(ADD, product(u, v, 0)).lanewise(ADD, product(u, v, 1))
+            .lanewise(ADD, product(u, v, 2)).lanewise(ADD, product(u, v, 3));
+        store(sum, r);
+    }
+
+    /** Byte j of each lane: x's as unsigned (shifted down, masked), times y's as signed (to the top, then back). */
+    private static IntVector product(IntVector x, IntVector y, int j) {
+        IntVector xj = x.lanewise(LSHR, dwords(8 * j)).lanewise(AND, dwords(0xFF));
+        IntVector yj = y.lanewise(LSHL, dwords(24 - 8 * j)).lanewise(ASHR, dwords(24));
+        return xj.lanewise(MUL, yj);
+    }
+
+    // ---- loads, constants and stores ----
+
+    private static ByteVector bytes(byte[] x) {
+        return ByteVector.fromArray(BYTES, x, 0);
+    }
+
+    private static ShortVector shorts(byte[] x) {
+        return (ShortVector) bytes(x).reinterpretShape(SHORTS, 0);
+    }
+
+    private static IntVector ints(byte[] x) {
+        return (IntVector) bytes(x).reinterpretShape(INTS, 0);
+    }
+
+    private static LongVector longs(byte[] x) {
+        return (LongVector) bytes(x).reinterpretShape(LONGS, 0);
+    }
+
+    private static ShortVector words(int value) {
+        return ShortVector.broadcast(SHORTS, (short) value);
+    }
+
+    private static IntVector dwords(int value) {
+        return IntVector.broadcast(INTS, value);
+    }
+
+    private static void store(ShortVector v, byte[] r) {
+        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, 0);
+    }
+
+    private static void store(IntVector v, byte[] r) {
+        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, 0);
+    }
+
+    private static void store(LongVector v, byte[] r) {
+        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, 0);
+    }
+
+    /** v itself, as the result of an operation called here (see the class comment). */
+    private static ByteVector exact(ByteVector v) {
+        return v.lanewise(OR, ByteVector.zero(BYTES));
+    }
+}
