@@ -5,10 +5,10 @@ import jdk.incubator.vector.ByteVector;
 
 /**
  * The vectorised provider of {@code X86Resolved}'s {@code Binary}, {@code ShiftImm}, {@code ShiftVariable},
- * {@code MaddUbsW} and {@code DpBusD}; their scalar loops are the reference and the fallback. Each width and operation
- * is a method of its own in {@link X86Lanes128}, {@link X86Lanes256} or {@link X86Lanes512} (one template), chosen
- * once per decoded instruction: its species is a constant however the JIT compiles it, and its vector code small
- * enough for the JIT to inline whole.
+ * {@code MaddUbsW} and {@code DpBusD} and of {@code X86ResolvedFloat}'s {@code HalfToFloat}; their scalar loops are the
+ * reference and the fallback. Each width and operation is a method of its own in {@link X86Lanes128},
+ * {@link X86Lanes256} or {@link X86Lanes512} (one template), chosen once per decoded instruction: its species is a
+ * constant however the JIT compiles it, and its vector code small enough for the JIT to inline whole.
  */
 final class X86LaneVector {
 
@@ -20,6 +20,11 @@ final class X86LaneVector {
     /** r = x shifted by {@code count} (0..15) per 16-bit lane. */
     interface ShiftForm {
         void apply(int count, byte[] x, byte[] r);
+    }
+
+    /** The first {@code width} bytes of r from x (r may be x). */
+    interface Convert {
+        void apply(byte[] x, byte[] r);
     }
 
     private X86LaneVector() {
@@ -63,6 +68,15 @@ final class X86LaneVector {
             case 16 -> X86Lanes128::maddUbs;
             case 32 -> X86Lanes256::maddUbs;
             default -> X86Lanes512::maddUbs;
+        };
+    }
+
+    /** vcvtph2ps: {@code width} / 4 halves of x as floats. */
+    static Convert halfToFloat(int width) {
+        return switch (width) {
+            case 16 -> X86Lanes128::halfToFloat;
+            case 32 -> X86Lanes256::halfToFloat;
+            default -> X86Lanes512::halfToFloat;
         };
     }
 

@@ -1,4 +1,4 @@
-// The 256-bit Vector API bodies of X86LaneVector: element-wise operations, 16-bit shifts, vpmaddubsw and vpdpbusd.
+// The 256-bit Vector API bodies of X86LaneVector: element-wise ops, 16-bit shifts, vpmaddubsw, vpdpbusd, vcvtph2ps.
 // Generated for 128, 256 and 512 bits from isa-models/src/main/templates/X86Lanes.java.tmpl; edit the template
 // and regenerate with PerWidthLanesTest (-Dternsim.regenerate=true), which fails while the two differ.
 package org.ternsim.isa.x86;
@@ -7,16 +7,21 @@ import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.AND;
 import static jdk.incubator.vector.VectorOperators.AND_NOT;
 import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MUL;
 import static jdk.incubator.vector.VectorOperators.NE;
 import static jdk.incubator.vector.VectorOperators.OR;
+import static jdk.incubator.vector.VectorOperators.S2I;
 import static jdk.incubator.vector.VectorOperators.SUB;
 import static jdk.incubator.vector.VectorOperators.XOR;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
@@ -46,6 +51,10 @@ final class X86Lanes256 {
     private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_256;
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_256;
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_256;
+    /** vcvtph2ps's source: as many halves as the result has floats, in half its bytes. */
+    private static final VectorSpecies<Byte> HALF_BYTES = ByteVector.SPECIES_128;
+    private static final VectorSpecies<Short> HALVES = ShortVector.SPECIES_128;
 
     private X86Lanes256() {
     }
@@ -199,6 +208,28 @@ final class X86Lanes256 {
         IntVector xj = x.lanewise(LSHR, dwords(8 * j)).lanewise(AND, dwords(0xFF));
         IntVector yj = y.lanewise(LSHL, dwords(24 - 8 * j)).lanewise(ASHR, dwords(24));
         return xj.lanewise(MUL, yj);
+    }
+
+    // ---- conversion ----
+
+    /**
+     * vcvtph2ps: the halves in the first 16 bytes of h as floats, exactly, as
+     * {@link X86FloatVector#halfToFloatBits} converts one: a normal half rebiased, exponent 31 to infinity or a quiet
+     * NaN (the payload kept), a subnormal half as its mantissa times 2^-24.
+     */
+    static void halfToFloat(byte[] h, byte[] r) {
+        ShortVector halves = (ShortVector) ByteVector.fromArray(HALF_BYTES, h, 0).reinterpretShape(HALVES, 0);
+        IntVector bits = ((IntVector) halves.convertShape(S2I, INTS, 0)).lanewise(AND, dwords(0xFFFF));
+        IntVector sign = bits.lanewise(AND, dwords(0x8000)).lanewise(LSHL, dwords(16));
+        IntVector magnitude = bits.lanewise(AND, dwords(0x7FFF));
+        IntVector shifted = magnitude.lanewise(LSHL, dwords(13));
+        IntVector floats = shifted.lanewise(ADD, dwords((127 - 15) << 23))
+            .blend(shifted.lanewise(OR, dwords(0x7F80_0000)), magnitude.compare(GE, dwords(0x7C00)));
+        floats = floats.blend(floats.lanewise(OR, dwords(0x0040_0000)), magnitude.compare(GT, dwords(0x7C00)));
+        FloatVector subnormal = ((FloatVector) magnitude.convertShape(I2F, FLOATS, 0))
+            .lanewise(MUL, FloatVector.broadcast(FLOATS, 0x1p-24f));
+        floats = floats.blend(subnormal.reinterpretShape(INTS, 0), magnitude.compare(LT, dwords(0x400)));
+        store(floats.lanewise(OR, sign), r);
     }
 
     // ---- loads, constants and stores ----

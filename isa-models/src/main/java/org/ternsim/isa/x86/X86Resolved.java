@@ -115,7 +115,7 @@ final class X86Resolved {
      * Whether the Vector API forms ({@link X86LaneVector}) serve this width on this host; false where the incubator
      * module is missing (the classes referring to it then fail to link, and the eight-byte loops run).
      */
-    private static boolean laneVectors(int width) {
+    static boolean laneVectors(int width) {
         try {
             return X86LaneVector.available(width);
         } catch (LinkageError incubatorModuleMissing) {

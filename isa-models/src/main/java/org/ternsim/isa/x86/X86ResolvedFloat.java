@@ -10,6 +10,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Resolving;
+import org.ternsim.isa.VectorWarmup;
 
 /**
  * As {@link X86Resolved}, for the two float forms of the F16 baseline's inner loop: the generic forms read three
@@ -58,18 +59,26 @@ final class X86ResolvedFloat {
         private final int dst;
         private final int src;
         private final Operand.Mem mem;
+        /** The Vector API form of this width, or null for the lane loop. */
+        private final X86LaneVector.Convert vectors;
 
         HalfToFloat(Instruction in) {
             this.width = in.reg(0).cls().bytes();
             this.dst = in.reg(0).index();
             this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
             this.src = mem == null ? in.reg(1).index() : -1;
+            this.vectors = X86Resolved.laneVectors(width) ? X86LaneVector.halfToFloat(width) : null;
         }
 
         @Override
         public void execute(Instruction in, MachineState s) {
             byte[] h = mem == null ? s.vec[src] : s.memorySource(mem, width / 2);
             byte[] r = s.vec[dst];
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(h, r);
+                s.clearAbove(dst, width);
+                return;
+            }
             for (int i = width / 4 - 1; i >= 0; i--) {
                 INTS.set(r, 4 * i, X86FloatVector.halfToFloatBits((short) SHORTS.get(h, 2 * i) & 0xFFFF));
             }

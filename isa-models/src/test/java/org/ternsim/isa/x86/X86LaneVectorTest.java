@@ -2,6 +2,7 @@
 package org.ternsim.isa.x86;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,28 @@ class X86LaneVectorTest {
                         assertArrayEquals(expected, actual, kind + " by " + count + ", width " + width);
                     }
                 }
+            }
+        }
+    }
+
+    /** Every half (zeros, subnormals, infinities, signalling and quiet NaNs) at every width, as the lane function. */
+    @Test
+    void halfToFloatConvertsEveryHalfAsTheLaneFunction() {
+        for (int width : new int[] {16, 32, 64}) {
+            X86LaneVector.Convert form = X86LaneVector.halfToFloat(width);
+            byte[] halves = new byte[width];
+            byte[] actual = new byte[width];
+            for (int first = 0; first < 1 << 16; first += width / 4) {
+                for (int lane = 0; lane < width / 4; lane++) {
+                    MachineState.putShort(halves, lane, first + lane);
+                }
+                form.apply(halves, actual);
+                for (int lane = 0; lane < width / 4; lane++) {
+                    assertEquals(X86FloatVector.halfToFloatBits(first + lane), MachineState.getInt(actual, lane),
+                        "half 0x" + Integer.toHexString(first + lane) + ", width " + width);
+                }
+                form.apply(halves, halves); // in place, as vcvtph2ps xmm1, xmm1
+                assertArrayEquals(actual, halves, "in place, width " + width);
             }
         }
     }
