@@ -346,10 +346,12 @@ public final class CpuTarget implements Target {
         List<SteadyStateGemv.Point> windows = o.windows();
         if (!o.steady() && windows.size() > SteadyStateGemv.STEADY_WINDOWS + 1) {
             // Cut at the cap without a steady state: the run's end may fall inside a row block, where a tiled program
-            // has computed more rows than it stored (TL1 on xeon-gnr-2c: +10.7% against --exact). The cost is
-            // extrapolated from the last whole windows, as for a run that stopped.
+            // has computed more rows than it stored (TL1 on xeon-gnr-2c: +10.7% against --exact), so the cost is
+            // extrapolated from whole windows, from the first after minRows to the last: windows that did not settle
+            // vary, and the longest span averages them (i7-13700h f16 from DRAM: -0.7% against --exact, where the
+            // last three windows gave +1.6%).
             b = windows.get(windows.size() - 1);
-            a = windows.get(windows.size() - 1 - SteadyStateGemv.STEADY_WINDOWS);
+            a = SteadyStateGemv.cutFrom(windows, minRows);
         }
         double t = (double) (rows - b.rows()) / (b.rows() - a.rows());
         double cycles = b.cycles() + t * (b.cycles() - a.cycles());

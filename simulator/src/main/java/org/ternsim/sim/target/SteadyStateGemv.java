@@ -41,6 +41,13 @@ final class SteadyStateGemv {
 
     static final int STEADY_WINDOWS = 3;
     static final double TOLERANCE = 0.003;
+    /**
+     * How far each of the last 2 x {@link #STEADY_WINDOWS} windows may lie from their mean cost per row. Settled runs
+     * repeat each window's cost to a fraction of this; a run whose windows keep varying (i7-13700h f16 from DRAM, 860
+     * to 955 cycles per row from window to window, from the L1 prefetcher's dropped requests) can pass the comparison
+     * of two three-window means by chance, and its marginal cost was then that of a few windows (+1.6 %).
+     */
+    static final double WINDOW_SPREAD = 0.01;
     static final int MIN_WINDOWS = 8;
     /** Windows of data beyond the first point where steady state may be declared. */
     static final int REACH_MARGIN_WINDOWS = 2;
@@ -286,16 +293,41 @@ final class SteadyStateGemv {
     /**
      * Whether the cost per row of the last {@link #STEADY_WINDOWS} windows equals that of the {@link #STEADY_WINDOWS}
      * before them within the tolerance, after at least {@link #MIN_WINDOWS} windows (a slowly decaying start-up would
-     * pass a comparison of single short windows).
+     * pass a comparison of single short windows), and each of those windows lies within {@link #WINDOW_SPREAD} of
+     * their mean.
      */
-    private static boolean steady(List<Point> points) {
+    static boolean steady(List<Point> points) {
         int n = points.size() - 1;
         if (n < MIN_WINDOWS) {
             return false;
         }
         double recent = perRow(points.get(n - STEADY_WINDOWS), points.get(n));
         double before = perRow(points.get(n - 2 * STEADY_WINDOWS), points.get(n - STEADY_WINDOWS));
-        return Math.abs(recent - before) <= TOLERANCE * before;
+        if (Math.abs(recent - before) > TOLERANCE * before) {
+            return false;
+        }
+        double mean = perRow(points.get(n - 2 * STEADY_WINDOWS), points.get(n));
+        for (int i = n - 2 * STEADY_WINDOWS + 1; i <= n; i++) {
+            if (Math.abs(perRow(points.get(i - 1), points.get(i)) - mean) > WINDOW_SPREAD * mean) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where the marginal cost of a run cut at the cap without a steady state starts: the first window end at or after
+     * {@code minRows} (the start-up is over by then, as the steady-state test assumes), so that the longest span of
+     * whole windows averages windows that vary; at least {@link #STEADY_WINDOWS} windows before the last.
+     */
+    static Point cutFrom(List<Point> windows, long minRows) {
+        int last = windows.size() - 1;
+        for (int i = 0; i < last - STEADY_WINDOWS; i++) {
+            if (windows.get(i).rows() >= minRows) {
+                return windows.get(i);
+            }
+        }
+        return windows.get(last - STEADY_WINDOWS);
     }
 
     private static double perRow(Point a, Point b) {
