@@ -55,6 +55,20 @@ class AnalyticCpuModelTest {
         assertEquals("compute", one.bound());
     }
 
+    /** Arm cores take their vector rate from the NEON add of their table: Apple M2 issues four, Neoverse N2 two. */
+    @Test
+    void armCoresTakeTheirVectorRateFromTheirOwnTable() {
+        HardwareConfig m2 = HardwareConfigLoader.load(Path.of("../configs/hw/apple-m2-ultra.yaml"));
+        HardwareConfig n2 = HardwareConfigLoader.load(Path.of("../configs/hw/cobalt-100.yaml"));
+        AnalyticCpuModel apple = new AnalyticCpuModel(m2, UarchLoader.load("apple-m2"), 1, false);
+        AnalyticCpuModel neoverse = new AnalyticCpuModel(n2, UarchLoader.load("neoverse-n2"), 1, false);
+        assertEquals("add v4s, v4s, v4s rthr 0.25 in apple-m2.yaml", apple.throughputSource());
+        assertEquals("add v4s, v4s, v4s rthr 0.5 in neoverse-n2.yaml", neoverse.throughputSource());
+        Operator small = new Operator("w", 0, "layer", OpClass.LINEAR, "i2_s", 256, 256, 1, 0, 0, 0, "i2_s", 0);
+        double ratio = neoverse.cost(small, "test").cycles() / apple.cost(small, "test").cycles();
+        assertTrue(ratio > 1.9 && ratio < 2.1, "N2 / M2 cycles of a cache-resident GEMV: " + ratio);
+    }
+
     @Test
     void aPromptGemmSharesTheWeightWorkOverATileButAGemvDoesNot() {
         AnalyticCpuModel.OpsPerMac a16 = AnalyticCpuModel.opsPerMac("i2_s-a16");
