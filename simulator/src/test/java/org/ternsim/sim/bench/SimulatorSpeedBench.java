@@ -148,5 +148,22 @@ public class SimulatorSpeedBench {
             bench.lastReplayed = core.replayedInstructions();
             return core.stats().cycles();
         }
+
+        /**
+         * As {@link #run}, telling {@code replayedSoFar} the core's replayed instruction count after every
+         * {@code every} instructions (a replay is counted when its period ends, so a mark lags by up to a period).
+         */
+        long run(SimulatorSpeedBench bench, int every, java.util.function.LongConsumer replayedSoFar) {
+            OutOfOrderCore core = new OutOfOrderCore(bench.program, bench.uarch, hierarchy);
+            long[] seen = {0};
+            GemvSimulation.execute(bench.program, bench.semantics, memory, (pc, address, bytes, store) -> {
+                core.retired(pc, address, bytes, store);
+                if (++seen[0] % every == 0) {
+                    replayedSoFar.accept(core.replayedInstructions());
+                }
+            });
+            bench.lastReplayed = core.replayedInstructions();
+            return core.stats().cycles();
+        }
     }
 }
