@@ -1,4 +1,4 @@
-// The Vector API forms of X86Resolved's element-wise operations, 16-bit shifts, vpmaddubsw and the VNNI dot product.
+// The Vector API forms of X86Resolved's element-wise ops, 16-bit shifts, vpmaddubsw, vpdpbusd and vcvtph2ps.
 package org.ternsim.isa.x86;
 
 import jdk.incubator.vector.ByteVector;

@@ -25,8 +25,9 @@ import org.ternsim.sim.run.MachineBuilder;
  * Same machine set-up as {@link GemvSimulation#run}. A listener between the interpreter and the core counts output
  * bytes stored (4 per row and activation column: N for a GEMM lowering's tile) and takes a snapshot (cycles, DRAM
  * bytes, energy) after every window of rows. Steady state is declared when the last {@link #STEADY_WINDOWS} windows
- * cost the same per row as the ones before them, within {@link #TOLERANCE}; the run then stops (the interpreter is left through an exception) and cost(M) = cost(at stop) + (M - rows at stop) x the
- * marginal cost of those windows. On zen5-2c a cold I2_S GEMV settles after 200-500 KiB of weights (prefetcher and
+ * cost the same per row as the ones before them, within {@link #TOLERANCE}, and no window of them strays from their
+ * mean by more than {@link #WINDOW_SPREAD}; the run then stops (the interpreter is left through an exception) and
+ * cost(M) = cost(at stop) + (M - rows at stop) x the marginal cost of those windows. On zen5-2c a cold I2_S GEMV settles after 200-500 KiB of weights (prefetcher and
  * DRAM queue start-up). The functional check compares the rows computed with the kernel's scalar reference.
  *
  * <p>Operand data: generating, quantizing and packing the weights costs more host time than simulating them, and a
@@ -296,7 +297,7 @@ final class SteadyStateGemv {
      * pass a comparison of single short windows), and each of those windows lies within {@link #WINDOW_SPREAD} of
      * their mean.
      */
-    static boolean steady(List<Point> points) {
+    private static boolean steady(List<Point> points) {
         int n = points.size() - 1;
         if (n < MIN_WINDOWS) {
             return false;
