@@ -137,7 +137,7 @@ final class X86Lanes128 {
         store(longs(x).lanewise(ADD, longs(y)), r);
     }
 
-    // ---- 16-bit shifts by an immediate: {@code count} is 0..15, the caller has dealt with larger ones ----
+    // ---- 16-bit shifts by an immediate: the count is 0..15, the caller has dealt with larger ones ----
 
     static void shiftRightLogical(int count, byte[] x, byte[] r) {
         store(shorts(x).lanewise(LSHR, words(count)), r);

@@ -45,7 +45,7 @@ public final class MixedWidthSpeedMain {
             }
             System.out.println(line);
         }
-        System.out.println("MIPS per CPU second, columns: " + String.join(" ", args).substring(args[0].length()
-            + args[1].length() + args[2].length() + 3));
+        System.out.println("MIPS per CPU second, columns: "
+            + String.join(" ", List.of(args).subList(3, args.length)));
     }
 }
