@@ -10,18 +10,21 @@ final class BaselineActivations {
     final short[] codes;
     final short[] natural;
     final float[] scales;
+    /** Q8_K's stored bsums (sums of the codes per 16 values), for Q2_K's mins term; null for other weights. */
+    final int[] sums;
 
-    private BaselineActivations(float[] floats, short[] codes, short[] natural, float[] scales) {
+    private BaselineActivations(float[] floats, short[] codes, short[] natural, float[] scales, int[] sums) {
         this.floats = floats;
         this.codes = codes;
         this.natural = natural;
         this.scales = scales;
+        this.sums = sums;
     }
 
     /** {@code lanes}: int16 lanes of the width (8, 16 or 32); only TQ1_0's order depends on it. */
     static BaselineActivations of(BlockFormat weights, BlockTensor x, int lanes) {
         if (weights == BlockFormat.F32 || weights == BlockFormat.F16) {
-            return new BaselineActivations(x.dequantize(), null, null, null);
+            return new BaselineActivations(x.dequantize(), null, null, null, null);
         }
         byte[] ad = x.data();
         int nb = x.cols() / x.type().blockSize();
@@ -37,8 +40,15 @@ final class BaselineActivations {
                 natural[blk * bs + k] = ad[ao + head + k];
             }
         }
+        if (weights == BlockFormat.Q2_K) {
+            int[] sums = new int[x.cols() / 16];
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] = LittleEndian.i16(ad, j / 16 * bb + 260 + 2 * (j % 16));
+            }
+            return new BaselineActivations(null, natural, natural, scales, sums);
+        }
         if (weights != BlockFormat.TQ1_0) {
-            return new BaselineActivations(null, natural, natural, scales);
+            return new BaselineActivations(null, natural, natural, scales, null);
         }
         int span = tq1Span(lanes);
         short[] codes = new short[5 * span * nb];
@@ -53,7 +63,7 @@ final class BaselineActivations {
                 }
             }
         }
-        return new BaselineActivations(null, codes, natural, scales);
+        return new BaselineActivations(null, codes, natural, scales, null);
     }
 
     /** The value index that digit n of TQ1_0 code byte {@code b} holds, or -1 (padding digit, not a code byte). */

@@ -28,7 +28,7 @@ final class BaselineBody512 {
     private static final int L = S.length();
     private static final int FL = F.length();
 
-    /** Q6_K at 512 bits: int lanes 8..15 hold the second sub-block of a 32-value chunk. */
+    /** Q6_K and Q2_K at 512 bits: int lanes 8..15 hold the second sub-block of a 32-value chunk. */
     private static final VectorMask<Integer> UPPER8 = VectorMask.fromLong(I, L == 32 ? 0xFF00L : 0L);
 
     private BaselineBody512() {
@@ -52,6 +52,9 @@ final class BaselineBody512 {
                 break;
             case Q4_0:
                 q4_0Rows(w, from, to, a, y, shift);
+                break;
+            case Q2_K:
+                q2KRows(w, from, to, a, y, shift);
                 break;
             case Q6_K:
                 q6KRows(w, from, to, a, y, shift);
@@ -99,6 +102,15 @@ final class BaselineBody512 {
         // 512 bits: the 256-bit body (16 bytes are 16 lanes there) beats unpacking into 32 lanes
         for (int r = from; r < to; r++) {
             y[r + shift] = L == 32 ? BaselineBody256.q4_0Row(wd, r * rb, nb, a) : q4_0Row(wd, r * rb, nb, a);
+        }
+    }
+
+    private static void q2KRows(BlockTensor w, int from, int to, BaselineActivations a, float[] y, int shift) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        int nb = w.blocksPerRow();
+        for (int r = from; r < to; r++) {
+            y[r + shift] = q2KRow(wd, r * rb, nb, a);
         }
     }
 
@@ -213,6 +225,47 @@ final class BaselineBody512 {
     private static IntVector q6KScales(byte[] wd, int wo, int first) {
         IntVector scale = IntVector.broadcast(I, wd[wo + 192 + first / 16]);
         return L == 32 ? scale.blend(wd[wo + 193 + first / 16], UPPER8) : scale;
+    }
+
+    /**
+     * Q2_K: for half h, byte offset c and shift s the lanes are values 128 h + 32 s + c + lane, codes in [0, 3];
+     * |code * act| <= 384 in int16, widened in pairs (both in one 16-value sub-block) and multiplied by the sub-block's
+     * 4-bit scale in int32. The mins term is scalar, from the activations' sums per sub-block.
+     */
+    private static float q2KRow(byte[] wd, int off, int nb, BaselineActivations a) {
+        short[] act = a.codes;
+        float[] da = a.scales;
+        float sumf = 0f;
+        for (int blk = 0; blk < nb; blk++) {
+            int wo = off + 84 * blk;
+            sumf = BlockSum.addWithMins(sumf, q2KBlock(wd, wo, act, 256 * blk),
+                    BlockCodes.q2KMins(wd, wo, a.sums, blk), LittleEndian.f16(wd, wo + 80),
+                    LittleEndian.f16(wd, wo + 82), da[blk]);
+        }
+        return sumf;
+    }
+
+    /** One Q2_K block's scaled code sum (a method of its own, see {@link #q6KBlock}). */
+    private static int q2KBlock(byte[] wd, int wo, short[] act, int ao) {
+        IntVector acc = IntVector.zero(I);
+        for (int h = 0; h < 2; h++) {
+            for (int c = 0; c < 32; c += L) {
+                ShortVector q = codes(wd, wo + 16 + 32 * h + c);
+                for (int s = 0; s < 4; s++) {
+                    ShortVector code = q.lanewise(VectorOperators.LSHR, 2 * s).and((short) 3);
+                    int first = 128 * h + 32 * s + c;
+                    acc = acc.add(pairs(code.mul(ShortVector.fromArray(S, act, ao + first)))
+                            .mul(q2KScales(wd, wo, first)));
+                }
+            }
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Per int lane, the 4-bit scale of the sub-block of values first.. (one sub-block, or two at L = 32). */
+    private static IntVector q2KScales(byte[] wd, int wo, int first) {
+        IntVector scale = IntVector.broadcast(I, wd[wo + first / 16] & 0xF);
+        return L == 32 ? scale.blend(wd[wo + 1 + first / 16] & 0xF, UPPER8) : scale;
     }
 
     /** TQ2_0: codes in [-1, 2] (2-bit fields minus 1); 256 / L products per int16 lane, |sum| <= 32 * 256. */

@@ -30,7 +30,7 @@ final class BaselineGemmBody512 {
     private static final int L = S.length();
     private static final int FL = F.length();
 
-    /** Q6_K at 512 bits: int lanes 8..15 hold the second sub-block of a 32-value chunk. */
+    /** Q6_K and Q2_K at 512 bits: int lanes 8..15 hold the second sub-block of a 32-value chunk. */
     private static final VectorMask<Integer> UPPER8 = VectorMask.fromLong(I, L == 32 ? 0xFF00L : 0L);
 
     private BaselineGemmBody512() {
@@ -53,6 +53,9 @@ final class BaselineGemmBody512 {
                 break;
             case Q4_0:
                 q4_0Rows(w, from, to, a, t, y);
+                break;
+            case Q2_K:
+                q2KRows(w, from, to, a, t, y);
                 break;
             case Q6_K:
                 q6KRows(w, from, to, a, t, y);
@@ -124,6 +127,18 @@ final class BaselineGemmBody512 {
             } else {
                 q4_0Row(wd, r * rb, nb, a[t], a[t + 1], a[t + 2], a[t + 3], isum, out);
             }
+            store(out, r, t, y);
+        }
+    }
+
+    private static void q2KRows(BlockTensor w, int from, int to, BaselineActivations[] a, int t, float[][] y) {
+        byte[] wd = w.data();
+        int rb = w.rowBytes();
+        int nb = w.blocksPerRow();
+        float[] out = new float[4];
+        int[] isum = new int[4];
+        for (int r = from; r < to; r++) {
+            q2KRow(wd, r * rb, nb, a[t], a[t + 1], a[t + 2], a[t + 3], isum, out);
             store(out, r, t, y);
         }
     }
@@ -320,6 +335,66 @@ final class BaselineGemmBody512 {
     private static IntVector q6KScales(byte[] wd, int wo, int first) {
         IntVector scale = IntVector.broadcast(I, wd[wo + 192 + first / 16]);
         return L == 32 ? scale.blend(wd[wo + 193 + first / 16], UPPER8) : scale;
+    }
+
+    /** Q2_K: block sums by {@link #q2KBlock}, each token's mins term, combined per token in block order. */
+    private static void q2KRow(byte[] wd, int off, int nb, BaselineActivations a0, BaselineActivations a1,
+                               BaselineActivations a2, BaselineActivations a3, int[] isum, float[] out) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int blk = 0; blk < nb; blk++) {
+            int wo = off + 84 * blk;
+            q2KBlock(wd, wo, a0.codes, a1.codes, a2.codes, a3.codes, 256 * blk, isum);
+            float dw = LittleEndian.f16(wd, wo + 80);
+            float dmin = LittleEndian.f16(wd, wo + 82);
+            s0 = BlockSum.addWithMins(s0, isum[0], BlockCodes.q2KMins(wd, wo, a0.sums, blk), dw, dmin, a0.scales[blk]);
+            s1 = BlockSum.addWithMins(s1, isum[1], BlockCodes.q2KMins(wd, wo, a1.sums, blk), dw, dmin, a1.scales[blk]);
+            s2 = BlockSum.addWithMins(s2, isum[2], BlockCodes.q2KMins(wd, wo, a2.sums, blk), dw, dmin, a2.scales[blk]);
+            s3 = BlockSum.addWithMins(s3, isum[3], BlockCodes.q2KMins(wd, wo, a3.sums, blk), dw, dmin, a3.scales[blk]);
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+    }
+
+    /**
+     * One Q2_K block's scaled code sums for four tokens: each shift's 2-bit codes and sub-block scales are built once
+     * (as in {@link BaselineBody512}), then multiplied by each token's activations.
+     */
+    private static void q2KBlock(byte[] wd, int wo, short[] c0, short[] c1, short[] c2, short[] c3, int ao,
+                                 int[] isum) {
+        IntVector acc0 = IntVector.zero(I);
+        IntVector acc1 = IntVector.zero(I);
+        IntVector acc2 = IntVector.zero(I);
+        IntVector acc3 = IntVector.zero(I);
+        for (int h = 0; h < 2; h++) {
+            for (int c = 0; c < 32; c += L) {
+                ShortVector q = codes(wd, wo + 16 + 32 * h + c);
+                for (int s = 0; s < 4; s++) {
+                    ShortVector code = q.lanewise(VectorOperators.LSHR, 2 * s).and((short) 3);
+                    int first = 128 * h + 32 * s + c;
+                    IntVector scale = q2KScales(wd, wo, first);
+                    int o = ao + first;
+                    acc0 = acc0.add(pairs(code.mul(ShortVector.fromArray(S, c0, o))).mul(scale));
+                    acc1 = acc1.add(pairs(code.mul(ShortVector.fromArray(S, c1, o))).mul(scale));
+                    acc2 = acc2.add(pairs(code.mul(ShortVector.fromArray(S, c2, o))).mul(scale));
+                    acc3 = acc3.add(pairs(code.mul(ShortVector.fromArray(S, c3, o))).mul(scale));
+                }
+            }
+        }
+        isum[0] = acc0.reduceLanes(VectorOperators.ADD);
+        isum[1] = acc1.reduceLanes(VectorOperators.ADD);
+        isum[2] = acc2.reduceLanes(VectorOperators.ADD);
+        isum[3] = acc3.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Per int lane, the 4-bit scale of the sub-block of values first.. (one sub-block, or two at L = 32). */
+    private static IntVector q2KScales(byte[] wd, int wo, int first) {
+        IntVector scale = IntVector.broadcast(I, wd[wo + first / 16] & 0xF);
+        return L == 32 ? scale.blend(wd[wo + 1 + first / 16] & 0xF, UPPER8) : scale;
     }
 
     /** TQ2_0: block sums by {@link #tq2Block}, combined per token in block order. */

@@ -49,6 +49,34 @@ final class BlockCodes {
         return src[off + 192 + j];
     }
 
+    /**
+     * Q2_K (dequantize_row_q2_K): per half n of 128 values, value 128 n + 32 s + l (l < 32) is bits 2s..2s+1 of
+     * qs[32 n + l], in [0, 3]; qs starts after the 16 scale bytes.
+     */
+    static void q2K(byte[] src, int off, byte[] codes) {
+        for (int half = 0; half < 2; half++) {
+            for (int s = 0; s < 4; s++) {
+                for (int l = 0; l < 32; l++) {
+                    codes[128 * half + 32 * s + l] = (byte) ((src[off + 16 + 32 * half + l] >>> (2 * s)) & 3);
+                }
+            }
+        }
+    }
+
+    /** Q2_K sub-block byte j (of 16): the scale index in the low nibble, the min index in the high nibble. */
+    static int q2KScales(byte[] src, int off, int j) {
+        return src[off + j] & 0xFF;
+    }
+
+    /** Q2_K's mins term of block {@code blk}: per sub-block j, its min index times the activations' sum there. */
+    static int q2KMins(byte[] src, int off, int[] sums, int blk) {
+        int summs = 0;
+        for (int j = 0; j < 16; j++) {
+            summs += (q2KScales(src, off, j) >>> 4) * sums[16 * blk + j];
+        }
+        return summs;
+    }
+
     /** TQ2_0 (dequantize_row_tq2_0): value 4j + 32l + m is bits 2l..2l+1 of qs[j + m] minus 1 (j in {0, 32}). */
     static void tq2_0(byte[] src, int off, byte[] codes) {
         for (int j = 0; j < 64; j += 32) {

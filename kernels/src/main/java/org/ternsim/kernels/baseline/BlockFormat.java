@@ -16,6 +16,8 @@ public enum BlockFormat {
     Q8_0(GgmlType.Q8_0),
     /** {@code block_q4_0}: fp16 d, uint8 qs[16] (value j in the low nibble of byte j, value j+16 in its high nibble). */
     Q4_0(GgmlType.Q4_0),
+    /** {@code block_q2_K}: uint8 scales[16] (4-bit scale, 4-bit min), uint8 qs[64] (2 bits per value), fp16 d, dmin. */
+    Q2_K(GgmlType.Q2_K),
     /** {@code block_q6_K}: uint8 ql[128], uint8 qh[64], int8 scales[16], fp16 d. */
     Q6_K(GgmlType.Q6_K),
     /** {@code block_tq2_0}: uint8 qs[64] (2 bits per value), fp16 d. */
@@ -75,6 +77,7 @@ public enum BlockFormat {
             case Q8_0:
             case Q4_0:
                 return Q8_0;
+            case Q2_K:
             case Q6_K:
             case TQ2_0:
             case TQ1_0:

@@ -15,4 +15,12 @@ final class BlockSum {
     static float add(float sumf, int isum, float dw, float da) {
         return sumf + (float) isum * (dw * da);
     }
+
+    /**
+     * Q2_K's block, as ggml's generic {@code ggml_vec_dot_q2_K_q8_K}: sumf + ((dw * da) * isum - (dmin * da) * summs),
+     * where summs is the sum over sub-blocks of the min index times the activations' sum.
+     */
+    static float addWithMins(float sumf, int isum, int summs, float dw, float dmin, float da) {
+        return sumf + ((dw * da) * (float) isum - (dmin * da) * (float) summs);
+    }
 }

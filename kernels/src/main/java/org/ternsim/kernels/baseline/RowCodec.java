@@ -20,6 +20,8 @@ interface RowCodec {
                 return new Q8_0Codec();
             case Q4_0:
                 return new Q4_0Codec();
+            case Q2_K:
+                return new Q2KCodec();
             case Q6_K:
                 return new Q6KCodec();
             case TQ2_0:

@@ -79,6 +79,13 @@ public final class ScalarBaselineGemm implements BaselineGemm {
             java.util.Arrays.fill(sumf, 0f);
             for (int b = 0; b < nb; b++) {
                 int wo = r * w.rowBytes() + b * blockBytes;
+                if (type == BlockFormat.Q2_K) {
+                    BlockCodes.q2K(wd, wo, codes);
+                    for (int t = 0; t < n; t++) {
+                        sumf[t] = ScalarBaselineGemv.q2KBlock(sumf[t], codes, wd, wo, ad[t], b * actBytes);
+                    }
+                    continue;
+                }
                 float dw;
                 switch (type) {
                     case Q8_0:

@@ -4,7 +4,8 @@ package org.ternsim.kernels.baseline;
 /**
  * Scalar reference. F32/F16: {@code Math.fma} into 16 lanes (element k to lane k mod 16), then {@link Lanes16}. Block
  * formats: the block's weight codes as {@link BlockCodes} reads them, times the int8 activation codes, summed in
- * int32 (Q6_K: each sub-block's sum times its int8 scale), then {@link BlockSum}.
+ * int32 (Q6_K: each sub-block's sum times its int8 scale; Q2_K: times its 4-bit scale, less its 4-bit min times the
+ * activations' sum), then {@link BlockSum}.
  */
 public final class ScalarBaselineGemv implements BaselineGemv {
 
@@ -71,6 +72,10 @@ public final class ScalarBaselineGemv implements BaselineGemv {
                     isum = dot(codes, 0, ad, ao + 2, 32);
                     dw = LittleEndian.f16(wd, wo);
                     break;
+                case Q2_K:
+                    BlockCodes.q2K(wd, wo, codes);
+                    sumf = q2KBlock(sumf, codes, wd, wo, ad, ao);
+                    continue;
                 case Q6_K:
                     BlockCodes.q6K(wd, wo, codes);
                     isum = 0;
@@ -96,6 +101,22 @@ public final class ScalarBaselineGemv implements BaselineGemv {
             sumf = BlockSum.add(sumf, isum, dw, da);
         }
         return sumf;
+    }
+
+    /**
+     * Q2_K: per sub-block j, its scale index times the sum of code x activation, and its min index times the Q8_K
+     * block's stored bsums[j] (the activations' sum there, as ggml reads it).
+     */
+    static float q2KBlock(float sumf, byte[] codes, byte[] wd, int wo, byte[] ad, int ao) {
+        int isum = 0;
+        int summs = 0;
+        for (int j = 0; j < 16; j++) {
+            int sc = BlockCodes.q2KScales(wd, wo, j);
+            isum += (sc & 0xF) * dot(codes, 16 * j, ad, ao + 4 + 16 * j, 16);
+            summs += (sc >>> 4) * LittleEndian.i16(ad, ao + 260 + 2 * j);
+        }
+        return BlockSum.addWithMins(sumf, isum, summs, LittleEndian.f16(wd, wo + 80), LittleEndian.f16(wd, wo + 82),
+                LittleEndian.f32(ad, ao));
     }
 
     private static int dot(byte[] w, int wOff, byte[] a, int aOff, int n) {

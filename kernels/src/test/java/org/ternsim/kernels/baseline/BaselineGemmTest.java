@@ -79,7 +79,7 @@ class BaselineGemmTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = BlockFormat.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    @EnumSource(value = BlockFormat.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q2_K", "Q6_K", "TQ2_0", "TQ1_0"})
     void gemmEqualsGemvPerTokenForEveryTokenCount(BlockFormat type) {
         Random random = new Random(100 + type.ordinal());
         int[] ks = awkwardK(type);
@@ -106,7 +106,7 @@ class BaselineGemmTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = BlockFormat.class, names = {"Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    @EnumSource(value = BlockFormat.class, names = {"Q8_0", "Q4_0", "Q2_K", "Q6_K", "TQ2_0", "TQ1_0"})
     void boundaryBytes(BlockFormat type) {
         // every weight byte extreme against tokens at +127, -128 and random codes, mixed within one 4-token pass
         int k = 512;
@@ -232,9 +232,13 @@ class BaselineGemmTest {
     }
 
     private static void finiteScales(BlockFormat type, byte[] data, Random random) {
-        int at = type == BlockFormat.Q6_K ? 208 : type == BlockFormat.TQ2_0 ? 64 : type == BlockFormat.TQ1_0 ? 52 : 0;
+        int at = type == BlockFormat.Q6_K ? 208 : type == BlockFormat.TQ2_0 ? 64 : type == BlockFormat.TQ1_0 ? 52
+            : type == BlockFormat.Q2_K ? 80 : 0;
         for (int off = 0; off < data.length; off += type.blockBytes()) {
             LittleEndian.put16(data, off + at, random.nextInt(0x7C00) | (random.nextBoolean() ? 0x8000 : 0));
+            if (type == BlockFormat.Q2_K) { // dmin after d
+                LittleEndian.put16(data, off + at + 2, random.nextInt(0x7C00) | (random.nextBoolean() ? 0x8000 : 0));
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BaselineGemvTest {
 
     static final BlockFormat[] WEIGHT_TYPES = {BlockFormat.F32, BlockFormat.F16, BlockFormat.Q8_0, BlockFormat.Q4_0, BlockFormat.Q6_K,
-        BlockFormat.TQ2_0, BlockFormat.TQ1_0};
+        BlockFormat.TQ2_0, BlockFormat.TQ1_0, BlockFormat.Q2_K};
     private static final int[] DESIGN_SIZES = {1, 3, 15, 16, 17, 31, 33, 127, 128, 129, 255, 256, 257, 1000, 2560, 6912};
     private static final int[] WIDTHS = {128, 256, 512};
     private static final BaselineGemv SCALAR = new ScalarBaselineGemv();
@@ -58,7 +58,7 @@ class BaselineGemvTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = BlockFormat.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    @EnumSource(value = BlockFormat.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q2_K", "Q6_K", "TQ2_0", "TQ1_0"})
     void vectorEqualsScalarOnAwkwardSizes(BlockFormat type) {
         Random random = new Random(type.ordinal());
         for (int k : validSizes(type)) {
@@ -70,7 +70,7 @@ class BaselineGemvTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = BlockFormat.class, names = {"Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    @EnumSource(value = BlockFormat.class, names = {"Q8_0", "Q4_0", "Q2_K", "Q6_K", "TQ2_0", "TQ1_0"})
     void vectorEqualsScalarOnBoundaryBytes(BlockFormat type) {
         int k = 512;
         BlockTensor actMax = activations(type, k, (byte) 127);
@@ -131,14 +131,18 @@ class BaselineGemvTest {
 
     /** Overwrites every block's fp16 scale with a finite one, so the float parts compare numbers, not NaNs. */
     private static void finiteScales(BlockFormat type, byte[] data, Random random) {
-        int at = type == BlockFormat.Q6_K ? 208 : type == BlockFormat.TQ2_0 ? 64 : type == BlockFormat.TQ1_0 ? 52 : 0;
+        int at = type == BlockFormat.Q6_K ? 208 : type == BlockFormat.TQ2_0 ? 64 : type == BlockFormat.TQ1_0 ? 52
+            : type == BlockFormat.Q2_K ? 80 : 0;
         for (int off = 0; off < data.length; off += type.blockBytes()) {
             LittleEndian.put16(data, off + at, random.nextInt(0x7C00) | (random.nextBoolean() ? 0x8000 : 0));
+            if (type == BlockFormat.Q2_K) { // dmin after d
+                LittleEndian.put16(data, off + at + 2, random.nextInt(0x7C00) | (random.nextBoolean() ? 0x8000 : 0));
+            }
         }
     }
 
     @Property(tries = 40)
-    void randomShapesAndDataAgree(@ForAll @IntRange(min = 0, max = 6) int typeIndex,
+    void randomShapesAndDataAgree(@ForAll @IntRange(min = 0, max = 7) int typeIndex,
                                   @ForAll @IntRange(min = 1, max = 4) int rows,
                                   @ForAll @IntRange(min = 1, max = 12) int blocks, @ForAll long seed) {
         BlockFormat type = WEIGHT_TYPES[typeIndex];
@@ -150,7 +154,7 @@ class BaselineGemvTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = BlockFormat.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    @EnumSource(value = BlockFormat.class, names = {"F32", "F16", "Q8_0", "Q4_0", "Q2_K", "Q6_K", "TQ2_0", "TQ1_0"})
     void scalarAgreesWithTheDequantizedProduct(BlockFormat type) {
         // Semantics check: the kernel computes sum_k w_k x_k of the dequantized operands up to float rounding.
         Random random = new Random(11);

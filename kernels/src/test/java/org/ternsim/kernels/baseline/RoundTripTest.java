@@ -48,6 +48,7 @@ class RoundTripTest {
         check(BlockFormat.TQ1_0, x, 256, 0.5f + 1.01f * HALF_EPS);
         check(BlockFormat.Q8_K, x, 256, 0.5f / 127 + 1e-6f);
         check(BlockFormat.Q6_K, x, 16 * 16, 1f / 16); // loose: 6-bit codes under an 8-bit scale of the block max
+        check(BlockFormat.Q2_K, x, 256, 0.5f); // loose: 4 levels per 16 values, fitted by least absolute error
         float[] f16 = roundTrip(BlockFormat.F16, x);
         float[] bf16 = roundTrip(BlockFormat.BF16, x);
         for (int i = 0; i < x.length; i++) {

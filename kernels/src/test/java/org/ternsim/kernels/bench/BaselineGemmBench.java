@@ -53,7 +53,7 @@ public class BaselineGemmBench {
     @Param({"128"})
     public int tokens;
 
-    @Param({"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    @Param({"F32", "F16", "Q8_0", "Q4_0", "Q2_K", "Q6_K", "TQ2_0", "TQ1_0"})
     public String type;
 
     @Param({"scalar", "panama", "gemv"})

@@ -42,7 +42,7 @@ public class BaselineGemvBench {
     @Param({"2560x2560", "2560x6912"})
     public String shape;
 
-    @Param({"F32", "F16", "Q8_0", "Q4_0", "Q6_K", "TQ2_0", "TQ1_0"})
+    @Param({"F32", "F16", "Q8_0", "Q4_0", "Q2_K", "Q6_K", "TQ2_0", "TQ1_0"})
     public String type;
 
     @Param({"scalar", "panama"})

@@ -51,7 +51,9 @@ final class AnalyticCpuModel {
      * no published CPU kernel): unpack + convert weights (2), convert activation + FMA (2) per 8 (estimate). Kernels
      * whose split is not documented keep everything on the token side: tl2 ~39 per 192 (§12.3), tl1 ~12 per 64
      * (§12.3, NEON; their LUTs are built per token), q4_0 / q8_0 x q8_0 ~10 per 32 (load, nibble and/shift/sub,
-     * maddubs, madd, cvt, fma; estimate).
+     * maddubs, madd, cvt, fma; estimate), q2_k x q8_K 81 per 256 (ggml's AVX2 {@code ggml_vec_dot_q2_K_q8_K}: per 128
+     * values 5 loads, 7 unpack ops, 4 maddubs, 4 scale shuffles and their 4 control loads, 4 madd, 4 adds; per block
+     * 17 for the scales, the mins term against bsums and the fp32 epilogue).
      */
     record OpsPerMac(double weight, double token) {
         double total() {
@@ -67,6 +69,7 @@ final class AnalyticCpuModel {
             case "tl1" -> new OpsPerMac(0, 12.0 / 64);
             case "tq1_0", "tq2_0" -> new OpsPerMac(8.0 / 128, 14.0 / 128);
             case "q4_0", "q8_0", "q6_k" -> new OpsPerMac(0, 10.0 / 32);
+            case "q2_k" -> new OpsPerMac(0, 81.0 / 256);
             case "f32" -> new OpsPerMac(1.0 / 8, 1.0 / 8);
             case "i2_s-a16" -> new OpsPerMac(2.0 / 8, 2.0 / 8);
             default -> new OpsPerMac(1.0 / 8, 2.0 / 8); // f16, bf16

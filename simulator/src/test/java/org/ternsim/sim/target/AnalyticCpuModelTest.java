@@ -55,6 +55,18 @@ class AnalyticCpuModelTest {
         assertEquals("compute", one.bound());
     }
 
+    /** Q2_K: 84 bytes per 256 weights, and ggml's AVX2 dot of 81 vector ops per 256 against Q4_0's 10 per 32. */
+    @Test
+    void q2KIsCostedFromItsBlockBytesAndGgmlsAvx2Loop() {
+        Operator q2 = new Operator("w", 0, "layer", OpClass.LINEAR, "q2_k", 2560, 2560, 1, 0, 0, 0, "q2_k", 0);
+        Operator q4 = new Operator("w", 0, "layer", OpClass.LINEAR, "q4_0", 2560, 2560, 1, 0, 0, 0, "q4_0", 0);
+        assertEquals(2560.0 * 2560 / 256 * 84, q2.weightBytes(), 1e-6);
+        AnalyticCpuModel cached = new AnalyticCpuModel(EPYC, ZEN3, 1, false);
+        OperatorCost c2 = cached.cost(q2, "test");
+        assertEquals("compute", c2.bound());
+        assertEquals((81.0 / 256) / (10.0 / 32), c2.cycles() / cached.cost(q4, "test").cycles(), 1e-9);
+    }
+
     /** Arm cores take their vector rate from the NEON add of their table: Apple M2 issues four, Neoverse N2 two. */
     @Test
     void armCoresTakeTheirVectorRateFromTheirOwnTable() {
