@@ -85,6 +85,10 @@ class ErrorClassesTest {
     void unknownKernelListsTheValidOnes(@TempDir Path dir) {
         String line = userError(TernSimCliTest.run("simulate", "--kernel", "i3_s", "--out", dir.toString()), 1).get(0);
         assertTrue(line.contains("unknown kernel 'i3_s'; valid: i2_s"), line);
+        String analytic = userError(TernSimCliTest.run("simulate", "--op", "gemv", "--kernel", "q2_k", "--out",
+            dir.toString()), 1).get(0);
+        assertTrue(analytic.contains("kernel 'q2_k' has no instruction program (workload runs cost it analytically); "
+            + "valid: i2_s"), analytic);
         String bench = userError(TernSimCliTest.run("bench", "kernels", "--kernel", "tl9"), 1).get(0);
         assertTrue(bench.contains("valid: i2_s, tl2, f16"), bench);
     }

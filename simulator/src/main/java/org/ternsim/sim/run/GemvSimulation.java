@@ -51,8 +51,10 @@ public final class GemvSimulation {
         /** The lowering of {@code kernel} for {@code isa}, or for the core's best ISA when {@code isa} is null. */
         public static GemvLowering choose(HardwareConfig hw, String kernel, String isa) {
             if (!GemvLowerings.kernels().contains(kernel)) {
-                throw new IllegalArgumentException("unknown kernel '" + kernel + "'; valid: "
-                    + String.join(", ", GemvLowerings.kernels()));
+                String known = org.ternsim.sim.workload.Formats.KERNELS.contains(kernel)
+                    ? "kernel '" + kernel + "' has no instruction program (workload runs cost it analytically)"
+                    : "unknown kernel '" + kernel + "'";
+                throw new IllegalArgumentException(known + "; valid: " + String.join(", ", GemvLowerings.kernels()));
             }
             return (isa == null ? GemvLowerings.forCore(kernel, hw.core().isa()) : GemvLowerings.find(kernel, isa))
                 .orElseThrow(() -> new IllegalArgumentException("kernel " + kernel + " has no lowering for "
