@@ -230,7 +230,7 @@ final class BaselineBody512 {
     /**
      * Q2_K: for half h, byte offset c and shift s the lanes are values 128 h + 32 s + c + lane, codes in [0, 3];
      * |code * act| <= 384 in int16, widened in pairs (both in one 16-value sub-block) and multiplied by the sub-block's
-     * 4-bit scale in int32. The mins term is scalar, from the activations' sums per sub-block.
+     * 4-bit scale in int32. The mins term is scalar, from the Q8_K block's bsums.
      */
     private static float q2KRow(byte[] wd, int off, int nb, BaselineActivations a) {
         short[] act = a.codes;

@@ -7,7 +7,7 @@ import java.util.List;
  * Scalar reference. Per weight row: F32/F16 weights are decoded to floats once, then each token takes the canonical
  * 16-lane {@code Math.fma} order and {@link Lanes16}, as {@link ScalarBaselineGemv}; block formats decode each block's
  * codes (and Q6_K's sub-block scales) once, then each token's exact int32 block sum goes through {@link BlockSum} in
- * block order. Every token's result therefore equals {@link ScalarBaselineGemv} on that token, bit for bit.
+ * block order (Q2_K: through {@link ScalarBaselineGemv}'s block formula, mins term included). Every token's result therefore equals {@link ScalarBaselineGemv} on that token, bit for bit.
  */
 public final class ScalarBaselineGemm implements BaselineGemm {
 
