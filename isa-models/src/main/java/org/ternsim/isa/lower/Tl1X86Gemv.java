@@ -191,16 +191,23 @@ public final class Tl1X86Gemv {
             throw new IllegalArgumentException("data shape does not match the program's regions");
         }
         Arrays.fill(out, (byte) (Tl1Weights.PAD_INDEX << 4 | Tl1Weights.PAD_INDEX));
-        int at = 0;
+        // Byte j of row r0 + rowAt[p] goes to position p of column j of its block. Row by row, so that the source is
+        // read in order (the binding is timed with every simulated call; column by column it gathered across rows).
+        int[] rowAt = new int[rowsPerBlock];
+        for (int p = 0; p < rowsPerBlock; p++) {
+            rowAt[p] = 8 * groupAt(p / 8, rowsPerBlock) + p % 8;
+        }
+        byte[] indices = w.indices();
         for (int r0 = 0; r0 < w.rows(); r0 += rowsPerBlock) {
-            for (int j = 0; j < rowBytes; j++) {
-                for (int p = 0; p < rowsPerBlock; p++) {
-                    int row = r0 + 8 * groupAt(p / 8, rowsPerBlock) + p % 8;
-                    if (row < w.rows()) {
-                        out[at + p] = w.indices()[row * rowBytes + j];
-                    }
+            int block = r0 * rowBytes; // the block's first byte: rowsPerBlock bytes per column
+            for (int p = 0; p < rowsPerBlock; p++) {
+                int row = r0 + rowAt[p];
+                if (row >= w.rows()) {
+                    continue;
                 }
-                at += rowsPerBlock;
+                for (int j = 0, from = row * rowBytes, to = block + p; j < rowBytes; j++, to += rowsPerBlock) {
+                    out[to] = indices[from + j];
+                }
             }
         }
         Tl1NeonGemv.bindTables(memory, w, x);

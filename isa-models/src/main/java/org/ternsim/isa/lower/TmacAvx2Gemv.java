@@ -178,14 +178,21 @@ public final class TmacAvx2Gemv {
         int groups = weights.cols() / TmacShapes.G;
         byte[] out = memory.bytes("weights");
         Arrays.fill(out, (byte) 0);
+        // The indices are read straight from the plane bytes (as TmacWeights.index reads them, without its bounds
+        // checks): the binding is timed with every simulated call, and the checked read per group dominated it.
+        byte[] indices = weights.indices();
+        int planeBytes = weights.planeBytes();
         for (int row = 0; row < weights.rows(); row++) {
             int tile = row / ROWS_PER_TILE;
             int r = row % ROWS_PER_TILE;
             int shift = r < 16 ? 0 : 4;
             for (int plane = 0; plane < 2; plane++) {
-                for (int i = 0; i < groups; i++) {
-                    int at = ((tile * groups + i) * 2 + plane) * 16 + r % 16;
-                    out[at] |= (byte) (weights.index(row, plane, i) << shift);
+                int from = (2 * row + plane) * planeBytes;
+                int at = (tile * groups * 2 + plane) * 16 + r % 16; // group i at + 32 i
+                for (int i = 0; i < groups; i++, at += 32) {
+                    int b = indices[from + i / 2];
+                    int index = (i & 1) == 0 ? b & 0xF : (b >> 4) & 0xF;
+                    out[at] |= (byte) (index << shift);
                 }
             }
         }
