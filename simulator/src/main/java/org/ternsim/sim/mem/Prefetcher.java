@@ -93,17 +93,21 @@ public final class Prefetcher {
     private int stream(long line, long[] out) {
         clock++;
         int match = -1;
-        int victim = 0;
         for (int s = 0; s < STREAMS; s++) {
-            if (line == lastLine[s] + 1 || line == lastLine[s]) {
+            // line is lastLine[s] or the line after it (the difference is taken modulo 2^64, as the sum would be)
+            if (Long.compareUnsigned(line - lastLine[s], 2) < 0) {
                 match = s;
                 break;
             }
-            if (lastUse[s] < lastUse[victim]) {
-                victim = s;
-            }
         }
         if (match < 0) {
+            // the least recently used entry, the first of equals; looked for only when no entry continues
+            int victim = 0;
+            for (int s = 1; s < STREAMS; s++) {
+                if (lastUse[s] < lastUse[victim]) {
+                    victim = s;
+                }
+            }
             lastLine[victim] = line;
             issuedUpTo[victim] = line;
             confidence[victim] = 0;
