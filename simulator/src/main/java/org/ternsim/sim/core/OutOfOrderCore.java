@@ -108,6 +108,11 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private final long[] uopMask;
     /** One detector per innermost loop; the LOOP_EDGE flag marks the pcs they watch (loop heads and branches). */
     private final SteadyStateDetector[] detectors;
+    /**
+     * Per pc, the detectors whose loop starts or closes there, in the order of {@link #detectors} (null where none):
+     * the others ignore the pc, and each replayed period passes thousands of loop edges to them.
+     */
+    private final SteadyStateDetector[][] edgeDetectors;
     /** The last cycle passed to the port table's horizon (it only moves forward). */
     private long horizon;
     private TimingObserver observer;
@@ -156,7 +161,21 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         for (int i = 0; i < detectors.length; i++) {
             detectors[i] = new SteadyStateDetector(decoded.innerLoops.get(i));
         }
+        this.edgeDetectors = new SteadyStateDetector[code.length][];
+        for (SteadyStateDetector d : detectors) {
+            addEdgeDetector(d.loop().startPc(), d);
+            if (d.loop().branchPc() != d.loop().startPc()) {
+                addEdgeDetector(d.loop().branchPc(), d);
+            }
+        }
         this.replay = REPLAY && detectors.length > 0 ? new LoopReplay(this, memory) : null;
+    }
+
+    private void addEdgeDetector(int pc, SteadyStateDetector d) {
+        SteadyStateDetector[] at = edgeDetectors[pc];
+        at = at == null ? new SteadyStateDetector[1] : java.util.Arrays.copyOf(at, at.length + 1);
+        at[at.length - 1] = d;
+        edgeDetectors[pc] = at;
     }
 
     /** Times every instruction from now on, replaying none (for tests that compare the two). */
@@ -347,7 +366,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         long retired = retire(complete, writesVector, isLoad, isStore);
         executions[pc]++;
         if ((f & LOOP_EDGE) != 0) {
-            for (SteadyStateDetector d : detectors) {
+            for (SteadyStateDetector d : edgeDetectors[pc]) {
                 d.timed(pc, previousPc, retired);
             }
         }
@@ -639,7 +658,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
 
     /** A replayed loop head or closing branch, shown to the steady-state detectors with its replayed retire cycle. */
     void replayedEdge(int pc, int previous, long retire) {
-        for (SteadyStateDetector d : detectors) {
+        for (SteadyStateDetector d : edgeDetectors[pc]) {
             d.timed(pc, previous, retire);
         }
     }
