@@ -53,11 +53,20 @@ public final class BaselineNeonGemv {
     private static final int DW = 10;        // h10/s10: weight block scale
     private static final int DA = 11;        // h11/s11: activation block scale
     private static final int ISUM = 13;      // s13: the block's integer sum, then its float term
+    private static final Reg W1 = x(6);      // the second row of a Q4_0 pair
+    private static final int SUMF1 = 15;     // s15: the second row's float sum
+    private static final int DW1 = 9;        // h9/s9: the second row's weight block scale
+    private static final int ISUM1 = 14;     // s14: the second row's integer sum, then its float term
 
     private BaselineNeonGemv() {
     }
 
     public static Program lower(BlockFormat f, boolean dotprod, int rows, int cols) {
+        return lower(f, dotprod, 1, rows, cols);
+    }
+
+    /** {@code rowsPerPass} 2 (Q4_0 only): rows in pairs sharing each activation block, then a single row if odd. */
+    public static Program lower(BlockFormat f, boolean dotprod, int rowsPerPass, int rows, int cols) {
         long weightBytes = (long) rows * BaselineAvx2Gemv.rowBytes(f, cols);
         if (weightBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(rows + "x" + cols + " is too large to execute functionally");
@@ -79,6 +88,10 @@ public final class BaselineNeonGemv {
         }
         A64Imm.mov(b, W, BaselineAvx2Gemv.WEIGHTS_BASE);
         A64Imm.mov(b, Y, BaselineAvx2Gemv.OUTPUT_BASE);
+        if (rowsPerPass == 2) {
+            emitQ4Pairs(b, dotprod, rows, cols);
+            return b.build();
+        }
         A64Imm.mov(b, ROWS, rows);
         b.label(".Lrow");
         A64Imm.mov(b, X, BaselineAvx2Gemv.ACTIVATIONS_BASE);
@@ -89,7 +102,7 @@ public final class BaselineNeonGemv {
                 result = SUMF;
             }
             case Q4_0 -> {
-                emitQ4Row(b, dotprod, cols / 32);
+                emitQ4Row(b, dotprod, cols / 32, ".Lblock");
                 result = SUMF;
             }
             case F16 -> {
@@ -155,52 +168,113 @@ public final class BaselineNeonGemv {
             b.emit("saddlv", s(ISUM), v(0, "8h"));
         }
         b.emit("ldr", h(DW), new Mem(W, null, 1, 0, 2), new Imm(2));
-        emitBlockSum(b);
+        emitBlockSum(b, ISUM, DW, SUMF);
         b.emit("subs", COUNT, COUNT, new Imm(1));
         b.emit("b.ne", new Label(".Lblock"));
     }
 
-    private static void emitQ4Row(Program.Builder b, boolean dotprod, int blocks) {
+    private static void emitQ4Row(Program.Builder b, boolean dotprod, int blocks, String label) {
         b.emit("movi", v(SUMF, "16b"), new Imm(0));
         A64Imm.mov(b, COUNT, blocks);
-        b.label(".Lblock");
+        b.label(label);
         b.emit("ldr", h(DW), new Mem(W, null, 1, 0, 2), new Imm(2));
         b.emit("ld1", v(16, "16b"), new Mem(W, null, 1, 0, 16), new Imm(16));
         b.emit("ldr", h(DA), new Mem(X, null, 1, 0, 2), new Imm(2));
         b.emit("ld1", v(24, "16b"), v(25, "16b"), new Mem(X, null, 1, 0, 32), new Imm(32));
-        b.emit("and", v(17, "16b"), v(16, "16b"), v(MASK, "16b"));
-        b.emit("ushr", v(18, "16b"), v(16, "16b"), new Imm(4));
-        b.emit("sub", v(17, "16b"), v(17, "16b"), v(EIGHTS, "16b"));
-        b.emit("sub", v(18, "16b"), v(18, "16b"), v(EIGHTS, "16b"));
-        if (dotprod) {
-            b.emit("movi", v(0, "16b"), new Imm(0));
-            b.emit("sdot", v(0, "4s"), v(17, "16b"), v(24, "16b"));
-            b.emit("sdot", v(0, "4s"), v(18, "16b"), v(25, "16b"));
-        } else {
-            // ggml_vdotq_s32 without dotprod: acc + (pairwise(lo products) + pairwise(hi products)), twice from 0.
-            for (int k = 0; k < 2; k++) {
-                b.emit("smull", v(2, "8h"), v(17 + k, "8b"), v(24 + k, "8b"));
-                b.emit("smull2", v(3, "8h"), v(17 + k, "16b"), v(24 + k, "16b"));
-                b.emit("saddlp", v(2, "4s"), v(2, "8h"));
-                b.emit("saddlp", v(3, "4s"), v(3, "8h"));
-                b.emit("add", v(k == 0 ? 0 : 2, "4s"), v(2, "4s"), v(3, "4s"));
-            }
-            b.emit("add", v(0, "4s"), v(0, "4s"), v(2, "4s"));
-        }
+        emitQ4Codes(b, 16);
+        emitQ4Dot(b, dotprod, 0, 17, 2);
         b.emit("addv", s(ISUM), v(0, "4s"));
         b.emit("fcvt", s(DA), h(DA));
-        emitBlockSum(b);
+        emitBlockSum(b, ISUM, DW, SUMF);
         b.emit("subs", COUNT, COUNT, new Imm(1));
-        b.emit("b.ne", new Label(".Lblock"));
+        b.emit("b.ne", new Label(label));
     }
 
-    /** sumf = sumf + (float) isum * (dw * da): s13 holds isum, h10 dw, s11 da (already a float). */
-    private static void emitBlockSum(Program.Builder b) {
-        b.emit("scvtf", s(ISUM), s(ISUM));
-        b.emit("fcvt", s(DW), h(DW));
-        b.emit("fmul", s(DW), s(DW), s(DA));
-        b.emit("fmul", s(ISUM), s(ISUM), s(DW));
-        b.emit("fadd", s(SUMF), s(SUMF), s(ISUM));
+    /**
+     * Q4_0 rows two at a time: both rows' blocks against one load of each activation block, two independent float
+     * chains (ggml's NEON loop has two as well, over alternating blocks of one row, in another float order); each
+     * row's sum keeps the engine's order, so the bits are the one-row program's. An odd last row runs alone.
+     */
+    private static void emitQ4Pairs(Program.Builder b, boolean dotprod, int rows, int cols) {
+        int blocks = cols / 32;
+        long rowBytes = (long) blocks * 18;
+        if (rows / 2 > 0) {
+            A64Imm.mov(b, ROWS, rows / 2);
+            b.label(".Lpair");
+            A64Imm.mov(b, X, BaselineAvx2Gemv.ACTIVATIONS_BASE);
+            A64Imm.add(b, W1, W, rowBytes);
+            b.emit("movi", v(SUMF, "16b"), new Imm(0));
+            b.emit("movi", v(SUMF1, "16b"), new Imm(0));
+            A64Imm.mov(b, COUNT, blocks);
+            b.label(".Lblock");
+            b.emit("ldr", h(DW), new Mem(W, null, 1, 0, 2), new Imm(2));
+            b.emit("ld1", v(16, "16b"), new Mem(W, null, 1, 0, 16), new Imm(16));
+            b.emit("ldr", h(DW1), new Mem(W1, null, 1, 0, 2), new Imm(2));
+            b.emit("ld1", v(19, "16b"), new Mem(W1, null, 1, 0, 16), new Imm(16));
+            b.emit("ldr", h(DA), new Mem(X, null, 1, 0, 2), new Imm(2));
+            b.emit("ld1", v(24, "16b"), v(25, "16b"), new Mem(X, null, 1, 0, 32), new Imm(32));
+            emitQ4Codes(b, 16);
+            emitQ4Codes(b, 19);
+            emitQ4Dot(b, dotprod, 0, 17, 2);
+            emitQ4Dot(b, dotprod, 1, 20, 4);
+            b.emit("addv", s(ISUM), v(0, "4s"));
+            b.emit("addv", s(ISUM1), v(1, "4s"));
+            b.emit("fcvt", s(DA), h(DA));
+            emitBlockSum(b, ISUM, DW, SUMF);
+            emitBlockSum(b, ISUM1, DW1, SUMF1);
+            b.emit("subs", COUNT, COUNT, new Imm(1));
+            b.emit("b.ne", new Label(".Lblock"));
+            b.emit("str", s(SUMF), new Mem(Y, null, 1, 0, 4), new Imm(4));
+            b.emit("str", s(SUMF1), new Mem(Y, null, 1, 0, 4), new Imm(4));
+            b.emit("mov", W, W1); // the second row's pointer ends where the next pair starts
+            b.emit("subs", ROWS, ROWS, new Imm(1));
+            b.emit("b.ne", new Label(".Lpair"));
+        }
+        if (rows % 2 == 1) {
+            A64Imm.mov(b, X, BaselineAvx2Gemv.ACTIVATIONS_BASE);
+            emitQ4Row(b, dotprod, blocks, ".Llast");
+            b.emit("str", s(SUMF), new Mem(Y, null, 1, 0, 4), new Imm(4));
+        }
+    }
+
+    /** The 32 codes of the Q4_0 block in v{@code from}: low nibbles minus 8 in v{from+1}, high nibbles in v{from+2}. */
+    private static void emitQ4Codes(Program.Builder b, int from) {
+        b.emit("and", v(from + 1, "16b"), v(from, "16b"), v(MASK, "16b"));
+        b.emit("ushr", v(from + 2, "16b"), v(from, "16b"), new Imm(4));
+        b.emit("sub", v(from + 1, "16b"), v(from + 1, "16b"), v(EIGHTS, "16b"));
+        b.emit("sub", v(from + 2, "16b"), v(from + 2, "16b"), v(EIGHTS, "16b"));
+    }
+
+    /**
+     * The codes in v{@code codes}, v{codes+1} against the activations in v24, v25, into int32x4 v{@code acc}: two
+     * {@code sdot} (dotprod), or ggml's fallback {@code ggml_vdotq_s32} ({@code smull}/{@code smull2},
+     * {@code saddlp}, {@code add}) with temporaries v{@code tmp}, v{tmp+1}.
+     */
+    private static void emitQ4Dot(Program.Builder b, boolean dotprod, int acc, int codes, int tmp) {
+        if (dotprod) {
+            b.emit("movi", v(acc, "16b"), new Imm(0));
+            b.emit("sdot", v(acc, "4s"), v(codes, "16b"), v(24, "16b"));
+            b.emit("sdot", v(acc, "4s"), v(codes + 1, "16b"), v(25, "16b"));
+            return;
+        }
+        // ggml_vdotq_s32 without dotprod: acc + (pairwise(lo products) + pairwise(hi products)), twice from 0.
+        for (int k = 0; k < 2; k++) {
+            b.emit("smull", v(tmp, "8h"), v(codes + k, "8b"), v(24 + k, "8b"));
+            b.emit("smull2", v(tmp + 1, "8h"), v(codes + k, "16b"), v(24 + k, "16b"));
+            b.emit("saddlp", v(tmp, "4s"), v(tmp, "8h"));
+            b.emit("saddlp", v(tmp + 1, "4s"), v(tmp + 1, "8h"));
+            b.emit("add", v(k == 0 ? acc : tmp, "4s"), v(tmp, "4s"), v(tmp + 1, "4s"));
+        }
+        b.emit("add", v(acc, "4s"), v(acc, "4s"), v(tmp, "4s"));
+    }
+
+    /** sumf = sumf + (float) isum * (dw * da): s{isum} holds isum, h{dw} dw, s11 da (already a float). */
+    private static void emitBlockSum(Program.Builder b, int isum, int dw, int sumf) {
+        b.emit("scvtf", s(isum), s(isum));
+        b.emit("fcvt", s(dw), h(dw));
+        b.emit("fmul", s(dw), s(dw), s(DA));
+        b.emit("fmul", s(isum), s(isum), s(dw));
+        b.emit("fadd", s(sumf), s(sumf), s(isum));
     }
 
     private static void emitF16Row(Program.Builder b, int groups) {

@@ -8,12 +8,23 @@ import org.ternsim.isa.arm.ArmSemantics;
 import org.ternsim.kernels.baseline.BlockFormat;
 
 /**
- * @param format  TQ2_0, Q4_0 or F16; no tuning parameter, since the engine fixes the float order
- * @param dotprod sdot for the integer formats (ISA neon-dotprod); F16 uses no dot product and exists on neon only
+ * @param format      TQ2_0, Q4_0 or F16
+ * @param dotprod     sdot for the integer formats (ISA neon-dotprod); F16 uses no dot product and exists on neon only
+ * @param rowsPerPass Q4_0: 1, or 2 rows sharing each activation block with a float chain each (default 2, as ggml's
+ *                    NEON loop keeps two); the other formats: 1
  */
-public record BaselineNeonLowering(BlockFormat format, boolean dotprod) implements GemvLowering {
+public record BaselineNeonLowering(BlockFormat format, boolean dotprod, int rowsPerPass) implements GemvLowering {
+
+    /** The default pass: two rows for Q4_0, one for the others. */
+    public BaselineNeonLowering(BlockFormat format, boolean dotprod) {
+        this(format, dotprod, format == BlockFormat.Q4_0 ? 2 : 1);
+    }
 
     public BaselineNeonLowering {
+        if (rowsPerPass != 1 && !(rowsPerPass == 2 && format == BlockFormat.Q4_0)) {
+            throw new IllegalArgumentException("rowsPerPass must be 1, or 2 for q4_0, got " + rowsPerPass + " for "
+                + format.kernelName());
+        }
         if (format != BlockFormat.TQ2_0 && format != BlockFormat.F16 && format != BlockFormat.Q4_0) {
             throw new IllegalArgumentException("NEON baseline lowerings exist for tq2_0, q4_0 and f16, not "
                 + format.kernelName());
@@ -46,7 +57,7 @@ public record BaselineNeonLowering(BlockFormat format, boolean dotprod) implemen
     @Override
     public Program lower(int rows, int cols) {
         checkShape(rows, cols);
-        return BaselineNeonGemv.lower(format, dotprod, rows, cols);
+        return BaselineNeonGemv.lower(format, dotprod, rowsPerPass, rows, cols);
     }
 
     @Override

@@ -21,17 +21,18 @@ import org.ternsim.kernels.gemv.A16Format;
 
 class NeonLoweringsTest {
 
-    /** Every lowering of this family, including non-default parameters (int4 with 2 accumulators, BF16). */
+    /** Every lowering of this family, including non-default parameters (Q4_0 one row a pass, int4 with 2 accumulators, BF16). */
     static List<GemvLowering> lowerings() {
         return List.of(new BaselineNeonLowering(BlockFormat.TQ2_0, false), new BaselineNeonLowering(BlockFormat.TQ2_0, true),
             new BaselineNeonLowering(BlockFormat.Q4_0, false), new BaselineNeonLowering(BlockFormat.Q4_0, true),
+            new BaselineNeonLowering(BlockFormat.Q4_0, false, 1), new BaselineNeonLowering(BlockFormat.Q4_0, true, 1),
             new BaselineNeonLowering(BlockFormat.F16, false),
             I2sInt4NeonLowering.defaults(false), I2sInt4NeonLowering.defaults(true), new I2sInt4NeonLowering(false, 2, 3),
             new TernaryA16NeonLowering(A16Format.F16), new TernaryA16NeonLowering(A16Format.BF16));
     }
 
     static Stream<Arguments> awkward() {
-        return lowerings().stream().flatMap(l -> Stream.of(1, 3, 17).flatMap(rows -> X86LoweringsTest.validCols(l)
+        return lowerings().stream().flatMap(l -> Stream.of(1, 2, 3, 17).flatMap(rows -> X86LoweringsTest.validCols(l)
             .stream().map(cols -> Arguments.of(l, rows, cols))));
     }
 

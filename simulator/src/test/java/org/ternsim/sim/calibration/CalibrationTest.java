@@ -18,8 +18,9 @@ class CalibrationTest {
     void theBundledDataHoldsEveryPublishedPoint() {
         List<PublishedPoint> p = Calibration.read(HOME.resolve("configs/calibration/bitnet-cpu-published.csv"));
         // kernels.md §2.5 (no parallel at 8 shapes, activation parallel at 7, weight parallel at 8), §8.3 EPYC tg/pp,
-        // Cobalt tg/pp, §8.5 T-MAC on the M2 Ultra (4) and its llama.cpp Q2_K baseline (2)
-        assertEquals(8 + 7 + 8 + 6 + 6 + 4 + 4 + 4 + 2, p.size());
+        // Cobalt tg/pp, §8.5 T-MAC on the M2 Ultra with BitNet-3B (4) and its llama.cpp Q2_K baseline (2), and with
+        // Llama-2-7B: W2, W4 and their Q2_K and Q4_0 baselines at 1 and 8 threads (8)
+        assertEquals(8 + 7 + 8 + 6 + 6 + 4 + 4 + 4 + 2 + 8, p.size());
         assertEquals(8, p.stream().filter(x -> x.kernel().equals("i2_s-1xn")).count());
         assertEquals(7, p.stream().filter(x -> x.kernel().equals(Calibration.ONE_TOKEN_AT_A_TIME)).count());
         assertTrue(p.stream().allMatch(x -> x.source().startsWith("kernels.md")));
@@ -31,11 +32,11 @@ class CalibrationTest {
             "zen5-2c,kernel,,1,2048,2048,1,,,0.075,ms,\"test, a row for the dev VM\"",
             "no-such-cpu,kernel,,1,2048,2048,1,,,0.075,ms,test",
             "zen5-2c,kernel,,1,2048,2048,1,tmac,,0.075,ms,test",
-            "zen5-2c,kernel,,1,2048,2048,1,q2_k,,0.075,ms,test");
+            "zen5-2c,kernel,,1,2048,2048,1,tmac-w4,,0.075,ms,test");
         assertTrue(!rows.get(0).pending() && rows.get(0).predicted() > 0, rows.get(0).toString());
         assertTrue(rows.get(1).pending());
         assertTrue(!rows.get(2).pending() && rows.get(2).predicted() != rows.get(0).predicted(), rows.get(2).toString());
-        assertTrue(rows.get(3).pending() && rows.get(3).note().contains("no q2_k kernel"), rows.get(3).note());
+        assertTrue(rows.get(3).pending() && rows.get(3).note().contains("no tmac-w4 kernel"), rows.get(3).note());
         Calibration.Stats s = Calibration.stats(rows);
         assertEquals(2, s.points());
         assertEquals(2, s.pending());
