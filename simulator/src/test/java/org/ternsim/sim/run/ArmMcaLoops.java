@@ -58,8 +58,10 @@ final class ArmMcaLoops {
             new Variant("tmac-tbl", new TmacNeonLowering(64)),
             new Variant("tq2_0-dotprod", new BaselineNeonLowering(BlockFormat.TQ2_0, true)),
             new Variant("tq2_0-smlal", new BaselineNeonLowering(BlockFormat.TQ2_0, false)),
-            new Variant("q4_0-dotprod", new BaselineNeonLowering(BlockFormat.Q4_0, true)),
-            new Variant("q4_0-smull", new BaselineNeonLowering(BlockFormat.Q4_0, false)),
+            new Variant("q4_0-dotprod", new BaselineNeonLowering(BlockFormat.Q4_0, true, 1)),
+            new Variant("q4_0-smull", new BaselineNeonLowering(BlockFormat.Q4_0, false, 1)),
+            new Variant("q4_0-dotprod-pair", new BaselineNeonLowering(BlockFormat.Q4_0, true, 2)),
+            new Variant("q4_0-smull-pair", new BaselineNeonLowering(BlockFormat.Q4_0, false, 2)),
             new Variant("f16-fcvtl", new BaselineNeonLowering(BlockFormat.F16, false)),
             new Variant("ternary-a16-tbl", new TernaryA16NeonLowering(A16Format.F16)));
     }
@@ -99,6 +101,7 @@ final class ArmMcaLoops {
         b.emit("mov", ArmRegs.x(1), new Operand.Imm(ACTIVATIONS));
         b.emit("mov", ArmRegs.x(5), new Operand.Imm(iterations));
         b.emit("mov", ArmRegs.x(7), new Operand.Imm(PLANE1)); // T-MAC's second bit plane
+        b.emit("mov", ArmRegs.x(6), new Operand.Imm(WEIGHTS + 64L * iterations)); // Q4_0's second row of a pair
         b.emit("movi", ArmRegs.v(31, "16b"), new Operand.Imm(3));
         for (int v = 0; v < 16; v++) {
             b.emit("movi", ArmRegs.v(v, "16b"), new Operand.Imm(0));
