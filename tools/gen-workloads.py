@@ -67,6 +67,15 @@ for (name, desc, src, h, f, l, hs, kv, hd, v, act, sn, tied) in base:
     llm(name + "-fp16", desc + " (FP16 baseline)", src, h, f, l, hs, kv, hd, v, act, sn, tied, FP16, "f16", "f16", LM_F)
     llm(name + "-q4_0", desc + " (Q4_0 baseline)", src, h, f, l, hs, kv, hd, v, act, sn, tied, Q40, "q4_0", "q6_k", LM_Q)
 
+# T-MAC's Llama-2-7B datasheet rows (kernels.md §8.5): the 7B shapes of workloads.md §3; the weights stay ternary
+# (the tmac kernel's two bit-planes are W2's) unless --kernel names a format.
+LM_TMAC = ("not published for T-MAC's runs; f16 as the other LLM workloads (the llama.cpp rows set q6_k, llama.cpp's "
+           "default output type)")
+llm("llama-2-7b", "Llama-2-7B (6.7B): LLaMA MHA, SiLU-GLU, untied output",
+    "workloads.md §3 7B row; vocab 32000, 32 KV heads, head_dim 128: HF meta-llama/Llama-2-7b config.json as a public "
+    "model table quotes it (search tool)", 4096, 11008, 32, 32, 32, 128, 32000, "silu", False, False, TERNARY, "i2_s",
+    "f16", LM_TMAC)
+
 dummy = [("125m", 768, 3072, 11, 12), ("350m", 1024, 3072, 24, 16), ("1b", 2048, 3584, 24, 32),
          ("1.5b", 1536, 9216, 28, 32), ("2.7b", 3072, 7680, 24, 32), ("3.8b", 3840, 8192, 24, 32),
          ("7b", 4096, 12032, 32, 32), ("13b", 5120, 13824, 40, 40), ("30b", 6656, 16384, 60, 52),
