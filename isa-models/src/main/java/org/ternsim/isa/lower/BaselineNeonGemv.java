@@ -24,6 +24,7 @@ import org.ternsim.kernels.baseline.BlockFormat;
  *
  * <p>Q4_0 (ggml_vec_dot_q4_0_q8_0): {@code and} 0x0F and {@code ushr} 4, minus 8, then two {@code sdot} (dotprod) or
  * ggml's fallback {@code ggml_vdotq_s32} ({@code smull}/{@code smull2}, {@code saddlp}, {@code add}); {@code addv}.
+ * With {@code rowsPerPass} 2 two rows share each activation block and keep a float chain each (see emitQ4Pairs).
  *
  * <p>Both then take the engine's BlockSum, sumf = sumf + (float) isum * (dw * da), per block in scalar registers
  * (ggml keeps float vectors and {@code vmlaq_n_f32}, a different order; the engine fixes this one, as on AVX2).
@@ -67,6 +68,9 @@ public final class BaselineNeonGemv {
 
     /** {@code rowsPerPass} 2 (Q4_0 only): rows in pairs sharing each activation block, then a single row if odd. */
     public static Program lower(BlockFormat f, boolean dotprod, int rowsPerPass, int rows, int cols) {
+        if (rowsPerPass != 1 && !(rowsPerPass == 2 && f == BlockFormat.Q4_0)) {
+            throw new IllegalArgumentException("rowsPerPass must be 1, or 2 for q4_0, got " + rowsPerPass);
+        }
         long weightBytes = (long) rows * BaselineAvx2Gemv.rowBytes(f, cols);
         if (weightBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(rows + "x" + cols + " is too large to execute functionally");
