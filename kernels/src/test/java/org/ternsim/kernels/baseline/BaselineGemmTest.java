@@ -123,7 +123,7 @@ class BaselineGemmTest {
             } else {
                 Arrays.fill(data, (byte) fill);
             }
-            finiteScales(type, data, random);
+            BaselineGemvTest.finiteScales(type, data, random);
             assertGemmEqualsGemvs(new BlockTensor(type, 3, k, data), tokens, "weights 0x"
                     + Integer.toHexString(fill));
         }
@@ -229,16 +229,5 @@ class BaselineGemmTest {
             }
         }
         return new BlockTensor(type, 1, k, data);
-    }
-
-    private static void finiteScales(BlockFormat type, byte[] data, Random random) {
-        int at = type == BlockFormat.Q6_K ? 208 : type == BlockFormat.TQ2_0 ? 64 : type == BlockFormat.TQ1_0 ? 52
-            : type == BlockFormat.Q2_K ? 80 : 0;
-        for (int off = 0; off < data.length; off += type.blockBytes()) {
-            LittleEndian.put16(data, off + at, random.nextInt(0x7C00) | (random.nextBoolean() ? 0x8000 : 0));
-            if (type == BlockFormat.Q2_K) { // dmin after d
-                LittleEndian.put16(data, off + at + 2, random.nextInt(0x7C00) | (random.nextBoolean() ? 0x8000 : 0));
-            }
-        }
     }
 }

@@ -130,7 +130,7 @@ class BaselineGemvTest {
     }
 
     /** Overwrites every block's fp16 scale with a finite one, so the float parts compare numbers, not NaNs. */
-    private static void finiteScales(BlockFormat type, byte[] data, Random random) {
+    static void finiteScales(BlockFormat type, byte[] data, Random random) {
         int at = type == BlockFormat.Q6_K ? 208 : type == BlockFormat.TQ2_0 ? 64 : type == BlockFormat.TQ1_0 ? 52
             : type == BlockFormat.Q2_K ? 80 : 0;
         for (int off = 0; off < data.length; off += type.blockBytes()) {
