@@ -128,7 +128,9 @@ public final class X86Semantics {
         t.put("dec", (in, s) -> incDec(in, s, -1));
         t.put("xor", (in, s) -> logic(in, s, s.readInt(in.op(0)) ^ s.readInt(in.op(1))));
         t.put("and", (in, s) -> logic(in, s, s.readInt(in.op(0)) & s.readInt(in.op(1))));
-        t.put("imul", (in, s) -> s.writeInt(in.reg(0), s.readInt(in.op(1)) * s.readInt(in.op(2))));
+        // two operands: dst *= src; three: dst = src * imm
+        t.put("imul", (in, s) -> s.writeInt(in.reg(0), s.readInt(in.op(in.operands().size() - 2))
+            * s.readInt(in.op(in.operands().size() - 1))));
         t.put("jmp", (in, s) -> jump(in, s, true));
         t.put("jne", (in, s) -> jump(in, s, !s.zf));
         t.put("jnz", (in, s) -> jump(in, s, !s.zf));

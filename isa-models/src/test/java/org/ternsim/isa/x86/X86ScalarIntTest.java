@@ -142,6 +142,18 @@ class X86ScalarIntTest {
         assertEquals(cfBefore, m.state.cf, "inc/dec must not touch CF");
     }
 
+    @Property(tries = 500)
+    void imulTwoAndThreeOperandForms(@ForAll("value") long a, @ForAll("value") long b) {
+        Machine m = new Machine();
+        m.state.gpr[0] = a;
+        m.state.gpr[1] = b;
+        m.exec("imul", Reg.r64(0), Reg.r64(1));
+        assertEquals(a * b, m.state.gpr[0], "imul r64, r64 multiplies the destination in place");
+        m.state.gpr[1] = b;
+        m.exec("imul", Reg.r64(2), Reg.r64(1), new Operand.Imm(-3));
+        assertEquals(b * -3, m.state.gpr[2], "imul r64, r64, imm");
+    }
+
     @Example
     void namedFlagCases() {
         Machine m = new Machine();
