@@ -23,6 +23,8 @@ import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.isa.uarch.UarchLoader;
 import org.ternsim.sim.config.AcceleratorConfigLoader;
 import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.BundledConfigs;
+import org.ternsim.sim.config.ConfigOverride;
 import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.mem.CacheStats;
 import org.ternsim.sim.mem.MemoryHierarchy;
@@ -123,14 +125,15 @@ class LoopReplayTest {
     }
 
     /**
-     * xeon-gnr-2c's TL2 GEMV runs its rows in blocks. A three-row period is proved in each block and replays until the
+     * xeon-gnr-2c's TL2 GEMV (with the prefetchers that config had when this was written) runs its rows in blocks. A three-row period is proved in each block and replays until the
      * block's end; the next block comes back to the same state after a few rows, with the ports' usage counts in another
      * rotation. Kept periods ({@link KeptPeriods}) resume there without a new proof: 78% replayed, against 45% when
      * every block proved its period again. The results are those of timing every instruction.
      */
     @Test
     void aPeriodProvedInOneBlockOfRowsResumesInTheNext() throws IOException {
-        Run replaying = replayedAsTimed("xeon-gnr-2c", "tl2", "avx2", new int[] {2560, 2560}, true);
+        Run replaying = replayedAsTimed("xeon-gnr-2c", BundledConfigs.XEON_GNR_WITH_PREFETCHERS, "tl2", "avx2",
+            new int[] {2560, 2560}, true);
         assertReplayedMoreThan(replaying, 7, 10);
     }
 
@@ -166,7 +169,12 @@ class LoopReplayTest {
     /** One GEMV run replaying, checked against timing every instruction; returns the replaying run. */
     private static Run replayedAsTimed(String hwName, String kernel, String isa, int[] shape, boolean warm)
             throws IOException {
-        HardwareConfig hw = HardwareConfigLoader.load(Path.of("../configs/hw/" + hwName + ".yaml"));
+        return replayedAsTimed(hwName, List.of(), kernel, isa, shape, warm);
+    }
+
+    private static Run replayedAsTimed(String hwName, List<ConfigOverride> overrides, String kernel, String isa,
+                                       int[] shape, boolean warm) throws IOException {
+        HardwareConfig hw = BundledConfigs.load(hwName, overrides);
         Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
         GemvLowering l = GemvSimulation.Request.choose(hw, kernel, isa);
         Run replaying = run(hw, uarch, l, shape, warm, true);

@@ -1,0 +1,70 @@
+// A stream with no prefetcher keeps as many lines in flight as its window holds (Little's law), on a measured config.
+package org.ternsim.sim.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.ternsim.isa.AsmText;
+import org.ternsim.isa.Memory;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.uarch.Microarchitecture;
+import org.ternsim.isa.uarch.UarchLoader;
+import org.ternsim.isa.x86.X86Semantics;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+import org.ternsim.sim.run.GemvSimulation;
+import org.ternsim.sim.run.MachineBuilder;
+
+/**
+ * The loops of tools/native/stream-probe.c on xeon-gnr-2c, whose caches have no prefetcher (measured: docs/validation.md
+ * "Prefetchers that step aside"): one load per 64-byte line over a cold region, so every line comes from DRAM.
+ */
+class MissWindowTest {
+
+    private static final int LINES = 8192;
+    private static final HardwareConfig HW = HardwareConfigLoader.load(Path.of("../configs/hw/xeon-gnr-2c.yaml"));
+    private static final Microarchitecture UARCH = UarchLoader.load(HW.core().uarch());
+
+    private static double nsPerLine(String work) {
+        StringBuilder s = new StringBuilder(".program probe\n.isa x86-64\n");
+        s.append(".region data 0x100000000 ").append(LINES * 64).append(" input\n");
+        s.append("    mov rsi, 4294967296\n    mov rcx, ").append(LINES).append("\n.Lline:\n");
+        s.append("    vmovdqu ymm0, ymmword ptr [rsi]\n    vpaddd ymm1, ymm1, ymm0\n").append(work);
+        s.append("    add rsi, 64\n    dec rcx\n    jne .Lline\n");
+        Program p = AsmText.parse(s.toString());
+        OutOfOrderCore core = new OutOfOrderCore(p, UARCH, MachineBuilder.memory(HW));
+        GemvSimulation.execute(p, X86Semantics.table(), new Memory(p.regions()), core);
+        return core.stats().cycles() / HW.core().freqHz() * 1e9 / LINES;
+    }
+
+    private static String independentVectorAdds(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append("    vpaddd ymm").append(2 + i % 8).append(", ymm").append(2 + i % 8).append(", ymm15\n");
+        }
+        return s.toString();
+    }
+
+    @Test
+    void vectorWritesPerLineSetTheLinesInFlight() {
+        int free = UARCH.core().vectorRenameRegisters();
+        assertTrue(free > 0, "the measured config models its vector registers");
+        for (int n : new int[] {48, 96}) {
+            double linesInFlight = (double) free / (n + 2); // n fillers, the load and the add that uses it
+            double expected = HW.dram().latencyNs() / linesInFlight;
+            double simulated = nsPerLine(independentVectorAdds(n));
+            assertEquals(expected, simulated, 0.2 * expected, n + " vector writes per line");
+        }
+    }
+
+    @Test
+    void aLoopOfFewInstructionsHidesTheLatencyBehindItsWork() {
+        // 16 dependent 3-cycle multiplies per line: 48 cycles of work in 21 instructions, so the window reaches
+        // far more lines than the fill buffers allow, and the line rate is the work's
+        double work = 16 * 3 / HW.core().freqHz() * 1e9;
+        double simulated = nsPerLine("    imul rax, rax, 3\n".repeat(16));
+        assertEquals(work, simulated, 0.1 * work);
+    }
+}
