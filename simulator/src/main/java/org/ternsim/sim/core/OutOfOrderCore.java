@@ -444,7 +444,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
         if (earliest > dispatchCycle) {
             if (stalls != null) {
-                stalls.stalled(stallCause(earliest, isLoad, isStore), dispatchCycle, earliest - dispatchCycle);
+                stalls.stalled(stallCause(earliest, writesVector, fpSide, isLoad, isStore), dispatchCycle,
+                    earliest - dispatchCycle);
             }
             dispatchCycle = earliest;
             dispatchedThisCycle = 0;
@@ -464,14 +465,22 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     }
 
     /** Which full resource set {@code earliest} (only called with a stall observer attached). */
-    private StallObserver.Cause stallCause(long earliest, boolean isLoad, boolean isStore) {
+    private StallObserver.Cause stallCause(long earliest, boolean writesVector, boolean fpSide, boolean isLoad,
+                                           boolean isStore) {
         if (isLoad && loads >= loadQueue.length && loadQueue[loadSlot] == earliest) {
             return StallObserver.Cause.LOAD_QUEUE_FULL;
         }
         if (isStore && stores >= storeQueue.length && storeQueue[storeSlot] == earliest) {
             return StallObserver.Cause.STORE_QUEUE_FULL;
         }
-        return StallObserver.Cause.ROB_FULL;
+        if (robRetire[robSlot] == earliest) {
+            return StallObserver.Cause.ROB_FULL;
+        }
+        if (writesVector && vectorRegisters.earliestDispatch() == earliest) {
+            return StallObserver.Cause.VECTOR_REGISTERS_FULL;
+        }
+        return fpSide && fpQueue.earliestDispatch() == earliest ? StallObserver.Cause.FP_QUEUE_FULL
+            : StallObserver.Cause.ROB_FULL;
     }
 
     private long retire(long complete, boolean writesVector, boolean isLoad, boolean isStore) {

@@ -5,9 +5,13 @@ package org.ternsim.sim.core;
 @FunctionalInterface
 public interface StallObserver {
 
-    /** What a dispatch stall waited for: a ROB entry, a load-queue entry or a store-queue entry to be freed. */
+    /**
+     * What a dispatch stall waited for: a ROB entry, a load-queue or store-queue entry, a free vector physical register
+     * or a place in the FP schedulers' in-order queue.
+     */
     enum Cause {
-        ROB_FULL("ROB full"), LOAD_QUEUE_FULL("load queue full"), STORE_QUEUE_FULL("store queue full");
+        ROB_FULL("ROB full"), LOAD_QUEUE_FULL("load queue full"), STORE_QUEUE_FULL("store queue full"),
+        VECTOR_REGISTERS_FULL("vector registers full"), FP_QUEUE_FULL("FP scheduler queue full");
 
         private final String label;
 

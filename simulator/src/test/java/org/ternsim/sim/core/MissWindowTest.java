@@ -28,6 +28,10 @@ class MissWindowTest {
     private static final Microarchitecture UARCH = UarchLoader.load(HW.core().uarch());
 
     private static double nsPerLine(String work) {
+        return nsPerLine(work, null);
+    }
+
+    private static double nsPerLine(String work, StallObserver stalls) {
         StringBuilder s = new StringBuilder(".program probe\n.isa x86-64\n");
         s.append(".region data 0x100000000 ").append(LINES * 64).append(" input\n");
         s.append("    mov rsi, 4294967296\n    mov rcx, ").append(LINES).append("\n.Lline:\n");
@@ -35,6 +39,9 @@ class MissWindowTest {
         s.append("    add rsi, 64\n    dec rcx\n    jne .Lline\n");
         Program p = AsmText.parse(s.toString());
         OutOfOrderCore core = new OutOfOrderCore(p, UARCH, MachineBuilder.memory(HW));
+        if (stalls != null) {
+            core.observeStalls(stalls);
+        }
         GemvSimulation.execute(p, X86Semantics.table(), new Memory(p.regions()), core);
         return core.stats().cycles() / HW.core().freqHz() * 1e9 / LINES;
     }
@@ -57,6 +64,17 @@ class MissWindowTest {
             double simulated = nsPerLine(independentVectorAdds(n));
             assertEquals(expected, simulated, 0.2 * expected, n + " vector writes per line");
         }
+    }
+
+    @Test
+    void theStallViewNamesTheVectorRegistersNotTheRob() {
+        long[] byCause = new long[StallObserver.Cause.values().length];
+        double ns = nsPerLine(independentVectorAdds(96), (cause, from, cycles) -> byCause[cause.ordinal()] += cycles);
+        double cycles = ns * 1e-9 * HW.core().freqHz() * LINES;
+        long vector = byCause[StallObserver.Cause.VECTOR_REGISTERS_FULL.ordinal()];
+        // 98 vector writes per line fill the 280 free registers in under 3 lines; the 512-entry ROB would take 5
+        assertTrue(vector > 0.5 * cycles, "vector-register stalls " + vector + " of " + cycles + " cycles");
+        assertTrue(byCause[StallObserver.Cause.ROB_FULL.ordinal()] < 0.1 * vector, java.util.Arrays.toString(byCause));
     }
 
     @Test
