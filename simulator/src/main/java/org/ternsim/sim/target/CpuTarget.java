@@ -333,7 +333,6 @@ public final class CpuTarget implements Target {
                 + ": the simulated program's outputs differ from the kernel's reference (a TernSim bug)");
         }
         String check = "bit-exact";
-        SteadyStateGemv.Point a = o.from();
         SteadyStateGemv.Point b = o.to();
         if (b.rows() == rows) {
             if (detailKey != null) {
@@ -343,16 +342,9 @@ public final class CpuTarget implements Target {
             return shared(b.cycles(), dynamic(b.energy()), threads * b.dramBytes(), o.bound(), OperatorCost.SIMULATED,
                 l.isa(), rows + " rows per thread simulated, " + where + ", " + check);
         }
-        List<SteadyStateGemv.Point> windows = o.windows();
-        if (!o.steady() && windows.size() > SteadyStateGemv.STEADY_WINDOWS + 1) {
-            // Cut at the cap without a steady state: the run's end may fall inside a row block, where a tiled program
-            // has computed more rows than it stored (TL1 on xeon-gnr-2c: +10.7% against --exact), so the cost is
-            // extrapolated from whole windows, from the first after minRows to the last: windows that did not settle
-            // vary, and the longest span averages them (i7-13700h f16 from DRAM: -0.7% against --exact, where the
-            // last three windows gave +1.6%).
-            b = windows.get(windows.size() - 1);
-            a = SteadyStateGemv.cutFrom(windows, minRows);
-        }
+        SteadyStateGemv.Point[] span = marginalSpan(o, minRows);
+        SteadyStateGemv.Point a = span[0];
+        b = span[1];
         double t = (double) (rows - b.rows()) / (b.rows() - a.rows());
         double cycles = b.cycles() + t * (b.cycles() - a.cycles());
         Map<String, Double> e = new LinkedHashMap<>();
@@ -437,6 +429,23 @@ public final class CpuTarget implements Target {
             b.counter(new SimCounter(name(), STALL_COUNTER, cost.seconds(), zero));
         }
         return b.build();
+    }
+
+    /**
+     * The two snapshots a sampled GEMV's marginal cost per row is taken between: where the steady state began and
+     * where the run stopped; or, for a run cut at the cap without a steady state, whole windows, from the first after
+     * {@code minRows} to the last. The run's end may fall inside a row block, where a tiled program has computed more
+     * rows than it stored (TL1 on xeon-gnr-2c as configured until 2026-12-05: +10.7% against --exact), and windows
+     * that did not settle vary, so the longest span averages them (i7-13700h f16 from DRAM: -0.7% against --exact,
+     * where the last three windows gave +1.6%).
+     */
+    static SteadyStateGemv.Point[] marginalSpan(SteadyStateGemv.Outcome o, long minRows) {
+        List<SteadyStateGemv.Point> windows = o.windows();
+        if (!o.steady() && windows.size() > SteadyStateGemv.STEADY_WINDOWS + 1) {
+            return new SteadyStateGemv.Point[] {SteadyStateGemv.cutFrom(windows, minRows),
+                windows.get(windows.size() - 1)};
+        }
+        return new SteadyStateGemv.Point[] {o.from(), o.to()};
     }
 
     /** Counter of {@link #timeline}: dispatch stall cycles by cause over the simulated rows of a chunk. */
