@@ -48,6 +48,9 @@ public final class ResultTree {
         bounds.put("busiest_port", c.busiestPort());
         bounds.put("dataflow_cycles", c.dataflowBoundCycles());
         bounds.put("dram_cycles", r.dramBoundCycles());
+        bounds.put("miss_window_cycles", r.missWindow().cycles());
+        bounds.put("miss_window_lines_in_flight", r.missWindow().linesInFlight());
+        bounds.put("miss_window_limit", r.missWindow().limit());
         bounds.put("simulated_over_tightest", (double) r.cycles() / Math.max(1, r.tightestBoundCycles()));
         root.put("bounds", bounds);
 

@@ -3,6 +3,7 @@ package org.ternsim.reports;
 
 import java.util.Locale;
 import java.util.Map;
+import org.ternsim.sim.run.MissWindowBound;
 import org.ternsim.sim.run.RunResult;
 
 public final class Summary {
@@ -22,8 +23,9 @@ public final class Summary {
         sb.append(String.format(Locale.ROOT, "  throughput    %.1f GMAC/s, %.1f GB/s effective (%,d operand bytes)%n",
             r.gmacPerSecond(), r.effectiveGBPerSecond(), r.operandBytes()));
         sb.append(String.format(Locale.ROOT,
-            "  bounds        dram %,d | ports %,d (%s) | dispatch %,d | dataflow %,d cycles -> %s-bound, simulated %.2fx the tightest%n",
-            r.dramBoundCycles(), r.core().portBoundCycles(), r.core().busiestPort(), r.core().dispatchBoundCycles(),
+            "  bounds        dram %,d%s | ports %,d (%s) | dispatch %,d | dataflow %,d cycles -> %s-bound, simulated %.2fx the tightest%n",
+            r.dramBoundCycles(), missWindow(r), r.core().portBoundCycles(), r.core().busiestPort(),
+            r.core().dispatchBoundCycles(),
             r.core().dataflowBoundCycles(), r.dominantBound(), (double) r.cycles() / Math.max(1, r.tightestBoundCycles())));
         sb.append(String.format(Locale.ROOT, "  DRAM traffic  %,d B read, %,d B written%n", r.dramReadBytes(),
             r.dramWriteBytes()));
@@ -37,5 +39,12 @@ public final class Summary {
             r.check().bitExact() ? "bit-exact" : r.check().mismatches() + " MISMATCHES", r.check().outputs(),
             r.check().reference()));
         return sb.toString();
+    }
+
+    /** The DRAM-latency estimate where it applies (no prefetcher in the config): " | miss window N (M lines, limit)". */
+    private static String missWindow(RunResult r) {
+        MissWindowBound w = r.missWindow();
+        return w.cycles() == 0 ? "" : String.format(Locale.ROOT, " | miss window %,d (%.1f lines in flight, %s)",
+            w.cycles(), w.linesInFlight(), w.limit());
     }
 }

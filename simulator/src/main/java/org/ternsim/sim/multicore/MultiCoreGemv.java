@@ -27,6 +27,7 @@ import org.ternsim.sim.mem.MemoryHierarchy;
 import org.ternsim.sim.run.CacheState;
 import org.ternsim.sim.run.GemvSimulation;
 import org.ternsim.sim.run.MachineBuilder;
+import org.ternsim.sim.run.MissWindowBound;
 import org.ternsim.sim.run.RunResult;
 
 /**
@@ -137,7 +138,8 @@ public final class MultiCoreGemv {
             tokens, threads, hw.name(),
             uarch.name(), hw.core().freqHz(), req.cacheState(), w0.program.name(), AsmText.print(w0.program),
             operandBytes, total, caches, machine.dramReadBytes(), machine.dramWriteBytes(),
-            MachineBuilder.dramBytesPerCycle(hw), energy,
+            MachineBuilder.dramBytesPerCycle(hw),
+            MissWindowBound.of(hw, uarch.core(), total, machine.dramReadBytes(), active), energy,
             new RunResult.FunctionalCheck(mismatches == 0, mismatches, outputs, w0.check.reference()));
         return new Result(result, List.copyOf(shares), barrier, gate.handoffs());
     }

@@ -94,7 +94,8 @@ public final class GemvSimulation {
             tokens, 1, req.hw().name(),
             uarch.name(), req.hw().core().freqHz(), req.cacheState(), program.name(), text(program),
             data.operandBytes(), stats, caches, hierarchy.dramReadBytes(), hierarchy.dramWriteBytes(),
-            MachineBuilder.dramBytesPerCycle(req.hw()), energy,
+            MachineBuilder.dramBytesPerCycle(req.hw()),
+            MissWindowBound.of(req.hw(), uarch.core(), stats, hierarchy.dramReadBytes(), 1), energy,
             compare(expected, actual, data.vector() != null ? data.vectorName() : "scalar reference"));
     }
 

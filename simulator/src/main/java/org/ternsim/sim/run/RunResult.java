@@ -29,6 +29,8 @@ public record RunResult(
         long dramReadBytes,
         long dramWriteBytes,
         double dramBytesPerCycle,
+        /** DRAM latency over the lines the window keeps in flight, where no prefetcher runs ahead (per thread). */
+        MissWindowBound missWindow,
         EnergyReport energy,
         FunctionalCheck check) {
 
@@ -56,10 +58,13 @@ public record RunResult(
         return (long) Math.ceil((dramReadBytes + dramWriteBytes) / dramBytesPerCycle);
     }
 
-    /** The largest analytic lower bound: "compute" (ports or dispatch), "memory" (DRAM bandwidth) or "latency" (dataflow). */
+    /**
+     * The largest analytic bound: "compute" (ports or dispatch), "memory" (DRAM bandwidth, or DRAM latency over the
+     * lines the window keeps in flight) or "latency" (dataflow).
+     */
     public String dominantBound() {
         long compute = Math.max(core.portBoundCycles(), core.dispatchBoundCycles());
-        long memory = dramBoundCycles();
+        long memory = Math.max(dramBoundCycles(), missWindow.cycles());
         long latency = core.dataflowBoundCycles();
         if (memory >= compute && memory >= latency) {
             return "memory";
@@ -69,7 +74,7 @@ public record RunResult(
 
     public long tightestBoundCycles() {
         return Math.max(Math.max(core.portBoundCycles(), core.dispatchBoundCycles()),
-            Math.max(dramBoundCycles(), core.dataflowBoundCycles()));
+            Math.max(Math.max(dramBoundCycles(), missWindow.cycles()), core.dataflowBoundCycles()));
     }
 
     /** Whether the simulated program's output equals the functional engine's, bit for bit. */

@@ -20,6 +20,7 @@ import org.ternsim.sim.mem.MemoryHierarchy;
 import org.ternsim.sim.run.CacheState;
 import org.ternsim.sim.run.GemvSimulation;
 import org.ternsim.sim.run.MachineBuilder;
+import org.ternsim.sim.run.MissWindowBound;
 
 /**
  * Same machine set-up as {@link GemvSimulation#run}. A listener between the interpreter and the core counts output
@@ -212,7 +213,9 @@ final class SteadyStateGemv {
         if (!exact && dataRows < rows) {
             return null;
         }
-        double dramCycles = to.dramBytes() / MachineBuilder.dramBytesPerCycle(hw);
+        // DRAM bandwidth, or DRAM latency over the lines the window holds where no prefetcher runs ahead
+        double dramCycles = Math.max(to.dramBytes() / MachineBuilder.dramBytesPerCycle(hw),
+            MissWindowBound.of(hw, uarch.core(), s, hierarchy.dramReadBytes(), 1).cycles());
         long compute = Math.max(s.portBoundCycles(), s.dispatchBoundCycles());
         String bound = dramCycles >= compute && dramCycles >= s.dataflowBoundCycles() ? "memory"
             : compute >= s.dataflowBoundCycles() ? "compute" : "latency";
