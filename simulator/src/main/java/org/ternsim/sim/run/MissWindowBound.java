@@ -27,7 +27,9 @@ public record MissWindowBound(long cycles, double linesInFlight, String limit) {
      */
     public static MissWindowBound of(HardwareConfig hw, CoreParams core, CoreStats stats, long dramReadBytes,
                                      int threads) {
-        if (hw.caches().isEmpty() || hw.caches().stream().anyMatch(c -> c.prefetcher() != null && !c.prefetcher().kind().equals("none"))) {
+        boolean prefetched = hw.caches().stream()
+            .anyMatch(c -> c.prefetcher() != null && !c.prefetcher().kind().equals("none"));
+        if (hw.caches().isEmpty() || prefetched) {
             return NOT_APPLICABLE;
         }
         CacheConfig l1 = hw.caches().get(0);
