@@ -102,6 +102,11 @@ final class LoopReplay {
     private int backoff = 1;
     /** Shortest period searched for: a candidate given up on is not tried again, so a longer one can be. */
     private int shortest = 1;
+    /**
+     * Per candidate p, the run it needs to be found: at least p and {@value #MIN_RUN} visits, none below
+     * {@link #shortest}. Kept as an array so that the test over all candidates is one branch-free pass.
+     */
+    private final int[] needed = neededRuns(1);
 
     /* Periods of whole rows (RowPeriodSearch), and when they are the only ones tried. */
     private final RowPeriodSearch rows = new RowPeriodSearch();
@@ -263,7 +268,8 @@ final class LoopReplay {
             java.util.Arrays.fill(runs, 0); // the ring goes stale while backing off
             return;
         }
-        int candidate = search(signature, sequence);
+        // an inner-loop candidate is not taken while a row candidate is in hand or only rows are tried
+        int candidate = search(signature, sequence, rowCandidate == null && !rowsOnly);
         RowPeriodSearch.Candidate rowsFound = rowCandidate;
         rowCandidate = null;
         if (rowsFound != null && rowsFound.innerVisits() < shortest) {
@@ -291,27 +297,34 @@ final class LoopReplay {
     }
 
     /**
-     * Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none. Runs at every
-     * inner-loop visit outside replays (every six instructions in a short loop), so its loop over the candidate periods
-     * reads the ring forward, with no wrap test.
+     * Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none or when no
+     * candidate is {@code wanted}. Runs at every inner-loop visit outside replays (every six instructions in a short
+     * loop), so its loop over the candidate periods reads the ring forward, with no wrap test.
      */
-    private int search(long signature, long sequence) {
+    private int search(long signature, long sequence, boolean wanted) {
         int now = (int) (visits % RING);
         int slot = RING - 1 - now;
         final long[] sig = signatures;
         final int[] run = runs;
+        // Most visits find nothing: the pass that counts the runs also says whether any is long enough, branch-free.
+        final int[] need = needed;
+        int any = 0;
         if (visits >= MAX_PERIOD) {
             for (int p = 1; p <= MAX_PERIOD; p++) {
-                run[p] = sig[slot + p] == signature ? run[p] + 1 : 0;
+                int r = sig[slot + p] == signature ? run[p] + 1 : 0;
+                run[p] = r;
+                any |= ~(r - need[p]);
             }
         } else {
             for (int p = 1; p <= MAX_PERIOD; p++) {
-                run[p] = visits >= p && sig[slot + p] == signature ? run[p] + 1 : 0;
+                int r = visits >= p && sig[slot + p] == signature ? run[p] + 1 : 0;
+                run[p] = r;
+                any |= ~(r - need[p]);
             }
         }
         int found = 0;
-        for (int p = shortest; p <= MAX_PERIOD; p++) {
-            if (run[p] >= Math.max(p, MIN_RUN)) {
+        for (int p = shortest; wanted && any < 0 && p <= MAX_PERIOD; p++) {
+            if (run[p] >= need[p]) {
                 found = p;
                 break;
             }
@@ -325,13 +338,9 @@ final class LoopReplay {
 
     /** Notes the state at the start of a candidate period. */
     private void mark() {
-        if (marks > 0) {
-            long[][] range = core.portRankRange();
-            history[marks - 1].low = range[0];
-            history[marks - 1].high = range[1];
-            history[marks - 1].decided = range[2];
+        if (marks == 0) {
+            core.logPortChoices(true);
         }
-        core.trackPortRanks(true);
         Mark m = history[marks];
         if (m == null) {
             m = history[marks] = new Mark();
@@ -342,6 +351,7 @@ final class LoopReplay {
         m.base = core.dispatchCycle();
         m.counters = core.counters();
         m.ranks = core.portRanks();
+        m.choices = core.portChoiceLogPosition();
         m.offset = length;
         marks++;
         visitsInPeriod = 0;
@@ -375,38 +385,17 @@ final class LoopReplay {
             if (requiredSpan > 0 && (now.offset - then.offset) % requiredSpan != 0) {
                 continue;
             }
-            if (now.hash == then.hash && now.image.sameAs(then.image)
-                    && core.portChoicesRepeat(then.ranks, now.ranks, rankRange(j, true), rankRange(j, false))) {
-                replayFrom(j, now, decisions(j));
-                return;
+            if (now.hash == then.hash && now.image.sameAs(then.image)) {
+                long[][] range = core.portRankRange(then.ranks, then.choices, now.choices);
+                if (core.portChoicesRepeat(then.ranks, now.ranks, range[0], range[1])) {
+                    replayFrom(j, now, range[2]);
+                    return;
+                }
             }
         }
         if (marks == history.length) {
             giveUp();
         }
-    }
-
-    /** Per ordered pair of ports, the greatest rank difference at a choice one won, from mark {@code j} to the latest. */
-    private long[] decisions(int j) {
-        long[] greatest = history[j].decided.clone();
-        for (int k = j + 1; k < marks - 1; k++) {
-            for (int i = 0; i < greatest.length; i++) {
-                greatest[i] = Math.max(greatest[i], history[k].decided[i]);
-            }
-        }
-        return greatest;
-    }
-
-    /** The least ({@code least}) or greatest rank differences over the intervals from mark {@code j} to the latest. */
-    private long[] rankRange(int j, boolean least) {
-        long[] range = (least ? history[j].low : history[j].high).clone();
-        for (int k = j + 1; k < marks - 1; k++) {
-            long[] next = least ? history[k].low : history[k].high;
-            for (int i = 0; i < range.length; i++) {
-                range[i] = least ? Math.min(range[i], next[i]) : Math.max(range[i], next[i]);
-            }
-        }
-        return range;
     }
 
     /**
@@ -415,7 +404,7 @@ final class LoopReplay {
      */
     private void replayFrom(int thenIndex, Mark now, long[] decided) {
         Mark then = history[thenIndex];
-        core.trackPortRanks(false);
+        core.logPortChoices(false);
         keepWaypoints(thenIndex, marks - 1);
         if (then.offset > 0) {
             int n = now.offset - then.offset;
@@ -472,7 +461,7 @@ final class LoopReplay {
      * recording under way is dropped.
      */
     private void resume(KeptPeriod period) {
-        core.trackPortRanks(false);
+        core.logPortChoices(false);
         length = period.length();
         while (pcs.length < length) {
             grow();
@@ -499,13 +488,14 @@ final class LoopReplay {
 
     private void giveUp() {
         requiredSpan = 0;
-        core.trackPortRanks(false);
+        core.logPortChoices(false);
         mode = Mode.SEARCH;
         if (candidateRows > 0) {
             rows.reject(candidateRows);
             rowsOnly = false;
         } else {
             shortest = Math.min(period + 1, MAX_PERIOD);
+            System.arraycopy(neededRuns(shortest), 0, needed, 0, needed.length);
         }
         java.util.Arrays.fill(runs, 0); // the visits while recording were not searched
         searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
@@ -660,7 +650,7 @@ final class LoopReplay {
             rewind();
             catchUpFrom();
         } else if (mode == Mode.RECORD) {
-            core.trackPortRanks(false);
+            core.logPortChoices(false);
             mode = Mode.SEARCH;
         }
     }
@@ -810,10 +800,8 @@ final class LoopReplay {
         long base;
         long[] counters;
         long[] ranks;
-        /** Least and greatest port-rank differences from this mark to the next, and at the port choices made. */
-        long[] low;
-        long[] high;
-        long[] decided;
+        /** Port choices logged before this mark ({@link PortTable#choiceLogPosition}). */
+        int choices;
         int offset;
     }
 
@@ -826,6 +814,16 @@ final class LoopReplay {
         answers = java.util.Arrays.copyOf(answers, n);
         retires = java.util.Arrays.copyOf(retires, n);
         addresses = java.util.Arrays.copyOf(addresses, n);
+    }
+
+    /** {@link #needed} when the shortest period searched for is {@code shortest}. */
+    private static int[] neededRuns(int shortest) {
+        int[] need = new int[MAX_PERIOD + 1];
+        for (int p = 0; p <= MAX_PERIOD; p++) {
+            // a run counts visits of one core, far fewer than Integer.MAX_VALUE: p < shortest is never found
+            need[p] = p < shortest ? Integer.MAX_VALUE : Math.max(p, MIN_RUN);
+        }
+        return need;
     }
 
     private static long[] minus(long[] a, long[] b) {

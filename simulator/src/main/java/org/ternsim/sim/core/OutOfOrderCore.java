@@ -612,13 +612,22 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return ports.keepsChoices(then, start, decided);
     }
 
-    /** See {@link PortTable#trackRankDifferences}. */
-    void trackPortRanks(boolean on) {
-        ports.trackRankDifferences(on);
+    /** See {@link PortTable#startChoiceLog}: on from an empty log, or off. */
+    void logPortChoices(boolean on) {
+        if (on) {
+            ports.startChoiceLog();
+        } else {
+            ports.stopChoiceLog();
+        }
     }
 
-    long[][] portRankRange() {
-        return ports.rankDifferenceRange();
+    int portChoiceLogPosition() {
+        return ports.choiceLogPosition();
+    }
+
+    /** See {@link PortTable#rankDifferenceRange}. */
+    long[][] portRankRange(long[] startRanks, int from, int to) {
+        return ports.rankDifferenceRange(startRanks, from, to);
     }
 
     /** The dataflow schedule's state ({@link #dataflow}), to go back to when a replayed period is re-timed. */

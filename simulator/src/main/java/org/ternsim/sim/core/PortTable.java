@@ -36,17 +36,15 @@ final class PortTable {
     /** Port index chosen by the latest {@link #reserve} call. */
     private int lastPort;
     /**
-     * While tracked ({@link #trackRankDifferences}), per pair p < q of ports of one group at p * ports + q, the least
-     * and the greatest value rank[p] - rank[q] has taken since the latest reset; null otherwise.
+     * While logging ({@link #startChoiceLog}), each port choice in order: the chosen port plus 64 times its occupancy,
+     * and the ports it was chosen among. The rank differences a proof needs ({@link #rankDifferenceRange}) follow
+     * from the log and the ranks at its start; they are worked out only for the rare state that comes back, not for
+     * every choice of every recorded period (most candidates are given up).
      */
-    private long[] pairLow;
-    private long[] pairHigh;
-    /**
-     * While tracked, per ordered pair of ports at p * ports + q, the greatest rank[p] - rank[q] (always negative) at
-     * a choice in which p won over q; {@link Long#MIN_VALUE} where p never did. A choice comes out the same as long as
-     * every such difference stays negative ({@link #keepsChoices}).
-     */
-    private long[] decided;
+    private int[] logChoice = new int[0];
+    private long[] logAmong = new long[0];
+    private int logLength;
+    private boolean logging;
 
     /** {@code sets}: how many dense port-set ids the callers use (more are accepted, at a growth cost). */
     PortTable(int ports, int sets) {
@@ -161,8 +159,8 @@ final class PortTable {
         int best = (int) (bestRank & 63);
         long bit = 1L << best;
         rank[best] = bestRank + 64;
-        if (pairLow != null) {
-            ranked(best, free, bestRank);
+        if (logging) {
+            logChoice(best, free, 1);
         }
         lastPort = best;
         busy[(int) (c & mask)] |= bit;
@@ -231,8 +229,8 @@ final class PortTable {
             }
         }
         rank[best] += 64L * occupancy;
-        if (pairLow != null) {
-            ranked(best, tied, rank[best] - 64L * occupancy);
+        if (logging) {
+            logChoice(best, tied, occupancy);
         }
         lastPort = best;
         return bestLast - (occupancy - 1);
@@ -275,47 +273,76 @@ final class PortTable {
         }
     }
 
-    /** Starts (or stops) tracking the range of each rank difference, from the current differences. */
-    void trackRankDifferences(boolean on) {
-        if (!on) {
-            pairLow = null;
-            pairHigh = null;
-            decided = null;
-            return;
+    /** Starts logging the port choices, from an empty log. */
+    void startChoiceLog() {
+        logging = true;
+        logLength = 0;
+    }
+
+    /** Stops logging; a log grown by a long recording is let go (a core may record several periods of 2^18 ops). */
+    void stopChoiceLog() {
+        logging = false;
+        if (logChoice.length > 1 << 16) {
+            logChoice = new int[0];
+            logAmong = new long[0];
         }
+    }
+
+    /** Choices logged so far: a position in the log for {@link #rankDifferenceRange}. */
+    int choiceLogPosition() {
+        return logLength;
+    }
+
+    private void logChoice(int port, long among, int occupancy) {
+        if (logLength == logChoice.length) {
+            int n = Math.max(1024, 2 * logLength);
+            logChoice = java.util.Arrays.copyOf(logChoice, n);
+            logAmong = java.util.Arrays.copyOf(logAmong, n);
+        }
+        logChoice[logLength] = port | occupancy << 6;
+        logAmong[logLength] = among;
+        logLength++;
+    }
+
+    /**
+     * Over the logged choices {@code [from, to)}, made from usage ranks {@code startRanks}: per pair p < q of ports of
+     * one group at p * ports + q, the least and the greatest value rank[p] - rank[q] took (from its value at the start
+     * on); and per ordered pair at p * ports + q, the greatest rank[p] - rank[q] (always negative) at a choice in which
+     * p won over q, {@link Long#MIN_VALUE} where p never did. A choice comes out the same as long as every such
+     * difference stays negative ({@link #keepsChoices}). A difference changes only when one of its ports is chosen,
+     * and then every pair of the chosen port's group is looked at, so no value it takes is missed.
+     */
+    long[][] rankDifferenceRange(long[] startRanks, int from, int to) {
         int n = rank.length;
-        pairLow = new long[n * n];
-        pairHigh = new long[n * n];
-        decided = new long[n * n];
+        long[] r = startRanks.clone();
+        long[] low = new long[n * n];
+        long[] high = new long[n * n];
+        long[] decided = new long[n * n];
         java.util.Arrays.fill(decided, Long.MIN_VALUE);
         for (int p = 0; p < n; p++) {
             for (int q = p + 1; q < n; q++) {
-                pairLow[p * n + q] = rank[p] - rank[q];
-                pairHigh[p * n + q] = rank[p] - rank[q];
+                low[p * n + q] = r[p] - r[q];
+                high[p * n + q] = r[p] - r[q];
             }
         }
-    }
-
-    /** The tracked ranges so far: the least differences, the greatest, and the choices' ({@link #decided}); copies. */
-    long[][] rankDifferenceRange() {
-        return new long[][] {pairLow.clone(), pairHigh.clone(), decided.clone()};
-    }
-
-    /** {@code port}, of rank {@code chosen}, has just been taken as the least used of the ports {@code among}. */
-    private void ranked(int port, long among, long chosen) {
-        for (long rest = among & ~(1L << port); rest != 0; rest &= rest - 1) {
-            int q = Long.numberOfTrailingZeros(rest);
-            int at = port * rank.length + q;
-            decided[at] = Math.max(decided[at], chosen - rank[q]);
+        for (int i = from; i < to; i++) {
+            int port = logChoice[i] & 63;
+            long chosen = r[port];
+            for (long rest = logAmong[i] & ~(1L << port); rest != 0; rest &= rest - 1) {
+                int q = Long.numberOfTrailingZeros(rest);
+                int at = port * n + q;
+                decided[at] = Math.max(decided[at], chosen - r[q]);
+            }
+            r[port] += 64L * (logChoice[i] >>> 6);
+            for (int q : groupMates[port]) {
+                int a = Math.min(port, q);
+                int b = Math.max(port, q);
+                long d = r[a] - r[b];
+                low[a * n + b] = Math.min(low[a * n + b], d);
+                high[a * n + b] = Math.max(high[a * n + b], d);
+            }
         }
-        int n = rank.length;
-        for (int q : groupMates[port]) {
-            int a = Math.min(port, q);
-            int b = Math.max(port, q);
-            long d = rank[a] - rank[b];
-            pairLow[a * n + b] = Math.min(pairLow[a * n + b], d);
-            pairHigh[a * n + b] = Math.max(pairHigh[a * n + b], d);
-        }
+        return new long[][] {low, high, decided};
     }
 
     /**

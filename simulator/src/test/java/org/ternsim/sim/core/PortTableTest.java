@@ -50,9 +50,9 @@ class PortTableTest {
             int[] occupancies = random.ints(24, 0, 5).map(k -> k == 0 ? 2 : 1).toArray();
             long[] then = randomRanks(random);
             PortTable recorded = withRanks(masks, then);
-            recorded.trackRankDifferences(true);
+            recorded.startChoiceLog();
             int[] choices = book(recorded, masks, sets, froms, occupancies);
-            long[] decided = recorded.rankDifferenceRange()[2];
+            long[] decided = recorded.rankDifferenceRange(then, 0, recorded.choiceLogPosition())[2];
             long[] start = random.nextBoolean() ? randomRanks(random) : shifted(then, random);
             boolean same = Arrays.equals(choices, book(withRanks(masks, start), masks, sets, froms, occupancies));
             assertEquals(same, recorded.keepsChoices(then, start, decided),
