@@ -42,6 +42,7 @@ final class X86Resolved {
     private static final long HIGH16 = 0x8000_8000_8000_8000L;
     private static final long WORD_ONES = 0x0001_0001_0001_0001L;
     private static final long LOW31 = 0x7FFF_FFFF_7FFF_FFFFL;
+    private static final long DWORD_ONES = 0x0000_0001_0000_0001L;
     private static final long HIGH32 = 0x8000_0000_8000_0000L;
 
     /** Element-wise operations on two sources, one per mnemonic. */
@@ -49,6 +50,9 @@ final class X86Resolved {
 
     /** 16-bit shifts by an immediate. */
     enum Shift { SRLW, SLLW, SRAW }
+
+    /** 32-bit shifts by an immediate. */
+    enum Shift32 { SRLD, SLLD, SRAD }
 
     /** 16-bit shifts of each lane by the count in the same lane of the second source (AVX-512BW). */
     enum VariableShift { SRLVW, SLLVW, SRAVW }
@@ -73,6 +77,11 @@ final class X86Resolved {
         shift(t, "vpsrlw", Shift.SRLW);
         shift(t, "vpsllw", Shift.SLLW);
         shift(t, "vpsraw", Shift.SRAW);
+        shift32(t, "vpsrld", Shift32.SRLD);
+        shift32(t, "vpslld", Shift32.SLLD);
+        shift32(t, "vpsrad", Shift32.SRAD);
+        InstructionSemantics signb = t.get("vpsignb");
+        t.put("vpsignb", new Resolving(signb, in -> threeOperand(in) ? new SignBytes(in) : signb));
         variableShift(t, "vpsrlvw", VariableShift.SRLVW);
         variableShift(t, "vpsllvw", VariableShift.SLLVW);
         variableShift(t, "vpsravw", VariableShift.SRAVW);
@@ -91,9 +100,18 @@ final class X86Resolved {
 
     private static void shift(Map<String, InstructionSemantics> t, String mnemonic, Shift kind) {
         InstructionSemantics generic = t.get(mnemonic);
-        t.put(mnemonic, new Resolving(generic, in -> in.operands().size() == 3 && vector(in.op(0))
-            && (vector(in.op(1)) || in.op(1) instanceof Operand.Mem) && in.op(2) instanceof Operand.Imm
-            ? new ShiftImm(in, kind) : generic));
+        t.put(mnemonic, new Resolving(generic, in -> shiftImmediate(in) ? new ShiftImm(in, kind) : generic));
+    }
+
+    private static void shift32(Map<String, InstructionSemantics> t, String mnemonic, Shift32 kind) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> shiftImmediate(in) ? new ShiftImm32(in, kind) : generic));
+    }
+
+    /** dst a vector register, src a vector register or memory, then an immediate count. */
+    private static boolean shiftImmediate(Instruction in) {
+        return in.operands().size() == 3 && vector(in.op(0)) && (vector(in.op(1)) || in.op(1) instanceof Operand.Mem)
+            && in.op(2) instanceof Operand.Imm;
     }
 
     private static void variableShift(Map<String, InstructionSemantics> t, String mnemonic, VariableShift kind) {
@@ -253,6 +271,77 @@ final class X86Resolved {
                 }
             }
             s.clearAbove(dst, width);
+        }
+    }
+
+    /** vpsrld / vpslld / vpsrad by an immediate: as {@link ShiftImm}, with 32-bit lanes, two per eight-byte step. */
+    private static final class ShiftImm32 implements InstructionSemantics {
+        private final Shift32 kind;
+        private final int width;
+        private final int dst;
+        private final int a;
+        private final Operand.Mem mem;
+        private final int count;
+        /** The bits of each 32-bit lane a logical shift keeps: not those crossing into the neighbouring lane. */
+        private final long keep;
+
+        ShiftImm32(Instruction in, Shift32 kind) {
+            this.kind = kind;
+            this.width = X86Semantics.width(in);
+            this.dst = in.reg(0).index();
+            this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
+            this.a = mem == null ? in.reg(1).index() : -1;
+            // As the generic form: the count byte of the immediate; above 31 a logical shift gives 0, an arithmetic
+            // one the sign.
+            this.count = (int) (((Operand.Imm) in.op(2)).value() & 0xFF);
+            this.keep = count > 31 ? 0
+                : (kind == Shift32.SRLD ? 0xFFFF_FFFFL >>> count : (0xFFFF_FFFFL << count) & 0xFFFF_FFFFL) * DWORD_ONES;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = second(s, a, mem, width);
+            byte[] r = s.vec[dst];
+            if (kind == Shift32.SRAD) {
+                // Java's int shift is the lane's arithmetic shift; the count is capped, not taken mod 32
+                int n = Math.min(count, 31);
+                for (int o = 0; o < width; o += 4) {
+                    INTS.set(r, o, (int) INTS.get(x, o) >> n);
+                }
+            } else {
+                // a count above 31 has keep 0: every lane becomes 0
+                for (int o = 0; o < width; o += 8) {
+                    long u = get(x, o);
+                    put(r, o, (kind == Shift32.SRLD ? u >>> count : u << count) & keep);
+                }
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+
+    /**
+     * vpsignb: each byte of src1 negated, zeroed or kept as the byte of src2 is negative, zero or positive. Branch-free
+     * as the generic form (random weight signs defeat a branch predictor), on eight bytes at a time: per-byte masks of
+     * the negative and the non-zero bytes of src2, then a conditional negation (complement, plus one in those bytes)
+     * with the carry kept inside each byte. -128 negates to itself (0x80), as in the generic form.
+     */
+    private static final class SignBytes extends ThreeOperand {
+        SignBytes(Instruction in) {
+            super(in);
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
+            for (int o = 0; o < width; o += 8) {
+                long u = get(x, o);
+                long v = get(y, o);
+                long negativeOnes = (v & HIGH1) >>> 7;
+                // a byte's low seven bits plus 0x7F reach bit 7 iff they are not all zero; no carry leaves the byte
+                long nonZeroOnes = ((((v & LOW7) + LOW7) | v) & HIGH1) >>> 7;
+                long t = u ^ (negativeOnes * 0xFF);
+                long signed = ((t & LOW7) + negativeOnes) ^ (t & HIGH1);
+                put(r, o, signed & (nonZeroOnes * 0xFF));
+            }
         }
     }
 

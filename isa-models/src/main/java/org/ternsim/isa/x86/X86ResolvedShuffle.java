@@ -1,6 +1,9 @@
-// Per-pc resolved forms of byte shuffles and block broadcasts (vpshufb, vpermb, vpunpck*, vbroadcasti*), decoded once.
+// Per-pc resolved forms of shuffles and block broadcasts (vpshufb, vpermb, vpshufd, vpunpck*, vbroadcasti*).
 package org.ternsim.isa.x86;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Map;
 import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
@@ -19,12 +22,18 @@ final class X86ResolvedShuffle {
     private X86ResolvedShuffle() {
     }
 
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     /** Wraps the generic semantics in {@code t}; call before masking is added. */
     static void register(Map<String, InstructionSemantics> t) {
         InstructionSemantics shufb = t.get("vpshufb");
         t.put("vpshufb", new Resolving(shufb, in -> X86Resolved.threeOperand(in) ? new ShuffleBytes(in) : shufb));
         InstructionSemantics permb = t.get("vpermb");
         t.put("vpermb", new Resolving(permb, in -> X86Resolved.threeOperand(in) ? new PermuteBytes(in) : permb));
+        InstructionSemantics shufd = t.get("vpshufd");
+        t.put("vpshufd", new Resolving(shufd, in -> in.operands().size() == 3 && X86Resolved.vector(in.op(0))
+            && (X86Resolved.vector(in.op(1)) || in.op(1) instanceof Operand.Mem) && in.op(2) instanceof Operand.Imm
+            ? new ShuffleDwords(in) : shufd));
         for (int bytes : new int[] {1, 2, 4}) {
             for (boolean high : new boolean[] {false, true}) {
                 String m = "vpunpck" + (high ? "h" : "l") + switch (bytes) {
@@ -90,6 +99,52 @@ final class X86ResolvedShuffle {
             for (int i = 0; i < width; i++) {
                 r[i] = table[index[i] & last];
             }
+        }
+    }
+
+    /**
+     * vpshufd: per 16-byte lane, dword i = dword (imm >> 2i) & 3 of the same lane. A result dword comes only from its
+     * own lane, so each lane's four source dwords are read before any is written, and a destination that is also the
+     * source needs no scratch buffer.
+     */
+    private static final class ShuffleDwords implements InstructionSemantics {
+        private final int width;
+        private final int dst;
+        private final int src;
+        private final Operand.Mem mem;
+        /** Byte offset within a lane of the source dword of result dword 0, 1, 2, 3: from the immediate, once. */
+        private final int from0;
+        private final int from1;
+        private final int from2;
+        private final int from3;
+
+        ShuffleDwords(Instruction in) {
+            this.width = X86Semantics.width(in);
+            this.dst = in.reg(0).index();
+            this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
+            this.src = mem == null ? in.reg(1).index() : -1;
+            int imm = (int) ((Operand.Imm) in.op(2)).value();
+            this.from0 = 4 * (imm & 3);
+            this.from1 = 4 * (imm >>> 2 & 3);
+            this.from2 = 4 * (imm >>> 4 & 3);
+            this.from3 = 4 * (imm >>> 6 & 3);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = mem == null ? s.vec[src] : s.memorySource(mem, width);
+            byte[] r = s.vec[dst];
+            for (int lane = 0; lane < width; lane += 16) {
+                int d0 = (int) INTS.get(x, lane + from0);
+                int d1 = (int) INTS.get(x, lane + from1);
+                int d2 = (int) INTS.get(x, lane + from2);
+                int d3 = (int) INTS.get(x, lane + from3);
+                INTS.set(r, lane, d0);
+                INTS.set(r, lane + 4, d1);
+                INTS.set(r, lane + 8, d2);
+                INTS.set(r, lane + 12, d3);
+            }
+            s.clearAbove(dst, width);
         }
     }
 

@@ -2,6 +2,7 @@
 package org.ternsim.isa.x86;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import java.util.List;
@@ -23,6 +24,15 @@ class X86ResolvedTest {
     /** 16-bit shift counts around the lane width, and far beyond it (only the whole unsigned lane counts). */
     private static final int[] COUNTS = {0, 1, 7, 14, 15, 16, 17, 255, 256, 0x8000, 0xFFFF};
     private static final List<String> MOVES = List.of("vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64");
+    private static final List<String> SHIFTS32 = List.of("vpslld", "vpsrld", "vpsrad");
+    /** 32-bit shift counts: 0, 1, around the lane width and far beyond it; 257 is 1 (only the count byte counts). */
+    private static final int[] COUNTS32 = {0, 1, 15, 31, 32, 33, 200, 255, 257};
+    /** Sign and zero extensions, each reading {@link #widenedFrom} source bytes. */
+    private static final List<String> EXTENDS = List.of("vpmovsxbw", "vpmovsxbd", "vpmovsxwd", "vpmovzxbw", "vpmovzxbd",
+        "vpmovzxwd");
+    /** 32-bit lanes at the ends of the byte, word and dword ranges, for the shifts and widenings. */
+    private static final int[] EDGE_LANES = {0, 1, -1, 0x7FFF_FFFF, 0x8000_0000, 0x80, 0x7F, 0xFF, 0x8000, 0x7FFF,
+        0xFFFF, 0x8080_8080, 0x7F7F_7F7F, 0x00FF_00FF, 0xFF00_FF00, 0x8000_8000, 0x7FFF_7FFF};
     /** Bytes that exercise carries, borrows and saturation in every lane position. */
     private static final byte[] EDGE = {0, -1, 0x7F, (byte) 0x80, (byte) 0xFF, 1, (byte) 0xFE, 0x40};
 
@@ -116,6 +126,132 @@ class X86ResolvedTest {
         }
     }
 
+    /**
+     * vpsignb, vpshufd, the 32-bit immediate shifts and the widenings, resolved (each checked to be the resolved class)
+     * against generic: every width, register and memory sources, a destination that is also a source, random and edge
+     * operands.
+     */
+    @Test
+    void signShuffleShiftAndWideningFormsMatchTheGenericSemantics() {
+        Random random = new Random(13);
+        for (int trial = 0; trial < 150; trial++) {
+            long seed = random.nextLong();
+            byte[] edges = edgeLanes(random);
+            boolean edgeSource = random.nextInt(3) == 0;
+            for (int width : new int[] {16, 32, 64}) {
+                // the second source's operand: 0 distinct registers, 1 dst == src1, 2 dst == src2, 3 all one, 4 memory
+                for (int alias = 0; alias < 5; alias++) {
+                    int kind = alias;
+                    int d = kind == 2 || kind == 3 ? 2 : 0;
+                    int a = kind == 1 || kind == 3 ? d : 1;
+                    checkResolved("SignBytes", seed, "vpsignb", width, machine -> {
+                        if (edgeSource) {
+                            machine.setVec(a, edges);
+                        }
+                        return new Operand[] {reg(width, d), reg(width, a), kind == 4 ? machine.mem(64, width)
+                            : reg(width, kind == 3 ? d : 2)};
+                    });
+                }
+                // the source: 0 another register, 1 the destination, 2 memory
+                for (int kind = 0; kind < 3; kind++) {
+                    int source = kind;
+                    int imm = random.nextInt(256);
+                    checkResolved("ShuffleDwords", seed, "vpshufd", width, machine -> new Operand[] {reg(width, 1),
+                        source(machine, source, width, width, edgeSource ? edges : null), new Operand.Imm(imm)});
+                    for (String m : SHIFTS32) {
+                        long count = random.nextBoolean() ? COUNTS32[random.nextInt(COUNTS32.length)]
+                            : random.nextInt(256);
+                        checkResolved("ShiftImm32", seed, m, width, machine -> new Operand[] {reg(width, 1),
+                            source(machine, source, width, width, edgeSource ? edges : null), new Operand.Imm(count)});
+                    }
+                    for (String m : EXTENDS) {
+                        int sourceBytes = widenedFrom(m, width);
+                        int sourceWidth = Math.max(16, sourceBytes);
+                        checkResolved("Extend", seed, m, width, machine -> new Operand[] {reg(width, 1),
+                            source(machine, source, sourceWidth, sourceBytes, edgeSource ? edges : null)});
+                    }
+                }
+            }
+        }
+        // every immediate of vpshufd and every edge count of the shifts, each width and source kind
+        for (int width : new int[] {16, 32, 64}) {
+            for (int kind = 0; kind < 3; kind++) {
+                int source = kind;
+                for (int imm = 0; imm < 256; imm++) {
+                    long seed = random.nextLong();
+                    Operand.Imm shuffle = new Operand.Imm(imm);
+                    checkResolved("ShuffleDwords", seed, "vpshufd", width, machine -> new Operand[] {reg(width, 1),
+                        source(machine, source, width, width, null), shuffle});
+                }
+                for (String m : SHIFTS32) {
+                    for (int count : COUNTS32) {
+                        byte[] edges = edgeLanes(random);
+                        long seed = random.nextLong();
+                        checkResolved("ShiftImm32", seed, m, width, machine -> new Operand[] {reg(width, 1),
+                            source(machine, source, width, width, edges), new Operand.Imm(count)});
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The single source of a two-operand form: register 2, or the destination's register 1 ({@code regWidth} wide), or
+     * {@code bytes} of memory; filled with {@code fill} first unless it is null.
+     */
+    private static Operand source(Machine machine, int kind, int regWidth, int bytes, byte[] fill) {
+        if (kind == 2) {
+            if (fill != null) {
+                machine.poke(320, fill);
+            }
+            return machine.mem(320, bytes);
+        }
+        int r = kind == 1 ? 1 : 2;
+        if (fill != null) {
+            machine.setVec(r, fill);
+        }
+        return reg(regWidth, r);
+    }
+
+    /** The source bytes a widening {@code mnemonic} reads for a destination {@code width} bytes wide. */
+    private static int widenedFrom(String mnemonic, int width) {
+        return width / (mnemonic.endsWith("bd") ? 4 : 2);
+    }
+
+    /** 64 bytes of 32-bit lanes drawn from {@link #EDGE_LANES}. */
+    private static byte[] edgeLanes(Random random) {
+        byte[] b = new byte[64];
+        for (int o = 0; o < b.length; o += 4) {
+            int v = EDGE_LANES[random.nextInt(EDGE_LANES.length)];
+            for (int k = 0; k < 4; k++) {
+                b[o + k] = (byte) (v >>> (8 * k));
+            }
+        }
+        return b;
+    }
+
+    /** vpsignb on every pair of the edge bytes 0x80, 0x7F, 0x00, 0xFF (and 1), each byte position, every width. */
+    @Test
+    void signBytesMatchesTheGenericFormOnEdgePairs() {
+        byte[] edge = {(byte) 0x80, 0x7F, 0, (byte) 0xFF, 1};
+        for (int shift = 0; shift < 25; shift++) {
+            byte[] x = new byte[64];
+            byte[] y = new byte[64];
+            for (int i = 0; i < 64; i++) {
+                int pair = (i + shift) % 25;
+                x[i] = edge[pair % 5];
+                y[i] = edge[pair / 5];
+            }
+            for (int width : new int[] {16, 32, 64}) {
+                checkResolved("SignBytes", shift, "vpsignb", width, machine -> {
+                    machine.setVec(1, x);
+                    machine.setVec(2, y);
+                    return new Operand[] {reg(width, 0), reg(width, 1), reg(width, 2)};
+                });
+            }
+        }
+    }
+
     /** X86ResolvedScalar: register and flag state after each scalar form, resolved against generic. */
     @Test
     void resolvedScalarFormsMatchTheGenericSemantics() {
@@ -197,6 +333,18 @@ class X86ResolvedTest {
                     return new Operand[] {new Operand.Masked(reg(width, d), Reg.k(2), zeroing), reg(width, a),
                         new Operand.Imm(3)};
                 });
+                check(seed, "vpsrad", width, machine -> {
+                    machine.state.mask[2] = mask;
+                    return new Operand[] {new Operand.Masked(reg(width, d), Reg.k(2), zeroing), reg(width, a),
+                        new Operand.Imm(5)};
+                });
+                for (String m : List.of("vpmovsxbw", "vpmovzxbd", "vpmovsxwd")) {
+                    check(seed, m, width, machine -> {
+                        machine.state.mask[2] = mask;
+                        return new Operand[] {new Operand.Masked(reg(width, d), Reg.k(2), zeroing),
+                            reg(Math.max(16, widenedFrom(m, width)), a)};
+                    });
+                }
             }
         }
     }
@@ -224,6 +372,14 @@ class X86ResolvedTest {
             case 32 -> Reg.ymm(index);
             default -> Reg.zmm(index);
         };
+    }
+
+    /** As {@link #check}, after asserting that {@code mnemonic} with these operands resolves to class {@code form}. */
+    private static void checkResolved(String form, long seed, String mnemonic, int width, Operands operands) {
+        Operand[] ops = operands.of(new Machine());
+        var resolved = X86Semantics.table().lookup(mnemonic).specialize(Instruction.of(mnemonic, ops));
+        assertEquals(form, resolved.getClass().getSimpleName(), mnemonic + " " + List.of(ops) + " resolves");
+        check(seed, mnemonic, width, operands);
     }
 
     /** Runs {@code mnemonic} resolved on one machine and generic on an identical one; compares all state. */
