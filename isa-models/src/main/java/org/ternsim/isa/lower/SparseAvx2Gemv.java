@@ -160,13 +160,7 @@ public final class SparseAvx2Gemv {
         byte[] out = memory.bytes("weights");
         for (int k = 0; k < w.cols(); k++) {
             for (int byteIndex = 0; byteIndex < p; byteIndex++) {
-                int packed = 0;
-                for (int plane = 0; plane < 4; plane++) {
-                    int row = plane * p + byteIndex;
-                    int code = row < w.rows() ? w.code(row, k) : 1;
-                    packed |= code << (6 - 2 * plane);
-                }
-                out[k * p + byteIndex] = (byte) packed;
+                out[k * p + byteIndex] = (byte) packedByte(w, p, k, byteIndex);
             }
         }
         System.arraycopy(x.codes(), 0, memory.bytes("activations"), 0, x.codes().length);
@@ -177,6 +171,30 @@ public final class SparseAvx2Gemv {
         MachineState.putInt(c, CONST_SUM_Q / 4, Float.floatToRawIntBits((float) x.sum()));
         MachineState.putInt(c, CONST_ACT_SCALE / 4, Float.floatToRawIntBits(x.scale()));
         MachineState.putInt(c, CONST_W_SCALE / 4, Float.floatToRawIntBits(w.scale()));
+    }
+
+    /**
+     * Byte {@code byteIndex} of column {@code col} with plane size {@code p}: rows byteIndex + plane * p in bits
+     * 7-2 plane, code 1 (trit 0) for rows past M. Where p is the engine's own plane size (ceil(M / 4) already a multiple
+     * of the program's block, as in every model shape) that is the engine's byte with its padding rows set to code 1,
+     * whatever the tensor holds there; reading it code by code (a division each) was most of a detailed call's set-up.
+     */
+    static int packedByte(ColumnTernaryWeights w, int p, int col, int byteIndex) {
+        int rows = w.rows();
+        if (p == w.planeBytes()) {
+            int packed = w.data()[col * p + byteIndex] & 0xFF;
+            for (int plane = 3; plane >= 0 && plane * p + byteIndex >= rows; plane--) {
+                int shift = 6 - 2 * plane;
+                packed = (packed & ~(3 << shift)) | 1 << shift;
+            }
+            return packed;
+        }
+        int packed = 0;
+        for (int plane = 0; plane < 4; plane++) {
+            int row = plane * p + byteIndex;
+            packed |= (row < rows ? w.code(row, col) : 1) << (6 - 2 * plane);
+        }
+        return packed;
     }
 
     /** The program numbers outputs as the engine numbers rows (plane * P + byte); those past M are dropped. */

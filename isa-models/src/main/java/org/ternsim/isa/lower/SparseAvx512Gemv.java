@@ -260,12 +260,7 @@ public final class SparseAvx512Gemv {
         byte[] out = memory.bytes("weights");
         for (int col = 0; col < w.cols(); col++) {
             for (int logical = 0; logical < p; logical++) {
-                int packed = 0;
-                for (int plane = 0; plane < 4; plane++) {
-                    int row = plane * p + logical;
-                    int code = row < w.rows() ? w.code(row, col) : 1;
-                    packed |= code << (6 - 2 * plane);
-                }
+                int packed = SparseAvx2Gemv.packedByte(w, p, col, logical);
                 int block = logical / BLOCK_BYTES * BLOCK_BYTES;
                 out[col * p + block + physical(logical % BLOCK_BYTES)] = (byte) packed;
             }

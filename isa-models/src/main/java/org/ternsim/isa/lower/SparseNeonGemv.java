@@ -273,12 +273,7 @@ public final class SparseNeonGemv {
         byte[] out = memory.bytes("weights");
         for (int k = 0; k < wts.cols(); k++) {
             for (int byteIndex = 0; byteIndex < p; byteIndex++) {
-                int packed = 0;
-                for (int plane = 0; plane < 4; plane++) {
-                    int row = plane * p + byteIndex;
-                    int code = row < wts.rows() ? wts.code(row, k) : 1;
-                    packed |= code << (6 - 2 * plane);
-                }
+                int packed = SparseAvx2Gemv.packedByte(wts, p, k, byteIndex);
                 out[byteIndex / BLOCK_BYTES * wts.cols() * BLOCK_BYTES + k * BLOCK_BYTES + byteIndex % BLOCK_BYTES] =
                     (byte) packed;
             }

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import java.util.SplittableRandom;
 import org.ternsim.isa.Faults;
+import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
+import org.ternsim.kernels.quant.Int8Quantizer;
+import org.ternsim.kernels.sparse.ColumnTernaryWeights;
 
 class SparseAvx2GemvTest {
 
@@ -25,6 +29,32 @@ class SparseAvx2GemvTest {
             float[] y = GemvRun.run(p, l.semantics(), d);
             assertArrayEquals(d.scalar(), y, d.description());
             assertArrayEquals(d.vector(), y, d.description() + " vs " + d.vectorName());
+        }
+    }
+
+    /**
+     * The bound weights hold code (r, k) at byte r % P of column k, bits 7-2(r / P), with this program's plane size P
+     * (ceil(M / 4) rounded up to 8), and code 1 in the rows past M whatever the tensor's padding holds: 127 and 640 rows
+     * have the engine's plane size (the binding copies), 129 does not (it re-packs). The outputs of padding rows are
+     * dropped, so only these bytes show a wrong padding code.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"127, 40", "640, 24", "129, 40", "3, 9"})
+    void bindingPutsEachCodeWhereTheProgramReadsIt(int rows, int cols) {
+        SplittableRandom random = new SplittableRandom(rows);
+        int enginePlane = ColumnTernaryWeights.planeBytes(rows);
+        byte[] data = new byte[cols * enginePlane];
+        random.nextBytes(data); // codes 3 included, also in the padding rows
+        ColumnTernaryWeights w = new ColumnTernaryWeights(rows, cols, data, 0.5f);
+        Memory memory = new Memory(SparseAvx2Gemv.lower(rows, cols, 24).regions());
+        SparseAvx2Gemv.bind(memory, w, Int8Quantizer.absmaxI2s(new float[cols]));
+        byte[] bound = memory.bytes("weights");
+        int plane = SparseAvx2Gemv.planeBytes(rows);
+        for (int k = 0; k < cols; k++) {
+            for (int r = 0; r < 4 * plane; r++) {
+                int code = (bound[k * plane + r % plane] >>> (6 - 2 * (r / plane))) & 3;
+                assertEquals(r < rows ? w.code(r, k) : 1, code, "row " + r + ", column " + k);
+            }
         }
     }
 
