@@ -81,7 +81,27 @@ public final class TernSim implements Runnable {
             err.flush();
             return user ? USAGE : FAILURE;
         });
-        return cl.execute(args);
+        return withinHeap(() -> cl.execute(args), root, err);
+    }
+
+    /**
+     * Runs {@code command}. A run that outgrows the heap (a --shape whose synthetic data does not fit) ends with one
+     * line that says so and how to give the JVM more, exit code 2, not a JVM stack trace: the data a run holds is
+     * what its options ask for. Nothing is written by then (runs write their output files at the end).
+     */
+    static int withinHeap(java.util.function.IntSupplier command, TernSim root, PrintWriter err) {
+        try {
+            return command.getAsInt();
+        } catch (OutOfMemoryError e) {
+            err.println(String.format(java.util.Locale.ROOT, "ternsim: out of memory: this run needs more than the "
+                + "JVM's maximum heap of %,d MiB; raise it with TERNSIM_JAVA_OPTS=-Xmx<size> (e.g. -Xmx16g) or choose a "
+                + "smaller --shape", Runtime.getRuntime().maxMemory() >> 20));
+            if (root.debug) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return USAGE;
+        }
     }
 
     private static Object subcommand(String name) {

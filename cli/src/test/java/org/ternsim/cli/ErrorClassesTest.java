@@ -181,6 +181,22 @@ class ErrorClassesTest {
         assertTrue(shard.contains("--shard '3/2'"), shard);
     }
 
+    /** An OutOfMemoryError escapes picocli (it handles exceptions only); the launcher's main must still say one line. */
+    @Test
+    void aRunThatOutgrowsTheHeapEndsWithOneLine() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter err = new java.io.PrintWriter(text, true);
+        int code = TernSim.withinHeap(() -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, new TernSim(), err);
+        assertEquals(TernSim.USAGE, code);
+        List<String> lines = text.toString().strip().lines().toList();
+        assertEquals(1, lines.size(), text.toString());
+        assertTrue(lines.get(0).startsWith("ternsim: out of memory: ") && lines.get(0).contains("TERNSIM_JAVA_OPTS=-Xmx")
+            && lines.get(0).contains("MiB"), lines.get(0));
+        assertEquals(TernSim.MISMATCH, TernSim.withinHeap(() -> TernSim.MISMATCH, new TernSim(), err));
+    }
+
     @Test
     void functionalRunsThatWouldNotFitAreRefused() {
         String line = userError(TernSimCliTest.run("bench", "kernels", "--kernel", "f16", "--shape", "8192x45568",
