@@ -13,7 +13,6 @@ import org.ternsim.kernels.gemv.TernaryA16Gemv;
 import org.ternsim.kernels.layer.SyntheticWeights;
 import org.ternsim.kernels.numeric.Bf16;
 import org.ternsim.kernels.numeric.Fp16;
-import org.ternsim.kernels.quant.TernaryQuantizer;
 
 /** The engine fixes the float order, so the scalar reference is also the exact result. */
 public final class A16NeonOperands implements GemvOperands {
@@ -35,13 +34,12 @@ public final class A16NeonOperands implements GemvOperands {
     /** Absmean-ternary Gaussian weights and activations {@code x(k)} rounded to the format. */
     static A16NeonOperands of(String description, A16Format format, int rows, int cols, long seed,
             IntToDoubleFunction x) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         short[] bits = new short[cols];
         for (int k = 0; k < cols; k++) {
             float v = (float) x.applyAsDouble(k);
             bits[k] = format == A16Format.BF16 ? Bf16.fromFloat(v) : Fp16.fromFloat(v);
         }
-        return new A16NeonOperands(description, I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols),
+        return new A16NeonOperands(description, I2sPacker.pack(SyntheticWeights.absmeanTernary(rows, cols, seed),
             I2sLayout.ARM_64), new A16Activations(bits, format));
     }
 

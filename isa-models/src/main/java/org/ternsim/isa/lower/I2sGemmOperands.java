@@ -59,13 +59,12 @@ public final class I2sGemmOperands implements GemvOperands {
 
     /** As {@link #random(int, int, int, long)} in {@code layout}, bound by {@code binder}. */
     static I2sGemmOperands random(int rows, int cols, int n, long seed, I2sLayout layout, Binder binder) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         Int8Activations[] tokens = new Int8Activations[n];
         for (int t = 0; t < n; t++) {
             tokens[t] = Int8Quantizer.absmaxI2s(SyntheticWeights.gaussian(cols, 1f, seed + 1 + t));
         }
         return new I2sGemmOperands("random (seed " + seed + ", " + n + " tokens)",
-            I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols), layout), tokens, binder);
+            I2sPacker.pack(SyntheticWeights.absmeanTernary(rows, cols, seed), layout), tokens, binder);
     }
 
     /** Every weight {@code trit}; token t's codes all {@code codes[t % codes.length]}. */

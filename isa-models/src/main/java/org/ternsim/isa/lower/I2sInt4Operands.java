@@ -33,10 +33,9 @@ public final class I2sInt4Operands implements GemvOperands {
 
     /** Gaussian weights and activations from a fixed seed, quantized by absmean (weights and int4 activations). */
     public static I2sInt4Operands random(int rows, int cols, long seed) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         return new I2sInt4Operands("random (seed " + seed + ")",
-            I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols), I2sLayout.X86_128), Int4Quantizer.absmean(x));
+            I2sPacker.pack(SyntheticWeights.absmeanTernary(rows, cols, seed), I2sLayout.X86_128), Int4Quantizer.absmean(x));
     }
 
     /** Every weight {@code trit} and every int4 code {@code code}: the extremes of the int16 accumulation. */

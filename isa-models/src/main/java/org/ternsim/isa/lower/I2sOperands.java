@@ -34,10 +34,9 @@ public final class I2sOperands implements GemvOperands {
 
     /** Gaussian weights and activations from a fixed seed, quantized by absmean (weights) and absmax (activations). */
     public static I2sOperands random(int rows, int cols, long seed, I2sLayout layout) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         return new I2sOperands("random (seed " + seed + ")",
-            I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols), layout), Int8Quantizer.absmaxI2s(x));
+            I2sPacker.pack(SyntheticWeights.absmeanTernary(rows, cols, seed), layout), Int8Quantizer.absmaxI2s(x));
     }
 
     /** Every weight {@code trit} and every activation code {@code code}: the extremes of the int16 accumulation. */

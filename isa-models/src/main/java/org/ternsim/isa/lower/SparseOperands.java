@@ -67,7 +67,6 @@ public final class SparseOperands implements GemvOperands {
      * (a4.8's Top-K 50% of the Wo input) and a run of 40 more zeros from K / 3: isolated and consecutive skips.
      */
     public static SparseOperands random(int rows, int cols, long seed) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         float[] mags = new float[cols];
         for (int k = 0; k < cols; k++) {
@@ -81,7 +80,7 @@ public final class SparseOperands implements GemvOperands {
             }
         }
         return new SparseOperands("random, half the activations zero (seed " + seed + ")",
-            ColumnTernaryWeights.pack(TernaryQuantizer.absmean(w, rows, cols)), Int8Quantizer.absmaxI2s(x));
+            ColumnTernaryWeights.pack(SyntheticWeights.absmeanTernary(rows, cols, seed)), Int8Quantizer.absmaxI2s(x));
     }
 
     /**
@@ -93,7 +92,6 @@ public final class SparseOperands implements GemvOperands {
         if (!(zeroFraction >= 0 && zeroFraction <= 1)) {
             throw new IllegalArgumentException("zero fraction must be in [0, 1], got " + zeroFraction);
         }
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         Integer[] bySize = new Integer[cols];
         for (int k = 0; k < cols; k++) {
@@ -105,7 +103,7 @@ public final class SparseOperands implements GemvOperands {
             x[bySize[i]] = 0f;
         }
         return new SparseOperands(String.format(java.util.Locale.ROOT, "random, %.1f%% of the activations zeroed (seed %d)",
-            100 * zeroFraction, seed), ColumnTernaryWeights.pack(TernaryQuantizer.absmean(w, rows, cols)),
+            100 * zeroFraction, seed), ColumnTernaryWeights.pack(SyntheticWeights.absmeanTernary(rows, cols, seed)),
             Int8Quantizer.absmaxI2s(x));
     }
 

@@ -40,14 +40,13 @@ public final class TernaryA16Operands implements GemvOperands {
     }
 
     public static TernaryA16Operands random(int rows, int cols, long seed, A16Format format) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         short[] bits = new short[cols];
         for (int k = 0; k < cols; k++) {
             bits[k] = encode(x[k], format);
         }
         return new TernaryA16Operands("random " + format + " (seed " + seed + ")",
-            I2sPacker.pack(TernaryQuantizer.absmean(w, rows, cols), I2sLayout.X86_128),
+            I2sPacker.pack(SyntheticWeights.absmeanTernary(rows, cols, seed), I2sLayout.X86_128),
             new A16Activations(bits, format));
     }
 

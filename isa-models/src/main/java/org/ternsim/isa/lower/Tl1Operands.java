@@ -63,10 +63,9 @@ public final class Tl1Operands implements GemvOperands {
     }
 
     public static Tl1Operands random(int rows, int cols, int bk, long seed, Layout layout) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         return new Tl1Operands("random (seed " + seed + ")",
-            Tl1Packer.pack(TernaryQuantizer.absmean(w, rows, cols), bk), Int8Quantizer.absmaxTl(x), layout);
+            Tl1Packer.pack(SyntheticWeights.absmeanTernary(rows, cols, seed), bk), Int8Quantizer.absmaxTl(x), layout);
     }
 
     /** Every weight {@code trit}, every activation {@code value} (quantized to +-127). */

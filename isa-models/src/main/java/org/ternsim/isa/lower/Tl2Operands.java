@@ -45,9 +45,8 @@ public final class Tl2Operands implements GemvOperands {
 
     /** Gaussian weights (absmean ternary) and activations (bitnet.cpp's TL absmax: fp32, no floor). */
     static Tl2Operands random(int rows, int cols, long seed, int bk, Layout layout) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
-        return new Tl2Operands("random (seed " + seed + ")", TernaryQuantizer.absmean(w, rows, cols), bk,
+        return new Tl2Operands("random (seed " + seed + ")", SyntheticWeights.absmeanTernary(rows, cols, seed), bk,
             Int8Quantizer.absmaxTl(x), layout);
     }
 

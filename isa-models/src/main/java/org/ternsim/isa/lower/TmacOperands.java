@@ -68,9 +68,8 @@ public final class TmacOperands implements GemvOperands {
     }
 
     public static TmacOperands random(int rows, int cols, int actGroupSize, long seed, Layout layout) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
-        return new TmacOperands("random (seed " + seed + ")", TernaryQuantizer.absmean(w, rows, cols), x, actGroupSize,
+        return new TmacOperands("random (seed " + seed + ")", SyntheticWeights.absmeanTernary(rows, cols, seed), x, actGroupSize,
             layout);
     }
 

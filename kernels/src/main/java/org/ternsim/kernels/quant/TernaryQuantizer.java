@@ -39,19 +39,29 @@ public final class TernaryQuantizer {
             }
             sumAbs += Math.abs(w[i]);
         }
-        float mean = (float) (sumAbs / w.length);
-        if (!Float.isFinite(mean)) {
-            throw new IllegalArgumentException("mean |W| overflows float: " + sumAbs / w.length);
-        }
-        float s = 1.0f / Math.max(mean, MEAN_FLOOR);
+        float s = inverseScale(sumAbs, w.length);
         byte[] trits = new byte[w.length];
         for (int i = 0; i < w.length; i++) {
-            // Equals clamp(rint(x), -1, 1): |x| <= 0.5 rounds to 0 (half to even), beyond it the clamp gives +-1.
-            // Written as a difference of two comparisons: the signs of random weights defeat a branch (3x slower).
-            float x = w[i] * s;
-            trits[i] = (byte) ((x > 0.5f ? 1 : 0) - (x < -0.5f ? 1 : 0));
+            trits[i] = trit(w[i] * s);
         }
         return new TernaryWeights(rows, cols, trits, 1.0f / s);
+    }
+
+    /** s = 1 / max(mean |W|, floor), from the sum of |W| in double over {@code count} weights (steps 2-3 above). */
+    public static float inverseScale(double sumAbs, long count) {
+        float mean = (float) (sumAbs / count);
+        if (!Float.isFinite(mean)) {
+            throw new IllegalArgumentException("mean |W| overflows float: " + sumAbs / count);
+        }
+        return 1.0f / Math.max(mean, MEAN_FLOOR);
+    }
+
+    /**
+     * clamp(rint(x), -1, 1) of x = W * s (step 4): |x| <= 0.5 rounds to 0 (half to even), beyond it the clamp gives
+     * +-1. Two comparisons subtracted, not a branch: the signs of random weights defeat one (3x slower).
+     */
+    public static byte trit(float x) {
+        return (byte) ((x > 0.5f ? 1 : 0) - (x < -0.5f ? 1 : 0));
     }
 
     /** Wraps trits that are already ternary (offline-quantized checkpoints such as BitNet b1.58 2B4T). */

@@ -10,6 +10,7 @@ import org.ternsim.kernels.format.I2sLayout;
 import org.ternsim.kernels.format.I2sPacker;
 import org.ternsim.kernels.format.I2sWeights;
 import org.ternsim.kernels.quant.TernaryQuantizer;
+import org.ternsim.kernels.quant.TernaryWeights;
 
 class SyntheticWeightsTest {
 
@@ -47,5 +48,20 @@ class SyntheticWeightsTest {
         I2sWeights actual = SyntheticWeights.ternary(64, 2560, 9);
         assertArrayEquals(expected.data(), actual.data());
         assertEquals(Float.floatToRawIntBits(expected.scale()), Float.floatToRawIntBits(actual.scale()));
+    }
+
+    /**
+     * Drawn twice (sum, then trits) for tensors too large to hold as floats: the same trits and scale as holding them,
+     * over more than one 4 M-value batch of the sum and a partial one, and for a tensor smaller than a chunk.
+     */
+    @Test
+    void tensorsDrawnTwiceEqualTheHeldOnes() {
+        for (int[] shape : new int[][] {{2050, 2560}, {3, 7}}) {
+            TernaryWeights held = TernaryQuantizer.absmean(sequential(shape[0] * shape[1], 1f, 13), shape[0], shape[1]);
+            TernaryWeights twice = SyntheticWeights.drawnTwice(shape[0], shape[1], 13);
+            assertArrayEquals(held.trits(), twice.trits(), shape[0] + "x" + shape[1]);
+            assertEquals(Float.floatToRawIntBits(held.scale()), Float.floatToRawIntBits(twice.scale()));
+            assertArrayEquals(held.trits(), SyntheticWeights.absmeanTernary(shape[0], shape[1], 13).trits());
+        }
     }
 }

@@ -49,10 +49,9 @@ public final class LutValidation {
     }
 
     private static List<Data> dataSets(int rows, int cols, long seed) {
-        float[] w = SyntheticWeights.gaussian(Math.multiplyExact(rows, cols), 1f, seed);
         float[] x = SyntheticWeights.gaussian(cols, 1f, seed + 1);
         List<Data> sets = new ArrayList<>();
-        sets.add(new Data("random (seed " + seed + ")", TernaryQuantizer.absmean(w, rows, cols), x,
+        sets.add(new Data("random (seed " + seed + ")", SyntheticWeights.absmeanTernary(rows, cols, seed), x,
             Int8Quantizer.absmaxTl(x)));
         for (int[] tc : new int[][] {{1, 127}, {-1, -127}, {1, -127}}) {
             byte[] trits = new byte[rows * cols];
