@@ -32,6 +32,8 @@ final class ArmResolved {
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
      * Whether the Vector API forms ({@link ArmLaneVector}) serve full registers on this host ({@code dot}: sdot's
@@ -94,6 +96,10 @@ final class ArmResolved {
             InstructionSemantics generic = t.get(m);
             t.put(m, new Resolving(generic, in -> Permute.of(in, m, generic)));
         }
+        InstructionSemantics movi = t.get("movi");
+        t.put("movi", new Resolving(movi, in -> Broadcast.immediate(in, movi)));
+        InstructionSemantics dup = t.get("dup");
+        t.put("dup", new Resolving(dup, in -> Broadcast.general(in, dup)));
         InstructionSemantics subs = t.get("subs");
         t.put("subs", new Resolving(subs, in -> Subtract.of(in, true, subs)));
         InstructionSemantics cmp = t.get("cmp");
@@ -664,34 +670,115 @@ final class ArmResolved {
             int narrow = wide / 2;
             for (int i = 0; i < lanes; i++) {
                 long v = switch (mode) {
-                    case 'm' -> ArmLanes.signed(a, offset + i, narrow) * ArmLanes.signed(b, offset + i, narrow);
-                    case 'a' -> ArmLanes.signed(acc, i, wide)
-                        + ArmLanes.signed(a, offset + i, narrow) * ArmLanes.signed(b, offset + i, narrow);
-                    case 'l' -> ArmLanes.signed(a, offset + i, narrow) + ArmLanes.signed(b, offset + i, narrow);
-                    case 'w' -> ArmLanes.signed(a, i, wide) + ArmLanes.signed(b, offset + i, narrow);
-                    default -> ArmLanes.signed(a, offset + i, narrow);
+                    case 'm' -> lane(a, offset + i, narrow) * lane(b, offset + i, narrow);
+                    case 'a' -> lane(acc, i, wide) + lane(a, offset + i, narrow) * lane(b, offset + i, narrow);
+                    case 'l' -> lane(a, offset + i, narrow) + lane(b, offset + i, narrow);
+                    case 'w' -> lane(a, i, wide) + lane(b, offset + i, narrow);
+                    default -> lane(a, offset + i, narrow);
                 };
-                ArmLanes.put(r, i, wide, v);
+                putLane(r, i, wide, v);
             }
             s.writeVector(d, r, width);
         }
     }
 
-    /** tbl/tbx vd, {tables}, vidx: table bytes read in place, the result built in the scratch buffer. */
+    /**
+     * Element {@code i} of {@code size} bytes, sign-extended, as {@link ArmLanes#signed}: one view load the JIT inlines
+     * into the widening loop (ArmLanes' byte-by-byte form was a fifth of the T-MAC interpreter's time, not inlined).
+     */
+    private static long lane(byte[] b, int i, int size) {
+        return switch (size) {
+            case 1 -> b[i];
+            case 2 -> (short) SHORTS.get(b, 2 * i);
+            case 4 -> (int) INTS.get(b, 4 * i);
+            default -> get(b, 8 * i);
+        };
+    }
+
+    /** The low {@code size} bytes (2, 4 or 8) of {@code v} to element {@code i}, as {@link ArmLanes#put}. */
+    private static void putLane(byte[] b, int i, int size, long v) {
+        switch (size) {
+            case 2 -> SHORTS.set(b, 2 * i, (short) v);
+            case 4 -> INTS.set(b, 4 * i, (int) v);
+            default -> put(b, 8 * i, v);
+        }
+    }
+
+    /**
+     * movi vd.T, #imm and dup vd.T, wn|xn on arrangement views: one word that every eight bytes of vd repeat, the
+     * constant built once for movi, for dup from the general register's low lane bits (all 64 for .2d, as the generic
+     * form reads the register without a W view's zero-extension).
+     */
+    private static final class Broadcast implements InstructionSemantics {
+        private final int width;
+        private final int size;
+        private final int dst;
+        /** dup's general register, -1 for movi. */
+        private final int src;
+        private final long laneMask;
+        private final long word;
+
+        private Broadcast(Reg d, int src, long word) {
+            this.width = d.cls().bytes();
+            this.size = ArmRegs.laneBytes(d.cls());
+            this.dst = d.index();
+            this.src = src;
+            this.laneMask = size == 8 ? -1L : (1L << (8 * size)) - 1;
+            this.word = word;
+        }
+
+        static InstructionSemantics immediate(Instruction in, InstructionSemantics generic) {
+            if (in.operands().size() != 2 || !arrangement(in.op(0)) || !(in.op(1) instanceof Operand.Imm imm)) {
+                return generic;
+            }
+            int size = ArmRegs.laneBytes(in.reg(0).cls());
+            long v = imm.value();
+            if (size < 8 && (v < -128 || v > 255)) {
+                return generic; // the generic form reports the bad immediate when it runs
+            }
+            return new Broadcast(in.reg(0), -1, replicate(size == 8 ? v : v & 0xFF, size));
+        }
+
+        static InstructionSemantics general(Instruction in, InstructionSemantics generic) {
+            if (in.operands().size() != 2 || !arrangement(in.op(0)) || !gpr(in.op(1))) {
+                return generic;
+            }
+            return new Broadcast(in.reg(0), in.reg(1).index(), 0);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            long w = src < 0 ? word : replicate(s.gpr[src] & laneMask, size);
+            byte[] r = s.vec[dst];
+            put(r, 0, w);
+            if (width == 16) {
+                put(r, 8, w);
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+
+    /**
+     * tbl/tbx vd, {tables}, vidx. Several tables (or one that is also vd) are first copied into the scratch buffer, one
+     * after the other as the generic form lays them out, so the result can be written straight into vd: byte i reads
+     * index byte i and (tbx) vd's byte i before writing byte i, so an index or destination alias is exact.
+     */
     private static final class TableLookup implements InstructionSemantics {
         private final boolean extension;
-        private final Reg d;
         private final int width;
         private final int dst;
         private final int[] tables;
+        private final int length;
+        private final boolean copy;
         private final int idx;
 
         private TableLookup(boolean extension, Reg d, int[] tables, Reg idx) {
             this.extension = extension;
-            this.d = d;
             this.width = d.cls().bytes();
             this.dst = d.index();
             this.tables = tables;
+            this.length = 16 * tables.length;
+            this.copy = tables.length > 1 || tables[0] == dst;
             this.idx = idx.index();
         }
 
@@ -719,24 +806,41 @@ final class ArmResolved {
 
         @Override
         public void execute(Instruction in, MachineState s) {
+            byte[] table;
+            if (copy) {
+                table = s.resultScratch();
+                for (int t = 0; t < tables.length; t++) {
+                    byte[] v = s.vec[tables[t]];
+                    put(table, 16 * t, get(v, 0));
+                    put(table, 16 * t + 8, get(v, 8));
+                }
+            } else {
+                table = s.vec[tables[0]];
+            }
             byte[] index = s.vec[idx];
-            byte[] old = s.vec[dst];
-            byte[] r = s.resultScratch();
-            int length = 16 * tables.length;
+            byte[] r = s.vec[dst];
+            int limit = length;
             for (int i = 0; i < width; i++) {
                 int k = index[i] & 0xFF;
-                r[i] = k < length ? s.vec[tables[k >> 4]][k & 15] : extension ? old[i] : 0;
+                if (k < limit) {
+                    r[i] = table[k];
+                } else if (!extension) {
+                    r[i] = 0;
+                }
             }
-            s.writeVector(d, r, width);
+            s.clearAbove(dst, width);
         }
     }
 
-    /** zip1/zip2/uzp1/uzp2 on views of one width, as {@link ArmSimd#permute}, built in the scratch buffer. */
+    /**
+     * zip1/zip2/uzp1/uzp2 on arrangement views of one width, as {@link ArmSimd#permute}. The sources are read into
+     * words before vd (which may be one of them) is written, and lanes move as bit fields: zip spreads the four low
+     * bytes of a word to every other lane, uzp packs the even lanes of a word into its four low bytes.
+     */
     private static final class Permute implements InstructionSemantics {
         private final boolean zip;
         private final boolean second;
-        private final Reg d;
-        private final int width;
+        private final boolean wide;
         private final int size;
         private final int dst;
         private final int a;
@@ -745,8 +849,7 @@ final class ArmResolved {
         private Permute(String op, Reg d, Reg a, Reg b) {
             this.zip = op.startsWith("zip");
             this.second = op.endsWith("2");
-            this.d = d;
-            this.width = d.cls().bytes();
+            this.wide = d.cls().bytes() == 16;
             this.size = ArmRegs.laneBytes(d.cls());
             this.dst = d.index();
             this.a = a.index();
@@ -769,20 +872,68 @@ final class ArmResolved {
         public void execute(Instruction in, MachineState s) {
             byte[] x = s.vec[a];
             byte[] y = s.vec[b];
-            byte[] r = s.resultScratch();
-            int lanes = width / size;
-            for (int i = 0; i < lanes; i++) {
-                long v;
-                if (zip) {
-                    int base = second ? lanes / 2 : 0;
-                    v = ArmLanes.unsigned(i % 2 == 0 ? x : y, base + i / 2, size);
-                } else {
-                    int src = 2 * i + (second ? 1 : 0);
-                    v = src < lanes ? ArmLanes.unsigned(x, src, size) : ArmLanes.unsigned(y, src - lanes, size);
-                }
-                ArmLanes.put(r, i, size, v);
+            long x0 = get(x, 0);
+            long y0 = get(y, 0);
+            byte[] r = s.vec[dst];
+            int n = size;
+            if (!wide) {
+                // 8b, 4h, 2s: zip takes half a word of each source, uzp a word's even or odd lanes of each
+                put(r, 0, zip ? interleave(second ? x0 >>> 32 : x0, second ? y0 >>> 32 : y0, n)
+                    : evens(second ? x0 >>> 8 * n : x0, n) | evens(second ? y0 >>> 8 * n : y0, n) << 32);
+                s.clearAbove(dst, 8);
+                return;
             }
-            s.writeVector(d, r, width);
+            long x1 = get(x, 8);
+            long y1 = get(y, 8);
+            long r0;
+            long r1;
+            if (n == 8) {
+                // 2d: zip and uzp alike take lane 0 (the 1 forms) or lane 1 (the 2 forms) of each source
+                r0 = second ? x1 : x0;
+                r1 = second ? y1 : y0;
+            } else if (zip) {
+                long u = second ? x1 : x0;
+                long v = second ? y1 : y0;
+                r0 = interleave(u, v, n);
+                r1 = interleave(u >>> 32, v >>> 32, n);
+            } else {
+                int shift = second ? 8 * n : 0;
+                r0 = evens(x0 >>> shift, n) | evens(x1 >>> shift, n) << 32;
+                r1 = evens(y0 >>> shift, n) | evens(y1 >>> shift, n) << 32;
+            }
+            put(r, 0, r0);
+            put(r, 8, r1);
+            s.clearAbove(dst, 16);
+        }
+
+        /** The lanes in the low four bytes of u and of v, alternating (u's first), as one word. */
+        private static long interleave(long u, long v, int size) {
+            return spread(u, size) | spread(v, size) << 8 * size;
+        }
+
+        /** The lanes of {@code size} bytes in the low four bytes of {@code w} moved to the even lanes of a word. */
+        private static long spread(long w, int size) {
+            long t = w & 0xFFFF_FFFFL;
+            if (size == 4) {
+                return t;
+            }
+            t = (t | t << 16) & 0x0000_FFFF_0000_FFFFL;
+            return size == 2 ? t : (t | t << 8) & 0x00FF_00FF_00FF_00FFL;
+        }
+
+        /** The even lanes of {@code size} bytes of {@code w} packed into its low four bytes. */
+        private static long evens(long w, int size) {
+            if (size == 4) {
+                return w & 0xFFFF_FFFFL;
+            }
+            long t = w;
+            if (size == 1) {
+                t &= 0x00FF_00FF_00FF_00FFL;
+                t = (t | t >>> 8) & 0x0000_FFFF_0000_FFFFL;
+            } else {
+                t &= 0x0000_FFFF_0000_FFFFL;
+            }
+            return (t | t >>> 16) & 0xFFFF_FFFFL;
         }
     }
 }

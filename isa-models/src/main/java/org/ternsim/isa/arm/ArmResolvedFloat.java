@@ -1,4 +1,4 @@
-// Per-pc resolved forms of the NEON F16 GEMV's float instructions: fadd/fsub/fmul/fmla and fcvtl/fcvtl2.
+// Per-pc resolved forms of the NEON GEMVs' float instructions: fadd/fsub/fmul/fmla, fcvtl/fcvtl2 and scvtf.
 package org.ternsim.isa.arm;
 
 import java.lang.invoke.MethodHandles;
@@ -14,10 +14,11 @@ import org.ternsim.isa.Resolving;
 
 /**
  * As {@link ArmResolved}, for the float forms of the F16 baseline's inner loop, which the generic forms ran at a third
- * of the I2_S loop's rate (a fresh array and a lane lambda per element). Lanes come from the generic forms' own lane
- * functions ({@link ArmSimd#floatLane}, {@link ArmSimd#halfToFloatBits}); only .4s and .2s views whose operands all
- * have the destination's arrangement are resolved, every other form keeps the generic semantics and its errors.
- * {@code ArmResolvedTest} compares the two.
+ * of the I2_S loop's rate (a fresh array and a lane lambda per element), and for scvtf, which the LUT GEMVs' epilogues
+ * (TL1, TL2, T-MAC) run in their row loops. Lanes come from the generic forms' own lane functions
+ * ({@link ArmSimd#floatLane}, {@link ArmSimd#halfToFloatBits}); the arithmetic forms are resolved on .4s and .2s views
+ * whose operands all have the destination's arrangement, scvtf as {@link IntToFloat} says, and every other form keeps
+ * the generic semantics and its errors. {@code ArmResolvedTest} compares the two.
  */
 final class ArmResolvedFloat {
 
@@ -43,6 +44,8 @@ final class ArmResolvedFloat {
                 && arrangement(in.op(1)) == (high ? Reg.RegClass.V8H : Reg.RegClass.V4H) ? new WidenHalves(in, high)
                 : generic));
         }
+        InstructionSemantics scvtf = t.get("scvtf");
+        t.put("scvtf", new Resolving(scvtf, in -> IntToFloat.of(in, scvtf)));
     }
 
     private static Reg.RegClass arrangement(Operand o) {
@@ -111,6 +114,56 @@ final class ArmResolvedFloat {
             INTS.set(r, 8, ArmSimd.halfToFloatBits(h2));
             INTS.set(r, 12, ArmSimd.halfToFloatBits(h3));
             s.clearAbove(dst, 16);
+        }
+    }
+
+    /**
+     * scvtf vd, vn: int32 lanes to float, element-wise (exact in place), on a source at least as wide as vd; scvtf vd,
+     * wn|xn: one float in lane 0 and the rest of vd zeroed. Only destinations of whole int32 lanes are resolved.
+     */
+    private static final class IntToFloat implements InstructionSemantics {
+        private final int width;
+        private final int dst;
+        private final int src;
+        /** A w or x source: the general register, read as int32 (w) or int64 (x). */
+        private final boolean general;
+        private final boolean w;
+
+        private IntToFloat(Reg d, Reg n) {
+            this.width = d.cls().bytes();
+            this.dst = d.index();
+            this.src = n.index();
+            this.general = n.cls().isGpr();
+            this.w = n.cls() == Reg.RegClass.W;
+        }
+
+        static InstructionSemantics of(Instruction in, InstructionSemantics generic) {
+            if (in.operands().size() != 2 || !(in.op(0) instanceof Reg d) || !d.cls().isArmSimd()
+                    || d.cls().bytes() % 4 != 0 || !(in.op(1) instanceof Reg n)) {
+                return generic;
+            }
+            boolean general = n.cls() == Reg.RegClass.W || n.cls() == Reg.RegClass.X;
+            // a narrower vector source makes the generic form fail: keep it
+            if (!general && !(n.cls().isArmSimd() && n.cls().bytes() >= d.cls().bytes())) {
+                return generic;
+            }
+            return new IntToFloat(d, n);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] r = s.vec[dst];
+            if (general) {
+                long v = w ? (int) s.gpr[src] : s.gpr[src];
+                INTS.set(r, 0, Float.floatToRawIntBits((float) v));
+                s.clearAbove(dst, 4);
+                return;
+            }
+            byte[] x = s.vec[src];
+            for (int o = 0; o < width; o += 4) {
+                INTS.set(r, o, Float.floatToRawIntBits((float) (int) INTS.get(x, o)));
+            }
+            s.clearAbove(dst, width);
         }
     }
 }

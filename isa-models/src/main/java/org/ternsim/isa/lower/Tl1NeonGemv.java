@@ -161,12 +161,16 @@ public final class Tl1NeonGemv {
         if (out.length != paddedRows(weights.rows()) * rowBytes) {
             throw new IllegalArgumentException("data shape does not match the program's regions");
         }
-        java.util.Arrays.fill(out, (byte) (Tl1Weights.PAD_INDEX << 4 | Tl1Weights.PAD_INDEX));
-        for (int row = 0; row < weights.rows(); row++) {
-            int g = row / ROWS_PER_GROUP;
-            int r = row % ROWS_PER_GROUP;
-            for (int j = 0; j < rowBytes; j++) {
-                out[(g * rowBytes + j) * ROWS_PER_GROUP + r] = idx[row * rowBytes + j];
+        int rows = weights.rows();
+        int group = ROWS_PER_GROUP * rowBytes;
+        // the padding rows of the last group, the only bytes no row writes: (0, 0) pairs
+        java.util.Arrays.fill(out, rows / ROWS_PER_GROUP * group, out.length,
+            (byte) (Tl1Weights.PAD_INDEX << 4 | Tl1Weights.PAD_INDEX));
+        // row by row: each row's bytes read in order, written 16 apart into its group (once per detailed call)
+        for (int row = 0, from = 0; row < rows; row++) {
+            for (int j = 0, at = row / ROWS_PER_GROUP * group + row % ROWS_PER_GROUP; j < rowBytes; j++) {
+                out[at] = idx[from++];
+                at += ROWS_PER_GROUP;
             }
         }
         bindTables(memory, weights, activations);

@@ -47,6 +47,8 @@ public final class Tl2NeonGemv {
     public static final int ROWS_PER_GROUP = 16;
     /** Triples per sign column (one bit each in a byte). */
     public static final int TRIPLES_PER_CHUNK = 8;
+    /** Weight bytes of one chunk of a 16-row group: four index columns and a sign column. */
+    private static final int CHUNK_BYTES = 5 * ROWS_PER_GROUP;
     public static final long WEIGHTS_BASE = 0x1_0000_0000L;
     public static final long TABLES_BASE = 0x2_0000_0000L;
     public static final long PARAMS_BASE = 0x3_0000_0000L;
@@ -198,27 +200,49 @@ public final class Tl2NeonGemv {
         b.emit("saddw2", v(5, "4s"), v(5, "4s"), v(1, "8h"));
     }
 
-    /** Writes the weights (layout above), the signed split tables and the two scales into the program's regions. */
+    /**
+     * Writes the weights (layout above), the signed split tables and the two scales into the program's regions. The
+     * weights go row by row, each row's bytes read in order and written 16 bytes apart into its group (a few KiB, in
+     * cache): the binder runs before every call, and its former per-byte lambdas and accessors took a fifth of a
+     * detailed TL2 call.
+     */
     public static void bind(Memory memory, Tl2Weights w, Int8Activations x) {
-        int bk = w.bk();
+        int rows = w.rows();
         byte[] out = memory.bytes("weights");
-        if (out.length != paddedRows(w.rows()) / ROWS_PER_GROUP * groupBytes(w.cols(), bk)
-            || memory.bytes("output").length != paddedRows(w.rows()) * 4) {
+        long group = groupBytes(w.cols(), w.bk());
+        if (out.length != paddedRows(rows) / ROWS_PER_GROUP * group
+            || memory.bytes("output").length != paddedRows(rows) * 4) {
             throw new IllegalArgumentException("data shape does not match the program's regions");
         }
-        int at = 0;
-        for (int r0 = 0; r0 < paddedRows(w.rows()); r0 += ROWS_PER_GROUP) {
-            for (int t0 = 0; t0 < w.triples(); t0 += TRIPLES_PER_CHUNK) {
-                for (int j = 0; j < 4; j++) {
-                    int col = t0 / 2 + j;
-                    at = column(out, at, r0, w.rows(), r -> w.tripleIndices()[r * w.tripleRowBytes() + col]);
-                }
-                int first = t0;
-                at = column(out, at, r0, w.rows(), r -> signByte(w, r, first));
+        if (w.triples() % TRIPLES_PER_CHUNK != 0) {
+            throw new IllegalArgumentException("TL2 NEON needs whole sign bytes: " + w.triples()
+                + " triples per row is not a multiple of " + TRIPLES_PER_CHUNK);
+        }
+        int chunks = w.triples() / TRIPLES_PER_CHUNK;
+        int tripleBytes = w.tripleRowBytes();
+        int signBytes = w.signRowBytes();
+        int pairBytes = w.pairRowBytes();
+        int pairsAt = chunks * CHUNK_BYTES;
+        byte[] indices = w.tripleIndices();
+        byte[] signs = w.tripleSigns();
+        byte[] pairIndices = w.pairIndices();
+        // the padding rows of the last group, the only bytes no row writes: index 0 without sign
+        java.util.Arrays.fill(out, (int) (rows / ROWS_PER_GROUP * group), out.length, (byte) 0);
+        for (int row = 0; row < rows; row++) {
+            int base = (int) (row / ROWS_PER_GROUP * group) + row % ROWS_PER_GROUP;
+            int from = row * tripleBytes;
+            int signFrom = row * signBytes;
+            for (int c = 0, at = base; c < chunks; c++, at += CHUNK_BYTES) {
+                out[at] = indices[from++];
+                out[at + ROWS_PER_GROUP] = indices[from++];
+                out[at + 2 * ROWS_PER_GROUP] = indices[from++];
+                out[at + 3 * ROWS_PER_GROUP] = indices[from++];
+                // triples 8c..8c+7 are bits 15 - 8 (c mod 2) - k of sign word c / 2 (little-endian): bits 7 - k of
+                // its byte c ^ 1, which the sign column wants as bits k
+                out[at + 4 * ROWS_PER_GROUP] = (byte) (Integer.reverse(signs[signFrom + (c ^ 1)]) >>> 24);
             }
-            for (int j = 0; j < w.pairRowBytes(); j++) {
-                int col = j;
-                at = column(out, at, r0, w.rows(), r -> w.pairIndices()[r * w.pairRowBytes() + col]);
+            for (int j = 0, p = row * pairBytes, at = base + pairsAt; j < pairBytes; j++, at += ROWS_PER_GROUP) {
+                out[at] = pairIndices[p + j];
             }
         }
         byte[] t = memory.bytes("tables");
@@ -245,28 +269,5 @@ public final class Tl2NeonGemv {
         byte[] params = memory.bytes("params");
         MachineState.putInt(params, 0, Float.floatToRawIntBits(x.scale()));
         MachineState.putInt(params, 1, Float.floatToRawIntBits(w.scale()));
-    }
-
-    private interface RowByte {
-        byte of(int row);
-    }
-
-    /** 16 bytes, one per row of the group; padding rows are 0 (triple index 0, no sign). */
-    private static int column(byte[] out, int at, int r0, int rows, RowByte source) {
-        for (int r = 0; r < ROWS_PER_GROUP; r++) {
-            out[at + r] = r0 + r < rows ? source.of(r0 + r) : 0;
-        }
-        return at + ROWS_PER_GROUP;
-    }
-
-    /** Bit k = triple first + k of {@code row} is negative. */
-    private static byte signByte(Tl2Weights w, int row, int first) {
-        int bits = 0;
-        for (int k = 0; k < TRIPLES_PER_CHUNK; k++) {
-            if (w.tripleNegative(row, first + k)) {
-                bits |= 1 << k;
-            }
-        }
-        return (byte) bits;
     }
 }

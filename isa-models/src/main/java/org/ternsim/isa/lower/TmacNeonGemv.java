@@ -206,15 +206,17 @@ public final class TmacNeonGemv {
     public static void bind(Memory memory, TmacWeights weights, TmacLut lut) {
         int pb = weights.planeBytes();
         byte[] out = memory.bytes("weights");
-        Arrays.fill(out, (byte) 0);
         byte[] idx = weights.indices();
-        for (int row = 0; row < weights.rows(); row++) {
-            int g = row / ROWS_PER_GROUP;
-            int r = row % ROWS_PER_GROUP;
-            for (int plane = 0; plane < 2; plane++) {
-                for (int j = 0; j < pb; j++) {
-                    out[((2 * g + plane) * pb + j) * ROWS_PER_GROUP + r] = idx[(2 * row + plane) * pb + j];
-                }
+        int rows = weights.rows();
+        int group = 2 * pb * ROWS_PER_GROUP;
+        // the padding rows of the last group (and anything past the groups), the only bytes no row writes
+        Arrays.fill(out, Math.min(rows / ROWS_PER_GROUP * group, out.length), out.length, (byte) 0);
+        // row by row: a row's two planes are 2 pb bytes in order, written 16 apart from its place in plane 0 of its
+        // group on (plane 1 of the group follows plane 0); once per detailed call
+        for (int row = 0, from = 0; row < rows; row++) {
+            for (int k = 0, at = row / ROWS_PER_GROUP * group + row % ROWS_PER_GROUP; k < 2 * pb; k++) {
+                out[at] = idx[from++];
+                at += ROWS_PER_GROUP;
             }
         }
         bindTablesAndScales(memory, weights, lut);

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.ternsim.isa.Instruction;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.Resolving;
 import org.ternsim.isa.VectorWarmup;
 
 class ArmResolvedTest {
@@ -90,6 +92,62 @@ class ArmResolvedTest {
         }
     }
 
+    /**
+     * zip/uzp, tbl/tbx, movi, dup and scvtf at every arrangement the generic forms take, with each aliasing of the
+     * destination and the sources; table indices mostly in range (random bytes rarely are), some past it.
+     */
+    @Test
+    void permutesLookupsBroadcastsAndConversionsMatchTheGenericSemantics() {
+        Random random = new Random(9);
+        for (int trial = 0; trial < 200; trial++) {
+            long seed = random.nextLong();
+            for (String arr : ARRANGEMENTS) {
+                for (String m : List.of("zip1", "zip2", "uzp1", "uzp2")) {
+                    for (int[] regs : ALIASES) {
+                        check(seed, Instruction.of(m, ArmRegs.v(regs[0], arr), ArmRegs.v(regs[1], arr),
+                            ArmRegs.v(regs[2], arr)));
+                    }
+                }
+                int size = ArmRegs.laneBytes(ArmRegs.arrangementClass(arr));
+                long imm = size == 8 ? (random.nextBoolean() ? random.nextLong() : EDGE_GPR[random.nextInt(EDGE_GPR.length)])
+                    : MOVI_EDGE[random.nextInt(MOVI_EDGE.length)];
+                check(seed, Instruction.of("movi", v(random, arr), imm(random.nextBoolean() ? imm : -128 + random.nextInt(384))));
+                check(seed, Instruction.of("dup", v(random, arr), gpr(random, random.nextBoolean())));
+                for (int[] regs : ALIASES) {
+                    check(seed, Instruction.of("scvtf", ArmRegs.v(regs[0], arr), ArmRegs.v(regs[1], arr)));
+                }
+                check(seed, Instruction.of("scvtf", v(random, arr), gpr(random, random.nextBoolean())));
+            }
+            // scvtf on scalar views, from a wider source view, and from general registers into scalar views
+            for (Reg[] ops : new Reg[][] {{ArmRegs.s(0), ArmRegs.s(0)}, {ArmRegs.s(1), ArmRegs.s(2)},
+                {ArmRegs.d(0), ArmRegs.d(1)}, {ArmRegs.q(2), ArmRegs.q(2)}, {ArmRegs.v(0, "2s"), ArmRegs.v(0, "4s")},
+                {ArmRegs.s(3), ArmRegs.q(3)}, {ArmRegs.s(1), gpr(random, true)}, {ArmRegs.s(1), gpr(random, false)},
+                {ArmRegs.d(2), gpr(random, true)}}) {
+                check(seed, Instruction.of("scvtf", ops[0], ops[1]));
+            }
+            for (String m : List.of("tbl", "tbx")) {
+                String arr = random.nextBoolean() ? "16b" : "8b";
+                int tables = 1 + random.nextInt(4);
+                int first = random.nextInt(4);
+                // the destination and the index at random among v0..v3: any of them may also be a table
+                List<Operand> ops = new ArrayList<>();
+                ops.add(v(random, arr));
+                for (int t = 0; t < tables; t++) {
+                    ops.add(ArmRegs.v((first + t) % 32, "16b"));
+                }
+                Reg index = random.nextBoolean() ? v(random, arr) : v(random, "16b");
+                ops.add(index);
+                int limit = 16 * tables + 8;
+                check(seed, new Instruction(m, ops), machine -> {
+                    Random bytes = new Random(seed + 1);
+                    for (int i = 0; i < 16; i++) {
+                        machine.state.vec[index.index()][i] = (byte) bytes.nextInt(limit);
+                    }
+                });
+            }
+        }
+    }
+
     @Test
     void loadsAndStoresMatchTheGenericSemantics() {
         Random random = new Random(6);
@@ -152,6 +210,11 @@ class ArmResolvedTest {
         }
     }
 
+    /** Destination and sources: distinct, the destination as either source, both sources one register, all one. */
+    private static final int[][] ALIASES = {{0, 1, 2}, {1, 1, 2}, {2, 1, 2}, {0, 3, 3}, {3, 3, 3}};
+    /** movi immediates of the 8-bit forms: both ends of the range and sign and nibble boundaries. */
+    private static final long[] MOVI_EDGE = {-128, -1, 0, 1, 0x0F, 0x10, 0x7F, 0x80, 0xFF};
+
     private static Reg v(Random random, String arrangement) {
         return ArmRegs.v(random.nextInt(4), arrangement);
     }
@@ -167,10 +230,18 @@ class ArmResolvedTest {
 
     /** Runs {@code in} resolved on one machine and generic on an identical one; compares all state. */
     private static void check(long seed, Instruction in) {
+        check(seed, in, machine -> { });
+    }
+
+    /** As {@link #check(long, Instruction)}, with {@code setup} applied to both machines' random state. */
+    private static void check(long seed, Instruction in, Consumer<ArmMachine> setup) {
         ArmMachine resolved = filled(seed);
         ArmMachine generic = filled(seed);
+        setup.accept(resolved);
+        setup.accept(generic);
         var semantics = resolved.table.lookup(in.mnemonic());
-        assertNotSame(semantics, semantics.specialize(in), in + " resolves");
+        var unresolved = semantics instanceof Resolving r ? r.generic() : semantics;
+        assertNotSame(unresolved, semantics.specialize(in), in + " resolves");
         resolved.exec(in);
         generic.execGeneric(in);
         String what = in + " seed " + seed;

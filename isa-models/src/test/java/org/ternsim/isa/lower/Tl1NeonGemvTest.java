@@ -2,15 +2,20 @@
 package org.ternsim.isa.lower;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.arm.ArmFaults;
+import org.ternsim.kernels.lut.Tl1Weights;
+import org.ternsim.kernels.quant.Int8Activations;
 
 class Tl1NeonGemvTest {
 
@@ -42,6 +47,51 @@ class Tl1NeonGemvTest {
         Tl1NeonLowering l = new Tl1NeonLowering(Tl1NeonLowering.DEFAULT_BK);
         assertTrue(GemvRun.allExact(l, l.semantics(), 32, 322, 5));
         assertFalse(GemvRun.allExact(l, ArmFaults.inject(l.semantics(), fault), 32, 322, 5), fault);
+    }
+
+    /**
+     * The binder's weight bytes equal those of the per-row binder it replaced (kept below), over a region full of
+     * garbage: padded last groups, odd pair counts (pad nibbles), one and several groups.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1, 2", "3, 6", "17, 66", "16, 64", "33, 130", "15, 1000", "127, 128", "2560, 2560"})
+    void bindsTheWeightsAsThePerRowBinder(int rows, int cols) {
+        Program p = new Tl1NeonLowering(64).lower(rows, cols);
+        int[] bound = {0};
+        Tl1Operands.Layout checked = new Tl1Operands.Layout() {
+            @Override
+            public void bind(Memory memory, Tl1Weights weights, Int8Activations activations) {
+                byte[] region = memory.bytes("weights");
+                byte[] expected = new byte[region.length];
+                referenceWeights(expected, weights);
+                Arrays.fill(region, (byte) 0x5A);
+                Tl1NeonGemv.bind(memory, weights, activations);
+                assertArrayEquals(expected, region, rows + "x" + cols);
+                bound[0]++;
+            }
+
+            @Override
+            public float[] readOutput(Memory memory, int rows) {
+                return Tl1NeonGemv.readOutput(memory, rows);
+            }
+        };
+        Tl1Operands.random(rows, cols, 64, 23, checked).bind(new Memory(p.regions()));
+        Tl1Operands.constant(rows, cols, 64, -1, 3, checked).bind(new Memory(p.regions()));
+        assertEquals(2, bound[0]);
+    }
+
+    /** The weights as the first NEON TL1 binder laid them out. */
+    private static void referenceWeights(byte[] out, Tl1Weights weights) {
+        int rowBytes = weights.rowBytes();
+        byte[] idx = weights.indices();
+        Arrays.fill(out, (byte) (Tl1Weights.PAD_INDEX << 4 | Tl1Weights.PAD_INDEX));
+        for (int row = 0; row < weights.rows(); row++) {
+            int g = row / 16;
+            int r = row % 16;
+            for (int j = 0; j < rowBytes; j++) {
+                out[(g * rowBytes + j) * 16 + r] = idx[row * rowBytes + j];
+            }
+        }
     }
 
     @Test

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.arm.ArmAsmText;
 import org.ternsim.isa.arm.ArmFaults;
+import org.ternsim.kernels.lut.Tl2Weights;
 
 class Tl2NeonGemvTest {
 
@@ -31,6 +34,65 @@ class Tl2NeonGemvTest {
             assertArrayEquals(d.scalar(), y, d.description());
             assertArrayEquals(d.vector(), y, d.description() + " vs " + d.vectorName());
         }
+    }
+
+    /**
+     * The binder's weight bytes equal those of the straightforward per-byte binder it replaced (kept below), over a
+     * region full of garbage: padded last groups, pairs only, triples only, an odd number of chunks (BK 24, 240).
+     */
+    @ParameterizedTest(name = "{0}x{1} bk{2}")
+    @CsvSource({"1, 32, 96", "3, 64, 96", "17, 96, 96", "33, 224, 96", "15, 992, 96", "31, 6912, 96", "5, 48, 24",
+        "7, 120, 24", "2, 2560, 192", "18, 240, 240", "127, 480, 240", "2560, 2560, 96"})
+    void bindsTheWeightsAsThePerByteBinder(int rows, int cols, int bk) {
+        Program p = new Tl2NeonLowering(bk).lower(rows, cols);
+        int[] bound = {0};
+        for (GemvOperands d : Tl2Operands.dataSets(rows, cols, 29, bk, (memory, w, x) -> {
+            byte[] expected = referenceWeights(w);
+            byte[] region = memory.bytes("weights");
+            Arrays.fill(region, (byte) 0x5A);
+            Tl2NeonGemv.bind(memory, w, x);
+            assertArrayEquals(expected, region, rows + "x" + cols + " bk" + bk);
+            bound[0]++;
+        })) {
+            d.bind(new Memory(p.regions()));
+        }
+        assertEquals(4, bound[0]);
+    }
+
+    /** The weights as the first NEON TL2 binder laid them out: one column of 16 row bytes at a time. */
+    private static byte[] referenceWeights(Tl2Weights w) {
+        int groups = Tl2NeonGemv.paddedRows(w.rows()) / Tl2NeonGemv.ROWS_PER_GROUP;
+        byte[] out = new byte[(int) (groups * Tl2NeonGemv.groupBytes(w.cols(), w.bk()))];
+        int at = 0;
+        for (int r0 = 0; r0 < groups * 16; r0 += 16) {
+            for (int t0 = 0; t0 < w.triples(); t0 += 8) {
+                for (int j = 0; j < 4; j++) {
+                    int col = t0 / 2 + j;
+                    at = column(out, at, r0, w.rows(), r -> w.tripleIndices()[r * w.tripleRowBytes() + col]);
+                }
+                int first = t0;
+                at = column(out, at, r0, w.rows(), r -> {
+                    int bits = 0;
+                    for (int k = 0; k < 8; k++) {
+                        bits |= w.tripleNegative(r, first + k) ? 1 << k : 0;
+                    }
+                    return (byte) bits;
+                });
+            }
+            for (int j = 0; j < w.pairRowBytes(); j++) {
+                int col = j;
+                at = column(out, at, r0, w.rows(), r -> w.pairIndices()[r * w.pairRowBytes() + col]);
+            }
+        }
+        assertEquals(out.length, at);
+        return out;
+    }
+
+    private static int column(byte[] out, int at, int r0, int rows, java.util.function.IntFunction<Byte> source) {
+        for (int r = 0; r < 16; r++) {
+            out[at + r] = r0 + r < rows ? source.apply(r0 + r) : 0;
+        }
+        return at + 16;
     }
 
     /** BK 264 on all +1 weights and codes 127: the int16 block sum wraps, in the engine and in the program alike. */
