@@ -87,10 +87,12 @@ final class LoopReplay {
     /*
      * Period search: visit signatures in a ring of RING entries filled from its end, each written twice (at its slot
      * and RING after it), so that the p-th visit before the latest is at slot + p, in order and without a wrap test;
-     * per candidate p, how many latest visits equal the p-th before them.
+     * per candidate p, how many latest visits equal the p-th before them. Signatures are folded to 32 bits so that the
+     * pass over the candidates runs on int arrays only; two visits that collide only start a recording, which the
+     * proof (the whole timing state) then rejects.
      */
     private static final int RING = MAX_PERIOD + 1;
-    private final long[] signatures = new long[2 * RING];
+    private final int[] signatures = new int[2 * RING];
     /** The instruction count at each visit in the ring (how long a candidate period is). */
     private final long[] visitSequences = new long[MAX_PERIOD + 1];
     private final int[] runs = new int[MAX_PERIOD + 1];
@@ -269,7 +271,7 @@ final class LoopReplay {
             return;
         }
         // an inner-loop candidate is not taken while a row candidate is in hand or only rows are tried
-        int candidate = search(signature, sequence, rowCandidate == null && !rowsOnly);
+        int candidate = search((int) (signature ^ signature >>> 32), sequence, rowCandidate == null && !rowsOnly);
         RowPeriodSearch.Candidate rowsFound = rowCandidate;
         rowCandidate = null;
         if (rowsFound != null && rowsFound.innerVisits() < shortest) {
@@ -301,10 +303,10 @@ final class LoopReplay {
      * candidate is {@code wanted}. Runs at every inner-loop visit outside replays (every six instructions in a short
      * loop), so its loop over the candidate periods reads the ring forward, with no wrap test.
      */
-    private int search(long signature, long sequence, boolean wanted) {
+    private int search(int signature, long sequence, boolean wanted) {
         int now = (int) (visits % RING);
         int slot = RING - 1 - now;
-        final long[] sig = signatures;
+        final int[] sig = signatures;
         final int[] run = runs;
         // Most visits find nothing: the pass that counts the runs also says whether any is long enough, branch-free.
         final int[] need = needed;
