@@ -26,7 +26,8 @@ final class X86FloatVector {
     private X86FloatVector() {
     }
 
-    private interface FloatOp {
+    /** A binary float operation, wrapped in x86's NaN rules by {@link #lane} (also by the resolved ss forms). */
+    interface FloatOp {
         float apply(float a, float b);
     }
 

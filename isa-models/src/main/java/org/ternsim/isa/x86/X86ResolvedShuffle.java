@@ -1,4 +1,4 @@
-// Per-pc resolved forms of shuffles and block broadcasts (vpshufb, vpermb, vpshufd, vpunpck*, vbroadcasti*).
+// Per-pc resolved forms of shuffles, block broadcasts and 128-bit lane moves (vpshufb, ..., vinserti128/vextracti128).
 package org.ternsim.isa.x86;
 
 import java.lang.invoke.MethodHandles;
@@ -15,7 +15,8 @@ import org.ternsim.isa.Resolving;
  * As {@link X86Resolved}, for the shuffles of the TL1/TL2/T-MAC inner loops. A shuffle's result byte can come from
  * any byte of its 16-byte lane, so the result is built in the state's scratch buffer and then copied to the
  * destination (which may also be a source). The byte rules are those of {@link X86IntVector}'s generic forms;
- * {@code X86ResolvedTest} compares the two at every width.
+ * {@code X86ResolvedTest} compares the two at every width. The 128-bit lane moves of the Q4_0, F16 and T-MAC loops
+ * (vinserti128, vextracti128; generic forms in {@link X86Semantics}) copy whole lanes in place instead.
  */
 final class X86ResolvedShuffle {
 
@@ -49,6 +50,14 @@ final class X86ResolvedShuffle {
         broadcast(t, "vbroadcasti128", 16);
         broadcast(t, "vbroadcasti32x4", 16);
         broadcast(t, "vbroadcasti64x4", 32);
+        InstructionSemantics insert = t.get("vinserti128");
+        t.put("vinserti128", new Resolving(insert, in -> in.operands().size() == 4 && X86Resolved.vector(in.op(0))
+            && X86Resolved.vector(in.op(1)) && (X86Resolved.vector(in.op(2)) || in.op(2) instanceof Operand.Mem)
+            && in.op(3) instanceof Operand.Imm ? new InsertLane(in) : insert));
+        InstructionSemantics extract = t.get("vextracti128");
+        t.put("vextracti128", new Resolving(extract, in -> in.operands().size() == 3
+            && (X86Resolved.vector(in.op(0)) || in.op(0) instanceof Operand.Mem) && X86Resolved.vector(in.op(1))
+            && in.op(2) instanceof Operand.Imm ? new ExtractLane(in) : extract));
     }
 
     private static void broadcast(Map<String, InstructionSemantics> t, String mnemonic, int blockBytes) {
@@ -201,6 +210,71 @@ final class X86ResolvedShuffle {
                 System.arraycopy(block, 0, r, o, blockBytes);
             }
             s.clearAbove(dst, width);
+        }
+    }
+
+    /**
+     * vinserti128 ymm, ymm, xmm/m128, imm: the first source's 32 bytes with 128-bit lane (imm & 1) replaced by the
+     * second source's low 16 bytes, zeroed above 32 bytes (VEX), as the generic form whatever views name the registers.
+     * The inserted lane is written first and the kept lane second: each copy reads bytes no earlier copy wrote, so a
+     * destination that is also either source (or both) needs no scratch buffer.
+     */
+    private static final class InsertLane implements InstructionSemantics {
+        private final int dst;
+        private final int a;
+        private final int b;
+        private final Operand.Mem mem;
+        /** Byte offset of the inserted lane, and of the lane kept from the first source. */
+        private final int into;
+        private final int kept;
+
+        InsertLane(Instruction in) {
+            this.dst = in.reg(0).index();
+            this.a = in.reg(1).index();
+            this.mem = in.op(2) instanceof Operand.Mem m ? m : null;
+            this.b = mem == null ? in.reg(2).index() : -1;
+            // only bit 0 of the immediate selects, as in the generic form
+            this.into = 16 * (int) (((Operand.Imm) in.op(3)).value() & 1);
+            this.kept = 16 - into;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = mem == null ? s.vec[b] : s.memorySource(mem, 16);
+            byte[] r = s.vec[dst];
+            // dst == src2: the inserted bytes are dst's low lane, read here before the kept lane's copy can write it
+            System.arraycopy(x, 0, r, into, 16);
+            // dst == src1: the kept lane is in place (a self-copy); the inserted lane's write did not touch it
+            System.arraycopy(s.vec[a], kept, r, kept, 16);
+            s.clearAbove(dst, 32);
+        }
+    }
+
+    /**
+     * vextracti128 xmm/m128, ymm, imm: 128-bit lane (imm & 1) of the source to an xmm register (zeroed above 16 bytes,
+     * VEX) or 16 bytes of memory. A register destination that is also the source reads the lane before the zeroing.
+     */
+    private static final class ExtractLane implements InstructionSemantics {
+        private final int dst;
+        private final Operand.Mem mem;
+        private final int src;
+        private final int from;
+
+        ExtractLane(Instruction in) {
+            this.mem = in.op(0) instanceof Operand.Mem m ? m : null;
+            this.dst = mem == null ? in.reg(0).index() : -1;
+            this.src = in.reg(1).index();
+            this.from = 16 * (int) (((Operand.Imm) in.op(2)).value() & 1);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            if (mem != null) {
+                s.memory.write(s.effectiveAddress(mem), s.vec[src], from, 16);
+                return;
+            }
+            System.arraycopy(s.vec[src], from, s.vec[dst], 0, 16);
+            s.clearAbove(dst, 16);
         }
     }
 }

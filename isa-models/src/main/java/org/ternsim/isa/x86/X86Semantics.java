@@ -149,6 +149,7 @@ public final class X86Semantics {
         X86ResolvedFloat.register(t);
         X86ResolvedShuffle.register(t);
         X86ResolvedExtend.register(t);
+        X86ResolvedScalarFloat.register(t);
         X86Masking.register(t);
         X86Compress.register(t);
         return new SemanticsTable("x86-64", t);

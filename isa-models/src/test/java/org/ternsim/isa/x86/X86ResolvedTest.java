@@ -252,6 +252,186 @@ class X86ResolvedTest {
         }
     }
 
+    private static final List<String> SCALAR_FLOAT = List.of("vaddss", "vsubss", "vmulss", "vdivss");
+    /**
+     * GPR values for vcvtsi2ss and vmovd: the int32 ends, conversions that round (2^24 + 1 and + 3 are ties, to even
+     * down and up; int max rounds up to 2^31), values whose upper half a 32-bit read must ignore, the int64 ends.
+     */
+    private static final long[] EDGE_GPRS = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0xFFFF_FFFFL,
+        0x8000_0000L, (1 << 24) + 1, (1 << 24) + 3, -(1 << 24) - 1, 0x7FFF_FFBFL, 0x1_0000_0001L, 0xFFFF_FFFF_0000_0000L,
+        0x8000_0000_7FFF_FFFFL, Long.MAX_VALUE, Long.MIN_VALUE, (1L << 53) + 1, -(1L << 40) - 3};
+    /** vinserti128/vextracti128 immediates: both lanes, and higher bits that only bit 0 of the generic form reads. */
+    private static final long[] LANE_IMMEDIATES = {0, 1, 2, 3, 0xFE, 0xFF, 0x101, -1, -2};
+    /** Where the memory source or destination of the scalar and lane forms is. */
+    private static final int SCALAR_MEM = 320;
+
+    /**
+     * The ss arithmetic, vcvtsi2ss, vmovd both ways, vinserti128 and vextracti128, resolved (each checked to be the
+     * resolved class) against generic: float lanes with NaNs (signalling too), infinities, subnormals and -0.0, GPRs
+     * with the int ends and garbage upper halves, register and memory operands, destinations that are also sources,
+     * and lane immediates with higher bits set.
+     */
+    @Test
+    void scalarFloatGprMoveAndLaneFormsMatchTheGenericSemantics() {
+        Random random = new Random(17);
+        for (int trial = 0; trial < 300; trial++) {
+            long seed = random.nextLong();
+            byte[][] vecs = {floatLanes(random), floatLanes(random), floatLanes(random)};
+            byte[] memory = floatLanes(random);
+            long[] gprs = new long[3];
+            for (int g = 0; g < gprs.length; g++) {
+                gprs[g] = random.nextBoolean() ? EDGE_GPRS[random.nextInt(EDGE_GPRS.length)] : random.nextLong();
+            }
+            // dst, src1, src2 (-1: memory): distinct, dst == src1, dst == src2, all one, memory, src1 == src2
+            int[][] aliasings = {{0, 1, 2}, {0, 0, 2}, {2, 1, 2}, {2, 2, 2}, {0, 1, -1}, {0, 1, 1}};
+            for (int[] regs : aliasings) {
+                for (String m : SCALAR_FLOAT) {
+                    checkResolved("ScalarArith", seed, m, 16, machine -> {
+                        load(machine, vecs, memory, gprs);
+                        return new Operand[] {Reg.xmm(regs[0]), Reg.xmm(regs[1]),
+                            regs[2] < 0 ? machine.mem(SCALAR_MEM, 4) : Reg.xmm(regs[2])};
+                    });
+                }
+                long imm = LANE_IMMEDIATES[random.nextInt(LANE_IMMEDIATES.length)];
+                checkResolved("InsertLane", seed, "vinserti128", 32, machine -> {
+                    load(machine, vecs, memory, gprs);
+                    return new Operand[] {Reg.ymm(regs[0]), Reg.ymm(regs[1]),
+                        regs[2] < 0 ? machine.mem(SCALAR_MEM, 16) : Reg.xmm(regs[2]), new Operand.Imm(imm)};
+                });
+            }
+            int g = random.nextInt(3);
+            for (int[] regs : new int[][] {{0, 1}, {1, 1}}) {
+                for (Reg source : new Reg[] {Reg.r32(g), Reg.r64(g)}) {
+                    checkResolved("IntToScalar", seed, "vcvtsi2ss", 16, machine -> {
+                        load(machine, vecs, memory, gprs);
+                        return new Operand[] {Reg.xmm(regs[0]), Reg.xmm(regs[1]), source};
+                    });
+                }
+                checkResolved("MoveFromGpr", seed, "vmovd", 16, machine -> {
+                    load(machine, vecs, memory, gprs);
+                    return new Operand[] {Reg.xmm(regs[0]), Reg.r32(g)};
+                });
+                checkResolved("MoveToGpr", seed, "vmovd", 16, machine -> {
+                    load(machine, vecs, memory, gprs);
+                    return new Operand[] {Reg.r32(g), Reg.xmm(regs[1])};
+                });
+            }
+            // the destination: another register, the source register, or memory
+            for (int kind = 0; kind < 3; kind++) {
+                int destination = kind;
+                long imm = LANE_IMMEDIATES[random.nextInt(LANE_IMMEDIATES.length)];
+                checkResolved("ExtractLane", seed, "vextracti128", 32, machine -> {
+                    load(machine, vecs, memory, gprs);
+                    return new Operand[] {destination == 2 ? machine.mem(SCALAR_MEM, 16) : Reg.xmm(destination),
+                        Reg.ymm(1), new Operand.Imm(imm)};
+                });
+            }
+        }
+    }
+
+    /** Every pair of edge floats through each ss form (register and memory source); every edge GPR value both ways. */
+    @Test
+    void scalarFloatAndGprMoveFormsMatchTheGenericFormOnEdgeValues() {
+        int[] edges = X86ScalarFloatTest.EDGE_FLOATS;
+        long[] gprs = new long[3];
+        Random random = new Random(19);
+        for (int ra : edges) {
+            for (int rb : edges) {
+                // ra in lane 0 of xmm1, rb in lane 0 of xmm2 and of the memory source
+                byte[][] v = {floatLanes(random), floatLanes(random), floatLanes(random)};
+                Machine.le(v[1]).putInt(0, ra);
+                Machine.le(v[2]).putInt(0, rb);
+                byte[] mem = v[2];
+                for (String m : SCALAR_FLOAT) {
+                    for (boolean fromMemory : new boolean[] {false, true}) {
+                        checkResolved("ScalarArith", ra, m, 16, machine -> {
+                            load(machine, v, mem, gprs);
+                            return new Operand[] {Reg.xmm(0), Reg.xmm(1),
+                                fromMemory ? machine.mem(SCALAR_MEM, 4) : Reg.xmm(2)};
+                        });
+                    }
+                }
+            }
+        }
+        byte[] memory = floatLanes(random);
+        for (long value : EDGE_GPRS) {
+            byte[][] v = {floatLanes(random), floatLanes(random), floatLanes(random)};
+            Machine.le(v[1]).putInt(0, (int) value);
+            long[] g = {value, value, value};
+            for (Reg source : new Reg[] {Reg.r32(1), Reg.r64(1)}) {
+                checkResolved("IntToScalar", value, "vcvtsi2ss", 16, machine -> {
+                    load(machine, v, memory, g);
+                    return new Operand[] {Reg.xmm(0), Reg.xmm(1), source};
+                });
+            }
+            checkResolved("MoveFromGpr", value, "vmovd", 16, machine -> {
+                load(machine, v, memory, g);
+                return new Operand[] {Reg.xmm(0), Reg.r32(2)};
+            });
+            // the destination's upper half holds garbage first: a 32-bit write must zero it
+            checkResolved("MoveToGpr", value, "vmovd", 16, machine -> {
+                load(machine, v, memory, g);
+                machine.state.gpr[0] = -1L;
+                return new Operand[] {Reg.r32(0), Reg.xmm(1)};
+            });
+        }
+    }
+
+    /** Shapes the resolved scalar and lane forms leave to the generic semantics, which still run them. */
+    @Test
+    void otherScalarAndLaneShapesKeepTheGenericForm() {
+        Random random = new Random(23);
+        byte[][] vecs = {floatLanes(random), floatLanes(random), floatLanes(random)};
+        byte[] memory = floatLanes(random);
+        long[] gprs = {EDGE_GPRS[3], EDGE_GPRS[4], -1L};
+        List<String> mnemonics = List.of("vcvtsi2ss", "vcvtsi2ss", "vmovd", "vmovd", "vmovd", "vmovd");
+        List<Operands> shapes = List.of(
+            machine -> new Operand[] {Reg.xmm(0), Reg.xmm(1), machine.mem(SCALAR_MEM, 4)},
+            machine -> new Operand[] {Reg.xmm(0), Reg.xmm(1), machine.mem(SCALAR_MEM, 8)},
+            machine -> new Operand[] {Reg.xmm(0), machine.mem(SCALAR_MEM, 4)},
+            machine -> new Operand[] {machine.mem(SCALAR_MEM, 4), Reg.xmm(1)},
+            machine -> new Operand[] {Reg.r64(0), Reg.xmm(1)},
+            machine -> new Operand[] {Reg.xmm(0), Reg.r64(2)});
+        for (int i = 0; i < shapes.size(); i++) {
+            String m = mnemonics.get(i);
+            Operands shape = shapes.get(i);
+            var entry = (org.ternsim.isa.Resolving) X86Semantics.table().lookup(m);
+            org.junit.jupiter.api.Assertions.assertSame(entry.generic(),
+                entry.specialize(Instruction.of(m, shape.of(new Machine()))), m + " keeps the generic form");
+            check(i, m, 16, machine -> {
+                load(machine, vecs, memory, gprs);
+                return shape.of(machine);
+            });
+        }
+    }
+
+    /** Registers 0-2 as {@code vecs}, {@code memory} at {@link #SCALAR_MEM}, GPRs 0-2 as {@code gprs}. */
+    private static void load(Machine machine, byte[][] vecs, byte[] memory, long[] gprs) {
+        for (int r = 0; r < vecs.length; r++) {
+            machine.setVec(r, vecs[r]);
+        }
+        machine.poke(SCALAR_MEM, memory);
+        System.arraycopy(gprs, 0, machine.state.gpr, 0, gprs.length);
+    }
+
+    /**
+     * 64 bytes of float lanes: edge floats (NaNs, signalling ones too, infinities, subnormals, -0.0, the extremes), plain
+     * floats, and random bit patterns.
+     */
+    private static byte[] floatLanes(Random random) {
+        byte[] b = new byte[64];
+        int[] edges = X86ScalarFloatTest.EDGE_FLOATS;
+        for (int o = 0; o < b.length; o += 4) {
+            int v = switch (random.nextInt(3)) {
+                case 0 -> edges[random.nextInt(edges.length)];
+                case 1 -> Float.floatToRawIntBits((random.nextFloat() - 0.5f) * (1 << random.nextInt(40)));
+                default -> random.nextInt();
+            };
+            Machine.le(b).putInt(o, v);
+        }
+        return b;
+    }
+
     /** X86ResolvedScalar: register and flag state after each scalar form, resolved against generic. */
     @Test
     void resolvedScalarFormsMatchTheGenericSemantics() {
@@ -395,6 +575,7 @@ class X86ResolvedTest {
             assertArrayEquals(generic.vec(r), resolved.vec(r), what + ": register " + r);
         }
         assertArrayEquals(generic.peek(0, Machine.MEM_BYTES), resolved.peek(0, Machine.MEM_BYTES), what + ": memory");
+        assertArrayEquals(generic.state.gpr, resolved.state.gpr, what + ": general registers");
     }
 
     private static Machine filled(long seed) {
