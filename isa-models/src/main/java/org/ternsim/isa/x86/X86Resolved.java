@@ -225,25 +225,35 @@ final class X86Resolved {
         }
     }
 
-    private static final class ShiftImm implements InstructionSemantics {
-        private final Shift kind;
-        private final int width;
-        private final int dst;
-        private final int a;
-        private final Operand.Mem mem;
-        private final int count;
-        /** The Vector API form of this shift and width, or null for the eight-byte loop. */
-        private final X86LaneVector.ShiftForm vectors;
+    /**
+     * dst, src (a vector register or memory) and an immediate count, decoded once. As the generic forms, the count is
+     * the immediate's low byte; a count beyond the lane's bits gives 0 for a logical shift and the sign for an
+     * arithmetic one.
+     */
+    private abstract static class ShiftByImmediate implements InstructionSemantics {
+        final int width;
+        final int dst;
+        final int a;
+        final Operand.Mem mem;
+        final int count;
 
-        ShiftImm(Instruction in, Shift kind) {
-            this.kind = kind;
+        ShiftByImmediate(Instruction in) {
             this.width = X86Semantics.width(in);
             this.dst = in.reg(0).index();
             this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
             this.a = mem == null ? in.reg(1).index() : -1;
-            // As the generic form: the count byte of the immediate; above 15 a logical shift gives 0, an arithmetic
-            // one the sign.
             this.count = (int) (((Operand.Imm) in.op(2)).value() & 0xFF);
+        }
+    }
+
+    private static final class ShiftImm extends ShiftByImmediate {
+        private final Shift kind;
+        /** The Vector API form of this shift and width, or null for the eight-byte loop. */
+        private final X86LaneVector.ShiftForm vectors;
+
+        ShiftImm(Instruction in, Shift kind) {
+            super(in);
+            this.kind = kind;
             this.vectors = laneVectors(width) ? X86LaneVector.shift(kind, width) : null;
         }
 
@@ -275,25 +285,14 @@ final class X86Resolved {
     }
 
     /** vpsrld / vpslld / vpsrad by an immediate: as {@link ShiftImm}, with 32-bit lanes, two per eight-byte step. */
-    private static final class ShiftImm32 implements InstructionSemantics {
+    private static final class ShiftImm32 extends ShiftByImmediate {
         private final Shift32 kind;
-        private final int width;
-        private final int dst;
-        private final int a;
-        private final Operand.Mem mem;
-        private final int count;
         /** The bits of each 32-bit lane a logical shift keeps: not those crossing into the neighbouring lane. */
         private final long keep;
 
         ShiftImm32(Instruction in, Shift32 kind) {
+            super(in);
             this.kind = kind;
-            this.width = X86Semantics.width(in);
-            this.dst = in.reg(0).index();
-            this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
-            this.a = mem == null ? in.reg(1).index() : -1;
-            // As the generic form: the count byte of the immediate; above 31 a logical shift gives 0, an arithmetic
-            // one the sign.
-            this.count = (int) (((Operand.Imm) in.op(2)).value() & 0xFF);
             this.keep = count > 31 ? 0
                 : (kind == Shift32.SRLD ? 0xFFFF_FFFFL >>> count : (0xFFFF_FFFFL << count) & 0xFFFF_FFFFL) * DWORD_ONES;
         }
