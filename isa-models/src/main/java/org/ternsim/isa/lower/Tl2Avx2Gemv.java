@@ -45,7 +45,12 @@ public final class Tl2Avx2Gemv {
     public static final long PARAMS_BASE = 0x3_0000_0000L;
     public static final long CONSTS_BASE = 0x3_0001_0000L;
     public static final long OUTPUT_BASE = 0x4_0000_0000L;
+    /** Position of each 8-row group in an index column (its own inverse). */
     private static final int[] GROUP_AT_POSITION = {0, 2, 1, 3};
+    /** Bytes of the two sign vectors of 16 triples. */
+    private static final int CHUNK_SIGN_BYTES = 64;
+    /** Weight bytes of 16 triples of a 32-row block: the two sign vectors and 8 index columns. */
+    private static final int CHUNK_BYTES = CHUNK_SIGN_BYTES + 8 * BM;
 
     private static final Reg W = r64(6);
     private static final Reg T = r64(7);
@@ -188,33 +193,48 @@ public final class Tl2Avx2Gemv {
         }
     }
 
-    /** Writes weights (tiled layout above), tables, scales and constants into the program's regions. */
+    /**
+     * Writes weights (tiled layout above), tables, scales and constants into the program's regions. The weights go row
+     * by row, each row's bytes read in order and written 32 bytes apart into its block (a few tens of KiB, in cache):
+     * the binder runs before every call, and its former per-byte lambdas were the largest part of a call's set-up.
+     */
     public static void bind(Memory memory, Tl2Weights w, Int8Activations x) {
         int rows = w.rows();
-        int bk = w.bk();
         byte[] out = memory.bytes("weights");
-        long expected = paddedRows(rows) / BM * blockBytes(w.cols(), bk);
+        long expected = paddedRows(rows) / BM * blockBytes(w.cols(), w.bk());
         if (out.length != Math.max(1, expected) || memory.bytes("output").length != paddedRows(rows) * 4) {
             throw new IllegalArgumentException("data shape does not match the program's regions");
         }
-        int at = 0;
-        for (int r0 = 0; r0 < paddedRows(rows); r0 += BM) {
-            for (int c = 0; c < w.triples() / 16; c++) {
-                for (int row = 0; row < BM; row++) {
-                    int word = signWord(w, r0 + row, c);
-                    MachineState.putShort(out, (at + (row < 16 ? 0 : 32)) / 2 + row % 16, word);
-                }
-                at += 64;
-                for (int j = 0; j < 8; j++) {
-                    int col = 8 * c + j;
-                    at = column(out, at, r0, rows, r -> w.tripleIndices()[r * w.tripleRowBytes() + col]);
+        int block = (int) blockBytes(w.cols(), w.bk());
+        int chunks = w.triples() / 16;
+        int tripleBytes = w.tripleRowBytes();
+        int signBytes = w.signRowBytes();
+        int pairBytes = w.pairRowBytes();
+        int pairsAt = chunks * CHUNK_BYTES;
+        byte[] indices = w.tripleIndices();
+        byte[] signs = w.tripleSigns();
+        byte[] pairIndices = w.pairIndices();
+        // the padding rows of the last block, the only bytes no row writes: index 0, sign word 0
+        java.util.Arrays.fill(out, rows / BM * block, (int) expected, (byte) 0);
+        for (int row = 0; row < rows; row++) {
+            int q = row % BM;
+            int base = row / BM * block;
+            // the row's byte in an index column: 8-row groups at positions 0, 2, 1, 3
+            int column = base + CHUNK_SIGN_BYTES + 8 * GROUP_AT_POSITION[q / 8] + q % 8;
+            int from = row * tripleBytes;
+            int signFrom = row * signBytes;
+            for (int c = 0; c < chunks; c++) {
+                int at = base + c * CHUNK_BYTES + 2 * q; // sign word of row q: int16 lane q % 16 of vector q / 16
+                out[at] = signs[signFrom + 2 * c];
+                out[at + 1] = signs[signFrom + 2 * c + 1];
+                int to = column + c * CHUNK_BYTES;
+                for (int j = 0; j < 8; j++, to += BM) {
+                    out[to] = indices[from++];
                 }
             }
-            for (int pb = 0; pb < w.twoK() / 32; pb++) {
-                for (int j = 0; j < 8; j++) {
-                    int col = 8 * pb + j;
-                    at = column(out, at, r0, rows, r -> w.pairIndices()[r * w.pairRowBytes() + col]);
-                }
+            int to = column - CHUNK_SIGN_BYTES + pairsAt;
+            for (int j = 0, p = row * pairBytes; j < pairBytes; j++, to += BM) {
+                out[to] = pairIndices[p + j];
             }
         }
         bindTables(memory, w, x);
@@ -235,27 +255,6 @@ public final class Tl2Avx2Gemv {
         byte[] params = memory.bytes("params");
         MachineState.putInt(params, 0, Float.floatToRawIntBits(x.scale()));
         MachineState.putInt(params, 1, Float.floatToRawIntBits(w.scale()));
-    }
-
-    interface RowByte {
-        byte of(int row);
-    }
-
-    /** 32 bytes, one per row of the block, 8-row groups at positions 0, 2, 1, 3; padding rows are 0. */
-    private static int column(byte[] out, int at, int r0, int rows, RowByte source) {
-        for (int p = 0; p < BM; p++) {
-            int row = r0 + 8 * GROUP_AT_POSITION[p / 8] + p % 8;
-            out[at + p] = row < rows ? source.of(row) : 0;
-        }
-        return at + BM;
-    }
-
-    private static int signWord(Tl2Weights w, int row, int word) {
-        if (row >= w.rows()) {
-            return 0;
-        }
-        int start = row * w.signRowBytes() + 2 * word;
-        return (w.tripleSigns()[start] & 0xFF) | (w.tripleSigns()[start + 1] & 0xFF) << 8;
     }
 
     /** Table g's 16 int16 entries as 16 low bytes then 16 high bytes. */

@@ -57,6 +57,12 @@ public final class Tl2VbmiGemv {
 
     public static final int BM = 64;
     private static final int MASK_BYTES = 8;
+    /** Bytes of the 16 sign masks of 16 triples. */
+    private static final int CHUNK_SIGN_BYTES = 16 * MASK_BYTES;
+    /** Weight bytes of 16 triples of a 64-row block: the sign masks and 8 index columns. */
+    private static final int CHUNK_BYTES = CHUNK_SIGN_BYTES + 8 * BM;
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     /** First row of the int32 accumulators zmm0-3: each holds rows r..r+7 and r+16..r+23. */
     private static final int[] FIRST_ROW = {0, 32, 8, 40};
 
@@ -201,53 +207,60 @@ public final class Tl2VbmiGemv {
         }
     }
 
-    /** Writes weights (tiled layout above), tables and scales into the program's regions. */
+    /**
+     * Writes weights (tiled layout above), tables and scales into the program's regions. The weights go block by block
+     * and row by row, each row's bytes read in order and written 64 bytes apart into its block; a block's sign masks
+     * are gathered in longs and stored once. Every weight byte is written (the masks were OR-ed into the region, so
+     * they were right only on a zeroed one); the binder runs before every call, and its former per-byte lambdas and
+     * per-bit stores were the top frame of a 2560x2560 call's profile.
+     */
     public static void bind(Memory memory, Tl2Weights w, Int8Activations x) {
         int rows = w.rows();
-        int bk = w.bk();
         byte[] out = memory.bytes("weights");
-        long expected = paddedRows(rows) / BM * blockBytes(w.cols(), bk);
+        long expected = paddedRows(rows) / BM * blockBytes(w.cols(), w.bk());
         if (out.length != Math.max(1, expected) || memory.bytes("output").length != paddedRows(rows) * 4) {
             throw new IllegalArgumentException("data shape does not match the program's regions");
         }
-        int at = 0;
-        for (int r0 = 0; r0 < paddedRows(rows); r0 += BM) {
-            for (int c = 0; c < w.triples() / 16; c++) {
-                for (int row = 0; row < BM && r0 + row < rows; row++) {
-                    int word = signWord(w, r0 + row, c);
-                    int bit = 32 * (row / 8 % 2) + 8 * (row / 16) + row % 8;
-                    for (int t = 0; t < 16; t++) {
-                        // branch-free: the signs are random
-                        out[at + MASK_BYTES * t + bit / 8] |= (byte) ((word >>> (15 - t) & 1) << (bit % 8));
+        int block = (int) blockBytes(w.cols(), w.bk());
+        int chunks = w.triples() / 16;
+        int tripleBytes = w.tripleRowBytes();
+        int signBytes = w.signRowBytes();
+        int pairBytes = w.pairRowBytes();
+        int pairsAt = chunks * CHUNK_BYTES;
+        byte[] indices = w.tripleIndices();
+        byte[] signs = w.tripleSigns();
+        byte[] pairIndices = w.pairIndices();
+        long[] masks = new long[16 * chunks];
+        // the padding rows of the last block: index 0 (their mask bits stay 0 below)
+        java.util.Arrays.fill(out, rows / BM * block, (int) expected, (byte) 0);
+        for (int r0 = 0, base = 0; r0 < rows; r0 += BM, base += block) {
+            java.util.Arrays.fill(masks, 0L);
+            for (int q = 0; q < BM && r0 + q < rows; q++) {
+                int row = r0 + q;
+                // lanes of the low vector: rows 0-7, 16-23, 32-39, 48-55; of the high one (mask bits 32..63): the rest
+                int bit = 32 * (q / 8 % 2) + 8 * (q / 16) + q % 8;
+                int from = row * tripleBytes;
+                int signFrom = row * signBytes;
+                for (int c = 0, to = base + CHUNK_SIGN_BYTES + q; c < chunks; c++, to += CHUNK_BYTES) {
+                    // triple 16c + t at bit 15 - t of the little-endian sign word c
+                    int word = (signs[signFrom + 2 * c] & 0xFF) | (signs[signFrom + 2 * c + 1] & 0xFF) << 8;
+                    for (int t = 0, m = 16 * c; t < 16; t++, m++) {
+                        masks[m] |= (long) (word >>> (15 - t) & 1) << bit;
+                    }
+                    for (int j = 0, at = to; j < 8; j++, at += BM) {
+                        out[at] = indices[from++];
                     }
                 }
-                at += 16 * MASK_BYTES;
-                for (int j = 0; j < 8; j++) {
-                    int col = 8 * c + j;
-                    at = column(out, at, r0, rows, r -> w.tripleIndices()[r * w.tripleRowBytes() + col]);
+                for (int j = 0, p = row * pairBytes, at = base + pairsAt + q; j < pairBytes; j++, at += BM) {
+                    out[at] = pairIndices[p + j];
                 }
             }
-            for (int pb = 0; pb < w.twoK() / 32; pb++) {
-                for (int j = 0; j < 8; j++) {
-                    int col = 8 * pb + j;
-                    at = column(out, at, r0, rows, r -> w.pairIndices()[r * w.pairRowBytes() + col]);
+            for (int c = 0; c < chunks; c++) {
+                for (int t = 0; t < 16; t++) {
+                    LONGS.set(out, base + c * CHUNK_BYTES + MASK_BYTES * t, masks[16 * c + t]);
                 }
             }
         }
         Tl2Avx2Gemv.bindTables(memory, w, x);
-    }
-
-    /** 64 bytes, one per row of the block in row order; padding rows are 0. */
-    private static int column(byte[] out, int at, int r0, int rows, Tl2Avx2Gemv.RowByte source) {
-        for (int p = 0; p < BM; p++) {
-            out[at + p] = r0 + p < rows ? source.of(r0 + p) : 0;
-        }
-        return at + BM;
-    }
-
-    /** The signs of triples 16c .. 16c + 15 of {@code row}: triple 16c + t at bit 15 - t of the little-endian word. */
-    private static int signWord(Tl2Weights w, int row, int c) {
-        int start = row * w.signRowBytes() + 2 * c;
-        return (w.tripleSigns()[start] & 0xFF) | (w.tripleSigns()[start + 1] & 0xFF) << 8;
     }
 }
