@@ -100,6 +100,10 @@ final class ArmResolved {
         t.put("movi", new Resolving(movi, in -> Broadcast.immediate(in, movi)));
         InstructionSemantics dup = t.get("dup");
         t.put("dup", new Resolving(dup, in -> Broadcast.general(in, dup)));
+        for (String m : new String[] {"addv", "saddlv"}) {
+            InstructionSemantics generic = t.get(m);
+            t.put(m, new Resolving(generic, in -> AcrossLanes.of(in, m.equals("saddlv"), generic)));
+        }
         InstructionSemantics subs = t.get("subs");
         t.put("subs", new Resolving(subs, in -> Subtract.of(in, true, subs)));
         InstructionSemantics cmp = t.get("cmp");
@@ -755,6 +759,78 @@ final class ArmResolved {
                 put(r, 8, w);
             }
             s.clearAbove(dst, width);
+        }
+    }
+
+    /**
+     * addv (the sum wraps at the element size) and saddlv (signed, into an element twice as wide) of an arrangement view
+     * into a scalar view of the result's width: the lanes are summed as signed longs (exact for every arrangement),
+     * then the low bytes are written and the rest of vd zeroed, as {@link ArmSimd#acrossLanes} does. A destination of
+     * another width (which the generic form rejects) and saddlv of .2d (a 16-byte result) keep the generic form.
+     */
+    private static final class AcrossLanes implements InstructionSemantics {
+        private final int width;
+        private final int size;
+        private final int outSize;
+        private final int dst;
+        private final int src;
+
+        private AcrossLanes(Reg d, Reg n, int size, int outSize) {
+            this.width = n.cls().bytes();
+            this.size = size;
+            this.outSize = outSize;
+            this.dst = d.index();
+            this.src = n.index();
+        }
+
+        static InstructionSemantics of(Instruction in, boolean longResult, InstructionSemantics generic) {
+            if (in.operands().size() != 2 || !arrangement(in.op(1)) || !(in.op(0) instanceof Reg d)
+                    || !d.cls().isArmSimd()) {
+                return generic;
+            }
+            Reg n = in.reg(1);
+            int size = ArmRegs.laneBytes(n.cls());
+            int outSize = longResult ? 2 * size : size;
+            if (outSize > 8 || d.cls().bytes() != outSize) {
+                return generic;
+            }
+            return new AcrossLanes(d, n, size, outSize);
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] a = s.vec[src];
+            long sum = 0;
+            switch (size) {
+                case 1 -> {
+                    for (int o = 0; o < width; o++) {
+                        sum += a[o];
+                    }
+                }
+                case 2 -> {
+                    for (int o = 0; o < width; o += 2) {
+                        sum += (short) SHORTS.get(a, o);
+                    }
+                }
+                case 4 -> {
+                    for (int o = 0; o < width; o += 4) {
+                        sum += (int) INTS.get(a, o);
+                    }
+                }
+                default -> {
+                    for (int o = 0; o < width; o += 8) {
+                        sum += get(a, o);
+                    }
+                }
+            }
+            byte[] r = s.vec[dst];
+            switch (outSize) {
+                case 1 -> r[0] = (byte) sum;
+                case 2 -> SHORTS.set(r, 0, (short) sum);
+                case 4 -> INTS.set(r, 0, (int) sum);
+                default -> put(r, 0, sum);
+            }
+            s.clearAbove(dst, outSize);
         }
     }
 

@@ -1,4 +1,4 @@
-// Per-pc resolved forms of the NEON GEMVs' float instructions: fadd/fsub/fmul/fmla, fcvtl/fcvtl2 and scvtf.
+// Per-pc resolved forms of the NEON GEMVs' float instructions: fadd/fsub/fmul/fdiv/fmla, fcvtl/fcvtl2, fcvt and scvtf.
 package org.ternsim.isa.arm;
 
 import java.lang.invoke.MethodHandles;
@@ -17,8 +17,9 @@ import org.ternsim.isa.Resolving;
  * of the I2_S loop's rate (a fresh array and a lane lambda per element), and for scvtf, which the LUT GEMVs' epilogues
  * (TL1, TL2, T-MAC) run in their row loops. Lanes come from the generic forms' own lane functions
  * ({@link ArmSimd#floatLane}, {@link ArmSimd#halfToFloatBits}); the arithmetic forms are resolved on .4s and .2s views
- * whose operands all have the destination's arrangement, scvtf as {@link IntToFloat} says, and every other form keeps
- * the generic semantics and its errors. {@code ArmResolvedTest} compares the two.
+ * and on scalar s views (the Q4_0 and TQ2_0 block sums) whose operands all have the destination's arrangement, fcvt
+ * s, h (their block scales) as {@link HalfToSingle}, scvtf as {@link IntToFloat} says, and every other form keeps the
+ * generic semantics and its errors. {@code ArmResolvedTest} compares the two.
  */
 final class ArmResolvedFloat {
 
@@ -30,8 +31,8 @@ final class ArmResolvedFloat {
 
     /** Wraps the generic semantics in {@code t}. */
     static void register(Map<String, InstructionSemantics> t) {
-        String[] names = {"fadd", "fsub", "fmul", "fmla"};
-        char[] ops = {'+', '-', '*', 'f'};
+        String[] names = {"fadd", "fsub", "fmul", "fdiv", "fmla"};
+        char[] ops = {'+', '-', '*', '/', 'f'};
         for (int k = 0; k < names.length; k++) {
             InstructionSemantics generic = t.get(names[k]);
             char op = ops[k];
@@ -44,6 +45,9 @@ final class ArmResolvedFloat {
                 && arrangement(in.op(1)) == (high ? Reg.RegClass.V8H : Reg.RegClass.V4H) ? new WidenHalves(in, high)
                 : generic));
         }
+        InstructionSemantics fcvt = t.get("fcvt");
+        t.put("fcvt", new Resolving(fcvt, in -> in.operands().size() == 2 && arrangement(in.op(0)) == Reg.RegClass.S
+            && arrangement(in.op(1)) == Reg.RegClass.H ? new HalfToSingle(in) : fcvt));
         InstructionSemantics scvtf = t.get("scvtf");
         t.put("scvtf", new Resolving(scvtf, in -> IntToFloat.of(in, scvtf)));
     }
@@ -54,11 +58,11 @@ final class ArmResolvedFloat {
 
     private static boolean sameFloatArrangement(Instruction in) {
         Reg.RegClass d = arrangement(in.op(0));
-        return in.operands().size() == 3 && (d == Reg.RegClass.V4S || d == Reg.RegClass.V2S)
+        return in.operands().size() == 3 && (d == Reg.RegClass.V4S || d == Reg.RegClass.V2S || d == Reg.RegClass.S)
             && arrangement(in.op(1)) == d && arrangement(in.op(2)) == d;
     }
 
-    /** Element-wise: lane i reads its three inputs before it is written. */
+    /** Element-wise: lane i reads its three inputs before it is written. A scalar s view is one lane. */
     private static final class FloatLanes implements InstructionSemantics {
         private final char op;
         private final int width;
@@ -114,6 +118,24 @@ final class ArmResolvedFloat {
             INTS.set(r, 8, ArmSimd.halfToFloatBits(h2));
             INTS.set(r, 12, ArmSimd.halfToFloatBits(h3));
             s.clearAbove(dst, 16);
+        }
+    }
+
+    /** fcvt sd, hn: one half to float ({@link ArmSimd#fcvtScalar}); the rest of vd is zeroed. */
+    private static final class HalfToSingle implements InstructionSemantics {
+        private final int dst;
+        private final int src;
+
+        HalfToSingle(Instruction in) {
+            this.dst = in.reg(0).index();
+            this.src = in.reg(1).index();
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            int h = (short) SHORTS.get(s.vec[src], 0) & 0xFFFF;
+            INTS.set(s.vec[dst], 0, ArmSimd.halfToFloatBits(h));
+            s.clearAbove(dst, 4);
         }
     }
 

@@ -4,6 +4,7 @@ package org.ternsim.isa.arm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.ternsim.isa.Instruction;
+import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
 import org.ternsim.isa.Resolving;
@@ -147,6 +149,93 @@ class ArmResolvedTest {
             }
         }
     }
+
+    /**
+     * addv/saddlv at every arrangement into each scalar view of the result's width, and the scalar float forms (fadd,
+     * fsub, fmul, fdiv, fmla on s views; fcvt s, h), with each aliasing; the float forms also on .4s/.2s, over lanes
+     * drawn mostly from NaNs (quiet and signalling, with payloads), infinities, zeros, subnormals and extremes.
+     */
+    @Test
+    void reductionsAndScalarFloatFormsMatchTheGenericSemantics() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 300; trial++) {
+            long seed = random.nextLong();
+            Consumer<ArmMachine> extremes = machine -> {
+                Random bytes = new Random(seed + 2);
+                for (int r = 0; r < 4; r++) {
+                    byte fill = EDGE[bytes.nextInt(4)];
+                    for (int i = 0; i < 16; i++) {
+                        if (bytes.nextBoolean()) {
+                            machine.state.vec[r][i] = fill;
+                        }
+                    }
+                }
+            };
+            for (String arr : ARRANGEMENTS) {
+                int size = ArmRegs.laneBytes(ArmRegs.arrangementClass(arr));
+                for (String m : List.of("addv", "saddlv")) {
+                    int out = m.equals("saddlv") ? 2 * size : size;
+                    Instruction wide = Instruction.of(m, ArmRegs.q(0), ArmRegs.v(1, arr));
+                    if (out > 8) {
+                        var semantics = new ArmMachine().table.lookup(m);
+                        assertSame(((Resolving) semantics).generic(), semantics.specialize(wide), wide + " stays generic");
+                        continue;
+                    }
+                    List<Reg> dsts = switch (out) {
+                        case 1 -> List.of(new Reg(Reg.RegClass.B, 0), new Reg(Reg.RegClass.B, 1));
+                        case 2 -> List.of(new Reg(Reg.RegClass.H, 0), new Reg(Reg.RegClass.H, 1));
+                        case 4 -> List.of(ArmRegs.s(0), ArmRegs.s(1));
+                        default -> List.of(ArmRegs.d(0), ArmRegs.d(1), ArmRegs.v(1, "8b"), ArmRegs.v(0, "2s"));
+                    };
+                    for (Reg d : dsts) {
+                        check(seed, Instruction.of(m, d, ArmRegs.v(1, arr)));
+                        check(seed, Instruction.of(m, d, ArmRegs.v(1, arr)), extremes);
+                    }
+                }
+            }
+            Consumer<ArmMachine> floats = machine -> {
+                Random lanes = new Random(seed + 3);
+                for (int r = 0; r < 4; r++) {
+                    for (int i = 0; i < 16; i += 4) {
+                        int bits = lanes.nextInt(4) == 0 ? lanes.nextInt() : FLOAT_EDGE[lanes.nextInt(FLOAT_EDGE.length)];
+                        MachineState.putInt(machine.state.vec[r], i / 4, bits);
+                    }
+                }
+            };
+            for (String m : List.of("fadd", "fsub", "fmul", "fdiv", "fmla")) {
+                for (int[] regs : ALIASES) {
+                    Instruction scalar = Instruction.of(m, ArmRegs.s(regs[0]), ArmRegs.s(regs[1]), ArmRegs.s(regs[2]));
+                    check(seed, scalar);
+                    check(seed, scalar, floats);
+                    for (String arr : List.of("4s", "2s")) {
+                        check(seed, Instruction.of(m, ArmRegs.v(regs[0], arr), ArmRegs.v(regs[1], arr),
+                            ArmRegs.v(regs[2], arr)), floats);
+                    }
+                }
+            }
+            Consumer<ArmMachine> halves = machine -> {
+                Random bits = new Random(seed + 4);
+                for (int r = 0; r < 4; r++) {
+                    int h = bits.nextInt(3) == 0 ? bits.nextInt(0x10000) : HALF_EDGE[bits.nextInt(HALF_EDGE.length)];
+                    machine.state.vec[r][0] = (byte) h;
+                    machine.state.vec[r][1] = (byte) (h >>> 8);
+                }
+            };
+            for (int[] regs : new int[][] {{0, 0}, {1, 2}, {3, 1}}) {
+                Instruction fcvt = Instruction.of("fcvt", ArmRegs.s(regs[0]), new Reg(Reg.RegClass.H, regs[1]));
+                check(seed, fcvt);
+                check(seed, fcvt, halves);
+            }
+        }
+    }
+
+    /** Float lanes: quiet and signalling NaNs of both signs with payloads, infinities, zeros, subnormals, extremes. */
+    private static final int[] FLOAT_EDGE = {0x7FC0_0000, 0xFFC1_2345, 0x7F80_0001, 0xFFA0_0000, 0x7FBF_FFFF,
+        0x7F80_0000, 0xFF80_0000, 0, 0x8000_0000, 0x3F80_0000, 0xBF80_0000, 1, 0x8000_0001, 0x007F_FFFF,
+        0x0080_0000, 0x7F7F_FFFF, 0xFF7F_FFFF, 0x4B00_0001};
+    /** Halves: infinities, quiet and signalling NaNs with payloads, zeros, subnormals, the largest finite, one. */
+    private static final int[] HALF_EDGE = {0x7C00, 0xFC00, 0x7E00, 0xFE01, 0x7C01, 0x7D55, 0xFDFF, 0, 0x8000, 1,
+        0x83FF, 0x0400, 0x7BFF, 0xFBFF, 0x3C00};
 
     @Test
     void loadsAndStoresMatchTheGenericSemantics() {

@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ternsim.isa.MachineState;
+import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
+import org.ternsim.isa.Region;
 import org.ternsim.isa.arm.ArmFaults;
+import org.ternsim.kernels.quant.Int8Activations;
+import org.ternsim.kernels.quant.TernaryQuantizer;
+import org.ternsim.kernels.sparse.ColumnTernaryWeights;
 
 class SparseNeonGemvTest {
 
@@ -62,5 +71,62 @@ class SparseNeonGemvTest {
             exact = false; // a list pointer run past its region: caught, as X86FaultsTest counts it
         }
         assertFalse(exact, fault);
+    }
+
+    /**
+     * The binder's bytes equal those of the byte-by-byte binder it replaced (kept below), over regions full of garbage:
+     * shapes whose plane size is the engine's (with and without padding rows, several row blocks, 2560 x 2560) and
+     * shapes whose is not; packed weights with garbage in the padding rows' codes, and the engine's own packing.
+     */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1, 1", "17, 5", "61, 3", "63, 7", "64, 9", "125, 33", "253, 100", "256, 2560", "100, 40",
+        "2560, 2560"})
+    void bindsAsTheByteByByteBinder(int rows, int cols) {
+        Program p = SparseNeonGemv.lower(rows, cols, true);
+        Random random = new Random(rows * 31L + cols);
+        byte[] garbage = new byte[cols * ColumnTernaryWeights.planeBytes(rows)];
+        random.nextBytes(garbage);
+        byte[] codes = new byte[cols];
+        random.nextBytes(codes);
+        Int8Activations act = Int8Activations.of(codes, 3.25f);
+        for (ColumnTernaryWeights w : List.of(new ColumnTernaryWeights(rows, cols, garbage, 0.5f),
+                ColumnTernaryWeights.pack(TernaryQuantizer.fromTrits(trits(random, rows * cols), rows, cols, 0.75f)))) {
+            Memory expected = new Memory(p.regions());
+            Memory actual = new Memory(p.regions());
+            for (Region r : p.regions()) {
+                Arrays.fill(expected.bytes(r.name()), (byte) 0x5A);
+                Arrays.fill(actual.bytes(r.name()), (byte) 0x5A);
+            }
+            referenceBind(expected, w, act);
+            SparseNeonGemv.bind(actual, w, act);
+            for (Region r : p.regions()) {
+                assertArrayEquals(expected.bytes(r.name()), actual.bytes(r.name()), rows + "x" + cols + " " + r.name());
+            }
+        }
+    }
+
+    private static byte[] trits(Random random, int n) {
+        byte[] t = new byte[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = (byte) (random.nextInt(3) - 1);
+        }
+        return t;
+    }
+
+    /** The binder as it was: every byte through packedByte, written to its panel. */
+    private static void referenceBind(Memory memory, ColumnTernaryWeights wts, Int8Activations act) {
+        int p = SparseNeonGemv.planeBytes(wts.rows());
+        byte[] out = memory.bytes("weights");
+        for (int k = 0; k < wts.cols(); k++) {
+            for (int byteIndex = 0; byteIndex < p; byteIndex++) {
+                int packed = SparseAvx2Gemv.packedByte(wts, p, k, byteIndex);
+                out[byteIndex / 16 * wts.cols() * 16 + k * 16 + byteIndex % 16] = (byte) packed;
+            }
+        }
+        System.arraycopy(act.codes(), 0, memory.bytes("activations"), 0, act.codes().length);
+        byte[] c = memory.bytes("consts");
+        MachineState.putInt(c, 0, Float.floatToRawIntBits((float) act.sum()));
+        MachineState.putInt(c, 1, Float.floatToRawIntBits(act.scale()));
+        MachineState.putInt(c, 2, Float.floatToRawIntBits(wts.scale()));
     }
 }
