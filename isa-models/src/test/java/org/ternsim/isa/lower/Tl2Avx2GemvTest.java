@@ -1,7 +1,6 @@
 // The TL2 AVX2 binder against the per-byte binder it replaced.
 package org.ternsim.isa.lower;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
@@ -9,8 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Memory;
-import org.ternsim.isa.Program;
-import org.ternsim.isa.Region;
 import org.ternsim.kernels.lut.Tl2Weights;
 import org.ternsim.kernels.quant.Int8Activations;
 
@@ -25,24 +22,8 @@ class Tl2Avx2GemvTest {
     @CsvSource({"1, 32, 96", "7, 96, 96", "15, 80, 48", "23, 480, 48", "32, 224, 96", "33, 144, 144", "64, 2560, 96",
         "65, 272, 240", "95, 2560, 192", "129, 1056, 240", "2560, 2560, 96"})
     void bindsAsThePerByteBinder(int rows, int cols, int bk) {
-        Program p = new Tl2Avx2Lowering(bk).lower(rows, cols);
-        int[] bound = {0};
-        for (GemvOperands d : Tl2Operands.dataSets(rows, cols, 31, bk, (memory, w, x) -> {
-            Memory expected = new Memory(p.regions());
-            referenceBind(expected, w, x);
-            Arrays.fill(memory.bytes("weights"), (byte) 0xA5);
-            Tl2Avx2Gemv.bind(memory, w, x);
-            for (Region r : p.regions()) {
-                if (r.role() != Region.Role.OUTPUT) {
-                    assertArrayEquals(expected.bytes(r.name()), memory.bytes(r.name()),
-                        r.name() + " " + rows + "x" + cols + " bk" + bk);
-                }
-            }
-            bound[0]++;
-        })) {
-            d.bind(new Memory(p.regions()));
-        }
-        assertEquals(4, bound[0]);
+        Tl2BinderCheck.bindsAsReference(new Tl2Avx2Lowering(bk).lower(rows, cols), rows, cols, bk, 31, Tl2Avx2Gemv::bind,
+            Tl2Avx2GemvTest::referenceBind);
     }
 
     private static final int[] GROUP_AT_POSITION = {0, 2, 1, 3};

@@ -1,15 +1,11 @@
 // The TL2 AVX-512 VBMI binder against the per-byte binder it replaced.
 package org.ternsim.isa.lower;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ternsim.isa.Memory;
-import org.ternsim.isa.Program;
-import org.ternsim.isa.Region;
 import org.ternsim.kernels.lut.Tl2Weights;
 import org.ternsim.kernels.quant.Int8Activations;
 
@@ -25,24 +21,8 @@ class Tl2VbmiGemvTest {
     @CsvSource({"1, 32, 96", "7, 96, 96", "15, 80, 48", "23, 480, 48", "33, 224, 96", "40, 144, 144", "64, 2560, 96",
         "65, 272, 240", "100, 2560, 192", "129, 1056, 240", "2560, 2560, 96"})
     void bindsAsThePerByteBinder(int rows, int cols, int bk) {
-        Program p = new Tl2VbmiLowering(bk).lower(rows, cols);
-        int[] bound = {0};
-        for (GemvOperands d : Tl2Operands.dataSets(rows, cols, 37, bk, (memory, w, x) -> {
-            Memory expected = new Memory(p.regions());
-            referenceBind(expected, w, x);
-            Arrays.fill(memory.bytes("weights"), (byte) 0xA5);
-            Tl2VbmiGemv.bind(memory, w, x);
-            for (Region r : p.regions()) {
-                if (r.role() != Region.Role.OUTPUT) {
-                    assertArrayEquals(expected.bytes(r.name()), memory.bytes(r.name()),
-                        r.name() + " " + rows + "x" + cols + " bk" + bk);
-                }
-            }
-            bound[0]++;
-        })) {
-            d.bind(new Memory(p.regions()));
-        }
-        assertEquals(4, bound[0]);
+        Tl2BinderCheck.bindsAsReference(new Tl2VbmiLowering(bk).lower(rows, cols), rows, cols, bk, 37, Tl2VbmiGemv::bind,
+            Tl2VbmiGemvTest::referenceBind);
     }
 
     /** The first VBMI TL2 binder: column by column, one lambda call per row byte, sign bits OR-ed one at a time. */
