@@ -85,17 +85,13 @@ final class LoopReplay {
     private Mode mode = Mode.SEARCH;
 
     /*
-     * Period search: visit signatures in a ring of RING entries filled from its end, each written twice (at its slot
-     * and RING after it), so that the p-th visit before the latest is at slot + p, in order and without a wrap test;
-     * per candidate p, how many latest visits equal the p-th before them. Signatures are folded to 32 bits so that the
-     * pass over the candidates runs on int arrays only; two visits that collide only start a recording, which the
-     * proof (the whole timing state) then rejects.
+     * Period search over visit signatures, folded to 32 bits: two visits that collide only start a recording, which
+     * the proof (the whole timing state) then rejects.
      */
+    private final VisitPeriods periods = new VisitPeriods(MAX_PERIOD, MIN_RUN);
     private static final int RING = MAX_PERIOD + 1;
-    private final int[] signatures = new int[2 * RING];
-    /** The instruction count at each visit in the ring (how long a candidate period is). */
-    private final long[] visitSequences = new long[MAX_PERIOD + 1];
-    private final int[] runs = new int[MAX_PERIOD + 1];
+    /** The instruction count at each of the latest visits, by visit modulo RING (how long a candidate period is). */
+    private final long[] visitSequences = new long[RING];
     private long visits;
     private long previousVisitDispatch;
     private long previousVisitSequence;
@@ -104,11 +100,6 @@ final class LoopReplay {
     private int backoff = 1;
     /** Shortest period searched for: a candidate given up on is not tried again, so a longer one can be. */
     private int shortest = 1;
-    /**
-     * Per candidate p, the run it needs to be found: at least p and {@value #MIN_RUN} visits, none below
-     * {@link #shortest}. Kept as an array so that the test over all candidates is one branch-free pass.
-     */
-    private final int[] needed = neededRuns(1);
 
     /* Periods of whole rows (RowPeriodSearch), and when they are the only ones tried. */
     private final RowPeriodSearch rows = new RowPeriodSearch();
@@ -260,6 +251,7 @@ final class LoopReplay {
             return;
         }
         if (mode == Mode.RECORD) {
+            periods.skip();
             visits++;
             if (++visitsInPeriod == period) {
                 prove();
@@ -267,7 +259,7 @@ final class LoopReplay {
             return;
         }
         if (sequence < searchFrom) {
-            java.util.Arrays.fill(runs, 0); // the ring goes stale while backing off
+            periods.restart(); // the visits go unsearched while backing off
             return;
         }
         // an inner-loop candidate is not taken while a row candidate is in hand or only rows are tried
@@ -299,43 +291,13 @@ final class LoopReplay {
     }
 
     /**
-     * Adds a visit; returns the shortest period that the latest visits have repeated twice, 0 for none or when no
-     * candidate is {@code wanted}. Runs at every inner-loop visit outside replays (every six instructions in a short
-     * loop), so its loop over the candidate periods reads the ring forward, with no wrap test.
+     * Adds a visit; returns the shortest period that the latest visits have repeated ({@link VisitPeriods}), 0 for
+     * none or when no candidate is {@code wanted}.
      */
     private int search(int signature, long sequence, boolean wanted) {
-        int now = (int) (visits % RING);
-        int slot = RING - 1 - now;
-        final int[] sig = signatures;
-        final int[] run = runs;
-        // Most visits find nothing: the pass that counts the runs also says whether any is long enough, branch-free.
-        final int[] need = needed;
-        int any = 0;
-        if (visits >= MAX_PERIOD) {
-            for (int p = 1; p <= MAX_PERIOD; p++) {
-                int r = sig[slot + p] == signature ? run[p] + 1 : 0;
-                run[p] = r;
-                any |= ~(r - need[p]);
-            }
-        } else {
-            for (int p = 1; p <= MAX_PERIOD; p++) {
-                int r = visits >= p && sig[slot + p] == signature ? run[p] + 1 : 0;
-                run[p] = r;
-                any |= ~(r - need[p]);
-            }
-        }
-        int found = 0;
-        for (int p = shortest; wanted && any < 0 && p <= MAX_PERIOD; p++) {
-            if (run[p] >= need[p]) {
-                found = p;
-                break;
-            }
-        }
-        sig[slot] = signature;
-        sig[slot + RING] = signature;
-        visitSequences[now] = sequence;
+        visitSequences[(int) (visits % RING)] = sequence;
         visits++;
-        return found;
+        return periods.add(signature, wanted, shortest);
     }
 
     /** Notes the state at the start of a candidate period. */
@@ -497,9 +459,8 @@ final class LoopReplay {
             rowsOnly = false;
         } else {
             shortest = Math.min(period + 1, MAX_PERIOD);
-            System.arraycopy(neededRuns(shortest), 0, needed, 0, needed.length);
         }
-        java.util.Arrays.fill(runs, 0); // the visits while recording were not searched
+        periods.restart(); // the visits while recording were not searched
         searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
         backoff = Math.min(2 * backoff, MAX_BACKOFF);
     }
@@ -785,7 +746,7 @@ final class LoopReplay {
         }
         core.skipDataflow(false);
         innerVisits += summary.headsBefore()[position] - summary.headsBefore()[periodFrom];
-        java.util.Arrays.fill(runs, 0); // the inner-loop visits replayed were not searched
+        periods.restart(); // the inner-loop visits replayed were not searched
         if (summary.rowHeads()) {
             rows.stale(); // nor were the row visits
         }
@@ -816,16 +777,6 @@ final class LoopReplay {
         answers = java.util.Arrays.copyOf(answers, n);
         retires = java.util.Arrays.copyOf(retires, n);
         addresses = java.util.Arrays.copyOf(addresses, n);
-    }
-
-    /** {@link #needed} when the shortest period searched for is {@code shortest}. */
-    private static int[] neededRuns(int shortest) {
-        int[] need = new int[MAX_PERIOD + 1];
-        for (int p = 0; p <= MAX_PERIOD; p++) {
-            // a run counts visits of one core, far fewer than Integer.MAX_VALUE: p < shortest is never found
-            need[p] = p < shortest ? Integer.MAX_VALUE : Math.max(p, MIN_RUN);
-        }
-        return need;
     }
 
     private static long[] minus(long[] a, long[] b) {
