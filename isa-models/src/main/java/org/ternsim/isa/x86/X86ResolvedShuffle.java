@@ -24,6 +24,7 @@ final class X86ResolvedShuffle {
     }
 
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Wraps the generic semantics in {@code t}; call before masking is added. */
     static void register(Map<String, InstructionSemantics> t) {
@@ -159,32 +160,33 @@ final class X86ResolvedShuffle {
 
     /** Per 16-byte lane: the low (or high) halves' elements of the two sources interleaved, first source first. */
     private static final class Unpack extends Shuffle {
-        private final int elementBytes;
+        private final int elementBits;
         private final int from;
-        /** Per byte o of a lane's source half, where it lands in the lane (the second source's byte e further on). */
-        private final int[] to = new int[8];
 
         Unpack(Instruction in, int elementBytes, boolean high) {
             super(in);
-            this.elementBytes = elementBytes;
+            this.elementBits = 8 * elementBytes;
             this.from = high ? 8 : 0;
-            for (int o = 0; o < 8; o++) {
-                to[o] = 2 * (o / elementBytes) * elementBytes + o % elementBytes;
-            }
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
-            // byte by byte: an arraycopy call per one- or two-byte element cost more than the copy
-            int e = elementBytes;
+            // eight bytes at a time: each half of a lane's source half spread into every other element of a long
             for (int lane = 0; lane < width; lane += 16) {
-                int src = lane + from;
-                for (int o = 0; o < 8; o++) {
-                    int at = lane + to[o];
-                    r[at] = x[src + o];
-                    r[at + e] = y[src + o];
-                }
+                long xs = (long) LONGS.get(x, lane + from);
+                long ys = (long) LONGS.get(y, lane + from);
+                LONGS.set(r, lane, spread(xs & 0xFFFF_FFFFL) | spread(ys & 0xFFFF_FFFFL) << elementBits);
+                LONGS.set(r, lane + 8, spread(xs >>> 32) | spread(ys >>> 32) << elementBits);
             }
+        }
+
+        /** The elements of the low 32 bits of v, each followed by an empty element of the same size. */
+        private long spread(long v) {
+            if (elementBits == 32) {
+                return v;
+            }
+            long t = (v | v << 16) & 0x0000_FFFF_0000_FFFFL;
+            return elementBits == 16 ? t : (t | t << 8) & 0x00FF_00FF_00FF_00FFL;
         }
     }
 
