@@ -141,7 +141,7 @@ class TernSimCliTest {
             .allMatch(l -> l.contains("max|err|")), o.out());
         assertOneLineUserError(run("validate", "--kernel", "tl9"),
             "valid: all, f16, i2_s, i2_s-1xn, i2_s-int4, i2_s-nx1, i2_s-sparse, i2_s-vnni, q4_0, ternary-a16, tl1, tl2,"
-                + " tl2_0, tmac, tq2_0");
+                + " tl2_0, tmac, tmac-w4, tq2_0");
         assertOneLineUserError(run("validate", "--kernel", "tmac", "--shapes", "16x100"), "16x100");
     }
 

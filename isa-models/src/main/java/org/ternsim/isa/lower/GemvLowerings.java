@@ -61,6 +61,11 @@ public final class GemvLowerings {
         all.add(new SparseAvx512Lowering());
         all.add(new SparseNeonLowering(false));
         all.add(new SparseNeonLowering(true));
+        // T-MAC with 4-bit weights (tmac-w4, T-MAC's W4): the tmac programs with four bit planes.
+        int w4 = org.ternsim.kernels.tmac.TmacShapes.W4_BITS;
+        all.add(new TmacNeonLowering(org.ternsim.kernels.tmac.TmacShapes.DEFAULT_ACT_GROUP, w4));
+        all.add(TmacAvx2Lowering.defaults(w4));
+        all.add(TmacAvx512Lowering.defaults(w4));
         return List.copyOf(all);
     }
 

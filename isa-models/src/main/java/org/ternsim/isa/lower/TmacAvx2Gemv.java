@@ -1,4 +1,4 @@
-// Lowers the T-MAC GEMV (2 bit planes, g = 4, int8 tables) to an AVX2 program: vpshufb lookups for 32 rows at a time.
+// Lowers the T-MAC GEMV (2 or 4 bit planes, g = 4, int8 tables) to AVX2: vpshufb lookups for 32 rows at a time.
 package org.ternsim.isa.lower;
 
 import static org.ternsim.isa.Reg.xmm;
@@ -16,26 +16,30 @@ import org.ternsim.kernels.tmac.TmacShapes;
 import org.ternsim.kernels.tmac.TmacWeights;
 
 /**
- * T-MAC's AVX2 {@code tbl_g4_int8_float_update_impl} (kernels.md section 7) for 32 rows at a time. Per 4-activation
- * group i and bit plane, one 16-byte load holds the group's 4-bit index of 32 rows (low nibble row r, high nibble row
- * r + 16: T-MAC's offline permutation, done here by the binder); {@code vpand} / {@code vpsrlw}+{@code vpand} split
- * the nibbles, {@code vinserti128} puts them in the two 128-bit lanes ({@code _mm256_set_m128i(top, bot)}) and one
- * {@code vpshufb} looks both up in the group's 16-entry int8 table, broadcast to both lanes ({@code vbroadcasti128};
- * the table is shared by both planes). The lookups are sign-extended ({@code vpmovsxbw}, low lane and
- * {@code vextracti128} high lane: T-MAC's SignedWideningAdder) and summed per plane in int16 with {@code vpaddw}.
- * At most {@link #MAX_ACT_GROUP} / 4 = {@value TmacGemv#INT16_BLOCK} lookups of |entry| <= 128 are summed per
- * activation group, so the int16 sums never wrap and equal the engine's int32 group sums.
+ * T-MAC's AVX2 {@code tbl_g4_int8_float_update_impl} (kernels.md section 7) for 32 rows at a time, with b = 2 bit
+ * planes (ternary, {@code tmac}) or 4 (int4, {@code tmac-w4}). Per 4-activation group i and bit plane, one 16-byte load
+ * holds the group's 4-bit index of 32 rows (low nibble row r, high nibble row r + 16: T-MAC's offline permutation, done
+ * here by the binder); {@code vpand} / {@code vpsrlw}+{@code vpand} split the nibbles, {@code vinserti128} puts them in
+ * the two 128-bit lanes ({@code _mm256_set_m128i(top, bot)}) and one {@code vpshufb} looks both up in the group's
+ * 16-entry int8 table, broadcast to both lanes ({@code vbroadcasti128}; the table is shared by all planes). The lookups
+ * are sign-extended ({@code vpmovsxbw}, low lane and {@code vextracti128} high lane: T-MAC's SignedWideningAdder) and
+ * summed per plane in int16 with {@code vpaddw}. At most {@link #MAX_ACT_GROUP} / 4 = {@value TmacGemv#INT16_BLOCK}
+ * lookups of |entry| <= 128 are summed per activation group, so the int16 sums never wrap and equal the engine's int32
+ * group sums.
  *
- * <p>After activation group j the sums are widened ({@code vpmovsxwd}), converted ({@code vcvtdq2ps}) and the
- * engine's float epilogue (TmacEpilogue) runs lane-wise over the rows: p0 = fma((float) S0, lut_scale[j], lut_bias[j])
- * ({@code vfmadd231ps} into a copy of the bias), p1 = (float) S1 * lut_scale[j] ({@code vmulps}); each is fused into
- * lane j mod 16 of the row's canonical 16-lane sum (LaneSum) with w_scale ({@code vfmadd231ps}). Those lanes live in
- * a 4 KiB scratch region (2 planes x 16 lanes x 32 rows). At the end of the 32 rows the lanes are folded (i + 8,
- * + 4, + 2, + 1) and y = 0.5 c0 + c1 is stored. Lanes never written (fewer than 16 activation groups) are +0 in the
- * engine and are skipped here: a lane is never -0 (it starts at +0 and fma with a +0 addend or an exact cancellation
- * gives +0 under round-to-nearest), so adding +0 to it is the identity. The activation-group loop is unrolled at
- * lowering time (the scratch lane is static); the group loop {@code .Lgroup} is a loop. A last tile of fewer than 32
- * rows is padded. Not lowered: building the tables ({@code lut_ctor}), which the binder takes from TmacLut.
+ * <p>After activation group j the sums are widened ({@code vpmovsxwd}), converted ({@code vcvtdq2ps}) and the engine's
+ * float epilogue (TmacEpilogue) runs lane-wise over the rows: p0 = fma((float) S0, lut_scale[j], lut_bias[j])
+ * ({@code vfmadd231ps} into a copy of the bias), p_i = (float) S_i * lut_scale[j] ({@code vmulps}) for the other
+ * planes; each is fused into lane j mod 16 of the row's canonical 16-lane sum (LaneSum) with w_scale
+ * ({@code vfmadd231ps}). Those lanes live in a 2 KiB-per-plane scratch region (b planes x 16 lanes x 32 rows). At the
+ * end of the 32 rows the lanes are folded (i + 8, + 4, + 2, + 1) and y = ((0.5 c0 + c1) + 2 c2) + 4 c3 (two planes: y =
+ * 0.5 c0 + c1) is stored. Four planes take 4 index loads and 4 {@code vpshufb} per group (twice the work of two) and
+ * eight int16 accumulators (TmacX86Loops' register plan). Lanes never written (fewer than 16 activation groups) are +0
+ * in the engine and are skipped here: a lane is never -0 (it starts at +0 and fma with a +0 addend or an exact
+ * cancellation gives +0 under round-to-nearest), so adding +0 to it is the identity. The activation-group loop is
+ * unrolled at lowering time (the scratch lane is static); the group loop {@code .Lgroup} is a loop. A last tile of
+ * fewer than 32 rows is padded. Not lowered: building the tables ({@code lut_ctor}), which the binder takes from
+ * TmacLut.
  */
 public final class TmacAvx2Gemv {
 
@@ -49,10 +53,10 @@ public final class TmacAvx2Gemv {
     public static final long SCRATCH_BASE = TmacX86Loops.SCRATCH_BASE;
     public static final long OUTPUT_BASE = TmacX86Loops.OUTPUT_BASE;
     private static final int LANES = TmacX86Loops.LANES;
-    /** Bytes of weights per tile and 4-activation group: 16 bytes per plane. */
-    private static final int GROUP_BYTES = 32;
+    /** Bytes of weights per tile, 4-activation group and plane. */
+    private static final int PLANE_GROUP_BYTES = 16;
     private static final TmacX86Loops.Width WIDTH =
-        new TmacX86Loops.Width(ROWS_PER_TILE, GROUP_BYTES, Reg::ymm, xmm(15), Reg::ymm);
+        new TmacX86Loops.Width(ROWS_PER_TILE, PLANE_GROUP_BYTES, Reg::ymm, xmm(15), Reg::ymm);
 
     private static final Reg W = TmacX86Loops.W;
     private static final Reg T = TmacX86Loops.T;
@@ -60,6 +64,7 @@ public final class TmacAvx2Gemv {
     private static final Reg GROUPS = TmacX86Loops.GROUPS;
     private static final Reg LP = TmacX86Loops.LP;
     private static final Reg SCRATCH = TmacX86Loops.SCRATCH;
+    private static final Reg CONSTS = TmacX86Loops.CONSTS;
 
     private TmacAvx2Gemv() {
     }
@@ -79,16 +84,24 @@ public final class TmacAvx2Gemv {
         return WIDTH.tiles(rows);
     }
 
+    /** The ternary ({@value TmacShapes#BITS}-plane) program. */
     public static Program lower(int rows, int cols, int actGroupSize) {
-        checkShape(rows, cols, actGroupSize);
-        return TmacX86Loops.lower("avx2", WIDTH, TmacAvx2Gemv::emitGroup, TmacAvx2Gemv::emitActGroupEpilogue,
-            TmacAvx2Gemv::emitFold, rows, cols, actGroupSize);
+        return lower(rows, cols, actGroupSize, TmacShapes.BITS);
     }
 
-    /** One 4-activation group of 32 rows: both planes' lookups added to ymm0/ymm1 (plane 0), ymm2/ymm3 (plane 1). */
-    private static void emitGroup(Program.Builder b) {
+    /** The program for weights of {@code bits} planes (2 or 4). */
+    public static Program lower(int rows, int cols, int actGroupSize, int bits) {
+        checkShape(rows, cols, actGroupSize);
+        return TmacX86Loops.lower("avx2", WIDTH, b -> emitGroup(b, bits), (b, j) -> emitActGroupEpilogue(b, j, bits),
+            (b, lanes) -> emitFold(b, lanes, bits), rows, cols, actGroupSize, bits);
+    }
+
+    /** One 4-activation group of 32 rows: each plane's lookups added to its two accumulators (plane 0: ymm0/ymm1). */
+    private static void emitGroup(Program.Builder b, int bits) {
         b.emit("vbroadcasti128", ymm(4), Mem.at(T, 0, 16));
-        for (int plane = 0; plane < 2; plane++) {
+        for (int plane = 0; plane < bits; plane++) {
+            int lo = TmacX86Loops.accumulator(plane, 0);
+            int hi = TmacX86Loops.accumulator(plane, 1);
             b.emit("vmovdqu", xmm(5), Mem.at(W, 16L * plane, 16));
             b.emit("vpsrlw", xmm(6), xmm(5), new Imm(4));
             b.emit("vpand", xmm(5), xmm(5), xmm(15));
@@ -98,8 +111,8 @@ public final class TmacAvx2Gemv {
             b.emit("vpmovsxbw", ymm(6), xmm(5));
             b.emit("vextracti128", xmm(5), ymm(5), new Imm(1));
             b.emit("vpmovsxbw", ymm(5), xmm(5));
-            b.emit("vpaddw", ymm(2 * plane), ymm(2 * plane), ymm(6));
-            b.emit("vpaddw", ymm(2 * plane + 1), ymm(2 * plane + 1), ymm(5));
+            b.emit("vpaddw", ymm(lo), ymm(lo), ymm(6));
+            b.emit("vpaddw", ymm(hi), ymm(hi), ymm(5));
         }
     }
 
@@ -109,45 +122,53 @@ public final class TmacAvx2Gemv {
     }
 
     /** Plane sums of activation group j through the float epilogue into lane j mod 16 of each row's sums. */
-    private static void emitActGroupEpilogue(Program.Builder b, int j) {
+    private static void emitActGroupEpilogue(Program.Builder b, int j, int bits) {
         b.emit("vbroadcastss", ymm(12), Mem.at(LP, 0, 4));      // lut_scale[j]
         b.emit("vbroadcastss", ymm(11), Mem.at(LP, 4, 4));      // lut_bias[j]
         b.emit("add", LP, new Imm(8));
         int lane = j % LANES;
-        for (int plane = 0; plane < 2; plane++) {
+        int[] t = TmacX86Loops.epilogueTemps(bits);
+        for (int plane = 0; plane < bits; plane++) {
             for (int chunk = 0; chunk < 4; chunk++) {
-                Reg sums = ymm(2 * plane + chunk / 2);
+                Reg sums = ymm(TmacX86Loops.accumulator(plane, chunk / 2));
                 if (chunk % 2 == 0) {
-                    b.emit("vpmovsxwd", ymm(7), xmm(sums.index()));
+                    b.emit("vpmovsxwd", ymm(t[0]), xmm(sums.index()));
                 } else {
-                    b.emit("vextracti128", xmm(7), sums, new Imm(1));
-                    b.emit("vpmovsxwd", ymm(7), xmm(7));
+                    b.emit("vextracti128", xmm(t[0]), sums, new Imm(1));
+                    b.emit("vpmovsxwd", ymm(t[0]), xmm(t[0]));
                 }
-                b.emit("vcvtdq2ps", ymm(7), ymm(7));
+                b.emit("vcvtdq2ps", ymm(t[0]), ymm(t[0]));
                 if (plane == 0) {
-                    b.emit("vmovaps", ymm(8), ymm(11));
-                    b.emit("vfmadd231ps", ymm(8), ymm(7), ymm(12));
+                    b.emit("vmovaps", ymm(t[1]), ymm(11));
+                    b.emit("vfmadd231ps", ymm(t[1]), ymm(t[0]), ymm(12));
                 } else {
-                    b.emit("vmulps", ymm(8), ymm(7), ymm(12));
+                    b.emit("vmulps", ymm(t[1]), ymm(t[0]), ymm(12));
                 }
                 Mem at = Mem.at(SCRATCH, slot(plane, lane, chunk), 32);
                 if (j < LANES) {
-                    b.emit("vpxor", ymm(9), ymm(9), ymm(9));
+                    b.emit("vpxor", ymm(t[2]), ymm(t[2]), ymm(t[2]));
                 } else {
-                    b.emit("vmovups", ymm(9), at);
+                    b.emit("vmovups", ymm(t[2]), at);
                 }
-                b.emit("vfmadd231ps", ymm(9), ymm(8), ymm(14));
-                b.emit("vmovups", at, ymm(9));
+                b.emit("vfmadd231ps", ymm(t[2]), ymm(t[1]), ymm(14));
+                b.emit("vmovups", at, ymm(t[2]));
             }
         }
     }
 
-    /** Folds the written lanes (i + 8, + 4, + 2, + 1) per 8 rows and stores y = 0.5 c0 + c1. */
-    private static void emitFold(Program.Builder b, int usedLanes) {
+    /**
+     * Folds the written lanes (i + 8, + 4, + 2, + 1) per 8 rows, the highest plane first, and stores
+     * y = ((0.5 c0 + c1) + 2 c2) + 4 c3; alphas 2 and 4 are broadcast into ymm11 / ymm12 (lut_bias and lut_scale,
+     * free until the next tile's first epilogue).
+     */
+    private static void emitFold(Program.Builder b, int usedLanes, int bits) {
+        for (int plane = 2; plane < bits; plane++) {
+            b.emit("vbroadcastss", ymm(9 + plane), Mem.at(CONSTS, 4L * plane, 4));   // alpha 2^(plane-1)
+        }
         for (int chunk = 0; chunk < 4; chunk++) {
-            for (int plane = 1; plane >= 0; plane--) {
-                // The result lands in ymm0, except plane 1's last step, which keeps c1 in ymm8 for the final add.
-                Reg last = plane == 1 ? ymm(8) : ymm(0);
+            for (int plane = bits - 1; plane >= 0; plane--) {
+                // The result lands in ymm0 for plane 0; the other planes' last step keeps c_i in its fold target.
+                Reg last = ymm(TmacX86Loops.foldTarget(plane));
                 int live = usedLanes;
                 for (int i = 0; i < Math.min(live, LANES / 2); i++) {
                     b.emit("vmovups", ymm(i), Mem.at(SCRATCH, slot(plane, i, chunk), 32));
@@ -162,18 +183,23 @@ public final class TmacAvx2Gemv {
                     }
                     live = Math.min(live, half);
                 }
-                if (live == 1 && usedLanes == 1 && plane == 1) {
-                    b.emit("vmovaps", ymm(8), ymm(0));
+                if (live == 1 && usedLanes == 1 && plane > 0) {
+                    b.emit("vmovaps", last, ymm(0));
                 }
             }
             b.emit("vmulps", ymm(0), ymm(0), ymm(13));
             b.emit("vaddps", ymm(0), ymm(0), ymm(8));
+            for (int plane = 2; plane < bits; plane++) {
+                Reg c = ymm(TmacX86Loops.foldTarget(plane));
+                b.emit("vmulps", c, c, ymm(9 + plane));
+                b.emit("vaddps", ymm(0), ymm(0), c);
+            }
             b.emit("vmovups", Mem.at(Y, 0, 32), ymm(0));
             b.emit("add", Y, new Imm(32));
         }
     }
 
-    /** Puts rows r and r + 16 of a tile in the low and high nibbles, copies the tables, scales and biases. */
+    /** Puts rows r and r + 16 of a tile in the low and high nibbles (every plane), copies tables, scales and biases. */
     public static void bind(Memory memory, TmacWeights weights, TmacLut lut) {
         int groups = weights.cols() / TmacShapes.G;
         byte[] out = memory.bytes("weights");
@@ -181,15 +207,16 @@ public final class TmacAvx2Gemv {
         // The indices are read straight from the plane bytes (as TmacWeights.index reads them, without its bounds
         // checks): the binding is timed with every simulated call, and the checked read per group dominated it.
         byte[] indices = weights.indices();
-        int planeBytes = weights.planeBytes();
+        int bits = weights.bits();
+        int groupBytes = bits * PLANE_GROUP_BYTES;
         for (int row = 0; row < weights.rows(); row++) {
             int tile = row / ROWS_PER_TILE;
             int r = row % ROWS_PER_TILE;
             int shift = r < 16 ? 0 : 4;
-            for (int plane = 0; plane < 2; plane++) {
-                int from = (2 * row + plane) * planeBytes;
-                int at = (tile * groups * 2 + plane) * 16 + r % 16; // group i at + 32 i
-                for (int i = 0; i < groups; i++, at += 32) {
+            for (int plane = 0; plane < bits; plane++) {
+                int from = weights.planeStart(row, plane);
+                int at = (tile * groups * bits + plane) * 16 + r % 16; // group i at + 16 bits i
+                for (int i = 0; i < groups; i++, at += groupBytes) {
                     int b = indices[from + i / 2];
                     int index = (i & 1) == 0 ? b & 0xF : (b >> 4) & 0xF;
                     out[at] |= (byte) (index << shift);

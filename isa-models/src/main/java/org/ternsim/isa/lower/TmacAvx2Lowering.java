@@ -1,4 +1,4 @@
-// The T-MAC GEMV on AVX2 (vpshufb on int8 tables, 32 rows per tile) as a GemvLowering; act_group_size is the parameter.
+// T-MAC on AVX2 (vpshufb on int8 tables, 32 rows per tile) as a GemvLowering; act_group_size and planes are parameters.
 package org.ternsim.isa.lower;
 
 import java.util.List;
@@ -7,20 +7,35 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.x86.X86Semantics;
 import org.ternsim.kernels.tmac.TmacShapes;
 
-/** @param actGroupSize activations per lut_scale (T-MAC's -ags; default 64), at most TmacAvx2Gemv.MAX_ACT_GROUP */
-public record TmacAvx2Lowering(int actGroupSize) implements GemvLowering {
+/**
+ * @param actGroupSize activations per lut_scale (T-MAC's -ags; default 64), at most TmacAvx2Gemv.MAX_ACT_GROUP
+ * @param bits         bit planes: 2 for ternary weights ({@code tmac}), 4 for int4 ({@code tmac-w4})
+ */
+public record TmacAvx2Lowering(int actGroupSize, int bits) implements GemvLowering {
 
     public TmacAvx2Lowering {
         TmacAvx2Gemv.checkShape(1, actGroupSize, actGroupSize);
+        TmacShapes.checkBits(bits);
     }
 
+    /** The ternary kernel {@code tmac}. */
+    public TmacAvx2Lowering(int actGroupSize) {
+        this(actGroupSize, TmacShapes.BITS);
+    }
+
+    /** {@code tmac} with T-MAC's default act_group_size. */
     public static TmacAvx2Lowering defaults() {
-        return new TmacAvx2Lowering(TmacShapes.DEFAULT_ACT_GROUP);
+        return defaults(TmacShapes.BITS);
+    }
+
+    /** {@code bits} planes with T-MAC's default act_group_size. */
+    public static TmacAvx2Lowering defaults(int bits) {
+        return new TmacAvx2Lowering(TmacShapes.DEFAULT_ACT_GROUP, bits);
     }
 
     @Override
     public String kernel() {
-        return "tmac";
+        return TmacShapes.kernelName(bits);
     }
 
     @Override
@@ -40,19 +55,16 @@ public record TmacAvx2Lowering(int actGroupSize) implements GemvLowering {
 
     @Override
     public Program lower(int rows, int cols) {
-        return TmacAvx2Gemv.lower(rows, cols, actGroupSize);
+        return TmacAvx2Gemv.lower(rows, cols, actGroupSize, bits);
     }
 
     @Override
     public GemvOperands random(int rows, int cols, long seed) {
-        return TmacOperands.random(rows, cols, actGroupSize, seed, TmacAvx2Gemv.LAYOUT);
+        return TmacOperands.random(rows, cols, actGroupSize, bits, seed, TmacAvx2Gemv.LAYOUT);
     }
 
     @Override
     public List<GemvOperands> dataSets(int rows, int cols, long seed) {
-        return List.of(random(rows, cols, seed),
-            TmacOperands.constant(rows, cols, actGroupSize, 1, 127, TmacAvx2Gemv.LAYOUT),
-            TmacOperands.constant(rows, cols, actGroupSize, -1, -127, TmacAvx2Gemv.LAYOUT),
-            TmacOperands.constant(rows, cols, actGroupSize, 1, -127, TmacAvx2Gemv.LAYOUT));
+        return TmacOperands.dataSets(rows, cols, actGroupSize, bits, seed, TmacAvx2Gemv.LAYOUT);
     }
 }

@@ -1,4 +1,4 @@
-// Lowers the T-MAC GEMV (2 bit planes, g = 4, int8 tables) to AVX-512: zmm vpshufb lookups for 64 rows at a time.
+// Lowers the T-MAC GEMV (2 or 4 bit planes, g = 4, int8 tables) to AVX-512: zmm vpshufb lookups for 64 rows at a time.
 package org.ternsim.isa.lower;
 
 import static org.ternsim.isa.Reg.xmm;
@@ -16,25 +16,26 @@ import org.ternsim.kernels.tmac.TmacShapes;
 import org.ternsim.kernels.tmac.TmacWeights;
 
 /**
- * {@link TmacAvx2Gemv} widened to zmm: 64 rows per tile instead of 32, the same instructions per 4-activation group.
- * Per group and bit plane one 32-byte load holds the 4-bit index of 64 rows (low nibble row r, high nibble row r + 32);
+ * {@link TmacAvx2Gemv} widened to zmm: 64 rows per tile instead of 32, the same instructions per 4-activation group and
+ * plane, 2 planes (ternary, {@code tmac}) or 4 (int4, {@code tmac-w4}), the same register plan (TmacX86Loops). Per
+ * group and bit plane one 32-byte load holds the 4-bit index of 64 rows (low nibble row r, high nibble row r + 32);
  * {@code vpand} / {@code vpsrlw}+{@code vpand} on ymm split the nibbles, {@code vinserti64x4} joins them into one zmm,
  * and one {@code vpshufb zmm} looks all 64 up in the group's 16-entry int8 table, broadcast to the four 128-bit lanes
  * ({@code vbroadcasti32x4}). {@code vpshufb} is enough: every lane reads the same 16-entry table, so the cross-lane
- * {@code vpermb} (VBMI) would buy nothing and cost more on Zen 4 (vpermb zmm 1 uop but 2-cycle issue like vpshufb,
- * and it would need the table replicated in a 64-byte register anyway). The lookups are sign-extended
+ * {@code vpermb} (VBMI) would buy nothing and cost more on Zen 4 (vpermb zmm 1 uop but 2-cycle issue like vpshufb, and
+ * it would need the table replicated in a 64-byte register anyway). The lookups are sign-extended
  * ({@code vpmovsxbw zmm, ymm}, low half and {@code vextracti64x4} high half) and summed per plane in int16 with
  * {@code vpaddw zmm}; as on AVX2 at most {@link TmacAvx2Gemv#MAX_ACT_GROUP} / 4 lookups are summed per activation
  * group, so the int16 sums never wrap.
  *
  * <p>The float epilogue is the AVX2 one on 16 rows per zmm: widen ({@code vpmovsxwd zmm}), convert, p0 = fma(S0,
- * lut_scale, lut_bias), p1 = S1 * lut_scale, fused into lane j mod 16 of each row's 16 canonical lane sums (8 KiB
- * scratch: 2 planes x 16 lanes x 64 rows), then the lanes are folded (i + 8, + 4, + 2, + 1) and y = 0.5 c0 + c1 is
- * stored. Every row's float operations are the AVX2 program's, in the same order, so the outputs are the engine's bit
- * for bit. Scratch and output move with {@code vmovdqu64} (bits are bits; the forms the zmm tables already time) and
- * the fold loads before it adds (no {@code vaddps zmm, m512}). zmm registers are zeroed with VEX {@code vpxor xmm}
- * (clears the whole register), as Tl2VbmiGemv does.
- * A last tile of fewer than 64 rows is padded. Not lowered: building the tables ({@code lut_ctor}).
+ * lut_scale, lut_bias), p_i = S_i * lut_scale for the other planes, fused into lane j mod 16 of each row's 16 canonical
+ * lane sums (4 KiB of scratch per plane: 16 lanes x 64 rows), then the lanes are folded (i + 8, + 4, + 2, + 1) and y =
+ * ((0.5 c0 + c1) + 2 c2) + 4 c3 (two planes: y = 0.5 c0 + c1) is stored. Every row's float operations are the AVX2
+ * program's, in the same order, so the outputs are the engine's bit for bit. Scratch and output move with
+ * {@code vmovdqu64} (bits are bits; the forms the zmm tables already time) and the fold loads before it adds (no
+ * {@code vaddps zmm, m512}). zmm registers are zeroed with VEX {@code vpxor xmm} (clears the whole register), as
+ * Tl2VbmiGemv does. A last tile of fewer than 64 rows is padded. Not lowered: building the tables ({@code lut_ctor}).
  */
 public final class TmacAvx512Gemv {
 
@@ -49,10 +50,10 @@ public final class TmacAvx512Gemv {
     /** Rows per zmm of floats. */
     private static final int CHUNK_ROWS = 16;
     private static final int CHUNKS = ROWS_PER_TILE / CHUNK_ROWS;
-    /** Bytes of weights per tile and 4-activation group: 32 bytes per plane. */
-    private static final int GROUP_BYTES = 64;
+    /** Bytes of weights per tile, 4-activation group and plane. */
+    private static final int PLANE_GROUP_BYTES = 32;
     private static final TmacX86Loops.Width WIDTH =
-        new TmacX86Loops.Width(ROWS_PER_TILE, GROUP_BYTES, Reg::zmm, ymm(15), Reg::xmm);
+        new TmacX86Loops.Width(ROWS_PER_TILE, PLANE_GROUP_BYTES, Reg::zmm, ymm(15), Reg::xmm);
 
     private static final Reg W = TmacX86Loops.W;
     private static final Reg T = TmacX86Loops.T;
@@ -60,6 +61,7 @@ public final class TmacAvx512Gemv {
     private static final Reg GROUPS = TmacX86Loops.GROUPS;
     private static final Reg LP = TmacX86Loops.LP;
     private static final Reg SCRATCH = TmacX86Loops.SCRATCH;
+    private static final Reg CONSTS = TmacX86Loops.CONSTS;
 
     private TmacAvx512Gemv() {
     }
@@ -68,16 +70,24 @@ public final class TmacAvx512Gemv {
         return WIDTH.tiles(rows);
     }
 
+    /** The ternary ({@value TmacShapes#BITS}-plane) program. */
     public static Program lower(int rows, int cols, int actGroupSize) {
-        TmacAvx2Gemv.checkShape(rows, cols, actGroupSize);
-        return TmacX86Loops.lower("avx512", WIDTH, TmacAvx512Gemv::emitGroup, TmacAvx512Gemv::emitActGroupEpilogue,
-            TmacAvx512Gemv::emitFold, rows, cols, actGroupSize);
+        return lower(rows, cols, actGroupSize, TmacShapes.BITS);
     }
 
-    /** One 4-activation group of 64 rows: plane 0 into zmm0 (rows 0-31) / zmm1 (32-63), plane 1 into zmm2 / zmm3. */
-    private static void emitGroup(Program.Builder b) {
+    /** The program for weights of {@code bits} planes (2 or 4). */
+    public static Program lower(int rows, int cols, int actGroupSize, int bits) {
+        TmacAvx2Gemv.checkShape(rows, cols, actGroupSize);
+        return TmacX86Loops.lower("avx512", WIDTH, b -> emitGroup(b, bits), (b, j) -> emitActGroupEpilogue(b, j, bits),
+            (b, lanes) -> emitFold(b, lanes, bits), rows, cols, actGroupSize, bits);
+    }
+
+    /** One 4-activation group of 64 rows: plane 0 into zmm0 (rows 0-31) / zmm1 (32-63), plane 1 into zmm2 / zmm3... */
+    private static void emitGroup(Program.Builder b, int bits) {
         b.emit("vbroadcasti32x4", zmm(4), Mem.at(T, 0, 16));
-        for (int plane = 0; plane < 2; plane++) {
+        for (int plane = 0; plane < bits; plane++) {
+            int lo = TmacX86Loops.accumulator(plane, 0);
+            int hi = TmacX86Loops.accumulator(plane, 1);
             b.emit("vmovdqu", ymm(5), Mem.at(W, 32L * plane, 32));
             b.emit("vpsrlw", ymm(6), ymm(5), new Imm(4));
             b.emit("vpand", ymm(5), ymm(5), ymm(15));
@@ -87,8 +97,8 @@ public final class TmacAvx512Gemv {
             b.emit("vpmovsxbw", zmm(6), ymm(5));
             b.emit("vextracti64x4", ymm(5), zmm(5), new Imm(1));
             b.emit("vpmovsxbw", zmm(5), ymm(5));
-            b.emit("vpaddw", zmm(2 * plane), zmm(2 * plane), zmm(6));
-            b.emit("vpaddw", zmm(2 * plane + 1), zmm(2 * plane + 1), zmm(5));
+            b.emit("vpaddw", zmm(lo), zmm(lo), zmm(6));
+            b.emit("vpaddw", zmm(hi), zmm(hi), zmm(5));
         }
     }
 
@@ -98,44 +108,51 @@ public final class TmacAvx512Gemv {
     }
 
     /** Plane sums of activation group j through the float epilogue into lane j mod 16 of each row's sums. */
-    private static void emitActGroupEpilogue(Program.Builder b, int j) {
+    private static void emitActGroupEpilogue(Program.Builder b, int j, int bits) {
         b.emit("vbroadcastss", zmm(12), Mem.at(LP, 0, 4));      // lut_scale[j]
         b.emit("vbroadcastss", zmm(11), Mem.at(LP, 4, 4));      // lut_bias[j]
         b.emit("add", LP, new Imm(8));
         int lane = j % LANES;
-        for (int plane = 0; plane < 2; plane++) {
+        int[] t = TmacX86Loops.epilogueTemps(bits);
+        for (int plane = 0; plane < bits; plane++) {
             for (int chunk = 0; chunk < CHUNKS; chunk++) {
-                Reg sums = zmm(2 * plane + chunk / 2);
+                Reg sums = zmm(TmacX86Loops.accumulator(plane, chunk / 2));
                 if (chunk % 2 == 0) {
-                    b.emit("vpmovsxwd", zmm(7), ymm(sums.index()));
+                    b.emit("vpmovsxwd", zmm(t[0]), ymm(sums.index()));
                 } else {
-                    b.emit("vextracti64x4", ymm(7), sums, new Imm(1));
-                    b.emit("vpmovsxwd", zmm(7), ymm(7));
+                    b.emit("vextracti64x4", ymm(t[0]), sums, new Imm(1));
+                    b.emit("vpmovsxwd", zmm(t[0]), ymm(t[0]));
                 }
-                b.emit("vcvtdq2ps", zmm(7), zmm(7));
+                b.emit("vcvtdq2ps", zmm(t[0]), zmm(t[0]));
                 if (plane == 0) {
-                    b.emit("vmovaps", zmm(8), zmm(11));
-                    b.emit("vfmadd231ps", zmm(8), zmm(7), zmm(12));
+                    b.emit("vmovaps", zmm(t[1]), zmm(11));
+                    b.emit("vfmadd231ps", zmm(t[1]), zmm(t[0]), zmm(12));
                 } else {
-                    b.emit("vmulps", zmm(8), zmm(7), zmm(12));
+                    b.emit("vmulps", zmm(t[1]), zmm(t[0]), zmm(12));
                 }
                 Mem at = Mem.at(SCRATCH, slot(plane, lane, chunk), 64);
                 if (j < LANES) {
-                    b.emit("vpxor", xmm(9), xmm(9), xmm(9));
+                    b.emit("vpxor", xmm(t[2]), xmm(t[2]), xmm(t[2]));
                 } else {
-                    b.emit("vmovdqu64", zmm(9), at);
+                    b.emit("vmovdqu64", zmm(t[2]), at);
                 }
-                b.emit("vfmadd231ps", zmm(9), zmm(8), zmm(14));
-                b.emit("vmovdqu64", at, zmm(9));
+                b.emit("vfmadd231ps", zmm(t[2]), zmm(t[1]), zmm(14));
+                b.emit("vmovdqu64", at, zmm(t[2]));
             }
         }
     }
 
-    /** Folds the written lanes (i + 8, + 4, + 2, + 1) per 16 rows and stores y = 0.5 c0 + c1. */
-    private static void emitFold(Program.Builder b, int usedLanes) {
+    /**
+     * Folds the written lanes (i + 8, + 4, + 2, + 1) per 16 rows, the highest plane first, and stores
+     * y = ((0.5 c0 + c1) + 2 c2) + 4 c3, alphas 2 and 4 broadcast into zmm11 / zmm12 as on AVX2.
+     */
+    private static void emitFold(Program.Builder b, int usedLanes, int bits) {
+        for (int plane = 2; plane < bits; plane++) {
+            b.emit("vbroadcastss", zmm(9 + plane), Mem.at(CONSTS, 4L * plane, 4));   // alpha 2^(plane-1)
+        }
         for (int chunk = 0; chunk < CHUNKS; chunk++) {
-            for (int plane = 1; plane >= 0; plane--) {
-                Reg last = plane == 1 ? zmm(8) : zmm(0);
+            for (int plane = bits - 1; plane >= 0; plane--) {
+                Reg last = zmm(TmacX86Loops.foldTarget(plane));
                 int live = usedLanes;
                 for (int i = 0; i < Math.min(live, LANES / 2); i++) {
                     b.emit("vmovdqu64", zmm(i), Mem.at(SCRATCH, slot(plane, i, chunk), 64));
@@ -151,30 +168,36 @@ public final class TmacAvx512Gemv {
                     }
                     live = Math.min(live, half);
                 }
-                if (live == 1 && usedLanes == 1 && plane == 1) {
-                    b.emit("vmovaps", zmm(8), zmm(0));
+                if (live == 1 && usedLanes == 1 && plane > 0) {
+                    b.emit("vmovaps", last, zmm(0));
                 }
             }
             b.emit("vmulps", zmm(0), zmm(0), zmm(13));
             b.emit("vaddps", zmm(0), zmm(0), zmm(8));
+            for (int plane = 2; plane < bits; plane++) {
+                Reg c = zmm(TmacX86Loops.foldTarget(plane));
+                b.emit("vmulps", c, c, zmm(9 + plane));
+                b.emit("vaddps", zmm(0), zmm(0), c);
+            }
             b.emit("vmovdqu64", Mem.at(Y, 0, 64), zmm(0));
             b.emit("add", Y, new Imm(64));
         }
     }
 
-    /** Puts rows r and r + 32 of a tile in the low and high nibbles, copies the tables, scales and biases. */
+    /** Puts rows r and r + 32 of a tile in the low and high nibbles (every plane), copies tables, scales and biases. */
     public static void bind(Memory memory, TmacWeights weights, TmacLut lut) {
         int groups = weights.cols() / TmacShapes.G;
         byte[] out = memory.bytes("weights");
         Arrays.fill(out, (byte) 0);
         int half = ROWS_PER_TILE / 2;
+        int bits = weights.bits();
         for (int row = 0; row < weights.rows(); row++) {
             int tile = row / ROWS_PER_TILE;
             int r = row % ROWS_PER_TILE;
             int shift = r < half ? 0 : 4;
-            for (int plane = 0; plane < 2; plane++) {
+            for (int plane = 0; plane < bits; plane++) {
                 for (int i = 0; i < groups; i++) {
-                    int at = ((tile * groups + i) * 2 + plane) * half + r % half;
+                    int at = ((tile * groups + i) * bits + plane) * half + r % half;
                     out[at] |= (byte) (weights.index(row, plane, i) << shift);
                 }
             }

@@ -1,4 +1,4 @@
-// The T-MAC GEMV on AVX-512 (vpshufb zmm on int8 tables, 64 rows per tile) as a GemvLowering; act_group_size is the parameter.
+// T-MAC on AVX-512 (vpshufb zmm, 64 rows per tile) as a GemvLowering; act_group_size and planes are parameters.
 package org.ternsim.isa.lower;
 
 import java.util.List;
@@ -7,20 +7,35 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.x86.X86Semantics;
 import org.ternsim.kernels.tmac.TmacShapes;
 
-/** @param actGroupSize activations per lut_scale (T-MAC's -ags; default 64), at most TmacAvx2Gemv.MAX_ACT_GROUP */
-public record TmacAvx512Lowering(int actGroupSize) implements GemvLowering {
+/**
+ * @param actGroupSize activations per lut_scale (T-MAC's -ags; default 64), at most TmacAvx2Gemv.MAX_ACT_GROUP
+ * @param bits         bit planes: 2 for ternary weights ({@code tmac}), 4 for int4 ({@code tmac-w4})
+ */
+public record TmacAvx512Lowering(int actGroupSize, int bits) implements GemvLowering {
 
     public TmacAvx512Lowering {
         TmacAvx2Gemv.checkShape(1, actGroupSize, actGroupSize);
+        TmacShapes.checkBits(bits);
     }
 
+    /** The ternary kernel {@code tmac}. */
+    public TmacAvx512Lowering(int actGroupSize) {
+        this(actGroupSize, TmacShapes.BITS);
+    }
+
+    /** {@code tmac} with T-MAC's default act_group_size. */
     public static TmacAvx512Lowering defaults() {
-        return new TmacAvx512Lowering(TmacShapes.DEFAULT_ACT_GROUP);
+        return defaults(TmacShapes.BITS);
+    }
+
+    /** {@code bits} planes with T-MAC's default act_group_size. */
+    public static TmacAvx512Lowering defaults(int bits) {
+        return new TmacAvx512Lowering(TmacShapes.DEFAULT_ACT_GROUP, bits);
     }
 
     @Override
     public String kernel() {
-        return "tmac";
+        return TmacShapes.kernelName(bits);
     }
 
     @Override
@@ -40,19 +55,16 @@ public record TmacAvx512Lowering(int actGroupSize) implements GemvLowering {
 
     @Override
     public Program lower(int rows, int cols) {
-        return TmacAvx512Gemv.lower(rows, cols, actGroupSize);
+        return TmacAvx512Gemv.lower(rows, cols, actGroupSize, bits);
     }
 
     @Override
     public GemvOperands random(int rows, int cols, long seed) {
-        return TmacOperands.random(rows, cols, actGroupSize, seed, TmacAvx512Gemv.LAYOUT);
+        return TmacOperands.random(rows, cols, actGroupSize, bits, seed, TmacAvx512Gemv.LAYOUT);
     }
 
     @Override
     public List<GemvOperands> dataSets(int rows, int cols, long seed) {
-        return List.of(random(rows, cols, seed),
-            TmacOperands.constant(rows, cols, actGroupSize, 1, 127, TmacAvx512Gemv.LAYOUT),
-            TmacOperands.constant(rows, cols, actGroupSize, -1, -127, TmacAvx512Gemv.LAYOUT),
-            TmacOperands.constant(rows, cols, actGroupSize, 1, -127, TmacAvx512Gemv.LAYOUT));
+        return TmacOperands.dataSets(rows, cols, actGroupSize, bits, seed, TmacAvx512Gemv.LAYOUT);
     }
 }

@@ -1,4 +1,4 @@
-// The T-MAC GEMV on NEON (tbl on int8 tables, 16 rows per group) as a GemvLowering; act_group_size is the parameter.
+// T-MAC on NEON (tbl on int8 tables, 16 rows per group) as a GemvLowering; act_group_size and planes are parameters.
 package org.ternsim.isa.lower;
 
 import java.util.List;
@@ -7,16 +7,25 @@ import org.ternsim.isa.SemanticsTable;
 import org.ternsim.isa.arm.ArmSemantics;
 import org.ternsim.kernels.tmac.TmacShapes;
 
-/** @param actGroupSize activations per lut_scale (T-MAC's -ags; default 64) */
-public record TmacNeonLowering(int actGroupSize) implements GemvLowering {
+/**
+ * @param actGroupSize activations per lut_scale (T-MAC's -ags; default 64)
+ * @param bits         bit planes: 2 for ternary weights ({@code tmac}), 4 for int4 ({@code tmac-w4})
+ */
+public record TmacNeonLowering(int actGroupSize, int bits) implements GemvLowering {
 
     public TmacNeonLowering {
         TmacShapes.check(actGroupSize, actGroupSize);
+        TmacShapes.checkBits(bits);
+    }
+
+    /** The ternary kernel {@code tmac}. */
+    public TmacNeonLowering(int actGroupSize) {
+        this(actGroupSize, TmacShapes.BITS);
     }
 
     @Override
     public String kernel() {
-        return "tmac";
+        return TmacShapes.kernelName(bits);
     }
 
     @Override
@@ -36,18 +45,16 @@ public record TmacNeonLowering(int actGroupSize) implements GemvLowering {
 
     @Override
     public Program lower(int rows, int cols) {
-        return TmacNeonGemv.lower(rows, cols, actGroupSize);
+        return TmacNeonGemv.lower(rows, cols, actGroupSize, bits);
     }
 
     @Override
     public GemvOperands random(int rows, int cols, long seed) {
-        return TmacOperands.random(rows, cols, actGroupSize, seed);
+        return TmacOperands.random(rows, cols, actGroupSize, bits, seed, TmacOperands.NEON);
     }
 
     @Override
     public List<GemvOperands> dataSets(int rows, int cols, long seed) {
-        return List.of(random(rows, cols, seed), TmacOperands.constant(rows, cols, actGroupSize, 1, 127),
-            TmacOperands.constant(rows, cols, actGroupSize, -1, -127),
-            TmacOperands.constant(rows, cols, actGroupSize, 1, -127));
+        return TmacOperands.dataSets(rows, cols, actGroupSize, bits, seed, TmacOperands.NEON);
     }
 }

@@ -1,5 +1,5 @@
-// The loop nest and memory map shared by the AVX2 and AVX-512 T-MAC programs: tiles of rows, activation groups,
-// 4-activation groups; the width-specific lookups, epilogue and fold come from the caller.
+// The loop nest, memory map and register plan shared by the AVX2 and AVX-512 T-MAC programs (2 or 4 bit planes): tiles
+// of rows, activation groups, 4-activation groups; the width-specific lookups, epilogue and fold come from the caller.
 package org.ternsim.isa.lower;
 
 import static org.ternsim.isa.Reg.r64;
@@ -33,70 +33,98 @@ final class TmacX86Loops {
     static final Reg GROUPS = r64(1);  // rcx: 4-activation groups left in this activation group
     static final Reg LP = r64(9);      // r9: lut scale/bias pointer, reset per tile
     static final Reg SCRATCH = r64(10);
+    static final Reg CONSTS = r64(11); // r11: CONSTS_BASE, all program long (the fold reads the plane alphas)
 
     /**
      * What differs between the widths.
      *
-     * @param rowsPerTile rows per tile
-     * @param groupBytes  weight bytes per tile and 4-activation group (both planes)
-     * @param vector      the float vector registers (ymm or zmm) of w_scale and 0.5f
-     * @param nibbleMask  the 0x0F mask register (as wide as one plane's weight load)
-     * @param accumulator the register form the four int16 plane sums are zeroed through
+     * @param rowsPerTile     rows per tile
+     * @param planeGroupBytes weight bytes per tile, 4-activation group and plane
+     * @param vector          the float vector registers (ymm or zmm) of w_scale and 0.5f
+     * @param nibbleMask      the 0x0F mask register (as wide as one plane's weight load)
+     * @param accumulator     the register form the int16 plane sums are zeroed through
      */
-    record Width(int rowsPerTile, int groupBytes, IntFunction<Reg> vector, Reg nibbleMask,
+    record Width(int rowsPerTile, int planeGroupBytes, IntFunction<Reg> vector, Reg nibbleMask,
             IntFunction<Reg> accumulator) {
         int tiles(int rows) {
             return (rows + rowsPerTile - 1) / rowsPerTile;
         }
     }
 
+    /**
+     * Register of plane {@code plane}'s int16 sums, first ({@code half} 0) or second half of the tile's rows: 0-3 for
+     * planes 0 and 1, 7-10 for planes 2 and 3. 4-6 hold the group's table and lookups, 11-15 the epilogue's
+     * lut_bias, lut_scale, 0.5f, w_scale and the nibble mask.
+     */
+    static int accumulator(int plane, int half) {
+        return plane < 2 ? 2 * plane + half : 2 * plane + 3 + half;
+    }
+
+    /**
+     * The epilogue's three temporaries: 7-9 with two planes; with four, where planes 2 and 3 sum, the group's
+     * temporaries 4-6, free once its loop has ended.
+     */
+    static int[] epilogueTemps(int bits) {
+        return bits == TmacShapes.BITS ? new int[] {7, 8, 9} : new int[] {4, 5, 6};
+    }
+
+    /** Where the fold leaves plane {@code plane}'s sum c: register 0 for plane 0, 7 + plane for the others. */
+    static int foldTarget(int plane) {
+        return plane == 0 ? 0 : 7 + plane;
+    }
+
     private TmacX86Loops() {
     }
 
     /**
-     * The program: {@code group} emits one 4-activation group's lookups of both planes into registers 0-3,
-     * {@code epilogue} (builder, j) widens, scales and fuses activation group j's sums into the lanes, and
-     * {@code fold} (builder, lanes) folds the written lanes of every row and stores the tile's outputs.
+     * The program for {@code bits} planes: {@code group} emits one 4-activation group's lookups of every plane into
+     * the {@link #accumulator} registers, {@code epilogue} (builder, j) widens, scales and fuses activation group j's
+     * sums into the lanes, and {@code fold} (builder, lanes) folds the written lanes of every row and stores the
+     * tile's outputs.
      */
     static Program lower(String isaName, Width w, Consumer<Program.Builder> group,
             ObjIntConsumer<Program.Builder> epilogue, ObjIntConsumer<Program.Builder> fold, int rows, int cols,
-            int actGroupSize) {
+            int actGroupSize, int bits) {
+        TmacShapes.checkBits(bits);
         int tiles = w.tiles(rows);
         int groups = cols / TmacShapes.G;
         int actGroups = cols / actGroupSize;
         int maskBytes = w.nibbleMask().cls().bytes();
+        int groupBytes = bits * w.planeGroupBytes();
         Program.Builder b = new Program.Builder(
-            "tmac/" + isaName + " gemv " + rows + "x" + cols + " ags" + actGroupSize, "x86-64");
-        b.region(new Region("weights", WEIGHTS_BASE, tiles * groups * w.groupBytes(), Region.Role.INPUT));
+            TmacShapes.kernelName(bits) + "/" + isaName + " gemv " + rows + "x" + cols + " ags" + actGroupSize,
+            "x86-64");
+        b.region(new Region("weights", WEIGHTS_BASE, tiles * groups * groupBytes, Region.Role.INPUT));
         b.region(new Region("tables", TABLES_BASE, TmacShapes.ENTRIES * groups, Region.Role.INPUT));
         b.region(new Region("lutparams", LUT_PARAMS_BASE, 8 * actGroups, Region.Role.INPUT));
         b.region(new Region("consts", CONSTS_BASE, 2 * maskBytes, Region.Role.INPUT));
-        b.region(new Region("scratch", SCRATCH_BASE, 2 * LANES * w.rowsPerTile() * 4, Region.Role.OUTPUT));
+        b.region(new Region("scratch", SCRATCH_BASE, bits * LANES * w.rowsPerTile() * 4, Region.Role.OUTPUT));
         b.region(new Region("output", OUTPUT_BASE, tiles * w.rowsPerTile() * 4, Region.Role.OUTPUT));
 
-        Reg tmp = r64(11);
         b.emit("mov", W, new Imm(WEIGHTS_BASE));
         b.emit("mov", Y, new Imm(OUTPUT_BASE));
         b.emit("mov", TILES, new Imm(tiles));
         b.emit("mov", SCRATCH, new Imm(SCRATCH_BASE));
-        b.emit("mov", tmp, new Imm(CONSTS_BASE));
-        b.emit("vbroadcastss", w.vector().apply(14), Mem.at(tmp, 0, 4));    // w_scale
-        b.emit("vbroadcastss", w.vector().apply(13), Mem.at(tmp, 4, 4));    // 0.5f
-        b.emit("vmovdqu", w.nibbleMask(), Mem.at(tmp, maskBytes, maskBytes)); // maskBytes x 0x0F
+        b.emit("mov", CONSTS, new Imm(CONSTS_BASE));
+        b.emit("vbroadcastss", w.vector().apply(14), Mem.at(CONSTS, 0, 4));    // w_scale
+        b.emit("vbroadcastss", w.vector().apply(13), Mem.at(CONSTS, 4, 4));    // 0.5f
+        b.emit("vmovdqu", w.nibbleMask(), Mem.at(CONSTS, maskBytes, maskBytes)); // maskBytes x 0x0F
 
         b.label(".Ltile");
         b.emit("mov", T, new Imm(TABLES_BASE));
         b.emit("mov", LP, new Imm(LUT_PARAMS_BASE));
         for (int j = 0; j < actGroups; j++) {
-            for (int r = 0; r < 4; r++) {
-                Reg acc = w.accumulator().apply(r);
-                b.emit("vpxor", acc, acc, acc);
+            for (int plane = 0; plane < bits; plane++) {
+                for (int half = 0; half < 2; half++) {
+                    Reg acc = w.accumulator().apply(accumulator(plane, half));
+                    b.emit("vpxor", acc, acc, acc);
+                }
             }
             b.emit("mov", GROUPS, new Imm(actGroupSize / TmacShapes.G));
             String loop = j == 0 ? ".Lgroup" : ".Lgroup" + j;
             b.label(loop);
             group.accept(b);
-            b.emit("add", W, new Imm(w.groupBytes()));
+            b.emit("add", W, new Imm(groupBytes));
             b.emit("add", T, new Imm(TmacShapes.ENTRIES));
             b.emit("dec", GROUPS);
             b.emit("jne", new Label(loop));

@@ -8,14 +8,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * T-MAC GEMV with the Vector API at 128, 256 or 512 bits, equal to {@link ScalarTmacGemv} bit for bit.
  *
- * <p>Shape, as in T-MAC's {@code tbl.cc}: one byte lane per output row (bits / 8 rows per tile); per 4-activation
- * group the group's 16-byte int8 table is loaded once and every lane selects its row's entry with a byte shuffle
+ * <p>Shape, as in T-MAC's {@code tbl.cc}: one byte lane per output row (bits / 8 rows per tile); per 4-activation group
+ * the group's 16-byte int8 table is loaded once and every lane selects its row's entry with a byte shuffle
  * ({@code selectFrom}, the Java form of {@code vpshufb} / {@code tbl}; lanes beyond 16 of a wider load are never
  * selected because indices are 0..15). The int8 lookups are sign-extended to int16 ({@code B2S}, T-MAC's
- * {@code vpmovsxbw}) and added in int16 over blocks of at most {@link TmacGemv#INT16_BLOCK} lookups, then widened
- * into int32 group sums. The logical layout stores rows one after another, so each tile's index bytes are first
- * transposed into a scratch buffer (byte c of row r at {@code c * lanes + r}); T-MAC's offline permutation makes
- * this copy unnecessary. Padding rows use index byte 0 and are discarded.
+ * {@code vpmovsxbw}) and added in int16 over blocks of at most {@link TmacGemv#INT16_BLOCK} lookups, then widened into
+ * int32 group sums, one plane after the other (2 planes for ternary weights, 4 for int4). The logical layout stores
+ * rows one after another, so each tile's index bytes are first transposed into a scratch buffer (byte c of row r at
+ * {@code c * lanes + r}); T-MAC's offline permutation makes this copy unnecessary. Padding rows use index byte 0 and
+ * are discarded.
  *
  * <p>Exactness: the integer sums are exact in both implementations, and the float part is the shared
  * {@link TmacEpilogue} with its fixed order, so outputs are bit-identical at every width.
@@ -50,15 +51,20 @@ public final class PanamaTmacGemv implements TmacGemv {
         int lanes = bytes.length();
         byte[] scratch = new byte[w.planeBytes() * lanes];
         short[] lane = new short[lanes];
-        int[][] s0 = new int[lanes][lut.actGroups()];
-        int[][] s1 = new int[lanes][lut.actGroups()];
+        int planes = w.bits();
+        int[][][] sums = new int[planes][lanes][lut.actGroups()];
+        int[][] row = new int[planes][];
         LaneSum sum = new LaneSum();
         for (int first = 0; first < w.rows(); first += lanes) {
             int count = Math.min(lanes, w.rows() - first);
-            planeSums(w, first, count, 0, lut, scratch, lane, s0);
-            planeSums(w, first, count, 1, lut, scratch, lane, s1);
+            for (int plane = 0; plane < planes; plane++) {
+                planeSums(w, first, count, plane, lut, scratch, lane, sums[plane]);
+            }
             for (int r = 0; r < count; r++) {
-                y[first + r] = TmacEpilogue.output(s0[r], s1[r], lut, w.scale(), sum);
+                for (int plane = 0; plane < planes; plane++) {
+                    row[plane] = sums[plane][r];
+                }
+                y[first + r] = TmacEpilogue.output(row, lut, w.scale(), sum);
             }
         }
     }
@@ -80,7 +86,7 @@ public final class PanamaTmacGemv implements TmacGemv {
         int planeBytes = w.planeBytes();
         byte[] indices = w.indices();
         for (int r = 0; r < lanes; r++) {
-            int src = (2 * (first + r) + plane) * planeBytes;
+            int src = w.planeStart(first + r, plane);
             for (int c = 0; c < planeBytes; c++) {
                 scratch[c * lanes + r] = r < count ? indices[src + c] : 0;
             }

@@ -1,4 +1,4 @@
-// The reference T-MAC GEMV: one row, one plane and one lookup at a time.
+// The reference T-MAC GEMV: one row, one plane and one lookup at a time, for any number of planes.
 package org.ternsim.kernels.tmac;
 
 /** Scalar reference of {@link TmacGemv}. */
@@ -12,20 +12,20 @@ public final class ScalarTmacGemv implements TmacGemv {
     @Override
     public void gemv(TmacWeights w, TmacLut lut, float[] y) {
         TmacArgs.checkGemv(w, lut, y);
-        int[] s0 = new int[lut.actGroups()];
-        int[] s1 = new int[lut.actGroups()];
+        int[][] sums = new int[w.bits()][lut.actGroups()];
         LaneSum sum = new LaneSum();
         for (int row = 0; row < w.rows(); row++) {
-            planeSums(w, row, 0, lut, s0);
-            planeSums(w, row, 1, lut, s1);
-            y[row] = TmacEpilogue.output(s0, s1, lut, w.scale(), sum);
+            for (int plane = 0; plane < w.bits(); plane++) {
+                planeSums(w, row, plane, lut, sums[plane]);
+            }
+            y[row] = TmacEpilogue.output(sums, lut, w.scale(), sum);
         }
     }
 
     /** sums[j] = sum of plane {@code plane}'s lookups over activation group j, in int16 blocks widened to int32. */
     static void planeSums(TmacWeights w, int row, int plane, TmacLut lut, int[] sums) {
         byte[] entries = lut.entries();
-        int planeStart = (2 * row + plane) * w.planeBytes();
+        int planeStart = w.planeStart(row, plane);
         int per = lut.groupsPerActGroup();
         for (int j = 0; j < sums.length; j++) {
             int total = 0;

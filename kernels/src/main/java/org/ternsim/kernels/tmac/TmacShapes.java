@@ -1,4 +1,4 @@
-// Shape rules of the T-MAC kernel: g = 4, two bit planes, K a multiple of the activation group.
+// Shape rules of the T-MAC kernel: g = 4, 2 (ternary) or 4 (int4) bit planes, K a multiple of the activation group.
 package org.ternsim.kernels.tmac;
 
 import java.util.function.IntPredicate;
@@ -12,8 +12,10 @@ public final class TmacShapes {
 
     /** Weights per table index (T-MAC's g). */
     public static final int G = 4;
-    /** Bit planes of a ternary weight (T-MAC runs BitNet as a 2-bit model). */
+    /** Bit planes of a ternary weight (T-MAC runs BitNet as a 2-bit model): kernel {@code tmac}. */
     public static final int BITS = 2;
+    /** Bit planes of an int4 weight (T-MAC's W4, e.g. Llama-2-7B W4 in its datasheet): kernel {@code tmac-w4}. */
+    public static final int W4_BITS = 4;
     /** Entries per table: 2^g. */
     public static final int ENTRIES = 1 << G;
     /** T-MAC's default {@code act_group_size} (compile flag {@code -ags}, qgemm.py default 64). */
@@ -24,6 +26,29 @@ public final class TmacShapes {
     public static final int MAX_COLS = 1 << 16;
 
     private TmacShapes() {
+    }
+
+    /** Throws unless {@code bits} is {@value #BITS} or {@value #W4_BITS}, the plane counts TernSim's kernels use. */
+    public static void checkBits(int bits) {
+        if (bits != BITS && bits != W4_BITS) {
+            throw new IllegalArgumentException("T-MAC is modelled with " + BITS + " bit planes (ternary, tmac) or "
+                    + W4_BITS + " (int4, tmac-w4), got " + bits);
+        }
+    }
+
+    /** The kernel name of {@code bits} planes: {@code tmac} for ternary weights, {@code tmac-w4} for int4. */
+    public static String kernelName(int bits) {
+        checkBits(bits);
+        return bits == BITS ? "tmac" : "tmac-w" + bits;
+    }
+
+    /**
+     * Weight of plane {@code plane} in the output: 2^(plane - 1), T-MAC's {@code get_bits_alphas} {1/2, 1, 2, 4}.
+     * With s = 2 bit - 1 per plane, w = sum_i 2^(i-1) s_i - 1/2 = c - 2^(b-1) for every b, so the -1/2 is the same
+     * plane-0 bias whatever the plane count.
+     */
+    public static float alpha(int plane) {
+        return Math.scalb(1f, plane - 1);
     }
 
     /** Throws unless {@code actGroupSize} is a positive multiple of 32 and {@code cols} a positive multiple of it. */

@@ -1,6 +1,8 @@
 /**
- * T-MAC (Wei et al., EuroSys 2025, arXiv 2407.00088): bit-serial table-lookup GEMV for ternary weights held as 2-bit
- * codes split into bit planes, with int8-quantized activation tables (lossy by design).
+ * T-MAC (Wei et al., EuroSys 2025, arXiv 2407.00088): bit-serial table-lookup GEMV for integer weights held as
+ * b-bit codes split into b bit planes, with int8-quantized activation tables (lossy by design): b = 2 for ternary
+ * weights (kernel {@code tmac}), b = 4 for int4 weights (kernel {@code tmac-w4}, T-MAC's W4). The number of planes
+ * is a property of the weights; tables, kernels and epilogue are the same for both.
  *
  * <p>Pieces: the bit-plane format ({@link org.ternsim.kernels.tmac.TmacWeights},
  * {@link org.ternsim.kernels.tmac.TmacPacker}), the quantized tables ({@link org.ternsim.kernels.tmac.TmacTables}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.ternsim.kernels.quant.IntWeights;
 import org.ternsim.kernels.quant.TernaryWeights;
 
 final class TmacFixtures {
@@ -28,6 +29,16 @@ final class TmacFixtures {
             trits[i] = (byte) (random.nextInt(3) - 1);
         }
         return new TernaryWeights(rows, cols, trits, 0.5f + random.nextFloat());
+    }
+
+    /** Uniform int{@code bits} values, both ends of the range included. */
+    static IntWeights randomInts(Random random, int rows, int cols, int bits) {
+        byte[] values = new byte[rows * cols];
+        int min = IntWeights.min(bits);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (byte) (min + random.nextInt(-2 * min));
+        }
+        return new IntWeights(rows, cols, bits, values, 0.5f + random.nextFloat());
     }
 
     static TernaryWeights constantTrits(int rows, int cols, int trit) {

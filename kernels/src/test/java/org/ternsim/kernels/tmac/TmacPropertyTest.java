@@ -8,6 +8,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.ternsim.kernels.quant.IntWeights;
 import org.ternsim.kernels.quant.TernaryWeights;
 
 class TmacPropertyTest {
@@ -25,6 +26,31 @@ class TmacPropertyTest {
         float[] x = activations(random, cols, dataKind);
         TmacFixtures.assertPanamaMatches(TmacPacker.pack(t), TmacTables.build(x, group),
                 rows + "x" + cols + " group " + group + " kind " + dataKind);
+    }
+
+    @Property(tries = 40)
+    void panamaEqualsScalarWithFourPlanes(@ForAll @IntRange(min = 1, max = 70) int rows,
+                                          @ForAll @IntRange(min = 1, max = 4) int groupQuanta,
+                                          @ForAll @IntRange(min = 1, max = 6) int actGroups,
+                                          @ForAll @IntRange(min = 0, max = 3) int dataKind,
+                                          @ForAll long seed) {
+        Random random = new Random(seed);
+        int group = 32 * groupQuanta;
+        int cols = group * actGroups;
+        IntWeights w = TmacFixtures.randomInts(random, rows, cols, 4);
+        float[] x = activations(random, cols, dataKind);
+        TmacFixtures.assertPanamaMatches(TmacPacker.pack(w), TmacTables.build(x, group),
+                "w4 " + rows + "x" + cols + " group " + group + " kind " + dataKind);
+    }
+
+    @Property(tries = 100)
+    void int4PackUnpackRoundTrips(@ForAll @IntRange(min = 1, max = 20) int rows,
+                                  @ForAll @IntRange(min = 1, max = 40) int bytes,
+                                  @ForAll long seed) {
+        IntWeights w = TmacFixtures.randomInts(new Random(seed), rows, 8 * bytes, 4);
+        IntWeights back = TmacPacker.unpackInts(TmacPacker.pack(w));
+        assertArrayEquals(w.values(), back.values());
+        assertEquals(w.scale(), back.scale());
     }
 
     @Property(tries = 100)

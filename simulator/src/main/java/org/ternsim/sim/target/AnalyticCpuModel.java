@@ -53,7 +53,9 @@ final class AnalyticCpuModel {
      * (§12.3, NEON; their LUTs are built per token), q4_0 / q8_0 x q8_0 ~10 per 32 (load, nibble and/shift/sub,
      * maddubs, madd, cvt, fma; estimate), q2_k x q8_K 81 per 256 (ggml's AVX2 {@code ggml_vec_dot_q2_K_q8_K}: per 128
      * values 5 loads, 7 unpack ops, 4 maddubs, 4 scale shuffles and their 4 control loads, 4 madd, 4 adds; per block
-     * 17 for the scales, the mins term against bsums and the fp32 epilogue).
+     * 17 for the scales, the mins term against bsums and the fp32 epilogue); tmac-w4 20 weight and 25 token ops per 128
+     * (its AVX2 lowering's {@code .Lgroup}, 4 activations x 32 rows: per plane 5 on the index bytes, load, shift, two
+     * masks, insert, and 6 on the token's table, vpshufb, two sign extensions, extract, two adds; one table broadcast).
      */
     record OpsPerMac(double weight, double token) {
         double total() {
@@ -70,6 +72,7 @@ final class AnalyticCpuModel {
             case "tq1_0", "tq2_0" -> new OpsPerMac(8.0 / 128, 14.0 / 128);
             case "q4_0", "q8_0", "q6_k" -> new OpsPerMac(0, 10.0 / 32);
             case "q2_k" -> new OpsPerMac(0, 81.0 / 256);
+            case "tmac-w4" -> new OpsPerMac(20.0 / 128, 25.0 / 128);
             case "f32" -> new OpsPerMac(1.0 / 8, 1.0 / 8);
             case "i2_s-a16" -> new OpsPerMac(2.0 / 8, 2.0 / 8);
             default -> new OpsPerMac(1.0 / 8, 2.0 / 8); // f16, bf16

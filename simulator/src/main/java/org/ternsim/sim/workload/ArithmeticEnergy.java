@@ -54,7 +54,9 @@ public final class ArithmeticEnergy {
                 adds = m * (n - 1) * p * (1 - op.inputSparsity());
                 muls = m * p + m * n;
             } else {
-                fmt = op.kernel().startsWith("q") ? "int8" : op.kernel().equals("f32") ? "f32" : "f16";
+                // tmac-w4 (int4 weights) sums int8 table entries, as the q formats multiply int8 codes
+                fmt = op.kernel().startsWith("q") || op.kernel().equals("tmac-w4") ? "int8"
+                    : op.kernel().equals("f32") ? "f32" : "f16";
                 adds = m * (n - 1) * p;
                 muls = m * n * p;
             }

@@ -32,13 +32,16 @@ class CalibrationTest {
             "zen5-2c,kernel,,1,2048,2048,1,,,0.075,ms,\"test, a row for the dev VM\"",
             "no-such-cpu,kernel,,1,2048,2048,1,,,0.075,ms,test",
             "zen5-2c,kernel,,1,2048,2048,1,tmac,,0.075,ms,test",
+            "zen5-2c,kernel,,1,2048,2048,1,q3_k,,0.075,ms,test",
             "zen5-2c,kernel,,1,2048,2048,1,tmac-w4,,0.075,ms,test");
         assertTrue(!rows.get(0).pending() && rows.get(0).predicted() > 0, rows.get(0).toString());
         assertTrue(rows.get(1).pending());
         assertTrue(!rows.get(2).pending() && rows.get(2).predicted() != rows.get(0).predicted(), rows.get(2).toString());
-        assertTrue(rows.get(3).pending() && rows.get(3).note().contains("no tmac-w4 kernel"), rows.get(3).note());
+        assertTrue(rows.get(3).pending() && rows.get(3).note().contains("no q3_k kernel"), rows.get(3).note());
+        // four bit planes: twice the index bytes and lookups of tmac's two
+        assertTrue(!rows.get(4).pending() && rows.get(4).predicted() > rows.get(2).predicted(), rows.get(4).toString());
         Calibration.Stats s = Calibration.stats(rows);
-        assertEquals(2, s.points());
+        assertEquals(3, s.points());
         assertEquals(2, s.pending());
         String md = Calibration.markdown(rows, s);
         assertTrue(md.startsWith("## End-to-end vs published") && md.contains("no-such-cpu"), md);
