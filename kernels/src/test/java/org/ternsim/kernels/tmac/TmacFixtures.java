@@ -76,4 +76,31 @@ final class TmacFixtures {
         }
         return expected;
     }
+
+    /**
+     * {@link #assertPanamaMatches} on every awkward K (as the nearest valid width) at each of {@code rows}, skipping
+     * cases of more than {@code maxValues} weights beyond one row; {@code weights} makes a rows x cols matrix.
+     */
+    static void assertPanamaMatchesOnAwkwardShapes(Random random, int[] rows, long maxValues,
+            java.util.function.BiFunction<Integer, Integer, TmacWeights> weights, String what) {
+        for (int size : AWKWARD) {
+            int cols = nearestValid(size, 64);
+            for (int m : rows) {
+                if (m > 1 && (long) m * cols > maxValues) {
+                    continue;
+                }
+                TmacWeights w = weights.apply(m, cols);
+                assertPanamaMatches(w, TmacTables.build(gaussian(random, cols)), what + m + "x" + cols);
+            }
+        }
+    }
+
+    /** One activation of +1 or -1 per group of four, the rest 0: every table entry is +-127, quantized without loss. */
+    static float[] oneSignPerGroup(Random random, int cols) {
+        float[] x = new float[cols];
+        for (int k = 0; k < cols; k += TmacShapes.G) {
+            x[k + random.nextInt(TmacShapes.G)] = random.nextBoolean() ? 1f : -1f;
+        }
+        return x;
+    }
 }

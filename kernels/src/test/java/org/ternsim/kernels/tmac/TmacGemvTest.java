@@ -18,18 +18,8 @@ class TmacGemvTest {
     @Test
     void panamaMatchesScalarOnAwkwardShapes() {
         Random random = new Random(31);
-        for (int size : TmacFixtures.AWKWARD) {
-            int cols = TmacFixtures.nearestValid(size, 64);
-            for (int rows : ROWS) {
-                if (rows > 1 && (long) rows * cols > MAX_VALUES) {
-                    continue;
-                }
-                TernaryWeights t = TmacFixtures.randomTrits(random, rows, cols);
-                TmacWeights w = TmacPacker.pack(t);
-                TmacLut lut = TmacTables.build(TmacFixtures.gaussian(random, cols));
-                TmacFixtures.assertPanamaMatches(w, lut, rows + "x" + cols);
-            }
-        }
+        TmacFixtures.assertPanamaMatchesOnAwkwardShapes(random, ROWS, MAX_VALUES,
+            (rows, cols) -> TmacPacker.pack(TmacFixtures.randomTrits(random, rows, cols)), "");
     }
 
     @Test
@@ -69,10 +59,7 @@ class TmacGemvTest {
         // float rounding remains; this checks the plane weights 1/2 and 1 and the bias independently of the tables
         Random random = new Random(34);
         TernaryWeights t = TmacFixtures.randomTrits(random, 33, 2560);
-        float[] x = new float[2560];
-        for (int k = 0; k < x.length; k += 4) {
-            x[k + random.nextInt(4)] = random.nextBoolean() ? 1f : -1f;
-        }
+        float[] x = TmacFixtures.oneSignPerGroup(random, 2560);
         float[] y = TmacFixtures.assertPanamaMatches(TmacPacker.pack(t), TmacTables.build(x), "exact data");
         double[] exact = TmacError.exact(t, x);
         for (int row = 0; row < t.rows(); row++) {

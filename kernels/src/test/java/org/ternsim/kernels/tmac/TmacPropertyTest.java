@@ -13,34 +13,25 @@ import org.ternsim.kernels.quant.TernaryWeights;
 
 class TmacPropertyTest {
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void panamaEqualsScalar(@ForAll @IntRange(min = 1, max = 70) int rows,
                             @ForAll @IntRange(min = 1, max = 4) int groupQuanta,
                             @ForAll @IntRange(min = 1, max = 6) int actGroups,
                             @ForAll @IntRange(min = 0, max = 3) int dataKind,
+                            @ForAll boolean fourPlanes,
                             @ForAll long seed) {
-        Random random = new Random(seed);
-        int group = 32 * groupQuanta;
-        int cols = group * actGroups;
-        TernaryWeights t = TmacFixtures.randomTrits(random, rows, cols);
-        float[] x = activations(random, cols, dataKind);
-        TmacFixtures.assertPanamaMatches(TmacPacker.pack(t), TmacTables.build(x, group),
-                rows + "x" + cols + " group " + group + " kind " + dataKind);
+        assertPanamaMatches(rows, 32 * groupQuanta, actGroups, dataKind, seed, fourPlanes ? 4 : 2);
     }
 
-    @Property(tries = 40)
-    void panamaEqualsScalarWithFourPlanes(@ForAll @IntRange(min = 1, max = 70) int rows,
-                                          @ForAll @IntRange(min = 1, max = 4) int groupQuanta,
-                                          @ForAll @IntRange(min = 1, max = 6) int actGroups,
-                                          @ForAll @IntRange(min = 0, max = 3) int dataKind,
-                                          @ForAll long seed) {
+    /** Random weights of {@code bits} planes (2: trits) and activations of {@code dataKind}: scalar == Panama. */
+    private static void assertPanamaMatches(int rows, int group, int actGroups, int dataKind, long seed, int bits) {
         Random random = new Random(seed);
-        int group = 32 * groupQuanta;
         int cols = group * actGroups;
-        IntWeights w = TmacFixtures.randomInts(random, rows, cols, 4);
+        TmacWeights w = bits == 2 ? TmacPacker.pack(TmacFixtures.randomTrits(random, rows, cols))
+            : TmacPacker.pack(TmacFixtures.randomInts(random, rows, cols, bits));
         float[] x = activations(random, cols, dataKind);
-        TmacFixtures.assertPanamaMatches(TmacPacker.pack(w), TmacTables.build(x, group),
-                "w4 " + rows + "x" + cols + " group " + group + " kind " + dataKind);
+        TmacFixtures.assertPanamaMatches(w, TmacTables.build(x, group),
+                "w" + bits + " " + rows + "x" + cols + " group " + group + " kind " + dataKind);
     }
 
     @Property(tries = 100)

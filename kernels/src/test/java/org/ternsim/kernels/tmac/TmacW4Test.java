@@ -76,17 +76,8 @@ class TmacW4Test {
     @Test
     void panamaMatchesScalarOnAwkwardShapes() {
         Random random = new Random(35);
-        for (int size : TmacFixtures.AWKWARD) {
-            int cols = TmacFixtures.nearestValid(size, 64);
-            for (int rows : ROWS) {
-                if (rows > 1 && (long) rows * cols > MAX_VALUES) {
-                    continue;
-                }
-                TmacWeights w = TmacPacker.pack(TmacFixtures.randomInts(random, rows, cols, 4));
-                TmacLut lut = TmacTables.build(TmacFixtures.gaussian(random, cols));
-                TmacFixtures.assertPanamaMatches(w, lut, "w4 " + rows + "x" + cols);
-            }
-        }
+        TmacFixtures.assertPanamaMatchesOnAwkwardShapes(random, ROWS, MAX_VALUES,
+            (rows, cols) -> TmacPacker.pack(TmacFixtures.randomInts(random, rows, cols, 4)), "w4 ");
     }
 
     @Test
@@ -113,10 +104,7 @@ class TmacW4Test {
         // checks the alphas 1/2, 1, 2, 4 and the plane-0 bias (an alpha off by one plane is off by ~|y|)
         Random random = new Random(36);
         IntWeights t = TmacFixtures.randomInts(random, 33, 2560, 4);
-        float[] x = new float[2560];
-        for (int k = 0; k < x.length; k += 4) {
-            x[k + random.nextInt(4)] = random.nextBoolean() ? 1f : -1f;
-        }
+        float[] x = TmacFixtures.oneSignPerGroup(random, 2560);
         float[] y = TmacFixtures.assertPanamaMatches(TmacPacker.pack(t), TmacTables.build(x), "exact data");
         double[] exact = TmacError.exact(t, x);
         for (int row = 0; row < t.rows(); row++) {
