@@ -1,4 +1,4 @@
-// The shortest period that the latest loop-head visits have repeated over, found in constant time per visit.
+// The shortest period that the latest loop-head visits have repeated over, in constant time for most visits.
 package org.ternsim.sim.core;
 
 /**
@@ -14,8 +14,8 @@ package org.ternsim.sim.core;
  * window still in reach). With none within {@code maxPeriod}, which is the rule outside a steady loop, the visit costs
  * a few operations. Otherwise the candidates from that distance on are those whose window hashes alike, and each is
  * checked signature by signature, so a hash collision can cost time but never gives a wrong period. The checks are
- * incremental, as the runs used to be counted: per distance, the latest visit known to differ and how far the visits
- * after it are known to be equal; and until the first visit at which some run could be long enough, none is looked at.
+ * incremental, like a run counter per distance: the latest visit known to differ and how far the visits after it are
+ * known to be equal; and until the first visit at which some run could be long enough, none is looked at.
  *
  * <p>A visit that was not searched ({@link #skip}: the visits of a recorded candidate) stands for the visit
  * {@code maxPeriod + 1} before it, as when visits were kept in a ring of that many slots: a search restarted after
