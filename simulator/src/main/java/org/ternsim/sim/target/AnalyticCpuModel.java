@@ -53,9 +53,10 @@ final class AnalyticCpuModel {
      * (§12.3, NEON; their LUTs are built per token), q4_0 / q8_0 x q8_0 ~10 per 32 (load, nibble and/shift/sub,
      * maddubs, madd, cvt, fma; estimate), q2_k x q8_K 81 per 256 (ggml's AVX2 {@code ggml_vec_dot_q2_K_q8_K}: per 128
      * values 5 loads, 7 unpack ops, 4 maddubs, 4 scale shuffles and their 4 control loads, 4 madd, 4 adds; per block
-     * 17 for the scales, the mins term against bsums and the fp32 epilogue); tmac-w4 20 weight and 25 token ops per 128
-     * (its AVX2 lowering's {@code .Lgroup}, 4 activations x 32 rows: per plane 5 on the index bytes, load, shift, two
-     * masks, insert, and 6 on the token's table, vpshufb, two sign extensions, extract, two adds; one table broadcast).
+     * 17 for the scales, the mins term against bsums and the fp32 epilogue); tmac and tmac-w4 10 and 20 weight ops, 13
+     * and 25 token ops per 128 (their AVX2 lowering's {@code .Lgroup}, 4 activations x 32 rows: per plane 5 on the
+     * index bytes, load, shift, two masks, insert, and 6 on the token's table, vpshufb, two sign extensions, extract,
+     * two adds; one table broadcast).
      */
     record OpsPerMac(double weight, double token) {
         double total() {
@@ -66,7 +67,8 @@ final class AnalyticCpuModel {
     static OpsPerMac opsPerMac(String kernel) {
         return switch (kernel) {
             // i2_s-sparse as i2_s: only its lowered programs skip zero inputs; this model does not credit them.
-            case "i2_s", "i2_s-vnni", "i2_s-nx1", "i2_s-sparse", "tmac" -> new OpsPerMac(8.0 / 128, 12.0 / 128);
+            case "i2_s", "i2_s-vnni", "i2_s-nx1", "i2_s-sparse" -> new OpsPerMac(8.0 / 128, 12.0 / 128);
+            case "tmac" -> new OpsPerMac(10.0 / 128, 13.0 / 128);
             case "tl2", "tl2_0" -> new OpsPerMac(0, 39.0 / 192);
             case "tl1" -> new OpsPerMac(0, 12.0 / 64);
             case "tq1_0", "tq2_0" -> new OpsPerMac(8.0 / 128, 14.0 / 128);
