@@ -39,6 +39,11 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  * {@value #MIN_PERIOD_INSTRUCTIONS} instructions is recorded as a multiple of itself, so comparing states stays cheap.
  * Not replayed: runs watched by a timing or stall observer (timelines need every instruction), and periods whose memory
  * answers do not repeat (a stream from DRAM), which stop the replay and back off.
+ *
+ * <p>Where no period proves, rows often still start from states seen before, in no fixed order: a {@link RowMemo}
+ * keeps rows as timed and replays one whenever its starting state comes back ({@code -Dternsim.rowMemo=false} switches
+ * that off). It replays only while no period candidate is being recorded or replayed: a proved period replays
+ * cheaper (its dataflow schedule as a map) and over more rows.
  */
 final class LoopReplay {
 
@@ -77,8 +82,11 @@ final class LoopReplay {
     /** Row visits for which only row candidates are tried after an inner-loop span failed on control flow. */
     private static final int ROWS_ONLY_VISITS = 64;
 
-    /** CATCH_UP: statistics were read part-way through a replayed period; its rest is timed, then replay goes on. */
-    private enum Mode { SEARCH, RECORD, REPLAY, CATCH_UP }
+    /**
+     * CATCH_UP: statistics were read part-way through a replayed period; its rest is timed, then replay goes on.
+     * MEMO: rows kept by the {@link RowMemo} are replayed.
+     */
+    private enum Mode { SEARCH, RECORD, REPLAY, CATCH_UP, MEMO }
 
     private final OutOfOrderCore core;
     private final MemoryHierarchy memory;
@@ -176,23 +184,35 @@ final class LoopReplay {
     /** The current period resumed part-way: its dataflow schedule runs per instruction, not through the map. */
     private boolean dataflowPerInstruction;
     private final StateImage scratch = new StateImage();
+    /** Rows kept as timed, replayed from a state they started in (where no period proves). */
+    private final RowMemo memo;
 
     LoopReplay(OutOfOrderCore core, MemoryHierarchy memory) {
         this.core = core;
         this.memory = memory;
         this.dataflowAtStart = new long[core.dataflowSize()];
+        this.memo = new RowMemo(core, memory);
     }
 
     /** Whether every instruction must come here (recording or replaying), not only loop heads. */
     boolean engaged() {
-        return mode != Mode.SEARCH;
+        return mode != Mode.SEARCH || memo.recording();
     }
 
     long replayed() {
-        return replayed;
+        return replayed + memo.replayed();
+    }
+
+    /** Switches the row memo off, before the first instruction. */
+    void keepNoRows() {
+        memo.off();
     }
 
     void retired(int pc, long address, int width, boolean store) {
+        if (mode == Mode.MEMO) {
+            memoReplay(pc, address, width, store);
+            return;
+        }
         if (mode == Mode.CATCH_UP) {
             catchUp(pc, address, width, store);
             return;
@@ -201,6 +221,10 @@ final class LoopReplay {
             int flags = core.flags(pc);
             if ((flags & OutOfOrderCore.ROW_HEAD) != 0) {
                 rowVisit(pc);
+                if (mode == Mode.MEMO) {
+                    memoReplay(pc, address, width, store);
+                    return;
+                }
             }
             if ((flags & OutOfOrderCore.LOOP_HEAD) != 0) {
                 visit(pc);
@@ -210,17 +234,59 @@ final class LoopReplay {
                 if (mode == Mode.RECORD) {
                     record(pc, address, width, store);
                 }
+                if (memo.recording()) {
+                    memo.timed(pc, width, store);
+                    if (!memo.recording()) {
+                        releaseChoiceLog();
+                    }
+                }
                 return;
             }
         }
         replay(pc, address, width, store);
     }
 
-    /** A row loop's head is about to be timed: look for a period of rows. */
+    /** Replays the instruction in hand from the memo; where the memo stops, the search takes over. */
+    private void memoReplay(int pc, long address, int width, boolean store) {
+        boolean handled = memo.replay(pc, address, width, store);
+        if (memo.replaying()) {
+            return;
+        }
+        leaveMemo();
+        if (!handled) {
+            retired(pc, address, width, store);
+        }
+    }
+
+    /** The memo stopped replaying: the searches count the loop heads it replayed, and know they missed visits. */
+    private void leaveMemo() {
+        mode = Mode.SEARCH;
+        innerVisits += memo.skippedHeads();
+        innerAtRow = innerVisits - memo.headsIntoRow();
+        periods.restart();
+        rows.stale();
+    }
+
+    /** Stops logging port choices unless a candidate period or the memo's row being recorded needs them. */
+    private void releaseChoiceLog() {
+        if (mode != Mode.RECORD && !memo.recording()) {
+            core.logPortChoices(false);
+        }
+    }
+
+    /** A row loop's head is about to be timed: look for a period of rows, or a kept row to replay. */
     private void rowVisit(int pc) {
         innerAtRow = innerVisits;
         long sequence = core.sequence();
         RowPeriodSearch.Candidate found = rows.visit(pc, sequence, core.dispatchCycle(), innerVisits);
+        // a period candidate being recorded goes on: a proved period replays cheaper than rows, and for longer
+        if (memo.rowHead(pc, mode == Mode.SEARCH)) {
+            core.logPortChoices(false);
+            rowCandidate = null;
+            mode = Mode.MEMO;
+            return;
+        }
+        releaseChoiceLog();
         if (mode != Mode.SEARCH) {
             return;
         }
@@ -302,7 +368,9 @@ final class LoopReplay {
 
     /** Notes the state at the start of a candidate period. */
     private void mark() {
-        if (marks == 0) {
+        if (marks == 0 && memo.recording()) {
+            core.keepLoggingPortChoices(); // the memo's row being recorded reads the log from its own start
+        } else if (marks == 0) {
             core.logPortChoices(true);
         }
         Mark m = history[marks];
@@ -414,6 +482,7 @@ final class LoopReplay {
         dataflowPerInstruction = false;
         resumedAt = -1;
         position = 0;
+        memo.drop(); // rows replayed by a period are not recorded
         core.saveDataflow(dataflowAtStart);
         resumed = resumedFrom;
         innerVisits--; // the loop head in hand, already visited, is the period's first instruction: counted with it
@@ -452,8 +521,8 @@ final class LoopReplay {
 
     private void giveUp() {
         requiredSpan = 0;
-        core.logPortChoices(false);
         mode = Mode.SEARCH;
+        releaseChoiceLog();
         if (candidateRows > 0) {
             rows.reject(candidateRows);
             rowsOnly = false;
@@ -609,12 +678,15 @@ final class LoopReplay {
      * at its end replay resumes if the state is the proved one again ({@link #catchUp}).
      */
     void settle() {
-        if (mode == Mode.REPLAY) {
+        if (mode == Mode.MEMO) {
+            memo.settle();
+            leaveMemo();
+        } else if (mode == Mode.REPLAY) {
             rewind();
             catchUpFrom();
         } else if (mode == Mode.RECORD) {
-            core.logPortChoices(false);
             mode = Mode.SEARCH;
+            releaseChoiceLog();
         }
     }
 

@@ -183,6 +183,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         stopReplay();
     }
 
+    /** Replays proved loop periods only, keeping no rows ({@link RowMemo}; for tests of the period search). */
+    void keepNoRows() {
+        if (replay != null) {
+            replay.keepNoRows();
+        }
+    }
+
     /** Instructions whose timing was replayed from an earlier, identical loop period rather than modelled again. */
     public long replayedInstructions() {
         return replay == null ? replayedBeforeStop : replay.replayed();
@@ -619,6 +626,16 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         } else {
             ports.stopChoiceLog();
         }
+    }
+
+    /** Logs port choices from now on, keeping what a log already on holds (positions taken in it stay valid). */
+    void keepLoggingPortChoices() {
+        ports.continueChoiceLog();
+    }
+
+    /** The pc timed last (part of the state image). */
+    int previousPc() {
+        return previousPc;
     }
 
     int portChoiceLogPosition() {

@@ -279,6 +279,13 @@ final class PortTable {
         logLength = 0;
     }
 
+    /** Starts logging if not logging yet (from an empty log); a log already on goes on. */
+    void continueChoiceLog() {
+        if (!logging) {
+            startChoiceLog();
+        }
+    }
+
     /** Stops logging; a log grown by a long recording is let go (a core may record several periods of 2^18 ops). */
     void stopChoiceLog() {
         logging = false;

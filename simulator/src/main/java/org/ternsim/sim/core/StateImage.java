@@ -71,6 +71,18 @@ final class StateImage {
         return h ^ (h >>> 29);
     }
 
+    /** A copy holding just this image's values, to keep. */
+    StateImage copy() {
+        StateImage c = new StateImage();
+        c.values = Arrays.copyOf(values, size);
+        c.size = size;
+        return c;
+    }
+
+    int size() {
+        return size;
+    }
+
     boolean sameAs(StateImage other) {
         return Arrays.equals(values, 0, size, other.values, 0, other.size);
     }

@@ -1,0 +1,417 @@
+// Rows timed once and replayed whenever the core comes back to a row's starting state: a memo keyed by the whole state.
+package org.ternsim.sim.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import org.ternsim.sim.mem.MemoryHierarchy;
+
+/**
+ * A GEMV whose weights stream from DRAM does not settle into a period: the fill slots of a link whose bytes per
+ * cycle are not a whole number come round in an irregular pattern, so the core's state at a row's start never
+ * repeats with a fixed period ({@link LoopReplay}). It does come back to a few states, though: Q4_0 on zen5-2c
+ * starts its 2,560 rows from 470 distinct states, TL2 from 11. This memo (after FastSim's memoised replay) keeps each
+ * row as timed, keyed by the core's whole timing state at its start ({@link StateImage}). At a row's head, in a kept
+ * state, with port usage ranks that make the same port choices ({@link PortTable#keepsChoices}), the row is replayed:
+ * every instruction must have the recorded pc and memory width, and every memory access is made at the recorded issue
+ * cycle and must answer the recorded cycle. The row's end state is kept too, so the next row is looked up from it
+ * without a capture, and rows chain until an instruction or an answer differs.
+ *
+ * <p>Then a child row that took the same turn is replayed on; failing that, the core is set to the row's start state,
+ * the row's instructions so far are timed again with the answers they got, and the row goes on timed and is kept as a
+ * new child (a row with another answer at one load is a variant that often comes back). Results are the same bits as
+ * timing every instruction ({@code LoopReplayTest}). The dataflow schedule (the critical-path bound) runs per
+ * replayed instruction: a {@link DataflowMap} of a row costs about ten timings of the row to build, more than the rows
+ * of a streaming GEMV are replayed.
+ *
+ * <p>Most states a stream from DRAM starts rows in never come back (an F16 GEMV: 1,945 of its 2,560), so a row is
+ * recorded only from a state seen once before, unless most rows replay, and a family of rows whose replays mostly stop
+ * part-way is no longer replayed. The memo keeps up to {@value #INSTRUCTION_BUDGET} instructions (about 6 bytes each)
+ * and {@value #IMAGE_BUDGET} state values per core, and switches itself off after a window of {@value #WINDOW} rows in
+ * which many replays stopped part-way, or, with the instructions spent, fewer than {@value #MIN_HITS} rows replayed.
+ * {@code -Dternsim.rowMemo=false} switches it off from the start.
+ */
+final class RowMemo {
+
+    private static final long INSTRUCTION_BUDGET = 1 << 21;
+    private static final long IMAGE_BUDGET = 1 << 21;
+    private static final int WINDOW = 256;
+    private static final int MIN_HITS = 32;
+    /** States remembered as seen once, at most. */
+    private static final int MAX_SEEN = 1 << 16;
+    /** Families of rows kept per state. */
+    private static final int MAX_ROOTS = 4;
+
+    /** A state some row started or ended in, kept once, with the rows timed from it. */
+    static final class Known {
+        final StateImage image;
+        final List<MemoRow> roots = new ArrayList<>(1);
+        /** Rows started in this state. */
+        int starts;
+        /** A row from here was too long to keep: none is recorded from here again. */
+        boolean tooLong;
+        /** Another state with the same hash. */
+        Known next;
+
+        Known(StateImage image) {
+            this.image = image;
+        }
+    }
+
+    private final OutOfOrderCore core;
+    private final MemoryHierarchy memory;
+    private final HashMap<Long, Known> known = new HashMap<>();
+    /** Hashes of the states rows started in once: a row is recorded only from a state seen before. */
+    private final HashSet<Long> seenOnce = new HashSet<>();
+    private boolean on = !"false".equals(System.getProperty("ternsim.rowMemo"));
+    private long recordedInstructions;
+    private long imageValues;
+    private int windowRows;
+    private int windowHits;
+    private int windowStops;
+    /** Whether most rows of the latest window replayed: rows are then recorded from states seen for the first time. */
+    private boolean eager;
+    private final StateImage scratch = new StateImage();
+
+    /** The row being recorded, if any. */
+    private final RowRecording recording;
+
+    /* The row being replayed, where in it, its start cycle, and the counters and port ranks at its start. */
+    private boolean replaying;
+    private MemoRow row;
+    private int position;
+    private int memoryPosition;
+    private long rowStart;
+    private long[] counters;
+    private long[] ranks;
+    private long replayed;
+    /** Inner-loop heads replayed (not visited) since the replay began, and of them, those in the latest row. */
+    private long skippedHeads;
+    private int headsIntoRow;
+
+    RowMemo(OutOfOrderCore core, MemoryHierarchy memory) {
+        this.core = core;
+        this.memory = memory;
+        this.recording = new RowRecording(core);
+    }
+
+    boolean recording() {
+        return recording.on();
+    }
+
+    boolean replaying() {
+        return replaying;
+    }
+
+    long replayed() {
+        return replayed;
+    }
+
+    long skippedHeads() {
+        return skippedHeads;
+    }
+
+    int headsIntoRow() {
+        return headsIntoRow;
+    }
+
+    /** Switches the memo off for good (tests of the period search alone). */
+    void off() {
+        on = false;
+        recording.drop();
+        known.clear();
+        seenOnce.clear();
+    }
+
+    /**
+     * A row loop's head is about to be timed: ends the row being recorded, and starts replaying a row kept from the
+     * state now (true) or recording a new one. While a period candidate is being recorded ({@code searching} false),
+     * rows are only recorded, into the port choice log the candidate keeps.
+     */
+    boolean rowHead(int pc, boolean searching) {
+        if (!on) {
+            return false;
+        }
+        scratch.clear();
+        core.capture(scratch);
+        long hash = scratch.hash();
+        Known state = find(scratch, hash);
+        if (recording.on()) {
+            if (state == null) {
+                state = keep(scratch, hash); // the next row's start, which a replay of this one chains from
+            }
+            MemoRow kept = recording.finish(state);
+            recordedInstructions += kept == null ? 0 : kept.length;
+        }
+        long[] ranksNow = core.portRanks();
+        MemoRow hit = state == null || !searching ? null : match(state, pc, ranksNow);
+        count(hit != null);
+        if (hit != null && on) {
+            rowStart = core.dispatchCycle();
+            counters = core.counters();
+            ranks = ranksNow;
+            skippedHeads = 0;
+            headsIntoRow = 0;
+            replaying = true;
+            beginRow(hit);
+            return true;
+        }
+        if (!on || recordedInstructions >= INSTRUCTION_BUDGET || pc > Character.MAX_VALUE) {
+            return false;
+        }
+        // Most states a stream from DRAM starts rows in never come back: unless most rows replay, a row is recorded
+        // only from a state seen before
+        if (state == null) {
+            if (seenOnce.size() == MAX_SEEN) {
+                seenOnce.clear();
+            }
+            if (seenOnce.add(hash) && !eager || (state = keep(scratch, hash)) == null) {
+                return false;
+            }
+            state.starts = 1;
+        }
+        if ((++state.starts >= 2 || eager) && state.roots.size() < MAX_ROOTS && !state.tooLong) {
+            if (searching) {
+                core.logPortChoices(true);
+            }
+            recording.start(state, null, 0, core.dispatchCycle(), core.counters(), ranksNow, core.previousPc(),
+                core.portChoiceLogPosition());
+        }
+        return false;
+    }
+
+    /** Drops the row being recorded (a periodic replay takes over). */
+    void drop() {
+        recording.drop();
+    }
+
+    /** An instruction was timed: adds it to the row being recorded. */
+    void timed(int pc, int width, boolean store) {
+        recording.timed(pc, width, store);
+    }
+
+    /**
+     * The instruction in hand, while replaying. False if the replay stopped before it: the core is then in the state
+     * just before it, and the caller times it. True if it was replayed or, after a differing memory answer, timed
+     * here; {@link #replaying} tells which.
+     */
+    boolean replay(int pc, long address, int width, boolean store) {
+        MemoRow r = row;
+        int i = position;
+        if (i == r.length) {
+            MemoRow next = on ? match(r.end, pc, ranks) : null;
+            count(next != null);
+            if (next == null) {
+                stopAtEnd();
+                return false;
+            }
+            beginRow(next);
+            r = next;
+            i = 0;
+        }
+        int access = MemoRow.access(width, store);
+        if (pc != r.pcs[i] || access != r.access[i]) {
+            return turn(pc, address, width, store, OutOfOrderCore.NO_ANSWER);
+        }
+        if (width > 0) {
+            int m = memoryPosition;
+            long answer = memory.access(address, width, store, r.issues[m] + rowStart);
+            if (!store && answer != r.answers[m] + rowStart) {
+                return turn(pc, address, width, store, answer);
+            }
+            memoryPosition = m + 1;
+        }
+        core.dataflow(pc, width > 0 && !store);
+        if (++position == r.length) {
+            endRow(r);
+        }
+        return true;
+    }
+
+    /** Brings the core up to date part-way through a replayed row, for statistics read there. */
+    void settle() {
+        if (!replaying) {
+            return;
+        }
+        if (position == row.length) {
+            stopAtEnd();
+        } else {
+            materialize(false);
+        }
+    }
+
+    /** Starts replaying row {@code r}, whose start state the core is in, in effect. */
+    private void beginRow(MemoRow r) {
+        row = r;
+        position = 0;
+        memoryPosition = 0;
+        headsIntoRow = 0;
+    }
+
+    /**
+     * The instruction in hand left the row at its position: another instruction ({@code answer} is
+     * {@link OutOfOrderCore#NO_ANSWER}) or another memory answer. A child row that took the same turn is replayed
+     * on; otherwise the core is brought to this point and the row goes on timed, recorded as a new child.
+     */
+    private boolean turn(int pc, long address, int width, boolean store, long answer) {
+        MemoRow r = row;
+        int i = position;
+        int access = MemoRow.access(width, store);
+        boolean controlFlow = answer == OutOfOrderCore.NO_ANSWER;
+        for (MemoRow c : r.children()) {
+            if (c.branch != i || !c.keepsChoices(ranks)) {
+                continue;
+            }
+            if (controlFlow && c.length == i) {
+                row = c; // it ended here: the instruction in hand comes after it
+                endRow(c);
+                return replay(pc, address, width, store);
+            }
+            if (c.length > i && c.pcs[i] == pc && c.access[i] == access
+                    && (controlFlow || c.answers[memoryPosition] + rowStart == answer)) {
+                row = c;
+                if (controlFlow) {
+                    return replay(pc, address, width, store);
+                }
+                memoryPosition++;
+                core.dataflow(pc, true);
+                if (++position == c.length) {
+                    endRow(c);
+                }
+                return true;
+            }
+        }
+        materialize(true);
+        if (controlFlow) {
+            return false;
+        }
+        core.time(pc, address, width, store, answer);
+        timed(pc, width, store);
+        if ((core.flags(pc) & OutOfOrderCore.LOOP_HEAD) != 0) {
+            skippedHeads++;
+            headsIntoRow++;
+        }
+        return true;
+    }
+
+    /**
+     * Sets the core to the current row's start state and times the row's instructions before the position again,
+     * with the memory answers they got (the memory system is not asked again); then, if {@code record}, the row goes
+     * on recorded as a child of the current one.
+     */
+    private void materialize(boolean record) {
+        MemoRow r = row;
+        int i = position;
+        core.restore(r.start.image, rowStart, counters, ranks);
+        if (record) {
+            core.logPortChoices(true); // a child's port choices are decided over the whole row
+        }
+        int logFrom = core.portChoiceLogPosition();
+        core.skipDataflow(true); // the replay ran their dataflow schedule already
+        for (int j = 0, m = 0; j < i; j++) {
+            int access = r.access[j];
+            long answer = rowStart;
+            if (access != 0) {
+                answer += r.answers[m++];
+            }
+            core.time(r.pcs[j], 0, MemoRow.width(access), MemoRow.store(access), answer);
+        }
+        core.skipDataflow(false);
+        replaying = false;
+        headsIntoRow = r.summary.headsBefore()[i];
+        skippedHeads += headsIntoRow;
+        if (record) {
+            r.root.failures++;
+            windowStops++;
+        }
+        if (record && on && recordedInstructions < INSTRUCTION_BUDGET) {
+            recording.start(r.start, r, i, rowStart, counters, ranks, r.previousPc, logFrom);
+        }
+    }
+
+    /** The replay stops at the end of the current row: the core takes the row's end state. */
+    private void stopAtEnd() {
+        core.restore(row.end.image, rowStart, counters, ranks);
+        replaying = false;
+        headsIntoRow = 0;
+    }
+
+    /** A replayed row ended: its executions, loop edge events, counters and port ranks are added at once. */
+    private void endRow(MemoRow r) {
+        r.root.completions++;
+        PeriodSummary s = r.summary;
+        core.replayed(s.countedPcs(), s.counts());
+        int[] edges = s.edges();
+        for (int e = 0; e < edges.length; e++) {
+            int j = edges[e];
+            core.replayedEdge(r.pcs[j], j == 0 ? r.previousPc : r.pcs[j - 1], r.edgeRetires[e] + rowStart);
+        }
+        replayed += r.length;
+        skippedHeads += s.headsBefore()[r.length];
+        rowStart += r.cycles;
+        for (int k = 0; k < counters.length; k++) {
+            counters[k] += r.counterGrowth[k];
+        }
+        for (int k = 0; k < ranks.length; k++) {
+            ranks[k] += r.rankGrowth[k];
+        }
+    }
+
+    /** A row kept from {@code state} that starts at {@code pc} and makes the same port choices from these ranks. */
+    private MemoRow match(Known state, int pc, long[] ranksNow) {
+        for (MemoRow r : state.roots) {
+            if (r.pcs[0] == pc && !r.failing() && r.keepsChoices(ranksNow)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The kept state equal to {@code image} (of hash {@code hash}), or null. */
+    private Known find(StateImage image, long hash) {
+        for (Known k = known.get(hash); k != null; k = k.next) {
+            if (k.image.sameAs(image)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** Keeps {@code image}, not kept yet, as a state; null if the budget is spent. */
+    private Known keep(StateImage image, long hash) {
+        if (imageValues + image.size() > IMAGE_BUDGET) {
+            return null;
+        }
+        Known k = new Known(image.copy());
+        k.starts = seenOnce.contains(hash) ? 1 : 0;
+        k.next = known.get(hash);
+        known.put(hash, k);
+        imageValues += image.size();
+        return k;
+    }
+
+
+
+
+    /**
+     * Counts a row and whether it was replayed. A window of rows switches the memo off when more than a quarter of
+     * its replays stopped part-way with no child to follow (each such stop times the row's start again), or, with the
+     * instruction budget spent, when too few rows replayed (capturing the state at every row head would only cost).
+     */
+    private void count(boolean hit) {
+        windowRows++;
+        windowHits += hit ? 1 : 0;
+        if (windowRows == WINDOW) {
+            if (windowStops * 4 > windowHits || windowHits < MIN_HITS && recordedInstructions >= INSTRUCTION_BUDGET) {
+                off();
+            }
+            eager = 2 * windowHits >= WINDOW;
+            windowRows = 0;
+            windowHits = 0;
+            windowStops = 0;
+        }
+    }
+
+
+}
