@@ -116,7 +116,7 @@ final class RowMemo {
         return headsIntoRow;
     }
 
-    /** Switches the memo off for good: for tests of the period search alone, or after a window of rows it did not pay. */
+    /** Switches the memo off for good: for tests of the period search alone, or after a window where it did not pay. */
     void off() {
         on = false;
         recording.drop();
