@@ -851,7 +851,8 @@ final class LoopReplay {
         addresses = java.util.Arrays.copyOf(addresses, n);
     }
 
-    private static long[] minus(long[] a, long[] b) {
+    /** a - b, element by element (growth of counters or ranks over a period or a row). */
+    static long[] minus(long[] a, long[] b) {
         long[] d = new long[a.length];
         for (int i = 0; i < a.length; i++) {
             d[i] = a[i] - b[i];

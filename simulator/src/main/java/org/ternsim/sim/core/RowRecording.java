@@ -129,9 +129,11 @@ final class RowRecording {
         for (int e = 0; e < edges.length; e++) {
             edgeRetires[e] = retires[edges[e]];
         }
+        long[] counterGrowth = LoopReplay.minus(core.counters(), counters);
+        long[] rankGrowth = LoopReplay.minus(core.portRanks(), ranks);
         MemoRow r = new MemoRow(n, rowPcs, rowAccess, rowIssues, rowAnswers, edgeRetires, start, end,
-            core.dispatchCycle() - base, minus(core.counters(), counters), minus(core.portRanks(), ranks), ranks,
-            decided, summary, previousPc, parent, branch);
+            core.dispatchCycle() - base, counterGrowth, rankGrowth, ranks, decided, summary, previousPc, parent,
+            branch);
         if (parent == null) {
             start.roots.add(r);
         } else {
@@ -167,13 +169,5 @@ final class RowRecording {
         issues = Arrays.copyOf(issues, n);
         answers = Arrays.copyOf(answers, n);
         retires = Arrays.copyOf(retires, n);
-    }
-
-    private static long[] minus(long[] a, long[] b) {
-        long[] d = new long[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i] - b[i];
-        }
-        return d;
     }
 }
