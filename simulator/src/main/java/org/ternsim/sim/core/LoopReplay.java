@@ -417,7 +417,8 @@ final class LoopReplay {
             if (requiredSpan > 0 && (now.offset - then.offset) % requiredSpan != 0) {
                 continue;
             }
-            if (now.hash == then.hash && now.image.sameAs(then.image)) {
+            if (now.hash == then.hash && now.image.sameAs(then.image)
+                && core.portChoicesMayRepeat(then.ranks, now.ranks)) {
                 long[][] range = core.portRankRange(then.ranks, then.choices, now.choices);
                 if (core.portChoicesRepeat(then.ranks, now.ranks, range[0], range[1])) {
                     replayFrom(j, now, range[2]);

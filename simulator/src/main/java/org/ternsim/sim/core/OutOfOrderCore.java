@@ -609,6 +609,11 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         return ports.ranks();
     }
 
+    /** See {@link PortTable#mayRepeatChoices}. */
+    boolean portChoicesMayRepeat(long[] then, long[] now) {
+        return ports.mayRepeatChoices(then, now);
+    }
+
     /** See {@link PortTable#repeatsChoices}. */
     boolean portChoicesRepeat(long[] then, long[] now, long[] low, long[] high) {
         return ports.repeatsChoices(then, now, low, high);
@@ -645,6 +650,11 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     /** See {@link PortTable#rankDifferenceRange}. */
     long[][] portRankRange(long[] startRanks, int from, int to) {
         return ports.rankDifferenceRange(startRanks, from, to);
+    }
+
+    /** See {@link PortTable#decidedMargins}. */
+    long[] portDecidedMargins(long[] startRanks, int from, int to) {
+        return ports.decidedMargins(startRanks, from, to);
     }
 
     /** The dataflow schedule's state ({@link #dataflow}), to go back to when a replayed period is re-timed. */

@@ -320,13 +320,25 @@ final class PortTable {
      * and then every pair of the chosen port's group is looked at, so no value it takes is missed.
      */
     long[][] rankDifferenceRange(long[] startRanks, int from, int to) {
+        return walkChoiceLog(startRanks, from, to, true);
+    }
+
+    /**
+     * The third array of {@link #rankDifferenceRange} alone (the margins {@link #keepsChoices} checks), for a row
+     * kept to be replayed from other ranks, which is never proved to repeat: the per-pair extremes are not tracked.
+     */
+    long[] decidedMargins(long[] startRanks, int from, int to) {
+        return walkChoiceLog(startRanks, from, to, false)[2];
+    }
+
+    private long[][] walkChoiceLog(long[] startRanks, int from, int to, boolean extremes) {
         int n = rank.length;
         long[] r = startRanks.clone();
-        long[] low = new long[n * n];
-        long[] high = new long[n * n];
+        long[] low = extremes ? new long[n * n] : null;
+        long[] high = extremes ? new long[n * n] : null;
         long[] decided = new long[n * n];
         java.util.Arrays.fill(decided, Long.MIN_VALUE);
-        for (int p = 0; p < n; p++) {
+        for (int p = 0; extremes && p < n; p++) {
             for (int q = p + 1; q < n; q++) {
                 low[p * n + q] = r[p] - r[q];
                 high[p * n + q] = r[p] - r[q];
@@ -341,6 +353,9 @@ final class PortTable {
                 decided[at] = Math.max(decided[at], chosen - r[q]);
             }
             r[port] += 64L * (logChoice[i] >>> 6);
+            if (!extremes) {
+                continue;
+            }
             for (int q : groupMates[port]) {
                 int a = Math.min(port, q);
                 int b = Math.max(port, q);
@@ -370,6 +385,29 @@ final class PortTable {
                 }
                 long drift = (now[p] - now[q]) - (then[p] - then[q]);
                 if (drift > 0 ? low[p * n + q] <= 0 : drift < 0 && high[p * n + q] >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A necessary condition of {@link #repeatsChoices}, from the ranks at the period's ends alone: a pair that drifted
+     * must have the sign of its drift at both ends, since {@link #rankDifferenceRange}'s least and greatest difference
+     * include both. Most states that come back fail here, before the choice log is walked.
+     */
+    boolean mayRepeatChoices(long[] then, long[] now) {
+        int n = rank.length;
+        for (int p = 0; p < n; p++) {
+            for (int q = p + 1; q < n; q++) {
+                if (groupOf[p] != groupOf[q]) {
+                    continue;
+                }
+                long before = then[p] - then[q];
+                long after = now[p] - now[q];
+                long drift = after - before;
+                if (drift > 0 ? before <= 0 || after <= 0 : drift < 0 && (before >= 0 || after >= 0)) {
                     return false;
                 }
             }

@@ -106,7 +106,7 @@ final class RowRecording {
         if (end == null || n == 0) {
             return null;
         }
-        long[] decided = core.portRankRange(ranks, logFrom, core.portChoiceLogPosition())[2];
+        long[] decided = core.portDecidedMargins(ranks, logFrom, core.portChoiceLogPosition());
         char[] rowPcs = new char[n];
         short[] rowAccess = new short[n];
         int memoryOps = 0;

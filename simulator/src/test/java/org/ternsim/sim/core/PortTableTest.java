@@ -1,6 +1,7 @@
 // Port booking: one-cycle uops take the earliest free port; multi-cycle uops (double-pumped zmm) fill one-cycle holes.
 package org.ternsim.sim.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,39 @@ class PortTableTest {
             changed += same ? 0 : 1;
         }
         assertTrue(kept > 50 && changed > 50, kept + " kept, " + changed + " changed");
+    }
+
+    /**
+     * {@link PortTable#mayRepeatChoices} only looks at the ranks at a period's two ends, so a proof may skip the walk
+     * of the choice log where it says no: it must never say no where the full check ({@link PortTable#repeatsChoices}
+     * over the walked range) says yes, and it must say no to some periods. The walk without the extremes gives the
+     * same margins.
+     */
+    @Test
+    void theEndpointCheckNeverRejectsAPeriodTheFullCheckAccepts() {
+        long[] masks = {0b011, 0b110, 0b111};
+        Random random = new Random(17);
+        int accepted = 0;
+        int rejectedEarly = 0;
+        for (int trial = 0; trial < 2000; trial++) {
+            int n = 1 + random.nextInt(24);
+            int[] sets = random.ints(n, 0, masks.length).toArray();
+            long[] froms = random.longs(n, 0, 6).toArray();
+            int[] occupancies = random.ints(n, 0, 5).map(k -> k == 0 ? 2 : 1).toArray();
+            long[] then = randomRanks(random);
+            PortTable table = withRanks(masks, then);
+            table.startChoiceLog();
+            book(table, masks, sets, froms, occupancies);
+            long[] now = table.ranks();
+            long[][] range = table.rankDifferenceRange(then, 0, table.choiceLogPosition());
+            boolean full = table.repeatsChoices(then, now, range[0], range[1]);
+            boolean early = table.mayRepeatChoices(then, now);
+            assertArrayEquals(range[2], table.decidedMargins(then, 0, table.choiceLogPosition()));
+            assertTrue(early || !full, "then " + Arrays.toString(then) + ", now " + Arrays.toString(now));
+            accepted += full ? 1 : 0;
+            rejectedEarly += early ? 0 : 1;
+        }
+        assertTrue(accepted > 50 && rejectedEarly > 50, accepted + " accepted, " + rejectedEarly + " rejected early");
     }
 
     private static long[] randomRanks(Random random) {
