@@ -36,8 +36,10 @@ import org.ternsim.kernels.tmac.TmacWeights;
  * 0.5 c0 + c1) is stored. Four planes take 4 index loads and 4 {@code vpshufb} per group (twice the work of two) and
  * eight int16 accumulators (TmacX86Loops' register plan). Lanes never written (fewer than 16 activation groups) are +0
  * in the engine and are skipped here: a lane is never -0 (it starts at +0 and fma with a +0 addend or an exact
- * cancellation gives +0 under round-to-nearest), so adding +0 to it is the identity. The activation-group loop is
- * unrolled at lowering time (the scratch lane is static); the group loop {@code .Lgroup} is a loop. A last tile of
+ * cancellation gives +0 under round-to-nearest), so adding +0 to it is the identity. The activation groups run as
+ * loops (TmacX86Loops): groups 0-15 into fresh lanes, then passes over the 16 lanes again, the lane addressed through
+ * a register, so every activation group runs the same code whatever K is (T-MAC's generated kernels loop over K
+ * too); the group loop {@code .Lgroup} is the innermost loop. A last tile of
  * fewer than 32 rows is padded. Not lowered: building the tables ({@code lut_ctor}), which the binder takes from
  * TmacLut.
  */
@@ -64,6 +66,7 @@ public final class TmacAvx2Gemv {
     private static final Reg GROUPS = TmacX86Loops.GROUPS;
     private static final Reg LP = TmacX86Loops.LP;
     private static final Reg SCRATCH = TmacX86Loops.SCRATCH;
+    private static final Reg LANE = TmacX86Loops.LANE;
     private static final Reg CONSTS = TmacX86Loops.CONSTS;
 
     private TmacAvx2Gemv() {
@@ -92,7 +95,7 @@ public final class TmacAvx2Gemv {
     /** The program for weights of {@code bits} planes (2 or 4). */
     public static Program lower(int rows, int cols, int actGroupSize, int bits) {
         checkShape(rows, cols, actGroupSize);
-        return TmacX86Loops.lower("avx2", WIDTH, b -> emitGroup(b, bits), (b, j) -> emitActGroupEpilogue(b, j, bits),
+        return TmacX86Loops.lower("avx2", WIDTH, b -> emitGroup(b, bits), (b, first) -> emitActGroupEpilogue(b, first, bits),
             (b, lanes) -> emitFold(b, lanes, bits), rows, cols, actGroupSize, bits);
     }
 
@@ -121,12 +124,14 @@ public final class TmacAvx2Gemv {
         return ((long) (plane * LANES + lane) * (ROWS_PER_TILE / 8) + chunk) * 32;
     }
 
-    /** Plane sums of activation group j through the float epilogue into lane j mod 16 of each row's sums. */
-    private static void emitActGroupEpilogue(Program.Builder b, int j, int bits) {
+    /**
+     * Plane sums of an activation group through the float epilogue into its lane of each row's sums (lane j mod 16 of
+     * group j, at {@link TmacX86Loops#LANE}); {@code firstRound}: groups 0-15, whose lanes start from zero.
+     */
+    private static void emitActGroupEpilogue(Program.Builder b, boolean firstRound, int bits) {
         b.emit("vbroadcastss", ymm(12), Mem.at(LP, 0, 4));      // lut_scale[j]
         b.emit("vbroadcastss", ymm(11), Mem.at(LP, 4, 4));      // lut_bias[j]
         b.emit("add", LP, new Imm(8));
-        int lane = j % LANES;
         int[] t = TmacX86Loops.epilogueTemps(bits);
         for (int plane = 0; plane < bits; plane++) {
             for (int chunk = 0; chunk < 4; chunk++) {
@@ -144,8 +149,8 @@ public final class TmacAvx2Gemv {
                 } else {
                     b.emit("vmulps", ymm(t[1]), ymm(t[0]), ymm(12));
                 }
-                Mem at = Mem.at(SCRATCH, slot(plane, lane, chunk), 32);
-                if (j < LANES) {
+                Mem at = Mem.at(LANE, slot(plane, 0, chunk), 32);
+                if (firstRound) {
                     b.emit("vpxor", ymm(t[2]), ymm(t[2]), ymm(t[2]));
                 } else {
                     b.emit("vmovups", ymm(t[2]), at);

@@ -61,6 +61,7 @@ public final class TmacAvx512Gemv {
     private static final Reg GROUPS = TmacX86Loops.GROUPS;
     private static final Reg LP = TmacX86Loops.LP;
     private static final Reg SCRATCH = TmacX86Loops.SCRATCH;
+    private static final Reg LANE = TmacX86Loops.LANE;
     private static final Reg CONSTS = TmacX86Loops.CONSTS;
 
     private TmacAvx512Gemv() {
@@ -78,7 +79,7 @@ public final class TmacAvx512Gemv {
     /** The program for weights of {@code bits} planes (2 or 4). */
     public static Program lower(int rows, int cols, int actGroupSize, int bits) {
         TmacAvx2Gemv.checkShape(rows, cols, actGroupSize);
-        return TmacX86Loops.lower("avx512", WIDTH, b -> emitGroup(b, bits), (b, j) -> emitActGroupEpilogue(b, j, bits),
+        return TmacX86Loops.lower("avx512", WIDTH, b -> emitGroup(b, bits), (b, first) -> emitActGroupEpilogue(b, first, bits),
             (b, lanes) -> emitFold(b, lanes, bits), rows, cols, actGroupSize, bits);
     }
 
@@ -107,12 +108,14 @@ public final class TmacAvx512Gemv {
         return ((long) (plane * LANES + lane) * CHUNKS + chunk) * 64;
     }
 
-    /** Plane sums of activation group j through the float epilogue into lane j mod 16 of each row's sums. */
-    private static void emitActGroupEpilogue(Program.Builder b, int j, int bits) {
+    /**
+     * Plane sums of an activation group through the float epilogue into its lane of each row's sums (lane j mod 16 of
+     * group j, at {@link TmacX86Loops#LANE}); {@code firstRound}: groups 0-15, whose lanes start from zero.
+     */
+    private static void emitActGroupEpilogue(Program.Builder b, boolean firstRound, int bits) {
         b.emit("vbroadcastss", zmm(12), Mem.at(LP, 0, 4));      // lut_scale[j]
         b.emit("vbroadcastss", zmm(11), Mem.at(LP, 4, 4));      // lut_bias[j]
         b.emit("add", LP, new Imm(8));
-        int lane = j % LANES;
         int[] t = TmacX86Loops.epilogueTemps(bits);
         for (int plane = 0; plane < bits; plane++) {
             for (int chunk = 0; chunk < CHUNKS; chunk++) {
@@ -130,8 +133,8 @@ public final class TmacAvx512Gemv {
                 } else {
                     b.emit("vmulps", zmm(t[1]), zmm(t[0]), zmm(12));
                 }
-                Mem at = Mem.at(SCRATCH, slot(plane, lane, chunk), 64);
-                if (j < LANES) {
+                Mem at = Mem.at(LANE, slot(plane, 0, chunk), 64);
+                if (firstRound) {
                     b.emit("vpxor", xmm(t[2]), xmm(t[2]), xmm(t[2]));
                 } else {
                     b.emit("vmovdqu64", zmm(t[2]), at);

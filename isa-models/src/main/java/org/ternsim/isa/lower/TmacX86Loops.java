@@ -34,6 +34,20 @@ final class TmacX86Loops {
     static final Reg LP = r64(9);      // r9: lut scale/bias pointer, reset per tile
     static final Reg SCRATCH = r64(10);
     static final Reg CONSTS = r64(11); // r11: CONSTS_BASE, all program long (the fold reads the plane alphas)
+    /** r12: the scratch lane of the current activation group (SCRATCH_BASE + lane x lane bytes): the epilogue's base. */
+    static final Reg LANE = r64(12);
+    static final Reg ACT_GROUPS = r64(13); // r13: activation groups left in this pass over the lanes
+    static final Reg ROUNDS = r64(14);     // r14: full passes over the 16 lanes left after the first
+
+    /**
+     * Emits the float epilogue of one activation group: its plane sums widened, scaled and fused into the lanes at
+     * {@link #LANE}; {@code firstRound}: the lanes are written for the first time (activation groups 0-15), so they
+     * start from zero rather than from what is stored there.
+     */
+    @FunctionalInterface
+    interface Epilogue {
+        void emit(Program.Builder b, boolean firstRound);
+    }
 
     /**
      * What differs between the widths.
@@ -78,13 +92,12 @@ final class TmacX86Loops {
 
     /**
      * The program for {@code bits} planes: {@code group} emits one 4-activation group's lookups of every plane into
-     * the {@link #accumulator} registers, {@code epilogue} (builder, j) widens, scales and fuses activation group j's
-     * sums into the lanes, and {@code fold} (builder, lanes) folds the written lanes of every row and stores the
-     * tile's outputs.
+     * the {@link #accumulator} registers, {@code epilogue} widens, scales and fuses an activation group's sums into
+     * the lanes at {@link #LANE}, and {@code fold} (builder, lanes) folds the written lanes of every row and stores
+     * the tile's outputs.
      */
-    static Program lower(String isaName, Width w, Consumer<Program.Builder> group,
-            ObjIntConsumer<Program.Builder> epilogue, ObjIntConsumer<Program.Builder> fold, int rows, int cols,
-            int actGroupSize, int bits) {
+    static Program lower(String isaName, Width w, Consumer<Program.Builder> group, Epilogue epilogue,
+            ObjIntConsumer<Program.Builder> fold, int rows, int cols, int actGroupSize, int bits) {
         TmacShapes.checkBits(bits);
         int tiles = w.tiles(rows);
         int groups = cols / TmacShapes.G;
@@ -113,7 +126,46 @@ final class TmacX86Loops {
         b.label(".Ltile");
         b.emit("mov", T, new Imm(TABLES_BASE));
         b.emit("mov", LP, new Imm(LUT_PARAMS_BASE));
-        for (int j = 0; j < actGroups; j++) {
+        // Activation group j fuses into lane j mod 16: a loop over the first 16 (fresh lanes), then loops over the
+        // lanes again, so the program's size does not grow with K and every activation group runs the same code.
+        int first = Math.min(actGroups, LANES);
+        int rounds = (actGroups - first) / LANES;
+        int tail = (actGroups - first) % LANES;
+        Loop loop = new Loop(b, w, group, epilogue, actGroupSize, bits);
+        loop.emit(".Lgroup", first, true);
+        if (rounds > 1) {
+            b.emit("mov", ROUNDS, new Imm(rounds));
+            b.label(".Lround");
+        }
+        if (rounds > 0) {
+            loop.emit(".Lgroup1", LANES, false);
+        }
+        if (rounds > 1) {
+            b.emit("dec", ROUNDS);
+            b.emit("jne", new Label(".Lround"));
+        }
+        if (tail > 0) {
+            loop.emit(".Lgroup2", tail, false);
+        }
+        fold.accept(b, Math.min(actGroups, LANES));
+        b.emit("dec", TILES);
+        b.emit("jne", new Label(".Ltile"));
+        return b.build();
+    }
+
+    /**
+     * Emits a loop over {@code count} activation groups from lane 0 on, its inner loop over 4-activation groups
+     * labelled {@code name}.
+     */
+    private record Loop(Program.Builder b, Width w, Consumer<Program.Builder> group, Epilogue epilogue,
+            int actGroupSize, int bits) {
+        void emit(String name, int count, boolean firstRound) {
+            int groupBytes = bits * w.planeGroupBytes();
+            b.emit("mov", LANE, SCRATCH);
+            if (count > 1) {
+                b.emit("mov", ACT_GROUPS, new Imm(count));
+                b.label(name + "s");
+            }
             for (int plane = 0; plane < bits; plane++) {
                 for (int half = 0; half < 2; half++) {
                     Reg acc = w.accumulator().apply(accumulator(plane, half));
@@ -121,18 +173,18 @@ final class TmacX86Loops {
                 }
             }
             b.emit("mov", GROUPS, new Imm(actGroupSize / TmacShapes.G));
-            String loop = j == 0 ? ".Lgroup" : ".Lgroup" + j;
-            b.label(loop);
+            b.label(name);
             group.accept(b);
             b.emit("add", W, new Imm(groupBytes));
             b.emit("add", T, new Imm(TmacShapes.ENTRIES));
             b.emit("dec", GROUPS);
-            b.emit("jne", new Label(loop));
-            epilogue.accept(b, j);
+            b.emit("jne", new Label(name));
+            epilogue.emit(b, firstRound);
+            if (count > 1) {
+                b.emit("add", LANE, new Imm((long) w.rowsPerTile() * 4));
+                b.emit("dec", ACT_GROUPS);
+                b.emit("jne", new Label(name + "s"));
+            }
         }
-        fold.accept(b, Math.min(actGroups, LANES));
-        b.emit("dec", TILES);
-        b.emit("jne", new Label(".Ltile"));
-        return b.build();
     }
 }
