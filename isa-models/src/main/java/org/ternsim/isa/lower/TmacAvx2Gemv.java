@@ -95,8 +95,9 @@ public final class TmacAvx2Gemv {
     /** The program for weights of {@code bits} planes (2 or 4). */
     public static Program lower(int rows, int cols, int actGroupSize, int bits) {
         checkShape(rows, cols, actGroupSize);
-        return TmacX86Loops.lower("avx2", WIDTH, b -> emitGroup(b, bits), (b, first) -> emitActGroupEpilogue(b, first, bits),
-            (b, lanes) -> emitFold(b, lanes, bits), rows, cols, actGroupSize, bits);
+        return TmacX86Loops.lower("avx2", WIDTH, b -> emitGroup(b, bits),
+            (b, first) -> emitActGroupEpilogue(b, first, bits), (b, lanes) -> emitFold(b, lanes, bits), rows, cols,
+            actGroupSize, bits);
     }
 
     /** One 4-activation group of 32 rows: each plane's lookups added to its two accumulators (plane 0: ymm0/ymm1). */

@@ -79,8 +79,9 @@ public final class TmacAvx512Gemv {
     /** The program for weights of {@code bits} planes (2 or 4). */
     public static Program lower(int rows, int cols, int actGroupSize, int bits) {
         TmacAvx2Gemv.checkShape(rows, cols, actGroupSize);
-        return TmacX86Loops.lower("avx512", WIDTH, b -> emitGroup(b, bits), (b, first) -> emitActGroupEpilogue(b, first, bits),
-            (b, lanes) -> emitFold(b, lanes, bits), rows, cols, actGroupSize, bits);
+        return TmacX86Loops.lower("avx512", WIDTH, b -> emitGroup(b, bits),
+            (b, first) -> emitActGroupEpilogue(b, first, bits), (b, lanes) -> emitFold(b, lanes, bits), rows, cols,
+            actGroupSize, bits);
     }
 
     /** One 4-activation group of 64 rows: plane 0 into zmm0 (rows 0-31) / zmm1 (32-63), plane 1 into zmm2 / zmm3... */

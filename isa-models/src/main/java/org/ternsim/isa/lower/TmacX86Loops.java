@@ -34,7 +34,7 @@ final class TmacX86Loops {
     static final Reg LP = r64(9);      // r9: lut scale/bias pointer, reset per tile
     static final Reg SCRATCH = r64(10);
     static final Reg CONSTS = r64(11); // r11: CONSTS_BASE, all program long (the fold reads the plane alphas)
-    /** r12: the scratch lane of the current activation group (SCRATCH_BASE + lane x lane bytes): the epilogue's base. */
+    /** r12: the scratch lane of the current activation group (SCRATCH_BASE + lane x 4 x rows): the epilogue's base. */
     static final Reg LANE = r64(12);
     static final Reg ACT_GROUPS = r64(13); // r13: activation groups left in this pass over the lanes
     static final Reg ROUNDS = r64(14);     // r14: full passes over the 16 lanes left after the first
