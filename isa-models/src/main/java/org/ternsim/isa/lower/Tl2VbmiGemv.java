@@ -208,6 +208,44 @@ public final class Tl2VbmiGemv {
     }
 
     /**
+     * ORs the sign masks of the block's {@code n} rows from {@code r0} into {@code masks} (16 per chunk, one per
+     * triple t of the chunk): row q's sign of triple 16c + t, bit 15 - t of its little-endian sign word c, goes to bit
+     * 32 (q / 8 % 2) + 8 (q / 16) + q % 8 of mask 16c + t, the lane of row q in the vector its kmovd masks (the low
+     * vector holds rows 0-7, 16-23, 32-39 and 48-55). Eight rows fill one byte of each mask, so each sign byte of
+     * eight rows is an 8 x 8 bit matrix, transposed at once rather than bit by bit.
+     */
+    private static void gatherSigns(long[] masks, byte[] signs, int signBytes, int r0, int n, int chunks) {
+        for (int q0 = 0; q0 < n; q0 += 8) {
+            int shift = 32 * (q0 / 8 % 2) + 8 * (q0 / 16);
+            for (int c = 0; c < chunks; c++) {
+                long low = 0;   // byte k: word bits 0-7 of row q0 + k, triples 15..8
+                long high = 0;  // byte k: word bits 8-15, triples 7..0
+                for (int k = 0; k < 8 && q0 + k < n; k++) {
+                    int at = (r0 + q0 + k) * signBytes + 2 * c;
+                    low |= (long) (signs[at] & 0xFF) << 8 * k;
+                    high |= (long) (signs[at + 1] & 0xFF) << 8 * k;
+                }
+                low = transpose8(low);
+                high = transpose8(high);
+                for (int j = 0; j < 8; j++) {
+                    masks[16 * c + 15 - j] |= (low >>> 8 * j & 0xFF) << shift;
+                    masks[16 * c + 7 - j] |= (high >>> 8 * j & 0xFF) << shift;
+                }
+            }
+        }
+    }
+
+    /** The 8 x 8 bit matrix with bit j of byte k moved to bit k of byte j (Hacker's Delight, transpose8). */
+    static long transpose8(long x) {
+        long t = (x ^ x >>> 7) & 0x00AA00AA00AA00AAL;
+        x = x ^ t ^ t << 7;
+        t = (x ^ x >>> 14) & 0x0000CCCC0000CCCCL;
+        x = x ^ t ^ t << 14;
+        t = (x ^ x >>> 28) & 0x00000000F0F0F0F0L;
+        return x ^ t ^ t << 28;
+    }
+
+    /**
      * Writes weights (tiled layout above), tables and scales into the program's regions. The weights go block by block
      * and row by row, each row's bytes read in order and written 64 bytes apart into its block; a block's sign masks
      * are gathered in longs and stored once. Every weight byte is written (the masks were OR-ed into the region, so
@@ -237,16 +275,8 @@ public final class Tl2VbmiGemv {
             java.util.Arrays.fill(masks, 0L);
             for (int q = 0; q < BM && r0 + q < rows; q++) {
                 int row = r0 + q;
-                // lanes of the low vector: rows 0-7, 16-23, 32-39, 48-55; of the high one (mask bits 32..63): the rest
-                int bit = 32 * (q / 8 % 2) + 8 * (q / 16) + q % 8;
                 int from = row * tripleBytes;
-                int signFrom = row * signBytes;
                 for (int c = 0, to = base + CHUNK_SIGN_BYTES + q; c < chunks; c++, to += CHUNK_BYTES) {
-                    // triple 16c + t at bit 15 - t of the little-endian sign word c
-                    int word = (signs[signFrom + 2 * c] & 0xFF) | (signs[signFrom + 2 * c + 1] & 0xFF) << 8;
-                    for (int t = 0, m = 16 * c; t < 16; t++, m++) {
-                        masks[m] |= (long) (word >>> (15 - t) & 1) << bit;
-                    }
                     for (int j = 0, at = to; j < 8; j++, at += BM) {
                         out[at] = indices[from++];
                     }
@@ -255,6 +285,7 @@ public final class Tl2VbmiGemv {
                     out[at] = pairIndices[p + j];
                 }
             }
+            gatherSigns(masks, signs, signBytes, r0, Math.min(BM, rows - r0), chunks);
             for (int c = 0; c < chunks; c++) {
                 for (int t = 0; t < 16; t++) {
                     LONGS.set(out, base + c * CHUNK_BYTES + MASK_BYTES * t, masks[16 * c + t]);
