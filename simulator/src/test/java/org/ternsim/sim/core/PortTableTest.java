@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class PortTableTest {
 
     private static final long ONE_PORT = 0b1;
+    /** Three ports in overlapping sets, for the random bookings of the choice-log tests. */
+    private static final long[] MASKS = {0b011, 0b110, 0b111};
 
     @Test
     void consecutivePassesStartWhereTheyWouldHave() {
@@ -41,21 +43,18 @@ class PortTableTest {
      */
     @Test
     void choicesAreKeptFromAnotherStartExactlyWhenTheCheckSaysSo() {
-        long[] masks = {0b011, 0b110, 0b111};
         Random random = new Random(11);
         int kept = 0;
         int changed = 0;
         for (int trial = 0; trial < 500; trial++) {
-            int[] sets = random.ints(24, 0, masks.length).toArray();
-            long[] froms = random.longs(24, 0, 6).toArray();
-            int[] occupancies = random.ints(24, 0, 5).map(k -> k == 0 ? 2 : 1).toArray();
+            Uops uops = Uops.random(random, 24);
             long[] then = randomRanks(random);
-            PortTable recorded = withRanks(masks, then);
+            PortTable recorded = withRanks(then);
             recorded.startChoiceLog();
-            int[] choices = book(recorded, masks, sets, froms, occupancies);
+            int[] choices = uops.book(recorded);
             long[] decided = recorded.rankDifferenceRange(then, 0, recorded.choiceLogPosition())[2];
             long[] start = random.nextBoolean() ? randomRanks(random) : shifted(then, random);
-            boolean same = Arrays.equals(choices, book(withRanks(masks, start), masks, sets, froms, occupancies));
+            boolean same = Arrays.equals(choices, uops.book(withRanks(start)));
             assertEquals(same, recorded.keepsChoices(then, start, decided),
                 "then " + Arrays.toString(then) + ", start " + Arrays.toString(start));
             kept += same ? 1 : 0;
@@ -72,19 +71,16 @@ class PortTableTest {
      */
     @Test
     void theEndpointCheckNeverRejectsAPeriodTheFullCheckAccepts() {
-        long[] masks = {0b011, 0b110, 0b111};
         Random random = new Random(17);
         int accepted = 0;
         int rejectedEarly = 0;
         for (int trial = 0; trial < 2000; trial++) {
             int n = 1 + random.nextInt(24);
-            int[] sets = random.ints(n, 0, masks.length).toArray();
-            long[] froms = random.longs(n, 0, 6).toArray();
-            int[] occupancies = random.ints(n, 0, 5).map(k -> k == 0 ? 2 : 1).toArray();
+            Uops uops = Uops.random(random, n);
             long[] then = randomRanks(random);
-            PortTable table = withRanks(masks, then);
+            PortTable table = withRanks(then);
             table.startChoiceLog();
-            book(table, masks, sets, froms, occupancies);
+            uops.book(table);
             long[] now = table.ranks();
             long[][] range = table.rankDifferenceRange(then, 0, table.choiceLogPosition());
             boolean full = table.repeatsChoices(then, now, range[0], range[1]);
@@ -111,20 +107,29 @@ class PortTableTest {
         return Arrays.stream(ranks).map(r -> r + by).toArray();
     }
 
-    private static PortTable withRanks(long[] masks, long[] ranks) {
-        PortTable table = new PortTable(3, masks);
+    private static PortTable withRanks(long[] ranks) {
+        PortTable table = new PortTable(3, MASKS);
         StateImage empty = new StateImage();
         table.capture(empty, 0);
         table.restore(empty, 0, ranks);
         return table;
     }
 
-    private static int[] book(PortTable table, long[] masks, int[] sets, long[] froms, int[] occupancies) {
-        int[] ports = new int[sets.length];
-        for (int i = 0; i < sets.length; i++) {
-            table.reserve(sets[i], masks[sets[i]], froms[i], occupancies[i]);
-            ports[i] = table.lastPort();
+    /** Random uops over {@link #MASKS}: a set, an earliest cycle, and 1 or (one in five) 2 cycles of occupancy each. */
+    private record Uops(int[] sets, long[] froms, int[] occupancies) {
+        static Uops random(Random random, int n) {
+            return new Uops(random.ints(n, 0, MASKS.length).toArray(), random.longs(n, 0, 6).toArray(),
+                random.ints(n, 0, 5).map(k -> k == 0 ? 2 : 1).toArray());
         }
-        return ports;
+
+        /** Books the uops in order into {@code table}; returns the port each took. */
+        int[] book(PortTable table) {
+            int[] ports = new int[sets.length];
+            for (int i = 0; i < sets.length; i++) {
+                table.reserve(sets[i], MASKS[sets[i]], froms[i], occupancies[i]);
+                ports[i] = table.lastPort();
+            }
+            return ports;
+        }
     }
 }
