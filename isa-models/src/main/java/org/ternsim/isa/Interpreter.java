@@ -14,7 +14,7 @@ public final class Interpreter {
 
     private final Program program;
     private final MachineState state;
-    private final InstructionSemantics[] impl;
+    private final ResolvedSemantics[] impl;
     private final Instruction[] code;
     private final int[] target;
     /** Per pc, the memory operand decoded once: base and index register numbers (-1 for none), scale, disp, width. */
@@ -29,7 +29,7 @@ public final class Interpreter {
         this.program = program;
         this.state = state;
         int n = program.code().size();
-        impl = new InstructionSemantics[n];
+        impl = new ResolvedSemantics[n];
         code = program.code().toArray(new Instruction[0]);
         target = new int[n];
         memBase = new int[n];
@@ -40,7 +40,7 @@ public final class Interpreter {
         isStore = new boolean[n];
         for (int pc = 0; pc < n; pc++) {
             Instruction in = program.code().get(pc);
-            impl[pc] = semantics.lookup(in.mnemonic()).specialize(in);
+            impl[pc] = ResolvedSemantics.of(semantics.lookup(in.mnemonic()).specialize(in));
             target[pc] = -1;
             for (Operand o : in.operands()) {
                 if (o instanceof Operand.Label l) {

@@ -10,6 +10,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 import org.ternsim.isa.VectorWarmup;
 
@@ -198,7 +199,7 @@ final class ArmResolved {
     }
 
     /** vd = vn op vm on arrangement views of one width; the lane size matters to add/sub only. */
-    private static final class Binary implements InstructionSemantics {
+    private static final class Binary extends ResolvedSemantics {
         private final Op op;
         private final int width;
         private final int dst;
@@ -261,7 +262,7 @@ final class ArmResolved {
     }
 
     /** ushr/sshr/shl vd, vn, #n on arrangement views of one width, n in the generic form's valid range. */
-    private static final class ShiftImm implements InstructionSemantics {
+    private static final class ShiftImm extends ResolvedSemantics {
         private final char kind;
         private final int width;
         private final int size;
@@ -322,7 +323,7 @@ final class ArmResolved {
     }
 
     /** sdot/udot vd, vn, vm: each 32-bit lane of vd plus four byte products, wrapping. */
-    private static final class Dot implements InstructionSemantics {
+    private static final class Dot extends ResolvedSemantics {
         private final boolean signed;
         private final int width;
         private final int dst;
@@ -377,7 +378,7 @@ final class ArmResolved {
     }
 
     /** ld1/st1 {vt.T, ...}, [xn, #disp] with optional post-index immediate. */
-    private static final class Multiple implements InstructionSemantics {
+    private static final class Multiple extends ResolvedSemantics {
         private final boolean store;
         private final int[] regs;
         private final int[] widths;
@@ -453,7 +454,7 @@ final class ArmResolved {
     }
 
     /** subs d, n, m|#imm and cmp n, m|#imm on general registers. */
-    private static final class Subtract implements InstructionSemantics {
+    private static final class Subtract extends ResolvedSemantics {
         private final int dst;
         private final long dstMask;
         private final int a;
@@ -501,7 +502,7 @@ final class ArmResolved {
     }
 
     /** add/sub d, n, m|#imm on general registers (no flags). */
-    private static final class ScalarBinary implements InstructionSemantics {
+    private static final class ScalarBinary extends ResolvedSemantics {
         private final boolean subtract;
         private final int dst;
         private final long dstMask;
@@ -548,7 +549,7 @@ final class ArmResolved {
     }
 
     /** ldr/str of one general (w/x) or SIMD&FP register, [xn, #disp], optional post-index immediate. */
-    private static final class Single implements InstructionSemantics {
+    private static final class Single extends ResolvedSemantics {
         private final boolean store;
         private final boolean general;
         private final int reg;
@@ -616,7 +617,7 @@ final class ArmResolved {
      * the result in the state's scratch buffer (a destination that is also a narrow source is read at other offsets
      * than it is written, so it cannot be written in place).
      */
-    private static final class Widening implements InstructionSemantics {
+    private static final class Widening extends ResolvedSemantics {
         private final char mode;
         private final Reg d;
         private final int width;
@@ -713,7 +714,7 @@ final class ArmResolved {
      * constant built once for movi, for dup from the general register's low lane bits (all 64 for .2d, as the generic
      * form reads the register without a W view's zero-extension).
      */
-    private static final class Broadcast implements InstructionSemantics {
+    private static final class Broadcast extends ResolvedSemantics {
         private final int width;
         private final int size;
         private final int dst;
@@ -768,7 +769,7 @@ final class ArmResolved {
      * then the low bytes are written and the rest of vd zeroed, as {@link ArmSimd#acrossLanes} does. A destination of
      * another width (which the generic form rejects) and saddlv of .2d (a 16-byte result) keep the generic form.
      */
-    private static final class AcrossLanes implements InstructionSemantics {
+    private static final class AcrossLanes extends ResolvedSemantics {
         private final int width;
         private final int size;
         private final int outSize;
@@ -839,7 +840,7 @@ final class ArmResolved {
      * after the other as the generic form lays them out, so the result can be written straight into vd: byte i reads
      * index byte i and (tbx) vd's byte i before writing byte i, so an index or destination alias is exact.
      */
-    private static final class TableLookup implements InstructionSemantics {
+    private static final class TableLookup extends ResolvedSemantics {
         private final boolean extension;
         private final int width;
         private final int dst;
@@ -913,7 +914,7 @@ final class ArmResolved {
      * words before vd (which may be one of them) is written, and lanes move as bit fields: zip spreads the four low
      * bytes of a word to every other lane, uzp packs the even lanes of a word into its four low bytes.
      */
-    private static final class Permute implements InstructionSemantics {
+    private static final class Permute extends ResolvedSemantics {
         private final boolean zip;
         private final boolean second;
         private final boolean wide;

@@ -10,6 +10,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 
 /**
@@ -63,7 +64,7 @@ final class ArmResolvedFloat {
     }
 
     /** Element-wise: lane i reads its three inputs before it is written. A scalar s view is one lane. */
-    private static final class FloatLanes implements InstructionSemantics {
+    private static final class FloatLanes extends ResolvedSemantics {
         private final char op;
         private final int width;
         private final int dst;
@@ -94,7 +95,7 @@ final class ArmResolvedFloat {
      * Four halves (the low or the high four) to floats. Lane i writes bytes [4i, 4i + 4); a destination that is also
      * the source is read first into locals, as the halves of a lane may sit in a lane written before it.
      */
-    private static final class WidenHalves implements InstructionSemantics {
+    private static final class WidenHalves extends ResolvedSemantics {
         private final int dst;
         private final int src;
         private final int from;
@@ -122,7 +123,7 @@ final class ArmResolvedFloat {
     }
 
     /** fcvt sd, hn: one half to float ({@link ArmSimd#fcvtScalar}); the rest of vd is zeroed. */
-    private static final class HalfToSingle implements InstructionSemantics {
+    private static final class HalfToSingle extends ResolvedSemantics {
         private final int dst;
         private final int src;
 
@@ -143,7 +144,7 @@ final class ArmResolvedFloat {
      * scvtf vd, vn: int32 lanes to float, element-wise (exact in place), on a source at least as wide as vd; scvtf vd,
      * wn|xn: one float in lane 0 and the rest of vd zeroed. Only destinations of whole int32 lanes are resolved.
      */
-    private static final class IntToFloat implements InstructionSemantics {
+    private static final class IntToFloat extends ResolvedSemantics {
         private final int width;
         private final int dst;
         private final int src;

@@ -10,6 +10,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 
 /**
@@ -49,7 +50,7 @@ final class ArmResolvedSelect {
             && in.op(1) instanceof Reg a && a.cls() == d && in.op(2) instanceof Reg b && b.cls() == d;
     }
 
-    private static final class Select implements InstructionSemantics {
+    private static final class Select extends ResolvedSemantics {
         private final Kind kind;
         private final int width;
         private final int dst;

@@ -13,6 +13,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.ResolvedSemantics;
 
 /**
  * A destination {@code zmm1{k1}} takes the unmasked result in element i where bit i of k1 is set and keeps its old
@@ -153,7 +154,7 @@ final class X86Masking {
      * elements get their old bytes back, or zeros. The same steps as {@link Masked#execute} without its per-execution
      * operand list, instruction and arrays; {@code X86ResolvedTest} compares the two.
      */
-    private static final class ResolvedMasked implements InstructionSemantics {
+    private static final class ResolvedMasked extends ResolvedSemantics {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
         /**
          * Per element size (1, 2, 4, 8 bytes: index 0 to 3), the 64-bit byte mask of each combination of the mask

@@ -10,6 +10,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 import org.ternsim.isa.VectorWarmup;
 
@@ -158,7 +159,7 @@ final class X86Resolved {
      * dst and src1 vector registers, src2 a vector register or memory, all of one width: decoded once. The default
      * {@link #execute} computes straight into the destination (element-wise forms); others override it.
      */
-    abstract static class ThreeOperand implements InstructionSemantics {
+    abstract static class ThreeOperand extends ResolvedSemantics {
         final int width;
         final int dst;
         final int a;
@@ -230,7 +231,7 @@ final class X86Resolved {
      * the immediate's low byte; a count beyond the lane's bits gives 0 for a logical shift and the sign for an
      * arithmetic one.
      */
-    private abstract static class ShiftByImmediate implements InstructionSemantics {
+    private abstract static class ShiftByImmediate extends ResolvedSemantics {
         final int width;
         final int dst;
         final int a;
@@ -456,7 +457,7 @@ final class X86Resolved {
     }
 
     /** Unmasked vector moves register/memory to register, and register to memory. */
-    private static final class Move implements InstructionSemantics {
+    private static final class Move extends ResolvedSemantics {
         private final int width;
         private final int reg;
         private final Operand.Mem mem;

@@ -9,6 +9,7 @@ import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 
 /**
@@ -47,7 +48,7 @@ final class X86ResolvedExtend {
             ? new Extend(in, kind, signed) : generic));
     }
 
-    private static final class Extend implements InstructionSemantics {
+    private static final class Extend extends ResolvedSemantics {
         private final Widening kind;
         private final int width;
         private final int dst;

@@ -9,6 +9,7 @@ import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 import org.ternsim.isa.VectorWarmup;
 
@@ -54,7 +55,7 @@ final class X86ResolvedFloat {
      * Halves to floats. Lane i writes bytes [4i, 4i + 4), where a destination that is also the source held halves 2i
      * and 2i + 1; going from the top lane down, those have been read already.
      */
-    private static final class HalfToFloat implements InstructionSemantics {
+    private static final class HalfToFloat extends ResolvedSemantics {
         private final int width;
         private final int dst;
         private final int src;

@@ -7,6 +7,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 
 /**
@@ -57,7 +58,7 @@ final class X86ResolvedScalar {
     }
 
     /** A register or immediate source: the value is {@code gpr[reg] & mask}, or {@code imm} when reg is -1. */
-    private abstract static class TwoOperand implements InstructionSemantics {
+    private abstract static class TwoOperand extends ResolvedSemantics {
         final int dst;
         final long dstMask;
         final int bits;
@@ -118,7 +119,7 @@ final class X86ResolvedScalar {
     }
 
     /** inc/dec leave CF unchanged, unlike add/sub. */
-    private static final class IncDec implements InstructionSemantics {
+    private static final class IncDec extends ResolvedSemantics {
         private final int reg;
         private final long mask;
         private final int bits;

@@ -10,6 +10,7 @@ import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 
 /**
@@ -79,7 +80,7 @@ final class X86ResolvedScalarFloat {
     }
 
     /** dst = src1 with float lane 0 replaced by op(src1[0], src2[0]); src2 an xmm register or m32. */
-    private static final class ScalarArith implements InstructionSemantics {
+    private static final class ScalarArith extends ResolvedSemantics {
         private final X86FloatVector.FloatOp op;
         private final int dst;
         private final int a;
@@ -111,7 +112,7 @@ final class X86ResolvedScalarFloat {
     }
 
     /** vcvtsi2ss xmm, xmm, r32/r64: dst = src1 with float lane 0 the converted integer. */
-    private static final class IntToScalar implements InstructionSemantics {
+    private static final class IntToScalar extends ResolvedSemantics {
         private final int dst;
         private final int a;
         private final int src;
@@ -140,7 +141,7 @@ final class X86ResolvedScalarFloat {
     }
 
     /** vmovd r32, xmm: lane 0, zero-extended into the 64-bit register as every 32-bit GPR write. */
-    private static final class MoveToGpr implements InstructionSemantics {
+    private static final class MoveToGpr extends ResolvedSemantics {
         private final int dst;
         private final int src;
 
@@ -156,7 +157,7 @@ final class X86ResolvedScalarFloat {
     }
 
     /** vmovd xmm, r32: the dword in lane 0, zeros in bytes 4..15 and (VEX) above. */
-    private static final class MoveFromGpr implements InstructionSemantics {
+    private static final class MoveFromGpr extends ResolvedSemantics {
         private final int dst;
         private final int src;
 

@@ -9,6 +9,7 @@ import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
+import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
 
 /**
@@ -117,7 +118,7 @@ final class X86ResolvedShuffle {
      * own lane, so each lane's four source dwords are read before any is written, and a destination that is also the
      * source needs no scratch buffer.
      */
-    private static final class ShuffleDwords implements InstructionSemantics {
+    private static final class ShuffleDwords extends ResolvedSemantics {
         private final int width;
         private final int dst;
         private final int src;
@@ -191,7 +192,7 @@ final class X86ResolvedShuffle {
     }
 
     /** A 16- or 32-byte memory block in every block-sized lane of the destination. */
-    private static final class BroadcastBlock implements InstructionSemantics {
+    private static final class BroadcastBlock extends ResolvedSemantics {
         private final int width;
         private final int dst;
         private final Operand.Mem mem;
@@ -221,7 +222,7 @@ final class X86ResolvedShuffle {
      * The inserted lane is written first and the kept lane second: each copy reads bytes no earlier copy wrote, so a
      * destination that is also either source (or both) needs no scratch buffer.
      */
-    private static final class InsertLane implements InstructionSemantics {
+    private static final class InsertLane extends ResolvedSemantics {
         private final int dst;
         private final int a;
         private final int b;
@@ -256,7 +257,7 @@ final class X86ResolvedShuffle {
      * vextracti128 xmm/m128, ymm, imm: 128-bit lane (imm & 1) of the source to an xmm register (zeroed above 16 bytes,
      * VEX) or 16 bytes of memory. A register destination that is also the source reads the lane before the zeroing.
      */
-    private static final class ExtractLane implements InstructionSemantics {
+    private static final class ExtractLane extends ResolvedSemantics {
         private final int dst;
         private final Operand.Mem mem;
         private final int src;
