@@ -56,6 +56,30 @@ class X86LaneVectorTest {
         }
     }
 
+    /** vpdpbusd: each 32-bit lane plus its four u8 x s8 byte products, wrapping; edge bytes and accumulators. */
+    @Test
+    void dotBytesEqualsTheLaneDefinition() {
+        Random random = new Random(8);
+        for (int width : new int[] {16, 32, 64}) {
+            X86LaneVector.Form form = X86LaneVector.dotBytes(width);
+            for (int trial = 0; trial < 4_000; trial++) {
+                byte[] x = EdgeBytes.of(random, width);
+                byte[] y = EdgeBytes.of(random, width);
+                byte[] r = EdgeBytes.of(random, width);
+                byte[] expected = new byte[width];
+                for (int lane = 0; lane < width / 4; lane++) {
+                    int sum = MachineState.getInt(r, lane);
+                    for (int k = 0; k < 4; k++) {
+                        sum += (x[4 * lane + k] & 0xFF) * y[4 * lane + k];
+                    }
+                    MachineState.putInt(expected, lane, sum);
+                }
+                form.apply(x, y, r);
+                assertArrayEquals(expected, r, "width " + width);
+            }
+        }
+    }
+
     /** Every half (zeros, subnormals, infinities, signalling and quiet NaNs) at every width, as the lane function. */
     @Test
     void halfToFloatConvertsEveryHalfAsTheLaneFunction() {
