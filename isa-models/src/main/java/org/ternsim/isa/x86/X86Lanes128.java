@@ -198,8 +198,9 @@ final class X86Lanes128 {
      * vpdpbusd: r += the four u8 (x) times s8 (y) products of each 32-bit lane, wrapping. A u8 x s8 product lies in
      * [-32640, 32385], so the products of the even and of the odd bytes are exact in 16-bit lanes; each 32-bit lane
      * then adds its two even and two odd products, sign-extended. This takes 17 vector operations where four 32-bit
-     * products took 24, few enough for C2 to inline the whole form (with more it stopped at its node-count cutoff and
-     * ran the rest through the Vector API's per-lane fallback).
+     * products took 24: with those, C2 stopped at its node-count cutoff inside the fourth product and ran its lanewise
+     * calls through the Vector API's per-lane fallback; now it stops only at the final store. (Shared broadcasts, or
+     * the even and odd halves as two methods, each moved the cutoff elsewhere and ran slower: docs/performance.md.)
      */
     static void dotBytes(byte[] x, byte[] y, byte[] r) {
         ShortVector u = shorts(x);

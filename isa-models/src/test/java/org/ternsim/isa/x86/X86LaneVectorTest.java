@@ -74,8 +74,20 @@ class X86LaneVectorTest {
                     }
                     MachineState.putInt(expected, lane, sum);
                 }
+                byte[] aliased = r.clone();
                 form.apply(x, y, r);
                 assertArrayEquals(expected, r, "width " + width);
+                // the accumulator as a source as well (vpdpbusd zmm0, zmm0, zmm1): x is the accumulator's old value
+                byte[] selfExpected = new byte[width];
+                for (int lane = 0; lane < width / 4; lane++) {
+                    int sum = MachineState.getInt(aliased, lane);
+                    for (int k = 0; k < 4; k++) {
+                        sum += (aliased[4 * lane + k] & 0xFF) * y[4 * lane + k];
+                    }
+                    MachineState.putInt(selfExpected, lane, sum);
+                }
+                form.apply(aliased, y, aliased);
+                assertArrayEquals(selfExpected, aliased, "in place, width " + width);
             }
         }
     }
