@@ -23,6 +23,7 @@ public final class Palette {
         Map.entry("hadamard", 0x17becf), Map.entry("gemv", 0x1f77b4), Map.entry("gemm", 0xaec7e8),
         Map.entry("attention", 0xff7f0e), Map.entry("norm", 0x9467bd), Map.entry("activation", 0x8c564b),
         Map.entry("quantize", 0xe377c2), Map.entry("lm_head", 0xd62728), Map.entry("embedding", 0xbcbd22),
+        Map.entry("runtime", 0xc49c94),
         Map.entry("i2_s", 0x1f77b4), Map.entry("tl1", 0x2ca02c), Map.entry("tl2", 0x98df8a), Map.entry("tl2_0", 0x98df8a),
         Map.entry("tmac", 0x9467bd), Map.entry("tmac-w4", 0xc5b0d5), Map.entry("tq1_0", 0xe377c2),
         Map.entry("tq2_0", 0xf7b6d2),

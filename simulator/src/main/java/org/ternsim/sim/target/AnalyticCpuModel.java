@@ -206,6 +206,18 @@ final class AnalyticCpuModel {
             OperatorCost.ANALYTIC, "", why);
     }
 
+    /**
+     * The graph's dispatch and barriers ({@link GgmlGraph#runtime}): bookkeeping on one thread and spinning on all, so
+     * no vector work; its dynamic energy is not modelled (the static energy of its time is, by the caller).
+     */
+    OperatorCost runtime(Operator op) {
+        double cycles = GgmlGraph.runtimeCycles(op, threads);
+        String why = String.format(java.util.Locale.ROOT, "%d graph nodes, %d barriers on %d thread%s: %s", op.m(),
+            op.k(), threads, threads == 1 ? "" : "s", GgmlGraph.RUNTIME_SOURCE);
+        return new OperatorCost(cycles, cycles / hw.core().freqHz(), Map.of(), 0, "runtime", OperatorCost.ANALYTIC,
+            "", why);
+    }
+
     private double pj(String action) {
         var a = hw.energy().actions().get(action);
         return a == null ? 0 : a.energyPj();

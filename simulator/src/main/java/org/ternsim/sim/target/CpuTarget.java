@@ -231,6 +231,9 @@ public final class CpuTarget implements Target {
     }
 
     private OperatorCost computeUnnamed(Operator op, String key) {
+        if (op.opClass() == OpClass.RUNTIME) {
+            return withStatic(analytic.runtime(op));
+        }
         if (op.opClass() != OpClass.LINEAR) {
             return withStatic(analytic.cost(op, "no lowered program for " + op.opClass().label() + " operators"));
         }
@@ -469,6 +472,13 @@ public final class CpuTarget implements Target {
             }
         }
         return m;
+    }
+
+    /** A llama.cpp-style LLM run pays ggml's graph dispatch and barriers ({@link GgmlGraph#runtime}). */
+    @Override
+    public Optional<Operator> runtimeOperator(List<Operator> ops, org.ternsim.sim.workload.Workload.Family family) {
+        return family == org.ternsim.sim.workload.Workload.Family.LLM ? Optional.of(GgmlGraph.runtime(ops))
+            : Optional.empty();
     }
 
     /** Adds static energy for the cost's wall time: every active core's static power, the uncore's and DRAM's once. */

@@ -31,6 +31,15 @@ public interface Target {
         prepare(ops);
     }
 
+    /**
+     * The framework's own work around one run of {@code ops} (one decode step, prompt or diffusion step), as an
+     * operator of class {@code RUNTIME} that {@link #cost} can price; empty where the target does not model it.
+     */
+    default java.util.Optional<Operator> runtimeOperator(java.util.List<Operator> ops,
+            org.ternsim.sim.workload.Workload.Family family) {
+        return java.util.Optional.empty();
+    }
+
     /** Cost of one operator call with its shape. */
     OperatorCost cost(Operator op);
 

@@ -8,8 +8,9 @@ import org.ternsim.sim.config.HardwareConfig;
  * ({@code dr = (nr + nth - 1) / nth}). Until the multi-core model runs threads together on one shared hierarchy,
  * one thread's chunk is simulated alone on the whole machine, and the threads' common DRAM traffic is then held to
  * the machine's DRAM bandwidth: cycles = max(chunk cycles alone, all threads' DRAM bytes / bandwidth). What this
- * approximation leaves out: contention in the shared L3 and the memory controller queues below the bandwidth limit,
- * and the barrier at the end of each operator (threads are assumed to finish together).
+ * approximation leaves out: contention in the shared L3 and the memory controller queues below the bandwidth limit.
+ * Threads are assumed to finish together; the barrier after each graph node is costed once per run by the graph's
+ * runtime operator ({@link GgmlGraph#runtime}).
  */
 public final class ThreadSplit {
 

@@ -40,6 +40,17 @@ public final class EndToEnd {
      */
     public static WorkloadResult run(Workload w, Phase phase, KernelChoice choice, List<Operator> ops, Target target,
             EnergyOptions energy, boolean exact, SimListener listener, RunProgress progress) {
+        List<Operator> all = ops;
+        var runtime = target.runtimeOperator(ops, w.family());
+        if (runtime.isPresent()) {
+            all = new ArrayList<>(ops);
+            all.add(runtime.get());
+        }
+        return runAll(w, phase, choice, all, target, energy, exact, listener, progress);
+    }
+
+    private static WorkloadResult runAll(Workload w, Phase phase, KernelChoice choice, List<Operator> ops,
+            Target target, EnergyOptions energy, boolean exact, SimListener listener, RunProgress progress) {
         List<WorkloadResult.OperatorResult> results = new ArrayList<>();
         if (listener != null) {
             target.recordTimelines();

@@ -19,7 +19,12 @@ public enum OpClass {
     /** RoPE, residual adds and other element-wise work. */
     ELEMENTWISE,
     /** Embedding row lookup. */
-    EMBEDDING;
+    EMBEDDING,
+    /**
+     * The framework's own work per graph run, outside the operators: for a llama.cpp-style CPU run, ggml's dispatch of
+     * every graph node and the barrier after it (m = nodes, k = barriers). Added by the target, not the lowering.
+     */
+    RUNTIME;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -54,7 +54,7 @@ public record Operator(String name, int layer, String block, OpClass opClass, St
     public double elementOps() {
         return switch (opClass) {
             case ATTENTION -> 5.0 * m * context * n; // softmax: max, sub, exp, sum, scale per score
-            case LINEAR, EMBEDDING -> 0;
+            case LINEAR, EMBEDDING, RUNTIME -> 0;
             case HADAMARD -> (double) k * n * (64 - Long.numberOfLeadingZeros(Math.max(1, k) - 1) + 1);
             default -> opsPerElement * k * n;
         };
@@ -76,6 +76,7 @@ public record Operator(String name, int layer, String block, OpClass opClass, St
             case LINEAR -> n * (k + 4.0 * m);
             case ATTENTION -> n * 4.0 * 2 * m * k;
             case EMBEDDING -> n * 4.0 * k;
+            case RUNTIME -> 0;
             default -> n * 8.0 * k;
         };
     }
@@ -84,6 +85,7 @@ public record Operator(String name, int layer, String block, OpClass opClass, St
         return switch (opClass) {
             case LINEAR -> m + "x" + k + (n > 1 ? "x" + n : "");
             case ATTENTION -> m + "h" + kvHeads + "kv" + k + "d@" + context + (n > 1 ? "x" + n : "");
+            case RUNTIME -> m + "n/" + k + "b";
             default -> k + (n > 1 ? "x" + n : "");
         };
     }
