@@ -66,30 +66,29 @@ class X86LaneVectorTest {
                 byte[] x = EdgeBytes.of(random, width);
                 byte[] y = EdgeBytes.of(random, width);
                 byte[] r = EdgeBytes.of(random, width);
-                byte[] expected = new byte[width];
-                for (int lane = 0; lane < width / 4; lane++) {
-                    int sum = MachineState.getInt(r, lane);
-                    for (int k = 0; k < 4; k++) {
-                        sum += (x[4 * lane + k] & 0xFF) * y[4 * lane + k];
-                    }
-                    MachineState.putInt(expected, lane, sum);
-                }
+                byte[] expected = dotBytes(r, x, y);
                 byte[] aliased = r.clone();
                 form.apply(x, y, r);
                 assertArrayEquals(expected, r, "width " + width);
                 // the accumulator as a source as well (vpdpbusd zmm0, zmm0, zmm1): x is the accumulator's old value
-                byte[] selfExpected = new byte[width];
-                for (int lane = 0; lane < width / 4; lane++) {
-                    int sum = MachineState.getInt(aliased, lane);
-                    for (int k = 0; k < 4; k++) {
-                        sum += (aliased[4 * lane + k] & 0xFF) * y[4 * lane + k];
-                    }
-                    MachineState.putInt(selfExpected, lane, sum);
-                }
+                byte[] selfExpected = dotBytes(aliased, aliased, y);
                 form.apply(aliased, y, aliased);
                 assertArrayEquals(selfExpected, aliased, "in place, width " + width);
             }
         }
+    }
+
+    /** Each 32-bit lane of r plus the four u8 (x) times s8 (y) products of its bytes, wrapping. */
+    private static byte[] dotBytes(byte[] r, byte[] x, byte[] y) {
+        byte[] out = new byte[r.length];
+        for (int lane = 0; lane < r.length / 4; lane++) {
+            int sum = MachineState.getInt(r, lane);
+            for (int k = 0; k < 4; k++) {
+                sum += (x[4 * lane + k] & 0xFF) * y[4 * lane + k];
+            }
+            MachineState.putInt(out, lane, sum);
+        }
+        return out;
     }
 
     /** Every half (zeros, subnormals, infinities, signalling and quiet NaNs) at every width, as the lane function. */
