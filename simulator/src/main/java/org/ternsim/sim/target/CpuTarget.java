@@ -19,6 +19,7 @@ import org.ternsim.sim.energy.EnergyReport;
 import org.ternsim.isa.uarch.Microarchitecture;
 import org.ternsim.sim.workload.OpClass;
 import org.ternsim.sim.workload.Operator;
+import org.ternsim.sim.workload.Workload;
 import org.ternsim.sim.core.StallObserver;
 import org.ternsim.sim.timeline.SimCounter;
 import org.ternsim.sim.timeline.SimSpan;
@@ -476,9 +477,8 @@ public final class CpuTarget implements Target {
 
     /** A llama.cpp-style LLM run pays ggml's graph dispatch and barriers ({@link GgmlGraph#runtime}). */
     @Override
-    public Optional<Operator> runtimeOperator(List<Operator> ops, org.ternsim.sim.workload.Workload.Family family) {
-        return family == org.ternsim.sim.workload.Workload.Family.LLM ? Optional.of(GgmlGraph.runtime(ops))
-            : Optional.empty();
+    public Optional<Operator> runtimeOperator(List<Operator> ops, Workload.Family family) {
+        return family == Workload.Family.LLM ? Optional.of(GgmlGraph.runtime(ops)) : Optional.empty();
     }
 
     /** Adds static energy for the cost's wall time: every active core's static power, the uncore's and DRAM's once. */
