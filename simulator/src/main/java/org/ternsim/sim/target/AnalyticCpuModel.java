@@ -99,8 +99,10 @@ final class AnalyticCpuModel {
     private final boolean weightsInDram;
     private final double vectorOpsPerCycle;
     private final String throughputSource;
-    /** rthr of one 8-lane F16 to F32 conversion, or 0 when the core's table has no such form. */
+    /** rthr of one F16 to F32 conversion ({@link #F16_CONVERT} or {@link #F16_CONVERT_ARM}), or 0 for neither. */
     private final double f16ConvertRthr;
+    /** Halves one such conversion widens: 8 (x86) or 4 (AArch64). */
+    private final double f16ConvertLanes;
     private final double coreDramBytesPerCycle;
     /** Latency of the scalar max of quantize_row_i8_s's absmax chain, or 0 when the core's table has no such form. */
     private final double absmaxLatency;
@@ -123,14 +125,23 @@ final class AnalyticCpuModel {
         }
         this.vectorOpsPerCycle = perCycle * Math.min(1.0, width);
         this.throughputSource = src;
-        this.f16ConvertRthr = uarch.has(F16_CONVERT) ? uarch.desc(F16_CONVERT).rthr() : 0;
+        String convert = uarch.has(F16_CONVERT) ? F16_CONVERT : uarch.has(F16_CONVERT_ARM) ? F16_CONVERT_ARM : null;
+        this.f16ConvertRthr = convert == null ? 0 : uarch.desc(convert).rthr();
+        this.f16ConvertLanes = F16_CONVERT_ARM.equals(convert) ? 4 : 8;
         this.absmaxLatency = uarch.has(GgmlGraph.ABSMAX_CHAIN_FORM) ? uarch.desc(GgmlGraph.ABSMAX_CHAIN_FORM).latency()
             : 0;
         this.coreDramBytesPerCycle = coreDramBytesPerCycle(hw);
     }
 
-    /** The F16C form ggml_vec_dot_f16 widens each operand with (GGML_F16_VEC_LOAD on AVX). */
+    /** The F16C form ggml_vec_dot_f16 widens each operand with (GGML_F16_VEC_LOAD on AVX), 8 halves at a time. */
     static final String F16_CONVERT = "vcvtph2ps ymm, xmm";
+    /**
+     * Its AArch64 counterpart, 4 halves at a time: the fork builds AArch64 with {@code -march=armv8.2-a+dotprod}
+     * (ggml/src/CMakeLists.txt @13e12994), so {@code __ARM_FEATURE_FP16_VECTOR_ARITHMETIC} is off and ggml's F16 dot
+     * product loads both operands through {@code GGML_F32Cx4_LOAD}, {@code vcvt_f32_f16} (docs/validation.md,
+     * "Open, with evidence: which LM-head format").
+     */
+    static final String F16_CONVERT_ARM = "fcvtl v4s, v4h";
 
     /**
      * DRAM bytes per cycle one core can sustain by Little's law: its last private cache level's MSHRs x line bytes
@@ -171,12 +182,13 @@ final class AnalyticCpuModel {
         }
         double computeCycles = oneThreadCompute * spread;
         if (op.opClass() == OpClass.LINEAR && op.kernel().equals("f16") && f16ConvertRthr > 0) {
-            double converts = op.macs() / LANES * (1 + 1.0 / tokensSharingWeights(hw.core().isa(), op.n()));
+            double converts = op.macs() / f16ConvertLanes
+                * (1 + 1.0 / tokensSharingWeights(hw.core().isa(), op.n()));
             computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);
         }
         if (op.opClass() == OpClass.ATTENTION && op.weightFormat().equals("f16") && f16ConvertRthr > 0) {
             // QK^T and AV are ggml F16 matmuls over the f16 cache: each (query, key) dot widens both operands.
-            double converts = op.macs() * keys / LANES * 2;
+            double converts = op.macs() * keys / f16ConvertLanes * 2;
             computeCycles = Math.max(computeCycles, converts * f16ConvertRthr / threads);
         }
         double big = op.weightBytes() * keys;

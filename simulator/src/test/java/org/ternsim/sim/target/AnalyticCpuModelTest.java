@@ -128,6 +128,26 @@ class AnalyticCpuModelTest {
         assertEquals(64, org.ternsim.sim.workload.WorkloadLowering.keysStored(asMean));
     }
 
+    /**
+     * On AArch64 the fork's build has no FP16 vector arithmetic, so ggml widens both f16 operands with FCVTL, four
+     * halves at a time: on Neoverse N2 (one FCVTL per 2 cycles, V0 only) a prompt's attention runs at 1 MAC per cycle.
+     */
+    @Test
+    void armAttentionOverTheF16CacheIsBoundByFcvtl() {
+        HardwareConfig cobalt = HardwareConfigLoader.load(Path.of("../configs/hw/cobalt-100.yaml"));
+        Microarchitecture n2 = UarchLoader.load("neoverse-n2");
+        Operator prompt = new Operator("attention", 0, "layer", OpClass.ATTENTION,
+            org.ternsim.sim.workload.WorkloadLowering.CAUSAL_PROMPT_ATTENTION, 20, 128, 128, 64, 5, 0, "f16", 0);
+        double rthr = n2.desc(AnalyticCpuModel.F16_CONVERT_ARM).rthr();
+        assertEquals(2.0, rthr);
+        double macs = prompt.macs() * 2; // every stored key, twice the causal mean
+        OperatorCost one = new AnalyticCpuModel(cobalt, n2, 1, false).cost(prompt, "test");
+        assertEquals(macs / 4 * 2 * rthr, one.cycles(), 1e-6 * macs);
+        assertEquals(macs, one.cycles(), 1e-6 * macs);
+        OperatorCost eight = new AnalyticCpuModel(cobalt, n2, 8, false).cost(prompt, "test");
+        assertEquals(macs / 8, eight.cycles(), 1e-6 * macs);
+    }
+
     @Test
     void bitnetsInt8QuantizerCarriesAScalarAbsmaxChainAndSplitsTokensOverThreads() {
         double maxLatency = ZEN3.desc(GgmlGraph.ABSMAX_CHAIN_FORM).latency();
