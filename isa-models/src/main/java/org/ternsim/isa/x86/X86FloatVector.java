@@ -31,11 +31,16 @@ final class X86FloatVector {
         float apply(float a, float b);
     }
 
+    static final FloatOp ADD = (a, b) -> a + b;
+    static final FloatOp SUB = (a, b) -> a - b;
+    static final FloatOp MUL = (a, b) -> a * b;
+    static final FloatOp DIV = (a, b) -> a / b;
+
     static void register(Map<String, InstructionSemantics> t) {
-        t.put("vaddps", packed((a, b) -> a + b));
-        t.put("vsubps", packed((a, b) -> a - b));
-        t.put("vmulps", packed((a, b) -> a * b));
-        t.put("vdivps", packed((a, b) -> a / b));
+        t.put("vaddps", packed(ADD));
+        t.put("vsubps", packed(SUB));
+        t.put("vmulps", packed(MUL));
+        t.put("vdivps", packed(DIV));
         t.put("vfmadd231ps", fma231(false));
         t.put("vfmadd231ss", fma231(true));
         t.put("vmovups", X86FloatVector::move);

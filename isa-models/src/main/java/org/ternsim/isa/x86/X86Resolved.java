@@ -88,7 +88,7 @@ final class X86Resolved {
         variableShift(t, "vpsravw", VariableShift.SRAVW);
         InstructionSemantics maddubsw = t.get("vpmaddubsw");
         t.put("vpmaddubsw", new Resolving(maddubsw, in -> threeOperand(in) ? new MaddUbsW(in) : maddubsw));
-        for (String move : new String[] {"vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64"}) {
+        for (String move : new String[] {"vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64", "vmovups", "vmovaps"}) {
             InstructionSemantics generic = t.get(move);
             t.put(move, new Resolving(generic, in -> Move.of(in, generic)));
         }
@@ -456,6 +456,25 @@ final class X86Resolved {
         }
     }
 
+    /** A vector register copied to another, zeroed above the width (VEX/EVEX). */
+    private static final class RegisterMove extends ResolvedSemantics {
+        private final int width;
+        private final int dst;
+        private final int src;
+
+        RegisterMove(int width, int dst, int src) {
+            this.width = width;
+            this.dst = dst;
+            this.src = src;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            System.arraycopy(s.vec[src], 0, s.vec[dst], 0, width);
+            s.clearAbove(dst, width);
+        }
+    }
+
     /** Unmasked vector moves register/memory to register, and register to memory. */
     private static final class Move extends ResolvedSemantics {
         private final int width;
@@ -488,12 +507,7 @@ final class X86Resolved {
         }
 
         private InstructionSemantics withSource(int source) {
-            int w = width;
-            int dst = reg;
-            return (in, s) -> {
-                System.arraycopy(s.vec[source], 0, s.vec[dst], 0, w);
-                s.clearAbove(dst, w);
-            };
+            return new RegisterMove(width, reg, source);
         }
 
         @Override

@@ -1,4 +1,4 @@
-// Per-pc resolved forms of the F16 GEMV's float instructions: vfmadd231ps and vcvtph2ps without operand decoding.
+// Per-pc resolved forms of the float instructions: vfmadd231ps, vcvtph2ps and vaddps/vsubps/vmulps/vdivps.
 package org.ternsim.isa.x86;
 
 import java.lang.invoke.MethodHandles;
@@ -32,9 +32,35 @@ final class X86ResolvedFloat {
     static void register(Map<String, InstructionSemantics> t) {
         InstructionSemantics fma = t.get("vfmadd231ps");
         t.put("vfmadd231ps", new Resolving(fma, in -> X86Resolved.threeOperand(in) ? new Fma231(in) : fma));
+        packed(t, "vaddps", X86FloatVector.ADD);
+        packed(t, "vsubps", X86FloatVector.SUB);
+        packed(t, "vmulps", X86FloatVector.MUL);
+        packed(t, "vdivps", X86FloatVector.DIV);
         InstructionSemantics cvt = t.get("vcvtph2ps");
         t.put("vcvtph2ps", new Resolving(cvt, in -> in.operands().size() == 2 && X86Resolved.vector(in.op(0))
             && (X86Resolved.vector(in.op(1)) || in.op(1) instanceof Operand.Mem) ? new HalfToFloat(in) : cvt));
+    }
+
+    private static void packed(Map<String, InstructionSemantics> t, String mnemonic, X86FloatVector.FloatOp op) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> X86Resolved.threeOperand(in) ? new Packed(in, op) : generic));
+    }
+
+    /** dst = src1 op src2 per float lane, x86's NaN rules ({@link X86FloatVector#lane}); a lane reads before it writes. */
+    private static final class Packed extends X86Resolved.ThreeOperand {
+        private final X86FloatVector.FloatOp op;
+
+        Packed(Instruction in, X86FloatVector.FloatOp op) {
+            super(in);
+            this.op = op;
+        }
+
+        @Override
+        void compute(byte[] x, byte[] y, byte[] r) {
+            for (int o = 0; o < width; o += 4) {
+                INTS.set(r, o, X86FloatVector.lane(op, (int) INTS.get(x, o), (int) INTS.get(y, o)));
+            }
+        }
     }
 
     /** dst = src1 * src2 + dst per float lane; each lane reads its three inputs before it is written. */

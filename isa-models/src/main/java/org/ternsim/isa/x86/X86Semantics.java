@@ -131,15 +131,12 @@ public final class X86Semantics {
         // two operands: dst *= src; three: dst = src * imm
         t.put("imul", (in, s) -> s.writeInt(in.reg(0), s.readInt(in.op(in.operands().size() - 2))
             * s.readInt(in.op(in.operands().size() - 1))));
-        t.put("jmp", (in, s) -> jump(in, s, true));
-        t.put("jne", (in, s) -> jump(in, s, !s.zf));
-        t.put("jnz", (in, s) -> jump(in, s, !s.zf));
-        t.put("je", (in, s) -> jump(in, s, s.zf));
-        t.put("jz", (in, s) -> jump(in, s, s.zf));
-        t.put("jb", (in, s) -> jump(in, s, s.cf));
-        t.put("jae", (in, s) -> jump(in, s, !s.cf));
-        t.put("jl", (in, s) -> jump(in, s, s.sf != s.of));
-        t.put("jge", (in, s) -> jump(in, s, s.sf == s.of));
+        t.put("jmp", new X86Jump(X86Jump.Condition.ALWAYS));
+        for (X86Jump.Condition c : X86Jump.Condition.values()) {
+            if (c != X86Jump.Condition.ALWAYS) {
+                t.put(c.mnemonic(), new X86Jump(c));
+            }
+        }
         t.put("movzx", (in, s) -> s.writeInt(in.reg(0), s.readInt(in.op(1))));
         t.put("movsx", (in, s) -> s.writeInt(in.reg(0), signExtend(in.op(1), s.readInt(in.op(1)))));
         X86IntVector.register(t);
@@ -500,9 +497,4 @@ public final class X86Semantics {
     }
 
     /** The interpreter resolves the label operand into {@link MachineState#branchTarget} before execution. */
-    private static void jump(Instruction in, MachineState s, boolean taken) {
-        if (taken) {
-            s.nextPc = s.branchTarget;
-        }
-    }
 }

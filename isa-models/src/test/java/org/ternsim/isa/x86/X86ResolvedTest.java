@@ -18,12 +18,14 @@ class X86ResolvedTest {
 
     private static final List<String> BINARY = List.of("vpand", "vpandn", "vpor", "vpxor", "vpaddb", "vpsubb", "vpaddw",
         "vpsubw", "vpmaddubsw", "vpandd", "vpxorq", "vpaddd", "vpsubd", "vpaddq", "vpmaddwd", "vpdpbusd", "vpshufb", "vpermb",
-        "vpunpcklbw", "vpunpckhbw", "vpunpcklwd", "vpunpckhwd", "vpunpckldq", "vpunpckhdq");
+        "vpunpcklbw", "vpunpckhbw", "vpunpcklwd", "vpunpckhwd", "vpunpckldq", "vpunpckhdq", "vaddps", "vsubps", "vmulps",
+        "vdivps");
     private static final List<String> SHIFTS = List.of("vpsrlw", "vpsllw", "vpsraw");
     private static final List<String> VARIABLE_SHIFTS = List.of("vpsrlvw", "vpsllvw", "vpsravw");
     /** 16-bit shift counts around the lane width, and far beyond it (only the whole unsigned lane counts). */
     private static final int[] COUNTS = {0, 1, 7, 14, 15, 16, 17, 255, 256, 0x8000, 0xFFFF};
-    private static final List<String> MOVES = List.of("vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64");
+    private static final List<String> MOVES = List.of("vmovdqu", "vmovdqa", "vmovdqu8", "vmovdqu64", "vmovups",
+        "vmovaps");
     private static final List<String> SHIFTS32 = List.of("vpslld", "vpsrld", "vpsrad");
     /** 32-bit shift counts: 0, 1, around the lane width and far beyond it; 257 is 1 (only the count byte counts). */
     private static final int[] COUNTS32 = {0, 1, 15, 31, 32, 33, 200, 255, 257};
@@ -475,6 +477,22 @@ class X86ResolvedTest {
         org.junit.jupiter.api.Assertions.assertEquals(
             List.of(generic.state.zf, generic.state.sf, generic.state.cf, generic.state.of),
             List.of(resolved.state.zf, resolved.state.sf, resolved.state.cf, resolved.state.of), what + ": flags");
+    }
+
+    /** The float forms and moves compared above do resolve, so those comparisons are not of the generic form twice. */
+    @Test
+    void floatArithmeticAndFloatMovesResolve() {
+        for (int width : new int[] {16, 32, 64}) {
+            for (String m : List.of("vaddps", "vsubps", "vmulps", "vdivps")) {
+                checkResolved("Packed", 11, m, width, machine -> new Operand[] {reg(width, 0), reg(width, 1),
+                    machine.mem(64, width)});
+            }
+            for (String m : List.of("vmovups", "vmovaps")) {
+                checkResolved("RegisterMove", 12, m, width, machine -> new Operand[] {reg(width, 0), reg(width, 1)});
+                checkResolved("Move", 13, m, width, machine -> new Operand[] {machine.mem(256, width), reg(width, 2)});
+            }
+        }
+        assertEquals("X86Jump", X86Semantics.table().lookup("jne").getClass().getSimpleName());
     }
 
     /** Write-masked forms resolved per pc (X86Masking) against the generic masking, merge and zero, every width. */
