@@ -14,11 +14,12 @@ import org.ternsim.isa.Resolving;
 import org.ternsim.isa.VectorWarmup;
 
 /**
- * As {@link X86Resolved}, for the two float forms of the F16 baseline's inner loop: the generic forms read three
- * fresh arrays and check the operand list on every execution, which made the F16 GEMV interpret at a third of I2_S's
- * rate. The lanes are computed by the generic forms' own lane functions ({@link X86FloatVector#fmaLane},
- * {@link X86FloatVector#halfToFloatBits}), so only the operand handling differs; {@code X86ResolvedTest} compares the
- * two on random and edge operands (NaNs, infinities, subnormals) at every width.
+ * As {@link X86Resolved}, for the float forms of the F16 baseline's inner loop and of the T-MAC, TL2 and sparse
+ * epilogues (packed add, subtract, multiply, divide): the generic forms read fresh arrays and check the operand list
+ * on every execution, which made the F16 GEMV interpret at a third of I2_S's rate. The lanes are computed by the
+ * generic forms' own lane functions ({@link X86FloatVector#fmaLane}, {@link X86FloatVector#halfToFloatBits},
+ * {@link X86FloatVector#lane}), so only the operand handling differs; {@code X86ResolvedTest} compares the two on
+ * random and edge operands (NaNs, infinities, subnormals) at every width.
  */
 final class X86ResolvedFloat {
 
