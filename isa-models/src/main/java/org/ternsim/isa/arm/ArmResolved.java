@@ -112,11 +112,7 @@ final class ArmResolved {
         for (String cond : ArmScalar.CONDITIONS) {
             InstructionSemantics generic = t.get("b." + cond);
             int c = ArmScalar.condition(cond);
-            t.put("b." + cond, new Resolving(generic, in -> (i, s) -> {
-                if (ArmScalar.holds(c, s)) {
-                    s.nextPc = s.branchTarget;
-                }
-            }));
+            t.put("b." + cond, new Resolving(generic, in -> new ConditionalBranch(c)));
         }
         for (String m : new String[] {"cbnz", "cbz"}) {
             InstructionSemantics generic = t.get(m);
@@ -125,14 +121,44 @@ final class ArmResolved {
                 if (in.operands().size() != 2 || !gpr(in.op(0))) {
                     return generic;
                 }
-                int reg = in.reg(0).index();
-                long mask = mask(in.reg(0));
-                return (i, s) -> {
-                    if (((s.gpr[reg] & mask) != 0) == taken) {
-                        s.nextPc = s.branchTarget;
-                    }
-                };
+                return new CompareBranch(in.reg(0).index(), mask(in.reg(0)), taken);
             }));
+        }
+    }
+
+    /** b.cond on the flags: a class rather than a lambda, so the interpreter reaches it with its one virtual call. */
+    private static final class ConditionalBranch extends ResolvedSemantics {
+        private final int condition;
+
+        ConditionalBranch(int condition) {
+            this.condition = condition;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            if (ArmScalar.holds(condition, s)) {
+                s.nextPc = s.branchTarget;
+            }
+        }
+    }
+
+    /** cbnz / cbz on a register decoded once: taken when (register != 0) equals {@code whenNonzero}. */
+    private static final class CompareBranch extends ResolvedSemantics {
+        private final int reg;
+        private final long mask;
+        private final boolean whenNonzero;
+
+        CompareBranch(int reg, long mask, boolean whenNonzero) {
+            this.reg = reg;
+            this.mask = mask;
+            this.whenNonzero = whenNonzero;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            if (((s.gpr[reg] & mask) != 0) == whenNonzero) {
+                s.nextPc = s.branchTarget;
+            }
         }
     }
 

@@ -125,7 +125,7 @@ public final class ArmSemantics {
         t.put("madd", ArmScalar::madd);
         // Logical shift right by an immediate (0 .. width - 1), on the W or X register width.
         t.put("lsr", (in, s) -> ArmScalar.binary(in, s, (a, n) -> a >>> n));
-        t.put("b", (in, s) -> s.nextPc = s.branchTarget);
+        t.put("b", new ArmBranch());
         t.put("cbnz", (in, s) -> ArmScalar.branchIf(s, ArmScalar.nonzero(in, s)));
         t.put("cbz", (in, s) -> ArmScalar.branchIf(s, !ArmScalar.nonzero(in, s)));
         for (String cond : ArmScalar.CONDITIONS) {
