@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.ternsim.sim.config.ConfigException;
 import org.ternsim.sim.config.HardwareConfig;
@@ -35,6 +39,8 @@ public final class Calibration {
 
     /** Within this relative error a point counts as reproduced (issue 7 acceptance: 25%). */
     public static final double TOLERANCE = 0.25;
+    /** The section of the reference a source cites: "kernels.md §8.3" of "kernels.md §8.3: tg128 latest, ...". */
+    private static final Pattern SECTION = Pattern.compile("^([\\w.-]+\\.md §[0-9]+(?:\\.[0-9]+)*)");
 
     /** A point with its prediction; {@code predicted} is NaN when the hardware config does not exist yet. */
     public record Row(PublishedPoint point, double predicted, String note) {
@@ -197,6 +203,30 @@ public final class Calibration {
             any ? signed.getMean() : Double.NaN, within);
     }
 
+    /**
+     * The statistics of each cited section of the reference, in order of first appearance: the rows whose source
+     * starts with the same "kernels.md §N.N" (the part before the first colon otherwise). Issue acceptance lists name
+     * sections (the EPYC 7V13 and Cobalt 100 figures of kernels.md §2.5 and §8.3), so each gets its own line.
+     */
+    public static Map<String, Stats> bySection(List<Row> rows) {
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (Row r : rows) {
+            groups.computeIfAbsent(section(r.point().source()), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Stats> out = new LinkedHashMap<>();
+        groups.forEach((k, v) -> out.put(k, stats(v)));
+        return out;
+    }
+
+    static String section(String source) {
+        Matcher m = SECTION.matcher(source);
+        if (m.find()) {
+            return m.group(1);
+        }
+        int colon = source.indexOf(':');
+        return colon < 0 ? source : source.substring(0, colon);
+    }
+
     /** The "End-to-end vs published" section of docs/validation.md. */
     public static String markdown(List<Row> rows, Stats s) {
         StringBuilder sb = new StringBuilder();
@@ -230,6 +260,17 @@ public final class Calibration {
                 s.withinTolerance(), s.points()));
         } else {
             sb.append("No statistics yet.\n");
+        }
+        Map<String, Stats> sections = bySection(rows);
+        if (sections.size() > 1 && s.points() > 0) {
+            sb.append(String.format(Locale.ROOT, "%nBy the section of the reference each row cites:%n%n"));
+            sb.append(String.format(Locale.ROOT, "| source | points | within %.0f%% | median abs. error | mean abs. error "
+                + "| signed mean |%n|---|---|---|---|---|---|%n", 100 * TOLERANCE));
+            sections.forEach((name, st) -> sb.append(st.points() == 0
+                ? String.format(Locale.ROOT, "| %s | 0 (%d pending) | - | - | - | - |%n", name, st.pending())
+                : String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %.1f%% | %+.1f%% |%n", name, st.points(),
+                    st.withinTolerance(), 100 * st.medianAbsError(), 100 * st.meanAbsError(),
+                    100 * st.meanSignedError())));
         }
         return sb.toString();
     }

@@ -49,6 +49,32 @@ class CalibrationTest {
     }
 
     @Test
+    void eachCitedSectionGetsItsOwnStatistics() {
+        PublishedPoint a = point("kernels.md §2.5: a kernel row", 1.0);
+        PublishedPoint b = point("kernels.md §8.3: tg128 latest, 1 thread", 10.0);
+        PublishedPoint c = point("kernels.md §8.3: tg128 latest, 2 threads", 20.0);
+        PublishedPoint d = point("notes.md, no section", 5.0);
+        List<Calibration.Row> rows = List.of(new Calibration.Row(a, 1.1, ""), new Calibration.Row(b, 14.0, ""),
+            new Calibration.Row(c, 19.0, ""), new Calibration.Row(d, Double.NaN, "pending"));
+        var sections = Calibration.bySection(rows);
+        assertEquals(List.of("kernels.md §2.5", "kernels.md §8.3", "notes.md, no section"),
+            List.copyOf(sections.keySet()));
+        Calibration.Stats s83 = sections.get("kernels.md §8.3");
+        assertEquals(2, s83.points());
+        assertEquals(1, s83.withinTolerance()); // +40 % is out, -5 % is in
+        assertEquals(0.225, s83.meanAbsError(), 1e-12);
+        assertEquals(1, sections.get("notes.md, no section").pending());
+        String md = Calibration.markdown(rows, Calibration.stats(rows));
+        assertTrue(md.contains("| kernels.md §8.3 | 2 | 1 | 22.5% | 22.5% | +17.5% |"), md);
+        assertTrue(md.contains("| notes.md, no section | 0 (1 pending) |"), md);
+    }
+
+    private static PublishedPoint point(String source, double published) {
+        return new PublishedPoint("zen5-2c", "decode", "bitnet-b1.58-2b4t", 1, 0, 0, 0, "", "", published,
+            "tokens/s", source);
+    }
+
+    @Test
     void noParallelRowsCostOneGemvPerToken(@TempDir Path dir) throws Exception {
         List<Calibration.Row> rows = run(dir,
             "zen5-2c,kernel,,1,512,2048,1,,,0.020,ms,test",
