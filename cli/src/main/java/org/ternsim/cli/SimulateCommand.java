@@ -64,7 +64,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "Denoising steps per image (default: the workload's).")
     Integer steps;
 
-    @Option(names = "--resolution", description = "Image side in pixels, a multiple of the workload's patchPixels (16 for FLUX) (default: the workload's).")
+    @Option(names = "--resolution", description = "Image side in pixels (default: the workload's).")
     Integer resolution;
 
     @Option(names = "--threads", description = {"Threads the operators are split over (default: the config's cores);",

@@ -126,12 +126,6 @@ public final class WorkloadLoader {
                 || steps == null) {
             return null;
         }
-        if (res % patch != 0) {
-            int[] w = m.where("resolution");
-            m.problems.add(w[0], w[1], m.child("resolution"), res + " pixels is not a whole number of " + patch
-                + "-pixel patches", "a multiple of patchPixels (" + patch + ")");
-            return null;
-        }
         return new Workload.DitShape(hidden, heads, headDim, mlp, dbl, sgl, text, ctx, vec, lat, patch, res, steps);
     }
 

@@ -84,19 +84,8 @@ public record Workload(String name, String description, Family family, LlmShape 
     public record DitShape(int hidden, int heads, int headDim, int mlpHidden, int doubleBlocks, int singleBlocks,
             int textTokens, int contextDim, int vecDim, int latentChannels, int patchPixels, int resolution,
             int steps) {
-        /**
-         * Image tokens of a {@code side} x {@code side} image. FLUX's pipeline only takes sides that are whole
-         * patches (diffusers' FluxPipeline resizes others down with a warning), so another side is an error naming
-         * the nearest valid ones rather than a grid rounded one way or the other.
-         */
         public int imageTokens(int side) {
-            if (side % patchPixels != 0) {
-                int below = side / patchPixels * patchPixels;
-                throw new IllegalArgumentException("--resolution " + side + ": the image side must be a multiple of "
-                    + patchPixels + " pixels (one token per " + patchPixels + "x" + patchPixels + " patch); nearest valid: "
-                    + (below == 0 ? "" : below + " or ") + (below + patchPixels));
-            }
-            int perSide = side / patchPixels;
+            int perSide = (side + patchPixels - 1) / patchPixels;
             return perSide * perSide;
         }
     }

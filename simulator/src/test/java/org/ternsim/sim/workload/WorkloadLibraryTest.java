@@ -70,30 +70,6 @@ class WorkloadLibraryTest {
     }
 
     @Test
-    void anImageSideOfPartPatchesIsRefusedWithTheNearestValidSides() {
-        Workload w = WorkloadLoader.load(DIR.resolve("flux-dev-1.58bit.yaml"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WorkloadLowering.lower(w,
-            new Phase(Phase.Kind.DIFFUSION_STEP, 0, 1, 1, 50, 1000), KernelChoice.DEFAULTS));
-        assertEquals("--resolution 1000: the image side must be a multiple of 16 pixels (one token per 16x16 patch);"
-            + " nearest valid: 992 or 1008", e.getMessage());
-        long imageTokens = WorkloadLowering.lower(w, new Phase(Phase.Kind.DIFFUSION_STEP, 0, 1, 1, 50, 512),
-            KernelChoice.DEFAULTS).stream().filter(o -> o.name().equals("img_in")).findFirst().orElseThrow().n();
-        assertEquals(32 * 32, imageTokens);
-    }
-
-    @Test
-    void aWorkloadFileWithAPartPatchResolutionNamesTheField(@TempDir Path dir) throws Exception {
-        String yaml = Files.readString(DIR.resolve("flux-dev-1.58bit.yaml")).replace("resolution: 1024",
-            "resolution: 1000");
-        Path f = dir.resolve("flux-dev-1.58bit.yaml");
-        Files.writeString(f, yaml);
-        ConfigException e = assertThrows(ConfigException.class, () -> WorkloadLoader.load(f));
-        assertTrue(e.problems().stream().anyMatch(p -> p.matches(".*flux-dev-1.58bit.yaml:\\d+:\\d+: "
-            + "\\w+\\.resolution: 1000 pixels is not a whole number of 16-pixel patches.*multiple of patchPixels.*")),
-            e.problems().toString());
-    }
-
-    @Test
     void aPhaseOfTheOtherFamilyIsRefused() {
         Workload w = WorkloadLoader.load(DIR.resolve("flux-dev-fp16.yaml"));
         assertThrows(IllegalArgumentException.class, () -> WorkloadLowering.lower(w,
