@@ -84,6 +84,11 @@ public record Workload(String name, String description, Family family, LlmShape 
     public record DitShape(int hidden, int heads, int headDim, int mlpHidden, int doubleBlocks, int singleBlocks,
             int textTokens, int contextDim, int vecDim, int latentChannels, int patchPixels, int resolution,
             int steps) {
+        /**
+         * Image tokens of a {@code side} x {@code side} image: whole patches, rounded up as FLUX's {@code get_noise}
+         * sizes the latent (2 ceil(H/16) latent rows, packed 2x2: workloads.md §9.1), so a side that is not a multiple
+         * of the patch pays for its padded last row and column of tokens.
+         */
         public int imageTokens(int side) {
             int perSide = (side + patchPixels - 1) / patchPixels;
             return perSide * perSide;

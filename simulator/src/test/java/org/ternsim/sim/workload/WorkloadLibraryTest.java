@@ -70,6 +70,20 @@ class WorkloadLibraryTest {
     }
 
     @Test
+    void imageTokensRoundAPartPatchUpAsTheLatentIsPadded() {
+        Workload w = WorkloadLoader.load(DIR.resolve("flux-dev-1.58bit.yaml"));
+        assertEquals(64 * 64, imageTokens(w, 1024)); // workloads.md §9.1: 4096 image tokens
+        assertEquals(32 * 32, imageTokens(w, 512));
+        assertEquals(63 * 63, imageTokens(w, 1000)); // ceil(1000 / 16) = 63 token rows and columns
+        assertEquals(64 * 64, imageTokens(w, 1009));
+    }
+
+    private static long imageTokens(Workload w, int side) {
+        return WorkloadLowering.lower(w, new Phase(Phase.Kind.DIFFUSION_STEP, 0, 1, 1, 50, side), KernelChoice.DEFAULTS)
+            .stream().filter(o -> o.name().equals("img_in")).findFirst().orElseThrow().n();
+    }
+
+    @Test
     void aPhaseOfTheOtherFamilyIsRefused() {
         Workload w = WorkloadLoader.load(DIR.resolve("flux-dev-fp16.yaml"));
         assertThrows(IllegalArgumentException.class, () -> WorkloadLowering.lower(w,
