@@ -62,6 +62,15 @@ public final class CpuTarget implements Target {
     /** The GEMM (prompt) counterpart of a GEMV kernel: bitnet.cpp's Nx1 loop for I2_S (kernels.md 2.5). */
     static final Map<String, String> GEMM_KERNELS = Map.of("i2_s", "i2_s-nx1", "i2_s-vnni", "i2_s-nx1");
 
+    /**
+     * The multiple to which ggml rounds each thread's weight rows ({@link ThreadSplit#rowsPerThread(long, int, int)}):
+     * the I2_S type's {@code ncols}, 4, for the kernels that read I2_S weights with integer activations through
+     * bitnet.cpp's gemv/gemm path; 1 (ggml's plain row split) for the others.
+     */
+    static int rowMultiple(String kernel) {
+        return kernel.startsWith("i2_s") && !kernel.equals("i2_s-a16") ? 4 : 1;
+    }
+
     private final HardwareConfig hw;
     private final int threads;
     private final boolean exact;
@@ -253,7 +262,7 @@ public final class CpuTarget implements Target {
             return withStatic(analytic.cost(op, uarch.name() + " has no timing for '" + untimed + "' of the "
                 + l.kernel() + "/" + l.isa() + " program"));
         }
-        long rows = ThreadSplit.rowsPerThread(op.m(), threads);
+        long rows = ThreadSplit.rowsPerThread(op.m(), threads, rowMultiple(op.kernel()));
         if (op.n() == 1) {
             CacheState state = weightsInDram ? CacheState.COLD : CacheState.WARM;
             return gemv(l, rows, (int) op.k(), state, exact || state == CacheState.WARM, recording ? key : null);
@@ -381,14 +390,16 @@ public final class CpuTarget implements Target {
     public org.ternsim.sim.timeline.Timeline timeline(Operator op, OperatorCost cost) {
         org.ternsim.sim.timeline.Timeline.Builder b = new org.ternsim.sim.timeline.Timeline.Builder();
         ChunkDetail d = op.opClass() == OpClass.LINEAR ? details.get(key(op)) : null;
-        long chunk = ThreadSplit.rowsPerThread(op.m(), threads);
+        int multiple = rowMultiple(op.kernel());
+        long chunk = ThreadSplit.rowsPerThread(op.m(), threads, multiple);
         double f = freqHz();
         for (int t = 0; t < threads; t++) {
             String track = "thread " + t;
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("thread", t);
             if (op.opClass() == OpClass.LINEAR) {
-                extra.put("rows", Math.max(0, Math.min(op.m(), (t + 1) * chunk) - t * chunk));
+                extra.put("rows", ThreadSplit.rangeStart(op.m(), threads, multiple, t + 1)
+                    - ThreadSplit.rangeStart(op.m(), threads, multiple, t));
             }
             if (threads > 1 && op.opClass() == OpClass.LINEAR) {
                 extra.put("timing", "of the largest chunk (" + chunk + " rows); threads assumed to finish together");
