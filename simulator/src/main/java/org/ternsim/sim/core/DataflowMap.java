@@ -86,6 +86,17 @@ final class DataflowMap {
         return null;
     }
 
+    /**
+     * The map of one pass over {@code n} instructions from accumulate groups {@code accGroups}, or null where the pass
+     * leaves the groups otherwise than it found them (the core's groups would then have to be set as well).
+     */
+    static DataflowMap ofSequence(DataflowRules rules, int[] pcs, int[] widths, boolean[] stores, int n,
+            int[] accGroups) {
+        int[] groups = accGroups.clone();
+        Term[] outputs = symbolic(rules, pcs, widths, stores, n, groups);
+        return java.util.Arrays.equals(groups, accGroups) ? new DataflowMap(outputs, 1) : null;
+    }
+
     private static boolean repeats(int[] pcs, int[] widths, boolean[] stores, int n, int unit) {
         for (int j = unit; j < n; j++) {
             if (pcs[j] != pcs[j - unit] || widths[j] != widths[j - unit] || stores[j] != stores[j - unit]) {

@@ -43,6 +43,8 @@ final class MemoRow {
     /** On a root: rows of its family replayed to their end, and replays that stopped in a row no child followed. */
     int completions;
     int failures;
+    /** This row's instruction sequence for the deferred dataflow schedule ({@link RowDataflow}), once looked up. */
+    RowDataflow.Shape dataflowShape;
     private List<MemoRow> children;
 
     MemoRow(int length, char[] pcs, short[] access, int[] issues, int[] answers, int[] edgeRetires,

@@ -21,9 +21,9 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  * <p>Then a child row that took the same turn is replayed on; failing that, the core is set to the row's start state,
  * the row's instructions so far are timed again with the answers they got, and the row goes on timed and is kept as a
  * new child (a row with another answer at one load is a variant that often comes back). Results are the same bits as
- * timing every instruction ({@code LoopReplayTest}). The dataflow schedule (the critical-path bound) runs per
- * replayed instruction: a {@link DataflowMap} of a row costs about ten timings of the row to build, more than the rows
- * of a streaming GEMV are replayed.
+ * timing every instruction ({@code LoopReplayTest}). The dataflow schedule (the critical-path bound) of replayed rows
+ * runs at each row's end ({@link RowDataflow}), as a max-plus map per instruction sequence once one has come round
+ * often enough.
  *
  * <p>Most states a stream from DRAM starts rows in never come back (an F16 GEMV: 1,945 of its 2,560), so a row is
  * recorded only from a state seen once before, unless most rows replay, and a family of rows whose replays mostly stop
@@ -73,6 +73,8 @@ final class RowMemo {
     /** Whether most rows of the latest window replayed: rows are then recorded from states seen for the first time. */
     private boolean eager;
     private final StateImage scratch = new StateImage();
+    /** The replayed rows' dataflow schedule, run at each row's end or where its replay stops. */
+    private final RowDataflow dataflow;
 
     /** The row being recorded, if any. */
     private final RowRecording recording;
@@ -94,6 +96,7 @@ final class RowMemo {
         this.core = core;
         this.memory = memory;
         this.recording = new RowRecording(core);
+        this.dataflow = new RowDataflow(core);
     }
 
     boolean recording() {
@@ -222,7 +225,6 @@ final class RowMemo {
             }
             memoryPosition = m + 1;
         }
-        core.dataflow(pc, width > 0 && !store);
         if (++position == r.length) {
             endRow(r);
         }
@@ -247,6 +249,7 @@ final class RowMemo {
         position = 0;
         memoryPosition = 0;
         headsIntoRow = 0;
+        dataflow.begin();
     }
 
     /**
@@ -275,7 +278,6 @@ final class RowMemo {
                     return replay(pc, address, width, store);
                 }
                 memoryPosition++;
-                core.dataflow(pc, true);
                 if (++position == c.length) {
                     endRow(c);
                 }
@@ -303,6 +305,7 @@ final class RowMemo {
     private void materialize(boolean record) {
         MemoRow r = row;
         int i = position;
+        dataflow.upTo(r, i);
         core.restore(r.start.image, rowStart, counters, ranks);
         if (record) {
             core.logPortChoices(true); // a child's port choices are decided over the whole row
@@ -340,6 +343,7 @@ final class RowMemo {
     /** A replayed row ended: its executions, loop edge events, counters and port ranks are added at once. */
     private void endRow(MemoRow r) {
         r.root.completions++;
+        dataflow.ended(r);
         PeriodSummary s = r.summary;
         core.replayed(s.countedPcs(), s.counts());
         int[] edges = s.edges();
