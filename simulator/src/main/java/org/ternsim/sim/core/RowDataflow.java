@@ -17,7 +17,7 @@ import java.util.HashMap;
 final class RowDataflow {
 
     private static final int BUILD_AFTER = 16;
-    /** Shorter rows are not worth a map: its terms cost more than their few instructions. */
+    /** Shorter rows are not worth a map: its terms would cost more than their few instructions. */
     private static final int MIN_LENGTH = 32;
 
     /** One instruction sequence from one set of accumulate groups, and its map once built (null: none yet or none). */

@@ -32,12 +32,16 @@ public final class ThreadSplit {
     public static long rowsPerThread(long rows, int threads, int multiple) {
         long largest = 0;
         for (int t = 0; t < threads; t++) {
-            largest = Math.max(largest, rangeStart(rows, threads, multiple, t + 1) - rangeStart(rows, threads, multiple, t));
+            long end = rangeStart(rows, threads, multiple, t + 1);
+            largest = Math.max(largest, end - rangeStart(rows, threads, multiple, t));
         }
         return largest;
     }
 
-    /** First row of thread {@code t}'s range (as {@link #rowsPerThread(long, int, int)}); {@code t = threads} ends the last. */
+    /**
+     * First row of thread {@code t}'s range (as {@link #rowsPerThread(long, int, int)}); {@code t = threads} gives the
+     * end of the last range.
+     */
     public static long rangeStart(long rows, int threads, int multiple, int t) {
         long start = t * rows / threads;
         long rounded = (start + multiple - 1) / multiple * multiple;
