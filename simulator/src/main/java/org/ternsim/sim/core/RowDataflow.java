@@ -1,4 +1,4 @@
-// The dataflow schedule of rows RowMemo replays: run at the row's end, as a max-plus map once the row comes round often.
+// The dataflow schedule of rows RowMemo replays: run at the row's end, as a max-plus map once a row recurs often.
 package org.ternsim.sim.core;
 
 import java.util.Arrays;
