@@ -1,4 +1,4 @@
-// The Vector API forms of ArmResolved's 128-bit element-wise operations, immediate shifts and sdot.
+// The Vector API forms of ArmResolved's 128-bit element-wise operations, immediate shifts, tbl/tbx and sdot.
 package org.ternsim.isa.arm;
 
 import jdk.incubator.vector.ByteVector;
@@ -6,13 +6,14 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vectorised provider of {@code ArmResolved}'s {@code Binary}, {@code ShiftImm} and signed {@code Dot} on full
- * (16-byte) registers; their eight-byte (SWAR) and lane loops are the reference and the fallback. Species and
- * operators are constants, which the Vector API needs to emit vector instructions. Sources are loaded before the
- * result is stored, so the destination may be a source.
+ * The vectorised provider of {@code ArmResolved}'s {@code Binary}, {@code ShiftImm}, {@code TableLookup} and signed
+ * {@code Dot} on full (16-byte) registers; their eight-byte (SWAR) and lane loops are the reference and the fallback.
+ * Species and operators are constants, which the Vector API needs to emit vector instructions. Sources are loaded
+ * before the result is stored, so the destination may be a source.
  */
 final class ArmLaneVector {
 
@@ -112,6 +113,23 @@ final class ArmLaneVector {
             case 'l' -> v.lanewise(VectorOperators.LSHL, n);
             default -> v.lanewise(VectorOperators.ASHR, n);
         };
+    }
+
+    /**
+     * tbl/tbx over 16 bytes with the 16-byte tables {@code vec[tables[0]]}, ...: index byte k picks byte k & 15 of
+     * table k >> 4, or, beyond the last table, 0 (tbl) or r's own byte (tbx). Every table and the index are loaded
+     * before r is stored, so r may be any of them.
+     */
+    static void tableLookup(boolean extension, byte[][] vec, int[] tables, byte[] index, byte[] r) {
+        ByteVector k = ByteVector.fromArray(BYTES, index, 0);
+        VectorShuffle<Byte> within = k.lanewise(VectorOperators.AND, (byte) 15).toShuffle();
+        ByteVector block = k.lanewise(VectorOperators.AND, (byte) 0xF0);
+        ByteVector out = extension ? ByteVector.fromArray(BYTES, r, 0) : ByteVector.zero(BYTES);
+        for (int t = 0; t < tables.length; t++) {
+            ByteVector picked = ByteVector.fromArray(BYTES, vec[tables[t]], 0).rearrange(within);
+            out = out.blend(picked, block.compare(VectorOperators.EQ, (byte) (16 * t)));
+        }
+        out.intoArray(r, 0);
     }
 
     /**

@@ -874,10 +874,13 @@ final class ArmResolved {
         private final int length;
         private final boolean copy;
         private final int idx;
+        /** Whether the Vector API form ({@link ArmLaneVector#tableLookup}) serves this width on this host. */
+        private final boolean vectors;
 
         private TableLookup(boolean extension, Reg d, int[] tables, Reg idx) {
             this.extension = extension;
             this.width = d.cls().bytes();
+            this.vectors = laneVectors(width, false);
             this.dst = d.index();
             this.tables = tables;
             this.length = 16 * tables.length;
@@ -909,6 +912,11 @@ final class ArmResolved {
 
         @Override
         public void execute(Instruction in, MachineState s) {
+            if (vectors && VectorWarmup.warm()) {
+                ArmLaneVector.tableLookup(extension, s.vec, tables, s.vec[idx], s.vec[dst]);
+                s.clearAbove(dst, width);
+                return;
+            }
             byte[] table;
             if (copy) {
                 table = s.resultScratch();

@@ -195,14 +195,21 @@ public final class TmacAvx512Gemv {
         Arrays.fill(out, (byte) 0);
         int half = ROWS_PER_TILE / 2;
         int bits = weights.bits();
+        byte[] indices = weights.indices();
+        int planeBytes = weights.planeBytes();
+        int step = bits * half; // from group i to group i + 1 of the same row and plane
         for (int row = 0; row < weights.rows(); row++) {
             int tile = row / ROWS_PER_TILE;
             int r = row % ROWS_PER_TILE;
             int shift = r < half ? 0 : 4;
             for (int plane = 0; plane < bits; plane++) {
-                for (int i = 0; i < groups; i++) {
-                    int at = ((tile * groups + i) * bits + plane) * half + r % half;
-                    out[at] |= (byte) (weights.index(row, plane, i) << shift);
+                // group i goes to ((tile * groups + i) * bits + plane) * half + r % half; a byte holds groups 2j, 2j+1
+                int at = (tile * groups * bits + plane) * half + r % half;
+                int from = weights.planeStart(row, plane);
+                for (int j = 0; j < planeBytes; j++, at += 2 * step) {
+                    int b = indices[from + j];
+                    out[at] |= (byte) ((b & 0xF) << shift);
+                    out[at + step] |= (byte) ((b >> 4 & 0xF) << shift);
                 }
             }
         }

@@ -71,6 +71,24 @@ final class X86LaneVector {
         };
     }
 
+    /** vpshufb(table x, index y): a byte from the same 16-byte lane, or 0 where the index is negative. */
+    static Form shuffleBytes(int width) {
+        return switch (width) {
+            case 16 -> X86Lanes128::shuffleBytes;
+            case 32 -> X86Lanes256::shuffleBytes;
+            default -> X86Lanes512::shuffleBytes;
+        };
+    }
+
+    /** vpermb(index x, table y): a byte from anywhere in the register. */
+    static Form permuteBytes(int width) {
+        return switch (width) {
+            case 16 -> X86Lanes128::permuteBytes;
+            case 32 -> X86Lanes256::permuteBytes;
+            default -> X86Lanes512::permuteBytes;
+        };
+    }
+
     /** vcvtph2ps: {@code width} / 4 halves of x as floats. */
     static Convert halfToFloat(int width) {
         return switch (width) {

@@ -1,4 +1,4 @@
-// The 128-bit Vector API bodies of X86LaneVector: element-wise ops, 16-bit shifts, vpmaddubsw, vpdpbusd, vcvtph2ps.
+// The 128-bit Vector API bodies of X86LaneVector: element-wise ops, shifts, byte shuffles, dot products, vcvtph2ps.
 // Generated for 128, 256 and 512 bits from isa-models/src/main/templates/X86Lanes.java.tmpl; edit the template
 // and regenerate with PerWidthLanesTest (-Dternsim.regenerate=true), which fails while the two differ.
 package org.ternsim.isa.x86;
@@ -55,6 +55,14 @@ final class X86Lanes128 {
     /** vcvtph2ps's source: as many halves as the result has floats, in half its bytes. */
     private static final VectorSpecies<Byte> HALF_BYTES = ByteVector.SPECIES_64;
     private static final VectorSpecies<Short> HALVES = ShortVector.SPECIES_64;
+    /** Byte i: the first byte of i's 16-byte lane, the base of vpshufb's in-lane index. */
+    private static final byte[] LANE_STARTS = new byte[16];
+
+    static {
+        for (int i = 0; i < LANE_STARTS.length; i++) {
+            LANE_STARTS[i] = (byte) (i & ~15);
+        }
+    }
 
     private X86Lanes128() {
     }
@@ -220,6 +228,21 @@ final class X86Lanes128 {
         return p.lanewise(LSHL, dwords(16)).lanewise(ASHR, dwords(16));
     }
 
+    // ---- byte shuffles: the indices wrapped into range, so that the API's index check never throws ----
+
+    /** vpshufb: byte i = table byte (index_i & 15) of its own 16-byte lane, or 0 where index_i is negative. */
+    static void shuffleBytes(byte[] table, byte[] index, byte[] r) {
+        ByteVector k = bytes(index);
+        ByteVector within = k.lanewise(AND, bytes(15)).lanewise(OR, bytes(LANE_STARTS));
+        bytes(table).rearrange(within.toShuffle()).blend(bytes(0), k.compare(LT, bytes(0))).intoArray(r, 0);
+    }
+
+    /** vpermb: byte i = table byte (index_i mod 16). */
+    static void permuteBytes(byte[] index, byte[] table, byte[] r) {
+        ByteVector k = bytes(index).lanewise(AND, bytes(16 - 1));
+        bytes(table).rearrange(k.toShuffle()).intoArray(r, 0);
+    }
+
     // ---- conversion ----
 
     /**
@@ -262,6 +285,10 @@ final class X86Lanes128 {
 
     private static LongVector longs(byte[] x) {
         return (LongVector) bytes(x).reinterpretShape(LONGS, 0);
+    }
+
+    private static ByteVector bytes(int value) {
+        return ByteVector.broadcast(BYTES, (byte) value);
     }
 
     private static ShortVector words(int value) {

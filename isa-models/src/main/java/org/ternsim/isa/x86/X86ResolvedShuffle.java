@@ -5,12 +5,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
+import org.ternsim.isa.VectorWarmup;
 
 /**
  * As {@link X86Resolved}, for the shuffles of the TL1/TL2/T-MAC inner loops. A shuffle's result byte can come from
@@ -68,17 +70,34 @@ final class X86ResolvedShuffle {
             && in.op(1) instanceof Operand.Mem ? new BroadcastBlock(in, blockBytes) : generic));
     }
 
-    /** The result is built in the state's scratch buffer, then written: any source may be the destination. */
+    /**
+     * The scalar loop builds the result in the state's scratch buffer, then writes it: any source may be the
+     * destination. The Vector API form ({@link X86LaneVector}) loads both sources before it stores, so it writes the
+     * destination directly.
+     */
     private abstract static class Shuffle extends X86Resolved.ThreeOperand {
+        /** The Vector API form of this shuffle and width, or null for the scalar loop. */
+        private final X86LaneVector.Form vectors;
+
         Shuffle(Instruction in) {
+            this(in, null);
+        }
+
+        /** With the Vector API form {@code vectors} gives for the width, where the host's vectors serve it. */
+        Shuffle(Instruction in, IntFunction<X86LaneVector.Form> vectors) {
             super(in);
+            this.vectors = vectors != null && X86Resolved.laneVectors(width) ? vectors.apply(width) : null;
         }
 
         @Override
         public final void execute(Instruction in, MachineState s) {
-            byte[] r = s.resultScratch();
-            compute(s.vec[a], second(s), r);
-            System.arraycopy(r, 0, s.vec[dst], 0, width);
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(s.vec[a], second(s), s.vec[dst]);
+            } else {
+                byte[] r = s.resultScratch();
+                compute(s.vec[a], second(s), r);
+                System.arraycopy(r, 0, s.vec[dst], 0, width);
+            }
             s.clearAbove(dst, width);
         }
     }
@@ -86,7 +105,7 @@ final class X86ResolvedShuffle {
     /** Byte i = table byte (index_i & 15) of its own 16-byte lane, or 0 where index_i is negative. */
     private static final class ShuffleBytes extends Shuffle {
         ShuffleBytes(Instruction in) {
-            super(in);
+            super(in, X86LaneVector::shuffleBytes);
         }
 
         @Override
@@ -101,7 +120,7 @@ final class X86ResolvedShuffle {
     /** vpermb (VBMI): byte i = table byte (index_i mod width); the index is the first source, the table the second. */
     private static final class PermuteBytes extends Shuffle {
         PermuteBytes(Instruction in) {
-            super(in);
+            super(in, X86LaneVector::permuteBytes);
         }
 
         @Override
