@@ -190,29 +190,31 @@ public final class TmacAvx512Gemv {
 
     /** Puts rows r and r + 32 of a tile in the low and high nibbles (every plane), copies tables, scales and biases. */
     public static void bind(Memory memory, TmacWeights weights, TmacLut lut) {
-        int groups = weights.cols() / TmacShapes.G;
         byte[] out = memory.bytes("weights");
-        Arrays.fill(out, (byte) 0);
         int half = ROWS_PER_TILE / 2;
         int bits = weights.bits();
+        int rows = weights.rows();
         byte[] indices = weights.indices();
         int planeBytes = weights.planeBytes();
-        int step = bits * half; // from group i to group i + 1 of the same row and plane
-        for (int row = 0; row < weights.rows(); row++) {
-            int tile = row / ROWS_PER_TILE;
-            int r = row % ROWS_PER_TILE;
-            int shift = r < half ? 0 : 4;
-            for (int plane = 0; plane < bits; plane++) {
-                // group i goes to ((tile * groups + i) * bits + plane) * half + r % half; a byte holds groups 2j, 2j+1
-                int at = (tile * groups * bits + plane) * half + r % half;
-                int from = weights.planeStart(row, plane);
-                for (int j = 0; j < planeBytes; j++, at += 2 * step) {
-                    int b = indices[from + j];
-                    out[at] |= (byte) ((b & 0xF) << shift);
-                    out[at + step] |= (byte) ((b >> 4 & 0xF) << shift);
+        // Written in address order: byte ((tile * groups + i) * bits + plane) * half + l holds group i of row
+        // tile * 64 + l (low nibble) and of row tile * 64 + 32 + l (high); index byte j holds groups 2j and 2j + 1.
+        int at = 0;
+        for (int tile = 0; tile < tiles(rows); tile++) {
+            for (int j = 0; j < planeBytes; j++) {
+                for (int odd = 0; odd < 2; odd++) {
+                    for (int plane = 0; plane < bits; plane++) {
+                        for (int l = 0; l < half; l++, at++) {
+                            int low = tile * ROWS_PER_TILE + l;
+                            int high = low + half;
+                            int lo = low < rows ? indices[weights.planeStart(low, plane) + j] >> 4 * odd & 0xF : 0;
+                            int hi = high < rows ? indices[weights.planeStart(high, plane) + j] >> 4 * odd & 0xF : 0;
+                            out[at] = (byte) (lo | hi << 4);
+                        }
+                    }
                 }
             }
         }
+        Arrays.fill(out, at, out.length, (byte) 0);
         byte[] c = memory.bytes("consts");
         Arrays.fill(c, 32, 64, (byte) 0x0F);
         TmacNeonGemv.bindTablesAndScales(memory, weights, lut);
