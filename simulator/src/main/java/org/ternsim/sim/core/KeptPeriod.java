@@ -16,7 +16,7 @@ package org.ternsim.sim.core;
  *        state is compared, so that a row costs one comparison
  */
 record KeptPeriod(int[] pcs, int[] widths, boolean[] stores, long[] issues, long[] answers, long[] retires,
-                  long periodCycles, long[] counterGrowth, long[] rankGrowth, LoopReplay.Mark[] waypoints,
+                  long periodCycles, long[] counterGrowth, long[] rankGrowth, Waypoints waypoints,
                   LoopReplay.Mark reference, DataflowMap dataflow, PeriodSummary summary,
                   long[] startRanks, long[] decided, long rowPosition) {
 

@@ -21,9 +21,10 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  *       at the recorded issue cycle shifted by the periods replayed, and must answer the recorded cycle (the caches,
  *       prefetchers and DRAM still see every access, in order and at the right time);</li>
  *   <li>stops at the first instruction that differs (a loop exit, a cache miss the recorded period did not have): the
- *       core is set to the state at the start of that period, shifted, and the period's instructions so far are
- *       timed again, with the memory answers they already got, so the run continues exactly as if nothing had been
- *       replayed;</li>
+ *       core is set to the state at the start of that period, or at the latest of its waypoints before the stop,
+ *       shifted, and the period's instructions from there are timed again, with the memory answers they already got,
+ *       so the run continues exactly as if nothing had been replayed; the state reached is kept as a new waypoint
+ *       ({@link Waypoints}), since replays tend to stop at the same places;</li>
  *   <li>after a load that answered another cycle, times the rest of the period as it comes and resumes replaying at
  *       the first of the period's waypoints (or its end) where the state, counters and port ranks are exactly the
  *       proved ones again: the slack of the loop often absorbs a fill arriving a cycle late;</li>
@@ -52,6 +53,14 @@ final class LoopReplay {
     /** Longest period recorded, in instructions. */
     private static final int MAX_RECORD = 1 << 18;
     /**
+     * Instructions recorded for one candidate before it is given up, unless two of its periods take more (up to
+     * {@link #MAX_RECORD}). In the 17 benchmark kernels every candidate that proved and then replayed did so within
+     * 31,000 recorded instructions (zen4-2c I2_S: 30,480). Those that recorded 100,000 to 262,144 instructions (F16 and
+     * Q4_0 on zen5-2c, sparse I2_S, NEON T-MAC-W4) never proved, or stopped in their first replayed period. Recording
+     * adds some 30 ns to the 55 ns of timing an instruction (sparse I2_S, docs/performance.md).
+     */
+    private static final int RECORD_BUDGET = 1 << 16;
+    /**
      * Candidate periods recorded, looking for a state seen at an earlier one, before the candidate is dropped. A row
      * whose steady rate is not a whole number of cycles brings the state back only after tens of rows (60 for I2_S
      * on zen4-2c, 30 candidate periods); a failed try costs no more than timing its period.
@@ -67,7 +76,10 @@ final class LoopReplay {
      * longer found (docs/performance.md).
      */
     private static final int CATCH_UP_AFTER = 1;
-    /** Instructions not searched after a candidate was given up, times the backoff factor. */
+    /**
+     * Instructions not searched after a candidate was given up, times the backoff factor; or as many as the candidate
+     * recorded, if more, so that candidates which never prove take at most about half of a run's instructions.
+     */
     private static final long BACKOFF_INSTRUCTIONS = 1 << 14;
     /**
      * Fewest instructions in a recorded period: a shorter candidate is recorded as a multiple of itself, so that
@@ -159,6 +171,8 @@ final class LoopReplay {
      * load that met the caches otherwise than in the recorded period ({@link #periodMultiple}).
      */
     private long requiredSpan;
+    /** Instructions the candidate being recorded may take before it is given up ({@link #RECORD_BUDGET}). */
+    private int recordBudget;
 
     /* Replay: growth per period, the current period's start cycle and position, and the dataflow state at its start. */
     private long periodCycles;
@@ -175,8 +189,8 @@ final class LoopReplay {
     /** Executions per pc, loop edges and loop heads of the period. */
     private PeriodSummary summary;
     private long replayed;
-    /** The marks inside the replayed period, in order: where a stop can resume timing from. */
-    private Mark[] waypoints = new Mark[0];
+    /** The states inside the replayed period, in order: where a stop can resume timing from. */
+    private Waypoints waypoints = new Waypoints(new Mark[0]);
     /** While catching up, the first waypoint at or after the position. */
     private int nextWaypoint;
     /** Where replay of the current period began: 0, or the waypoint a catch-up resumed at (the part before was timed). */
@@ -350,6 +364,8 @@ final class LoopReplay {
         long multiple = (MIN_PERIOD_INSTRUCTIONS + Math.max(1, instructions) - 1) / Math.max(1, instructions);
         period = (int) Math.min(Integer.MAX_VALUE / 2, visitCount * multiple);
         candidateRows = rowCount;
+        long span = Math.max(Math.max(1, instructions) * multiple, requiredSpan);
+        recordBudget = (int) Math.min(MAX_RECORD, Math.max(RECORD_BUDGET, 2 * span));
         marks = 0;
         length = 0;
         mark();
@@ -390,11 +406,11 @@ final class LoopReplay {
     }
 
     private void record(int pc, long address, int width, boolean store) {
+        if (length == recordBudget) {
+            giveUp();
+            return;
+        }
         if (length == pcs.length) {
-            if (length == MAX_RECORD) {
-                giveUp();
-                return;
-            }
             grow();
         }
         pcs[length] = pc;
@@ -426,7 +442,8 @@ final class LoopReplay {
                 }
             }
         }
-        if (marks == history.length) {
+        // no further mark fits: one more candidate period would pass the budget
+        if (marks == history.length || length + length / (marks - 1) > recordBudget) {
             giveUp();
         }
     }
@@ -531,7 +548,7 @@ final class LoopReplay {
             shortest = Math.min(period + 1, MAX_PERIOD);
         }
         periods.restart(); // the visits while recording were not searched
-        searchFrom = core.sequence() + backoff * BACKOFF_INSTRUCTIONS;
+        searchFrom = core.sequence() + backoff * Math.max(BACKOFF_INSTRUCTIONS, length);
         backoff = Math.min(2 * backoff, MAX_BACKOFF);
     }
 
@@ -607,7 +624,7 @@ final class LoopReplay {
         // a period made long enough for its loads to meet the caches alike: the rest of its conflicts are caught up with
         boolean aligned = !controlFlow && stopped == null && requiredSpan > 0;
         long multiple = controlFlow || stopped != null || aligned ? 0 : periodMultiple(address);
-        rewind();
+        rewind(true);
         if (aligned) {
             backoff = 1;
         } else if (stopped != null) {
@@ -683,7 +700,7 @@ final class LoopReplay {
             memo.settle();
             leaveMemo();
         } else if (mode == Mode.REPLAY) {
-            rewind();
+            rewind(false);
             catchUpFrom();
         } else if (mode == Mode.RECORD) {
             mode = Mode.SEARCH;
@@ -694,10 +711,7 @@ final class LoopReplay {
     /** Times the rest of the period from {@link #position} on, resuming replay where the state is the proved one. */
     private void catchUpFrom() {
         mode = Mode.CATCH_UP;
-        nextWaypoint = 0;
-        while (nextWaypoint < waypoints.length && waypoints[nextWaypoint].offset < position) {
-            nextWaypoint++;
-        }
+        nextWaypoint = waypoints.firstAtOrAfter(position);
     }
 
     /**
@@ -731,8 +745,8 @@ final class LoopReplay {
             retired(pc, address, width, store);
             return;
         }
-        if (nextWaypoint < waypoints.length && waypoints[nextWaypoint].offset == position) {
-            Mark w = waypoints[nextWaypoint++];
+        if (nextWaypoint < waypoints.size() && waypoints.get(nextWaypoint).offset == position) {
+            Mark w = waypoints.get(nextWaypoint++);
             long[] counters = plus(reference.counters, counterGrowth, periodsReplayed);
             long[] ranks = plus(reference.ranks, rankGrowth, periodsReplayed);
             if (stateIsProved(periodStart + w.base, w.image, plus(counters, w.counters, 1), plus(ranks, w.ranks, 1))) {
@@ -767,37 +781,37 @@ final class LoopReplay {
     private void keepWaypoints(int from, int to) {
         Mark then = history[from];
         int n = Math.max(0, to - from - 1);
-        waypoints = new Mark[n];
+        Mark[] inside = new Mark[n];
         for (int k = 0; k < n; k++) {
             Mark m = history[from + 1 + k];
             history[from + 1 + k] = null;
-            waypoints[k] = m;
+            inside[k] = m;
             m.offset -= then.offset;
             m.base -= then.base;
             m.counters = minus(m.counters, then.counters);
             m.ranks = minus(m.ranks, then.ranks);
         }
+        waypoints = new Waypoints(inside);
     }
 
     /**
      * Sets the core to its state at the current period's position: the state at the latest waypoint (or the period's
      * start) before it, shifted, and the instructions from there timed again. The instructions before that waypoint
-     * are not timed again; their executions and loop-edge events are added as for a replayed period.
+     * are not timed again; their executions and loop-edge events are added as for a replayed period. If
+     * {@code learn}, the state reached is kept as a new waypoint where that saves timing again at a later stop there.
      */
-    private void rewind() {
-        int k = waypoints.length - 1;
-        while (k >= 0 && waypoints[k].offset > position) {
-            k--;
-        }
-        int from = k < 0 ? 0 : waypoints[k].offset;
+    private void rewind(boolean learn) {
+        int k = waypoints.latestAtOrBefore(position);
+        int from = k < 0 ? 0 : waypoints.get(k).offset;
         long[] counters = plus(reference.counters, counterGrowth, periodsReplayed);
         long[] ranks = plus(reference.ranks, rankGrowth, periodsReplayed);
         if (k < 0) {
             core.restore(reference.image, periodStart, counters, ranks);
         } else {
-            Mark w = waypoints[k];
+            Mark w = waypoints.get(k);
             core.restore(w.image, periodStart + w.base, plus(counters, w.counters, 1), plus(ranks, w.ranks, 1));
             core.replayed(pcs, periodFrom, from); // a period resumed part-way timed what came before periodFrom
+            replayed += from - periodFrom;
             for (int j : summary.edges()) {
                 if (j >= periodFrom && j < from) {
                     core.replayedEdge(pcs[j], pcs[j == 0 ? length - 1 : j - 1], retires[j] + periodStart);
@@ -818,6 +832,9 @@ final class LoopReplay {
             core.time(pcs[j], 0, widths[j], stores[j], answers[j] + periodStart);
         }
         core.skipDataflow(false);
+        if (learn && waypoints.worthLearning(from, position)) {
+            waypoints.learn(waypointHere(counters, ranks));
+        }
         innerVisits += summary.headsBefore()[position] - summary.headsBefore()[periodFrom];
         periods.restart(); // the inner-loop visits replayed were not searched
         if (summary.rowHeads()) {
@@ -850,6 +867,18 @@ final class LoopReplay {
         answers = java.util.Arrays.copyOf(answers, n);
         retires = java.util.Arrays.copyOf(retires, n);
         addresses = java.util.Arrays.copyOf(addresses, n);
+    }
+
+    /** The core's state now, at {@link #position}, as a waypoint of a period that started with these counters and ranks. */
+    private Mark waypointHere(long[] countersAtStart, long[] ranksAtStart) {
+        Mark m = new Mark();
+        core.capture(m.image);
+        m.hash = m.image.hash();
+        m.base = core.dispatchCycle() - periodStart;
+        m.counters = minus(core.counters(), countersAtStart);
+        m.ranks = minus(core.portRanks(), ranksAtStart);
+        m.offset = position;
+        return m;
     }
 
     /** a - b, element by element (growth of counters or ranks over a period or a row). */

@@ -179,6 +179,19 @@ class LoopReplayTest {
         assertReplayedMoreThan(replaying, 9, 10);
     }
 
+    /**
+     * zen5-2c's I2_S AVX-512 VNNI GEMV at 2560 x 2560: past about 1 MB of streamed weights, its proved four-row
+     * period stops at the same three loads, a fill arriving two cycles late, every few periods. Each stop timed the
+     * period again from its start up to the load; the state there, once timed, is kept as a waypoint ({@link
+     * Waypoints}), so later stops at that load time nothing again: 91.7% replayed, against 82% without.
+     */
+    @Test
+    void aReplayThatStopsAtTheSamePlaceAgainLearnsTheStateThere() throws IOException {
+        Run replaying = replayedAsTimed("zen5-2c", List.of(), "i2_s-vnni", "avx512", new int[] {2560, 2560}, true,
+            false);
+        assertReplayedMoreThan(replaying, 9, 10);
+    }
+
     /** More than {@code numerator} / {@code denominator} of the run's instructions were replayed. */
     private static void assertReplayedMoreThan(Run run, int numerator, int denominator) {
         assertTrue(run.replayed * denominator > run.instructions * numerator,
