@@ -56,8 +56,8 @@ final class LoopReplay {
      * Instructions recorded for one candidate before it is given up, unless two of its periods take more (up to
      * {@link #MAX_RECORD}). In the 17 benchmark kernels every candidate that proved and then replayed did so within
      * 31,000 recorded instructions (zen4-2c I2_S: 30,480). Those that recorded 100,000 to 262,144 instructions (F16 and
-     * Q4_0 on zen5-2c, sparse I2_S, NEON T-MAC-W4) never proved, or stopped in their first replayed period. Recording
-     * adds some 30 ns to the 55 ns of timing an instruction (sparse I2_S, docs/performance.md).
+     * Q4_0 on zen5-2c, sparse I2_S, NEON T-MAC-W4) never proved, or stopped in their first replayed period, and each
+     * recorded instruction is timed too and logs its port choices (docs/performance.md).
      */
     private static final int RECORD_BUDGET = 1 << 16;
     /**
