@@ -19,6 +19,9 @@ import java.util.Locale;
 
 public final class SimulatorSpeedMain {
 
+    /** CPU seconds of warm-up calls before the timed ones ({@code -Dspeed.warmup=SECONDS}, default 6). */
+    private static final long WARMUP_SECONDS = Long.getLong("speed.warmup", 6);
+
     private SimulatorSpeedMain() {
     }
 
@@ -32,8 +35,11 @@ public final class SimulatorSpeedMain {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String[] modes = (args.length > 2 ? args[2] : "functional,detailed").split(",");
         for (String mode : modes) {
-            for (int i = 0; i < 3; i++) {
-                run(bench, mode, threads); // warm-up: JIT
+            // Warm-up for the JIT: at least three calls and WARMUP_SECONDS of CPU time, as the JMH bench's 3 x 2 s.
+            // Three calls of a 30 ms kernel ended while C2 was still compiling, which put medians below steady state.
+            long warmed = 0;
+            for (int i = 0; i < 3 || warmed < WARMUP_SECONDS * 1_000_000_000L; i++) {
+                warmed += run(bench, mode, threads)[0];
             }
             long[] perCall = new long[reps];
             long cpu = 0;
