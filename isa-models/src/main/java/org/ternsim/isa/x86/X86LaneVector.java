@@ -1,11 +1,11 @@
-// The Vector API forms of X86Resolved's element-wise ops, shifts, byte shuffles, vpmaddubsw, vpdpbusd and vcvtph2ps.
+// The Vector API forms of X86Resolved's element-wise ops, shifts, byte shuffles, dot products and vcvtph2ps.
 package org.ternsim.isa.x86;
 
 import jdk.incubator.vector.ByteVector;
 
 /**
- * The vectorised provider of {@code X86Resolved}'s {@code Binary}, {@code ShiftImm}, {@code ShiftVariable},
- * {@code MaddUbsW} and {@code DpBusD}, of {@code X86ResolvedShuffle}'s {@code ShuffleBytes} and {@code PermuteBytes},
+ * The vectorised provider of {@code X86Resolved}'s {@code Binary}, {@code ShiftImm}, {@code ShiftImm32},
+ * {@code ShiftVariable}, {@code MaddWd}, {@code MaddUbsW} and {@code DpBusD}, of {@code X86ResolvedShuffle}'s {@code ShuffleBytes} and {@code PermuteBytes},
  * and of {@code X86ResolvedFloat}'s {@code HalfToFloat}; their scalar loops are the reference and the fallback. Each
  * width and operation is a method of its own in {@link X86Lanes128}, {@link X86Lanes256} or {@link X86Lanes512} (one
  * template), chosen once per decoded instruction: its species is a constant however the JIT compiles it, and its
@@ -54,12 +54,30 @@ final class X86LaneVector {
         };
     }
 
+    /** A 32-bit shift by an immediate of 0..31. */
+    static ShiftForm shift32(X86Resolved.Shift32 kind, int width) {
+        return switch (width) {
+            case 16 -> X86Lanes128.shift32(kind);
+            case 32 -> X86Lanes256.shift32(kind);
+            default -> X86Lanes512.shift32(kind);
+        };
+    }
+
     /** x shifted per 16-bit lane by the count in the same lane of y (vpsrlvw, vpsllvw, vpsravw). */
     static Form shiftVariable(X86Resolved.VariableShift kind, int width) {
         return switch (width) {
             case 16 -> X86Lanes128.shiftVariable(kind);
             case 32 -> X86Lanes256.shiftVariable(kind);
             default -> X86Lanes512.shiftVariable(kind);
+        };
+    }
+
+    /** vpmaddwd(x, y). */
+    static Form maddWords(int width) {
+        return switch (width) {
+            case 16 -> X86Lanes128::maddWords;
+            case 32 -> X86Lanes256::maddWords;
+            default -> X86Lanes512::maddWords;
         };
     }
 

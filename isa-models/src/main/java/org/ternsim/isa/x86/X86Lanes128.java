@@ -99,6 +99,14 @@ final class X86Lanes128 {
         };
     }
 
+    static X86LaneVector.ShiftForm shift32(X86Resolved.Shift32 kind) {
+        return switch (kind) {
+            case SRLD -> X86Lanes128::shiftRightLogical32;
+            case SLLD -> X86Lanes128::shiftLeft32;
+            case SRAD -> X86Lanes128::shiftRightArithmetic32;
+        };
+    }
+
     // ---- element-wise ----
 
     static void and(byte[] x, byte[] y, byte[] r) {
@@ -159,6 +167,20 @@ final class X86Lanes128 {
         store(shorts(x).lanewise(ASHR, words(count)), r);
     }
 
+    // ---- 32-bit shifts by an immediate: the count is 0..31, the caller has dealt with larger ones ----
+
+    static void shiftRightLogical32(int count, byte[] x, byte[] r) {
+        store(ints(x).lanewise(LSHR, dwords(count)), r);
+    }
+
+    static void shiftLeft32(int count, byte[] x, byte[] r) {
+        store(ints(x).lanewise(LSHL, dwords(count)), r);
+    }
+
+    static void shiftRightArithmetic32(int count, byte[] x, byte[] r) {
+        store(ints(x).lanewise(ASHR, dwords(count)), r);
+    }
+
     // ---- 16-bit shifts by the count in the same lane of y: the API masks a count to the lane's 15, x86 gives 0
     // beyond it, or the sign for the arithmetic shift ----
 
@@ -200,6 +222,18 @@ final class X86Lanes128 {
         ShortVector saturated = words(Short.MAX_VALUE)
             .blend(words(Short.MIN_VALUE), even.compare(LT, words(0)));
         store(sum.blend(saturated, overflow), r);
+    }
+
+    /**
+     * vpmaddwd: each 32-bit lane is the product of x's and y's low signed 16-bit halves plus that of their high
+     * halves, wrapping (only -32768 x -32768 taken twice overflows, to 0x80000000, as on x86).
+     */
+    static void maddWords(byte[] x, byte[] y, byte[] r) {
+        IntVector a = ints(x);
+        IntVector b = ints(y);
+        IntVector sixteen = dwords(16);
+        IntVector low = lowHalf(a).lanewise(MUL, lowHalf(b));
+        store(low.lanewise(ADD, a.lanewise(ASHR, sixteen).lanewise(MUL, b.lanewise(ASHR, sixteen))), r);
     }
 
     /**

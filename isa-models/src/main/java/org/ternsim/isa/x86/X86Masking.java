@@ -14,6 +14,7 @@ import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.Reg;
 import org.ternsim.isa.ResolvedSemantics;
+import org.ternsim.isa.Resolving;
 
 /**
  * A destination {@code zmm1{k1}} takes the unmasked result in element i where bit i of k1 is set and keeps its old
@@ -75,10 +76,10 @@ final class X86Masking {
         }
     }
 
-    /** kmov between opmask registers and GPRs (or opmask to opmask), {@code bits} wide, zero-extended. */
+    /** kmov between opmask registers, GPRs and memory, {@code bits} wide, zero-extended; resolved per pc. */
     private static InstructionSemantics kmov(int bits) {
         long keep = bits == 64 ? -1L : (1L << bits) - 1;
-        return (in, s) -> {
+        InstructionSemantics generic = (in, s) -> {
             Reg d = in.reg(0);
             long v = in.op(1) instanceof Reg r && r.cls() == Reg.RegClass.K ? s.mask[r.index()] : s.readInt(in.op(1));
             if (d.cls() == Reg.RegClass.K) {
@@ -87,6 +88,44 @@ final class X86Masking {
                 s.writeInt(d, v & keep);
             }
         };
+        return new Resolving(generic, in -> in.operands().size() == 2 && in.op(0) instanceof Reg d
+            && d.cls() == Reg.RegClass.K && (in.op(1) instanceof Operand.Mem m && m.bytes() * 8 == bits
+                || in.op(1) instanceof Reg r && (r.cls() == Reg.RegClass.K || r.cls() == Reg.RegClass.R32
+                    || r.cls() == Reg.RegClass.R64))
+            ? new MaskLoad(in, keep) : generic);
+    }
+
+    /**
+     * kmov into an opmask register from memory, a GPR or another opmask register, decoded once: the value cut to the
+     * kmov's width (a 32-bit GPR read zero-extended first, as {@link MachineState#readInt}).
+     */
+    private static final class MaskLoad extends ResolvedSemantics {
+        private final int dst;
+        private final Operand.Mem mem;
+        private final int src;
+        private final boolean fromMask;
+        private final long keep;
+
+        MaskLoad(Instruction in, long keep) {
+            this.dst = in.reg(0).index();
+            this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
+            Reg r = mem == null ? in.reg(1) : null;
+            this.src = r == null ? -1 : r.index();
+            this.fromMask = r != null && r.cls() == Reg.RegClass.K;
+            // a 32-bit GPR's upper half reads as zero, as readInt zero-extends r32
+            this.keep = r != null && r.cls() == Reg.RegClass.R32 ? keep & 0xFFFF_FFFFL : keep;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            long v;
+            if (mem != null) {
+                v = s.memory.readLong(s.effectiveAddress(mem), mem.bytes());
+            } else {
+                v = fromMask ? s.mask[src] : s.gpr[src];
+            }
+            s.mask[dst] = v & keep;
+        }
     }
 
     private static InstructionSemantics masked(InstructionSemantics plain, int elementBytes, boolean move) {

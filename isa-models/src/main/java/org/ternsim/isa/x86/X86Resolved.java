@@ -290,19 +290,25 @@ final class X86Resolved {
         private final Shift32 kind;
         /** The bits of each 32-bit lane a logical shift keeps: not those crossing into the neighbouring lane. */
         private final long keep;
+        /** The Vector API form of this shift and width where it applies (count 0..31, or any for SRAD), else null. */
+        private final X86LaneVector.ShiftForm vectors;
 
         ShiftImm32(Instruction in, Shift32 kind) {
             super(in);
             this.kind = kind;
             this.keep = count > 31 ? 0
                 : (kind == Shift32.SRLD ? 0xFFFF_FFFFL >>> count : (0xFFFF_FFFFL << count) & 0xFFFF_FFFFL) * DWORD_ONES;
+            this.vectors = laneVectors(width) && (count <= 31 || kind == Shift32.SRAD)
+                ? X86LaneVector.shift32(kind, width) : null;
         }
 
         @Override
         public void execute(Instruction in, MachineState s) {
             byte[] x = second(s, a, mem, width);
             byte[] r = s.vec[dst];
-            if (kind == Shift32.SRAD) {
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(Math.min(count, 31), x, r);
+            } else if (kind == Shift32.SRAD) {
                 // Java's int shift is the lane's arithmetic shift; the count is capped, not taken mod 32
                 int n = Math.min(count, 31);
                 for (int o = 0; o < width; o += 4) {
@@ -414,16 +420,25 @@ final class X86Resolved {
 
     /** vpmaddwd: signed 16-bit pairs multiplied and summed into 32 bits (wrapping). */
     private static final class MaddWd extends ThreeOperand {
+        /** The Vector API form of this width, or null for the lane loop. */
+        private final X86LaneVector.Form vectors;
+
         MaddWd(Instruction in) {
             super(in);
+            this.vectors = laneVectors(width) ? X86LaneVector.maddWords(width) : null;
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(x, y, r);
+                return;
+            }
             for (int o = 0; o < width; o += 4) {
-                int p0 = (short) ((x[o] & 0xFF) | (x[o + 1] << 8)) * (short) ((y[o] & 0xFF) | (y[o + 1] << 8));
-                int p1 = (short) ((x[o + 2] & 0xFF) | (x[o + 3] << 8)) * (short) ((y[o + 2] & 0xFF) | (y[o + 3] << 8));
-                MachineState.putInt(r, o / 4, p0 + p1);
+                // a lane's two signed halves: the low one shifted to the top and back, the high one shifted down
+                int u = (int) INTS.get(x, o);
+                int v = (int) INTS.get(y, o);
+                INTS.set(r, o, (u << 16 >> 16) * (v << 16 >> 16) + (u >> 16) * (v >> 16));
             }
         }
     }

@@ -54,14 +54,24 @@ final class X86ResolvedShuffle {
         broadcast(t, "vbroadcasti128", 16);
         broadcast(t, "vbroadcasti32x4", 16);
         broadcast(t, "vbroadcasti64x4", 32);
-        InstructionSemantics insert = t.get("vinserti128");
-        t.put("vinserti128", new Resolving(insert, in -> in.operands().size() == 4 && X86Resolved.vector(in.op(0))
+        insertLane(t, "vinserti128", 16);
+        insertLane(t, "vinserti64x4", 32);
+        extractLane(t, "vextracti128", 16);
+        extractLane(t, "vextracti64x4", 32);
+    }
+
+    private static void insertLane(Map<String, InstructionSemantics> t, String mnemonic, int laneBytes) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> in.operands().size() == 4 && X86Resolved.vector(in.op(0))
             && X86Resolved.vector(in.op(1)) && (X86Resolved.vector(in.op(2)) || in.op(2) instanceof Operand.Mem)
-            && in.op(3) instanceof Operand.Imm ? new InsertLane(in) : insert));
-        InstructionSemantics extract = t.get("vextracti128");
-        t.put("vextracti128", new Resolving(extract, in -> in.operands().size() == 3
+            && in.op(3) instanceof Operand.Imm ? new InsertLane(in, laneBytes) : generic));
+    }
+
+    private static void extractLane(Map<String, InstructionSemantics> t, String mnemonic, int laneBytes) {
+        InstructionSemantics generic = t.get(mnemonic);
+        t.put(mnemonic, new Resolving(generic, in -> in.operands().size() == 3
             && (X86Resolved.vector(in.op(0)) || in.op(0) instanceof Operand.Mem) && X86Resolved.vector(in.op(1))
-            && in.op(2) instanceof Operand.Imm ? new ExtractLane(in) : extract));
+            && in.op(2) instanceof Operand.Imm ? new ExtractLane(in, laneBytes) : generic));
     }
 
     private static void broadcast(Map<String, InstructionSemantics> t, String mnemonic, int blockBytes) {
@@ -236,67 +246,73 @@ final class X86ResolvedShuffle {
     }
 
     /**
-     * vinserti128 ymm, ymm, xmm/m128, imm: the first source's 32 bytes with 128-bit lane (imm & 1) replaced by the
-     * second source's low 16 bytes, zeroed above 32 bytes (VEX), as the generic form whatever views name the registers.
-     * The inserted lane is written first and the kept lane second: each copy reads bytes no earlier copy wrote, so a
-     * destination that is also either source (or both) needs no scratch buffer.
+     * vinserti128 ymm, ymm, xmm/m128, imm (lanes of 16 bytes) or vinserti64x4 zmm, zmm, ymm/m256, imm (32 bytes): the
+     * first source's two lanes with lane (imm & 1) replaced by the second source's low lane, zeroed above them (VEX,
+     * EVEX), as the generic form whatever views name the registers. The inserted lane is written first and the kept
+     * lane second: each copy reads bytes no earlier copy wrote, so a destination that is also either source (or both)
+     * needs no scratch buffer.
      */
     private static final class InsertLane extends ResolvedSemantics {
         private final int dst;
         private final int a;
         private final int b;
         private final Operand.Mem mem;
+        private final int laneBytes;
         /** Byte offset of the inserted lane, and of the lane kept from the first source. */
         private final int into;
         private final int kept;
 
-        InsertLane(Instruction in) {
+        InsertLane(Instruction in, int laneBytes) {
             this.dst = in.reg(0).index();
             this.a = in.reg(1).index();
             this.mem = in.op(2) instanceof Operand.Mem m ? m : null;
             this.b = mem == null ? in.reg(2).index() : -1;
+            this.laneBytes = laneBytes;
             // only bit 0 of the immediate selects, as in the generic form
-            this.into = 16 * (int) (((Operand.Imm) in.op(3)).value() & 1);
-            this.kept = 16 - into;
+            this.into = laneBytes * (int) (((Operand.Imm) in.op(3)).value() & 1);
+            this.kept = laneBytes - into;
         }
 
         @Override
         public void execute(Instruction in, MachineState s) {
-            byte[] x = mem == null ? s.vec[b] : s.memorySource(mem, 16);
+            byte[] x = mem == null ? s.vec[b] : s.memorySource(mem, laneBytes);
             byte[] r = s.vec[dst];
             // dst == src2: the inserted bytes are dst's low lane, read here before the kept lane's copy can write it
-            System.arraycopy(x, 0, r, into, 16);
+            System.arraycopy(x, 0, r, into, laneBytes);
             // dst == src1: the kept lane is in place (a self-copy); the inserted lane's write did not touch it
-            System.arraycopy(s.vec[a], kept, r, kept, 16);
-            s.clearAbove(dst, 32);
+            System.arraycopy(s.vec[a], kept, r, kept, laneBytes);
+            s.clearAbove(dst, 2 * laneBytes);
         }
     }
 
     /**
-     * vextracti128 xmm/m128, ymm, imm: 128-bit lane (imm & 1) of the source to an xmm register (zeroed above 16 bytes,
-     * VEX) or 16 bytes of memory. A register destination that is also the source reads the lane before the zeroing.
+     * vextracti128 xmm/m128, ymm, imm (lanes of 16 bytes) or vextracti64x4 ymm/m256, zmm, imm (32 bytes): lane
+     * (imm & 1) of the source to a register (zeroed above the lane, VEX/EVEX) or to memory. A register destination
+     * that is also the source reads the lane before the zeroing.
      */
     private static final class ExtractLane extends ResolvedSemantics {
         private final int dst;
         private final Operand.Mem mem;
         private final int src;
+        private final int laneBytes;
         private final int from;
 
-        ExtractLane(Instruction in) {
+        ExtractLane(Instruction in, int laneBytes) {
             this.mem = in.op(0) instanceof Operand.Mem m ? m : null;
             this.dst = mem == null ? in.reg(0).index() : -1;
             this.src = in.reg(1).index();
-            this.from = 16 * (int) (((Operand.Imm) in.op(2)).value() & 1);
+            this.laneBytes = laneBytes;
+            this.from = laneBytes * (int) (((Operand.Imm) in.op(2)).value() & 1);
         }
 
         @Override
         public void execute(Instruction in, MachineState s) {
             if (mem != null) {
-                s.memory.write(s.effectiveAddress(mem), s.vec[src], from, 16);
+                s.memory.write(s.effectiveAddress(mem), s.vec[src], from, laneBytes);
                 return;
             }
-            System.arraycopy(s.vec[src], from, s.vec[dst], 0, 16);
-            s.clearAbove(dst, 16);
+            System.arraycopy(s.vec[src], from, s.vec[dst], 0, laneBytes);
+            s.clearAbove(dst, laneBytes);
         }
     }
 }

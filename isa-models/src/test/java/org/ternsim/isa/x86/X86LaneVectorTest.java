@@ -56,6 +56,67 @@ class X86LaneVectorTest {
         }
     }
 
+    /** 32-bit shifts by 0..31 (the caller caps larger counts), every width, as Java's int shifts per lane. */
+    @Test
+    void shifts32EqualTheLaneDefinitions() {
+        Random random = new Random(9);
+        for (int width : new int[] {16, 32, 64}) {
+            for (X86Resolved.Shift32 kind : X86Resolved.Shift32.values()) {
+                for (int count = 0; count <= 31; count++) {
+                    for (int trial = 0; trial < 100; trial++) {
+                        byte[] x = EdgeBytes.of(random, width);
+                        byte[] expected = new byte[width];
+                        for (int lane = 0; lane < width / 4; lane++) {
+                            int v = MachineState.getInt(x, lane);
+                            MachineState.putInt(expected, lane, switch (kind) {
+                                case SRLD -> v >>> count;
+                                case SLLD -> v << count;
+                                case SRAD -> v >> count;
+                            });
+                        }
+                        byte[] actual = new byte[width];
+                        X86LaneVector.shift32(kind, width).apply(count, x, actual);
+                        assertArrayEquals(expected, actual, kind + " by " + count + ", width " + width);
+                        X86LaneVector.shift32(kind, width).apply(count, x, x);
+                        assertArrayEquals(expected, x, kind + " in place by " + count + ", width " + width);
+                    }
+                }
+            }
+        }
+    }
+
+    /** vpmaddwd: per 32-bit lane, the signed products of the low and of the high 16-bit halves added, wrapping. */
+    @Test
+    void maddWordsEqualsTheLaneDefinition() {
+        Random random = new Random(10);
+        for (int width : new int[] {16, 32, 64}) {
+            X86LaneVector.Form form = X86LaneVector.maddWords(width);
+            for (int trial = 0; trial < 4_000; trial++) {
+                byte[] x = EdgeBytes.of(random, width);
+                byte[] y = EdgeBytes.of(random, width);
+                byte[] expected = new byte[width];
+                for (int lane = 0; lane < width / 4; lane++) {
+                    int sum = MachineState.getShort(x, 2 * lane) * MachineState.getShort(y, 2 * lane)
+                        + MachineState.getShort(x, 2 * lane + 1) * MachineState.getShort(y, 2 * lane + 1);
+                    MachineState.putInt(expected, lane, sum);
+                }
+                byte[] actual = new byte[width];
+                form.apply(x, y, actual);
+                assertArrayEquals(expected, actual, "width " + width);
+                form.apply(x, y, y);
+                assertArrayEquals(expected, y, "in place, width " + width);
+            }
+        }
+        // -32768 x -32768 twice: the one sum that overflows, to 0x80000000 (Intel SDM, PMADDWD)
+        byte[] min = new byte[16];
+        for (int i = 1; i < 16; i += 2) {
+            min[i] = (byte) 0x80;
+        }
+        byte[] r = new byte[16];
+        X86LaneVector.maddWords(16).apply(min, min, r);
+        assertEquals(0x8000_0000, MachineState.getInt(r, 0));
+    }
+
     /** vpdpbusd: each 32-bit lane plus its four u8 x s8 byte products, wrapping; edge bytes and accumulators. */
     @Test
     void dotBytesEqualsTheLaneDefinition() {

@@ -262,13 +262,13 @@ class X86ResolvedTest {
     private static final long[] EDGE_GPRS = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0xFFFF_FFFFL,
         0x8000_0000L, (1 << 24) + 1, (1 << 24) + 3, -(1 << 24) - 1, 0x7FFF_FFBFL, 0x1_0000_0001L, 0xFFFF_FFFF_0000_0000L,
         0x8000_0000_7FFF_FFFFL, Long.MAX_VALUE, Long.MIN_VALUE, (1L << 53) + 1, -(1L << 40) - 3};
-    /** vinserti128/vextracti128 immediates: both lanes, and higher bits that only bit 0 of the generic form reads. */
+    /** vinserti128/64x4 and vextracti128/64x4 immediates: both lanes, and higher bits that only bit 0 of the generic form reads. */
     private static final long[] LANE_IMMEDIATES = {0, 1, 2, 3, 0xFE, 0xFF, 0x101, -1, -2};
     /** Where the memory source or destination of the scalar and lane forms is. */
     private static final int SCALAR_MEM = 320;
 
     /**
-     * The ss arithmetic, vcvtsi2ss, vmovd both ways, vinserti128 and vextracti128, resolved (each checked to be the
+     * The ss arithmetic, vcvtsi2ss, vmovd both ways, vinserti128/64x4 and vextracti128/64x4, resolved (each checked to be the
      * resolved class) against generic: float lanes with NaNs (signalling too), infinities, subnormals and -0.0, GPRs
      * with the int ends and garbage upper halves, register and memory operands, destinations that are also sources,
      * and lane immediates with higher bits set.
@@ -300,6 +300,11 @@ class X86ResolvedTest {
                     return new Operand[] {Reg.ymm(regs[0]), Reg.ymm(regs[1]),
                         regs[2] < 0 ? machine.mem(SCALAR_MEM, 16) : Reg.xmm(regs[2]), new Operand.Imm(imm)};
                 });
+                checkResolved("InsertLane", seed, "vinserti64x4", 64, machine -> {
+                    load(machine, vecs, memory, gprs);
+                    return new Operand[] {Reg.zmm(regs[0]), Reg.zmm(regs[1]),
+                        regs[2] < 0 ? machine.mem(SCALAR_MEM, 32) : Reg.ymm(regs[2]), new Operand.Imm(imm)};
+                });
             }
             int g = random.nextInt(3);
             for (int[] regs : new int[][] {{0, 1}, {1, 1}}) {
@@ -327,6 +332,52 @@ class X86ResolvedTest {
                     return new Operand[] {destination == 2 ? machine.mem(SCALAR_MEM, 16) : Reg.xmm(destination),
                         Reg.ymm(1), new Operand.Imm(imm)};
                 });
+                checkResolved("ExtractLane", seed, "vextracti64x4", 64, machine -> {
+                    load(machine, vecs, memory, gprs);
+                    return new Operand[] {destination == 2 ? machine.mem(SCALAR_MEM, 32) : Reg.ymm(destination),
+                        Reg.zmm(1), new Operand.Imm(imm)};
+                });
+            }
+        }
+    }
+
+    /**
+     * kmovb/w/d/q into an opmask register, resolved, against generic: from memory of the kmov's width, from a 32- or
+     * 64-bit GPR holding edge values with garbage above the width, and from another opmask register.
+     */
+    @Test
+    void maskLoadsMatchTheGenericSemantics() {
+        Random random = new Random(23);
+        String[] kmovs = {"kmovb", "kmovw", "kmovd", "kmovq"};
+        for (int trial = 0; trial < 200; trial++) {
+            long seed = random.nextLong();
+            long value = random.nextBoolean() ? EDGE_GPRS[random.nextInt(EDGE_GPRS.length)] : random.nextLong();
+            long otherMask = random.nextLong();
+            int bits = 8 << random.nextInt(4);
+            int offset = 8 * random.nextInt(8);
+            String kmov = kmovs[Integer.numberOfTrailingZeros(bits) - 3];
+            Operands[] sources = {
+                machine -> new Operand[] {Reg.k(1), machine.mem(offset, bits / 8)},
+                machine -> {
+                    machine.state.gpr[2] = value;
+                    return new Operand[] {Reg.k(1), Reg.r32(2)};
+                },
+                machine -> {
+                    machine.state.gpr[2] = value;
+                    return new Operand[] {Reg.k(3), Reg.r64(2)};
+                },
+                machine -> {
+                    machine.state.mask[2] = otherMask;
+                    return new Operand[] {Reg.k(1), Reg.k(2)};
+                }};
+            for (Operands source : sources) {
+                long pick = random.nextLong();
+                Operands fixed = machine -> {
+                    Random same = new Random(pick);
+                    machine.state.mask[1] = same.nextLong();
+                    return source.of(machine);
+                };
+                checkResolved("MaskLoad", seed, kmov, 64, fixed);
             }
         }
     }
@@ -594,6 +645,7 @@ class X86ResolvedTest {
         }
         assertArrayEquals(generic.peek(0, Machine.MEM_BYTES), resolved.peek(0, Machine.MEM_BYTES), what + ": memory");
         assertArrayEquals(generic.state.gpr, resolved.state.gpr, what + ": general registers");
+        assertArrayEquals(generic.state.mask, resolved.state.mask, what + ": opmask registers");
     }
 
     private static Machine filled(long seed) {
