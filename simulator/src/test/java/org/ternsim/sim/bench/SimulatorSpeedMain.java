@@ -55,7 +55,11 @@ public final class SimulatorSpeedMain {
             System.out.printf(Locale.ROOT, "%-10s %s %s: %,d instructions x %d: %.2f MIPS per CPU second, %.2f MIPS wall%n",
                 mode, bench.kernel, bench.shape, instructions, reps, instructions * reps / cpuS / 1e6, instructions * reps / wallS / 1e6);
             // On a shared host single calls are slowed by other processes; the median and fastest call show less of that.
-            if (Boolean.getBoolean("speed.calls")) { System.out.println(java.util.Arrays.toString(java.util.Arrays.stream(perCall).map(t -> t / 100_000).toArray())); }
+            if (Boolean.getBoolean("speed.calls")) {
+                // each call's CPU time in tenths of a millisecond, in order (a JIT or host change shows as a step)
+                System.out.println(java.util.Arrays.toString(java.util.Arrays.stream(perCall).map(t -> t / 100_000)
+                    .toArray()));
+            }
             java.util.Arrays.sort(perCall);
             System.out.printf(Locale.ROOT, "%-10s per call: median %.2f, fastest %.2f MIPS per CPU second%s%n", mode,
                 instructions / (perCall[reps / 2] / 1e3), instructions / (perCall[0] / 1e3),
