@@ -262,16 +262,19 @@ class X86ResolvedTest {
     private static final long[] EDGE_GPRS = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0xFFFF_FFFFL,
         0x8000_0000L, (1 << 24) + 1, (1 << 24) + 3, -(1 << 24) - 1, 0x7FFF_FFBFL, 0x1_0000_0001L, 0xFFFF_FFFF_0000_0000L,
         0x8000_0000_7FFF_FFFFL, Long.MAX_VALUE, Long.MIN_VALUE, (1L << 53) + 1, -(1L << 40) - 3};
-    /** vinserti128/64x4 and vextracti128/64x4 immediates: both lanes, and higher bits that only bit 0 of the generic form reads. */
+    /**
+     * vinserti128/64x4 and vextracti128/64x4 immediates: both lanes, and higher bits that only bit 0 of the generic
+     * form reads.
+     */
     private static final long[] LANE_IMMEDIATES = {0, 1, 2, 3, 0xFE, 0xFF, 0x101, -1, -2};
     /** Where the memory source or destination of the scalar and lane forms is. */
     private static final int SCALAR_MEM = 320;
 
     /**
-     * The ss arithmetic, vcvtsi2ss, vmovd both ways, vinserti128/64x4 and vextracti128/64x4, resolved (each checked to be the
-     * resolved class) against generic: float lanes with NaNs (signalling too), infinities, subnormals and -0.0, GPRs
-     * with the int ends and garbage upper halves, register and memory operands, destinations that are also sources,
-     * and lane immediates with higher bits set.
+     * The ss arithmetic, vcvtsi2ss, vmovd both ways, vinserti128/64x4 and vextracti128/64x4, resolved (each checked
+     * to be the resolved class) against generic: float lanes with NaNs (signalling too), infinities, subnormals and
+     * -0.0, GPRs with the int ends and garbage upper halves, register and memory operands, destinations that are also
+     * sources, and lane immediates with higher bits set.
      */
     @Test
     void scalarFloatGprMoveAndLaneFormsMatchTheGenericSemantics() {

@@ -869,7 +869,7 @@ final class LoopReplay {
         addresses = java.util.Arrays.copyOf(addresses, n);
     }
 
-    /** The core's state now, at {@link #position}, as a waypoint of a period that started with these counters and ranks. */
+    /** The core's state now, at {@link #position}, as a waypoint of a period that began with these counters, ranks. */
     private Mark waypointHere(long[] countersAtStart, long[] ranksAtStart) {
         Mark m = new Mark();
         core.capture(m.image);

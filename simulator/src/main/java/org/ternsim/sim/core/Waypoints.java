@@ -1,4 +1,4 @@
-// The states inside a proved loop period where a stopped replay can take up timing: marks the proof passed, and learned ones.
+// Where a stopped replay of a proved loop period can take up timing: the proof's marks, and states learned since.
 package org.ternsim.sim.core;
 
 import java.util.Arrays;
