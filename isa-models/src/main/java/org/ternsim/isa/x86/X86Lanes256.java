@@ -186,21 +186,26 @@ final class X86Lanes256 {
 
     static void shiftRightLogicalVariable(byte[] x, byte[] y, byte[] r) {
         ShortVector counts = shorts(y);
-        store(shorts(x).lanewise(LSHR, counts).blend(words(0), beyond15(counts)), r);
+        store(beyond15(shorts(x).lanewise(LSHR, counts), counts, 0), r);
     }
 
     static void shiftLeftVariable(byte[] x, byte[] y, byte[] r) {
         ShortVector counts = shorts(y);
-        store(shorts(x).lanewise(LSHL, counts).blend(words(0), beyond15(counts)), r);
+        store(beyond15(shorts(x).lanewise(LSHL, counts), counts, 0), r);
     }
 
     static void shiftRightArithmeticVariable(byte[] x, byte[] y, byte[] r) {
         ShortVector counts = shorts(y);
-        store(shorts(x).lanewise(ASHR, counts.blend(words(15), beyond15(counts))), r);
+        store(shorts(x).lanewise(ASHR, beyond15(counts, counts, 15)), r);
     }
 
-    private static VectorMask<Short> beyond15(ShortVector counts) {
-        return counts.lanewise(AND, words(0xFFF0)).compare(NE, words(0));
+    /**
+     * {@code v} with {@code value} in the lanes whose count is above 15. No VectorMask in the signature: C2 would not
+     * inline a method whose signature names a class the application's class loader has not itself resolved
+     * ("unloaded signature classes"), and the out-of-line compare then ran the Vector API's Java fallback.
+     */
+    private static ShortVector beyond15(ShortVector v, ShortVector counts, int value) {
+        return v.blend(words(value), counts.lanewise(AND, words(0xFFF0)).compare(NE, words(0)));
     }
 
     // ---- dot products ----
@@ -241,13 +246,15 @@ final class X86Lanes256 {
      * [-32640, 32385], so the products of the even and of the odd bytes are exact in 16-bit lanes; each 32-bit lane
      * then adds its two even and two odd products, sign-extended. This takes 17 vector operations where four 32-bit
      * products took 24: with those, C2 stopped at its node-count cutoff inside the fourth product and ran its lanewise
-     * calls through the Vector API's per-lane fallback; now it stops only at the final store. (Shared broadcasts, or
-     * the even and odd halves as two methods, each moved the cutoff elsewhere and ran slower: docs/performance.md.)
+     * calls through the Vector API's per-lane fallback. A left shift by a vector is a multiply here: the API ANDs a
+     * vector shift count with the lane's mask, which is one more operation and one more broadcast for C2 to inline,
+     * and with three shifts as multiplies the form fits C2's budget, store included. (Shared broadcasts, static
+     * constants, or the even and odd halves as two methods ran slower: docs/performance.md.)
      */
     static void dotBytes(byte[] x, byte[] y, byte[] r) {
         ShortVector u = shorts(x);
         ShortVector v = shorts(y);
-        ShortVector evenY = v.lanewise(LSHL, words(8)).lanewise(ASHR, words(8));
+        ShortVector evenY = v.lanewise(MUL, words(1 << 8)).lanewise(ASHR, words(8));
         ShortVector even = u.lanewise(AND, words(0xFF)).lanewise(MUL, evenY);
         ShortVector odd = u.lanewise(LSHR, words(8)).lanewise(MUL, v.lanewise(ASHR, words(8)));
         IntVector e = ints(even);
@@ -257,9 +264,9 @@ final class X86Lanes256 {
         store(sum, r);
     }
 
-    /** The low 16 bits of each 32-bit lane, sign-extended. */
+    /** The low 16 bits of each 32-bit lane, sign-extended (the multiply is the left shift, see dotBytes). */
     private static IntVector lowHalf(IntVector p) {
-        return p.lanewise(LSHL, dwords(16)).lanewise(ASHR, dwords(16));
+        return p.lanewise(MUL, dwords(1 << 16)).lanewise(ASHR, dwords(16));
     }
 
     // ---- byte shuffles: the indices wrapped into range, so that the API's index check never throws ----

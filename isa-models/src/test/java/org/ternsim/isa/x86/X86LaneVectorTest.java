@@ -3,12 +3,38 @@ package org.ternsim.isa.x86;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.ternsim.isa.MachineState;
 
 class X86LaneVectorTest {
+
+    /**
+     * C2 does not inline a method whose signature names a class that the application's class loader has not resolved
+     * itself, and a Vector API mask or shuffle passed across such a call runs the API's per-lane Java fallback
+     * (docs/performance.md): the per-width forms keep them inside one method.
+     */
+    @Test
+    void noLaneMethodPassesAMaskOrAShuffle() {
+        List<String> found = new ArrayList<>();
+        for (Class<?> lanes : List.of(X86Lanes128.class, X86Lanes256.class, X86Lanes512.class)) {
+            for (Method m : lanes.getDeclaredMethods()) {
+                boolean passes = Stream.concat(Stream.of(m.getReturnType()), Stream.of(m.getParameterTypes()))
+                    .anyMatch(t -> t == jdk.incubator.vector.VectorMask.class
+                        || t == jdk.incubator.vector.VectorShuffle.class);
+                if (passes) {
+                    found.add(lanes.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        assertTrue(found.isEmpty(), "methods with a mask or shuffle in their signature: " + found);
+    }
 
     /** Every width, also one wider than this host's vectors (the API then runs it in Java), and in place. */
     @Test
