@@ -1,4 +1,5 @@
-// The Vector API forms of ArmResolved's 128-bit element-wise operations, immediate shifts, tbl/tbx and sdot.
+// The Vector API forms of ArmResolved's 128-bit element-wise operations, immediate shifts, byte-to-short widening
+// arithmetic, tbl/tbx and sdot.
 package org.ternsim.isa.arm;
 
 import jdk.incubator.vector.ByteVector;
@@ -10,14 +11,17 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The vectorised provider of {@code ArmResolved}'s {@code Binary}, {@code ShiftImm}, {@code TableLookup} and signed
- * {@code Dot} on full (16-byte) registers; their eight-byte (SWAR) and lane loops are the reference and the fallback.
+ * The vectorised provider of {@code ArmResolved}'s {@code Binary}, {@code ShiftImm}, {@code Widening} (bytes to
+ * shorts), {@code TableLookup} and signed {@code Dot} on full (16-byte) registers; their eight-byte (SWAR) and lane loops are the reference and the fallback.
  * Species and operators are constants, which the Vector API needs to emit vector instructions. Sources are loaded
  * before the result is stored, so the destination may be a source.
  */
 final class ArmLaneVector {
 
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_128;
+    /** smull, smlal and saddl .8h read eight bytes of each source and widen them to the register's eight shorts. */
+    private static final VectorSpecies<Byte> HALF_BYTES = ByteVector.SPECIES_64;
+    private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_128;
     /** sdot widens the sixteen byte products to 16-bit lanes: twice the register's width. */
     private static final VectorSpecies<Short> WIDE_SHORTS = ShortVector.SPECIES_256;
 
@@ -130,6 +134,24 @@ final class ArmLaneVector {
             out = out.blend(picked, block.compare(VectorOperators.EQ, (byte) (16 * t)));
         }
         out.intoArray(r, 0);
+    }
+
+    /**
+     * smull ('m'), smlal ('a') and saddl ('l') .8h, and their "2" forms: the eight bytes of x and of y from
+     * {@code offset} (8 for the upper halves) sign-extended to 16 bits; r = x * y, r + x * y or x + y per lane,
+     * wrapping. All sources are loaded before r is stored, so r may be one of them.
+     */
+    static void widenBytes(char mode, int offset, byte[] x, byte[] y, byte[] r) {
+        ShortVector a = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, offset)
+            .convertShape(VectorOperators.B2S, SHORTS, 0);
+        ShortVector b = (ShortVector) ByteVector.fromArray(HALF_BYTES, y, offset)
+            .convertShape(VectorOperators.B2S, SHORTS, 0);
+        ShortVector v = switch (mode) {
+            case 'l' -> a.add(b);
+            case 'm' -> a.mul(b);
+            default -> ByteVector.fromArray(BYTES, r, 0).reinterpretAsShorts().add(a.mul(b));
+        };
+        v.reinterpretAsBytes().intoArray(r, 0);
     }
 
     /**

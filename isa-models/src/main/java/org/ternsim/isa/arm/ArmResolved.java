@@ -653,6 +653,8 @@ final class ArmResolved {
         private final int dst;
         private final int n;
         private final int m;
+        /** Bytes to a full register of shorts, multiplied, accumulated or added: {@link ArmLaneVector#widenBytes}. */
+        private final boolean vectors;
 
         private Widening(char mode, boolean high, Reg d, Reg nReg, Reg mReg) {
             this.mode = mode;
@@ -664,6 +666,7 @@ final class ArmResolved {
             this.dst = d.index();
             this.n = nReg.index();
             this.m = mReg == null ? -1 : mReg.index();
+            this.vectors = wide == 2 && (mode == 'm' || mode == 'a' || mode == 'l') && laneVectors(width, false);
         }
 
         static InstructionSemantics of(Instruction in, char mode, boolean high, InstructionSemantics generic) {
@@ -697,6 +700,11 @@ final class ArmResolved {
             byte[] a = s.vec[n];
             byte[] b = m < 0 ? null : s.vec[m];
             byte[] acc = s.vec[dst];
+            if (vectors && VectorWarmup.warm()) {
+                ArmLaneVector.widenBytes(mode, offset, a, b, acc);
+                s.clearAbove(dst, width);
+                return;
+            }
             byte[] r = s.resultScratch();
             int narrow = wide / 2;
             for (int i = 0; i < lanes; i++) {
