@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The vectorised provider of {@code ArmResolved}'s {@code Binary}, {@code ShiftImm}, {@code Widening} (bytes to
- * shorts), {@code TableLookup} and signed {@code Dot} on full (16-byte) registers; their eight-byte (SWAR) and lane loops are the reference and the fallback.
+ * shorts), {@code TableLookup} and signed {@code Dot} on full (16-byte) registers; their eight-byte (SWAR) and lane
+ * loops are the reference and the fallback.
  * Species and operators are constants, which the Vector API needs to emit vector instructions. Sources are loaded
  * before the result is stored, so the destination may be a source.
  */
