@@ -1,4 +1,4 @@
-// The Vector API forms of X86Resolved's element-wise ops, shifts, byte shuffles, dot products and vcvtph2ps.
+// The Vector API forms of X86Resolved's element-wise ops, shifts, byte shuffles, dot products, vfmadd and vcvtph2ps.
 package org.ternsim.isa.x86;
 
 import jdk.incubator.vector.ByteVector;
@@ -6,8 +6,8 @@ import jdk.incubator.vector.ByteVector;
 /**
  * The vectorised provider of {@code X86Resolved}'s {@code Binary}, {@code ShiftImm}, {@code ShiftImm32},
  * {@code ShiftVariable}, {@code MaddWd}, {@code MaddUbsW} and {@code DpBusD}, of {@code X86ResolvedShuffle}'s
- * {@code ShuffleBytes} and {@code PermuteBytes}, and of {@code X86ResolvedFloat}'s {@code HalfToFloat}; their scalar
- * loops are the reference and the fallback. Each width and operation is a method of its own in {@link X86Lanes128},
+ * {@code ShuffleBytes} and {@code PermuteBytes}, and of {@code X86ResolvedFloat}'s {@code Fma231} and
+ * {@code HalfToFloat}; their scalar loops are the reference and the fallback. Each width and operation is a method of its own in {@link X86Lanes128},
  * {@link X86Lanes256} or {@link X86Lanes512} (one template), chosen once per decoded instruction: its species is a
  * constant however the JIT compiles it, and its vector code small enough for the JIT to inline whole.
  */
@@ -26,6 +26,11 @@ final class X86LaneVector {
     /** The first {@code width} bytes of r from x (r may be x). */
     interface Convert {
         void apply(byte[] x, byte[] r);
+    }
+
+    /** As {@link Form}, or false with r untouched where the lane function must decide. */
+    interface PartialForm {
+        boolean apply(byte[] x, byte[] y, byte[] r);
     }
 
     private X86LaneVector() {
@@ -105,6 +110,15 @@ final class X86LaneVector {
             case 16 -> X86Lanes128::permuteBytes;
             case 32 -> X86Lanes256::permuteBytes;
             default -> X86Lanes512::permuteBytes;
+        };
+    }
+
+    /** vfmadd231ps: r = x * y + r per float lane, false where a lane is a NaN (then the NaN rules decide). */
+    static PartialForm fmaWithoutNaN(int width) {
+        return switch (width) {
+            case 16 -> X86Lanes128::fmaWithoutNaN;
+            case 32 -> X86Lanes256::fmaWithoutNaN;
+            default -> X86Lanes512::fmaWithoutNaN;
         };
     }
 

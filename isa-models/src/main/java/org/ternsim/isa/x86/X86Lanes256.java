@@ -1,4 +1,4 @@
-// The 256-bit Vector API bodies of X86LaneVector: element-wise ops, shifts, byte shuffles, dot products, vcvtph2ps.
+// The 256-bit Vector API bodies of X86LaneVector: element-wise ops, shifts, byte shuffles, dot products, floats.
 // Generated for 128, 256 and 512 bits from isa-models/src/main/templates/X86Lanes.java.tmpl; edit the template
 // and regenerate with PerWidthLanesTest (-Dternsim.regenerate=true), which fails while the two differ.
 package org.ternsim.isa.x86;
@@ -7,9 +7,11 @@ import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.AND;
 import static jdk.incubator.vector.VectorOperators.AND_NOT;
 import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.FMA;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.I2F;
+import static jdk.incubator.vector.VectorOperators.IS_NAN;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.LT;
@@ -306,6 +308,22 @@ final class X86Lanes256 {
         store(floats.lanewise(OR, sign), r);
     }
 
+    // ---- float arithmetic ----
+
+    /**
+     * vfmadd231ps where no lane is a NaN: r = x * y + r per float lane, rounded once (the API's FMA is
+     * {@link Math#fma} per lane). A NaN result lane, from a NaN operand or an invalid product, returns false with r
+     * untouched: x86 picks which NaN to propagate by operand order, which {@link X86FloatVector#fmaLane} decides.
+     */
+    static boolean fmaWithoutNaN(byte[] x, byte[] y, byte[] r) {
+        FloatVector sum = floats(x).lanewise(FMA, floats(y), floats(r));
+        if (sum.test(IS_NAN).anyTrue()) {
+            return false;
+        }
+        store((IntVector) sum.reinterpretShape(INTS, 0), r);
+        return true;
+    }
+
     // ---- loads, constants and stores ----
 
     private static ByteVector bytes(byte[] x) {
@@ -322,6 +340,10 @@ final class X86Lanes256 {
 
     private static IntVector ints(byte[] x) {
         return (IntVector) bytes(x).reinterpretShape(INTS, 0);
+    }
+
+    private static FloatVector floats(byte[] x) {
+        return (FloatVector) bytes(x).reinterpretShape(FLOATS, 0);
     }
 
     private static LongVector longs(byte[] x) {

@@ -19,7 +19,8 @@ import org.ternsim.isa.VectorWarmup;
  * on every execution, which made the F16 GEMV interpret at a third of I2_S's rate. The lanes are computed by the
  * generic forms' own lane functions ({@link X86FloatVector#fmaLane}, {@link X86FloatVector#halfToFloatBits},
  * {@link X86FloatVector#lane}), so only the operand handling differs; {@code X86ResolvedTest} compares the two on
- * random and edge operands (NaNs, infinities, subnormals) at every width.
+ * random and edge operands (NaNs, infinities, subnormals) at every width. {@code vfmadd231ps} and {@code vcvtph2ps} also
+ * have Vector API forms ({@link X86LaneVector}); the FMA form leaves vectors with a NaN lane to the lane function.
  */
 final class X86ResolvedFloat {
 
@@ -66,12 +67,19 @@ final class X86ResolvedFloat {
 
     /** dst = src1 * src2 + dst per float lane; each lane reads its three inputs before it is written. */
     private static final class Fma231 extends X86Resolved.ThreeOperand {
+        /** The Vector API form of this width for lanes without NaNs, or null for the lane loop. */
+        private final X86LaneVector.PartialForm vectors;
+
         Fma231(Instruction in) {
             super(in);
+            this.vectors = X86Resolved.laneVectors(width) ? X86LaneVector.fmaWithoutNaN(width) : null;
         }
 
         @Override
         void compute(byte[] x, byte[] y, byte[] r) {
+            if (vectors != null && VectorWarmup.warm() && vectors.apply(x, y, r)) {
+                return;
+            }
             for (int o = 0; o < width; o += 4) {
                 INTS.set(r, o, X86FloatVector.fmaLane((int) INTS.get(r, o), (int) INTS.get(x, o), (int) INTS.get(y, o)));
             }

@@ -200,6 +200,57 @@ class X86LaneVectorTest {
         }
     }
 
+    /** Float lanes the FMA form must get right or leave alone: NaNs, infinities, zeros, subnormals, overflow. */
+    private static final int[] FLOAT_EDGES = {0, 0x8000_0000, 0x3F80_0000, 0xBF80_0000, 1, 0x8000_0001, 0x007F_FFFF,
+        0x7F7F_FFFF, 0xFF7F_FFFF, 0x7F80_0000, 0xFF80_0000, 0x7FC0_0000, 0xFFC0_0000, 0x7F80_0001, 0x7FA0_1234,
+        0xFFBF_FFFF, 0x3400_0000, 0x4B80_0001};
+
+    /**
+     * Every width, in place: where no lane's result is a NaN the form writes the lane function's result, and where one
+     * is (a NaN operand, infinity times zero, infinities cancelling) it returns false and writes nothing.
+     */
+    @Test
+    void fmaWithoutNaNEqualsTheLaneFunctionOrLeavesTheVectorAlone() {
+        Random random = new Random(17);
+        for (int width : new int[] {16, 32, 64}) {
+            X86LaneVector.PartialForm form = X86LaneVector.fmaWithoutNaN(width);
+            int taken = 0;
+            int left = 0;
+            for (int trial = 0; trial < 20_000; trial++) {
+                int edgeShare = random.nextInt(4); // a quarter of the vectors have no edge lanes at all
+                byte[] x = floatLanes(random, width, edgeShare);
+                byte[] y = floatLanes(random, width, edgeShare);
+                byte[] r = floatLanes(random, width, edgeShare);
+                byte[] expected = new byte[width];
+                boolean nan = false;
+                for (int lane = 0; lane < width / 4; lane++) {
+                    int v = X86FloatVector.fmaLane(MachineState.getInt(r, lane), MachineState.getInt(x, lane),
+                        MachineState.getInt(y, lane));
+                    nan |= Float.isNaN(Float.intBitsToFloat(v));
+                    MachineState.putInt(expected, lane, v);
+                }
+                byte[] before = r.clone();
+                boolean done = form.apply(x, y, r);
+                assertEquals(!nan, done, "taken exactly when no lane is a NaN, width " + width);
+                assertArrayEquals(nan ? before : expected, r, "width " + width);
+                taken += done ? 1 : 0;
+                left += done ? 0 : 1;
+            }
+            assertTrue(taken > 1_000 && left > 1_000, "both outcomes tried: " + taken + " and " + left);
+        }
+    }
+
+    /** Random float lanes, each an edge value with probability {@code edgeShare} / 8. */
+    private static byte[] floatLanes(Random random, int width, int edgeShare) {
+        byte[] out = new byte[width];
+        for (int lane = 0; lane < width / 4; lane++) {
+            int bits = random.nextInt(8) < edgeShare ? FLOAT_EDGES[random.nextInt(FLOAT_EDGES.length)]
+                : Float.floatToRawIntBits((float) random.nextGaussian() * (1 << random.nextInt(20)));
+            MachineState.putInt(out, lane, bits);
+        }
+        return out;
+    }
+
     private static byte[] binary(X86Resolved.Op op, byte[] x, byte[] y) {
         byte[] r = new byte[x.length];
         for (int i = 0; i < x.length; i++) {
