@@ -7,9 +7,10 @@ import jdk.incubator.vector.ByteVector;
  * The vectorised provider of {@code X86Resolved}'s {@code Binary}, {@code ShiftImm}, {@code ShiftImm32},
  * {@code ShiftVariable}, {@code MaddWd}, {@code MaddUbsW} and {@code DpBusD}, of {@code X86ResolvedShuffle}'s
  * {@code ShuffleBytes} and {@code PermuteBytes}, and of {@code X86ResolvedFloat}'s {@code Fma231} and
- * {@code HalfToFloat}; their scalar loops are the reference and the fallback. Each width and operation is a method of its own in {@link X86Lanes128},
- * {@link X86Lanes256} or {@link X86Lanes512} (one template), chosen once per decoded instruction: its species is a
- * constant however the JIT compiles it, and its vector code small enough for the JIT to inline whole.
+ * {@code HalfToFloat}; their scalar loops are the reference and the fallback. Each width and operation is a method
+ * of its own in {@link X86Lanes128}, {@link X86Lanes256} or {@link X86Lanes512} (one template), chosen once per
+ * decoded instruction: its species is a constant however the JIT compiles it, and its vector code small enough for the
+ * JIT to inline whole.
  */
 final class X86LaneVector {
 

@@ -19,8 +19,8 @@ import org.ternsim.isa.VectorWarmup;
  * on every execution, which made the F16 GEMV interpret at a third of I2_S's rate. The lanes are computed by the
  * generic forms' own lane functions ({@link X86FloatVector#fmaLane}, {@link X86FloatVector#halfToFloatBits},
  * {@link X86FloatVector#lane}), so only the operand handling differs; {@code X86ResolvedTest} compares the two on
- * random and edge operands (NaNs, infinities, subnormals) at every width. {@code vfmadd231ps} and {@code vcvtph2ps} also
- * have Vector API forms ({@link X86LaneVector}); the FMA form leaves vectors with a NaN lane to the lane function.
+ * random and edge operands (NaNs, infinities, subnormals) at every width. {@code vfmadd231ps} and {@code vcvtph2ps}
+ * also have Vector API forms ({@link X86LaneVector}); the FMA form leaves vectors with a NaN lane to the lane function.
  */
 final class X86ResolvedFloat {
 
