@@ -93,6 +93,15 @@ final class LoopReplay {
     private static final int MIN_RUN = 32;
     /** Row visits for which only row candidates are tried after an inner-loop span failed on control flow. */
     private static final int ROWS_ONLY_VISITS = 64;
+    /**
+     * Candidates given up on, none having proved, after which the period search stops for good (row memo replays go
+     * on). In the 17 benchmark kernels every core whose periods prove at all proves its first candidate, within
+     * 15,000 instructions; zen4-2c's I2_S with the memo off proves a later one ({@code LoopReplayTest}). In F16,
+     * sparse I2_S, zen5-2c Q4_0, zen4-2c I2_S and NEON T-MAC-W4 no period ever proves, and the search went on
+     * (recording candidates, examining each loop-head visit): 13 % of F16's time, 11 % of sparse I2_S's
+     * (docs/performance.md).
+     */
+    private static final int FUTILE_CANDIDATES = 2;
 
     /**
      * CATCH_UP: statistics were read part-way through a replayed period; its rest is timed, then replay goes on.
@@ -120,6 +129,11 @@ final class LoopReplay {
     private int backoff = 1;
     /** Shortest period searched for: a candidate given up on is not tried again, so a longer one can be. */
     private int shortest = 1;
+    /** Whether a candidate has proved; if not, how many were given up on ({@link #FUTILE_CANDIDATES}). */
+    private boolean proved;
+    private int futile;
+    /** The period search has stopped for good: loop heads no longer come here, and row heads only for the memo. */
+    private boolean periodsOff;
 
     /* Periods of whole rows (RowPeriodSearch), and when they are the only ones tried. */
     private final RowPeriodSearch rows = new RowPeriodSearch();
@@ -292,7 +306,8 @@ final class LoopReplay {
     private void rowVisit(int pc) {
         innerAtRow = innerVisits;
         long sequence = core.sequence();
-        RowPeriodSearch.Candidate found = rows.visit(pc, sequence, core.dispatchCycle(), innerVisits);
+        RowPeriodSearch.Candidate found = periodsOff ? null
+            : rows.visit(pc, sequence, core.dispatchCycle(), innerVisits);
         // a period candidate being recorded goes on: a proved period replays cheaper than rows, and for longer
         if (memo.rowHead(pc, mode == Mode.SEARCH)) {
             core.logPortChoices(false);
@@ -301,7 +316,7 @@ final class LoopReplay {
             return;
         }
         releaseChoiceLog();
-        if (mode != Mode.SEARCH) {
+        if (mode != Mode.SEARCH || periodsOff) {
             return;
         }
         if (sequence < searchFrom) {
@@ -317,6 +332,9 @@ final class LoopReplay {
     /** An inner loop's head is about to be timed: the state now is the one a period starts from. */
     private void visit(int pc) {
         innerVisits++;
+        if (periodsOff) {
+            return; // a loop head that is also a row head, or one in hand when the search stopped
+        }
         long dispatch = core.dispatchCycle();
         long sequence = core.sequence();
         long signature = (pc * 0x9E3779B97F4A7C15L) ^ ((sequence - previousVisitSequence) * 0xC2B2AE3D27D4EB4FL)
@@ -453,6 +471,7 @@ final class LoopReplay {
      * {@code decided}: the port choices' rank differences over it ({@link PortTable#keepsChoices}).
      */
     private void replayFrom(int thenIndex, Mark now, long[] decided) {
+        proved = true;
         Mark then = history[thenIndex];
         core.logPortChoices(false);
         keepWaypoints(thenIndex, marks - 1);
@@ -550,6 +569,11 @@ final class LoopReplay {
         periods.restart(); // the visits while recording were not searched
         searchFrom = core.sequence() + backoff * Math.max(BACKOFF_INSTRUCTIONS, length);
         backoff = Math.min(2 * backoff, MAX_BACKOFF);
+        if (!proved && ++futile == FUTILE_CANDIDATES) {
+            periodsOff = true;
+            rowCandidate = null;
+            core.routeRowHeadsOnly();
+        }
     }
 
     /** Per instruction: small enough for the compiler to inline into the interpreter's loop. */

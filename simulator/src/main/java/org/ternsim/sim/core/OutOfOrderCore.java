@@ -125,6 +125,8 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private static final boolean REPLAY = !"false".equals(System.getProperty("ternsim.replay"));
     /** Null when switched off, or once an observer wants every instruction's timestamps. */
     private LoopReplay replay;
+    /** The heads the replay sees outside its recordings and replays: loop and row heads, or row heads only. */
+    private int replayHeads = LOOP_HEAD | ROW_HEAD;
     /** Instructions replayed by a replay that has since been switched off. */
     private long replayedBeforeStop;
     /** Set while a replay re-times instructions whose dataflow schedule it has already run. */
@@ -251,7 +253,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     @Override
     public void retired(int pc, long memAddress, int memBytes, boolean store) {
         LoopReplay r = replay;
-        if (r != null && (r.engaged() || (pcInfo[pc * INFO + FLAGS] & (LOOP_HEAD | ROW_HEAD)) != 0)) {
+        if (r != null && (r.engaged() || (pcInfo[pc * INFO + FLAGS] & replayHeads) != 0)) {
             r.retired(pc, memAddress, memBytes, store);
         } else {
             time(pc, memAddress, memBytes, store, NO_ANSWER);
@@ -529,6 +531,11 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     }
 
     // ---- what LoopReplay reads and sets ----
+
+    /** The replay's period search has stopped: only row heads (for its row memo) go to it from now on. */
+    void routeRowHeadsOnly() {
+        replayHeads = ROW_HEAD;
+    }
 
     int flags(int pc) {
         return pcInfo[pc * INFO + FLAGS];

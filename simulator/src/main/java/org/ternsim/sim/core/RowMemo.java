@@ -72,6 +72,12 @@ final class RowMemo {
     private int windowStops;
     /** Whether most rows of the latest window replayed: rows are then recorded from states seen for the first time. */
     private boolean eager;
+    /**
+     * The instruction count at the latest row's start, timed or replayed. After a row longer than a recording may
+     * keep ({@link RowRecording#MAX_ROW}) the next is not recorded, being as long: the sparse I2_S GEMV, whose 96-row
+     * blocks take 81,000 instructions each, recorded 65,536 of most of them in vain.
+     */
+    private long rowStartSequence;
     private final StateImage scratch = new StateImage();
     /** The replayed rows' dataflow schedule, run at each row's end or where its replay stops. */
     private final RowDataflow dataflow;
@@ -160,7 +166,10 @@ final class RowMemo {
             beginRow(hit);
             return true;
         }
-        if (!on || recordedInstructions >= INSTRUCTION_BUDGET || pc > Character.MAX_VALUE) {
+        long latestRow = core.sequence() - rowStartSequence;
+        rowStartSequence = core.sequence();
+        if (!on || recordedInstructions >= INSTRUCTION_BUDGET || pc > Character.MAX_VALUE
+                || latestRow > RowRecording.MAX_ROW) {
             return false;
         }
         // Most states a stream from DRAM starts rows in never come back: unless most rows replay, a row is recorded
@@ -245,6 +254,7 @@ final class RowMemo {
 
     /** Starts replaying row {@code r}, whose start state the core is in, in effect. */
     private void beginRow(MemoRow r) {
+        rowStartSequence = counters[0];
         row = r;
         position = 0;
         memoryPosition = 0;

@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class RowRecording {
 
     /** Longest row kept, in instructions. */
-    private static final int MAX_ROW = 1 << 16;
+    static final int MAX_ROW = 1 << 16;
 
     private final OutOfOrderCore core;
     private boolean on;
