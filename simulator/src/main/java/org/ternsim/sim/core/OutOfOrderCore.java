@@ -537,6 +537,11 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         replayHeads = ROW_HEAD;
     }
 
+    /** Whether the replay's period search has stopped for good ({@link #routeRowHeadsOnly}). */
+    boolean periodSearchStopped() {
+        return replayHeads == ROW_HEAD;
+    }
+
     int flags(int pc) {
         return pcInfo[pc * INFO + FLAGS];
     }

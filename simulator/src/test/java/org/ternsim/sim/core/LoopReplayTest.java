@@ -192,6 +192,19 @@ class LoopReplayTest {
         assertReplayedMoreThan(replaying, 9, 10);
     }
 
+    /**
+     * F16 streams its weights from DRAM and no period of it ever proves: after two candidates given up on, the period
+     * search stops (loop heads no longer go to it; the row memo goes on), with the results of timing every
+     * instruction. Zen5-2c's I2_S proves its first candidate and keeps searching.
+     */
+    @Test
+    void aPeriodSearchThatNeverProvesStopsAfterTwoCandidates() throws IOException {
+        Run f16 = replayedAsTimed("zen5-2c", "f16", "avx512", new int[] {1024, 2560}, true);
+        assertTrue(f16.periodSearchStopped, "F16's period search is still on");
+        Run i2s = replayedAsTimed("zen5-2c", "i2_s", "avx2", new int[] {512, 2560}, false);
+        assertTrue(i2s.replayed > 0 && !i2s.periodSearchStopped, "I2_S replayed " + i2s.replayed);
+    }
+
     /** More than {@code numerator} / {@code denominator} of the run's instructions were replayed. */
     private static void assertReplayedMoreThan(Run run, int numerator, int denominator) {
         assertTrue(run.replayed * denominator > run.instructions * numerator,
@@ -281,7 +294,7 @@ class LoopReplayTest {
         assertEquals(0, core.replayedInstructions());
     }
 
-    private record Run(String rendering, long replayed, long instructions) {
+    private record Run(String rendering, long replayed, long instructions, boolean periodSearchStopped) {
     }
 
     private static Run run(HardwareConfig hw, Microarchitecture uarch, GemvLowering l, int[] shape, boolean warm,
@@ -326,7 +339,7 @@ class LoopReplayTest {
                 .append(c.prefetchesDropped).append('/').append(c.mshrStallCycles);
         }
         b.append(" dram=").append(hierarchy.dramReadBytes()).append('/').append(hierarchy.dramWriteBytes());
-        return new Run(b.toString(), core.replayedInstructions(), s.instructions());
+        return new Run(b.toString(), core.replayedInstructions(), s.instructions(), core.periodSearchStopped());
     }
 
     private static int[] shape(GemvLowering l) {
