@@ -123,7 +123,18 @@ public final class BandwidthServer {
         }
         long[] next = new long[(int) (bigger >>> 6)];
         long nextMask = bigger - 1;
+        // The ring's words hold 64 consecutive slots each, starting at a multiple of 64, and move whole; only the word
+        // where the window wraps (base's own, when base is not a multiple of 64) holds slots of both ends. (A slide
+        // while the ring is below the window's size empties it, so that word holds no booking today: kept general.)
+        int wraps = (base & 63) == 0 ? -1 : (int) ((base & ringMask) >>> 6);
         for (int w = 0; w < booked.length; w++) {
+            if (w != wraps) {
+                if (booked[w] != 0) {
+                    long first = base + ((64L * w - base) & ringMask);
+                    next[(int) ((first & nextMask) >>> 6)] |= booked[w];
+                }
+                continue;
+            }
             for (long bits = booked[w]; bits != 0; bits &= bits - 1) {
                 long physical = 64L * w + Long.numberOfTrailingZeros(bits);
                 long slot = base + ((physical - base) & ringMask); // the one slot of [base, base + ring) stored there

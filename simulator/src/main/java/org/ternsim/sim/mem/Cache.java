@@ -30,10 +30,21 @@ public final class Cache {
     private static final int RECENT = 1024;
     /** Empty ways per set, so that installing into a full set does not look for one. */
     private final int[] emptyWays;
+    /**
+     * How many held lines share each value of a line's low bits ({@link #presentMask}): a lookup that finds 0 there
+     * knows the line is absent without scanning its set. Streaming kernels miss at every level for every new line
+     * (demand, next-line and stream prefetches), and those scans were a quarter of the memory model's time. The low
+     * bits include the set index, so at most {@code ways} lines share a count; a count that reaches
+     * {@link Byte#MAX_VALUE} (more ways than that) stays there, so its lines are always looked for in the set.
+     */
+    private final byte[] present;
+    private final int presentMask;
 
     final CacheStats stats;
     /** The port that fills this level from the next one; null = unlimited (only latency and MSHRs limit fills). */
     BandwidthServer fillPort;
+    /** Whether any line was ever dirty here (else every victim is clean). */
+    boolean everDirty;
     /** Line evicted by the latest {@link #install}, or -1 if it filled an empty way. */
     long lastVictim = -1;
     boolean lastVictimDirty;
@@ -64,6 +75,10 @@ public final class Cache {
         this.stats = new CacheStats(name);
         this.emptyWays = new int[sets];
         Arrays.fill(emptyWays, ways);
+        // four counts per line held: sparse enough that most absent lines find a 0
+        int counts = Integer.highestOneBit(sets * ways) * 4;
+        this.present = new byte[counts];
+        this.presentMask = counts - 1;
     }
 
     public String name() {
@@ -100,6 +115,9 @@ public final class Cache {
         if (tags[last] == line && line >= 0) {
             return last;
         }
+        if (present[(int) line & presentMask] == 0) {
+            return -1;
+        }
         int hint = (int) line & (RECENT - 1);
         int recent = recentSlot[hint];
         if (tags[recent] == line && line >= 0) {
@@ -118,6 +136,24 @@ public final class Cache {
         return -1;
     }
 
+    /** {@code line} left the cache: one fewer held line shares its count, unless the count saturated. */
+    private void forget(long line) {
+        int count = (int) line & presentMask;
+        if (present[count] != Byte.MAX_VALUE) {
+            present[count]--;
+        }
+    }
+
+    /** Lines this level holds when full. */
+    long capacityLines() {
+        return (long) sets * ways;
+    }
+
+    /** Whether a full set evicts its least recently used line (then the latest lines touched are the ones kept). */
+    boolean evictsLeastRecentlyUsed() {
+        return policy instanceof ReplacementPolicy.Lru;
+    }
+
     /** Cycle from which the line in {@code slot} can be read (later than now while its fill is in flight). */
     long readyAt(int slot) {
         return fillCycle[slot];
@@ -125,6 +161,7 @@ public final class Cache {
 
     void markDirty(int slot) {
         dirty[slot] = true;
+        everDirty = true;
     }
 
     /**
@@ -154,6 +191,11 @@ public final class Cache {
         lastVictimDirty = writeBack >= 0;
         if (tags[victim] != -1) {
             stats.evictions++;
+            forget(tags[victim]);
+        }
+        int count = (int) line & presentMask;
+        if (present[count] != Byte.MAX_VALUE) {
+            present[count]++;
         }
         tags[victim] = line;
         lastSlot = victim;
@@ -161,6 +203,7 @@ public final class Cache {
         policy.touch(set, way);
         fillCycle[victim] = fillAt;
         dirty[victim] = makeDirty;
+        everDirty |= makeDirty;
         return writeBack;
     }
 
@@ -175,6 +218,7 @@ public final class Cache {
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
                 tags[base + w] = -1;
+                forget(line);
                 emptyWays[base / ways]++;
                 boolean d = dirty[base + w];
                 dirty[base + w] = false;
@@ -186,6 +230,9 @@ public final class Cache {
 
     /** Whether {@code line} is present, without touching the replacement state. */
     boolean holds(long line) {
+        if (present[(int) line & presentMask] == 0) {
+            return false;
+        }
         int base = (int) (line & (sets - 1)) * ways;
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {

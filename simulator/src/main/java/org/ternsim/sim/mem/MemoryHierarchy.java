@@ -110,6 +110,53 @@ public final class MemoryHierarchy {
     public void warm(long address, long bytes) {
         long from = relocate.applyAsLong(address) / lineBytes;
         long to = (relocate.applyAsLong(address) + bytes - 1) / lineBytes;
+        if (levelsWarmAlone()) {
+            for (int level = levelAt.length - 1; level >= 0; level--) {
+                Cache c = levelAt[level];
+                // Each of the range's last capacity lines is touched or filled after every line an LRU level holds
+                // now, so they are exactly what it keeps, in that order: the earlier lines would all be evicted.
+                long first = c.evictsLeastRecentlyUsed() ? Math.max(from, to - c.capacityLines() + 1) : from;
+                for (long line = first; line <= to; line++) {
+                    if (c.lookup(line) < 0) {
+                        install(level, line, 0, false, 0);
+                    }
+                }
+            }
+        } else {
+            warmLines(from, to);
+        }
+        resetCounts();
+    }
+
+    /** {@link #warm} line by line, every level in turn: the reference the shortcut must equal (tests). */
+    void warmEveryLine(long address, long bytes) {
+        warmLines(relocate.applyAsLong(address) / lineBytes, (relocate.applyAsLong(address) + bytes - 1) / lineBytes);
+        resetCounts();
+    }
+
+    private void resetCounts() {
+        for (Cache c : levels) {
+            c.stats.reset();
+        }
+        dramReadLines = 0;
+        dramWriteLines = 0;
+        backInvalidations = 0;
+    }
+
+    /**
+     * Whether warming one level leaves the others alone: no level is exclusive (victims would move down) or inclusive
+     * (its evictions would invalidate above), and none ever held a dirty line (a victim would be written back).
+     */
+    private boolean levelsWarmAlone() {
+        for (int level = 0; level < levelAt.length; level++) {
+            if (exclusiveAt[level] || inclusiveAt[level] && level > 0 || levelAt[level].everDirty) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void warmLines(long from, long to) {
         for (long line = from; line <= to; line++) {
             for (int level = levelAt.length - 1; level >= 0; level--) {
                 Cache c = levelAt[level];
@@ -120,12 +167,6 @@ public final class MemoryHierarchy {
                 }
             }
         }
-        for (Cache c : levels) {
-            c.stats.reset();
-        }
-        dramReadLines = 0;
-        dramWriteLines = 0;
-        backInvalidations = 0;
     }
 
     /**
