@@ -118,12 +118,14 @@ final class PortTable {
 
     /**
      * Reserves one of {@code ports} (a bit mask) for {@code occupancy} cycles starting no earlier than {@code from}
-     * (more than one: see {@link #reservePasses}); returns the start cycle. {@code setId} is a small dense id of this port set (the same mask must
-     * always come with the same id).
+     * (more than one: see {@link #reservePasses}); returns the start cycle. {@code setId} is a small dense id of this
+     * port set (the same mask must always come with the same id).
      */
     long reserve(int setId, long portMask, long from, int occupancy) {
-        // Kept under C2's inlining limit for hot methods (325 bytecodes), so that it inlines into the core's
-        // per-instruction method: the rare paths (multi-cycle passes, growing the tables) are separate methods.
+        // Kept, with each method it calls on the common path, under C2's inlining limit for hot methods (325
+        // bytecodes), so that all of it inlines into the core's per-instruction method. In one piece it was 322 bytes,
+        // and a few more would have made it a call per uop (HotPathSizeTest). The rare paths (multi-cycle passes,
+        // growing the tables) are separate methods.
         if (occupancy > 1) {
             return reservePasses(portMask, from, occupancy);
         }
@@ -139,38 +141,47 @@ final class PortTable {
             runFrom = knownFrom;
             c = knownTo;
         }
-        long free;
-        while (true) {
-            if (c - horizon + 1 >= busy.length) {
-                grow();
-            }
-            free = portMask & ~busy[(int) (c & mask)];
-            if (free != 0) {
-                break;
-            }
-            c++;
-        }
-        // Among the ports free in this cycle take the least used so far (lowest index on a tie), as schedulers
-        // balance their queues.
-        long bestRank = Long.MAX_VALUE;
-        for (long rest = free; rest != 0; rest &= rest - 1) {
-            bestRank = Math.min(bestRank, rank[Long.numberOfTrailingZeros(rest)]);
-        }
-        int best = (int) (bestRank & 63);
-        long bit = 1L << best;
-        rank[best] = bestRank + 64;
-        if (logging) {
-            logChoice(best, free, 1);
-        }
-        lastPort = best;
-        busy[(int) (c & mask)] |= bit;
-        furthest = Math.max(furthest, c);
-        long runTo = free == bit ? c + 1 : c; // the set is full in c once its last free port is taken
+        c = firstFreeCycle(portMask, c);
+        long free = portMask & ~busy[(int) (c & mask)];
+        int best = takeLeastUsed(free, c);
+        long runTo = free == 1L << best ? c + 1 : c; // the set is full in c once its last free port is taken
         if (runTo > runFrom) {
             fullFrom[setId] = runFrom;
             fullTo[setId] = runTo;
         }
         return c;
+    }
+
+    /** The first cycle from {@code from} on in which a port of {@code portMask} is free. */
+    private long firstFreeCycle(long portMask, long from) {
+        for (long c = from; ; c++) {
+            if (c - horizon + 1 >= busy.length) {
+                grow();
+            }
+            if ((portMask & ~busy[(int) (c & mask)]) != 0) {
+                return c;
+            }
+        }
+    }
+
+    /**
+     * Books, in cycle {@code c}, the least used so far of the {@code free} ports (lowest index on a tie), as
+     * schedulers balance their queues; returns its index.
+     */
+    private int takeLeastUsed(long free, long c) {
+        long bestRank = Long.MAX_VALUE;
+        for (long rest = free; rest != 0; rest &= rest - 1) {
+            bestRank = Math.min(bestRank, rank[Long.numberOfTrailingZeros(rest)]);
+        }
+        int best = (int) (bestRank & 63);
+        rank[best] = bestRank + 64;
+        if (logging) {
+            logChoice(best, free, 1);
+        }
+        lastPort = best;
+        busy[(int) (c & mask)] |= 1L << best;
+        furthest = Math.max(furthest, c);
+        return best;
     }
 
     private void growSets(int setId) {
@@ -436,7 +447,10 @@ final class PortTable {
         return true;
     }
 
-    /** Reads the bookings back at {@code base}; the usage counts are set to {@code ranks} (absolute, see {@link #ranks}). */
+    /**
+     * Reads the bookings back at {@code base}; the usage counts are set to {@code ranks} (absolute, see
+     * {@link #ranks}).
+     */
     void restore(StateImage image, long base, long[] ranks) {
         java.util.Arrays.fill(busy, 0);
         horizon = image.next() + base;
