@@ -65,7 +65,7 @@ class HotPathSizeTest {
         String classes = classesDirectory(className);
         int status = javap.run(new PrintWriter(out), new PrintWriter(out), "-c", "-p", "-cp", classes, className);
         assertEquals(0, status, out.toString());
-        String text = out.toString();
+        String text = out.toString().replace("\r\n", "\n"); // javap writes the platform's line ends
         int at = text.indexOf("  " + signature + ";\n");
         assertTrue(at >= 0, "no method " + signature + " in javap's listing of " + className);
         int end = text.indexOf("\n\n", at);
