@@ -196,21 +196,28 @@ public final class TmacAvx512Gemv {
         int rows = weights.rows();
         byte[] indices = weights.indices();
         int planeBytes = weights.planeBytes();
-        // Written in address order: byte ((tile * groups + i) * bits + plane) * half + l holds group i of row
-        // tile * 64 + l (low nibble) and of row tile * 64 + 32 + l (high); index byte j holds groups 2j and 2j + 1.
+        // Byte ((tile * groups + i) * bits + plane) * half + l holds group i of row tile * 64 + l (low nibble) and of
+        // row tile * 64 + 32 + l (high); index byte j holds groups 2j and 2j + 1. Each index byte is read once, for
+        // both groups, and each row's plane offset once per tile: this packing runs before every simulated call.
+        int perGroup = bits * half;
+        int[] lowStart = new int[perGroup];
+        int[] highStart = new int[perGroup];
         int at = 0;
         for (int tile = 0; tile < tiles(rows); tile++) {
-            for (int j = 0; j < planeBytes; j++) {
-                for (int odd = 0; odd < 2; odd++) {
-                    for (int plane = 0; plane < bits; plane++) {
-                        for (int l = 0; l < half; l++, at++) {
-                            int low = tile * ROWS_PER_TILE + l;
-                            int high = low + half;
-                            int lo = low < rows ? indices[weights.planeStart(low, plane) + j] >> 4 * odd & 0xF : 0;
-                            int hi = high < rows ? indices[weights.planeStart(high, plane) + j] >> 4 * odd & 0xF : 0;
-                            out[at] = (byte) (lo | hi << 4);
-                        }
-                    }
+            for (int plane = 0, k = 0; plane < bits; plane++) {
+                for (int l = 0; l < half; l++, k++) {
+                    int low = tile * ROWS_PER_TILE + l;
+                    int high = low + half;
+                    lowStart[k] = low < rows ? weights.planeStart(low, plane) : -1;
+                    highStart[k] = high < rows ? weights.planeStart(high, plane) : -1;
+                }
+            }
+            for (int j = 0; j < planeBytes; j++, at += 2 * perGroup) {
+                for (int k = 0; k < perGroup; k++) {
+                    int lo = lowStart[k] < 0 ? 0 : indices[lowStart[k] + j];
+                    int hi = highStart[k] < 0 ? 0 : indices[highStart[k] + j];
+                    out[at + k] = (byte) (lo & 0x0F | (hi & 0x0F) << 4);
+                    out[at + perGroup + k] = (byte) (lo >> 4 & 0x0F | hi & 0xF0);
                 }
             }
         }
