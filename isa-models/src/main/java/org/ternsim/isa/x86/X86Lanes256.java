@@ -10,7 +10,6 @@ import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.FMA;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.IS_NAN;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
@@ -295,17 +294,18 @@ final class X86Lanes256 {
      */
     static void halfToFloat(byte[] h, byte[] r) {
         ShortVector halves = (ShortVector) ByteVector.fromArray(HALF_BYTES, h, 0).reinterpretShape(HALVES, 0);
-        IntVector bits = ((IntVector) halves.convertShape(S2I, INTS, 0)).lanewise(AND, dwords(0xFFFF));
-        IntVector sign = bits.lanewise(AND, dwords(0x8000)).lanewise(LSHL, dwords(16));
+        // sign-extended, so that bit 31 is the half's sign
+        IntVector bits = (IntVector) halves.convertShape(S2I, INTS, 0);
         IntVector magnitude = bits.lanewise(AND, dwords(0x7FFF));
         IntVector shifted = magnitude.lanewise(LSHL, dwords(13));
-        IntVector floats = shifted.lanewise(ADD, dwords((127 - 15) << 23))
-            .blend(shifted.lanewise(OR, dwords(0x7F80_0000)), magnitude.compare(GE, dwords(0x7C00)));
-        floats = floats.blend(floats.lanewise(OR, dwords(0x0040_0000)), magnitude.compare(GT, dwords(0x7C00)));
-        FloatVector subnormal = ((FloatVector) magnitude.convertShape(I2F, FLOATS, 0))
-            .lanewise(MUL, FloatVector.broadcast(FLOATS, 0x1p-24f));
-        floats = floats.blend(subnormal.reinterpretShape(INTS, 0), magnitude.compare(LT, dwords(0x400)));
-        store(floats.lanewise(OR, sign), r);
+        // A finite half's bits moved to a float's places are the half's value times 2^-112, a subnormal half's too
+        // (as a subnormal float): one exact multiplication rebiases both.
+        IntVector finite = (IntVector) ((FloatVector) shifted.reinterpretShape(FLOATS, 0))
+            .lanewise(MUL, FloatVector.broadcast(FLOATS, 0x1p112f)).reinterpretShape(INTS, 0);
+        IntVector special = shifted.lanewise(OR, dwords(0x7F80_0000));
+        special = special.blend(special.lanewise(OR, dwords(0x0040_0000)), magnitude.compare(GT, dwords(0x7C00)));
+        IntVector floats = finite.blend(special, magnitude.compare(GE, dwords(0x7C00)));
+        store(floats.lanewise(OR, bits.lanewise(AND, dwords(0x8000_0000))), r);
     }
 
     // ---- float arithmetic ----
