@@ -48,6 +48,22 @@ public final class Memory {
         System.arraycopy(data[r], (int) (address - base[r]), dst, dstOffset, length);
     }
 
+    /**
+     * The bytes of the region that holds all of {@code [address, address + length)}, for an instruction that moves
+     * several pieces of one span (ld1 / st1 of several registers): one region lookup instead of one per piece. The
+     * span starts at {@link #offsetInHolding} of the returned array. Null when no one region holds the span (the
+     * caller then moves the pieces one by one, and a piece outside every region faults).
+     */
+    public byte[] holding(long address, int length) {
+        int r = regionOf(address, length);
+        return r < 0 ? null : data[r];
+    }
+
+    /** Where {@code address} is in the array the latest {@link #holding} call returned (and that call's region). */
+    public int offsetInHolding(long address) {
+        return (int) (address - base[lastHit]);
+    }
+
     public void write(long address, byte[] src, int srcOffset, int length) {
         int r = find(address, length);
         System.arraycopy(src, srcOffset, data[r], (int) (address - base[r]), length);
@@ -75,6 +91,15 @@ public final class Memory {
     }
 
     private int find(long address, int length) {
+        int r = regionOf(address, length);
+        if (r < 0) {
+            throw new MemoryFault(address, length);
+        }
+        return r;
+    }
+
+    /** The region holding all of {@code [address, address + length)}, or -1. */
+    private int regionOf(long address, int length) {
         int last = lastHit;
         if (last < base.length && address >= base[last] && address + length <= end[last]) {
             return last;
@@ -85,7 +110,7 @@ public final class Memory {
                 return i;
             }
         }
-        throw new MemoryFault(address, length);
+        return -1;
     }
 
 

@@ -277,6 +277,44 @@ class ArmResolvedTest {
         }
     }
 
+    /** An ld1 / st1 of four registers whose span crosses from one region into the next moves each register alone. */
+    @Test
+    void aMultipleRegisterTransferAcrossTwoRegionsMatchesTheGenericSemantics() {
+        for (String m : List.of("ld1", "st1")) {
+            MachineState[] states = new MachineState[2];
+            for (int k = 0; k < 2; k++) {
+                long base = ArmMachine.MEM_BASE;
+                states[k] = new MachineState(new org.ternsim.isa.Memory(List.of(
+                    new org.ternsim.isa.Region("low", base, 64, org.ternsim.isa.Region.Role.INPUT),
+                    new org.ternsim.isa.Region("high", base + 64, 64, org.ternsim.isa.Region.Role.INPUT))));
+                Random random = new Random(9);
+                random.nextBytes(states[k].memory.bytes("low"));
+                random.nextBytes(states[k].memory.bytes("high"));
+                for (int r = 0; r < 4; r++) {
+                    random.nextBytes(states[k].vec[r]);
+                }
+                states[k].gpr[3] = base + 32;
+            }
+            List<Operand> ops = new ArrayList<>();
+            for (int r = 0; r < 4; r++) {
+                ops.add(ArmRegs.v(r, "16b"));
+            }
+            ops.add(new Operand.Mem(ArmRegs.x(3), null, 1, 0, 64));
+            ops.add(imm(64));
+            Instruction in = new Instruction(m, ops);
+            var semantics = ArmSemantics.neonDotprod().lookup(m);
+            semantics.specialize(in).execute(in, states[0]);
+            (semantics instanceof Resolving r ? r.generic() : semantics).execute(in, states[1]);
+            for (int r = 0; r < 4; r++) {
+                assertArrayEquals(states[1].vec[r], states[0].vec[r], m + ": register v" + r);
+            }
+            assertArrayEquals(states[1].gpr, states[0].gpr, m + ": general registers");
+            for (String region : List.of("low", "high")) {
+                assertArrayEquals(states[1].memory.bytes(region), states[0].memory.bytes(region), m + ": " + region);
+            }
+        }
+    }
+
     @Test
     void scalarFormsMatchTheGenericSemantics() {
         Random random = new Random(8);
