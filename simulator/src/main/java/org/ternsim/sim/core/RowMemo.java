@@ -40,8 +40,14 @@ final class RowMemo {
     private static final int MIN_HITS = 32;
     /** States remembered as seen once, at most. */
     private static final int MAX_SEEN = 1 << 16;
-    /** Families of rows kept per state. */
-    private static final int MAX_ROOTS = 4;
+    /**
+     * Families of rows kept per state. A kept row replays only from port usage ranks that make its port choices
+     * ({@link MemoRow#keepsChoices}), and the ranks drift apart as a run goes on, so rows from one state are kept for
+     * several rank situations. NEON TL2 at 2560 x 2560 on cobalt-100 replays 1,012,415 of 1,487,698 instructions per
+     * call with 4 families, 1,233,933 with 8, 1,308,720 with 16 and 1,309,065 with 64; with 4, its row heads found a
+     * kept state whose rows all made other choices 979 times per call (docs/performance.md).
+     */
+    private static final int MAX_ROOTS = 16;
 
     /** A state some row started or ended in, kept once, with the rows timed from it. */
     static final class Known {
