@@ -379,6 +379,7 @@ final class LoopReplay {
      * whole rows, or 0 for an inner-loop candidate).
      */
     private void startRecording(long visitCount, long instructions, int rowCount) {
+        memo.periodTried();
         long multiple = (MIN_PERIOD_INSTRUCTIONS + Math.max(1, instructions) - 1) / Math.max(1, instructions);
         period = (int) Math.min(Integer.MAX_VALUE / 2, visitCount * multiple);
         candidateRows = rowCount;
@@ -573,6 +574,7 @@ final class LoopReplay {
             periodsOff = true;
             rowCandidate = null;
             core.routeRowHeadsOnly();
+            memo.noPeriodsToCome();
         }
     }
 

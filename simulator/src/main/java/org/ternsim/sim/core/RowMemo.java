@@ -25,12 +25,13 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  * runs at each row's end ({@link RowDataflow}), as a max-plus map per instruction sequence once one has come round
  * often enough.
  *
- * <p>Most states a stream from DRAM starts rows in never come back (an F16 GEMV: 1,945 of its 2,560), so a row is
- * recorded only from a state seen once before, unless most rows replay, and a family of rows whose replays mostly stop
- * part-way is no longer replayed. The memo keeps up to {@value #INSTRUCTION_BUDGET} instructions (about 6 bytes each)
- * and {@value #IMAGE_BUDGET} state values per core, and switches itself off after a window of {@value #WINDOW} rows in
- * which many replays stopped part-way, or, with the instructions spent, fewer than {@value #MIN_HITS} rows replayed.
- * {@code -Dternsim.rowMemo=false} switches it off from the start.
+ * <p>Most states a stream from DRAM starts rows in never come back (an F16 GEMV: 1,945 of its 2,560), so once a window
+ * of rows has shown that few replay, or while a period candidate is tried, a row is recorded only from a state seen
+ * once before ({@link #eager}); a family of rows whose replays mostly stop part-way is no longer replayed. The memo
+ * keeps up to {@value #INSTRUCTION_BUDGET} instructions (about 6 bytes each) and {@value #IMAGE_BUDGET} state values
+ * per core, and switches itself off after a window of {@value #WINDOW} rows in which many replays stopped part-way, or,
+ * with the instructions spent, fewer than {@value #MIN_HITS} rows replayed. {@code -Dternsim.rowMemo=false} switches it
+ * off from the start.
  */
 final class RowMemo {
 
@@ -76,8 +77,12 @@ final class RowMemo {
     private int windowRows;
     private int windowHits;
     private int windowStops;
-    /** Whether most rows of the latest window replayed: rows are then recorded from states seen for the first time. */
-    private boolean eager;
+    /**
+     * Whether rows are recorded from states seen for the first time: at the start of a run, while no period candidate
+     * has been tried (waiting for second visits left the first 450,000 of the T-MAC-W4 AVX-512 GEMV's instructions
+     * timed), after the period search gave up, and after a window of rows most of which replayed.
+     */
+    private boolean eager = true;
     /**
      * The instruction count at the latest row's start, timed or replayed. After a row longer than a recording may
      * keep ({@link RowRecording#MAX_ROW}) the next is not recorded, being as long: the sparse I2_S GEMV, whose 96-row
@@ -129,6 +134,24 @@ final class RowMemo {
 
     int headsIntoRow() {
         return headsIntoRow;
+    }
+
+    /**
+     * A period candidate is being tried: rows are recorded from their state's second visit only (until a window of
+     * rows says otherwise). Recorded from the first, they would replay where the period could: TQ2_0's proves after
+     * several tries, and with its rows recorded from the start it ran 0.79x.
+     */
+    void periodTried() {
+        eager = false;
+    }
+
+    /**
+     * The period search has stopped for good, none of its candidates having proved: rows are all the replay there
+     * will be, so they are recorded from their state's first visit again, until a window of rows tells whether they
+     * replay.
+     */
+    void noPeriodsToCome() {
+        eager = true;
     }
 
     /** Switches the memo off for good: for tests of the period search alone, or after a window where it did not pay. */
