@@ -123,6 +123,24 @@ final class X86LaneVector {
         };
     }
 
+    /** vpmovsxbw ({@code signed}) or vpmovzxbw into a {@code width}-byte result. */
+    static Convert extendBytesToWords(boolean signed, int width) {
+        return switch (width) {
+            case 16 -> signed ? X86Lanes128::signExtendBytesToWords : X86Lanes128::zeroExtendBytesToWords;
+            case 32 -> signed ? X86Lanes256::signExtendBytesToWords : X86Lanes256::zeroExtendBytesToWords;
+            default -> signed ? X86Lanes512::signExtendBytesToWords : X86Lanes512::zeroExtendBytesToWords;
+        };
+    }
+
+    /** vpmovsxwd ({@code signed}) or vpmovzxwd into a {@code width}-byte result. */
+    static Convert extendWordsToDwords(boolean signed, int width) {
+        return switch (width) {
+            case 16 -> signed ? X86Lanes128::signExtendWordsToDwords : X86Lanes128::zeroExtendWordsToDwords;
+            case 32 -> signed ? X86Lanes256::signExtendWordsToDwords : X86Lanes256::zeroExtendWordsToDwords;
+            default -> signed ? X86Lanes512::signExtendWordsToDwords : X86Lanes512::zeroExtendWordsToDwords;
+        };
+    }
+
     /** vcvtph2ps: {@code width} / 4 halves of x as floats. */
     static Convert halfToFloat(int width) {
         return switch (width) {

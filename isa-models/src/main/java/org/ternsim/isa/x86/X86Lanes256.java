@@ -7,6 +7,7 @@ import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.AND;
 import static jdk.incubator.vector.VectorOperators.AND_NOT;
 import static jdk.incubator.vector.VectorOperators.ASHR;
+import static jdk.incubator.vector.VectorOperators.B2S;
 import static jdk.incubator.vector.VectorOperators.FMA;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
@@ -306,6 +307,31 @@ final class X86Lanes256 {
         special = special.blend(special.lanewise(OR, dwords(0x0040_0000)), magnitude.compare(GT, dwords(0x7C00)));
         IntVector floats = finite.blend(special, magnitude.compare(GE, dwords(0x7C00)));
         store(floats.lanewise(OR, bits.lanewise(AND, dwords(0x8000_0000))), r);
+    }
+
+    // ---- widening ----
+
+    /** vpmovsxbw: the bytes in the first 16 bytes of x as words, sign-extended. */
+    static void signExtendBytesToWords(byte[] x, byte[] r) {
+        store((ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).convertShape(B2S, SHORTS, 0), r);
+    }
+
+    /** vpmovzxbw: the bytes in the first 16 bytes of x as words, zero-extended. */
+    static void zeroExtendBytesToWords(byte[] x, byte[] r) {
+        ShortVector words = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).convertShape(B2S, SHORTS, 0);
+        store(words.lanewise(AND, words(0xFF)), r);
+    }
+
+    /** vpmovsxwd: the words in the first 16 bytes of x as dwords, sign-extended. */
+    static void signExtendWordsToDwords(byte[] x, byte[] r) {
+        ShortVector halves = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).reinterpretShape(HALVES, 0);
+        store((IntVector) halves.convertShape(S2I, INTS, 0), r);
+    }
+
+    /** vpmovzxwd: the words in the first 16 bytes of x as dwords, zero-extended. */
+    static void zeroExtendWordsToDwords(byte[] x, byte[] r) {
+        ShortVector halves = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).reinterpretShape(HALVES, 0);
+        store(((IntVector) halves.convertShape(S2I, INTS, 0)).lanewise(AND, dwords(0xFFFF)), r);
     }
 
     // ---- float arithmetic ----

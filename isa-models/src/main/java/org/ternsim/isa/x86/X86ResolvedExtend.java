@@ -11,6 +11,7 @@ import org.ternsim.isa.MachineState;
 import org.ternsim.isa.Operand;
 import org.ternsim.isa.ResolvedSemantics;
 import org.ternsim.isa.Resolving;
+import org.ternsim.isa.VectorWarmup;
 
 /**
  * As {@link X86Resolved}, for the widenings of the T-MAC lookups and sums and of the sparse kernel's code bytes. The
@@ -60,6 +61,11 @@ final class X86ResolvedExtend {
         private final int sourceBytes;
         /** All ones for a sign extension; the source element's bits for a zero extension. */
         private final int keep;
+        /**
+         * The Vector API form (bytes to words, words to dwords) where the host's vectors serve the width, else null.
+         * Bytes to dwords has none: its 128-bit form reads four bytes, less than the narrowest vector.
+         */
+        private final X86LaneVector.Convert vectors;
 
         Extend(Instruction in, Widening kind, boolean signed) {
             this.kind = kind;
@@ -71,12 +77,20 @@ final class X86ResolvedExtend {
             this.elements = width / (kind == Widening.BW ? 2 : 4);
             this.sourceBytes = elements * fromBytes;
             this.keep = signed ? -1 : fromBytes == 1 ? 0xFF : 0xFFFF;
+            this.vectors = kind == Widening.BD || !X86Resolved.laneVectors(width) ? null
+                : kind == Widening.BW ? X86LaneVector.extendBytesToWords(signed, width)
+                : X86LaneVector.extendWordsToDwords(signed, width);
         }
 
         @Override
         public void execute(Instruction in, MachineState s) {
             byte[] x = mem == null ? s.vec[src] : s.memorySource(mem, sourceBytes);
             byte[] r = s.vec[dst];
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(x, r); // loads the source before it stores
+                s.clearAbove(dst, width);
+                return;
+            }
             // the source element read sign-extended, then masked to its own bits for a zero extension
             switch (kind) {
                 case BW -> {

@@ -135,6 +135,17 @@ class X86ResolvedTest {
      */
     @Test
     void signShuffleShiftAndWideningFormsMatchTheGenericSemantics() {
+        try {
+            for (boolean vectors : new boolean[] {false, true}) {
+                VectorWarmup.force(vectors);
+                signShuffleShiftAndWideningFormsMatchTheGenericSemanticsOnce();
+            }
+        } finally {
+            VectorWarmup.force(false);
+        }
+    }
+
+    private void signShuffleShiftAndWideningFormsMatchTheGenericSemanticsOnce() {
         Random random = new Random(13);
         for (int trial = 0; trial < 150; trial++) {
             long seed = random.nextLong();
