@@ -203,7 +203,7 @@ public final class TmacAvx512Gemv {
         int[] lowStart = new int[perGroup];
         int[] highStart = new int[perGroup];
         int at = 0;
-        for (int tile = 0; tile < tiles(rows); tile++) {
+        for (int tile = 0; tile < tiles(rows); tile++, at += planeBytes * 2 * perGroup) {
             for (int plane = 0, k = 0; plane < bits; plane++) {
                 for (int l = 0; l < half; l++, k++) {
                     int low = tile * ROWS_PER_TILE + l;
@@ -212,12 +212,17 @@ public final class TmacAvx512Gemv {
                     highStart[k] = high < rows ? weights.planeStart(high, plane) : -1;
                 }
             }
-            for (int j = 0; j < planeBytes; j++, at += 2 * perGroup) {
-                for (int k = 0; k < perGroup; k++) {
-                    int lo = lowStart[k] < 0 ? 0 : indices[lowStart[k] + j];
-                    int hi = highStart[k] < 0 ? 0 : indices[highStart[k] + j];
-                    out[at + k] = (byte) (lo & 0x0F | (hi & 0x0F) << 4);
-                    out[at + perGroup + k] = (byte) (lo >> 4 & 0x0F | hi & 0xF0);
+            for (int k = 0; k < perGroup; k += 8) {
+                int whole = wholeBlocks(lowStart, highStart, k) ? planeBytes & ~7 : 0;
+                packBlocks(indices, lowStart, highStart, k, whole, out, at, perGroup);
+                for (int j = whole; j < planeBytes; j++) {
+                    for (int e = k; e < k + 8; e++) {
+                        int lo = lowStart[e] < 0 ? 0 : indices[lowStart[e] + j];
+                        int hi = highStart[e] < 0 ? 0 : indices[highStart[e] + j];
+                        int to = at + j * 2 * perGroup + e;
+                        out[to] = (byte) (lo & 0x0F | (hi & 0x0F) << 4);
+                        out[to + perGroup] = (byte) (lo >> 4 & 0x0F | hi & 0xF0);
+                    }
                 }
             }
         }
@@ -226,6 +231,61 @@ public final class TmacAvx512Gemv {
         Arrays.fill(c, 32, 64, (byte) 0x0F);
         TmacNeonGemv.bindTablesAndScales(memory, weights, lut);
     }
+
+    /** Whether the eight rows (low and high) from {@code k} on all exist: then whole 8 x 8 blocks are packed. */
+    private static boolean wholeBlocks(int[] lowStart, int[] highStart, int k) {
+        for (int e = k; e < k + 8; e++) {
+            if (lowStart[e] < 0 || highStart[e] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Packs index bytes 0 .. {@code bytes} (a multiple of 8) of the rows {@code k} .. {@code k + 7}, eight bytes of
+     * eight rows at a time: the 8 x 8 block of bytes is transposed in eight longs, so that each long holds one index
+     * byte of the eight rows, which is where the program reads them (consecutive bytes of the output).
+     */
+    private static void packBlocks(byte[] indices, int[] lowStart, int[] highStart, int k, int bytes, byte[] out,
+            int tileAt, int perGroup) {
+        long[] low = new long[8];
+        long[] high = new long[8];
+        for (int j = 0; j < bytes; j += 8) {
+            for (int e = 0; e < 8; e++) {
+                low[e] = (long) LONGS.get(indices, lowStart[k + e] + j);
+                high[e] = (long) LONGS.get(indices, highStart[k + e] + j);
+            }
+            transpose8x8(low);
+            transpose8x8(high);
+            for (int c = 0; c < 8; c++) {
+                int to = tileAt + (j + c) * 2 * perGroup + k;
+                LONGS.set(out, to, low[c] & NIBBLES | (high[c] & NIBBLES) << 4);
+                LONGS.set(out, to + perGroup, low[c] >>> 4 & NIBBLES | high[c] & ~NIBBLES);
+            }
+        }
+    }
+
+    /** Byte i of rows[c], for all i and c, becomes byte c of rows[i] (three rounds of swapping blocks). */
+    static void transpose8x8(long[] rows) {
+        for (int shift = 8, round = 0; shift <= 32; shift *= 2, round++) {
+            long mask = TRANSPOSE_MASKS[round];
+            for (int r = 0; r < 8; r++) {
+                if ((r & shift / 8) == 0) {
+                    int s = r + shift / 8;
+                    long t = (rows[r] >>> shift ^ rows[s]) & mask;
+                    rows[s] ^= t;
+                    rows[r] ^= t << shift;
+                }
+            }
+        }
+    }
+
+    private static final long NIBBLES = 0x0F0F_0F0F_0F0F_0F0FL;
+    private static final long[] TRANSPOSE_MASKS = {0x00FF_00FF_00FF_00FFL, 0x0000_FFFF_0000_FFFFL,
+        0x0000_0000_FFFF_FFFFL};
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+        long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     public static float[] readOutput(Memory memory, int rows) {
         return Arrays.copyOf(I2sAvx2Gemv.readOutput(memory), rows);
