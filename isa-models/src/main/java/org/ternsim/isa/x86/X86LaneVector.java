@@ -123,6 +123,15 @@ final class X86LaneVector {
         };
     }
 
+    /** vcvtdq2ps on {@code width} bytes. */
+    static Convert intToFloat(int width) {
+        return switch (width) {
+            case 16 -> X86Lanes128::intToFloat;
+            case 32 -> X86Lanes256::intToFloat;
+            default -> X86Lanes512::intToFloat;
+        };
+    }
+
     /** vpmovsxbw ({@code signed}) or vpmovzxbw into a {@code width}-byte result. */
     static Convert extendBytesToWords(boolean signed, int width) {
         return switch (width) {

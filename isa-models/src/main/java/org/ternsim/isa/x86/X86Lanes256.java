@@ -11,6 +11,7 @@ import static jdk.incubator.vector.VectorOperators.B2S;
 import static jdk.incubator.vector.VectorOperators.FMA;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.IS_NAN;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
@@ -307,6 +308,13 @@ final class X86Lanes256 {
         special = special.blend(special.lanewise(OR, dwords(0x0040_0000)), magnitude.compare(GT, dwords(0x7C00)));
         IntVector floats = finite.blend(special, magnitude.compare(GE, dwords(0x7C00)));
         store(floats.lanewise(OR, bits.lanewise(AND, dwords(0x8000_0000))), r);
+    }
+
+    /** vcvtdq2ps: each dword of x as the float nearest to it, ties to even (MXCSR's default, and Java's cast). */
+    static void intToFloat(byte[] x, byte[] r) {
+        IntVector ints = (IntVector) bytes(x).reinterpretShape(INTS, 0);
+        FloatVector floats = (FloatVector) ints.convertShape(I2F, FLOATS, 0);
+        store((IntVector) floats.reinterpretShape(INTS, 0), r);
     }
 
     // ---- widening ----

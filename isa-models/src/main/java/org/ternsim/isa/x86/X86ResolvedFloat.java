@@ -1,4 +1,4 @@
-// Per-pc resolved forms of the float instructions: vfmadd231ps, vcvtph2ps and vaddps/vsubps/vmulps/vdivps.
+// Per-pc resolved forms of the float instructions: vfmadd231ps, vcvtph2ps, vcvtdq2ps and vaddps/vsubps/vmulps/vdivps.
 package org.ternsim.isa.x86;
 
 import java.lang.invoke.MethodHandles;
@@ -19,8 +19,9 @@ import org.ternsim.isa.VectorWarmup;
  * on every execution, which made the F16 GEMV interpret at a third of I2_S's rate. The lanes are computed by the
  * generic forms' own lane functions ({@link X86FloatVector#fmaLane}, {@link X86FloatVector#halfToFloatBits},
  * {@link X86FloatVector#lane}), so only the operand handling differs; {@code X86ResolvedTest} compares the two on
- * random and edge operands (NaNs, infinities, subnormals) at every width. {@code vfmadd231ps} and {@code vcvtph2ps}
- * also have Vector API forms ({@link X86LaneVector}); the FMA form leaves vectors with a NaN lane to the lane function.
+ * random and edge operands (NaNs, infinities, subnormals) at every width. {@code vfmadd231ps}, {@code vcvtph2ps}
+ * and {@code vcvtdq2ps} also have Vector API forms ({@link X86LaneVector}); the FMA form leaves vectors with a NaN
+ * lane to the lane function.
  */
 final class X86ResolvedFloat {
 
@@ -41,6 +42,9 @@ final class X86ResolvedFloat {
         InstructionSemantics cvt = t.get("vcvtph2ps");
         t.put("vcvtph2ps", new Resolving(cvt, in -> in.operands().size() == 2 && X86Resolved.vector(in.op(0))
             && (X86Resolved.vector(in.op(1)) || in.op(1) instanceof Operand.Mem) ? new HalfToFloat(in) : cvt));
+        InstructionSemantics fromInt = t.get("vcvtdq2ps");
+        t.put("vcvtdq2ps", new Resolving(fromInt, in -> in.operands().size() == 2 && X86Resolved.vector(in.op(0))
+            && (X86Resolved.vector(in.op(1)) || in.op(1) instanceof Operand.Mem) ? new IntToFloat(in) : fromInt));
     }
 
     private static void packed(Map<String, InstructionSemantics> t, String mnemonic, X86FloatVector.FloatOp op) {
@@ -117,6 +121,38 @@ final class X86ResolvedFloat {
             }
             for (int i = width / 4 - 1; i >= 0; i--) {
                 INTS.set(r, 4 * i, X86FloatVector.halfToFloatBits((short) SHORTS.get(h, 2 * i) & 0xFFFF));
+            }
+            s.clearAbove(dst, width);
+        }
+    }
+
+    /** vcvtdq2ps: each dword lane to the nearest float, ties to even (Java's cast); lane i reads before it writes. */
+    private static final class IntToFloat extends ResolvedSemantics {
+        private final int width;
+        private final int dst;
+        private final int src;
+        private final Operand.Mem mem;
+        /** The Vector API form of this width, or null for the lane loop. */
+        private final X86LaneVector.Convert vectors;
+
+        IntToFloat(Instruction in) {
+            this.width = in.reg(0).cls().bytes();
+            this.dst = in.reg(0).index();
+            this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
+            this.src = mem == null ? in.reg(1).index() : -1;
+            this.vectors = X86Resolved.laneVectors(width) ? X86LaneVector.intToFloat(width) : null;
+        }
+
+        @Override
+        public void execute(Instruction in, MachineState s) {
+            byte[] x = mem == null ? s.vec[src] : s.memorySource(mem, width);
+            byte[] r = s.vec[dst];
+            if (vectors != null && VectorWarmup.warm()) {
+                vectors.apply(x, r);
+            } else {
+                for (int i = 0; i < width / 4; i++) {
+                    INTS.set(r, 4 * i, Float.floatToRawIntBits((float) (int) INTS.get(x, 4 * i)));
+                }
             }
             s.clearAbove(dst, width);
         }

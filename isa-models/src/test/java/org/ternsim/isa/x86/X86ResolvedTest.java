@@ -90,6 +90,8 @@ class X86ResolvedTest {
                 // the halves come from a register of half the width (at least xmm) or from memory
                 check(seed, "vcvtph2ps", width, machine -> new Operand[] {reg(width, d),
                     memory ? machine.mem(128, width / 2) : reg(Math.max(16, width / 2), a)});
+                check(seed, "vcvtdq2ps", width, machine -> new Operand[] {reg(width, d),
+                    memory ? machine.mem(128, width) : reg(width, a)});
             }
             for (String m : VARIABLE_SHIFTS) {
                 for (int width : new int[] {16, 32, 64}) {
