@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.ternsim.isa.Instruction;
 import org.ternsim.isa.InstructionSemantics;
 import org.ternsim.isa.MachineState;
@@ -91,70 +92,70 @@ final class X86ResolvedFloat {
     }
 
     /**
-     * Halves to floats. Lane i writes bytes [4i, 4i + 4), where a destination that is also the source held halves 2i
-     * and 2i + 1; going from the top lane down, those have been read already.
+     * dst = a lane-wise conversion of src (a vector register, or {@code sourceBytes} of memory): the Vector API form of
+     * the width where the host's vectors serve it, else the lane loop.
      */
-    private static final class HalfToFloat extends ResolvedSemantics {
-        private final int width;
+    private abstract static class Conversion extends ResolvedSemantics {
+        final int width;
         private final int dst;
         private final int src;
         private final Operand.Mem mem;
-        /** The Vector API form of this width, or null for the lane loop. */
+        private final int sourceBytes;
         private final X86LaneVector.Convert vectors;
 
-        HalfToFloat(Instruction in) {
+        Conversion(Instruction in, int sourceBytes, IntFunction<X86LaneVector.Convert> vectors) {
             this.width = in.reg(0).cls().bytes();
             this.dst = in.reg(0).index();
             this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
             this.src = mem == null ? in.reg(1).index() : -1;
-            this.vectors = X86Resolved.laneVectors(width) ? X86LaneVector.halfToFloat(width) : null;
+            this.sourceBytes = sourceBytes;
+            this.vectors = X86Resolved.laneVectors(width) ? vectors.apply(width) : null;
         }
 
         @Override
-        public void execute(Instruction in, MachineState s) {
-            byte[] h = mem == null ? s.vec[src] : s.memorySource(mem, width / 2);
+        public final void execute(Instruction in, MachineState s) {
+            byte[] x = mem == null ? s.vec[src] : s.memorySource(mem, sourceBytes);
             byte[] r = s.vec[dst];
             if (vectors != null && VectorWarmup.warm()) {
-                vectors.apply(h, r);
-                s.clearAbove(dst, width);
-                return;
+                vectors.apply(x, r); // loads the source before it stores
+            } else {
+                lanes(x, r);
             }
+            s.clearAbove(dst, width);
+        }
+
+        /** The first {@code width} bytes of r from x, lane by lane (r may be x). */
+        abstract void lanes(byte[] x, byte[] r);
+    }
+
+    /**
+     * Halves to floats. Lane i writes bytes [4i, 4i + 4), where a destination that is also the source held halves 2i
+     * and 2i + 1; going from the top lane down, those have been read already.
+     */
+    private static final class HalfToFloat extends Conversion {
+        HalfToFloat(Instruction in) {
+            super(in, in.reg(0).cls().bytes() / 2, X86LaneVector::halfToFloat);
+        }
+
+        @Override
+        void lanes(byte[] h, byte[] r) {
             for (int i = width / 4 - 1; i >= 0; i--) {
                 INTS.set(r, 4 * i, X86FloatVector.halfToFloatBits((short) SHORTS.get(h, 2 * i) & 0xFFFF));
             }
-            s.clearAbove(dst, width);
         }
     }
 
     /** vcvtdq2ps: each dword lane to the nearest float, ties to even (Java's cast); lane i reads before it writes. */
-    private static final class IntToFloat extends ResolvedSemantics {
-        private final int width;
-        private final int dst;
-        private final int src;
-        private final Operand.Mem mem;
-        /** The Vector API form of this width, or null for the lane loop. */
-        private final X86LaneVector.Convert vectors;
-
+    private static final class IntToFloat extends Conversion {
         IntToFloat(Instruction in) {
-            this.width = in.reg(0).cls().bytes();
-            this.dst = in.reg(0).index();
-            this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
-            this.src = mem == null ? in.reg(1).index() : -1;
-            this.vectors = X86Resolved.laneVectors(width) ? X86LaneVector.intToFloat(width) : null;
+            super(in, in.reg(0).cls().bytes(), X86LaneVector::intToFloat);
         }
 
         @Override
-        public void execute(Instruction in, MachineState s) {
-            byte[] x = mem == null ? s.vec[src] : s.memorySource(mem, width);
-            byte[] r = s.vec[dst];
-            if (vectors != null && VectorWarmup.warm()) {
-                vectors.apply(x, r);
-            } else {
-                for (int i = 0; i < width / 4; i++) {
-                    INTS.set(r, 4 * i, Float.floatToRawIntBits((float) (int) INTS.get(x, 4 * i)));
-                }
+        void lanes(byte[] x, byte[] r) {
+            for (int i = 0; i < width / 4; i++) {
+                INTS.set(r, 4 * i, Float.floatToRawIntBits((float) (int) INTS.get(x, 4 * i)));
             }
-            s.clearAbove(dst, width);
         }
     }
 }

@@ -41,10 +41,15 @@ class X86ResolvedTest {
     /** Both paths of each form: the eight-byte loops, then the Vector API forms (where this host's vectors serve). */
     @Test
     void resolvedFormsMatchTheGenericSemantics() {
+        onBothPaths(this::resolvedFormsMatchTheGenericSemanticsOnce);
+    }
+
+    /** Runs {@code checks} with the eight-byte loops, then with the Vector API forms (where the host has them). */
+    private static void onBothPaths(Runnable checks) {
         try {
             for (boolean vectors : new boolean[] {false, true}) {
                 VectorWarmup.force(vectors);
-                resolvedFormsMatchTheGenericSemanticsOnce();
+                checks.run();
             }
         } finally {
             VectorWarmup.force(false);
@@ -137,14 +142,7 @@ class X86ResolvedTest {
      */
     @Test
     void signShuffleShiftAndWideningFormsMatchTheGenericSemantics() {
-        try {
-            for (boolean vectors : new boolean[] {false, true}) {
-                VectorWarmup.force(vectors);
-                signShuffleShiftAndWideningFormsMatchTheGenericSemanticsOnce();
-            }
-        } finally {
-            VectorWarmup.force(false);
-        }
+        onBothPaths(this::signShuffleShiftAndWideningFormsMatchTheGenericSemanticsOnce);
     }
 
     private void signShuffleShiftAndWideningFormsMatchTheGenericSemanticsOnce() {
