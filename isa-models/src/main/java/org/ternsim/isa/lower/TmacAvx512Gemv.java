@@ -267,7 +267,7 @@ public final class TmacAvx512Gemv {
     }
 
     /** Byte i of rows[c], for all i and c, becomes byte c of rows[i] (three rounds of swapping blocks). */
-    static void transpose8x8(long[] rows) {
+    private static void transpose8x8(long[] rows) {
         for (int shift = 8, round = 0; shift <= 32; shift *= 2, round++) {
             long mask = TRANSPOSE_MASKS[round];
             for (int r = 0; r < 8; r++) {

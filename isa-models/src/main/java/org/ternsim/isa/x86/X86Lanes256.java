@@ -295,9 +295,7 @@ final class X86Lanes256 {
      * NaN (the payload kept), a subnormal half as its mantissa times 2^-24.
      */
     static void halfToFloat(byte[] h, byte[] r) {
-        ShortVector halves = (ShortVector) ByteVector.fromArray(HALF_BYTES, h, 0).reinterpretShape(HALVES, 0);
-        // sign-extended, so that bit 31 is the half's sign
-        IntVector bits = (IntVector) halves.convertShape(S2I, INTS, 0);
+        IntVector bits = wordsAsDwords(h); // sign-extended, so that bit 31 is the half's sign
         IntVector magnitude = bits.lanewise(AND, dwords(0x7FFF));
         IntVector shifted = magnitude.lanewise(LSHL, dwords(13));
         // A finite half's bits moved to a float's places are the half's value times 2^-112, a subnormal half's too
@@ -321,25 +319,33 @@ final class X86Lanes256 {
 
     /** vpmovsxbw: the bytes in the first 16 bytes of x as words, sign-extended. */
     static void signExtendBytesToWords(byte[] x, byte[] r) {
-        store((ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).convertShape(B2S, SHORTS, 0), r);
+        store(bytesAsWords(x), r);
     }
 
     /** vpmovzxbw: the bytes in the first 16 bytes of x as words, zero-extended. */
     static void zeroExtendBytesToWords(byte[] x, byte[] r) {
-        ShortVector words = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).convertShape(B2S, SHORTS, 0);
-        store(words.lanewise(AND, words(0xFF)), r);
+        store(bytesAsWords(x).lanewise(AND, words(0xFF)), r);
     }
 
     /** vpmovsxwd: the words in the first 16 bytes of x as dwords, sign-extended. */
     static void signExtendWordsToDwords(byte[] x, byte[] r) {
-        ShortVector halves = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).reinterpretShape(HALVES, 0);
-        store((IntVector) halves.convertShape(S2I, INTS, 0), r);
+        store(wordsAsDwords(x), r);
     }
 
     /** vpmovzxwd: the words in the first 16 bytes of x as dwords, zero-extended. */
     static void zeroExtendWordsToDwords(byte[] x, byte[] r) {
-        ShortVector halves = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).reinterpretShape(HALVES, 0);
-        store(((IntVector) halves.convertShape(S2I, INTS, 0)).lanewise(AND, dwords(0xFFFF)), r);
+        store(wordsAsDwords(x).lanewise(AND, dwords(0xFFFF)), r);
+    }
+
+    /** The bytes in the first 16 bytes of x, sign-extended to words. */
+    private static ShortVector bytesAsWords(byte[] x) {
+        return (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).convertShape(B2S, SHORTS, 0);
+    }
+
+    /** The words in the first 16 bytes of x, sign-extended to dwords. */
+    private static IntVector wordsAsDwords(byte[] x) {
+        ShortVector words = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).reinterpretShape(HALVES, 0);
+        return (IntVector) words.convertShape(S2I, INTS, 0);
     }
 
     // ---- float arithmetic ----
