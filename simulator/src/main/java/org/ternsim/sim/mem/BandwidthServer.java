@@ -97,15 +97,13 @@ public final class BandwidthServer {
                 grow(Math.min(s + 63, base + WINDOW - 1));
             }
             int i = (int) (s & ringMask);
-            long word = booked[i >>> 6];
-            if (word == -1L && (i & 63) == 0) {
-                s += 64;
-                continue;
+            int bit = i & 63;
+            // the free slots of s's word from s on; a saturated link books hundreds of slots ahead of a request
+            long free = ~booked[i >>> 6] & (-1L << bit);
+            if (free != 0) {
+                return s + Long.numberOfTrailingZeros(free) - bit;
             }
-            if ((word & (1L << i)) == 0) {
-                return s;
-            }
-            s++;
+            s += 64 - bit;
         }
     }
 
