@@ -263,7 +263,10 @@ final class LoopReplay {
                     record(pc, address, width, store);
                 }
                 if (memo.recording()) {
-                    memo.timed(pc, width, store);
+                    if (memo.timed(pc, width, store, mode == Mode.SEARCH)) {
+                        enterMemo();
+                        return;
+                    }
                     if (!memo.recording()) {
                         releaseChoiceLog();
                     }
@@ -284,6 +287,13 @@ final class LoopReplay {
         if (!handled) {
             retired(pc, address, width, store);
         }
+    }
+
+    /** The memo replays a row, from its start or where its timing caught up with it after a turn. */
+    private void enterMemo() {
+        core.logPortChoices(false);
+        rowCandidate = null;
+        mode = Mode.MEMO;
     }
 
     /** The memo stopped replaying: the searches count the loop heads it replayed, and know they missed visits. */
@@ -310,9 +320,7 @@ final class LoopReplay {
             : rows.visit(pc, sequence, core.dispatchCycle(), innerVisits);
         // a period candidate being recorded goes on: a proved period replays cheaper than rows, and for longer
         if (memo.rowHead(pc, mode == Mode.SEARCH)) {
-            core.logPortChoices(false);
-            rowCandidate = null;
-            mode = Mode.MEMO;
+            enterMemo();
             return;
         }
         releaseChoiceLog();
@@ -916,7 +924,7 @@ final class LoopReplay {
         return d;
     }
 
-    private static long[] plus(long[] a, long[] growth, long times) {
+    static long[] plus(long[] a, long[] growth, long times) {
         long[] r = new long[a.length];
         for (int i = 0; i < a.length; i++) {
             r[i] = a[i] + growth[i] * times;

@@ -2,7 +2,9 @@
 package org.ternsim.sim.core;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A row (the instructions from one visit to a row loop's head to the next) as it was timed from a known state. Cycles
@@ -38,6 +40,14 @@ final class MemoRow {
     final int previousPc;
     /** Where this row turned away from its parent; 0 for a root. */
     final int branch;
+    /** Timing states part-way through the row, in order of position ({@link RowSnapshot}). */
+    final RowSnapshot[] snapshots;
+    /**
+     * For a detour (a child whose timing came back to a row it turned from): that row, which the replay goes on with
+     * at this row's end, from its snapshot {@link #rejoinAt} (at position {@link #length}); null for a whole row.
+     */
+    final MemoRow rejoinRow;
+    final RowSnapshot rejoinAt;
     /** The root of this row's family: itself, or its parent's root. */
     final MemoRow root;
     /** On a root: rows of its family replayed to their end, and replays that stopped in a row no child followed. */
@@ -46,10 +56,13 @@ final class MemoRow {
     /** This row's instruction sequence for the deferred dataflow schedule ({@link RowDataflow}), once looked up. */
     RowDataflow.Shape dataflowShape;
     private List<MemoRow> children;
+    /** Turns taken in replays of this row whose timing caught up with it again ({@link #turnSeenBefore}). */
+    private Set<Long> turnsTaken;
 
     MemoRow(int length, char[] pcs, short[] access, int[] issues, int[] answers, int[] edgeRetires,
             RowMemo.Known start, RowMemo.Known end, long cycles, long[] counterGrowth, long[] rankGrowth,
-            long[] startRanks, long[] decided, PeriodSummary summary, int previousPc, MemoRow parent, int branch) {
+            long[] startRanks, long[] decided, PeriodSummary summary, int previousPc, MemoRow parent, int branch,
+            RowSnapshot[] snapshots, MemoRow rejoinRow, RowSnapshot rejoinAt) {
         this.length = length;
         this.pcs = pcs;
         this.access = access;
@@ -77,6 +90,9 @@ final class MemoRow {
         this.summary = summary;
         this.previousPc = previousPc;
         this.branch = branch;
+        this.snapshots = snapshots;
+        this.rejoinRow = rejoinRow;
+        this.rejoinAt = rejoinAt;
         this.root = parent == null ? this : parent.root;
     }
 
@@ -94,6 +110,26 @@ final class MemoRow {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a replay of this row took turn {@code turn} ({@link RowRecording#turn}) before and caught up with the
+     * row after it; notes it if not.
+     */
+    boolean turnSeenBefore(long turn) {
+        if (turnsTaken == null) {
+            turnsTaken = new HashSet<>();
+        }
+        return !turnsTaken.add(turn);
+    }
+
+    /** The row whose instruction {@code position} of this one is: this row, or for a detour the row it rejoins. */
+    MemoRow holding(int position) {
+        MemoRow r = this;
+        while (position >= r.length && r.rejoinRow != null) {
+            r = r.rejoinRow;
+        }
+        return r;
     }
 
     /**

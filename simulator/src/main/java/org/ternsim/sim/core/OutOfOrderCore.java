@@ -713,6 +713,13 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         }
     }
 
+    /** Replayed instructions {@code pcs[from..to)} of a memo row: one more execution each. */
+    void replayed(char[] pcs, int from, int to) {
+        for (int j = from; j < to; j++) {
+            executions[pcs[j]]++;
+        }
+    }
+
     /** A replayed loop head or closing branch, shown to the steady-state detectors with its replayed retire cycle. */
     void replayedEdge(int pc, int previous, long retire) {
         for (SteadyStateDetector d : edgeDetectors[pc]) {

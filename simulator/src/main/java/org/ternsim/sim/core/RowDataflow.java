@@ -59,6 +59,11 @@ final class RowDataflow {
         done = 0;
     }
 
+    /** A row goes on replaying at {@code position}: the instructions before it were timed, their schedule run. */
+    void resumeAt(int position) {
+        done = position;
+    }
+
     /** Runs the schedule over the replayed instructions of {@code r} before {@code position} not run yet. */
     void upTo(MemoRow r, int position) {
         for (int j = done; j < position; j++) {

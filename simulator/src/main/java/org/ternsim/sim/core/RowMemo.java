@@ -20,7 +20,10 @@ import org.ternsim.sim.mem.MemoryHierarchy;
  *
  * <p>Then a child row that took the same turn is replayed on; failing that, the core is set to the row's start state,
  * the row's instructions so far are timed again with the answers they got, and the row goes on timed and is kept as a
- * new child (a row with another answer at one load is a variant that often comes back). Results are the same bits as
+ * new child (a row with another answer at one load is a variant that often comes back). The core is set to the latest
+ * snapshot of the row before the turn rather than its start ({@link RowSnapshot}), and where the timed row reaches a
+ * snapshot of the row it turned from in the same state, it goes on replaying that row from there: a load that answers
+ * a few cycles late delays a row by that much, and its timing state is soon the recorded one again. Same bits as
  * timing every instruction ({@code LoopReplayTest}). The dataflow schedule (the critical-path bound) of replayed rows
  * runs at each row's end ({@link RowDataflow}), as a max-plus map per instruction sequence once one has come round
  * often enough.
@@ -101,6 +104,8 @@ final class RowMemo {
     private MemoRow row;
     private int position;
     private int memoryPosition;
+    /** Where the replay of the row in hand began: 0, or the snapshot it caught up with (the part before was timed). */
+    private int replayFrom;
     private long rowStart;
     private long[] counters;
     private long[] ranks;
@@ -227,9 +232,49 @@ final class RowMemo {
         recording.drop();
     }
 
-    /** An instruction was timed: adds it to the row being recorded. */
-    void timed(int pc, int width, boolean store) {
-        recording.timed(pc, width, store);
+    /**
+     * An instruction was timed: adds it to the row being recorded. True if the row, timed since a turn, has come back
+     * to the state of the row it turned from, and that row goes on replaying ({@code mayResume}: the period search
+     * has no candidate in hand).
+     */
+    boolean timed(int pc, int width, boolean store, boolean mayResume) {
+        RowSnapshot caughtUp = recording.timed(pc, width, store);
+        if (caughtUp == null || !mayResume || !on) {
+            return false;
+        }
+        MemoRow parent = recording.parent();
+        if (!parent.turnSeenBefore(recording.turn())) {
+            // most turns come once (a line a prefetch has not reached yet): a detour is kept for the second time only
+            MemoRow holder = parent.holding(recording.length());
+            recording.drop();
+            resume(holder, caughtUp);
+            return true;
+        }
+        MemoRow detour = recording.finishDetour(caughtUp);
+        recordedInstructions += detour.length;
+        resume(detour.rejoinRow, caughtUp);
+        return true;
+    }
+
+    /**
+     * Replays {@code r} on from {@code snapshot}, whose state the core is in: the turn that stopped its replay cost
+     * only the instructions timed since, and is kept as a detour that later replays follow, so it is not counted as a
+     * stop. The row's start is set back from now by the snapshot's cycle and counters, and the rest of the row adds to
+     * those as a whole replay does.
+     */
+    private void resume(MemoRow r, RowSnapshot snapshot) {
+        r.root.failures--;
+        windowStops--;
+        row = r;
+        position = snapshot.position();
+        memoryPosition = snapshot.memoryOps();
+        replayFrom = position;
+        rowStart = core.dispatchCycle() - snapshot.cycle();
+        counters = LoopReplay.minus(core.counters(), snapshot.counterGrowth());
+        skippedHeads = 0;
+        headsIntoRow = 0;
+        dataflow.resumeAt(position);
+        replaying = true;
     }
 
     /**
@@ -240,7 +285,11 @@ final class RowMemo {
     boolean replay(int pc, long address, int width, boolean store) {
         MemoRow r = row;
         int i = position;
-        if (i == r.length) {
+        if (i == r.length && r.rejoinRow != null) {
+            rejoin(r);
+            r = row;
+            i = position;
+        } else if (i == r.length) {
             MemoRow next = on ? match(r.end, pc, ranks) : null;
             count(next != null);
             if (next == null) {
@@ -263,7 +312,7 @@ final class RowMemo {
             }
             memoryPosition = m + 1;
         }
-        if (++position == r.length) {
+        if (++position == r.length && r.rejoinRow == null) {
             endRow(r);
         }
         return true;
@@ -274,11 +323,33 @@ final class RowMemo {
         if (!replaying) {
             return;
         }
+        if (position == row.length && row.rejoinRow != null) {
+            rejoin(row);
+        }
         if (position == row.length) {
             stopAtEnd();
         } else {
             materialize(false);
         }
+    }
+
+    /**
+     * The replay reached the end of detour {@code d}: its instructions count as replayed, and the row it rejoins goes
+     * on from the snapshot there, with the start cycle and counters shifted by what the detour took.
+     */
+    private void rejoin(MemoRow d) {
+        dataflow.upTo(d, d.length);
+        countReplayed(d, replayFrom, d.length);
+        int[] heads = d.summary.headsBefore();
+        skippedHeads += heads[d.length] - heads[replayFrom];
+        RowSnapshot at = d.rejoinAt;
+        rowStart += d.cycles - at.cycle();
+        counters = LoopReplay.plus(LoopReplay.minus(counters, at.counterGrowth()), d.counterGrowth, 1);
+        row = d.rejoinRow;
+        position = at.position();
+        memoryPosition = at.memoryOps();
+        replayFrom = position;
+        dataflow.resumeAt(position);
     }
 
     /** Starts replaying row {@code r}, whose start state the core is in, in effect. */
@@ -287,6 +358,7 @@ final class RowMemo {
         row = r;
         position = 0;
         memoryPosition = 0;
+        replayFrom = 0;
         headsIntoRow = 0;
         dataflow.begin();
     }
@@ -307,7 +379,9 @@ final class RowMemo {
             }
             if (controlFlow && c.length == i) {
                 row = c; // it ended here: the instruction in hand comes after it
-                endRow(c);
+                if (c.rejoinRow == null) {
+                    endRow(c);
+                }
                 return replay(pc, address, width, store);
             }
             if (c.length > i && c.pcs[i] == pc && c.access[i] == access
@@ -317,7 +391,7 @@ final class RowMemo {
                     return replay(pc, address, width, store);
                 }
                 memoryPosition++;
-                if (++position == c.length) {
+                if (++position == c.length && c.rejoinRow == null) {
                     endRow(c);
                 }
                 return true;
@@ -328,7 +402,7 @@ final class RowMemo {
             return false;
         }
         core.time(pc, address, width, store, answer);
-        timed(pc, width, store);
+        recording.timed(pc, width, store); // too soon to have caught up: no state comes back one instruction on
         if ((core.flags(pc) & OutOfOrderCore.LOOP_HEAD) != 0) {
             skippedHeads++;
             headsIntoRow++;
@@ -345,13 +419,28 @@ final class RowMemo {
         MemoRow r = row;
         int i = position;
         dataflow.upTo(r, i);
-        core.restore(r.start.image, rowStart, counters, ranks);
+        RowSnapshot from = RowSnapshot.latest(r.snapshots, replayFrom, i);
+        int j = 0;
+        int m = 0;
+        if (from == null && replayFrom > 0) {
+            throw new IllegalStateException("no snapshot where the replay of a row began part-way, at " + replayFrom);
+        }
+        if (from == null) {
+            core.restore(r.start.image, rowStart, counters, ranks);
+        } else {
+            core.restore(from.image(), rowStart + from.cycle(), LoopReplay.plus(counters, from.counterGrowth(), 1),
+                LoopReplay.plus(ranks, from.rankGrowth(), 1));
+            j = from.position();
+            m = from.memoryOps();
+            countReplayed(r, replayFrom, j); // not timed again: counted as replayed
+        }
         if (record) {
-            core.logPortChoices(true); // a child's port choices are decided over the whole row
+            // a child's port choices are decided from here on; it replays only after its parent's, up to the turn
+            core.logPortChoices(true);
         }
         int logFrom = core.portChoiceLogPosition();
         core.skipDataflow(true); // the replay ran their dataflow schedule already
-        for (int j = 0, m = 0; j < i; j++) {
+        for (; j < i; j++) {
             int access = r.access[j];
             long answer = rowStart;
             if (access != 0) {
@@ -361,8 +450,9 @@ final class RowMemo {
         }
         core.skipDataflow(false);
         replaying = false;
-        headsIntoRow = r.summary.headsBefore()[i];
-        skippedHeads += headsIntoRow;
+        int[] heads = r.summary.headsBefore();
+        headsIntoRow = heads[i];
+        skippedHeads += heads[i] - heads[replayFrom];
         if (record) {
             r.root.failures++;
             windowStops++;
@@ -384,20 +474,38 @@ final class RowMemo {
         r.root.completions++;
         dataflow.ended(r);
         PeriodSummary s = r.summary;
-        core.replayed(s.countedPcs(), s.counts());
-        int[] edges = s.edges();
-        for (int e = 0; e < edges.length; e++) {
-            int j = edges[e];
-            core.replayedEdge(r.pcs[j], j == 0 ? r.previousPc : r.pcs[j - 1], r.edgeRetires[e] + rowStart);
+        int from = replayFrom;
+        if (from == 0) {
+            core.replayed(s.countedPcs(), s.counts());
+            replayedEdges(r, 0, r.length);
+            replayed += r.length;
+        } else {
+            countReplayed(r, from, r.length);
         }
-        replayed += r.length;
-        skippedHeads += s.headsBefore()[r.length];
+        skippedHeads += s.headsBefore()[r.length] - s.headsBefore()[from];
         rowStart += r.cycles;
         for (int k = 0; k < counters.length; k++) {
             counters[k] += r.counterGrowth[k];
         }
         for (int k = 0; k < ranks.length; k++) {
             ranks[k] += r.rankGrowth[k];
+        }
+    }
+
+    /** Instructions {@code from..to} of row {@code r}, replayed: their executions and loop edge events. */
+    private void countReplayed(MemoRow r, int from, int to) {
+        core.replayed(r.pcs, from, to);
+        replayedEdges(r, from, to);
+        replayed += to - from;
+    }
+
+    private void replayedEdges(MemoRow r, int from, int to) {
+        int[] edges = r.summary.edges();
+        for (int e = 0; e < edges.length && edges[e] < to; e++) {
+            int j = edges[e];
+            if (j >= from) {
+                core.replayedEdge(r.pcs[j], j == 0 ? r.previousPc : r.pcs[j - 1], r.edgeRetires[e] + rowStart);
+            }
         }
     }
 

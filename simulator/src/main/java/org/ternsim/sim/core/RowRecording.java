@@ -1,18 +1,29 @@
 // The row RowMemo is recording: per instruction what the core did, relative to the row's start, until the row ends.
 package org.ternsim.sim.core;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Records one row as the core times it, from a row head's state (or from a turn in a kept row, whose instructions
  * before the turn it starts with) to the next row head, and then makes a {@link MemoRow} of it. A row longer than
  * {@value #MAX_ROW} instructions, or with a cycle out of int range, is dropped, and its start state marked so that
- * no row is recorded from it again.
+ * no row is recorded from it again. Every {@value #SNAPSHOT_EVERY} instructions it keeps the core's state
+ * ({@link RowSnapshot}); after a turn, it compares the state there with the kept row's at the same position, and
+ * reports the first that is the same: the row can go on replaying from there.
  */
 final class RowRecording {
 
     /** Longest row kept, in instructions. */
     static final int MAX_ROW = 1 << 16;
+    /**
+     * Instructions between snapshots. After a turn (a load answering another cycle), cobalt-100's NEON T-MAC-W4 rows
+     * came back to their kept row's state within 50 to 310 instructions, in all 132 turns of a 2560 x 2560 GEMV.
+     */
+    static final int SNAPSHOT_EVERY = 512;
+    /** State values kept in snapshots per core, at most (8 bytes each): about 16 per state 600 to 1,600 values. */
+    private static final long SNAPSHOT_BUDGET = 1 << 22;
 
     private final OutOfOrderCore core;
     private boolean on;
@@ -30,6 +41,12 @@ final class RowRecording {
     private int[] issues = new int[256];
     private int[] answers = new int[256];
     private int[] retires = new int[256];
+    private final List<RowSnapshot> snapshots = new ArrayList<>();
+    private int memoryOps;
+    private long snapshotValues;
+    private final StateImage scratch = new StateImage();
+    /** After a turn: whether the instructions so far are the parent's, so that its snapshots may come back. */
+    private boolean catchingUp;
 
     RowRecording(OutOfOrderCore core) {
         this.core = core;
@@ -60,21 +77,42 @@ final class RowRecording {
         this.logFrom = logFrom;
         this.previousPc = previousPc;
         length = 0;
+        memoryOps = 0;
+        snapshots.clear();
+        catchingUp = parent != null;
         if (parent != null) {
             copyPrefix(parent, branch);
         }
     }
 
-    /** The core timed an instruction: adds it, with its issue, data-ready and retire cycles. */
-    void timed(int pc, int width, boolean store) {
+    int length() {
+        return length;
+    }
+
+    /** The turn this row started with, a child's: its position in the row and the answer the load got there. */
+    long turn() {
+        return (long) branch << 32 | answers[branch] & 0xFFFF_FFFFL;
+    }
+
+    /** The row this one turned away from, or null for a root. */
+    MemoRow parent() {
+        return parent;
+    }
+
+    /**
+     * The core timed an instruction: adds it, with its issue, data-ready and retire cycles. Returns the parent's
+     * snapshot that the core's state is now the same as, with the port ranks grown as the parent's (so that the rest
+     * of the parent makes the same port choices), or null.
+     */
+    RowSnapshot timed(int pc, int width, boolean store) {
         if (!on) {
-            return;
+            return null;
         }
         if (length == pcs.length) {
             if (length == MAX_ROW) {
                 start.tooLong = true;
                 on = false;
-                return;
+                return null;
             }
             grow(2 * length);
         }
@@ -86,7 +124,7 @@ final class RowRecording {
                 || kind > Short.MAX_VALUE) {
             start.tooLong = true;
             on = false;
-            return;
+            return null;
         }
         int i = length++;
         pcs[i] = pc;
@@ -94,6 +132,35 @@ final class RowRecording {
         issues[i] = (int) issue;
         answers[i] = (int) answer;
         retires[i] = (int) retire;
+        memoryOps += kind != 0 ? 1 : 0;
+        if (catchingUp) {
+            MemoRow then = parent.holding(i);
+            catchingUp = i < then.length && then.pcs[i] == pc && then.access[i] == kind;
+        }
+        return length % SNAPSHOT_EVERY == 0 ? snapshot() : null;
+    }
+
+    /** Keeps the state after {@link #length} instructions, budget allowing; compares it with the parent's there. */
+    private RowSnapshot snapshot() {
+        boolean keep = snapshotValues < SNAPSHOT_BUDGET;
+        if (!keep && !catchingUp) {
+            return null;
+        }
+        scratch.clear();
+        core.capture(scratch);
+        long[] rankGrowth = LoopReplay.minus(core.portRanks(), ranks);
+        if (keep) {
+            snapshots.add(new RowSnapshot(length, scratch.copy(), core.dispatchCycle() - base, memoryOps,
+                LoopReplay.minus(core.counters(), counters), rankGrowth));
+            snapshotValues += scratch.size();
+        }
+        MemoRow holder = catchingUp ? parent.holding(length) : null;
+        if (holder == null || length >= holder.length) {
+            return null;
+        }
+        RowSnapshot then = RowSnapshot.at(holder.snapshots, length);
+        return then != null && then.image().sameAs(scratch) && Arrays.equals(then.rankGrowth(), rankGrowth)
+            ? then : null;
     }
 
     /**
@@ -102,10 +169,23 @@ final class RowRecording {
      */
     MemoRow finish(RowMemo.Known end) {
         on = false;
-        int n = length;
-        if (end == null || n == 0) {
+        if (end == null || length == 0) {
             return null;
         }
+        return build(end, null, null);
+    }
+
+    /**
+     * The row, timed since a turn, came back to the state of snapshot {@code at} of the row holding that position:
+     * returns it as a detour child, which a replay follows up to here and then goes on with that row.
+     */
+    MemoRow finishDetour(RowSnapshot at) {
+        on = false;
+        return build(null, parent.holding(length), at);
+    }
+
+    private MemoRow build(RowMemo.Known end, MemoRow rejoinRow, RowSnapshot rejoinAt) {
+        int n = length;
         long[] decided = core.portDecidedMargins(ranks, logFrom, core.portChoiceLogPosition());
         char[] rowPcs = new char[n];
         short[] rowAccess = new short[n];
@@ -133,7 +213,7 @@ final class RowRecording {
         long[] rankGrowth = LoopReplay.minus(core.portRanks(), ranks);
         MemoRow r = new MemoRow(n, rowPcs, rowAccess, rowIssues, rowAnswers, edgeRetires, start, end,
             core.dispatchCycle() - base, counterGrowth, rankGrowth, ranks, decided, summary, previousPc, parent,
-            branch);
+            branch, snapshots.toArray(new RowSnapshot[0]), rejoinRow, rejoinAt);
         if (parent == null) {
             start.roots.add(r);
         } else {
@@ -142,10 +222,11 @@ final class RowRecording {
         return r;
     }
 
-    /** Copies the first {@code n} instructions of {@code r}, as a child's shared start. */
+    /** Copies the first {@code n} instructions of {@code r}, as a child's shared start, and its snapshots there. */
     private void copyPrefix(MemoRow r, int n) {
         grow(n);
-        for (int j = 0, m = 0; j < n; j++) {
+        int m = 0;
+        for (int j = 0; j < n; j++) {
             pcs[j] = r.pcs[j];
             int kind = r.access[j];
             access[j] = kind;
@@ -158,6 +239,12 @@ final class RowRecording {
             retires[edges[e]] = r.edgeRetires[e];
         }
         length = n;
+        memoryOps = m;
+        for (RowSnapshot snapshot : r.snapshots) {
+            if (snapshot.position() <= n) {
+                snapshots.add(snapshot); // the shared start was timed the same way
+            }
+        }
     }
 
     private void grow(int n) {

@@ -189,6 +189,18 @@ class LoopReplayTest {
     }
 
     /**
+     * cobalt-100's NEON T-MAC-W4 rows are 17,553 instructions long, and most replays of them stop once, at a load that
+     * answers a few cycles late. The row timed after the stop comes back to the kept row's state within a few hundred
+     * instructions (at a {@link RowSnapshot}), and the kept row replays on from there: 77 % of the GEMV replays, 55 %
+     * when the rest of each such row was timed.
+     */
+    @Test
+    void aRowTimedAfterATurnReplaysOnOnceItsStateComesBack() throws IOException {
+        Run withMemo = replayedAsTimed("cobalt-100", "tmac-w4", "neon", new int[] {2560, 2560}, true);
+        assertReplayedMoreThan(withMemo, 7, 10);
+    }
+
+    /**
      * zen5-2c's TQ2_0 GEMV: a row is ten 66-byte blocks, so each period of rows starts its loads at another offset in
      * their cache lines, and the first replay of the proved two-row period stops at its first load. The period is
      * tried again over 16 rows, after which the rows' line offsets come back (0 of 1.37 M instructions were replayed
