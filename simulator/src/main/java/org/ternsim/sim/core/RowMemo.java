@@ -335,10 +335,10 @@ final class RowMemo {
 
     /**
      * The replay reached the end of detour {@code d}: its instructions count as replayed, and the row it rejoins goes
-     * on from the snapshot there, with the start cycle and counters shifted by what the detour took.
+     * on from the snapshot there, with the start cycle and counters shifted by what the detour took. The dataflow
+     * schedule goes on deferred: it reads only the instructions, which are the rejoined row's.
      */
     private void rejoin(MemoRow d) {
-        dataflow.upTo(d, d.length);
         countReplayed(d, replayFrom, d.length);
         int[] heads = d.summary.headsBefore();
         skippedHeads += heads[d.length] - heads[replayFrom];
@@ -349,7 +349,6 @@ final class RowMemo {
         position = at.position();
         memoryPosition = at.memoryOps();
         replayFrom = position;
-        dataflow.resumeAt(position);
     }
 
     /** Starts replaying row {@code r}, whose start state the core is in, in effect. */

@@ -9,7 +9,7 @@ import java.util.List;
  * Records one row as the core times it, from a row head's state (or from a turn in a kept row, whose instructions
  * before the turn it starts with) to the next row head, and then makes a {@link MemoRow} of it. A row longer than
  * {@value #MAX_ROW} instructions, or with a cycle out of int range, is dropped, and its start state marked so that
- * no row is recorded from it again. Every {@value #SNAPSHOT_EVERY} instructions it keeps the core's state
+ * no row is recorded from it again. Every {@link #snapshotEvery} instructions it keeps the core's state
  * ({@link RowSnapshot}); after a turn, it compares the state there with the kept row's at the same position, and
  * reports the first that is the same: the row can go on replaying from there.
  */
@@ -22,6 +22,13 @@ final class RowRecording {
      * came back to their kept row's state within 50 to 310 instructions, in all 132 turns of a 2560 x 2560 GEMV.
      */
     static final int SNAPSHOT_EVERY = 512;
+    /**
+     * Instructions between snapshots on this core: {@link #SNAPSHOT_EVERY}, or a multiple of it no smaller than the
+     * values of one state, so that copying states costs at most one value per instruction recorded (a zen5-2c
+     * state holds about 1,500 values, a cobalt-100 one 600). Set by the first snapshot, then fixed.
+     */
+    private int snapshotEvery = SNAPSHOT_EVERY;
+    private boolean spacingSet;
     /** State values kept in snapshots per core, at most (8 bytes each): about 16 per state 600 to 1,600 values. */
     private static final long SNAPSHOT_BUDGET = 1 << 22;
 
@@ -137,7 +144,7 @@ final class RowRecording {
             MemoRow then = parent.holding(i);
             catchingUp = i < then.length && then.pcs[i] == pc && then.access[i] == kind;
         }
-        return length % SNAPSHOT_EVERY == 0 ? snapshot() : null;
+        return length % snapshotEvery == 0 ? snapshot() : null;
     }
 
     /** Keeps the state after {@link #length} instructions, budget allowing; compares it with the parent's there. */
@@ -148,6 +155,10 @@ final class RowRecording {
         }
         scratch.clear();
         core.capture(scratch);
+        if (!spacingSet) {
+            spacingSet = true;
+            snapshotEvery = SNAPSHOT_EVERY * Math.max(1, (scratch.size() + SNAPSHOT_EVERY - 1) / SNAPSHOT_EVERY);
+        }
         long[] rankGrowth = LoopReplay.minus(core.portRanks(), ranks);
         if (keep) {
             snapshots.add(new RowSnapshot(length, scratch.copy(), core.dispatchCycle() - base, memoryOps,

@@ -2,7 +2,7 @@
 package org.ternsim.sim.core;
 
 /**
- * Taken while a row is recorded ({@link RowRecording}), every {@link RowRecording#SNAPSHOT_EVERY} instructions. A
+ * Taken while a row is recorded ({@link RowRecording}), every 512 instructions or more. A
  * replay that stops at a later position sets the core to the latest snapshot before the stop and re-times only the
  * instructions after it; the row's timing after a stop, once it reaches a snapshot's position in the same state, goes
  * on replaying from there ({@link RowMemo}). Exact, as a row's start state is: the image holds the whole timing state
