@@ -23,9 +23,9 @@ final class RowRecording {
      */
     static final int SNAPSHOT_EVERY = 512;
     /**
-     * Instructions between snapshots on this core: {@link #SNAPSHOT_EVERY}, or a multiple of it no smaller than the
-     * values of one state, so that copying states costs at most one value per instruction recorded (a zen5-2c
-     * state holds about 1,500 values, a cobalt-100 one 600). Set by the first snapshot, then fixed.
+     * Instructions between snapshots on this core: {@link #SNAPSHOT_EVERY}, or a multiple of it no smaller than half
+     * the values of one state, so that copying states costs at most two values per instruction recorded (a zen5-2c
+     * state holds about 1,500 values: every 1,024; a cobalt-100 one 600: every 512). Set by the first snapshot.
      */
     private int snapshotEvery = SNAPSHOT_EVERY;
     private boolean spacingSet;
@@ -157,7 +157,8 @@ final class RowRecording {
         core.capture(scratch);
         if (!spacingSet) {
             spacingSet = true;
-            snapshotEvery = SNAPSHOT_EVERY * Math.max(1, (scratch.size() + SNAPSHOT_EVERY - 1) / SNAPSHOT_EVERY);
+            snapshotEvery = SNAPSHOT_EVERY * Math.max(1, (scratch.size() + 2 * SNAPSHOT_EVERY - 1)
+                / (2 * SNAPSHOT_EVERY));
         }
         long[] rankGrowth = LoopReplay.minus(core.portRanks(), ranks);
         if (keep) {
