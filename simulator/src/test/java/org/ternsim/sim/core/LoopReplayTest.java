@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
 import org.ternsim.isa.Region;
@@ -280,10 +282,33 @@ class LoopReplayTest {
         assertTrue(replayed[0] > instructions / 3, "only " + replayed[0] + " of " + instructions + " replayed");
     }
 
+    /**
+     * As above, where the row memo replays: cobalt-100's NEON T-MAC-W4 rows go on replaying after a turn from a
+     * snapshot, and zen5-2c's TL2 rows follow detours; reads land in both, and in rows re-timed from a snapshot.
+     */
+    @ParameterizedTest(name = "{0} {1}/{2}")
+    @CsvSource({"cobalt-100, tmac-w4, neon", "zen5-2c, tl2, avx2"})
+    void statisticsReadPartWayThroughMemoRowsAreThoseOfTimingEveryInstruction(String hwName, String kernel,
+            String isa) throws IOException {
+        HardwareConfig hw = BundledConfigs.load(hwName, List.of());
+        Microarchitecture uarch = UarchLoader.load(hw.core().uarch());
+        GemvLowering l = GemvSimulation.Request.choose(hw, kernel, isa);
+        long[] replayed = new long[1];
+        List<Long> replaying = cyclesEvery(hw, uarch, l, 2560, 25_000, true, replayed);
+        assertEquals(cyclesEvery(hw, uarch, l, 2560, 25_000, false, new long[1]), replaying);
+        long instructions = replaying.get(replaying.size() - 3);
+        assertTrue(replayed[0] > instructions / 3, "only " + replayed[0] + " of " + instructions + " replayed");
+    }
+
     private static List<Long> cyclesEvery(HardwareConfig hw, Microarchitecture uarch, GemvLowering l, int every,
             boolean replay, long[] replayed) {
-        Program program = l.lower(512, 2560);
-        GemvOperands data = l.random(512, 2560, 5);
+        return cyclesEvery(hw, uarch, l, 512, every, replay, replayed);
+    }
+
+    private static List<Long> cyclesEvery(HardwareConfig hw, Microarchitecture uarch, GemvLowering l, int rows,
+            int every, boolean replay, long[] replayed) {
+        Program program = l.lower(rows, 2560);
+        GemvOperands data = l.random(rows, 2560, 5);
         Memory memory = new Memory(program.regions());
         data.bind(memory);
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, MachineBuilder.memory(hw));
