@@ -92,6 +92,8 @@ final class RowMemo {
      * blocks take 81,000 instructions each, recorded 65,536 of most of them in vain.
      */
     private long rowStartSequence;
+    /** Whether a row of {@link RowRecording#LONG_ROW} instructions or more has come: rows take snapshots from then. */
+    private boolean longRows;
     private final StateImage scratch = new StateImage();
     /** The replayed rows' dataflow schedule, run at each row's end or where its replay stops. */
     private final RowDataflow dataflow;
@@ -202,6 +204,7 @@ final class RowMemo {
         }
         long latestRow = core.sequence() - rowStartSequence;
         rowStartSequence = core.sequence();
+        longRows |= latestRow >= RowRecording.LONG_ROW;
         if (!on || recordedInstructions >= INSTRUCTION_BUDGET || pc > Character.MAX_VALUE
                 || latestRow > RowRecording.MAX_ROW) {
             return false;
@@ -222,7 +225,7 @@ final class RowMemo {
                 core.logPortChoices(true);
             }
             recording.start(state, null, 0, core.dispatchCycle(), core.counters(), ranksNow, core.previousPc(),
-                core.portChoiceLogPosition());
+                core.portChoiceLogPosition(), longRows);
         }
         return false;
     }
@@ -457,7 +460,8 @@ final class RowMemo {
             windowStops++;
         }
         if (record && on && recordedInstructions < INSTRUCTION_BUDGET) {
-            recording.start(r.start, r, i, rowStart, counters, ranks, r.previousPc, logFrom);
+            recording.start(r.start, r, i, rowStart, counters, ranks, r.previousPc, logFrom,
+                r.length >= RowRecording.LONG_ROW);
         }
     }
 

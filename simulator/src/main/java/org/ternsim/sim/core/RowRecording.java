@@ -31,6 +31,13 @@ final class RowRecording {
     private boolean spacingSet;
     /** State values kept in snapshots per core, at most (8 bytes each): about 16 per state 600 to 1,600 values. */
     private static final long SNAPSHOT_BUDGET = 1 << 22;
+    /**
+     * Rows shorter than this take no snapshots. A stop re-times a row from its start and times the rest, about a row's
+     * length, which snapshots bring down to their spacing: worth their copies in long rows only. zen5-2c's Q4_0 rows
+     * (1,900 instructions) spared 3 instructions per snapshot and ran 0.97x with them, 1.02x without (paired against
+     * the build before them); cobalt-100's NEON T-MAC-W4 rows (17,553) spared 2,000.
+     */
+    static final int LONG_ROW = 8 * SNAPSHOT_EVERY;
 
     private final OutOfOrderCore core;
     private boolean on;
@@ -54,6 +61,8 @@ final class RowRecording {
     private final StateImage scratch = new StateImage();
     /** After a turn: whether the instructions so far are the parent's, so that its snapshots may come back. */
     private boolean catchingUp;
+    /** Whether this row takes snapshots (it is expected to be {@link #LONG_ROW} long or more). */
+    private boolean withSnapshots;
 
     RowRecording(OutOfOrderCore core) {
         this.core = core;
@@ -70,10 +79,11 @@ final class RowRecording {
     /**
      * Starts a row from state {@code start} at dispatch cycle {@code base}, with these counters and port usage ranks;
      * the port choices it makes are logged from {@code logFrom} on. A child of {@code parent} (null for a root) shares
-     * its first {@code branch} instructions, which are copied.
+     * its first {@code branch} instructions, which are copied. Snapshots are taken if {@code longRow}: the row is
+     * expected to be {@link #LONG_ROW} instructions or more.
      */
     void start(RowMemo.Known start, MemoRow parent, int branch, long base, long[] counters, long[] ranks,
-               int previousPc, int logFrom) {
+               int previousPc, int logFrom, boolean longRow) {
         on = true;
         this.start = start;
         this.parent = parent;
@@ -86,7 +96,8 @@ final class RowRecording {
         length = 0;
         memoryOps = 0;
         snapshots.clear();
-        catchingUp = parent != null;
+        withSnapshots = longRow;
+        catchingUp = parent != null && longRow;
         if (parent != null) {
             copyPrefix(parent, branch);
         }
@@ -144,7 +155,7 @@ final class RowRecording {
             MemoRow then = parent.holding(i);
             catchingUp = i < then.length && then.pcs[i] == pc && then.access[i] == kind;
         }
-        return length % snapshotEvery == 0 ? snapshot() : null;
+        return withSnapshots && length % snapshotEvery == 0 ? snapshot() : null;
     }
 
     /** Keeps the state after {@link #length} instructions, budget allowing; compares it with the parent's there. */
