@@ -22,14 +22,7 @@ final class RowRecording {
      * came back to their kept row's state within 50 to 310 instructions, in all 132 turns of a 2560 x 2560 GEMV.
      */
     static final int SNAPSHOT_EVERY = 512;
-    /**
-     * Instructions between snapshots on this core: {@link #SNAPSHOT_EVERY}, or a multiple of it no smaller than half
-     * the values of one state, so that copying states costs at most two values per instruction recorded (a zen5-2c
-     * state holds about 1,500 values: every 1,024; a cobalt-100 one 600: every 512). Set by the first snapshot.
-     */
-    private int snapshotEvery = SNAPSHOT_EVERY;
-    private boolean spacingSet;
-    /** State values kept in snapshots per core, at most (8 bytes each): about 16 per state 600 to 1,600 values. */
+    /** State values kept in snapshots per core, at most (32 MiB): 2,600 to 7,000 states of 600 to 1,600 values. */
     private static final long SNAPSHOT_BUDGET = 1 << 22;
     /**
      * Rows shorter than this take no snapshots. A stop re-times a row from its start and times the rest, about a row's
@@ -56,6 +49,13 @@ final class RowRecording {
     private int[] answers = new int[256];
     private int[] retires = new int[256];
     private final List<RowSnapshot> snapshots = new ArrayList<>();
+    /**
+     * Instructions between snapshots on this core: {@link #SNAPSHOT_EVERY}, or a multiple of it no smaller than half
+     * the values of one state, so that copying states costs at most two values per instruction recorded (a zen5-2c
+     * state holds about 1,500 values: every 1,024; a cobalt-100 one 600: every 512). Set by the first snapshot.
+     */
+    private int snapshotEvery = SNAPSHOT_EVERY;
+    private boolean spacingSet;
     private int memoryOps;
     private long snapshotValues;
     private final StateImage scratch = new StateImage();
