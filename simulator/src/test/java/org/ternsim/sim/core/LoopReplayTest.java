@@ -193,7 +193,7 @@ class LoopReplayTest {
     /**
      * cobalt-100's NEON T-MAC-W4 rows are 17,553 instructions long, and most replays of them stop once, at a load that
      * answers a few cycles late. The row timed after the stop comes back to the kept row's state within a few hundred
-     * instructions (at a {@link RowSnapshot}), and the kept row replays on from there: 77 % of the GEMV replays, 55 %
+     * instructions (at a {@link RowSnapshot}), and the kept row replays on from there: 77 % of the GEMV replays, 54 %
      * when the rest of each such row was timed.
      */
     @Test
