@@ -23,9 +23,15 @@ final class DataflowMap {
     private final long[] scratch;
     /** How many times the map of one repeating unit makes up the period. */
     private final int times;
+    /**
+     * Each register's accumulate group after the instructions, for a map of a span that changes them
+     * ({@link #ofSpan}); null where they end as they started.
+     */
+    final int[] groupsAfter;
 
-    private DataflowMap(Term[] outputs, int times) {
+    private DataflowMap(Term[] outputs, int times, int[] groupsAfter) {
         this.times = times;
+        this.groupsAfter = groupsAfter;
         from = new int[outputs.length + 1];
         int n = 0;
         for (Term t : outputs) {
@@ -80,7 +86,7 @@ final class DataflowMap {
             if (n % unit == 0 && repeats(pcs, widths, stores, n, unit)) {
                 int[] groups = accGroups.clone();
                 Term[] outputs = symbolic(rules, pcs, widths, stores, unit, groups);
-                return java.util.Arrays.equals(groups, accGroups) ? new DataflowMap(outputs, n / unit) : null;
+                return java.util.Arrays.equals(groups, accGroups) ? new DataflowMap(outputs, n / unit, null) : null;
             }
         }
         return null;
@@ -94,7 +100,18 @@ final class DataflowMap {
             int[] accGroups) {
         int[] groups = accGroups.clone();
         Term[] outputs = symbolic(rules, pcs, widths, stores, n, groups);
-        return java.util.Arrays.equals(groups, accGroups) ? new DataflowMap(outputs, 1) : null;
+        return java.util.Arrays.equals(groups, accGroups) ? new DataflowMap(outputs, 1, null) : null;
+    }
+
+    /**
+     * The map of one pass over {@code n} instructions from accumulate groups {@code accGroups}, with the groups they
+     * leave ({@link #groupsAfter}), for a span of a row whose groups at its start are always the same.
+     */
+    static DataflowMap ofSpan(DataflowRules rules, int[] pcs, int[] widths, boolean[] stores, int n,
+            int[] accGroups) {
+        int[] groups = accGroups.clone();
+        Term[] outputs = symbolic(rules, pcs, widths, stores, n, groups);
+        return new DataflowMap(outputs, 1, groups);
     }
 
     private static boolean repeats(int[] pcs, int[] widths, boolean[] stores, int n, int unit) {

@@ -231,6 +231,10 @@ final class LoopReplay {
         return replayed + memo.replayed();
     }
 
+    long dataflowSegmentsByMap() {
+        return memo.dataflowSegmentsByMap();
+    }
+
     /** Switches the row memo off, before the first instruction. */
     void keepNoRows() {
         memo.off();

@@ -55,6 +55,13 @@ final class MemoRow {
     int failures;
     /** This row's instruction sequence for the deferred dataflow schedule ({@link RowDataflow}), once looked up. */
     RowDataflow.Shape dataflowShape;
+    /**
+     * The instructions before this position are its root's, from the same start state: a root's whole length, else
+     * the shortest turn on the way from the root.
+     */
+    final int sameAsRoot;
+    /** This row's segments for the deferred dataflow schedule ({@link RowDataflow}), each once looked up. */
+    RowDataflow.SegmentShape[] dataflowSegments;
     private List<MemoRow> children;
     /** Turns taken in replays of this row whose timing caught up with it again ({@link #turnSeenBefore}). */
     private Set<Long> turnsTaken;
@@ -94,6 +101,7 @@ final class MemoRow {
         this.rejoinRow = rejoinRow;
         this.rejoinAt = rejoinAt;
         this.root = parent == null ? this : parent.root;
+        this.sameAsRoot = parent == null ? length : Math.min(branch, parent.sameAsRoot);
     }
 
     /**

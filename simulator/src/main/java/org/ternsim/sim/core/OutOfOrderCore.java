@@ -98,7 +98,7 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     private static final int VECTOR_LOAD = DecodedProgram.VECTOR_LOAD;
     private static final int WRITES_VECTOR = DecodedProgram.WRITES_VECTOR;
     private static final int FP_SIDE = DecodedProgram.FP_SIDE;
-    private static final int LOOP_EDGE = DecodedProgram.LOOP_EDGE;
+    static final int LOOP_EDGE = DecodedProgram.LOOP_EDGE;
     static final int LOOP_HEAD = DecodedProgram.LOOP_HEAD;
     static final int ROW_HEAD = DecodedProgram.ROW_HEAD;
     /** Shared with every core of the same program and microarchitecture: never written after construction. */
@@ -537,6 +537,11 @@ public final class OutOfOrderCore implements Interpreter.Listener {
         replayHeads = ROW_HEAD;
     }
 
+    /** Segments of replayed memo rows whose dataflow schedule ran by a map (0 once the replay is off). */
+    long dataflowSegmentsByMap() {
+        return replay == null ? 0 : replay.dataflowSegmentsByMap();
+    }
+
     /** Whether the replay's period search has stopped for good ({@link #routeRowHeadsOnly}). */
     boolean periodSearchStopped() {
         return replayHeads == ROW_HEAD;
@@ -693,6 +698,14 @@ public final class OutOfOrderCore implements Interpreter.Listener {
     /** Each register's current accumulate group (see {@link #dataflow}). */
     int[] accumulateGroups() {
         return accGroupOf.clone();
+    }
+
+    boolean accumulateGroupsAre(int[] groups) {
+        return java.util.Arrays.equals(accGroupOf, groups);
+    }
+
+    void setAccumulateGroups(int[] groups) {
+        System.arraycopy(groups, 0, accGroupOf, 0, accGroupOf.length);
     }
 
     DataflowRules dataflowRules() {

@@ -1,4 +1,4 @@
-// The dataflow schedule of rows RowMemo replays: run at the row's end, as a max-plus map once a row recurs often.
+// The dataflow schedule of rows RowMemo replays: run at the row's end, by max-plus maps of rows and row segments.
 package org.ternsim.sim.core;
 
 import java.util.Arrays;
@@ -11,14 +11,30 @@ import java.util.HashMap;
  * GEMV whose weights stream from DRAM start from many timing states but run the same instructions, so the map of a
  * row's schedule ({@link DataflowMap}) is kept per instruction sequence and accumulate groups, not per memo row: it is
  * built once the sequence has been replayed to its end {@value #BUILD_AFTER} times (building costs about ten passes),
- * and used where it has fewer than two terms per instruction of the row. Same numbers as running the schedule per
- * instruction ({@code LoopReplayTest} compares the bound).
+ * and used where it has fewer than two terms per instruction of the row. Long rows also have maps per segment
+ * ({@link #SEGMENT}), for replays that begin or end part-way. Same numbers as running the schedule per instruction
+ * ({@code LoopReplayTest} compares the bound, {@code DataflowMapTest} a span's map).
  */
 final class RowDataflow {
 
     private static final int BUILD_AFTER = 16;
     /** Shorter rows are not worth a map: its terms would cost more than their few instructions. */
     private static final int MIN_LENGTH = 32;
+    /**
+     * Long rows are also cut into segments of this many instructions: a replay that resumed part-way
+     * ({@link RowMemo}) or stops at a turn runs whole segments by maps, kept per instruction sequence and accumulate
+     * groups as whole rows' are. Replays resume at snapshots, which lie a multiple of it into a row. In the NEON
+     * T-MAC-W4 GEMV, whose 17,553-instruction rows mostly replay from a snapshot on, the dataflow schedule of
+     * replayed instructions had been a sixth of the run.
+     */
+    static final int SEGMENT = RowRecording.SNAPSHOT_EVERY;
+    /**
+     * Runs of a segment's sequence before its map is built. A core lives for one GEMV, in which a T-MAC-W4 segment's
+     * map, built from its fifth run on, went on to be used about 75 times; a build costs about ten runs.
+     */
+    private static final int SEGMENT_BUILD_AFTER = 4;
+    /** Segment sequences kept per core, at most (each keeps a map of up to {@code 2 * SEGMENT} terms). */
+    private static final int MAX_SEGMENT_SHAPES = 1 << 12;
 
     /** One instruction sequence from one set of accumulate groups, and its map once built (null: none yet or none). */
     static final class Shape {
@@ -42,12 +58,47 @@ final class RowDataflow {
         }
     }
 
+    /** One segment's instruction sequence from one set of accumulate groups, and its map once built. */
+    static final class SegmentShape {
+        /** Stands for a segment of a row looked up once all shapes the core may keep were kept: it never maps. */
+        static final SegmentShape UNKEPT = unkept();
+
+        final char[] pcs;
+        final short[] access;
+        final int from;
+        final int[] groups;
+        int runs;
+        DataflowMap map;
+
+        SegmentShape(char[] pcs, short[] access, int from, int[] groups) {
+            this.pcs = pcs;
+            this.access = access;
+            this.from = from;
+            this.groups = groups;
+        }
+
+        private static SegmentShape unkept() {
+            SegmentShape s = new SegmentShape(new char[0], new short[0], 0, new int[0]);
+            s.runs = SEGMENT_BUILD_AFTER; // never built, and never written (cores on other threads share it)
+            return s;
+        }
+
+        boolean matches(MemoRow r, int at, int[] groupsNow) {
+            return Arrays.equals(pcs, from, from + SEGMENT, r.pcs, at, at + SEGMENT)
+                && Arrays.equals(access, from, from + SEGMENT, r.access, at, at + SEGMENT)
+                && Arrays.equals(groups, groupsNow);
+        }
+    }
+
     private final OutOfOrderCore core;
     private final long[] state;
     private final HashMap<Long, Shape> shapes = new HashMap<>();
+    private final HashMap<Long, SegmentShape> segmentShapes = new HashMap<>();
     private DataflowRules rules;
     /** Instructions of the row in hand whose schedule has run. */
     private int done;
+    /** Segments whose schedule ran by their maps. */
+    private long segmentsByMap;
 
     RowDataflow(OutOfOrderCore core) {
         this.core = core;
@@ -64,13 +115,100 @@ final class RowDataflow {
         done = position;
     }
 
-    /** Runs the schedule over the replayed instructions of {@code r} before {@code position} not run yet. */
+    /**
+     * Runs the schedule over the replayed instructions of {@code r} before {@code position} not run yet: whole
+     * segments of a long row by their maps where built, the rest instruction by instruction.
+     */
     void upTo(MemoRow r, int position) {
-        for (int j = done; j < position; j++) {
-            int a = r.access[j];
-            core.dataflow(r.pcs[j], MemoRow.width(a) > 0 && !MemoRow.store(a));
+        int j = done;
+        while (j < position) {
+            int segment = j / SEGMENT;
+            int segmentEnd = (segment + 1) * SEGMENT;
+            boolean whole = j == segment * SEGMENT && segmentEnd <= position && segmentEnd <= r.length;
+            if (whole && bySegmentMap(r, segment)) {
+                j = segmentEnd;
+                continue;
+            }
+            int to = Math.min(position, segmentEnd);
+            for (; j < to; j++) {
+                int a = r.access[j];
+                core.dataflow(r.pcs[j], MemoRow.width(a) > 0 && !MemoRow.store(a));
+            }
         }
         done = Math.max(done, position);
+    }
+
+    /**
+     * Runs segment {@code segment} of {@code r} by its map and returns true; or, with no map yet, counts the run that
+     * the caller makes instruction by instruction and returns false. A row's segment is looked up once (a segment
+     * before a child's first turn is its root's): its accumulate groups are the same at every visit, as a row's
+     * position is reached from one start state; they are checked all the same.
+     */
+    private boolean bySegmentMap(MemoRow r, int segment) {
+        MemoRow owner = (segment + 1) * SEGMENT <= r.sameAsRoot ? r.root : r;
+        SegmentShape[] segments = owner.dataflowSegments;
+        if (segments == null) {
+            if (owner.length < 2 * SEGMENT) {
+                return false;
+            }
+            segments = owner.dataflowSegments = new SegmentShape[owner.length / SEGMENT];
+        }
+        SegmentShape s = segments[segment];
+        if (s == null) {
+            s = segments[segment] = segmentShapeOf(owner, segment * SEGMENT);
+        }
+        if (s.map != null && core.accumulateGroupsAre(s.groups)) {
+            core.saveDataflow(state);
+            s.map.apply(state);
+            core.restoreDataflow(state);
+            core.setAccumulateGroups(s.map.groupsAfter);
+            segmentsByMap++;
+            return true;
+        }
+        if (s.map == null && s.runs < SEGMENT_BUILD_AFTER && ++s.runs == SEGMENT_BUILD_AFTER) {
+            s.map = segmentMapOf(s);
+        }
+        return false;
+    }
+
+    /** The kept sequence of {@code r}'s segment at {@code from}, from the groups now ({@link SegmentShape#UNKEPT}). */
+    private SegmentShape segmentShapeOf(MemoRow r, int from) {
+        int[] groups = core.accumulateGroups();
+        long hash = Arrays.hashCode(groups);
+        for (int j = from; j < from + SEGMENT; j++) {
+            hash = 31 * hash + (r.pcs[j] << 16 | r.access[j] & 0xFFFF);
+        }
+        SegmentShape s = segmentShapes.get(hash);
+        if (s != null && s.matches(r, from, groups)) {
+            return s;
+        }
+        if (segmentShapes.size() == MAX_SEGMENT_SHAPES) {
+            return SegmentShape.UNKEPT;
+        }
+        // a colliding sequence replaces the kept one, whose rows keep it (only its count and map are no longer shared)
+        s = new SegmentShape(r.pcs, r.access, from, groups);
+        segmentShapes.put(hash, s);
+        return s;
+    }
+
+    private DataflowMap segmentMapOf(SegmentShape s) {
+        if (rules == null) {
+            rules = core.dataflowRules();
+        }
+        int[] pcs = new int[SEGMENT];
+        int[] widths = new int[SEGMENT];
+        boolean[] stores = new boolean[SEGMENT];
+        for (int j = 0; j < SEGMENT; j++) {
+            pcs[j] = s.pcs[s.from + j];
+            widths[j] = MemoRow.width(s.access[s.from + j]);
+            stores[j] = MemoRow.store(s.access[s.from + j]);
+        }
+        DataflowMap map = DataflowMap.ofSpan(rules, pcs, widths, stores, SEGMENT, s.groups);
+        return map.cost() < 2L * SEGMENT ? map : null;
+    }
+
+    long segmentsByMap() {
+        return segmentsByMap;
     }
 
     /** Row {@code r} was replayed to its end. */

@@ -135,6 +135,11 @@ final class RowMemo {
         return replayed;
     }
 
+    /** Segments of replayed rows whose dataflow schedule ran by a map ({@link RowDataflow}). */
+    long dataflowSegmentsByMap() {
+        return dataflow.segmentsByMap();
+    }
+
     long skippedHeads() {
         return skippedHeads;
     }

@@ -226,7 +226,7 @@ final class RowRecording {
                 rowAnswers[m++] = answers[j];
             }
         }
-        PeriodSummary summary = PeriodSummary.of(core, Arrays.copyOf(pcs, n), n);
+        PeriodSummary summary = PeriodSummary.of(core, pcs, n);
         int[] edges = summary.edges();
         int[] edgeRetires = new int[edges.length];
         for (int e = 0; e < edges.length; e++) {

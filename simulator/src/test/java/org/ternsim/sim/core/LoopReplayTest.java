@@ -200,6 +200,8 @@ class LoopReplayTest {
     void aRowTimedAfterATurnReplaysOnOnceItsStateComesBack() throws IOException {
         Run withMemo = replayedAsTimed("cobalt-100", "tmac-w4", "neon", new int[] {2560, 2560}, true);
         assertReplayedMoreThan(withMemo, 7, 10);
+        // those rows' dataflow schedule runs mostly by segment maps, with the critical path of timing every instruction
+        assertTrue(withMemo.dataflowSegmentsByMap > 2_000, withMemo.dataflowSegmentsByMap + " segments by map");
     }
 
     /**
@@ -352,7 +354,8 @@ class LoopReplayTest {
         assertEquals(0, core.replayedInstructions());
     }
 
-    private record Run(String rendering, long replayed, long instructions, boolean periodSearchStopped) {
+    private record Run(String rendering, long replayed, long instructions, boolean periodSearchStopped,
+                       long dataflowSegmentsByMap) {
     }
 
     private static Run run(HardwareConfig hw, Microarchitecture uarch, GemvLowering l, int[] shape, boolean warm,
@@ -397,7 +400,8 @@ class LoopReplayTest {
                 .append(c.prefetchesDropped).append('/').append(c.mshrStallCycles);
         }
         b.append(" dram=").append(hierarchy.dramReadBytes()).append('/').append(hierarchy.dramWriteBytes());
-        return new Run(b.toString(), core.replayedInstructions(), s.instructions(), core.periodSearchStopped());
+        return new Run(b.toString(), core.replayedInstructions(), s.instructions(), core.periodSearchStopped(),
+            core.dataflowSegmentsByMap());
     }
 
     private static int[] shape(GemvLowering l) {
