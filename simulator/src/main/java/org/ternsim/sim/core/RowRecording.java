@@ -226,7 +226,8 @@ final class RowRecording {
                 rowAnswers[m++] = answers[j];
             }
         }
-        PeriodSummary summary = PeriodSummary.of(core, pcs, n);
+        PeriodSummary summary = PeriodSummary.ofRow(core, pcs, rowPcs, n, parent == null ? null : parent.summary,
+            parent == null ? 0 : branch);
         int[] edges = summary.edges();
         int[] edgeRetires = new int[edges.length];
         for (int e = 0; e < edges.length; e++) {
