@@ -229,7 +229,7 @@ final class RowMemo {
             if (searching) {
                 core.logPortChoices(true);
             }
-            recording.start(state, null, 0, core.dispatchCycle(), core.counters(), ranksNow, core.previousPc(),
+            recording.start(state, null, 0, 0, core.dispatchCycle(), core.counters(), ranksNow, core.previousPc(),
                 core.portChoiceLogPosition(), longRows);
         }
         return false;
@@ -465,7 +465,7 @@ final class RowMemo {
             windowStops++;
         }
         if (record && on && recordedInstructions < INSTRUCTION_BUDGET) {
-            recording.start(r.start, r, i, rowStart, counters, ranks, r.previousPc, logFrom,
+            recording.start(r.start, r, i, memoryPosition, rowStart, counters, ranks, r.previousPc, logFrom,
                 r.length >= RowRecording.LONG_ROW);
         }
     }

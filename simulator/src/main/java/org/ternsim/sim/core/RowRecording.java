@@ -61,6 +61,8 @@ final class RowRecording {
     private final StateImage scratch = new StateImage();
     /** After a turn: whether the instructions so far are the parent's, so that its snapshots may come back. */
     private boolean catchingUp;
+    /** A child's memory accesses among the instructions it shares with its parent. */
+    private int sharedMemoryOps;
     /** Whether this row takes snapshots (it is expected to be {@link #LONG_ROW} long or more). */
     private boolean withSnapshots;
 
@@ -79,11 +81,12 @@ final class RowRecording {
     /**
      * Starts a row from state {@code start} at dispatch cycle {@code base}, with these counters and port usage ranks;
      * the port choices it makes are logged from {@code logFrom} on. A child of {@code parent} (null for a root) shares
-     * its first {@code branch} instructions, which are copied. Snapshots are taken if {@code longRow}: the row is
-     * expected to be {@link #LONG_ROW} instructions or more.
+     * its first {@code branch} instructions, {@code sharedMemoryOps} of them memory accesses, which are taken from the
+     * parent when the row is kept (most children are dropped once their timing catches up with the parent). Snapshots
+     * are taken if {@code longRow}: the row is expected to be {@link #LONG_ROW} instructions or more.
      */
-    void start(RowMemo.Known start, MemoRow parent, int branch, long base, long[] counters, long[] ranks,
-               int previousPc, int logFrom, boolean longRow) {
+    void start(RowMemo.Known start, MemoRow parent, int branch, int sharedMemoryOps, long base, long[] counters,
+               long[] ranks, int previousPc, int logFrom, boolean longRow) {
         on = true;
         this.start = start;
         this.parent = parent;
@@ -98,8 +101,16 @@ final class RowRecording {
         snapshots.clear();
         withSnapshots = longRow;
         catchingUp = parent != null && longRow;
+        this.sharedMemoryOps = parent == null ? 0 : sharedMemoryOps;
         if (parent != null) {
-            copyPrefix(parent, branch);
+            grow(branch + 1);
+            length = branch;
+            memoryOps = sharedMemoryOps;
+            for (RowSnapshot snapshot : parent.snapshots) {
+                if (snapshot.position() <= branch) {
+                    snapshots.add(snapshot); // the shared start was timed the same way
+                }
+            }
         }
     }
 
@@ -210,28 +221,36 @@ final class RowRecording {
     private MemoRow build(RowMemo.Known end, MemoRow rejoinRow, RowSnapshot rejoinAt) {
         int n = length;
         long[] decided = core.portDecidedMargins(ranks, logFrom, core.portChoiceLogPosition());
+        // a child's first instructions are its parent's, not recorded here
+        int shared = parent == null ? 0 : branch;
         char[] rowPcs = new char[n];
         short[] rowAccess = new short[n];
-        int memoryOps = 0;
-        for (int j = 0; j < n; j++) {
+        if (shared > 0) {
+            System.arraycopy(parent.pcs, 0, rowPcs, 0, shared);
+            System.arraycopy(parent.access, 0, rowAccess, 0, shared);
+        }
+        int memoryOps = sharedMemoryOps;
+        for (int j = shared; j < n; j++) {
             rowPcs[j] = (char) pcs[j];
             rowAccess[j] = (short) access[j];
             memoryOps += access[j] != 0 ? 1 : 0;
         }
         int[] rowIssues = new int[memoryOps];
         int[] rowAnswers = new int[memoryOps];
-        for (int j = 0, m = 0; j < n; j++) {
+        System.arraycopy(parent == null ? rowIssues : parent.issues, 0, rowIssues, 0, sharedMemoryOps);
+        System.arraycopy(parent == null ? rowAnswers : parent.answers, 0, rowAnswers, 0, sharedMemoryOps);
+        for (int j = shared, m = sharedMemoryOps; j < n; j++) {
             if (access[j] != 0) {
                 rowIssues[m] = issues[j];
                 rowAnswers[m++] = answers[j];
             }
         }
         PeriodSummary summary = PeriodSummary.ofRow(core, pcs, rowPcs, n, parent == null ? null : parent.summary,
-            parent == null ? 0 : branch);
+            shared);
         int[] edges = summary.edges();
         int[] edgeRetires = new int[edges.length];
         for (int e = 0; e < edges.length; e++) {
-            edgeRetires[e] = retires[edges[e]];
+            edgeRetires[e] = edges[e] < shared ? parent.edgeRetires[e] : retires[edges[e]];
         }
         long[] counterGrowth = LoopReplay.minus(core.counters(), counters);
         long[] rankGrowth = LoopReplay.minus(core.portRanks(), ranks);
@@ -244,31 +263,6 @@ final class RowRecording {
             parent.addChild(r);
         }
         return r;
-    }
-
-    /** Copies the first {@code n} instructions of {@code r}, as a child's shared start, and its snapshots there. */
-    private void copyPrefix(MemoRow r, int n) {
-        grow(n);
-        int m = 0;
-        for (int j = 0; j < n; j++) {
-            pcs[j] = r.pcs[j];
-            int kind = r.access[j];
-            access[j] = kind;
-            issues[j] = kind != 0 ? r.issues[m] : 0;
-            answers[j] = kind != 0 ? r.answers[m++] : 0;
-            retires[j] = 0;
-        }
-        int[] edges = r.summary.edges();
-        for (int e = 0; e < edges.length && edges[e] < n; e++) {
-            retires[edges[e]] = r.edgeRetires[e];
-        }
-        length = n;
-        memoryOps = m;
-        for (RowSnapshot snapshot : r.snapshots) {
-            if (snapshot.position() <= n) {
-                snapshots.add(snapshot); // the shared start was timed the same way
-            }
-        }
     }
 
     private void grow(int n) {
