@@ -134,37 +134,84 @@ final class DataflowMap {
             ready[r] = Term.of(r, 0);
             accReady[r] = Term.of(regs + r, 0);
         }
-        Term latest = Term.of(end, 0);
+        // maxima of several terms are gathered densely and made a term once: merging them a pair at a time allocated
+        // an array per merge, and the latest completion, merged at every instruction, grows to hundreds of sources
+        Maximum start = new Maximum(end + 1);
+        Maximum latest = new Maximum(end + 1);
+        latest.add(Term.of(end, 0), 0);
         int[] ids = rules.registerIds();
         for (int i = 0; i < n; i++) {
             int pc = pcs[i];
-            Term start = Term.ZERO;
+            start.add(Term.ZERO, 0);
             for (int k = rules.readsFrom(pc), to = rules.readsTo(pc); k < to; k++) {
-                start = start.max(ready[ids[k]]);
+                start.add(ready[ids[k]], 0);
             }
             int acc = rules.accumulator(pc);
             int accGroup = rules.accumulateGroup(pc);
             if (acc >= 0) {
-                start = start.max(group[acc] == accGroup ? accReady[acc] : ready[acc]);
+                start.add(group[acc] == accGroup ? accReady[acc] : ready[acc], 0);
             }
             long advance = rules.lateAdvance(pc);
             for (int k = rules.lateFrom(pc), to = rules.lateTo(pc); k < to; k++) {
-                start = start.max(ready[ids[k]].plus(-advance));
+                start.add(ready[ids[k]], -advance);
             }
-            Term complete = start.plus(rules.completionAfterStart(pc, widths[i] > 0 && !stores[i]));
+            Term complete = start.take(rules.completionAfterStart(pc, widths[i] > 0 && !stores[i]));
             Term asAccumulator = complete.plus(-rules.earlyAccumulate(pc));
             for (int k = rules.writesFrom(pc), to = rules.writesTo(pc); k < to; k++) {
                 ready[ids[k]] = complete;
                 accReady[ids[k]] = asAccumulator;
                 group[ids[k]] = accGroup;
             }
-            latest = latest.max(complete);
+            latest.add(complete, 0);
         }
         Term[] outputs = new Term[end + 1];
         System.arraycopy(ready, 0, outputs, 0, regs);
         System.arraycopy(accReady, 0, outputs, regs, regs);
-        outputs[end] = latest;
+        outputs[end] = latest.take(0);
         return outputs;
+    }
+
+    /** The maximum of terms added so far, per source, over sources {@link #CONSTANT} to {@code sources - 1}. */
+    private static final class Maximum {
+        private static final long NONE = Long.MIN_VALUE;
+        /** Per source + 1, its greatest weight so far, or {@link #NONE}. */
+        private final long[] weight;
+        private final int[] present;
+        private int count;
+
+        Maximum(int sources) {
+            weight = new long[sources + 1];
+            Arrays.fill(weight, NONE);
+            present = new int[sources + 1];
+        }
+
+        void add(Term t, long shift) {
+            for (int k = 0; k < t.size; k++) {
+                int i = t.sources[k] + 1;
+                long w = t.weights[k] + shift;
+                if (weight[i] == NONE) {
+                    present[count++] = i;
+                    weight[i] = w;
+                } else if (w > weight[i]) {
+                    weight[i] = w;
+                }
+            }
+        }
+
+        /** The maximum plus {@code shift}, as a term; starts over empty. */
+        Term take(long shift) {
+            Arrays.sort(present, 0, count);
+            int[] sources = new int[count];
+            long[] weights = new long[count];
+            for (int k = 0; k < count; k++) {
+                int i = present[k];
+                sources[k] = i - 1;
+                weights[k] = weight[i] + shift;
+                weight[i] = NONE;
+            }
+            count = 0;
+            return new Term(sources, weights, sources.length);
+        }
     }
 
     /** max over terms of (source + weight), sources in rising order; immutable. */
@@ -194,30 +241,6 @@ final class DataflowMap {
                 w[i] += c;
             }
             return new Term(sources, w, size);
-        }
-
-        Term max(Term o) {
-            if (o == this) {
-                return this;
-            }
-            int[] s = new int[size + o.size];
-            long[] w = new long[size + o.size];
-            int i = 0;
-            int j = 0;
-            int k = 0;
-            while (i < size || j < o.size) {
-                if (j == o.size || (i < size && sources[i] < o.sources[j])) {
-                    s[k] = sources[i];
-                    w[k++] = weights[i++];
-                } else if (i == size || o.sources[j] < sources[i]) {
-                    s[k] = o.sources[j];
-                    w[k++] = o.weights[j++];
-                } else {
-                    s[k] = sources[i];
-                    w[k++] = Math.max(weights[i++], o.weights[j++]);
-                }
-            }
-            return new Term(s, w, k);
         }
     }
 }
