@@ -25,12 +25,12 @@ final class RowDataflow {
      * ({@link RowMemo}) or stops at a turn runs whole segments by maps, kept per instruction sequence and accumulate
      * groups as whole rows' are. Replays resume at snapshots, which lie a multiple of it into a row. In the NEON
      * T-MAC-W4 GEMV, whose 17,553-instruction rows mostly replay from a snapshot on, the dataflow schedule of
-     * replayed instructions had been a sixth of the run.
+     * replayed instructions had been about a tenth of the run.
      */
     static final int SEGMENT = RowRecording.SNAPSHOT_EVERY;
     /**
      * Runs of a segment's sequence before its map is built. A core lives for one GEMV, in which a T-MAC-W4 segment's
-     * map, built from its fifth run on, went on to be used about 75 times; a build costs about ten runs.
+     * map, built after its fourth run, served about 75 more; a build costs about ten runs.
      */
     private static final int SEGMENT_BUILD_AFTER = 4;
     /** Segment sequences kept per core, at most (each keeps a map of up to {@code 2 * SEGMENT} terms). */
