@@ -2,6 +2,7 @@
 package org.ternsim.sim.core;
 
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Per position i (0 to the length) {@link #headsBefore} says how many inner-loop heads come before it: the visits a
@@ -33,15 +34,7 @@ final class PeriodSummary {
     /** The summary of {@code pcs[0..length)}, a loop period's: counted now (the caller reuses the array). */
     static PeriodSummary of(OutOfOrderCore core, int[] pcs, int length) {
         PeriodSummary s = ofRow(core, pcs, null, length, null, 0);
-        int maxPc = 0;
-        for (int j = 0; j < length; j++) {
-            maxPc = Math.max(maxPc, pcs[j]);
-        }
-        long[] perPc = new long[maxPc + 1];
-        for (int j = 0; j < length; j++) {
-            perPc[pcs[j]]++;
-        }
-        s.countFrom(perPc);
+        s.countFrom(executionsPerPc(length, j -> pcs[j]));
         return s;
     }
 
@@ -110,16 +103,21 @@ final class PeriodSummary {
         if (countedPcs != null) {
             return;
         }
-        int length = headsBefore.length - 1;
+        char[] pcs = rowPcs;
+        countFrom(executionsPerPc(headsBefore.length - 1, j -> pcs[j]));
+    }
+
+    /** Per pc up to the largest of {@code pcAt(0..length)}, how often it comes. */
+    private static long[] executionsPerPc(int length, IntUnaryOperator pcAt) {
         int maxPc = 0;
         for (int j = 0; j < length; j++) {
-            maxPc = Math.max(maxPc, rowPcs[j]);
+            maxPc = Math.max(maxPc, pcAt.applyAsInt(j));
         }
         long[] perPc = new long[maxPc + 1];
         for (int j = 0; j < length; j++) {
-            perPc[rowPcs[j]]++;
+            perPc[pcAt.applyAsInt(j)]++;
         }
-        countFrom(perPc);
+        return perPc;
     }
 
     private void countFrom(long[] perPc) {
