@@ -232,6 +232,16 @@ public final class Prefetcher {
         return 0;
     }
 
+    /** The stride table, entry by entry (line, stride, confidence, last use, issued up to), for tests. */
+    String strideTable() {
+        StringBuilder b = new StringBuilder();
+        for (int s = 0; s < STREAMS; s++) {
+            b.append(lastLine[s]).append(' ').append(stride[s]).append(' ').append(confidence[s]).append(' ')
+                .append(lastUse[s]).append(' ').append(issuedUpTo[s]).append('\n');
+        }
+        return b.toString();
+    }
+
     private static int range(long first, long last, long[] out) {
         int n = (int) (last - first + 1);
         for (int i = 0; i < n; i++) {

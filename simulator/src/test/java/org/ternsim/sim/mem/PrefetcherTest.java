@@ -39,7 +39,8 @@ class PrefetcherTest {
 
     /**
      * Random mixes of what kernels do (a few lines in turn, strided streams, jumps, dropped prefetches), observed by
-     * the prefetcher and by a plain copy of its stride table that scans every entry on every access.
+     * the prefetcher and by a plain copy of its stride table that scans every entry on every access: the same
+     * prefetches, and the same table after every access.
      */
     @Test
     void strideAnswersEqualTheFullScanOnRandomAccesses() {
@@ -68,6 +69,7 @@ class PrefetcherTest {
                 }
                 long[] expected = reference.observe(line);
                 assertArrayEquals(expected, observe(p, line), "run " + run + ", step " + step + ", line " + line);
+                assertEquals(reference.table(), p.strideTable(), "run " + run + ", step " + step + ", line " + line);
                 if (expected.length > 0 && random.nextInt(4) == 0) {
                     long dropped = expected[random.nextInt(expected.length)];
                     reference.dropped(dropped);
@@ -94,6 +96,15 @@ class PrefetcherTest {
             this.degree = degree;
             this.distance = distance;
             Arrays.fill(lastLine, Long.MIN_VALUE / 2);
+        }
+
+        String table() {
+            StringBuilder b = new StringBuilder();
+            for (int s = 0; s < STREAMS; s++) {
+                b.append(lastLine[s]).append(' ').append(stride[s]).append(' ').append(confidence[s]).append(' ')
+                    .append(lastUse[s]).append(' ').append(issuedUpTo[s]).append('\n');
+            }
+            return b.toString();
         }
 
         void dropped(long line) {
