@@ -234,10 +234,15 @@ public final class Prefetcher {
 
     /** The stride table, entry by entry (line, stride, confidence, last use, issued up to), for tests. */
     String strideTable() {
+        return strideTable(lastLine, stride, confidence, lastUse, issuedUpTo);
+    }
+
+    /** The rendering of {@link #strideTable()}, for a table kept in these arrays. */
+    static String strideTable(long[] lines, long[] strides, int[] confidences, long[] uses, long[] issued) {
         StringBuilder b = new StringBuilder();
-        for (int s = 0; s < STREAMS; s++) {
-            b.append(lastLine[s]).append(' ').append(stride[s]).append(' ').append(confidence[s]).append(' ')
-                .append(lastUse[s]).append(' ').append(issuedUpTo[s]).append('\n');
+        for (int s = 0; s < lines.length; s++) {
+            b.append(lines[s]).append(' ').append(strides[s]).append(' ').append(confidences[s]).append(' ')
+                .append(uses[s]).append(' ').append(issued[s]).append('\n');
         }
         return b.toString();
     }

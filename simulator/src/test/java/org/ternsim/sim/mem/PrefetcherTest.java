@@ -99,12 +99,7 @@ class PrefetcherTest {
         }
 
         String table() {
-            StringBuilder b = new StringBuilder();
-            for (int s = 0; s < STREAMS; s++) {
-                b.append(lastLine[s]).append(' ').append(stride[s]).append(' ').append(confidence[s]).append(' ')
-                    .append(lastUse[s]).append(' ').append(issuedUpTo[s]).append('\n');
-            }
-            return b.toString();
+            return Prefetcher.strideTable(lastLine, stride, confidence, lastUse, issuedUpTo);
         }
 
         void dropped(long line) {
