@@ -11,9 +11,9 @@ import java.util.function.IntUnaryOperator;
  * visit the row search would then miss; {@link #countedPcs} the distinct pcs and {@link #counts} how often each runs.
  *
  * <p>A memo row that turned away from another shares its instructions up to the turn, so its summary starts from that
- * row's, and counts its pcs only when a replay of it to its end asks: NEON T-MAC-W4 records about 260 rows per
- * 2.8 million-instruction GEMV, most of them detours and children of 17,553-instruction rows, and summarising each
- * from its start was 4 % of the run.
+ * row's, and counts its pcs only when a replay of it to its end asks: NEON T-MAC-W4 keeps about 130 recorded rows
+ * per 2.8 million-instruction GEMV, most of them detours and children of 17,553-instruction rows, and summarising
+ * each from its start was 2.5 % of its profile.
  */
 final class PeriodSummary {
     private final int[] edges;
