@@ -23,10 +23,7 @@ final class DataflowMap {
     private final long[] scratch;
     /** How many times the map of one repeating unit makes up the period. */
     private final int times;
-    /**
-     * Each register's accumulate group after the instructions, for a map of a span that changes them
-     * ({@link #ofSpan}); null where they end as they started.
-     */
+    /** Each register's accumulate group after the instructions ({@link #ofSpan}); null for a repeating unit's map. */
     final int[] groupsAfter;
 
     private DataflowMap(Term[] outputs, int times, int[] groupsAfter) {
@@ -98,9 +95,8 @@ final class DataflowMap {
      */
     static DataflowMap ofSequence(DataflowRules rules, int[] pcs, int[] widths, boolean[] stores, int n,
             int[] accGroups) {
-        int[] groups = accGroups.clone();
-        Term[] outputs = symbolic(rules, pcs, widths, stores, n, groups);
-        return java.util.Arrays.equals(groups, accGroups) ? new DataflowMap(outputs, 1, null) : null;
+        DataflowMap map = ofSpan(rules, pcs, widths, stores, n, accGroups);
+        return Arrays.equals(map.groupsAfter, accGroups) ? map : null;
     }
 
     /**

@@ -174,10 +174,7 @@ final class RowDataflow {
     /** The kept sequence of {@code r}'s segment at {@code from}, from the groups now ({@link SegmentShape#UNKEPT}). */
     private SegmentShape segmentShapeOf(MemoRow r, int from) {
         int[] groups = core.accumulateGroups();
-        long hash = Arrays.hashCode(groups);
-        for (int j = from; j < from + SEGMENT; j++) {
-            hash = 31 * hash + (r.pcs[j] << 16 | r.access[j] & 0xFFFF);
-        }
+        long hash = sequenceHash(r, from, SEGMENT, groups);
         SegmentShape s = segmentShapes.get(hash);
         if (s != null && s.matches(r, from, groups)) {
             return s;
@@ -192,19 +189,7 @@ final class RowDataflow {
     }
 
     private DataflowMap segmentMapOf(SegmentShape s) {
-        if (rules == null) {
-            rules = core.dataflowRules();
-        }
-        int[] pcs = new int[SEGMENT];
-        int[] widths = new int[SEGMENT];
-        boolean[] stores = new boolean[SEGMENT];
-        for (int j = 0; j < SEGMENT; j++) {
-            pcs[j] = s.pcs[s.from + j];
-            widths[j] = MemoRow.width(s.access[s.from + j]);
-            stores[j] = MemoRow.store(s.access[s.from + j]);
-        }
-        DataflowMap map = DataflowMap.ofSpan(rules, pcs, widths, stores, SEGMENT, s.groups);
-        return map.cost() < 2L * SEGMENT ? map : null;
+        return mapOf(s.pcs, s.access, s.from, SEGMENT, s.groups, true);
     }
 
     long segmentsByMap() {
@@ -237,11 +222,7 @@ final class RowDataflow {
 
     private Shape shapeOf(MemoRow r) {
         int[] groups = core.accumulateGroups();
-        long hash = Arrays.hashCode(groups);
-        for (int j = 0; j < r.length; j++) {
-            hash = 31 * hash + (r.pcs[j] << 16 | r.access[j] & 0xFFFF);
-        }
-        hash = hash * 31 + r.length;
+        long hash = sequenceHash(r, 0, r.length, groups) * 31 + r.length;
         Shape s = shapes.get(hash);
         if (s == null || !s.matches(r, groups)) {
             s = new Shape(r, groups); // a colliding sequence replaces the kept one: it only loses its map
@@ -250,20 +231,37 @@ final class RowDataflow {
         return s;
     }
 
+    /** A hash of {@code r}'s instructions {@code from..from + n} and the accumulate groups they start from. */
+    private static long sequenceHash(MemoRow r, int from, int n, int[] groups) {
+        long hash = Arrays.hashCode(groups);
+        for (int j = from; j < from + n; j++) {
+            hash = 31 * hash + (r.pcs[j] << 16 | r.access[j] & 0xFFFF);
+        }
+        return hash;
+    }
+
     private DataflowMap mapOf(Shape s) {
+        return mapOf(s.pcs, s.access, 0, s.length, s.groups, false);
+    }
+
+    /**
+     * The map of instructions {@code from..from + n} from {@code groups}, or null where it costs too much; a map that
+     * would leave other groups is null too unless {@code groupsMayChange} (a segment's map carries its groups after).
+     */
+    private DataflowMap mapOf(char[] rowPcs, short[] access, int from, int n, int[] groups, boolean groupsMayChange) {
         if (rules == null) {
             rules = core.dataflowRules();
         }
-        int n = s.length;
         int[] pcs = new int[n];
         int[] widths = new int[n];
         boolean[] stores = new boolean[n];
         for (int j = 0; j < n; j++) {
-            pcs[j] = s.pcs[j];
-            widths[j] = MemoRow.width(s.access[j]);
-            stores[j] = MemoRow.store(s.access[j]);
+            pcs[j] = rowPcs[from + j];
+            widths[j] = MemoRow.width(access[from + j]);
+            stores[j] = MemoRow.store(access[from + j]);
         }
-        DataflowMap map = DataflowMap.ofSequence(rules, pcs, widths, stores, n, s.groups);
+        DataflowMap map = groupsMayChange ? DataflowMap.ofSpan(rules, pcs, widths, stores, n, groups)
+            : DataflowMap.ofSequence(rules, pcs, widths, stores, n, groups);
         // A term (a load, an add, a max) costs a fraction of an instruction's schedule (its sources, its accumulator,
         // three stores per destination), so a map of up to two terms per instruction still runs faster.
         return map != null && map.cost() < 2L * n ? map : null;
