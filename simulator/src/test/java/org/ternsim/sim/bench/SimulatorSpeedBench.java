@@ -93,6 +93,19 @@ public class SimulatorSpeedBench {
             + " instructions per op");
     }
 
+    /** The program each call runs (after {@link #setup}). */
+    public Program program() {
+        return program;
+    }
+
+    public SemanticsTable semantics() {
+        return semantics;
+    }
+
+    public Microarchitecture uarch() {
+        return uarch;
+    }
+
     static Path configPath() {
         Path p = Path.of("configs/hw/zen5-2c.yaml");
         return p.toFile().isFile() ? p : Path.of("../configs/hw/zen5-2c.yaml");
@@ -132,6 +145,16 @@ public class SimulatorSpeedBench {
     public static class Machine {
         MemoryHierarchy hierarchy;
         Memory memory;
+
+        /** The warm cache hierarchy {@link #build} made. */
+        public MemoryHierarchy hierarchy() {
+            return hierarchy;
+        }
+
+        /** The program's memory, operands bound, that {@link #build} made. */
+        public Memory memory() {
+            return memory;
+        }
 
         @Setup(Level.Invocation)
         public void build(SimulatorSpeedBench bench) {
