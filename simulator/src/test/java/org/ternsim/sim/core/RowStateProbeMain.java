@@ -152,7 +152,8 @@ public final class RowStateProbeMain {
             return;
         }
         int[] totals = best.stream().mapToInt(RowStateProbeMain::total).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  values differing from the closest earlier state: median %d, quartiles %d-%d%n",
+        System.out.printf(Locale.ROOT,
+            "  values differing from the closest earlier state: median %d, quartiles %d-%d%n",
             totals[totals.length / 2], totals[totals.length / 4], totals[3 * totals.length / 4]);
         for (int s = 0; s < SECTIONS.length; s++) {
             final int section = s;
