@@ -4,8 +4,8 @@
 //   java --add-modules jdk.incubator.vector -cp simulator/target/test-classes:cli/target/ternsim.jar \
 //     org.ternsim.sim.core.RowStateProbeMain SHAPE hw/kernel/isa [LAGS=8] [--each]
 // Every instruction is timed (no replay), and at every row head the state a replay would have to find again
-// (StateImage, cycles relative to the dispatch cycle) is compared value by value with the states at the LAGS row heads
-// before it. A row can only be replayed from a state seen before, so a kernel whose states differ at every lag cannot
+// (StateImage, cycles relative to the dispatch cycle) is compared value by value with the states at the LAGS heads of
+// the same row loop before it (a replay looks a row up by its head's pc and the state). A row can only be replayed from a state seen before, so a kernel whose states differ at every lag cannot
 // replay its rows, however its memo is tuned; the sections that differ say which part of the model keeps the state
 // from coming back. --each prints one line per row head as well as the summary.
 package org.ternsim.sim.core;
@@ -13,8 +13,10 @@ package org.ternsim.sim.core;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.ternsim.isa.Reg;
 import org.ternsim.isa.uarch.CoreParams;
 import org.ternsim.sim.bench.SimulatorSpeedBench;
@@ -41,7 +43,7 @@ public final class RowStateProbeMain {
         OutOfOrderCore core = new OutOfOrderCore(bench.program(), bench.uarch(), machine.hierarchy());
         core.timeEveryInstruction();
         int[] ends = sectionEnds(bench.uarch().core());
-        ArrayDeque<long[]> before = new ArrayDeque<>();
+        Map<Integer, ArrayDeque<long[]>> beforeAt = new HashMap<>(); // per row-head pc, latest first
         List<int[]> best = new ArrayList<>(); // per head after the first lags: the best lag's differences per section
         int[] repeatsAtLag = new int[lags + 1];
         StateImage image = new StateImage();
@@ -50,6 +52,7 @@ public final class RowStateProbeMain {
                 image.clear();
                 core.capture(image);
                 long[] now = values(image);
+                ArrayDeque<long[]> before = beforeAt.computeIfAbsent(pc, p -> new ArrayDeque<>());
                 int[] closest = null;
                 int closestLag = 0;
                 int lag = 0;
@@ -140,7 +143,8 @@ public final class RowStateProbeMain {
 
     private static void summarise(String what, List<int[]> best, int[] repeatsAtLag) {
         int lags = repeatsAtLag.length - 1;
-        System.out.printf(Locale.ROOT, "%s: %d row heads compared with the %d before each%n", what, best.size(), lags);
+        System.out.printf(Locale.ROOT, "%s: %d row heads compared with the %d before each at the same pc%n", what,
+            best.size(), lags);
         StringBuilder repeats = new StringBuilder();
         for (int lag = 1; lag <= lags; lag++) {
             if (repeatsAtLag[lag] > 0) {
