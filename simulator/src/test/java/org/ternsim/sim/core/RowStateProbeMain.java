@@ -5,9 +5,10 @@
 //     org.ternsim.sim.core.RowStateProbeMain SHAPE hw/kernel/isa [LAGS=8] [--each]
 // Every instruction is timed (no replay), and at every row head the state a replay would have to find again
 // (StateImage, cycles relative to the dispatch cycle) is compared value by value with the states at the LAGS heads of
-// the same row loop before it (a replay looks a row up by its head's pc and the state). A row can only be replayed from a state seen before, so a kernel whose states differ at every lag cannot
-// replay its rows, however its memo is tuned; the sections that differ say which part of the model keeps the state
-// from coming back. --each prints one line per row head as well as the summary.
+// the same row loop before it (a replay looks a row up by its head's pc and the state). A row can only be replayed
+// from a state seen before, so a kernel whose states differ at every lag cannot replay its rows, however its memo is
+// tuned; the sections that differ say which part of the model keeps the state from coming back. --each prints one
+// line per row head as well as the summary.
 package org.ternsim.sim.core;
 
 import java.util.ArrayDeque;
@@ -52,6 +53,7 @@ public final class RowStateProbeMain {
                 image.clear();
                 core.capture(image);
                 long[] now = values(image);
+                checkLayout(now, ends, bench.uarch().core());
                 ArrayDeque<long[]> before = beforeAt.computeIfAbsent(pc, p -> new ArrayDeque<>());
                 int[] closest = null;
                 int closestLag = 0;
@@ -90,6 +92,17 @@ public final class RowStateProbeMain {
         int loads = rob + 1 + p.loadQueue();
         int stores = loads + 1 + p.storeQueue();
         return new int[] {head, registers, rob, loads, stores, Integer.MAX_VALUE};
+    }
+
+    /** Each ring starts with its length: if one is not where it is looked for, capture's layout has changed. */
+    private static void checkLayout(long[] image, int[] ends, CoreParams p) {
+        long[][] rings = {{ends[1], p.robSize()}, {ends[2], p.loadQueue()}, {ends[3], p.storeQueue()}};
+        for (long[] ring : rings) {
+            if (image[(int) ring[0]] != ring[1]) {
+                throw new IllegalStateException("OutOfOrderCore.capture's layout changed: value " + ring[0] + " is "
+                    + image[(int) ring[0]] + ", not a ring length of " + ring[1] + "; update sectionEnds");
+            }
+        }
     }
 
     private static long[] values(StateImage image) {
