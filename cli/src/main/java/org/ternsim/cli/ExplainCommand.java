@@ -216,11 +216,29 @@ final class ExplainCommand implements Callable<Integer> {
                 shape);
         }
         var s = whole.steadyState().get();
-        double ratio = s.cyclesPerIteration() / e.cyclesPerIteration();
         return String.format(Locale.ROOT, "%nIn-program (%s, warm caches, %,d cycles): loop %s %.2f cycles/iteration over"
                 + " %,d iterations (%s)%s%n", shape, whole.cycles(), s.loop().label(), s.cyclesPerIteration(),
             s.iterations(), s.converged() ? "converged" : "not converged",
-            ratio > 1.1 ? String.format(Locale.ROOT, ": %.0f%% above the L1-resident loop -> memory / loop-entry bound",
-                100 * (ratio - 1)) : ": matches the L1-resident loop");
+            inProgramVerdict(s.cyclesPerIteration() / e.cyclesPerIteration(), e.bottleneck()));
+    }
+
+    /**
+     * How the loop's cycles per iteration in the whole program compare with the loop run back to back
+     * ({@code ratio}: in-program over back to back), whose binding constraint is {@code bottleneck}. Within 10 % they
+     * match. Slower in the program: memory or the loop's entries cost. Faster: the program's successive entries of
+     * the loop overlap in the out-of-order window, which a back-to-back run cannot show when each entry restarts the
+     * loop-carried chain that binds it (the F16 GEMV's single accumulator, zeroed per row: 2.69 against 4.00 cycles).
+     */
+    static String inProgramVerdict(double ratio, String bottleneck) {
+        if (ratio > 1.1) {
+            return String.format(Locale.ROOT, ": %.0f%% above the L1-resident loop -> memory / loop-entry bound",
+                100 * (ratio - 1));
+        }
+        if (ratio < 0.9) {
+            return String.format(Locale.ROOT, ": %.0f%% below the L1-resident loop -> successive entries of the loop"
+                + " overlap%s", 100 * (1 - ratio),
+                bottleneck.startsWith("dependency") ? " (each entry restarts the dependency chain that binds it)" : "");
+        }
+        return ": matches the L1-resident loop (within 10%)";
     }
 }

@@ -29,6 +29,31 @@ class ExplainCommandTest {
         assertTrue(o.out().contains("In-program (4x2560"), o.out());
     }
 
+    /**
+     * F16's loop is bound by its one accumulator's FMA chain back to back (4 cycles per iteration on zen5), but each
+     * row zeroes the accumulator, so in the program the next row's chain runs while the last one finishes: fewer
+     * cycles per iteration, which the line must say rather than call a match.
+     */
+    @Test
+    void aLoopFasterInTheProgramThanBackToBackIsSaidToOverlap() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--kernel", "f16", "--isa", "avx512", "--shape",
+            "64x2560", "--timeline", "0");
+        assertEquals(TernSim.OK, o.code(), o.err());
+        assertTrue(o.out().contains("Bottleneck            dependency"), o.out());
+        assertTrue(o.out().matches("(?s).*In-program .*: \\d+% below the L1-resident loop -> successive entries of the"
+            + " loop overlap \\(each entry restarts the dependency chain that binds it\\).*"), o.out());
+    }
+
+    @Test
+    void theInProgramVerdictSplitsAtTenPerCent() {
+        assertEquals(": matches the L1-resident loop (within 10%)", ExplainCommand.inProgramVerdict(1.09, "ports P0"));
+        assertEquals(": matches the L1-resident loop (within 10%)", ExplainCommand.inProgramVerdict(0.91, "dependency"));
+        assertEquals(": 25% above the L1-resident loop -> memory / loop-entry bound",
+            ExplainCommand.inProgramVerdict(1.25, "ports P0"));
+        assertEquals(": 20% below the L1-resident loop -> successive entries of the loop overlap",
+            ExplainCommand.inProgramVerdict(0.8, "ports P0"));
+    }
+
     @Test
     void jsonCarriesTheSteadyStateAndBounds() throws Exception {
         TernSimCliTest.Outcome o = TernSimCliTest.run("explain", "--uarch", "zen5", "--shape", "2x2560",
