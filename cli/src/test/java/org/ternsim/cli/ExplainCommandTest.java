@@ -46,8 +46,9 @@ class ExplainCommandTest {
 
     @Test
     void theInProgramVerdictSplitsAtTenPerCent() {
-        assertEquals(": matches the L1-resident loop (within 10%)", ExplainCommand.inProgramVerdict(1.09, "ports P0"));
-        assertEquals(": matches the L1-resident loop (within 10%)", ExplainCommand.inProgramVerdict(0.91, "dependency"));
+        String matches = ": matches the L1-resident loop (within 10%)";
+        assertEquals(matches, ExplainCommand.inProgramVerdict(1.09, "ports P0"));
+        assertEquals(matches, ExplainCommand.inProgramVerdict(0.91, "dependency"));
         assertEquals(": 25% above the L1-resident loop -> memory / loop-entry bound",
             ExplainCommand.inProgramVerdict(1.25, "ports P0"));
         assertEquals(": 20% below the L1-resident loop -> successive entries of the loop overlap",

@@ -65,7 +65,8 @@ public final class RowTimingDiffMain {
         System.out.println(rows.size() + " whole rows; row k starts at the k-th row head (the instructions before the"
             + " first head and after the last are left out)");
         for (int b = lag; b < rows.size(); b++) {
-            System.out.println(compare(b, rows.get(b - lag), rows.get(b), lag, heads.get(b - lag).sameAs(heads.get(b))));
+            boolean sameHead = heads.get(b - lag).sameAs(heads.get(b));
+            System.out.println(compare(b, rows.get(b - lag), rows.get(b), lag, sameHead));
         }
     }
 
