@@ -17,13 +17,9 @@ public final class ReplayMapMain {
     }
 
     public static void main(String[] args) {
-        SimulatorSpeedBench bench = new SimulatorSpeedBench();
-        bench.shape = args[0];
-        bench.kernel = args[1];
+        SimulatorSpeedBench bench = SimulatorSpeedBench.of(args[0], args[1]);
         int bucket = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        bench.setup();
-        SimulatorSpeedBench.Machine machine = new SimulatorSpeedBench.Machine();
-        machine.build(bench);
+        SimulatorSpeedBench.Machine machine = bench.machine();
         List<Long> marks = new ArrayList<>();
         machine.run(bench, bucket, marks::add);
         StringBuilder line = new StringBuilder();

@@ -93,6 +93,22 @@ public class SimulatorSpeedBench {
             + " instructions per op");
     }
 
+    /** A bench set up for {@code kernel} (hw/kernel/isa) at {@code shape} (MxK), as the probe mains use it. */
+    public static SimulatorSpeedBench of(String shape, String kernel) {
+        SimulatorSpeedBench bench = new SimulatorSpeedBench();
+        bench.shape = shape;
+        bench.kernel = kernel;
+        bench.setup();
+        return bench;
+    }
+
+    /** A machine for one call: a warm cache hierarchy and the program's memory, operands bound. */
+    public Machine machine() {
+        Machine machine = new Machine();
+        machine.build(this);
+        return machine;
+    }
+
     /** The program each call runs (after {@link #setup}). */
     public Program program() {
         return program;

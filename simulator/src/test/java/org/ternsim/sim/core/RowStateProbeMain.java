@@ -33,14 +33,10 @@ public final class RowStateProbeMain {
     }
 
     public static void main(String[] args) {
-        SimulatorSpeedBench bench = new SimulatorSpeedBench();
-        bench.shape = args[0];
-        bench.kernel = args[1];
+        SimulatorSpeedBench bench = SimulatorSpeedBench.of(args[0], args[1]);
         int lags = args.length > 2 && !args[2].startsWith("--") ? Integer.parseInt(args[2]) : 8;
         boolean each = Arrays.asList(args).contains("--each");
-        bench.setup();
-        SimulatorSpeedBench.Machine machine = new SimulatorSpeedBench.Machine();
-        machine.build(bench);
+        SimulatorSpeedBench.Machine machine = bench.machine();
         OutOfOrderCore core = new OutOfOrderCore(bench.program(), bench.uarch(), machine.hierarchy());
         core.timeEveryInstruction();
         int[] ends = sectionEnds(bench.uarch().core());

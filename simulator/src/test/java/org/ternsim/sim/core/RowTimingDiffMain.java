@@ -25,13 +25,9 @@ public final class RowTimingDiffMain {
     }
 
     public static void main(String[] args) {
-        SimulatorSpeedBench bench = new SimulatorSpeedBench();
-        bench.shape = args[0];
-        bench.kernel = args[1];
+        SimulatorSpeedBench bench = SimulatorSpeedBench.of(args[0], args[1]);
         int lag = args.length > 2 ? Integer.parseInt(args[2]) : 6;
-        bench.setup();
-        SimulatorSpeedBench.Machine machine = new SimulatorSpeedBench.Machine();
-        machine.build(bench);
+        SimulatorSpeedBench.Machine machine = bench.machine();
         OutOfOrderCore core = new OutOfOrderCore(bench.program(), bench.uarch(), machine.hierarchy());
         core.timeEveryInstruction();
         List<long[]> rows = new ArrayList<>();
