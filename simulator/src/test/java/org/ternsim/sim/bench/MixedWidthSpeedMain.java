@@ -25,11 +25,7 @@ public final class MixedWidthSpeedMain {
         int calls = Integer.parseInt(args[2]);
         List<SimulatorSpeedBench> benches = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
-            SimulatorSpeedBench bench = new SimulatorSpeedBench();
-            bench.shape = shape;
-            bench.kernel = args[i];
-            bench.setup();
-            benches.add(bench);
+            benches.add(SimulatorSpeedBench.of(shape, args[i]));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < rounds; round++) {

@@ -69,11 +69,7 @@ public final class SimulatorSpeedMain {
 
     /** Runs one call; returns the CPU and wall nanoseconds of its timed part. */
     private static long[] run(SimulatorSpeedBench bench, String mode, ThreadMXBean threads) {
-        SimulatorSpeedBench.Machine machine = null;
-        if (mode.equals("run")) {
-            machine = new SimulatorSpeedBench.Machine(); // built and bound outside the timing
-            machine.build(bench);
-        }
+        SimulatorSpeedBench.Machine machine = mode.equals("run") ? bench.machine() : null; // built outside the timing
         long cpu0 = threads.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         switch (mode) {
