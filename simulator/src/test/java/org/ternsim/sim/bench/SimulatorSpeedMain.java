@@ -22,6 +22,9 @@ public final class SimulatorSpeedMain {
     /** CPU seconds of warm-up calls before the timed ones ({@code -Dspeed.warmup=SECONDS}, default 6). */
     private static final long WARMUP_SECONDS = Long.getLong("speed.warmup", 6);
 
+    /** Whether to read the {@link HostProbe} before and after each mode's timed calls ({@code -Dspeed.probe=true}). */
+    private static final boolean PROBE = Boolean.getBoolean("speed.probe");
+
     private SimulatorSpeedMain() {
     }
 
@@ -34,6 +37,7 @@ public final class SimulatorSpeedMain {
         long instructions = bench.functional();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         String[] modes = (args.length > 2 ? args[2] : "functional,detailed").split(",");
+        HostProbe probe = PROBE ? new HostProbe() : null;
         for (String mode : modes) {
             // Warm-up for the JIT: at least three calls and WARMUP_SECONDS of CPU time, as the JMH bench's 3 x 2 s.
             // Three calls of a 30 ms kernel ended while C2 was still compiling, which put medians below steady state.
@@ -41,6 +45,7 @@ public final class SimulatorSpeedMain {
             for (int i = 0; i < 3 || warmed < WARMUP_SECONDS * 1_000_000_000L; i++) {
                 warmed += run(bench, mode, threads)[0];
             }
+            HostProbe.Reading before = probe == null ? null : probe.read();
             long[] perCall = new long[reps];
             long cpu = 0;
             long wall = 0;
@@ -49,6 +54,9 @@ public final class SimulatorSpeedMain {
                 perCall[i] = spent[0];
                 cpu += spent[0];
                 wall += spent[1];
+            }
+            if (probe != null) {
+                System.out.printf(Locale.ROOT, "%-10s %s%n", mode, HostProbe.line(before, probe.read()));
             }
             double cpuS = cpu / 1e9;
             double wallS = wall / 1e9;
