@@ -24,6 +24,9 @@ public final class HostProbe {
     private static final Pattern LINE = Pattern.compile("host probe: before ([0-9.]+) ns per DRAM load, ([0-9.]+) ns"
         + " per multiply-add; after ([0-9.]+) ns per DRAM load, ([0-9.]+) ns per multiply-add");
 
+    /** Where the chains' results go (see {@link #sink}). */
+    private static volatile int sunk;
+
     private final int[] next = new int[SLOTS];
 
     /** Builds the chase: one cycle through every slot in random order (Sattolo's shuffle), so no step repeats early. */
@@ -72,8 +75,6 @@ public final class HostProbe {
         sink((int) x);
         return (double) spent / MULTIPLIES;
     }
-
-    private static volatile int sunk;
 
     /** Keeps the chains' results alive, so that the JIT cannot drop the loops. */
     private static void sink(int value) {
