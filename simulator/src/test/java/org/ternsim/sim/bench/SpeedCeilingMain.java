@@ -1,4 +1,4 @@
-// How fast a detailed call could get if timing and replay cost nothing: the interpreter alone plus the memory model alone.
+// How fast a detailed call could get if timing and replay cost nothing: the interpreter plus the memory model alone.
 //
 // Run from the repository root after `mvn -B -q -o install -DskipTests`:
 //   java --add-modules jdk.incubator.vector -cp simulator/target/test-classes:cli/target/ternsim.jar \
@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
+import org.ternsim.isa.Interpreter;
 import org.ternsim.sim.core.OutOfOrderCore;
 import org.ternsim.sim.mem.Cache;
 import org.ternsim.sim.mem.MemoryHierarchy;
@@ -68,10 +69,10 @@ public final class SpeedCeilingMain {
         double functional = (double) spent[0][rounds / 2] / instructions;
         double memory = (double) spent[1][rounds / 2] / instructions;
         double detailed = (double) spent[2][rounds / 2] / instructions;
-        System.out.printf(Locale.ROOT, "%s %s, %,d instructions, %,d accesses: ns per instruction (median of %d rounds):"
-            + " functional %.1f, memory model %.1f, detailed %.1f; (functional + memory) / detailed %.2f (quartiles"
-            + " %.2f-%.2f)%n", args[1], args[0], instructions, trace.length, rounds, functional, memory, detailed,
-            share[rounds / 2], share[rounds / 4], share[3 * rounds / 4]);
+        System.out.printf(Locale.ROOT, "%s %s, %,d instructions, %,d accesses: ns per instruction (median of %d"
+            + " rounds): functional %.1f, memory model %.1f, detailed %.1f; (functional + memory) / detailed %.2f"
+            + " (quartiles %.2f-%.2f)%n", args[1], args[0], instructions, trace.length, rounds, functional, memory,
+            detailed, share[rounds / 2], share[rounds / 4], share[3 * rounds / 4]);
     }
 
     /** The memory accesses of one detailed call, in the order and at the cycles the core made them. */
@@ -98,12 +99,13 @@ public final class SpeedCeilingMain {
                     trace.add(pending[0], (int) pending[1], pending[2] != 0, issue);
                 }
             });
-            GemvSimulation.execute(bench.program(), bench.semantics(), machine.memory(), (pc, address, bytes, store) -> {
+            Interpreter.Listener listener = (pc, address, bytes, store) -> {
                 pending[0] = address;
                 pending[1] = bytes;
                 pending[2] = store ? 1 : 0;
                 core.retired(pc, address, bytes, store);
-            });
+            };
+            GemvSimulation.execute(bench.program(), bench.semantics(), machine.memory(), listener);
             trace.counts = counts(machine.hierarchy());
             return trace;
         }
