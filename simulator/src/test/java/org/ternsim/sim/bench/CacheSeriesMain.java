@@ -4,9 +4,9 @@
 //   java --add-modules jdk.incubator.vector -cp simulator/target/test-classes:cli/target/ternsim.jar \
 //     org.ternsim.sim.bench.CacheSeriesMain SHAPE hw/kernel/isa [EVERY=100000] [LEVEL FROM]
 // Prints, every EVERY instructions of one call (replay on, as the speed benches run it), the instructions replayed so
-// far and per cache level the reads, hits, hits on lines still in flight, demand misses and prefetches issued and
-// dropped in that stretch. With LEVEL (a level's name, e.g. L2) and FROM, it also prints each demand miss at that level
-// after instruction FROM: the instruction's pc, its address and the program region the address lies in. A replay
+// far and per cache level the reads, writes, hits, hits on lines still in flight, demand misses and prefetches issued
+// and dropped in that stretch. With LEVEL (a level's name, e.g. L2) and FROM, it also prints each demand miss at that
+// level after instruction FROM: the instruction's pc, its address and the program region the address lies in. A replay
 // stops where a load answers otherwise than in the recording, so misses that no recorded row met show where and why
 // a kernel's replay falls off late in a call.
 package org.ternsim.sim.bench;
@@ -36,7 +36,7 @@ public final class CacheSeriesMain {
             .orElseThrow(() -> new IllegalArgumentException("no cache level " + watched)).stats();
         OutOfOrderCore core = new OutOfOrderCore(bench.program(), bench.uarch(), hierarchy);
         long[] executed = {0};
-        long[] before = new long[hierarchy.levels().size() * 6];
+        long[] before = new long[hierarchy.levels().size() * COUNTS.length];
         GemvSimulation.execute(bench.program(), bench.semantics(), machine.memory(), (pc, address, bytes, store) -> {
             long misses = missed == null ? 0 : missed.misses;
             core.retired(pc, address, bytes, store);
@@ -51,19 +51,29 @@ public final class CacheSeriesMain {
         });
     }
 
+    /** What {@link #levelCounts} gives per level, in its order. */
+    private static final String[] COUNTS = {"reads", "writes", "hits", "in-flight", "misses", "prefetches", "dropped"};
+
+    /** A level's counts so far: reads, writes, hits, hits in flight, demand misses, prefetches issued and dropped. */
+    static long[] levelCounts(Cache level) {
+        CacheStats s = level.stats();
+        return new long[] {s.reads, s.writes, s.hits, s.inFlightHits, s.misses, s.prefetchesIssued,
+            s.prefetchesDropped};
+    }
+
     /** One line of the series: per level, the counts since the last line ({@code before} holds the last totals). */
     private static String counts(long executed, long replayed, MemoryHierarchy hierarchy, long[] before) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,11d instructions, %,11d replayed |",
             executed, replayed));
         int k = 0;
         for (Cache c : hierarchy.levels()) {
-            CacheStats s = c.stats();
-            long[] now = {s.reads, s.hits, s.inFlightHits, s.misses, s.prefetchesIssued, s.prefetchesDropped};
-            line.append(String.format(Locale.ROOT, " %s reads %d hits %d in-flight %d misses %d prefetches %d"
-                + " dropped %d |", c.name(), now[0] - before[k], now[1] - before[k + 1], now[2] - before[k + 2],
-                now[3] - before[k + 3], now[4] - before[k + 4], now[5] - before[k + 5]));
-            System.arraycopy(now, 0, before, k, now.length);
-            k += now.length;
+            long[] now = levelCounts(c);
+            line.append(' ').append(c.name());
+            for (int i = 0; i < now.length; i++, k++) {
+                line.append(' ').append(COUNTS[i]).append(' ').append(now[i] - before[k]);
+                before[k] = now[i];
+            }
+            line.append(" |");
         }
         return line.toString();
     }

@@ -130,13 +130,11 @@ public final class SpeedCeilingMain {
             }
         }
 
-        /** Per level its reads, writes, hits, in-flight hits, misses and prefetches; then the DRAM bytes. */
+        /** Per level its counts ({@link CacheSeriesMain#levelCounts}); then the DRAM bytes read and written. */
         static String counts(MemoryHierarchy hierarchy) {
             StringBuilder s = new StringBuilder();
             for (Cache c : hierarchy.levels()) {
-                var st = c.stats();
-                s.append(String.format(Locale.ROOT, "%s %d %d %d %d %d %d %d; ", c.name(), st.reads, st.writes, st.hits,
-                    st.inFlightHits, st.misses, st.prefetchesIssued, st.prefetchesDropped));
+                s.append(c.name()).append(' ').append(Arrays.toString(CacheSeriesMain.levelCounts(c))).append("; ");
             }
             return s.append(hierarchy.dramReadBytes()).append(' ').append(hierarchy.dramWriteBytes()).toString();
         }
