@@ -32,6 +32,7 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
     static final class Lru extends ReplacementPolicy {
         private final long[] lastUse;
         private long clock;
+        private static final int WAY_BITS = 7;
 
         Lru(int sets, int ways) {
             super(ways);
@@ -43,15 +44,28 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
             lastUse[set * ways + way] = ++clock;
         }
 
+        /**
+         * The way with the smallest stamp, the first of equals. Up to 128 ways, each stamp is shifted left with its way
+         * in the low bits, so that the minimum is a chain of independent loads and minima, not a compare and branch
+         * per way on the best so far (stamps count touches, far below 2^56).
+         */
         @Override
         int victim(int set) {
-            int best = 0;
-            for (int w = 1; w < ways; w++) {
-                if (lastUse[set * ways + w] < lastUse[set * ways + best]) {
-                    best = w;
+            int at = set * ways;
+            if (ways > 1 << WAY_BITS) {
+                int best = 0;
+                for (int w = 1; w < ways; w++) {
+                    if (lastUse[at + w] < lastUse[at + best]) {
+                        best = w;
+                    }
                 }
+                return best;
             }
-            return best;
+            long best = Long.MAX_VALUE;
+            for (int w = 0; w < ways; w++) {
+                best = Math.min(best, lastUse[at + w] << WAY_BITS | w);
+            }
+            return (int) (best & (1 << WAY_BITS) - 1);
         }
     }
 
@@ -64,6 +78,24 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
         private final long[] bits;
         private final long[] pathMask;
         private final long[] pathPointsAway;
+        /** The victim for each value of a set's bits ({@link #VICTIMS}); null for more ways than the tables cover. */
+        private final byte[] victimOf;
+        private static final int VICTIM_TABLE_WAYS = 16;
+        /**
+         * Per log2(ways), up to 16 ways (15 bits, 32 KiB), the way each value of a set's bits points to, built once per
+         * JVM: a victim is chosen on every fill of a full set, and the walk's branches go either way at random.
+         */
+        private static final byte[][] VICTIMS = new byte[Integer.numberOfTrailingZeros(VICTIM_TABLE_WAYS) + 1][];
+
+        static {
+            for (int log = 0; log < VICTIMS.length; log++) {
+                int ways = 1 << log;
+                VICTIMS[log] = new byte[Math.max(1, 1 << ways - 1)];
+                for (int b = 0; b < VICTIMS[log].length; b++) {
+                    VICTIMS[log][b] = (byte) walk(b, ways);
+                }
+            }
+        }
 
         TreePlru(int sets, int ways) {
             super(ways);
@@ -76,6 +108,7 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
             bits = new long[sets];
             pathMask = new long[ways];
             pathPointsAway = new long[ways];
+            victimOf = ways <= VICTIM_TABLE_WAYS ? VICTIMS[Integer.numberOfTrailingZeros(ways)] : null;
             for (int way = 0; way < ways; way++) {
                 int node = 0;
                 for (int span = ways; span > 1; span >>>= 1) {
@@ -97,6 +130,14 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
         @Override
         int victim(int set) {
             long b = bits[set];
+            if (victimOf != null) {
+                return victimOf[(int) b];
+            }
+            return walk(b, ways);
+        }
+
+        /** The way the bits {@code b} of a set of {@code ways} point to, from the root down. */
+        private static int walk(long b, int ways) {
             int node = 0;
             int way = 0;
             for (int span = ways; span > 1; span >>>= 1) {

@@ -1,0 +1,69 @@
+// True LRU's victim, found by a minimum over packed stamps, against a plain scan for the oldest stamp.
+package org.ternsim.sim.mem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LruVictimTest {
+
+    /** LRU as written out: per way the time of its last touch, the victim the first way of the oldest time. */
+    private static final class PlainLru {
+        final int ways;
+        final long[][] lastTouch;
+        long time;
+
+        PlainLru(int sets, int ways) {
+            this.ways = ways;
+            lastTouch = new long[sets][ways];
+        }
+
+        void touch(int set, int way) {
+            lastTouch[set][way] = ++time;
+        }
+
+        int victim(int set) {
+            int oldest = 0;
+            for (int w = 1; w < ways; w++) {
+                if (lastTouch[set][w] < lastTouch[set][oldest]) {
+                    oldest = w;
+                }
+            }
+            return oldest;
+        }
+    }
+
+    /**
+     * Random touches and victims, sets with untouched ways (equal stamps, where the first way must win) included; 128
+     * ways is the most the packed minimum covers, 129 and 200 take the plain scan.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 12, 16, 127, 128, 129, 200})
+    void victimsAreThoseOfThePlainScan(int ways) {
+        int sets = 8;
+        var lru = new ReplacementPolicy.Lru(sets, ways);
+        var plain = new PlainLru(sets, ways);
+        var random = new SplittableRandom(ways);
+        for (int set = 0; set < sets; set++) {
+            assertEquals(0, lru.victim(set), "untouched set " + set);
+        }
+        for (int i = 0; i < 200_000; i++) {
+            int set = random.nextInt(sets);
+            if (random.nextInt(3) == 0) {
+                int victim = plain.victim(set);
+                assertEquals(victim, lru.victim(set), "operation " + i + ", set " + set);
+                plain.touch(set, victim);
+                lru.touch(set, victim);
+            } else {
+                int way = random.nextInt(ways);
+                plain.touch(set, way);
+                lru.touch(set, way);
+            }
+        }
+        for (int set = 0; set < sets; set++) {
+            assertEquals(plain.victim(set), lru.victim(set));
+        }
+    }
+}
