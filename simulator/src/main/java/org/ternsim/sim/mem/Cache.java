@@ -31,6 +31,12 @@ public final class Cache {
     /** Empty ways per set, so that installing into a full set does not look for one. */
     private final int[] emptyWays;
     /**
+     * Whether a line was ever invalidated here. Until then a set's empty ways are its last ones (each install takes
+     * the first empty way), so the first of them is found from the count, without a scan whose end varies from set
+     * to set (warming a level fills every set this way).
+     */
+    private boolean everInvalidated;
+    /**
      * How many held lines share each value of a line's low bits ({@link #presentMask}): a lookup that finds 0 there
      * knows the line is absent without scanning its set. Streaming kernels miss at every level for every new line
      * (demand, next-line and stream prefetches), and those scans were a quarter of the memory model's time. The low
@@ -176,6 +182,9 @@ public final class Cache {
         int base = set * ways;
         int way = -1;
         if (emptyWays[set] > 0) {
+            if (!everInvalidated) {
+                way = ways - emptyWays[set];
+            }
             for (int w = 0; w < ways && way < 0; w++) {
                 if (tags[base + w] == -1) {
                     way = w;
@@ -218,6 +227,7 @@ public final class Cache {
         for (int w = 0; w < ways; w++) {
             if (tags[base + w] == line) {
                 tags[base + w] = -1;
+                everInvalidated = true;
                 forget(line);
                 emptyWays[base / ways]++;
                 boolean d = dirty[base + w];
