@@ -266,24 +266,62 @@ public final class TmacAvx512Gemv {
         }
     }
 
-    /** Byte i of rows[c], for all i and c, becomes byte c of rows[i] (three rounds of swapping blocks). */
+    /**
+     * Byte i of rows[c], for all i and c, becomes byte c of rows[i]: three rounds of swapping blocks (bytes, then
+     * pairs, then quads) between rows 1, 2 and 4 apart, written out on eight locals so that the rows stay in registers
+     * (as a loop over the array, with a test per row and round, it was most of a T-MAC-W4 AVX-512 call's binding).
+     */
     private static void transpose8x8(long[] rows) {
-        for (int shift = 8, round = 0; shift <= 32; shift *= 2, round++) {
-            long mask = TRANSPOSE_MASKS[round];
-            for (int r = 0; r < 8; r++) {
-                if ((r & shift / 8) == 0) {
-                    int s = r + shift / 8;
-                    long t = (rows[r] >>> shift ^ rows[s]) & mask;
-                    rows[s] ^= t;
-                    rows[r] ^= t << shift;
-                }
-            }
-        }
+        long r0 = rows[0];
+        long r1 = rows[1];
+        long r2 = rows[2];
+        long r3 = rows[3];
+        long r4 = rows[4];
+        long r5 = rows[5];
+        long r6 = rows[6];
+        long r7 = rows[7];
+        long m = 0x00FF_00FF_00FF_00FFL;
+        long t = (r0 >>> 8 ^ r1) & m;
+        r1 ^= t;
+        r0 ^= t << 8;
+        t = (r2 >>> 8 ^ r3) & m;
+        r3 ^= t;
+        r2 ^= t << 8;
+        t = (r4 >>> 8 ^ r5) & m;
+        r5 ^= t;
+        r4 ^= t << 8;
+        t = (r6 >>> 8 ^ r7) & m;
+        r7 ^= t;
+        r6 ^= t << 8;
+        m = 0x0000_FFFF_0000_FFFFL;
+        t = (r0 >>> 16 ^ r2) & m;
+        r2 ^= t;
+        r0 ^= t << 16;
+        t = (r1 >>> 16 ^ r3) & m;
+        r3 ^= t;
+        r1 ^= t << 16;
+        t = (r4 >>> 16 ^ r6) & m;
+        r6 ^= t;
+        r4 ^= t << 16;
+        t = (r5 >>> 16 ^ r7) & m;
+        r7 ^= t;
+        r5 ^= t << 16;
+        m = 0x0000_0000_FFFF_FFFFL;
+        t = (r0 >>> 32 ^ r4) & m;
+        rows[4] = r4 ^ t;
+        rows[0] = r0 ^ t << 32;
+        t = (r1 >>> 32 ^ r5) & m;
+        rows[5] = r5 ^ t;
+        rows[1] = r1 ^ t << 32;
+        t = (r2 >>> 32 ^ r6) & m;
+        rows[6] = r6 ^ t;
+        rows[2] = r2 ^ t << 32;
+        t = (r3 >>> 32 ^ r7) & m;
+        rows[7] = r7 ^ t;
+        rows[3] = r3 ^ t << 32;
     }
 
     private static final long NIBBLES = 0x0F0F_0F0F_0F0F_0F0FL;
-    private static final long[] TRANSPOSE_MASKS = {0x00FF_00FF_00FF_00FFL, 0x0000_FFFF_0000_FFFFL,
-        0x0000_0000_FFFF_FFFFL};
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
         long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
