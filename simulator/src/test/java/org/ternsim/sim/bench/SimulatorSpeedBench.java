@@ -122,6 +122,16 @@ public class SimulatorSpeedBench {
         return uarch;
     }
 
+    /** The hardware config each call's cache hierarchy is built from. */
+    HardwareConfig hardware() {
+        return hw;
+    }
+
+    /** The operands each call binds into the program's memory. */
+    GemvOperands operands() {
+        return data;
+    }
+
     static Path configPath() {
         Path p = Path.of("configs/hw/zen5-2c.yaml");
         return p.toFile().isFile() ? p : Path.of("../configs/hw/zen5-2c.yaml");
