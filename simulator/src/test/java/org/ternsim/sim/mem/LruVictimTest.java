@@ -3,14 +3,13 @@ package org.ternsim.sim.mem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LruVictimTest {
 
     /** LRU as written out: per way the time of its last touch, the victim the first way of the oldest time. */
-    private static final class PlainLru {
+    private static final class PlainLru implements PlainPolicyCheck.Plain {
         final int ways;
         final long[][] lastTouch;
         long time;
@@ -20,11 +19,13 @@ class LruVictimTest {
             lastTouch = new long[sets][ways];
         }
 
-        void touch(int set, int way) {
+        @Override
+        public void touch(int set, int way) {
             lastTouch[set][way] = ++time;
         }
 
-        int victim(int set) {
+        @Override
+        public int victim(int set) {
             int oldest = 0;
             for (int w = 1; w < ways; w++) {
                 if (lastTouch[set][w] < lastTouch[set][oldest]) {
@@ -44,26 +45,9 @@ class LruVictimTest {
     void victimsAreThoseOfThePlainScan(int ways) {
         int sets = 8;
         var lru = new ReplacementPolicy.Lru(sets, ways);
-        var plain = new PlainLru(sets, ways);
-        var random = new SplittableRandom(ways);
         for (int set = 0; set < sets; set++) {
             assertEquals(0, lru.victim(set), "untouched set " + set);
         }
-        for (int i = 0; i < 200_000; i++) {
-            int set = random.nextInt(sets);
-            if (random.nextInt(3) == 0) {
-                int victim = plain.victim(set);
-                assertEquals(victim, lru.victim(set), "operation " + i + ", set " + set);
-                plain.touch(set, victim);
-                lru.touch(set, victim);
-            } else {
-                int way = random.nextInt(ways);
-                plain.touch(set, way);
-                lru.touch(set, way);
-            }
-        }
-        for (int set = 0; set < sets; set++) {
-            assertEquals(plain.victim(set), lru.victim(set));
-        }
+        PlainPolicyCheck.assertSameVictims(lru, new PlainLru(sets, ways), sets, ways);
     }
 }

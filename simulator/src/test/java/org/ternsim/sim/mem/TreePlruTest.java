@@ -1,17 +1,15 @@
 // The packed tree-PLRU (one long per set, precomputed paths) against a tree of booleans walked node by node.
 package org.ternsim.sim.mem;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TreePlruTest {
 
     /** Tree-PLRU as textbooks draw it: node 0 the root, children 2n+1 (left) and 2n+2 (right), true = go right. */
-    private static final class PlainTree {
+    private static final class PlainTree implements PlainPolicyCheck.Plain {
         final int ways;
         final boolean[][] nodes;
 
@@ -20,7 +18,8 @@ class TreePlruTest {
             nodes = new boolean[sets][Math.max(1, ways - 1)];
         }
 
-        void touch(int set, int way) {
+        @Override
+        public void touch(int set, int way) {
             int node = 0;
             int lo = 0;
             for (int span = ways; span > 1; span /= 2) {
@@ -31,7 +30,8 @@ class TreePlruTest {
             }
         }
 
-        int victim(int set) {
+        @Override
+        public int victim(int set) {
             int node = 0;
             int lo = 0;
             for (int span = ways; span > 1; span /= 2) {
@@ -47,25 +47,8 @@ class TreePlruTest {
     @ValueSource(ints = {1, 2, 4, 8, 16, 32, 64})
     void victimsAreThoseOfThePlainTree(int ways) {
         int sets = 8;
-        var packed = new ReplacementPolicy.TreePlru(sets, ways);
-        var plain = new PlainTree(sets, ways);
-        var random = new SplittableRandom(ways);
-        for (int i = 0; i < 200_000; i++) {
-            int set = random.nextInt(sets);
-            if (random.nextInt(3) == 0) {
-                int victim = plain.victim(set);
-                assertEquals(victim, packed.victim(set), "operation " + i + ", set " + set);
-                plain.touch(set, victim);
-                packed.touch(set, victim);
-            } else {
-                int way = random.nextInt(ways);
-                plain.touch(set, way);
-                packed.touch(set, way);
-            }
-        }
-        for (int set = 0; set < sets; set++) {
-            assertEquals(plain.victim(set), packed.victim(set));
-        }
+        PlainPolicyCheck.assertSameVictims(new ReplacementPolicy.TreePlru(sets, ways), new PlainTree(sets, ways), sets,
+            ways);
     }
 
     @ParameterizedTest
