@@ -116,11 +116,8 @@ public final class MemoryHierarchy {
                 // Each of the range's last capacity lines is touched or filled after every line an LRU level holds
                 // now, so they are exactly what it keeps, in that order: the earlier lines would all be evicted.
                 long first = c.evictsLeastRecentlyUsed() ? Math.max(from, to - c.capacityLines() + 1) : from;
-                for (long line = first; line <= to; line++) {
-                    if (c.lookup(line) < 0) {
-                        install(level, line, 0, false, 0);
-                    }
-                }
+                // Alone, a level's installs and lookups only move lines in and out of their own sets
+                c.readAll(first, to);
             }
         } else {
             warmLines(from, to);
