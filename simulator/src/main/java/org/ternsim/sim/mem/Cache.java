@@ -143,13 +143,13 @@ public final class Cache {
     }
 
     /**
-     * Looks up lines {@code first..last} and installs each one absent, filled at cycle 0, as doing so line by line would:
-     * the same lines in the same ways, and the same replacement order within every set. A set's future depends only on
-     * the order of its own lines, so the range goes set by set, each set's lines in ascending order: a set's tags and
-     * replacement state are then read and written while in the host's caches, where line by line every set of a large
-     * level is swept once per {@code sets} lines (a zen5-2c L3 warmed with 1.6 MB of weights: six sweeps of 1.2 MB).
-     * Only hints differ: {@link #lastSlot}, {@link #recentSlot} and the LRU stamps' values, not their order within a
-     * set. Random replacement draws its victims in the order of the evictions, so it goes line by line.
+     * Looks up lines {@code first..last} and installs each absent one, filled at cycle 0, as doing so line by line
+     * would: the same lines in the same ways, and the same replacement order within every set. A set's future depends
+     * only on the order of its own lines, so the range goes set by set, each set's lines in ascending order. A set's
+     * tags and replacement state are then read and written while in the host's caches; line by line, every set of a
+     * large level is swept once per {@code sets} lines (a zen5-2c L3 warmed with 1.6 MB of weights: six sweeps of
+     * 1.2 MB). Only hints differ: {@link #lastSlot}, {@link #recentSlot} and the LRU stamps' values, not their order
+     * within a set. Random replacement draws its victims in the order of the evictions, so it goes line by line.
      */
     void readAll(long first, long last) {
         boolean setBySet = last - first >= sets && !(policy instanceof ReplacementPolicy.Random);
