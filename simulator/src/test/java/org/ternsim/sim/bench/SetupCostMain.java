@@ -8,10 +8,7 @@
 package org.ternsim.sim.bench;
 
 import java.util.Locale;
-import org.ternsim.isa.Memory;
-import org.ternsim.isa.Region;
 import org.ternsim.sim.mem.MemoryHierarchy;
-import org.ternsim.sim.run.MachineBuilder;
 
 public final class SetupCostMain {
 
@@ -30,13 +27,11 @@ public final class SetupCostMain {
             long bind = Long.MAX_VALUE;
             for (int round = 0; round < rounds; round++) {
                 long start = System.nanoTime();
-                MemoryHierarchy hierarchy = MachineBuilder.memory(bench.hardware());
+                MemoryHierarchy hierarchy = bench.coldHierarchy();
                 long built = System.nanoTime();
-                for (Region r : bench.program().regions()) {
-                    hierarchy.warm(r.base(), r.bytes());
-                }
+                bench.warm(hierarchy);
                 long warmed = System.nanoTime();
-                bench.operands().bind(new Memory(bench.program().regions()));
+                bench.boundMemory();
                 long bound = System.nanoTime();
                 build = Math.min(build, built - start);
                 warm = Math.min(warm, warmed - built);

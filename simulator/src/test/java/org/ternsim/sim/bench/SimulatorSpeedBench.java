@@ -122,14 +122,16 @@ public class SimulatorSpeedBench {
         return uarch;
     }
 
-    /** The hardware config each call's cache hierarchy is built from. */
-    HardwareConfig hardware() {
-        return hw;
+    /** A call's first setup step: a fresh, cold cache hierarchy of the config. */
+    MemoryHierarchy coldHierarchy() {
+        return MachineBuilder.memory(hw);
     }
 
-    /** The operands each call binds into the program's memory. */
-    GemvOperands operands() {
-        return data;
+    /** A call's second setup step: every region of the program warmed into {@code hierarchy}. */
+    void warm(MemoryHierarchy hierarchy) {
+        for (Region r : program.regions()) {
+            hierarchy.warm(r.base(), r.bytes());
+        }
     }
 
     static Path configPath() {
@@ -137,7 +139,8 @@ public class SimulatorSpeedBench {
         return p.toFile().isFile() ? p : Path.of("../configs/hw/zen5-2c.yaml");
     }
 
-    private Memory boundMemory() {
+    /** A call's third setup step: the program's memory with the operands bound. */
+    Memory boundMemory() {
         Memory memory = new Memory(program.regions());
         data.bind(memory);
         return memory;
@@ -184,10 +187,8 @@ public class SimulatorSpeedBench {
 
         @Setup(Level.Invocation)
         public void build(SimulatorSpeedBench bench) {
-            hierarchy = MachineBuilder.memory(bench.hw);
-            for (Region r : bench.program.regions()) {
-                hierarchy.warm(r.base(), r.bytes());
-            }
+            hierarchy = bench.coldHierarchy();
+            bench.warm(hierarchy);
             memory = bench.boundMemory();
         }
 
