@@ -15,7 +15,6 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -83,26 +82,14 @@ public final class PairedBuildsMain {
                 warmed += time(b, allKeys, threads);
             }
         }
-        long[][] nanos = new long[builds.length][rounds];
-        for (int r = 0; r < rounds; r++) {
-            for (int j = 0; j < builds.length; j++) {
-                int i = (r + j) % builds.length; // each build first in turn
-                nanos[i][r] = time(builds[i], allKeys, threads);
-            }
-        }
+        long[][] nanos = PairedRounds.run(builds.length, rounds, i -> time(builds[i], allKeys, threads));
         for (int i = 0; i < builds.length; i++) {
-            long[] sorted = nanos[i].clone();
-            Arrays.sort(sorted);
-            double[] ratio = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                ratio[r] = (double) nanos[0][r] / nanos[i][r];
-            }
-            Arrays.sort(ratio);
+            PairedRounds.Summary s = PairedRounds.summary(nanos, i);
             System.out.printf(Locale.ROOT, "%s%s %s %s: median %.2f MIPS per CPU second, fastest %.2f; speed against "
                     + "the first build, paired by round: median %.3f (quartiles %.3f-%.3f)%n", builds[i].tree(),
                 builds[i].properties().isEmpty() ? "" : " " + builds[i].properties(), kernel, mode,
-                instructions / (sorted[rounds / 2] / 1e3), instructions / (sorted[0] / 1e3), ratio[rounds / 2],
-                ratio[rounds / 4], ratio[3 * rounds / 4]);
+                instructions / (s.median() / 1e3), instructions / (s.fastest() / 1e3), s.speed(), s.speedLowQuartile(),
+                s.speedHighQuartile());
         }
     }
 

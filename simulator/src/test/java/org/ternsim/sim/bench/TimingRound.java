@@ -1,0 +1,95 @@
+// One build's side of PairedTimingMain: the timing model alone, fed a GEMV's recorded instruction stream.
+package org.ternsim.sim.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.ternsim.isa.Memory;
+import org.ternsim.isa.Program;
+import org.ternsim.isa.Region;
+import org.ternsim.isa.lower.GemvLowering;
+import org.ternsim.isa.lower.GemvOperands;
+import org.ternsim.isa.uarch.Microarchitecture;
+import org.ternsim.isa.uarch.UarchLoader;
+import org.ternsim.sim.config.HardwareConfig;
+import org.ternsim.sim.config.HardwareConfigLoader;
+import org.ternsim.sim.core.OutOfOrderCore;
+import org.ternsim.sim.mem.MemoryHierarchy;
+import org.ternsim.sim.run.GemvSimulation;
+import org.ternsim.sim.run.MachineBuilder;
+
+/**
+ * Runs the program once through the interpreter and keeps what it passes to the core per instruction (pc, address,
+ * width, store). Each {@link #round} then builds and warms a hierarchy and a core, untimed, and times feeding them
+ * that stream. It uses only the simulator's main classes, so {@link PairedTimingMain} loads this class from its own
+ * class path into every build's class loader, builds older than it included.
+ */
+public final class TimingRound {
+
+    private final HardwareConfig hw;
+    private final Program program;
+    private final Microarchitecture uarch;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private int count;
+    private int[] pcs = new int[1 << 16];
+    private long[] addresses = new long[1 << 16];
+    private int[] widths = new int[1 << 16];
+    private boolean[] stores = new boolean[1 << 16];
+    private long cycles;
+
+    /** {@code hwKernelIsa}: a config under configs/hw (read from the working directory), a kernel and its ISA. */
+    public TimingRound(String hwKernelIsa, int rows, int cols) {
+        String[] spec = hwKernelIsa.split("/");
+        if (spec.length != 3) {
+            throw new IllegalArgumentException("expected hw/kernel/isa, got " + hwKernelIsa);
+        }
+        hw = HardwareConfigLoader.load(Path.of("configs/hw", spec[0] + ".yaml"));
+        GemvLowering lowering = GemvSimulation.Request.choose(hw, spec[1], spec[2]);
+        program = lowering.lower(rows, cols);
+        uarch = UarchLoader.load(hw.core().uarch());
+        GemvOperands data = lowering.random(rows, cols, 1);
+        Memory memory = new Memory(program.regions());
+        data.bind(memory);
+        GemvSimulation.execute(program, lowering.semantics(), memory, this::keep);
+    }
+
+    private void keep(int pc, long address, int width, boolean store) {
+        if (count == pcs.length) {
+            pcs = Arrays.copyOf(pcs, 2 * count);
+            addresses = Arrays.copyOf(addresses, 2 * count);
+            widths = Arrays.copyOf(widths, 2 * count);
+            stores = Arrays.copyOf(stores, 2 * count);
+        }
+        pcs[count] = pc;
+        addresses[count] = address;
+        widths[count] = width;
+        stores[count] = store;
+        count++;
+    }
+
+    /** Thread CPU nanoseconds of timing the whole stream on a fresh, warm hierarchy and core. */
+    public long round() {
+        MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
+        for (Region r : program.regions()) {
+            hierarchy.warm(r.base(), r.bytes());
+        }
+        OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
+        long start = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < count; i++) {
+            core.retired(pcs[i], addresses[i], widths[i], stores[i]);
+        }
+        long spent = threads.getCurrentThreadCpuTime() - start;
+        cycles = core.stats().cycles();
+        return spent;
+    }
+
+    public long instructions() {
+        return count;
+    }
+
+    /** The latest round's simulated cycles (builds that model alike must agree). */
+    public long cycles() {
+        return cycles;
+    }
+}
