@@ -37,15 +37,20 @@ public final class TimingRound {
     private int[] widths = new int[1 << 16];
     private boolean[] stores = new boolean[1 << 16];
     private long cycles;
+    private long setup;
 
-    /** {@code hwKernelIsa}: a config under configs/hw (read from the working directory), a kernel and its ISA. */
+    /**
+     * {@code hwKernelIsa}: a config under configs/hw (of the working directory or its parent), a kernel and, optionally,
+     * its ISA (else the config's first that lowers it).
+     */
     public TimingRound(String hwKernelIsa, int rows, int cols) {
         String[] spec = hwKernelIsa.split("/");
-        if (spec.length != 3) {
-            throw new IllegalArgumentException("expected hw/kernel/isa, got " + hwKernelIsa);
+        if (spec.length < 2 || spec.length > 3) {
+            throw new IllegalArgumentException("expected hw/kernel[/isa], got " + hwKernelIsa);
         }
-        hw = HardwareConfigLoader.load(Path.of("configs/hw", spec[0] + ".yaml"));
-        GemvLowering lowering = GemvSimulation.Request.choose(hw, spec[1], spec[2]);
+        Path configs = Path.of("configs/hw").toFile().isDirectory() ? Path.of("configs/hw") : Path.of("../configs/hw");
+        hw = HardwareConfigLoader.load(configs.resolve(spec[0] + ".yaml"));
+        GemvLowering lowering = GemvSimulation.Request.choose(hw, spec[1], spec.length > 2 ? spec[2] : null);
         program = lowering.lower(rows, cols);
         uarch = UarchLoader.load(hw.core().uarch());
         GemvOperands data = lowering.random(rows, cols, 1);
@@ -70,12 +75,14 @@ public final class TimingRound {
 
     /** Thread CPU nanoseconds of timing the whole stream on a fresh, warm hierarchy and core. */
     public long round() {
+        long built = threads.getCurrentThreadCpuTime();
         MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
         for (Region r : program.regions()) {
             hierarchy.warm(r.base(), r.bytes());
         }
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
         long start = threads.getCurrentThreadCpuTime();
+        setup = start - built;
         for (int i = 0; i < count; i++) {
             core.retired(pcs[i], addresses[i], widths[i], stores[i]);
         }
@@ -86,6 +93,11 @@ public final class TimingRound {
 
     public long instructions() {
         return count;
+    }
+
+    /** Thread CPU nanoseconds the latest round spent building and warming the hierarchy and building the core. */
+    public long setup() {
+        return setup;
     }
 
     /** The latest round's simulated cycles (builds that model alike must agree). */
