@@ -40,8 +40,8 @@ public final class TimingRound {
     private long setup;
 
     /**
-     * {@code hwKernelIsa}: a config under configs/hw (of the working directory or its parent), a kernel and, optionally,
-     * its ISA (else the config's first that lowers it).
+     * {@code hwKernelIsa}: a config under configs/hw (of the working directory or its parent), a kernel and,
+     * optionally, its ISA (else the config's first that lowers it).
      */
     public TimingRound(String hwKernelIsa, int rows, int cols) {
         String[] spec = hwKernelIsa.split("/");
