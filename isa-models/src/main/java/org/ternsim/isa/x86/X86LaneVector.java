@@ -37,7 +37,11 @@ final class X86LaneVector {
     private X86LaneVector() {
     }
 
-    /** Whether this host's vectors are at least {@code width} bytes wide (16, 32 or 64), so these forms pay. */
+    /**
+     * Whether this host's vectors are at least {@code width} bytes wide (16, 32 or 64), so these forms pay. Where they
+     * are 32 bytes wide, the 64-byte forms of vpshufb, vfmadd231ps and the conversions run as two halves instead
+     * ({@link X86Halves}), which their callers take too.
+     */
     static boolean available(int width) {
         return (width == 16 || width == 32 || width == 64) && ByteVector.SPECIES_PREFERRED.vectorByteSize() >= width;
     }
@@ -101,7 +105,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::shuffleBytes;
             case 32 -> X86Lanes256::shuffleBytes;
-            default -> X86Lanes512::shuffleBytes;
+            default -> X86Halves.split(width) ? X86Halves.shuffleBytes() : X86Lanes512::shuffleBytes;
         };
     }
 
@@ -119,7 +123,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::fmaWithoutNaN;
             case 32 -> X86Lanes256::fmaWithoutNaN;
-            default -> X86Lanes512::fmaWithoutNaN;
+            default -> X86Halves.split(width) ? X86Halves.fmaWithoutNaN() : X86Lanes512::fmaWithoutNaN;
         };
     }
 
@@ -128,7 +132,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::intToFloat;
             case 32 -> X86Lanes256::intToFloat;
-            default -> X86Lanes512::intToFloat;
+            default -> X86Halves.split(width) ? X86Halves.intToFloat() : X86Lanes512::intToFloat;
         };
     }
 
@@ -137,7 +141,9 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> signed ? X86Lanes128::signExtendBytesToWords : X86Lanes128::zeroExtendBytesToWords;
             case 32 -> signed ? X86Lanes256::signExtendBytesToWords : X86Lanes256::zeroExtendBytesToWords;
-            default -> signed ? X86Lanes512::signExtendBytesToWords : X86Lanes512::zeroExtendBytesToWords;
+            default -> X86Halves.split(width)
+                ? X86Halves.widening(signed ? X86Lanes256::signExtendBytesToWords : X86Lanes256::zeroExtendBytesToWords)
+                : signed ? X86Lanes512::signExtendBytesToWords : X86Lanes512::zeroExtendBytesToWords;
         };
     }
 
@@ -146,7 +152,10 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> signed ? X86Lanes128::signExtendWordsToDwords : X86Lanes128::zeroExtendWordsToDwords;
             case 32 -> signed ? X86Lanes256::signExtendWordsToDwords : X86Lanes256::zeroExtendWordsToDwords;
-            default -> signed ? X86Lanes512::signExtendWordsToDwords : X86Lanes512::zeroExtendWordsToDwords;
+            default -> X86Halves.split(width)
+                ? X86Halves.widening(
+                    signed ? X86Lanes256::signExtendWordsToDwords : X86Lanes256::zeroExtendWordsToDwords)
+                : signed ? X86Lanes512::signExtendWordsToDwords : X86Lanes512::zeroExtendWordsToDwords;
         };
     }
 
@@ -155,7 +164,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::halfToFloat;
             case 32 -> X86Lanes256::halfToFloat;
-            default -> X86Lanes512::halfToFloat;
+            default -> X86Halves.split(width) ? X86Halves.halfToFloat() : X86Lanes512::halfToFloat;
         };
     }
 

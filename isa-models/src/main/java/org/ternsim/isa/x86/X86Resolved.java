@@ -142,6 +142,15 @@ final class X86Resolved {
         }
     }
 
+    /** Whether 64-byte registers run as two 32-byte halves ({@link X86Halves}) on this host. */
+    static boolean laneHalves(int width) {
+        try {
+            return X86Halves.split(width);
+        } catch (LinkageError incubatorModuleMissing) {
+            return false;
+        }
+    }
+
     /** The second source: a register's live bytes, or memory read into the state's scratch buffer. */
     private static byte[] second(MachineState s, int reg, Operand.Mem mem, int w) {
         return mem == null ? s.vec[reg] : s.memorySource(mem, w);

@@ -90,13 +90,17 @@ final class X86ResolvedShuffle {
         private final X86LaneVector.Form vectors;
 
         Shuffle(Instruction in) {
-            this(in, null);
+            this(in, null, false);
         }
 
-        /** With the Vector API form {@code vectors} gives for the width, where the host's vectors serve it. */
-        Shuffle(Instruction in, IntFunction<X86LaneVector.Form> vectors) {
+        /**
+         * With the Vector API form {@code vectors} gives for the width, where the host's vectors serve it or, if
+         * {@code inHalves}, where 64-byte registers run as halves.
+         */
+        Shuffle(Instruction in, IntFunction<X86LaneVector.Form> vectors, boolean inHalves) {
             super(in);
-            this.vectors = vectors != null && X86Resolved.laneVectors(width) ? vectors.apply(width) : null;
+            boolean served = X86Resolved.laneVectors(width) || inHalves && X86Resolved.laneHalves(width);
+            this.vectors = vectors != null && served ? vectors.apply(width) : null;
         }
 
         @Override
@@ -115,7 +119,7 @@ final class X86ResolvedShuffle {
     /** Byte i = table byte (index_i & 15) of its own 16-byte lane, or 0 where index_i is negative. */
     private static final class ShuffleBytes extends Shuffle {
         ShuffleBytes(Instruction in) {
-            super(in, X86LaneVector::shuffleBytes);
+            super(in, X86LaneVector::shuffleBytes, true);
         }
 
         @Override
@@ -130,7 +134,7 @@ final class X86ResolvedShuffle {
     /** vpermb (VBMI): byte i = table byte (index_i mod width); the index is the first source, the table the second. */
     private static final class PermuteBytes extends Shuffle {
         PermuteBytes(Instruction in) {
-            super(in, X86LaneVector::permuteBytes);
+            super(in, X86LaneVector::permuteBytes, false); // vpermb crosses the halves
         }
 
         @Override

@@ -1,0 +1,99 @@
+// 64-byte forms run as two 32-byte halves against the whole-register forms, bit for bit, on any host.
+package org.ternsim.isa.x86;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link X86Halves} serves only hosts with 32-byte vectors, so these tests build its forms directly and compare them
+ * with {@link X86Lanes512}'s, which are exact on every host (where the host's vectors are narrower, the Vector API
+ * runs them in Java). Each form also runs in place, its destination one of its sources, as the interpreter calls it.
+ */
+class X86HalvesTest {
+
+    private static final int WIDTH = 64;
+    private static final int TRIALS = 300;
+
+    @Test
+    void byteShufflesEqualTheWholeRegister() {
+        assertSameForm(new Random(41), X86Halves.shuffleBytes(), X86Lanes512::shuffleBytes, "vpshufb");
+    }
+
+    @Test
+    void conversionsEqualTheWholeRegister() {
+        Random random = new Random(43);
+        assertSameConvert(random, X86Halves.intToFloat(), X86Lanes512::intToFloat, "vcvtdq2ps");
+        assertSameConvert(random, X86Halves.halfToFloat(), X86Lanes512::halfToFloat, "vcvtph2ps");
+        assertSameConvert(random, X86Halves.widening(X86Lanes256::signExtendBytesToWords),
+            X86Lanes512::signExtendBytesToWords, "vpmovsxbw");
+        assertSameConvert(random, X86Halves.widening(X86Lanes256::zeroExtendBytesToWords),
+            X86Lanes512::zeroExtendBytesToWords, "vpmovzxbw");
+        assertSameConvert(random, X86Halves.widening(X86Lanes256::signExtendWordsToDwords),
+            X86Lanes512::signExtendWordsToDwords, "vpmovsxwd");
+        assertSameConvert(random, X86Halves.widening(X86Lanes256::zeroExtendWordsToDwords),
+            X86Lanes512::zeroExtendWordsToDwords, "vpmovzxwd");
+    }
+
+    /** Where either half has a NaN lane the form declines and leaves the destination as it was, as the whole does. */
+    @Test
+    void fmaDeclinesAsTheWholeRegisterDoesAndOtherwiseEqualsIt() {
+        Random random = new Random(44);
+        X86LaneVector.PartialForm halves = X86Halves.fmaWithoutNaN();
+        int declined = 0;
+        for (int trial = 0; trial < 4 * TRIALS; trial++) {
+            byte[] x = EdgeBytes.of(random, WIDTH);
+            byte[] y = EdgeBytes.of(random, WIDTH);
+            byte[] r = EdgeBytes.of(random, WIDTH);
+            byte[] whole = r.clone();
+            boolean expected = X86Lanes512.fmaWithoutNaN(x, y, whole);
+            byte[] before = r.clone();
+            assertEquals(expected, halves.apply(x, y, r), "taken, trial " + trial);
+            assertArrayEquals(expected ? whole : before, r, "vfmadd231ps, trial " + trial);
+            declined += expected ? 0 : 1;
+        }
+        assertTrue(declined > 0 && declined < 4 * TRIALS, "both outcomes tried: " + declined + " declined");
+    }
+
+    @Test
+    void onlySixtyFourByteRegistersRunAsHalves() {
+        assertTrue(!X86Halves.split(16) && !X86Halves.split(32), "16 and 32 bytes never split");
+        assertEquals(jdk.incubator.vector.ByteVector.SPECIES_PREFERRED.vectorByteSize() == 32, X86Halves.split(WIDTH));
+    }
+
+    private static void assertSameForm(Random random, X86LaneVector.Form halves, X86LaneVector.Form whole,
+            String what) {
+        for (int trial = 0; trial < TRIALS; trial++) {
+            byte[] x = EdgeBytes.of(random, WIDTH);
+            byte[] y = EdgeBytes.of(random, WIDTH);
+            byte[] r = EdgeBytes.of(random, WIDTH);
+            byte[] expected = r.clone();
+            whole.apply(x, y, expected);
+            byte[] actual = r.clone();
+            halves.apply(x, y, actual);
+            assertArrayEquals(expected, actual, what + ", trial " + trial);
+            byte[] inPlace = x.clone();
+            byte[] wholeInPlace = x.clone();
+            halves.apply(inPlace, y, inPlace);
+            whole.apply(wholeInPlace, y, wholeInPlace);
+            assertArrayEquals(wholeInPlace, inPlace, what + " in place, trial " + trial);
+        }
+    }
+
+    private static void assertSameConvert(Random random, X86LaneVector.Convert halves, X86LaneVector.Convert whole,
+            String what) {
+        for (int trial = 0; trial < TRIALS; trial++) {
+            byte[] x = EdgeBytes.of(random, WIDTH);
+            byte[] expected = new byte[WIDTH];
+            whole.apply(x, expected);
+            byte[] actual = new byte[WIDTH];
+            halves.apply(x, actual);
+            assertArrayEquals(expected, actual, what + ", trial " + trial);
+            halves.apply(x, x);
+            assertArrayEquals(expected, x, what + " in place, trial " + trial);
+        }
+    }
+}
