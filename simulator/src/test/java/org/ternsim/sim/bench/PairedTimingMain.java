@@ -3,9 +3,11 @@
 // Build each tree (`mvn -B -q -o install -DskipTests`, or with -Dmaven.install.skip=true for a second worktree), then
 // run from a repository root:
 //   java --add-modules jdk.incubator.vector -cp simulator/target/test-classes \
-//     org.ternsim.sim.bench.PairedTimingMain /tmp/base,/work/main,/tmp/base zen5-2c/i2_s/avx2 12 [--replay] [ROWSxCOLS]
+//     org.ternsim.sim.bench.PairedTimingMain /tmp/base,/work/main,/tmp/base zen5-2c/i2_s/avx2 12 [--replay|--memory]
+//     [ROWSxCOLS]
 // Arguments: build trees (comma-separated), hw/kernel/isa, timed rounds; --replay keeps loop replay on (by default
-// every instruction is timed, -Dternsim.replay=false); shape 2560x2560 unless given.
+// every instruction is timed, -Dternsim.replay=false); --memory times the memory hierarchy alone on the stream's loads
+// and stores (TimingRound.memoryRound); shape 2560x2560 unless given.
 package org.ternsim.sim.bench;
 
 import java.lang.reflect.Method;
@@ -31,27 +33,30 @@ public final class PairedTimingMain {
         List<String> options = Arrays.asList(args);
         if (args.length < 3) {
             throw new IllegalArgumentException(
-                "usage: PairedTimingMain TREE,TREE... hw/kernel/isa ROUNDS [--replay] [ROWSxCOLS]");
+                "usage: PairedTimingMain TREE,TREE... hw/kernel/isa ROUNDS [--replay|--memory] [ROWSxCOLS]");
         }
         String[] trees = args[0].split(",");
         int rounds = Integer.parseInt(args[2]);
         String shape = options.stream().skip(3).filter(a -> !a.startsWith("--")).findFirst().orElse("2560x2560");
         String[] rowsCols = shape.split("x");
         System.setProperty("ternsim.replay", Boolean.toString(options.contains("--replay")));
+        boolean memoryAlone = options.contains("--memory");
         URL own = TimingRound.class.getProtectionDomain().getCodeSource().getLocation();
         Object[] benches = new Object[trees.length];
         Method[] round = new Method[trees.length];
         Method[] cycles = new Method[trees.length];
         long instructions = 0;
+        long accesses = 0;
         for (int i = 0; i < trees.length; i++) {
             URL[] urls = {own, Path.of(trees[i], "cli/target/ternsim.jar").toUri().toURL()};
             ClassLoader loader = new java.net.URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
             Class<?> type = loader.loadClass(TimingRound.class.getName());
             benches[i] = type.getConstructor(String.class, int.class, int.class)
                 .newInstance(args[1], Integer.parseInt(rowsCols[0]), Integer.parseInt(rowsCols[1]));
-            round[i] = type.getMethod("round");
-            cycles[i] = type.getMethod("cycles");
+            round[i] = type.getMethod(memoryAlone ? "memoryRound" : "round");
+            cycles[i] = type.getMethod(memoryAlone ? "answers" : "cycles");
             instructions = (long) type.getMethod("instructions").invoke(benches[i]);
+            accesses = memoryAlone ? (long) type.getMethod("accesses").invoke(benches[i]) : 0;
         }
         for (int warm = 0; warm < 3; warm++) {
             for (int i = 0; i < trees.length; i++) {
@@ -61,6 +66,14 @@ public final class PairedTimingMain {
         long[][] nanos = PairedRounds.run(trees.length, rounds, i -> (long) round[i].invoke(benches[i]));
         for (int i = 0; i < trees.length; i++) {
             PairedRounds.Summary s = PairedRounds.summary(nanos, i);
+            if (memoryAlone) {
+                System.out.printf(Locale.ROOT, "%s %s: %,d accesses, answers summing to %,d; memory hierarchy median "
+                        + "%.1f ns per access, fastest %.1f; speed against the first build, paired by round: median "
+                        + "%.3f (quartiles %.3f-%.3f)%n", trees[i], args[1], accesses,
+                    (long) cycles[i].invoke(benches[i]), (double) s.median() / accesses,
+                    (double) s.fastest() / accesses, s.speed(), s.speedLowQuartile(), s.speedHighQuartile());
+                continue;
+            }
             System.out.printf(Locale.ROOT, "%s %s: %,d instructions, %,d cycles; timing model median %.1f ns per "
                     + "instruction, fastest %.1f; speed against the first build, paired by round: median %.3f "
                     + "(quartiles %.3f-%.3f)%n", trees[i], args[1], instructions, (long) cycles[i].invoke(benches[i]),

@@ -22,8 +22,9 @@ import org.ternsim.sim.run.MachineBuilder;
 /**
  * Runs the program once through the interpreter and keeps what it passes to the core per instruction (pc, address,
  * width, store). Each {@link #round} then builds and warms a hierarchy and a core, untimed, and times feeding them
- * that stream. It uses only the simulator's main classes, so {@link PairedTimingMain} loads this class from its own
- * class path into every build's class loader, builds older than it included.
+ * that stream; each {@link #memoryRound} times the memory hierarchy alone on the stream's loads and stores. It uses
+ * only the simulator's main classes, so {@link PairedTimingMain} loads this class from its own class path into every
+ * build's class loader, builds older than it included.
  */
 public final class TimingRound {
 
@@ -38,6 +39,8 @@ public final class TimingRound {
     private boolean[] stores = new boolean[1 << 16];
     private long cycles;
     private long setup;
+    /** What the hierarchy answered over the latest {@link #memoryRound}, summed: builds that model alike agree. */
+    private long answers;
 
     /**
      * {@code hwKernelIsa}: a config under configs/hw (of the working directory or its parent), a kernel and,
@@ -89,6 +92,43 @@ public final class TimingRound {
         long spent = threads.getCurrentThreadCpuTime() - start;
         cycles = core.stats().cycles();
         return spent;
+    }
+
+    /**
+     * Thread CPU nanoseconds of feeding the stream's loads and stores alone to a fresh, warm hierarchy. The core is
+     * left out, so each access is issued at its instruction's index times the core's mean cycles per instruction
+     * (from a {@link #round}, run first if none has): the hierarchy sees the same lines in the same order at about
+     * the core's pace, not the cycles the core would issue them at.
+     */
+    public long memoryRound() {
+        if (cycles == 0) {
+            round();
+        }
+        double perInstruction = (double) cycles / count;
+        MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
+        for (Region r : program.regions()) {
+            hierarchy.warm(r.base(), r.bytes());
+        }
+        long start = threads.getCurrentThreadCpuTime();
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            if (widths[i] > 0) {
+                sum += hierarchy.access(addresses[i], widths[i], stores[i], (long) (i * perInstruction));
+            }
+        }
+        long spent = threads.getCurrentThreadCpuTime() - start;
+        answers = sum;
+        return spent;
+    }
+
+    /** The latest {@link #memoryRound}'s answers, summed. */
+    public long answers() {
+        return answers;
+    }
+
+    /** Loads and stores in the stream. */
+    public long accesses() {
+        return Arrays.stream(widths, 0, count).filter(w -> w > 0).count();
     }
 
     public long instructions() {
