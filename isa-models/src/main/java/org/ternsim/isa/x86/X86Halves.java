@@ -13,11 +13,11 @@ import jdk.incubator.vector.ByteVector;
  *
  * <p>Only the ops whose lane loops cost more than two 32-byte forms and the copies are here: vpshufb, vfmadd231ps and
  * the conversions (on an AVX2 host, F16 AVX-512's semantics ran 1.29x and T-MAC-W4 AVX-512's 1.15x faster with them;
- * docs/performance.md). Element-wise ops, shifts, vpmaddwd, vpmaddubsw and vpdpbusd measured slower in halves than in
- * their loops, which work eight bytes at a time or on a few wide lanes (I2_S VNNI's semantics ran 0.87-0.89x with each
- * of vpdpbusd, vpsrlvw and vpandd in halves), and vpermb crosses the halves. Each op has a lambda of its own that
- * calls its 32-byte form: one lambda around any form made its call megamorphic in a run of several ops, which C2
- * does not inline.
+ * docs/performance.md). Element-wise ops, shifts, vpmaddwd, vpmaddubsw and vpdpbusd measured no faster or slower in
+ * halves than in their loops, which work eight bytes at a time or on a few wide lanes (I2_S VNNI's semantics ran
+ * 0.87-0.89x with each of vpdpbusd, vpsrlvw and vpandd in halves), and vpermb crosses the halves. The shuffle and
+ * the FMA call their 32-byte forms directly, and the conversions share one lambda: one lambda around every form made
+ * its call megamorphic in a run of several ops, which C2 does not inline (I2_S VNNI's semantics then ran at 0.74x).
  *
  * <p>Sources and destination may be one array: every high half a form reads is copied before the low half's result
  * is stored, and the low half's form loads its sources before it stores.
@@ -66,33 +66,15 @@ final class X86Halves {
         };
     }
 
-    /** vcvtdq2ps: each half of the result from the same half of the source. */
-    static X86LaneVector.Convert intToFloat() {
+    /**
+     * A conversion, each 32-byte half of whose result comes from {@code sourceBytes} bytes of the source: 32 for
+     * vcvtdq2ps, 16 for the widening ones (vcvtph2ps, vpmovsxbw, vpmovzxwd, ...). A run converts in one or two ways,
+     * so the call below stays monomorphic or bimorphic.
+     */
+    static X86LaneVector.Convert convert(X86LaneVector.Convert half, int sourceBytes) {
         X86Halves s = new X86Halves();
         return (xs, rs) -> {
-            high(xs, s.x);
-            X86Lanes256.intToFloat(xs, rs);
-            X86Lanes256.intToFloat(s.x, s.r);
-            s.give(rs);
-        };
-    }
-
-    /** vcvtph2ps: each half of the result from 16 bytes of halves. */
-    static X86LaneVector.Convert halfToFloat() {
-        X86Halves s = new X86Halves();
-        return (xs, rs) -> {
-            secondQuarter(xs, s.x);
-            X86Lanes256.halfToFloat(xs, rs);
-            X86Lanes256.halfToFloat(s.x, s.r);
-            s.give(rs);
-        };
-    }
-
-    /** A widening move (vpmovsxbw, vpmovzxwd, ...): each half of the result from 16 bytes of the source. */
-    static X86LaneVector.Convert widening(X86LaneVector.Convert half) {
-        X86Halves s = new X86Halves();
-        return (xs, rs) -> {
-            secondQuarter(xs, s.x);
+            System.arraycopy(xs, sourceBytes, s.x, 0, sourceBytes);
             half.apply(xs, rs);
             half.apply(s.x, s.r);
             s.give(rs);
@@ -110,9 +92,5 @@ final class X86Halves {
 
     private static void high(byte[] from, byte[] to) {
         System.arraycopy(from, HALF, to, 0, HALF);
-    }
-
-    private static void secondQuarter(byte[] from, byte[] to) {
-        System.arraycopy(from, HALF / 2, to, 0, HALF / 2);
     }
 }

@@ -132,7 +132,8 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::intToFloat;
             case 32 -> X86Lanes256::intToFloat;
-            default -> X86Halves.split(width) ? X86Halves.intToFloat() : X86Lanes512::intToFloat;
+            default -> X86Halves.split(width) ? X86Halves.convert(X86Lanes256::intToFloat, 32)
+                : X86Lanes512::intToFloat;
         };
     }
 
@@ -142,7 +143,8 @@ final class X86LaneVector {
             case 16 -> signed ? X86Lanes128::signExtendBytesToWords : X86Lanes128::zeroExtendBytesToWords;
             case 32 -> signed ? X86Lanes256::signExtendBytesToWords : X86Lanes256::zeroExtendBytesToWords;
             default -> X86Halves.split(width)
-                ? X86Halves.widening(signed ? X86Lanes256::signExtendBytesToWords : X86Lanes256::zeroExtendBytesToWords)
+                ? X86Halves.convert(
+                    signed ? X86Lanes256::signExtendBytesToWords : X86Lanes256::zeroExtendBytesToWords, 16)
                 : signed ? X86Lanes512::signExtendBytesToWords : X86Lanes512::zeroExtendBytesToWords;
         };
     }
@@ -153,8 +155,8 @@ final class X86LaneVector {
             case 16 -> signed ? X86Lanes128::signExtendWordsToDwords : X86Lanes128::zeroExtendWordsToDwords;
             case 32 -> signed ? X86Lanes256::signExtendWordsToDwords : X86Lanes256::zeroExtendWordsToDwords;
             default -> X86Halves.split(width)
-                ? X86Halves.widening(
-                    signed ? X86Lanes256::signExtendWordsToDwords : X86Lanes256::zeroExtendWordsToDwords)
+                ? X86Halves.convert(
+                    signed ? X86Lanes256::signExtendWordsToDwords : X86Lanes256::zeroExtendWordsToDwords, 16)
                 : signed ? X86Lanes512::signExtendWordsToDwords : X86Lanes512::zeroExtendWordsToDwords;
         };
     }
@@ -164,7 +166,8 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::halfToFloat;
             case 32 -> X86Lanes256::halfToFloat;
-            default -> X86Halves.split(width) ? X86Halves.halfToFloat() : X86Lanes512::halfToFloat;
+            default -> X86Halves.split(width) ? X86Halves.convert(X86Lanes256::halfToFloat, 16)
+                : X86Lanes512::halfToFloat;
         };
     }
 

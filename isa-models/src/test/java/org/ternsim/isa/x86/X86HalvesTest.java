@@ -26,15 +26,16 @@ class X86HalvesTest {
     @Test
     void conversionsEqualTheWholeRegister() {
         Random random = new Random(43);
-        assertSameConvert(random, X86Halves.intToFloat(), X86Lanes512::intToFloat, "vcvtdq2ps");
-        assertSameConvert(random, X86Halves.halfToFloat(), X86Lanes512::halfToFloat, "vcvtph2ps");
-        assertSameConvert(random, X86Halves.widening(X86Lanes256::signExtendBytesToWords),
+        assertSameConvert(random, X86Halves.convert(X86Lanes256::intToFloat, 32), X86Lanes512::intToFloat, "vcvtdq2ps");
+        assertSameConvert(random, X86Halves.convert(X86Lanes256::halfToFloat, 16), X86Lanes512::halfToFloat,
+            "vcvtph2ps");
+        assertSameConvert(random, X86Halves.convert(X86Lanes256::signExtendBytesToWords, 16),
             X86Lanes512::signExtendBytesToWords, "vpmovsxbw");
-        assertSameConvert(random, X86Halves.widening(X86Lanes256::zeroExtendBytesToWords),
+        assertSameConvert(random, X86Halves.convert(X86Lanes256::zeroExtendBytesToWords, 16),
             X86Lanes512::zeroExtendBytesToWords, "vpmovzxbw");
-        assertSameConvert(random, X86Halves.widening(X86Lanes256::signExtendWordsToDwords),
+        assertSameConvert(random, X86Halves.convert(X86Lanes256::signExtendWordsToDwords, 16),
             X86Lanes512::signExtendWordsToDwords, "vpmovsxwd");
-        assertSameConvert(random, X86Halves.widening(X86Lanes256::zeroExtendWordsToDwords),
+        assertSameConvert(random, X86Halves.convert(X86Lanes256::zeroExtendWordsToDwords, 16),
             X86Lanes512::zeroExtendWordsToDwords, "vpmovzxwd");
     }
 
