@@ -12,7 +12,7 @@ import jdk.incubator.vector.ByteVector;
  * are never shared.
  *
  * <p>Only the ops whose lane loops cost more than two 32-byte forms and the copies are here: vpshufb, vfmadd231ps and
- * the conversions (on an AVX2 host, F16 AVX-512's semantics ran 1.29x and T-MAC-W4 AVX-512's 1.15x faster with them;
+ * the conversions (on an AVX2 host, F16 AVX-512's semantics ran 1.24x and T-MAC-W4 AVX-512's 1.18x faster with them;
  * docs/performance.md). Element-wise ops, shifts, vpmaddwd, vpmaddubsw and vpdpbusd measured no faster or slower in
  * halves than in their loops, which work eight bytes at a time or on a few wide lanes (I2_S VNNI's semantics ran
  * 0.87-0.89x with each of vpdpbusd, vpsrlvw and vpandd in halves), and vpermb crosses the halves. The shuffle and
