@@ -7,7 +7,7 @@
 //     [ROWSxCOLS]
 // Arguments: build trees (comma-separated), hw/kernel/isa, timed rounds; --replay keeps loop replay on (by default
 // every instruction is timed, -Dternsim.replay=false); --memory times the memory hierarchy alone on the stream's loads
-// and stores (TimingRound.memoryRound); shape 2560x2560 unless given.
+// and stores at the cycles the core issued them (TimingRound.memoryRound); shape 2560x2560 unless given.
 package org.ternsim.sim.bench;
 
 import java.lang.reflect.Method;

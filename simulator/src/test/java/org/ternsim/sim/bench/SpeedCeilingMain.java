@@ -15,9 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
-import org.ternsim.isa.Interpreter;
 import org.ternsim.sim.core.OutOfOrderCore;
-import org.ternsim.sim.mem.Cache;
 import org.ternsim.sim.mem.MemoryHierarchy;
 import org.ternsim.sim.run.GemvSimulation;
 
@@ -33,7 +31,7 @@ public final class SpeedCeilingMain {
         SimulatorSpeedBench bench = SimulatorSpeedBench.of(args[0], args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         long instructions = bench.functional();
-        Trace trace = Trace.record(bench);
+        MemoryTrace trace = record(bench);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[][] spent = new long[3][rounds];
         double[] share = new double[rounds];
@@ -48,10 +46,7 @@ public final class SpeedCeilingMain {
             long t3 = threads.getCurrentThreadCpuTime();
             bench.detailed();
             long t4 = threads.getCurrentThreadCpuTime();
-            if (!trace.counts.equals(Trace.counts(fresh))) {
-                throw new IllegalStateException("the replayed accesses counted " + Trace.counts(fresh) + ", the call "
-                    + trace.counts);
-            }
+            trace.checkCounts(fresh);
             if (warmed < WARMUP_NANOS) {
                 warmed += t4 - t0;
                 continue;
@@ -71,72 +66,15 @@ public final class SpeedCeilingMain {
         double detailed = (double) spent[2][rounds / 2] / instructions;
         System.out.printf(Locale.ROOT, "%s %s, %,d instructions, %,d accesses: ns per instruction (median of %d"
             + " rounds): functional %.1f, memory model %.1f, detailed %.1f; (functional + memory) / detailed %.2f"
-            + " (quartiles %.2f-%.2f)%n", args[1], args[0], instructions, trace.length, rounds, functional, memory,
+            + " (quartiles %.2f-%.2f)%n", args[1], args[0], instructions, trace.length(), rounds, functional, memory,
             detailed, share[rounds / 2], share[rounds / 4], share[3 * rounds / 4]);
     }
 
-    /** The memory accesses of one detailed call, in the order and at the cycles the core made them. */
-    private static final class Trace {
-        long[] addresses = new long[1 << 16];
-        int[] widths = new int[1 << 16];
-        boolean[] stores = new boolean[1 << 16];
-        long[] cycles = new long[1 << 16];
-        int length;
-        /** The hierarchy's counts after the call, which a replay of the trace must reproduce. */
-        String counts;
-
-        /**
-         * Times every instruction of one call with an observer attached (which keeps the replay off: its accesses are
-         * the same, at the same cycles), taking each access's issue cycle from the observer.
-         */
-        static Trace record(SimulatorSpeedBench bench) {
-            Trace trace = new Trace();
-            SimulatorSpeedBench.Machine machine = bench.machine();
-            OutOfOrderCore core = new OutOfOrderCore(bench.program(), bench.uarch(), machine.hierarchy());
-            long[] pending = new long[3];
-            core.observe((pc, dispatch, issue, complete, retire, ports, portCount) -> {
-                if (pending[1] > 0) {
-                    trace.add(pending[0], (int) pending[1], pending[2] != 0, issue);
-                }
-            });
-            Interpreter.Listener listener = (pc, address, bytes, store) -> {
-                pending[0] = address;
-                pending[1] = bytes;
-                pending[2] = store ? 1 : 0;
-                core.retired(pc, address, bytes, store);
-            };
-            GemvSimulation.execute(bench.program(), bench.semantics(), machine.memory(), listener);
-            trace.counts = counts(machine.hierarchy());
-            return trace;
-        }
-
-        private void add(long address, int width, boolean store, long cycle) {
-            if (length == addresses.length) {
-                addresses = Arrays.copyOf(addresses, 2 * length);
-                widths = Arrays.copyOf(widths, 2 * length);
-                stores = Arrays.copyOf(stores, 2 * length);
-                cycles = Arrays.copyOf(cycles, 2 * length);
-            }
-            addresses[length] = address;
-            widths[length] = width;
-            stores[length] = store;
-            cycles[length] = cycle;
-            length++;
-        }
-
-        void replay(MemoryHierarchy hierarchy) {
-            for (int i = 0; i < length; i++) {
-                hierarchy.access(addresses[i], widths[i], stores[i], cycles[i]);
-            }
-        }
-
-        /** Per level its counts ({@link CacheSeriesMain#levelCounts}); then the DRAM bytes read and written. */
-        static String counts(MemoryHierarchy hierarchy) {
-            StringBuilder s = new StringBuilder();
-            for (Cache c : hierarchy.levels()) {
-                s.append(c.name()).append(' ').append(Arrays.toString(CacheSeriesMain.levelCounts(c))).append("; ");
-            }
-            return s.append(hierarchy.dramReadBytes()).append(' ').append(hierarchy.dramWriteBytes()).toString();
-        }
+    /** One detailed call's accesses, recorded on a fresh machine. */
+    private static MemoryTrace record(SimulatorSpeedBench bench) {
+        SimulatorSpeedBench.Machine machine = bench.machine();
+        OutOfOrderCore core = new OutOfOrderCore(bench.program(), bench.uarch(), machine.hierarchy());
+        return MemoryTrace.record(core, machine.hierarchy(),
+            listener -> GemvSimulation.execute(bench.program(), bench.semantics(), machine.memory(), listener));
     }
 }

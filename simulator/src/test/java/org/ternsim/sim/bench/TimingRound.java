@@ -23,8 +23,8 @@ import org.ternsim.sim.run.MachineBuilder;
  * Runs the program once through the interpreter and keeps what it passes to the core per instruction (pc, address,
  * width, store). Each {@link #round} then builds and warms a hierarchy and a core, untimed, and times feeding them
  * that stream; each {@link #memoryRound} times the memory hierarchy alone on the stream's loads and stores. It uses
- * only the simulator's main classes, so {@link PairedTimingMain} loads this class from its own class path into every
- * build's class loader, builds older than it included.
+ * only the simulator's main classes and this package's {@link MemoryTrace}, so {@link PairedTimingMain} loads it from
+ * its own class path into every build's class loader, builds older than it included.
  */
 public final class TimingRound {
 
@@ -39,6 +39,8 @@ public final class TimingRound {
     private boolean[] stores = new boolean[1 << 16];
     private long cycles;
     private long setup;
+    /** The stream's loads and stores at the cycles the core issued them, once {@link #memoryRound} has run. */
+    private MemoryTrace memory;
     /** What the hierarchy answered over the latest {@link #memoryRound}, summed: builds that model alike agree. */
     private long answers;
 
@@ -79,10 +81,7 @@ public final class TimingRound {
     /** Thread CPU nanoseconds of timing the whole stream on a fresh, warm hierarchy and core. */
     public long round() {
         long built = threads.getCurrentThreadCpuTime();
-        MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
-        for (Region r : program.regions()) {
-            hierarchy.warm(r.base(), r.bytes());
-        }
+        MemoryHierarchy hierarchy = warmHierarchy();
         OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
         long start = threads.getCurrentThreadCpuTime();
         setup = start - built;
@@ -95,29 +94,25 @@ public final class TimingRound {
     }
 
     /**
-     * Thread CPU nanoseconds of feeding the stream's loads and stores alone to a fresh, warm hierarchy. The core is
-     * left out, so each access is issued at its instruction's index times the core's mean cycles per instruction
-     * (from a {@link #round}, run first if none has): the hierarchy sees the same lines in the same order at about
-     * the core's pace, not the cycles the core would issue them at.
+     * Thread CPU nanoseconds of replaying the stream's loads and stores alone into a fresh, warm hierarchy, at the
+     * cycles the core issued them ({@link MemoryTrace}, recorded by the first call); the replay must count what the
+     * recorded call did.
      */
     public long memoryRound() {
-        if (cycles == 0) {
-            round();
+        if (memory == null) {
+            MemoryHierarchy hierarchy = warmHierarchy();
+            OutOfOrderCore core = new OutOfOrderCore(program, uarch, hierarchy);
+            memory = MemoryTrace.record(core, hierarchy, listener -> {
+                for (int i = 0; i < count; i++) {
+                    listener.retired(pcs[i], addresses[i], widths[i], stores[i]);
+                }
+            });
         }
-        double perInstruction = (double) cycles / count;
-        MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
-        for (Region r : program.regions()) {
-            hierarchy.warm(r.base(), r.bytes());
-        }
+        MemoryHierarchy hierarchy = warmHierarchy();
         long start = threads.getCurrentThreadCpuTime();
-        long sum = 0;
-        for (int i = 0; i < count; i++) {
-            if (widths[i] > 0) {
-                sum += hierarchy.access(addresses[i], widths[i], stores[i], (long) (i * perInstruction));
-            }
-        }
+        answers = memory.replay(hierarchy);
         long spent = threads.getCurrentThreadCpuTime() - start;
-        answers = sum;
+        memory.checkCounts(hierarchy);
         return spent;
     }
 
@@ -129,6 +124,14 @@ public final class TimingRound {
     /** Loads and stores in the stream. */
     public long accesses() {
         return Arrays.stream(widths, 0, count).filter(w -> w > 0).count();
+    }
+
+    private MemoryHierarchy warmHierarchy() {
+        MemoryHierarchy hierarchy = MachineBuilder.memory(hw);
+        for (Region r : program.regions()) {
+            hierarchy.warm(r.base(), r.bytes());
+        }
+        return hierarchy;
     }
 
     public long instructions() {
