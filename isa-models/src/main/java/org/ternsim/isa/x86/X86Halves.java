@@ -1,30 +1,39 @@
 // 64-byte x86 vector forms run as two 32-byte halves, for hosts whose vectors are 32 bytes wide (AVX2 without AVX-512).
 package org.ternsim.isa.x86;
 
+import static jdk.incubator.vector.VectorOperators.AND;
+import static jdk.incubator.vector.VectorOperators.NE;
+
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * On a host with 32-byte vectors the Vector API runs a 64-byte species lane by lane in Java, so the 64-byte forms of
  * {@link X86Lanes512} do not pay there, and the AVX-512 kernels' semantics took their scalar lane loops. An op whose
- * lanes never reach across the middle of the register is the same op on each 32-byte half, so each form here runs an
- * {@link X86Lanes256} form twice: on the low halves in place, and on copies of the high halves in scratch arrays of its
- * own. A form object is made per decoded instruction, and a decoded program runs on one thread, so the scratch arrays
- * are never shared.
- *
- * <p>Only the ops whose lane loops cost more than two 32-byte forms and the copies are here: vpshufb, vfmadd231ps and
- * the conversions (on an AVX2 host, F16 AVX-512's semantics ran 1.24x and T-MAC-W4 AVX-512's 1.18x faster with them;
- * docs/performance.md). Element-wise ops, shifts, vpmaddwd, vpmaddubsw and vpdpbusd measured no faster or slower in
- * halves than in their loops, which work eight bytes at a time or on a few wide lanes (I2_S VNNI's semantics ran
- * 0.87-0.89x with each of vpdpbusd, vpsrlvw and vpandd in halves), and vpermb crosses the halves. The shuffle and
- * the FMA call their 32-byte forms directly, and the conversions share one lambda: one lambda around every form made
- * its call megamorphic in a run of several ops, which C2 does not inline (I2_S VNNI's semantics then ran at 0.74x).
- *
- * <p>Sources and destination may be one array: every high half a form reads is copied before the low half's result
- * is stored, and the low half's form loads its sources before it stores.
+ * lanes never reach across the middle of the register is the same op on each 32-byte half. Two ways to run it:
+ * <ul>
+ *   <li>Lane-local ops whose result lanes sit where their source lanes do (element-wise ops, shifts, vpmaddubsw,
+ *       vpmaddwd, vpdpbusd) run {@link X86Lanes256}'s form at byte offset 0 and then 32 of the registers themselves.
+ *       The high half reads only bytes the low half's store did not touch, so any source may be the destination.
+ *       The two halves are one call site in a loop: two calls inlined the form twice, and C2 ran out of its node
+ *       budget in vpdpbusd's second copy and left it to the Vector API's Java fallback. On an AVX2 host, I2_S VNNI's
+ *       semantics ran 1.24x as fast with these (docs/performance.md); taken from copies of the high halves, as
+ *       below, the same ops had run at 0.87-0.89x.</li>
+ *   <li>vpshufb, vfmadd231ps and the conversions run the 32-byte form on the low halves in place and on copies of
+ *       the high halves in scratch arrays of the form's own (F16 AVX-512's semantics ran 1.24x and T-MAC-W4
+ *       AVX-512's 1.18x as fast with them). The FMA must leave its destination untouched where a lane is a NaN, and
+ *       a widening conversion reads its high half from the low half of the source it may overwrite. A form object
+ *       is made per decoded instruction, and a decoded program runs on one thread, so the scratch is never shared.
+ *       The conversions share one lambda; one lambda around every form made its call megamorphic in a run of
+ *       several ops, which C2 does not inline (I2_S VNNI's semantics then ran at 0.74x).</li>
+ * </ul>
+ * vpermb reaches across the halves: each half of its result picks from both halves of the table.
  */
 final class X86Halves {
 
     private static final int HALF = 32;
+    private static final VectorSpecies<Byte> HALF_BYTES = ByteVector.SPECIES_256;
 
     private final byte[] x = new byte[HALF];
     private final byte[] y = new byte[HALF];
@@ -40,12 +49,10 @@ final class X86Halves {
 
     /** vpshufb: every index picks from its own 16-byte lane, so each half shuffles alone. */
     static X86LaneVector.Form shuffleBytes() {
-        X86Halves s = new X86Halves();
-        return (xs, ys, rs) -> {
-            s.take(xs, ys);
-            X86Lanes256.shuffleBytes(xs, ys, rs);
-            X86Lanes256.shuffleBytes(s.x, s.y, s.r);
-            s.give(rs);
+        return (table, index, r) -> {
+            for (int o = 0; o < 2 * HALF; o += HALF) {
+                X86Lanes256.shuffleBytes(table, index, r, o);
+            }
         };
     }
 
@@ -92,5 +99,174 @@ final class X86Halves {
 
     private static void high(byte[] from, byte[] to) {
         System.arraycopy(from, HALF, to, 0, HALF);
+    }
+
+    /**
+     * vpermb, whose indices reach across the whole register: each half of the result picks from the table's two halves
+     * by the low five bits of its indices and takes the high half's pick where bit 5 is set. All four loads come
+     * before either store, so the destination may be the index or the table.
+     */
+    static void permuteBytes(byte[] index, byte[] table, byte[] r) {
+        ByteVector low = ByteVector.fromArray(HALF_BYTES, table, 0);
+        ByteVector high = ByteVector.fromArray(HALF_BYTES, table, HALF);
+        ByteVector first = pick(low, high, ByteVector.fromArray(HALF_BYTES, index, 0));
+        ByteVector second = pick(low, high, ByteVector.fromArray(HALF_BYTES, index, HALF));
+        first.intoArray(r, 0);
+        second.intoArray(r, HALF);
+    }
+
+    /** As {@link X86Lanes256}'s forms, every operation a {@code lanewise} or {@code compare} with a vector operand. */
+    private static ByteVector pick(ByteVector low, ByteVector high, ByteVector index) {
+        VectorShuffle<Byte> within = index.lanewise(AND, ByteVector.broadcast(HALF_BYTES, (byte) (HALF - 1)))
+            .toShuffle();
+        ByteVector fromHigh = index.lanewise(AND, ByteVector.broadcast(HALF_BYTES, (byte) HALF));
+        return low.rearrange(within).blend(high.rearrange(within),
+            fromHigh.compare(NE, ByteVector.zero(HALF_BYTES)));
+    }
+
+    // ---- lane-local ops on each half at its offset: no copies ----
+
+    static X86LaneVector.Form binary(X86Resolved.Op op) {
+        return switch (op) {
+            case AND -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.and(x, y, r, o);
+                }
+            };
+            case ANDN -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.andNot(x, y, r, o);
+                }
+            };
+            case OR -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.or(x, y, r, o);
+                }
+            };
+            case XOR -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.xor(x, y, r, o);
+                }
+            };
+            case ADDB -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.addBytes(x, y, r, o);
+                }
+            };
+            case SUBB -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.subBytes(x, y, r, o);
+                }
+            };
+            case ADDW -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.addWords(x, y, r, o);
+                }
+            };
+            case SUBW -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.subWords(x, y, r, o);
+                }
+            };
+            case ADDD -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.addDwords(x, y, r, o);
+                }
+            };
+            case SUBD -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.subDwords(x, y, r, o);
+                }
+            };
+            case ADDQ -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.addQwords(x, y, r, o);
+                }
+            };
+        };
+    }
+
+    static X86LaneVector.Form shiftVariable(X86Resolved.VariableShift kind) {
+        return switch (kind) {
+            case SRLVW -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftRightLogicalVariable(x, y, r, o);
+                }
+            };
+            case SLLVW -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftLeftVariable(x, y, r, o);
+                }
+            };
+            case SRAVW -> (x, y, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftRightArithmeticVariable(x, y, r, o);
+                }
+            };
+        };
+    }
+
+    static X86LaneVector.ShiftForm shift(X86Resolved.Shift kind) {
+        return switch (kind) {
+            case SRLW -> (count, x, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftRightLogical(count, x, r, o);
+                }
+            };
+            case SLLW -> (count, x, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftLeft(count, x, r, o);
+                }
+            };
+            case SRAW -> (count, x, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftRightArithmetic(count, x, r, o);
+                }
+            };
+        };
+    }
+
+    static X86LaneVector.ShiftForm shift32(X86Resolved.Shift32 kind) {
+        return switch (kind) {
+            case SRLD -> (count, x, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftRightLogical32(count, x, r, o);
+                }
+            };
+            case SLLD -> (count, x, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftLeft32(count, x, r, o);
+                }
+            };
+            case SRAD -> (count, x, r) -> {
+                for (int o = 0; o < 2 * HALF; o += HALF) {
+                    X86Lanes256.shiftRightArithmetic32(count, x, r, o);
+                }
+            };
+        };
+    }
+
+    static X86LaneVector.Form maddUbs() {
+        return (x, y, r) -> {
+            for (int o = 0; o < 2 * HALF; o += HALF) {
+                X86Lanes256.maddUbs(x, y, r, o);
+            }
+        };
+    }
+
+    static X86LaneVector.Form maddWords() {
+        return (x, y, r) -> {
+            for (int o = 0; o < 2 * HALF; o += HALF) {
+                X86Lanes256.maddWords(x, y, r, o);
+            }
+        };
+    }
+
+    static X86LaneVector.Form dotBytes() {
+        return (x, y, r) -> {
+            for (int o = 0; o < 2 * HALF; o += HALF) {
+                X86Lanes256.dotBytes(x, y, r, o);
+            }
+        };
     }
 }

@@ -51,7 +51,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128.binary(op);
             case 32 -> X86Lanes256.binary(op);
-            default -> X86Lanes512.binary(op);
+            default -> X86Halves.split(width) ? X86Halves.binary(op) : X86Lanes512.binary(op);
         };
     }
 
@@ -60,7 +60,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128.shift(kind);
             case 32 -> X86Lanes256.shift(kind);
-            default -> X86Lanes512.shift(kind);
+            default -> X86Halves.split(width) ? X86Halves.shift(kind) : X86Lanes512.shift(kind);
         };
     }
 
@@ -69,7 +69,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128.shift32(kind);
             case 32 -> X86Lanes256.shift32(kind);
-            default -> X86Lanes512.shift32(kind);
+            default -> X86Halves.split(width) ? X86Halves.shift32(kind) : X86Lanes512.shift32(kind);
         };
     }
 
@@ -78,7 +78,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128.shiftVariable(kind);
             case 32 -> X86Lanes256.shiftVariable(kind);
-            default -> X86Lanes512.shiftVariable(kind);
+            default -> X86Halves.split(width) ? X86Halves.shiftVariable(kind) : X86Lanes512.shiftVariable(kind);
         };
     }
 
@@ -87,7 +87,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::maddWords;
             case 32 -> X86Lanes256::maddWords;
-            default -> X86Lanes512::maddWords;
+            default -> X86Halves.split(width) ? X86Halves.maddWords() : X86Lanes512::maddWords;
         };
     }
 
@@ -96,7 +96,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::maddUbs;
             case 32 -> X86Lanes256::maddUbs;
-            default -> X86Lanes512::maddUbs;
+            default -> X86Halves.split(width) ? X86Halves.maddUbs() : X86Lanes512::maddUbs;
         };
     }
 
@@ -114,7 +114,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::permuteBytes;
             case 32 -> X86Lanes256::permuteBytes;
-            default -> X86Lanes512::permuteBytes;
+            default -> X86Halves.split(width) ? X86Halves::permuteBytes : X86Lanes512::permuteBytes;
         };
     }
 
@@ -176,7 +176,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::dotBytes;
             case 32 -> X86Lanes256::dotBytes;
-            default -> X86Lanes512::dotBytes;
+            default -> X86Halves.split(width) ? X86Halves.dotBytes() : X86Lanes512::dotBytes;
         };
     }
 }

@@ -113,93 +113,173 @@ final class X86Lanes256 {
     // ---- element-wise ----
 
     static void and(byte[] x, byte[] y, byte[] r) {
-        bytes(x).lanewise(AND, bytes(y)).intoArray(r, 0);
+        and(x, y, r, 0);
+    }
+
+    static void and(byte[] x, byte[] y, byte[] r, int o) {
+        bytes(x, o).lanewise(AND, bytes(y, o)).intoArray(r, o);
     }
 
     static void andNot(byte[] x, byte[] y, byte[] r) {
-        bytes(y).lanewise(AND_NOT, bytes(x)).intoArray(r, 0); // ~x & y
+        andNot(x, y, r, 0);
+    }
+
+    static void andNot(byte[] x, byte[] y, byte[] r, int o) {
+        bytes(y, o).lanewise(AND_NOT, bytes(x, o)).intoArray(r, o); // ~x & y
     }
 
     static void or(byte[] x, byte[] y, byte[] r) {
-        bytes(x).lanewise(OR, bytes(y)).intoArray(r, 0);
+        or(x, y, r, 0);
+    }
+
+    static void or(byte[] x, byte[] y, byte[] r, int o) {
+        bytes(x, o).lanewise(OR, bytes(y, o)).intoArray(r, o);
     }
 
     static void xor(byte[] x, byte[] y, byte[] r) {
-        bytes(x).lanewise(XOR, bytes(y)).intoArray(r, 0);
+        xor(x, y, r, 0);
+    }
+
+    static void xor(byte[] x, byte[] y, byte[] r, int o) {
+        bytes(x, o).lanewise(XOR, bytes(y, o)).intoArray(r, o);
     }
 
     static void addBytes(byte[] x, byte[] y, byte[] r) {
-        bytes(x).lanewise(ADD, bytes(y)).intoArray(r, 0);
+        addBytes(x, y, r, 0);
+    }
+
+    static void addBytes(byte[] x, byte[] y, byte[] r, int o) {
+        bytes(x, o).lanewise(ADD, bytes(y, o)).intoArray(r, o);
     }
 
     static void subBytes(byte[] x, byte[] y, byte[] r) {
-        bytes(x).lanewise(SUB, bytes(y)).intoArray(r, 0);
+        subBytes(x, y, r, 0);
+    }
+
+    static void subBytes(byte[] x, byte[] y, byte[] r, int o) {
+        bytes(x, o).lanewise(SUB, bytes(y, o)).intoArray(r, o);
     }
 
     static void addWords(byte[] x, byte[] y, byte[] r) {
-        store(shorts(x).lanewise(ADD, shorts(y)), r);
+        addWords(x, y, r, 0);
+    }
+
+    static void addWords(byte[] x, byte[] y, byte[] r, int o) {
+        store(shorts(x, o).lanewise(ADD, shorts(y, o)), r, o);
     }
 
     static void subWords(byte[] x, byte[] y, byte[] r) {
-        store(shorts(x).lanewise(SUB, shorts(y)), r);
+        subWords(x, y, r, 0);
+    }
+
+    static void subWords(byte[] x, byte[] y, byte[] r, int o) {
+        store(shorts(x, o).lanewise(SUB, shorts(y, o)), r, o);
     }
 
     static void addDwords(byte[] x, byte[] y, byte[] r) {
-        store(ints(x).lanewise(ADD, ints(y)), r);
+        addDwords(x, y, r, 0);
+    }
+
+    static void addDwords(byte[] x, byte[] y, byte[] r, int o) {
+        store(ints(x, o).lanewise(ADD, ints(y, o)), r, o);
     }
 
     static void subDwords(byte[] x, byte[] y, byte[] r) {
-        store(ints(x).lanewise(SUB, ints(y)), r);
+        subDwords(x, y, r, 0);
+    }
+
+    static void subDwords(byte[] x, byte[] y, byte[] r, int o) {
+        store(ints(x, o).lanewise(SUB, ints(y, o)), r, o);
     }
 
     static void addQwords(byte[] x, byte[] y, byte[] r) {
-        store(longs(x).lanewise(ADD, longs(y)), r);
+        addQwords(x, y, r, 0);
+    }
+
+    static void addQwords(byte[] x, byte[] y, byte[] r, int o) {
+        store(longs(x, o).lanewise(ADD, longs(y, o)), r, o);
     }
 
     // ---- 16-bit shifts by an immediate: the count is 0..15, the caller has dealt with larger ones ----
 
     static void shiftRightLogical(int count, byte[] x, byte[] r) {
-        store(shorts(x).lanewise(LSHR, words(count)), r);
+        shiftRightLogical(count, x, r, 0);
+    }
+
+    static void shiftRightLogical(int count, byte[] x, byte[] r, int o) {
+        store(shorts(x, o).lanewise(LSHR, words(count)), r, o);
     }
 
     static void shiftLeft(int count, byte[] x, byte[] r) {
-        store(shorts(x).lanewise(LSHL, words(count)), r);
+        shiftLeft(count, x, r, 0);
+    }
+
+    static void shiftLeft(int count, byte[] x, byte[] r, int o) {
+        store(shorts(x, o).lanewise(LSHL, words(count)), r, o);
     }
 
     static void shiftRightArithmetic(int count, byte[] x, byte[] r) {
-        store(shorts(x).lanewise(ASHR, words(count)), r);
+        shiftRightArithmetic(count, x, r, 0);
+    }
+
+    static void shiftRightArithmetic(int count, byte[] x, byte[] r, int o) {
+        store(shorts(x, o).lanewise(ASHR, words(count)), r, o);
     }
 
     // ---- 32-bit shifts by an immediate: the count is 0..31, the caller has dealt with larger ones ----
 
     static void shiftRightLogical32(int count, byte[] x, byte[] r) {
-        store(ints(x).lanewise(LSHR, dwords(count)), r);
+        shiftRightLogical32(count, x, r, 0);
+    }
+
+    static void shiftRightLogical32(int count, byte[] x, byte[] r, int o) {
+        store(ints(x, o).lanewise(LSHR, dwords(count)), r, o);
     }
 
     static void shiftLeft32(int count, byte[] x, byte[] r) {
-        store(ints(x).lanewise(LSHL, dwords(count)), r);
+        shiftLeft32(count, x, r, 0);
+    }
+
+    static void shiftLeft32(int count, byte[] x, byte[] r, int o) {
+        store(ints(x, o).lanewise(LSHL, dwords(count)), r, o);
     }
 
     static void shiftRightArithmetic32(int count, byte[] x, byte[] r) {
-        store(ints(x).lanewise(ASHR, dwords(count)), r);
+        shiftRightArithmetic32(count, x, r, 0);
+    }
+
+    static void shiftRightArithmetic32(int count, byte[] x, byte[] r, int o) {
+        store(ints(x, o).lanewise(ASHR, dwords(count)), r, o);
     }
 
     // ---- 16-bit shifts by the count in the same lane of y: the API masks a count to the lane's 15, x86 gives 0
     // beyond it, or the sign for the arithmetic shift ----
 
     static void shiftRightLogicalVariable(byte[] x, byte[] y, byte[] r) {
-        ShortVector counts = shorts(y);
-        store(beyond15(shorts(x).lanewise(LSHR, counts), counts, 0), r);
+        shiftRightLogicalVariable(x, y, r, 0);
+    }
+
+    static void shiftRightLogicalVariable(byte[] x, byte[] y, byte[] r, int o) {
+        ShortVector counts = shorts(y, o);
+        store(beyond15(shorts(x, o).lanewise(LSHR, counts), counts, 0), r, o);
     }
 
     static void shiftLeftVariable(byte[] x, byte[] y, byte[] r) {
-        ShortVector counts = shorts(y);
-        store(beyond15(shorts(x).lanewise(LSHL, counts), counts, 0), r);
+        shiftLeftVariable(x, y, r, 0);
+    }
+
+    static void shiftLeftVariable(byte[] x, byte[] y, byte[] r, int o) {
+        ShortVector counts = shorts(y, o);
+        store(beyond15(shorts(x, o).lanewise(LSHL, counts), counts, 0), r, o);
     }
 
     static void shiftRightArithmeticVariable(byte[] x, byte[] y, byte[] r) {
-        ShortVector counts = shorts(y);
-        store(shorts(x).lanewise(ASHR, beyond15(counts, counts, 15)), r);
+        shiftRightArithmeticVariable(x, y, r, 0);
+    }
+
+    static void shiftRightArithmeticVariable(byte[] x, byte[] y, byte[] r, int o) {
+        ShortVector counts = shorts(y, o);
+        store(shorts(x, o).lanewise(ASHR, beyond15(counts, counts, 15)), r, o);
     }
 
     /**
@@ -219,8 +299,12 @@ final class X86Lanes256 {
      * sum can overflow: it has then the other sign than both products, and saturates towards their sign.
      */
     static void maddUbs(byte[] x, byte[] y, byte[] r) {
-        ShortVector xs = shorts(x);
-        ShortVector ys = shorts(y);
+        maddUbs(x, y, r, 0);
+    }
+
+    static void maddUbs(byte[] x, byte[] y, byte[] r, int o) {
+        ShortVector xs = shorts(x, o);
+        ShortVector ys = shorts(y, o);
         ShortVector eight = words(8);
         ShortVector even = xs.lanewise(AND, words(0xFF)).lanewise(MUL, ys.lanewise(LSHL, eight).lanewise(ASHR, eight));
         ShortVector odd = xs.lanewise(LSHR, eight).lanewise(MUL, ys.lanewise(ASHR, eight));
@@ -229,7 +313,7 @@ final class X86Lanes256 {
             .compare(LT, words(0));
         ShortVector saturated = words(Short.MAX_VALUE)
             .blend(words(Short.MIN_VALUE), even.compare(LT, words(0)));
-        store(sum.blend(saturated, overflow), r);
+        store(sum.blend(saturated, overflow), r, o);
     }
 
     /**
@@ -237,11 +321,15 @@ final class X86Lanes256 {
      * halves, wrapping (only -32768 x -32768 taken twice overflows, to 0x80000000, as on x86).
      */
     static void maddWords(byte[] x, byte[] y, byte[] r) {
-        IntVector a = ints(x);
-        IntVector b = ints(y);
+        maddWords(x, y, r, 0);
+    }
+
+    static void maddWords(byte[] x, byte[] y, byte[] r, int o) {
+        IntVector a = ints(x, o);
+        IntVector b = ints(y, o);
         IntVector sixteen = dwords(16);
         IntVector low = lowHalf(a).lanewise(MUL, lowHalf(b));
-        store(low.lanewise(ADD, a.lanewise(ASHR, sixteen).lanewise(MUL, b.lanewise(ASHR, sixteen))), r);
+        store(low.lanewise(ADD, a.lanewise(ASHR, sixteen).lanewise(MUL, b.lanewise(ASHR, sixteen))), r, o);
     }
 
     /**
@@ -255,16 +343,20 @@ final class X86Lanes256 {
      * constants, or the even and odd halves as two methods ran slower: docs/performance.md.)
      */
     static void dotBytes(byte[] x, byte[] y, byte[] r) {
-        ShortVector u = shorts(x);
-        ShortVector v = shorts(y);
+        dotBytes(x, y, r, 0);
+    }
+
+    static void dotBytes(byte[] x, byte[] y, byte[] r, int o) {
+        ShortVector u = shorts(x, o);
+        ShortVector v = shorts(y, o);
         ShortVector evenY = v.lanewise(MUL, words(1 << 8)).lanewise(ASHR, words(8));
         ShortVector even = u.lanewise(AND, words(0xFF)).lanewise(MUL, evenY);
         ShortVector odd = u.lanewise(LSHR, words(8)).lanewise(MUL, v.lanewise(ASHR, words(8)));
         IntVector e = ints(even);
-        IntVector o = ints(odd);
-        IntVector sum = ints(r).lanewise(ADD, lowHalf(e)).lanewise(ADD, e.lanewise(ASHR, dwords(16)))
-            .lanewise(ADD, lowHalf(o)).lanewise(ADD, o.lanewise(ASHR, dwords(16)));
-        store(sum, r);
+        IntVector d = ints(odd);
+        IntVector sum = ints(r, o).lanewise(ADD, lowHalf(e)).lanewise(ADD, e.lanewise(ASHR, dwords(16)))
+            .lanewise(ADD, lowHalf(d)).lanewise(ADD, d.lanewise(ASHR, dwords(16)));
+        store(sum, r, o);
     }
 
     /** The low 16 bits of each 32-bit lane, sign-extended (the multiply is the left shift, see dotBytes). */
@@ -276,9 +368,13 @@ final class X86Lanes256 {
 
     /** vpshufb: byte i = table byte (index_i & 15) of its own 16-byte lane, or 0 where index_i is negative. */
     static void shuffleBytes(byte[] table, byte[] index, byte[] r) {
-        ByteVector k = bytes(index);
+        shuffleBytes(table, index, r, 0);
+    }
+
+    static void shuffleBytes(byte[] table, byte[] index, byte[] r, int o) {
+        ByteVector k = bytes(index, o);
         ByteVector within = k.lanewise(AND, bytes(15)).lanewise(OR, bytes(LANE_STARTS));
-        bytes(table).rearrange(within.toShuffle()).blend(bytes(0), k.compare(LT, bytes(0))).intoArray(r, 0);
+        bytes(table, o).rearrange(within.toShuffle()).blend(bytes(0), k.compare(LT, bytes(0))).intoArray(r, o);
     }
 
     /** vpermb: byte i = table byte (index_i mod 32). */
@@ -370,24 +466,12 @@ final class X86Lanes256 {
         return ByteVector.fromArray(BYTES, x, 0);
     }
 
-    private static ShortVector shorts(byte[] x) {
-        return (ShortVector) bytes(x).reinterpretShape(SHORTS, 0);
-    }
-
     private static IntVector ints(ShortVector x) {
         return (IntVector) x.reinterpretShape(INTS, 0);
     }
 
-    private static IntVector ints(byte[] x) {
-        return (IntVector) bytes(x).reinterpretShape(INTS, 0);
-    }
-
     private static FloatVector floats(byte[] x) {
         return (FloatVector) bytes(x).reinterpretShape(FLOATS, 0);
-    }
-
-    private static LongVector longs(byte[] x) {
-        return (LongVector) bytes(x).reinterpretShape(LONGS, 0);
     }
 
     private static ByteVector bytes(int value) {
@@ -410,8 +494,32 @@ final class X86Lanes256 {
         exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, 0);
     }
 
-    private static void store(LongVector v, byte[] r) {
-        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, 0);
+    private static ByteVector bytes(byte[] x, int o) {
+        return ByteVector.fromArray(BYTES, x, o);
+    }
+
+    private static ShortVector shorts(byte[] x, int o) {
+        return (ShortVector) bytes(x, o).reinterpretShape(SHORTS, 0);
+    }
+
+    private static IntVector ints(byte[] x, int o) {
+        return (IntVector) bytes(x, o).reinterpretShape(INTS, 0);
+    }
+
+    private static LongVector longs(byte[] x, int o) {
+        return (LongVector) bytes(x, o).reinterpretShape(LONGS, 0);
+    }
+
+    private static void store(ShortVector v, byte[] r, int o) {
+        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, o);
+    }
+
+    private static void store(IntVector v, byte[] r, int o) {
+        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, o);
+    }
+
+    private static void store(LongVector v, byte[] r, int o) {
+        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, o);
     }
 
     /** v itself, as the result of an operation called here (see the class comment). */

@@ -206,7 +206,7 @@ final class X86Resolved {
         Binary(Instruction in, Op op) {
             super(in);
             this.op = op;
-            this.vectors = laneVectors(width) ? X86LaneVector.binary(op, width) : null;
+            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.binary(op, width) : null;
         }
 
         @Override
@@ -264,7 +264,7 @@ final class X86Resolved {
         ShiftImm(Instruction in, Shift kind) {
             super(in);
             this.kind = kind;
-            this.vectors = laneVectors(width) ? X86LaneVector.shift(kind, width) : null;
+            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.shift(kind, width) : null;
         }
 
         @Override
@@ -307,7 +307,7 @@ final class X86Resolved {
             this.kind = kind;
             this.keep = count > 31 ? 0
                 : (kind == Shift32.SRLD ? 0xFFFF_FFFFL >>> count : (0xFFFF_FFFFL << count) & 0xFFFF_FFFFL) * DWORD_ONES;
-            this.vectors = laneVectors(width) && (count <= 31 || kind == Shift32.SRAD)
+            this.vectors = (laneVectors(width) || laneHalves(width)) && (count <= 31 || kind == Shift32.SRAD)
                 ? X86LaneVector.shift32(kind, width) : null;
         }
 
@@ -369,7 +369,7 @@ final class X86Resolved {
         ShiftVariable(Instruction in, VariableShift kind) {
             super(in);
             this.kind = kind;
-            this.vectors = laneVectors(width) ? X86LaneVector.shiftVariable(kind, width) : null;
+            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.shiftVariable(kind, width) : null;
         }
 
         @Override
@@ -409,7 +409,7 @@ final class X86Resolved {
 
         MaddUbsW(Instruction in) {
             super(in);
-            this.vectors = laneVectors(width) ? X86LaneVector.maddUbs(width) : null;
+            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.maddUbs(width) : null;
         }
 
         @Override
@@ -434,7 +434,7 @@ final class X86Resolved {
 
         MaddWd(Instruction in) {
             super(in);
-            this.vectors = laneVectors(width) ? X86LaneVector.maddWords(width) : null;
+            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.maddWords(width) : null;
         }
 
         @Override
@@ -459,7 +459,7 @@ final class X86Resolved {
 
         DpBusD(Instruction in) {
             super(in);
-            this.vectors = laneVectors(width) ? X86LaneVector.dotBytes(width) : null;
+            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.dotBytes(width) : null;
         }
 
         @Override

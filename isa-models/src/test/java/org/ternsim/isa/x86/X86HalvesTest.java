@@ -24,6 +24,51 @@ class X86HalvesTest {
     }
 
     @Test
+    void wholeRegisterPermutesEqualTheWholeRegister() {
+        assertSameForm(new Random(42), X86Halves::permuteBytes, X86Lanes512::permuteBytes, "vpermb");
+    }
+
+    @Test
+    void elementWiseOpsEqualTheWholeRegister() {
+        Random random = new Random(45);
+        for (X86Resolved.Op op : X86Resolved.Op.values()) {
+            assertSameForm(random, X86Halves.binary(op), X86Lanes512.binary(op), op.name());
+        }
+    }
+
+    @Test
+    void variableShiftsEqualTheWholeRegister() {
+        Random random = new Random(46);
+        for (X86Resolved.VariableShift kind : X86Resolved.VariableShift.values()) {
+            assertSameForm(random, X86Halves.shiftVariable(kind), X86Lanes512.shiftVariable(kind), kind.name());
+        }
+    }
+
+    /** The counts the resolved forms pass: 0..15 for 16-bit lanes, 0..31 for 32-bit ones. */
+    @Test
+    void immediateShiftsEqualTheWholeRegister() {
+        Random random = new Random(47);
+        for (X86Resolved.Shift kind : X86Resolved.Shift.values()) {
+            for (int count = 0; count <= 15; count++) {
+                assertSameShift(random, count, X86Halves.shift(kind), X86Lanes512.shift(kind), kind.name());
+            }
+        }
+        for (X86Resolved.Shift32 kind : X86Resolved.Shift32.values()) {
+            for (int count = 0; count <= 31; count++) {
+                assertSameShift(random, count, X86Halves.shift32(kind), X86Lanes512.shift32(kind), kind.name());
+            }
+        }
+    }
+
+    @Test
+    void dotProductsEqualTheWholeRegister() {
+        Random random = new Random(48);
+        assertSameForm(random, X86Halves.maddUbs(), X86Lanes512::maddUbs, "vpmaddubsw");
+        assertSameForm(random, X86Halves.maddWords(), X86Lanes512::maddWords, "vpmaddwd");
+        assertSameForm(random, X86Halves.dotBytes(), X86Lanes512::dotBytes, "vpdpbusd");
+    }
+
+    @Test
     void conversionsEqualTheWholeRegister() {
         Random random = new Random(43);
         assertSameConvert(random, X86Halves.convert(X86Lanes256::intToFloat, 32), X86Lanes512::intToFloat, "vcvtdq2ps");
@@ -81,6 +126,25 @@ class X86HalvesTest {
             halves.apply(inPlace, y, inPlace);
             whole.apply(wholeInPlace, y, wholeInPlace);
             assertArrayEquals(wholeInPlace, inPlace, what + " in place, trial " + trial);
+            byte[] intoSecond = y.clone();
+            byte[] wholeIntoSecond = y.clone();
+            halves.apply(x, intoSecond, intoSecond);
+            whole.apply(x, wholeIntoSecond, wholeIntoSecond);
+            assertArrayEquals(wholeIntoSecond, intoSecond, what + " into its second source, trial " + trial);
+        }
+    }
+
+    private static void assertSameShift(Random random, int count, X86LaneVector.ShiftForm halves,
+            X86LaneVector.ShiftForm whole, String what) {
+        for (int trial = 0; trial < TRIALS / 10; trial++) {
+            byte[] x = EdgeBytes.of(random, WIDTH);
+            byte[] expected = new byte[WIDTH];
+            whole.apply(count, x, expected);
+            byte[] actual = new byte[WIDTH];
+            halves.apply(count, x, actual);
+            assertArrayEquals(expected, actual, what + " by " + count + ", trial " + trial);
+            halves.apply(count, x, x);
+            assertArrayEquals(expected, x, what + " by " + count + " in place, trial " + trial);
         }
     }
 
