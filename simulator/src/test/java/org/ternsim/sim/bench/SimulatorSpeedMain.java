@@ -5,8 +5,10 @@
 //     -cp simulator/target/test-classes:simulator/target/classes:$(cat simulator/cp.txt) \
 //     org.ternsim.sim.bench.SimulatorSpeedMain [shape=256x2560] [reps=10] [modes=functional,detailed] [hw/kernel/isa]
 // ("run" is "detailed" without building the cache model and binding the program's memory, which each call does first,
-// as SimulatorSpeedBench.detailedRunOnly; pass one mode alone to profile it without the others in the recording; the last argument
-// picks another config and lowering, e.g. cobalt-100/i2_s/neon-dotprod; default zen5-2c/i2_s/avx2).
+// as SimulatorSpeedBench.detailedRunOnly; "interp" is "functional" with the memory bound outside the timing: the
+// interpreter alone, the part of a "run" call that is not timing; pass one mode alone to profile it without the
+// others in the recording; the last argument picks another config and lowering, e.g. cobalt-100/i2_s/neon-dotprod;
+// default zen5-2c/i2_s/avx2).
 // Without cp.txt (dependency:build-classpath needs the sibling modules installed), the shaded CLI jar serves as the
 // class path: -cp simulator/target/test-classes:cli/target/ternsim.jar; A/B runs put an old and a new jar there.
 // Besides the total it prints the median and fastest call (MIPS per CPU second of that call), which other processes on
@@ -16,6 +18,8 @@ package org.ternsim.sim.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
+import org.ternsim.isa.Memory;
+import org.ternsim.sim.run.GemvSimulation;
 
 public final class SimulatorSpeedMain {
 
@@ -71,20 +75,24 @@ public final class SimulatorSpeedMain {
             java.util.Arrays.sort(perCall);
             System.out.printf(Locale.ROOT, "%-10s per call: median %.2f, fastest %.2f MIPS per CPU second%s%n", mode,
                 instructions / (perCall[reps / 2] / 1e3), instructions / (perCall[0] / 1e3),
-                !mode.equals("functional") ? String.format(Locale.ROOT, " (%,d replayed per call)", bench.lastReplayed) : "");
+                mode.equals("functional") || mode.equals("interp") ? ""
+                    : String.format(Locale.ROOT, " (%,d replayed per call)", bench.lastReplayed));
         }
     }
 
     /** Runs one call; returns the CPU and wall nanoseconds of its timed part. */
     private static long[] run(SimulatorSpeedBench bench, String mode, ThreadMXBean threads) {
         SimulatorSpeedBench.Machine machine = mode.equals("run") ? bench.machine() : null; // built outside the timing
+        Memory bound = mode.equals("interp") ? bench.boundMemory() : null; // likewise
         long cpu0 = threads.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         switch (mode) {
             case "functional" -> bench.functional();
             case "detailed" -> bench.detailed();
             case "run" -> bench.detailedRunOnly(machine);
-            default -> throw new IllegalArgumentException("mode " + mode + ": expected functional, detailed or run");
+            case "interp" -> GemvSimulation.execute(bench.program(), bench.semantics(), bound, (pc, a, b, st) -> { });
+            default -> throw new IllegalArgumentException(
+                "mode " + mode + ": expected functional, detailed, run or interp");
         }
         return new long[] {threads.getCurrentThreadCpuTime() - cpu0, System.nanoTime() - wall0};
     }
