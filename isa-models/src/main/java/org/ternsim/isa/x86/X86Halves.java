@@ -13,20 +13,20 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link X86Lanes512} do not pay there, and the AVX-512 kernels' semantics took their scalar lane loops. An op whose
  * lanes never reach across the middle of the register is the same op on each 32-byte half. Two ways to run it:
  * <ul>
- *   <li>Lane-local ops whose result lanes sit where their source lanes do (element-wise ops, shifts, vpmaddubsw,
- *       vpmaddwd, vpdpbusd) run {@link X86Lanes256}'s form at byte offset 0 and then 32 of the registers themselves.
- *       The high half reads only bytes the low half's store did not touch, so any source may be the destination.
- *       The two halves are one call site in a loop: two calls inlined the form twice, and C2 ran out of its node
- *       budget in vpdpbusd's second copy and left it to the Vector API's Java fallback. On an AVX2 host, I2_S VNNI's
- *       semantics ran 1.24x as fast with these (docs/performance.md); taken from copies of the high halves, as
- *       below, the same ops had run at 0.87-0.89x.</li>
- *   <li>vpshufb, vfmadd231ps and the conversions run the 32-byte form on the low halves in place and on copies of
- *       the high halves in scratch arrays of the form's own (F16 AVX-512's semantics ran 1.24x and T-MAC-W4
- *       AVX-512's 1.18x as fast with them). The FMA must leave its destination untouched where a lane is a NaN, and
- *       a widening conversion reads its high half from the low half of the source it may overwrite. A form object
- *       is made per decoded instruction, and a decoded program runs on one thread, so the scratch is never shared.
- *       The conversions share one lambda; one lambda around every form made its call megamorphic in a run of
- *       several ops, which C2 does not inline (I2_S VNNI's semantics then ran at 0.74x).</li>
+ *   <li>Lane-local ops whose result lanes sit where their source lanes do (element-wise ops, shifts, vpshufb,
+ *       vpmaddubsw, vpmaddwd, vpdpbusd) run {@link X86Lanes256}'s form at byte offset 0 and then 32 of the
+ *       registers themselves. The high half reads only bytes the low half's store did not touch, so any source may
+ *       be the destination. The two halves are one call site in a loop: two calls inlined the form twice, and C2
+ *       ran out of its node budget in vpdpbusd's second copy and left it to the Vector API's Java fallback. On an
+ *       AVX2 host, I2_S VNNI's semantics ran 1.24x as fast with these (docs/performance.md); taken from copies of
+ *       the high halves, as below, the same ops had run at 0.87-0.89x.</li>
+ *   <li>vfmadd231ps and the conversions run the 32-byte form on the low halves in place and on copies of the high
+ *       halves in scratch arrays of the form's own (F16 AVX-512's semantics ran 1.24x as fast with them). The FMA
+ *       must leave its destination untouched where a lane is a NaN, and a widening conversion reads its high half
+ *       from the low half of the source it may overwrite. A form object is made per decoded instruction, and a
+ *       decoded program runs on one thread, so the scratch is never shared. The conversions share one lambda; one
+ *       lambda around every form made its call megamorphic in a run of several ops, which C2 does not inline (I2_S
+ *       VNNI's semantics then ran at 0.74x).</li>
  * </ul>
  * vpermb reaches across the halves: each half of its result picks from both halves of the table.
  */
