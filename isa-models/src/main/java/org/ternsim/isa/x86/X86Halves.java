@@ -47,15 +47,6 @@ final class X86Halves {
         return width == 2 * HALF && ByteVector.SPECIES_PREFERRED.vectorByteSize() == HALF;
     }
 
-    /** vpshufb: every index picks from its own 16-byte lane, so each half shuffles alone. */
-    static X86LaneVector.Form shuffleBytes() {
-        return (table, index, r) -> {
-            for (int o = 0; o < 2 * HALF; o += HALF) {
-                X86Lanes256.shuffleBytes(table, index, r, o);
-            }
-        };
-    }
-
     /**
      * vfmadd231ps, which declines where a lane is a NaN: the high half runs first, into scratch, so that when either
      * half declines the destination is still untouched, as the form's contract asks.
@@ -125,6 +116,15 @@ final class X86Halves {
     }
 
     // ---- lane-local ops on each half at its offset: no copies ----
+
+    /** vpshufb: every index picks from its own 16-byte lane, so each half shuffles alone. */
+    static X86LaneVector.Form shuffleBytes() {
+        return (table, index, r) -> {
+            for (int o = 0; o < 2 * HALF; o += HALF) {
+                X86Lanes256.shuffleBytes(table, index, r, o);
+            }
+        };
+    }
 
     static X86LaneVector.Form binary(X86Resolved.Op op) {
         return switch (op) {
