@@ -131,21 +131,13 @@ final class X86Resolved {
     }
 
     /**
-     * Whether the Vector API forms ({@link X86LaneVector}) serve this width on this host; false where the incubator
-     * module is missing (the classes referring to it then fail to link, and the eight-byte loops run).
+     * Whether the Vector API forms ({@link X86LaneVector}) serve this width on this host: where its vectors are that
+     * wide, or, for 64-byte registers on a host with 32-byte vectors, as two halves ({@link X86Halves}). False where
+     * the incubator module is missing (the classes referring to it then fail to link, and the eight-byte loops run).
      */
     static boolean laneVectors(int width) {
         try {
-            return X86LaneVector.available(width);
-        } catch (LinkageError incubatorModuleMissing) {
-            return false;
-        }
-    }
-
-    /** Whether 64-byte registers run as two 32-byte halves ({@link X86Halves}) on this host. */
-    static boolean laneHalves(int width) {
-        try {
-            return X86Halves.split(width);
+            return X86LaneVector.available(width) || X86Halves.split(width);
         } catch (LinkageError incubatorModuleMissing) {
             return false;
         }
@@ -206,7 +198,7 @@ final class X86Resolved {
         Binary(Instruction in, Op op) {
             super(in);
             this.op = op;
-            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.binary(op, width) : null;
+            this.vectors = laneVectors(width) ? X86LaneVector.binary(op, width) : null;
         }
 
         @Override
@@ -264,7 +256,7 @@ final class X86Resolved {
         ShiftImm(Instruction in, Shift kind) {
             super(in);
             this.kind = kind;
-            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.shift(kind, width) : null;
+            this.vectors = laneVectors(width) ? X86LaneVector.shift(kind, width) : null;
         }
 
         @Override
@@ -307,7 +299,7 @@ final class X86Resolved {
             this.kind = kind;
             this.keep = count > 31 ? 0
                 : (kind == Shift32.SRLD ? 0xFFFF_FFFFL >>> count : (0xFFFF_FFFFL << count) & 0xFFFF_FFFFL) * DWORD_ONES;
-            this.vectors = (laneVectors(width) || laneHalves(width)) && (count <= 31 || kind == Shift32.SRAD)
+            this.vectors = laneVectors(width) && (count <= 31 || kind == Shift32.SRAD)
                 ? X86LaneVector.shift32(kind, width) : null;
         }
 
@@ -369,7 +361,7 @@ final class X86Resolved {
         ShiftVariable(Instruction in, VariableShift kind) {
             super(in);
             this.kind = kind;
-            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.shiftVariable(kind, width) : null;
+            this.vectors = laneVectors(width) ? X86LaneVector.shiftVariable(kind, width) : null;
         }
 
         @Override
@@ -409,7 +401,7 @@ final class X86Resolved {
 
         MaddUbsW(Instruction in) {
             super(in);
-            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.maddUbs(width) : null;
+            this.vectors = laneVectors(width) ? X86LaneVector.maddUbs(width) : null;
         }
 
         @Override
@@ -434,7 +426,7 @@ final class X86Resolved {
 
         MaddWd(Instruction in) {
             super(in);
-            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.maddWords(width) : null;
+            this.vectors = laneVectors(width) ? X86LaneVector.maddWords(width) : null;
         }
 
         @Override
@@ -459,7 +451,7 @@ final class X86Resolved {
 
         DpBusD(Instruction in) {
             super(in);
-            this.vectors = laneVectors(width) || laneHalves(width) ? X86LaneVector.dotBytes(width) : null;
+            this.vectors = laneVectors(width) ? X86LaneVector.dotBytes(width) : null;
         }
 
         @Override

@@ -77,8 +77,7 @@ final class X86ResolvedExtend {
             this.elements = width / (kind == Widening.BW ? 2 : 4);
             this.sourceBytes = elements * fromBytes;
             this.keep = signed ? -1 : fromBytes == 1 ? 0xFF : 0xFFFF;
-            boolean served = X86Resolved.laneVectors(width) || X86Resolved.laneHalves(width);
-            this.vectors = kind == Widening.BD || !served ? null
+            this.vectors = kind == Widening.BD || !X86Resolved.laneVectors(width) ? null
                 : kind == Widening.BW ? X86LaneVector.extendBytesToWords(signed, width)
                 : X86LaneVector.extendWordsToDwords(signed, width);
         }

@@ -77,8 +77,7 @@ final class X86ResolvedFloat {
 
         Fma231(Instruction in) {
             super(in);
-            boolean served = X86Resolved.laneVectors(width) || X86Resolved.laneHalves(width);
-            this.vectors = served ? X86LaneVector.fmaWithoutNaN(width) : null;
+            this.vectors = X86Resolved.laneVectors(width) ? X86LaneVector.fmaWithoutNaN(width) : null;
         }
 
         @Override
@@ -110,8 +109,7 @@ final class X86ResolvedFloat {
             this.mem = in.op(1) instanceof Operand.Mem m ? m : null;
             this.src = mem == null ? in.reg(1).index() : -1;
             this.sourceBytes = sourceBytes;
-            boolean served = X86Resolved.laneVectors(width) || X86Resolved.laneHalves(width);
-            this.vectors = served ? vectors.apply(width) : null;
+            this.vectors = X86Resolved.laneVectors(width) ? vectors.apply(width) : null;
         }
 
         @Override

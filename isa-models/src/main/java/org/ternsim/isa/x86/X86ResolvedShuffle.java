@@ -99,8 +99,7 @@ final class X86ResolvedShuffle {
          */
         Shuffle(Instruction in, IntFunction<X86LaneVector.Form> vectors) {
             super(in);
-            boolean served = X86Resolved.laneVectors(width) || X86Resolved.laneHalves(width);
-            this.vectors = vectors != null && served ? vectors.apply(width) : null;
+            this.vectors = vectors != null && X86Resolved.laneVectors(width) ? vectors.apply(width) : null;
         }
 
         @Override
