@@ -30,27 +30,68 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
     abstract int victim(int set);
 
     static final class Lru extends ReplacementPolicy {
+        /** Up to this many ways, a set's recency order fits one long (four bits per way). */
+        static final int ORDER_WAYS = 16;
+        private static final long ONES = 0x1111_1111_1111_1111L;
+        private static final long HIGHS = 0x8888_8888_8888_8888L;
+        /**
+         * Up to {@value #ORDER_WAYS} ways: per set, its ways from most to least recently used, four bits each from the
+         * low end, unused fields 0xF (no way of 15 or fewer has that number). One long per set, where stamps took one
+         * per way: a large level's stamps missed the host's caches on most victims (a zen5-2c L3: 384 KiB of stamps,
+         * 32 KiB of orders). Null for more ways.
+         */
+        private final long[] order;
+        /** More than {@value #ORDER_WAYS} ways: per way, the clock at its last touch. */
         private final long[] lastUse;
         private long clock;
         private static final int WAY_BITS = 7;
 
         Lru(int sets, int ways) {
             super(ways);
-            lastUse = new long[sets * ways];
-        }
-
-        @Override
-        void touch(int set, int way) {
-            lastUse[set * ways + way] = ++clock;
+            if (ways <= ORDER_WAYS) {
+                order = new long[sets];
+                // untouched ways are the oldest, the first of them the oldest of all, as with equal stamps
+                long initial = ways == ORDER_WAYS ? 0 : -1L << 4 * ways;
+                for (int position = 0; position < ways; position++) {
+                    initial |= (long) (ways - 1 - position) << 4 * position;
+                }
+                java.util.Arrays.fill(order, initial);
+                lastUse = null;
+            } else {
+                order = null;
+                lastUse = new long[sets * ways];
+            }
         }
 
         /**
-         * The way with the smallest stamp, the first of equals. Up to 128 ways, each stamp is shifted left with its way
-         * in the low bits, so that the minimum is a chain of independent loads and minima, not a compare and branch
-         * per way on the best so far (stamps count touches, far below 2^56).
+         * Moves {@code way} to the front of its set's order: the fields before its own move up one. Its field is the
+         * lowest that equals it, found as the lowest zero field of the order XOR the way in every field (a borrow
+         * only runs upwards from a zero field, so the lowest flag is exact).
+         */
+        @Override
+        void touch(int set, int way) {
+            if (order == null) {
+                lastUse[set * ways + way] = ++clock;
+                return;
+            }
+            long o = order[set];
+            long x = o ^ way * ONES;
+            int position = Long.numberOfTrailingZeros((x - ONES) & ~x & HIGHS) >>> 2;
+            long upTo = -1L >>> 60 - 4 * position;
+            order[set] = o & ~upTo | (o << 4 & upTo) | way;
+        }
+
+        /**
+         * The least recently used way, the first of equals. Above {@value #ORDER_WAYS} ways, the smallest stamp: up to
+         * 128 ways each stamp is shifted left with its way in the low bits, so that the minimum is a chain of
+         * independent loads and minima, not a compare and branch per way on the best so far (stamps count touches, far
+         * below 2^56).
          */
         @Override
         int victim(int set) {
+            if (order != null) {
+                return (int) (order[set] >>> 4 * (ways - 1)) & 0xF;
+            }
             int at = set * ways;
             if (ways > 1 << WAY_BITS) {
                 int best = 0;

@@ -41,7 +41,7 @@ class LruVictimTest {
      * ways is the most the packed minimum covers, 129 and 200 take the plain scan.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 12, 16, 127, 128, 129, 200})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 12, 15, 16, 17, 127, 128, 129, 200})
     void victimsAreThoseOfThePlainScan(int ways) {
         int sets = 8;
         var lru = new ReplacementPolicy.Lru(sets, ways);
