@@ -2,16 +2,20 @@
 package org.ternsim.isa.x86;
 
 import static jdk.incubator.vector.VectorOperators.AND;
+import static jdk.incubator.vector.VectorOperators.FMA;
+import static jdk.incubator.vector.VectorOperators.IS_NAN;
 import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.OR;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * On a host with 32-byte vectors the Vector API runs a 64-byte species lane by lane in Java, so the 64-byte forms of
  * {@link X86Lanes512} do not pay there, and the AVX-512 kernels' semantics took their scalar lane loops. An op whose
- * lanes never reach across the middle of the register is the same op on each 32-byte half. Two ways to run it:
+ * lanes never reach across the middle of the register is the same op on each 32-byte half, run in place:
  * <ul>
  *   <li>Lane-local ops whose result lanes sit where their source lanes do (element-wise ops, shifts, vpshufb,
  *       vpmaddubsw, vpmaddwd, vpdpbusd) run {@link X86Lanes256}'s form at byte offset 0 and then 32 of the
@@ -19,14 +23,12 @@ import jdk.incubator.vector.VectorSpecies;
  *       be the destination. The two halves are one call site in a loop: two calls inlined the form twice, and C2
  *       ran out of its node budget in vpdpbusd's second copy and left it to the Vector API's Java fallback. On an
  *       AVX2 host, I2_S VNNI's semantics ran 1.24x as fast with these (docs/performance.md); taken from copies of
- *       the high halves, as below, the same ops had run at 0.87-0.89x.</li>
- *   <li>vfmadd231ps and the conversions run the 32-byte form on the low halves in place and on copies of the high
- *       halves in scratch arrays of the form's own (F16 AVX-512's semantics ran 1.24x as fast with them). The FMA
- *       must leave its destination untouched where a lane is a NaN, and a widening conversion reads its high half
- *       from the low half of the source it may overwrite. A form object is made per decoded instruction, and a
- *       decoded program runs on one thread, so the scratch is never shared. The conversions share one lambda; one
- *       lambda around every form made its call megamorphic in a run of several ops, which C2 does not inline (I2_S
- *       VNNI's semantics then ran at 0.74x).</li>
+ *       the high halves, the same ops had run at 0.87-0.89x.</li>
+ *   <li>The conversions run the 32-byte form at byte offsets too, the high half first ({@link #convert}). They
+ *       share one lambda: one lambda around every form made its call megamorphic in a run of several ops, which C2
+ *       does not inline (I2_S VNNI's semantics then ran at 0.74x).</li>
+ *   <li>vfmadd231ps, which must leave its destination untouched where a lane is a NaN, computes both halves before
+ *       it stores either ({@link #fmaWithoutNaN}).</li>
  * </ul>
  * vpermb reaches across the halves: each half of its result picks from both halves of the table.
  */
@@ -34,10 +36,7 @@ final class X86Halves {
 
     private static final int HALF = 32;
     private static final VectorSpecies<Byte> HALF_BYTES = ByteVector.SPECIES_256;
-
-    private final byte[] x = new byte[HALF];
-    private final byte[] y = new byte[HALF];
-    private final byte[] r = new byte[HALF];
+    private static final VectorSpecies<Float> HALF_FLOATS = FloatVector.SPECIES_256;
 
     private X86Halves() {
     }
@@ -48,48 +47,43 @@ final class X86Halves {
     }
 
     /**
-     * vfmadd231ps, which declines where a lane is a NaN: the high half runs first, into scratch, so that when either
-     * half declines the destination is still untouched, as the form's contract asks.
+     * vfmadd231ps, which declines where a lane is a NaN ({@link X86Lanes256#fmaWithoutNaN}): both halves' sums are
+     * tested before either is stored, so that when either half declines the destination is still untouched, as the
+     * form's contract asks.
      */
-    static X86LaneVector.PartialForm fmaWithoutNaN() {
-        X86Halves s = new X86Halves();
-        return (xs, ys, rs) -> {
-            s.take(xs, ys);
-            high(rs, s.r); // the destination is the accumulator
-            if (!X86Lanes256.fmaWithoutNaN(s.x, s.y, s.r) || !X86Lanes256.fmaWithoutNaN(xs, ys, rs)) {
-                return false;
-            }
-            s.give(rs);
-            return true;
-        };
+    static boolean fmaWithoutNaN(byte[] x, byte[] y, byte[] r) {
+        FloatVector low = floats(x, 0).lanewise(FMA, floats(y, 0), floats(r, 0));
+        FloatVector high = floats(x, HALF).lanewise(FMA, floats(y, HALF), floats(r, HALF));
+        if (low.test(IS_NAN).anyTrue() || high.test(IS_NAN).anyTrue()) {
+            return false;
+        }
+        store(low, r, 0);
+        store(high, r, HALF);
+        return true;
+    }
+
+    private static FloatVector floats(byte[] x, int o) {
+        return (FloatVector) ByteVector.fromArray(HALF_BYTES, x, o).reinterpretShape(HALF_FLOATS, 0);
+    }
+
+    /** As {@link X86Lanes256}'s stores: the reinterpreted vector gets its class back through an OR with zero. */
+    private static void store(FloatVector v, byte[] r, int o) {
+        ((ByteVector) v.reinterpretShape(HALF_BYTES, 0)).lanewise(OR, ByteVector.zero(HALF_BYTES)).intoArray(r, o);
     }
 
     /**
      * A conversion, each 32-byte half of whose result comes from {@code sourceBytes} bytes of the source: 32 for
-     * vcvtdq2ps, 16 for the widening ones (vcvtph2ps, vpmovsxbw, vpmovzxwd, ...). A run converts in one or two ways,
-     * so the call below stays monomorphic or bimorphic.
+     * vcvtdq2ps, 16 for the widening ones (vcvtph2ps, vpmovsxbw, vpmovzxwd, ...). The high half goes first: it reads
+     * source bytes the low half's store does not touch (a widening one reads bytes 16 to 31, and the low half writes
+     * bytes 0 to 31 of a destination that may be the source), then the low half reads what is still the source. A
+     * run converts in one or two ways, so the call below stays monomorphic or bimorphic.
      */
-    static X86LaneVector.Convert convert(X86LaneVector.Convert half, int sourceBytes) {
-        X86Halves s = new X86Halves();
+    static X86LaneVector.Convert convert(X86LaneVector.ConvertAt half, int sourceBytes) {
         return (xs, rs) -> {
-            System.arraycopy(xs, sourceBytes, s.x, 0, sourceBytes);
-            half.apply(xs, rs);
-            half.apply(s.x, s.r);
-            s.give(rs);
+            for (int h = 1; h >= 0; h--) {
+                half.apply(xs, h * sourceBytes, rs, h * HALF);
+            }
         };
-    }
-
-    private void take(byte[] xs, byte[] ys) {
-        high(xs, x);
-        high(ys, y);
-    }
-
-    private void give(byte[] rs) {
-        System.arraycopy(r, 0, rs, HALF, HALF);
-    }
-
-    private static void high(byte[] from, byte[] to) {
-        System.arraycopy(from, HALF, to, 0, HALF);
     }
 
     /**

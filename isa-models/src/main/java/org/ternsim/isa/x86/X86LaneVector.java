@@ -29,6 +29,11 @@ final class X86LaneVector {
         void apply(byte[] x, byte[] r);
     }
 
+    /** A conversion from byte {@code xo} of x into r from byte {@code ro} (a 32-byte form run on a 64-byte half). */
+    interface ConvertAt {
+        void apply(byte[] x, int xo, byte[] r, int ro);
+    }
+
     /** As {@link Form}, or false with r untouched where the lane function must decide. */
     interface PartialForm {
         boolean apply(byte[] x, byte[] y, byte[] r);
@@ -123,7 +128,7 @@ final class X86LaneVector {
         return switch (width) {
             case 16 -> X86Lanes128::fmaWithoutNaN;
             case 32 -> X86Lanes256::fmaWithoutNaN;
-            default -> X86Halves.split(width) ? X86Halves.fmaWithoutNaN() : X86Lanes512::fmaWithoutNaN;
+            default -> X86Halves.split(width) ? X86Halves::fmaWithoutNaN : X86Lanes512::fmaWithoutNaN;
         };
     }
 

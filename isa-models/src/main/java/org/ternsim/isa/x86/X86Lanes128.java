@@ -391,7 +391,12 @@ final class X86Lanes128 {
      * NaN (the payload kept), a subnormal half as its mantissa times 2^-24.
      */
     static void halfToFloat(byte[] h, byte[] r) {
-        IntVector bits = wordsAsDwords(h); // sign-extended, so that bit 31 is the half's sign
+        halfToFloat(h, 0, r, 0);
+    }
+
+    /** vcvtph2ps from the halves at byte {@code ho} of h into r from byte {@code ro}. */
+    static void halfToFloat(byte[] h, int ho, byte[] r, int ro) {
+        IntVector bits = wordsAsDwords(h, ho); // sign-extended, so that bit 31 is the half's sign
         IntVector magnitude = bits.lanewise(AND, dwords(0x7FFF));
         IntVector shifted = magnitude.lanewise(LSHL, dwords(13));
         // A finite half's bits moved to a float's places are the half's value times 2^-112, a subnormal half's too
@@ -401,46 +406,66 @@ final class X86Lanes128 {
         IntVector special = shifted.lanewise(OR, dwords(0x7F80_0000));
         special = special.blend(special.lanewise(OR, dwords(0x0040_0000)), magnitude.compare(GT, dwords(0x7C00)));
         IntVector floats = finite.blend(special, magnitude.compare(GE, dwords(0x7C00)));
-        store(floats.lanewise(OR, bits.lanewise(AND, dwords(0x8000_0000))), r);
+        store(floats.lanewise(OR, bits.lanewise(AND, dwords(0x8000_0000))), r, ro);
     }
 
     /** vcvtdq2ps: each dword of x as the float nearest to it, ties to even (MXCSR's default, and Java's cast). */
     static void intToFloat(byte[] x, byte[] r) {
-        IntVector ints = (IntVector) bytes(x).reinterpretShape(INTS, 0);
-        FloatVector floats = (FloatVector) ints.convertShape(I2F, FLOATS, 0);
-        store((IntVector) floats.reinterpretShape(INTS, 0), r);
+        intToFloat(x, 0, r, 0);
+    }
+
+    /** vcvtdq2ps from byte {@code xo} of x into r from byte {@code ro}. */
+    static void intToFloat(byte[] x, int xo, byte[] r, int ro) {
+        FloatVector floats = (FloatVector) ints(x, xo).convertShape(I2F, FLOATS, 0);
+        store((IntVector) floats.reinterpretShape(INTS, 0), r, ro);
     }
 
     // ---- widening ----
 
     /** vpmovsxbw: the bytes in the first 8 bytes of x as words, sign-extended. */
     static void signExtendBytesToWords(byte[] x, byte[] r) {
-        store(bytesAsWords(x), r);
+        signExtendBytesToWords(x, 0, r, 0);
+    }
+
+    static void signExtendBytesToWords(byte[] x, int xo, byte[] r, int ro) {
+        store(bytesAsWords(x, xo), r, ro);
     }
 
     /** vpmovzxbw: the bytes in the first 8 bytes of x as words, zero-extended. */
     static void zeroExtendBytesToWords(byte[] x, byte[] r) {
-        store(bytesAsWords(x).lanewise(AND, words(0xFF)), r);
+        zeroExtendBytesToWords(x, 0, r, 0);
+    }
+
+    static void zeroExtendBytesToWords(byte[] x, int xo, byte[] r, int ro) {
+        store(bytesAsWords(x, xo).lanewise(AND, words(0xFF)), r, ro);
     }
 
     /** vpmovsxwd: the words in the first 8 bytes of x as dwords, sign-extended. */
     static void signExtendWordsToDwords(byte[] x, byte[] r) {
-        store(wordsAsDwords(x), r);
+        signExtendWordsToDwords(x, 0, r, 0);
+    }
+
+    static void signExtendWordsToDwords(byte[] x, int xo, byte[] r, int ro) {
+        store(wordsAsDwords(x, xo), r, ro);
     }
 
     /** vpmovzxwd: the words in the first 8 bytes of x as dwords, zero-extended. */
     static void zeroExtendWordsToDwords(byte[] x, byte[] r) {
-        store(wordsAsDwords(x).lanewise(AND, dwords(0xFFFF)), r);
+        zeroExtendWordsToDwords(x, 0, r, 0);
     }
 
-    /** The bytes in the first 8 bytes of x, sign-extended to words. */
-    private static ShortVector bytesAsWords(byte[] x) {
-        return (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).convertShape(B2S, SHORTS, 0);
+    static void zeroExtendWordsToDwords(byte[] x, int xo, byte[] r, int ro) {
+        store(wordsAsDwords(x, xo).lanewise(AND, dwords(0xFFFF)), r, ro);
     }
 
-    /** The words in the first 8 bytes of x, sign-extended to dwords. */
-    private static IntVector wordsAsDwords(byte[] x) {
-        ShortVector words = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, 0).reinterpretShape(HALVES, 0);
+    /** The bytes in the 8 bytes of x from byte o, sign-extended to words. */
+    private static ShortVector bytesAsWords(byte[] x, int o) {
+        return (ShortVector) ByteVector.fromArray(HALF_BYTES, x, o).convertShape(B2S, SHORTS, 0);
+    }
+
+    /** The words in the 8 bytes of x from byte o, sign-extended to dwords. */
+    private static IntVector wordsAsDwords(byte[] x, int o) {
+        ShortVector words = (ShortVector) ByteVector.fromArray(HALF_BYTES, x, o).reinterpretShape(HALVES, 0);
         return (IntVector) words.convertShape(S2I, INTS, 0);
     }
 
@@ -484,10 +509,6 @@ final class X86Lanes128 {
 
     private static IntVector dwords(int value) {
         return IntVector.broadcast(INTS, value);
-    }
-
-    private static void store(ShortVector v, byte[] r) {
-        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, 0);
     }
 
     private static void store(IntVector v, byte[] r) {

@@ -88,7 +88,7 @@ class X86HalvesTest {
     @Test
     void fmaDeclinesAsTheWholeRegisterDoesAndOtherwiseEqualsIt() {
         Random random = new Random(44);
-        X86LaneVector.PartialForm halves = X86Halves.fmaWithoutNaN();
+        X86LaneVector.PartialForm halves = X86Halves::fmaWithoutNaN;
         int declined = 0;
         for (int trial = 0; trial < 4 * TRIALS; trial++) {
             byte[] x = EdgeBytes.of(random, WIDTH);
