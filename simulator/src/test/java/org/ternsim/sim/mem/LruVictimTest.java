@@ -1,4 +1,4 @@
-// True LRU's victim, found by a minimum over packed stamps, against a plain scan for the oldest stamp.
+// True LRU's victim, from a recency order or a minimum over packed stamps, against a plain scan for the oldest stamp.
 package org.ternsim.sim.mem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,8 +37,9 @@ class LruVictimTest {
     }
 
     /**
-     * Random touches and victims, sets with untouched ways (equal stamps, where the first way must win) included; 128
-     * ways is the most the packed minimum covers, 129 and 200 take the plain scan.
+     * Random touches and victims, sets with untouched ways (equal stamps, where the first way must win) included. Up to
+     * 16 ways a set's recency order is one long (15 and 16 fill it, 5 leaves unused fields); 17 to 128 take the packed
+     * minimum, 129 and 200 the plain scan.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 12, 15, 16, 17, 127, 128, 129, 200})
