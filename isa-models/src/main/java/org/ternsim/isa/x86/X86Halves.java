@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  * lanes never reach across the middle of the register is the same op on each 32-byte half, run in place:
  * <ul>
  *   <li>Lane-local ops whose result lanes sit where their source lanes do (element-wise ops, shifts, vpshufb,
- *       vpmaddubsw, vpmaddwd, vpdpbusd) run {@link X86Lanes256}'s form at byte offset 0 and then 32 of the
+ *       vpunpck*, vpmaddubsw, vpmaddwd, vpdpbusd) run {@link X86Lanes256}'s form at byte offset 0 and then 32 of the
  *       registers themselves. The high half reads only bytes the low half's store did not touch, so any source may
  *       be the destination. The two halves are one call site in a loop: two calls inlined the form twice, and C2
  *       ran out of its node budget in vpdpbusd's second copy and left it to the Vector API's Java fallback. On an
@@ -116,6 +116,15 @@ final class X86Halves {
         return (table, index, r) -> {
             for (int o = 0; o < 2 * HALF; o += HALF) {
                 X86Lanes256.shuffleBytes(table, index, r, o);
+            }
+        };
+    }
+
+    /** vpunpck*: each 16-byte lane interleaves elements of its own lane. */
+    static X86LaneVector.Form unpack(int kind) {
+        return (x, y, r) -> {
+            for (int o = 0; o < 2 * HALF; o += HALF) {
+                X86Lanes256.unpack(kind, x, y, r, o);
             }
         };
     }

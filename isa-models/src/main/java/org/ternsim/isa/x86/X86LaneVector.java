@@ -114,6 +114,17 @@ final class X86LaneVector {
         };
     }
 
+    /** vpunpck{l,h}{bw,wd,dq} of {@code elementBytes}-byte elements (1, 2, 4), the high halves' if {@code high}. */
+    static Form unpack(int elementBytes, boolean high, int width) {
+        int kind = 2 * Integer.numberOfTrailingZeros(elementBytes) + (high ? 1 : 0);
+        return switch (width) {
+            case 16 -> (x, y, r) -> X86Lanes128.unpack(kind, x, y, r, 0);
+            case 32 -> (x, y, r) -> X86Lanes256.unpack(kind, x, y, r, 0);
+            default -> X86Halves.split(width) ? X86Halves.unpack(kind)
+                : (x, y, r) -> X86Lanes512.unpack(kind, x, y, r, 0);
+        };
+    }
+
     /** vpermb(index x, table y): a byte from anywhere in the register. */
     static Form permuteBytes(int width) {
         return switch (width) {

@@ -29,6 +29,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -60,10 +61,26 @@ final class X86Lanes128 {
     private static final VectorSpecies<Short> HALVES = ShortVector.SPECIES_64;
     /** Byte i: the first byte of i's 16-byte lane, the base of vpshufb's in-lane index. */
     private static final byte[] LANE_STARTS = new byte[16];
+    /**
+     * Per unpack kind ({@link #unpack}), the source byte of each result byte, the same in both sources, and whether
+     * the second source gives it (-1) or the first (0).
+     */
+    private static final byte[][] UNPACK_SOURCES = new byte[6][16];
+    private static final byte[][] UNPACK_FROM_SECOND = new byte[6][16];
 
     static {
         for (int i = 0; i < LANE_STARTS.length; i++) {
             LANE_STARTS[i] = (byte) (i & ~15);
+        }
+        for (int kind = 0; kind < UNPACK_SOURCES.length; kind++) {
+            int size = 1 << (kind >> 1);
+            int firstElement = (kind & 1) == 0 ? 0 : 8 / size;
+            for (int i = 0; i < 16; i++) {
+                int inLane = i & 15;
+                int element = firstElement + inLane / (2 * size);
+                UNPACK_SOURCES[kind][i] = (byte) ((i & ~15) + element * size + inLane % size);
+                UNPACK_FROM_SECOND[kind][i] = (byte) ((inLane / size & 1) == 0 ? 0 : -1);
+            }
         }
     }
 
@@ -375,6 +392,17 @@ final class X86Lanes128 {
         ByteVector k = bytes(index, o);
         ByteVector within = k.lanewise(AND, bytes(15)).lanewise(OR, bytes(LANE_STARTS));
         bytes(table, o).rearrange(within.toShuffle()).blend(bytes(0), k.compare(LT, bytes(0))).intoArray(r, o);
+    }
+
+    /**
+     * vpunpck{l,h}{bw,wd,dq}: per 16-byte lane, the elements of the low (or high) eight bytes of x and y interleaved,
+     * x's first. {@code kind} is twice log2 of the element's bytes (0 to 2), plus 1 for the high halves.
+     */
+    static void unpack(int kind, byte[] x, byte[] y, byte[] r, int o) {
+        VectorShuffle<Byte> sources = bytes(UNPACK_SOURCES[kind]).toShuffle();
+        ByteVector fromFirst = bytes(x, o).rearrange(sources);
+        ByteVector fromSecond = bytes(y, o).rearrange(sources);
+        fromFirst.blend(fromSecond, bytes(UNPACK_FROM_SECOND[kind]).compare(LT, bytes(0))).intoArray(r, o);
     }
 
     /** vpermb: byte i = table byte (index_i mod 16). */

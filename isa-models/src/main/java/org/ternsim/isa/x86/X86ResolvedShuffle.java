@@ -197,7 +197,7 @@ final class X86ResolvedShuffle {
         private final int from;
 
         Unpack(Instruction in, int elementBytes, boolean high) {
-            super(in);
+            super(in, width -> X86LaneVector.unpack(elementBytes, high, width));
             this.elementBits = 8 * elementBytes;
             this.from = high ? 8 : 0;
         }

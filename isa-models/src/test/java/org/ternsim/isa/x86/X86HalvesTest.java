@@ -28,6 +28,17 @@ class X86HalvesTest {
         assertSameForm(new Random(42), X86Halves::permuteBytes, X86Lanes512::permuteBytes, "vpermb");
     }
 
+    /** Every unpack kind: bytes, words and dwords, low and high halves of each lane. */
+    @Test
+    void unpacksEqualTheWholeRegister() {
+        Random random = new Random(46);
+        for (int kind = 0; kind < 6; kind++) {
+            int k = kind;
+            assertSameForm(random, X86Halves.unpack(kind), (x, y, r) -> X86Lanes512.unpack(k, x, y, r, 0),
+                "vpunpck kind " + kind);
+        }
+    }
+
     @Test
     void elementWiseOpsEqualTheWholeRegister() {
         Random random = new Random(45);
