@@ -207,28 +207,43 @@ public final class TmacAvx2Gemv {
 
     /** Puts rows r and r + 16 of a tile in the low and high nibbles (every plane), copies tables, scales and biases. */
     public static void bind(Memory memory, TmacWeights weights, TmacLut lut) {
+        int rows = weights.rows();
         int groups = weights.cols() / TmacShapes.G;
-        byte[] out = memory.bytes("weights");
-        Arrays.fill(out, (byte) 0);
-        // The indices are read straight from the plane bytes (as TmacWeights.index reads them, without its bounds
-        // checks): the binding is timed with every simulated call, and the checked read per group dominated it.
-        byte[] indices = weights.indices();
         int bits = weights.bits();
         int groupBytes = bits * PLANE_GROUP_BYTES;
-        for (int row = 0; row < weights.rows(); row++) {
-            int tile = row / ROWS_PER_TILE;
-            int r = row % ROWS_PER_TILE;
-            int shift = r < 16 ? 0 : 4;
+        byte[] out = memory.bytes("weights");
+        // The binding is timed with every simulated call. Byte j of a tile's 16 for group i and a plane holds row j's
+        // index in its low nibble and row j + 16's in its high one. The output is written in order, each byte once,
+        // and each plane byte read gives two groups (even i its low nibble, odd i its high one); the 32 rows' planes
+        // of a tile are read side by side, a byte of each per pair of groups. The indices are read straight from the
+        // plane bytes, as TmacWeights.index reads them without its bounds checks. A row past the last (a padded
+        // tile) has index 0 everywhere.
+        byte[] indices = weights.indices();
+        int tiles = (rows + ROWS_PER_TILE - 1) / ROWS_PER_TILE;
+        int[] starts = new int[bits * ROWS_PER_TILE];
+        int at = 0;
+        for (int tile = 0; tile < tiles; tile++) {
             for (int plane = 0; plane < bits; plane++) {
-                int from = weights.planeStart(row, plane);
-                int at = (tile * groups * bits + plane) * 16 + r % 16; // group i at + 16 bits i
-                for (int i = 0; i < groups; i++, at += groupBytes) {
-                    int b = indices[from + i / 2];
-                    int index = (i & 1) == 0 ? b & 0xF : (b >> 4) & 0xF;
-                    out[at] |= (byte) (index << shift);
+                for (int r = 0; r < ROWS_PER_TILE; r++) {
+                    int row = tile * ROWS_PER_TILE + r;
+                    starts[plane * ROWS_PER_TILE + r] = row < rows ? weights.planeStart(row, plane) : -1;
                 }
             }
+            for (int pair = 0; pair < groups / 2; pair++) { // K is a multiple of 8 (TmacShapes.checkWeights)
+                for (int plane = 0; plane < bits; plane++, at += PLANE_GROUP_BYTES) {
+                    for (int j = 0; j < PLANE_GROUP_BYTES; j++) {
+                        int lowStart = starts[plane * ROWS_PER_TILE + j];
+                        int highStart = starts[plane * ROWS_PER_TILE + j + 16];
+                        int l = lowStart < 0 ? 0 : indices[lowStart + pair];
+                        int h = highStart < 0 ? 0 : indices[highStart + pair];
+                        out[at + j] = (byte) (l & 0xF | (h & 0xF) << 4);
+                        out[at + groupBytes + j] = (byte) (l >> 4 & 0xF | (h >> 4 & 0xF) << 4);
+                    }
+                }
+                at += groupBytes; // the odd group's bytes, written above
+            }
         }
+        Arrays.fill(out, at, out.length, (byte) 0);
         Arrays.fill(memory.bytes("consts"), (byte) 0x0F);      // bytes 16..31: the nibble mask
         TmacNeonGemv.bindTablesAndScales(memory, weights, lut);
     }
