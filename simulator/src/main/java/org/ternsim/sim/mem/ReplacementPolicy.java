@@ -36,9 +36,9 @@ public abstract sealed class ReplacementPolicy permits ReplacementPolicy.Lru, Re
         private static final long HIGHS = 0x8888_8888_8888_8888L;
         /**
          * Up to {@value #ORDER_WAYS} ways: per set, its ways from most to least recently used, four bits each from the
-         * low end, unused fields 0xF (no way of 15 or fewer has that number). One long per set, where stamps took one
-         * per way: a large level's stamps missed the host's caches on most victims (a zen5-2c L3: 384 KiB of stamps,
-         * 32 KiB of orders). Null for more ways.
+         * low end, unused fields 0xF (no way of 15 or fewer has that number). One long per set, where stamps take one
+         * per way (a zen5-2c L3: 32 KiB of orders, 384 KiB of stamps), and the victim is one shift: the memory model
+         * alone ran 1-10 % faster (docs/performance.md, 21st session). Null for more ways.
          */
         private final long[] order;
         /** More than {@value #ORDER_WAYS} ways: per way, the clock at its last touch. */
