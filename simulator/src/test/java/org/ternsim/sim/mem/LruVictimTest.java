@@ -38,7 +38,7 @@ class LruVictimTest {
 
     /**
      * Random touches and victims, sets with untouched ways (equal stamps, where the first way must win) included. Up to
-     * 16 ways a set's recency order is one long (15 and 16 fill it, 5 leaves unused fields); 17 to 128 take the packed
+     * 16 ways a set's recency order is one long (16 fills it, 5 and 15 leave unused fields); 17 to 128 take the packed
      * minimum, 129 and 200 the plain scan.
      */
     @ParameterizedTest
