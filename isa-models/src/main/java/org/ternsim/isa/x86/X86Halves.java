@@ -2,10 +2,8 @@
 package org.ternsim.isa.x86;
 
 import static jdk.incubator.vector.VectorOperators.AND;
-import static jdk.incubator.vector.VectorOperators.FMA;
 import static jdk.incubator.vector.VectorOperators.IS_NAN;
 import static jdk.incubator.vector.VectorOperators.NE;
-import static jdk.incubator.vector.VectorOperators.OR;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
@@ -36,7 +34,6 @@ final class X86Halves {
 
     private static final int HALF = 32;
     private static final VectorSpecies<Byte> HALF_BYTES = ByteVector.SPECIES_256;
-    private static final VectorSpecies<Float> HALF_FLOATS = FloatVector.SPECIES_256;
 
     private X86Halves() {
     }
@@ -52,23 +49,14 @@ final class X86Halves {
      * form's contract asks.
      */
     static boolean fmaWithoutNaN(byte[] x, byte[] y, byte[] r) {
-        FloatVector low = floats(x, 0).lanewise(FMA, floats(y, 0), floats(r, 0));
-        FloatVector high = floats(x, HALF).lanewise(FMA, floats(y, HALF), floats(r, HALF));
+        FloatVector low = X86Lanes256.fmaSum(x, y, r, 0);
+        FloatVector high = X86Lanes256.fmaSum(x, y, r, HALF);
         if (low.test(IS_NAN).anyTrue() || high.test(IS_NAN).anyTrue()) {
             return false;
         }
-        store(low, r, 0);
-        store(high, r, HALF);
+        X86Lanes256.store(low, r, 0);
+        X86Lanes256.store(high, r, HALF);
         return true;
-    }
-
-    private static FloatVector floats(byte[] x, int o) {
-        return (FloatVector) ByteVector.fromArray(HALF_BYTES, x, o).reinterpretShape(HALF_FLOATS, 0);
-    }
-
-    /** As {@link X86Lanes256}'s stores: the reinterpreted vector gets its class back through an OR with zero. */
-    private static void store(FloatVector v, byte[] r, int o) {
-        ((ByteVector) v.reinterpretShape(HALF_BYTES, 0)).lanewise(OR, ByteVector.zero(HALF_BYTES)).intoArray(r, o);
     }
 
     /**

@@ -505,12 +505,17 @@ final class X86Lanes512 {
      * untouched: x86 picks which NaN to propagate by operand order, which {@link X86FloatVector#fmaLane} decides.
      */
     static boolean fmaWithoutNaN(byte[] x, byte[] y, byte[] r) {
-        FloatVector sum = floats(x).lanewise(FMA, floats(y), floats(r));
+        FloatVector sum = fmaSum(x, y, r, 0);
         if (sum.test(IS_NAN).anyTrue()) {
             return false;
         }
-        store((IntVector) sum.reinterpretShape(INTS, 0), r);
+        store(sum, r, 0);
         return true;
+    }
+
+    /** x * y + r per float lane of the 64 bytes from byte o, not stored (a 64-byte FMA tests both halves first). */
+    static FloatVector fmaSum(byte[] x, byte[] y, byte[] r, int o) {
+        return floats(x, o).lanewise(FMA, floats(y, o), floats(r, o));
     }
 
     // ---- loads, constants and stores ----
@@ -523,8 +528,8 @@ final class X86Lanes512 {
         return (IntVector) x.reinterpretShape(INTS, 0);
     }
 
-    private static FloatVector floats(byte[] x) {
-        return (FloatVector) bytes(x).reinterpretShape(FLOATS, 0);
+    private static FloatVector floats(byte[] x, int o) {
+        return (FloatVector) bytes(x, o).reinterpretShape(FLOATS, 0);
     }
 
     private static ByteVector bytes(int value) {
@@ -537,10 +542,6 @@ final class X86Lanes512 {
 
     private static IntVector dwords(int value) {
         return IntVector.broadcast(INTS, value);
-    }
-
-    private static void store(IntVector v, byte[] r) {
-        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, 0);
     }
 
     private static ByteVector bytes(byte[] x, int o) {
@@ -568,6 +569,10 @@ final class X86Lanes512 {
     }
 
     private static void store(LongVector v, byte[] r, int o) {
+        exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, o);
+    }
+
+    static void store(FloatVector v, byte[] r, int o) {
         exact((ByteVector) v.reinterpretShape(BYTES, 0)).intoArray(r, o);
     }
 
