@@ -513,7 +513,10 @@ final class X86Lanes128 {
         return true;
     }
 
-    /** x * y + r per float lane of the 16 bytes from byte o, not stored (a 64-byte FMA tests both halves first). */
+    /**
+     * x * y + r per float lane of the 16 bytes from byte o, not stored: a 64-byte FMA on halves tests
+     * both for NaN lanes before it stores either.
+     */
     static FloatVector fmaSum(byte[] x, byte[] y, byte[] r, int o) {
         return floats(x, o).lanewise(FMA, floats(y, o), floats(r, o));
     }
