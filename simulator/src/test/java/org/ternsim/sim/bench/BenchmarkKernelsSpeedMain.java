@@ -6,7 +6,8 @@
 // Each kernel runs `SimulatorSpeedMain 2560x2560 CALLS MODE KERNEL` in a JVM of its own, as the figures in
 // docs/performance.md were taken: in one JVM, the kernels run before would leave the compiled code shaped by their
 // instructions. Prints one row per kernel (median and fastest call, MIPS per CPU second; instructions replayed per
-// call; the HostProbe's DRAM load before and after the timed calls) and how many reach 20 MIPS by the median call.
+// call; the HostProbe's DRAM load before and after the timed calls) and how many reach 20 MIPS by the median call
+// and by the fastest: on a shared host the fastest call is the one least slowed by the neighbours.
 // A row is marked noisy when either probe read more than 10 % above the quietest probe of the run so far. With
 // attempts > 1, such a kernel runs again, up to that many times, and the attempt whose worse probe is the quietest is
 // kept: the probe, not the kernel's speed, decides which run counts.
@@ -22,18 +23,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ternsim.sim.speed.HostProbe;
+import org.ternsim.sim.speed.SpeedTrial;
 
 public final class BenchmarkKernelsSpeedMain {
 
-    /** The benchmark kernels, hw config / kernel / ISA, in the order of the tables in docs/performance.md. */
-    static final List<String> KERNELS = List.of(
-        "zen5-2c/i2_s/avx2", "cobalt-100/i2_s/neon-dotprod", "zen5-2c/tq2_0/avx2", "cobalt-100/q4_0/neon-dotprod",
-        "zen5-2c/tmac-w4/avx2", "cobalt-100/tl1/neon", "zen4-2c/i2_s/avx2", "zen5-2c/tl2/avx2", "zen5-2c/q4_0/avx2",
-        "cobalt-100/tl2/neon", "zen5-2c/tmac/avx2", "zen5-2c/tmac-w4/avx512", "zen5-2c/i2_s-vnni/avx512",
-        "cobalt-100/tmac-w4/neon", "zen5-2c/i2_s-sparse/avx2", "zen5-2c/tl2/avx512", "zen5-2c/f16/avx512");
+    /** The benchmark kernels, in the order of the tables in docs/performance.md. */
+    static final List<String> KERNELS = SpeedTrial.BENCHMARK_KERNELS;
 
     /** The MIPS the criterion asks for. */
-    private static final double TARGET = 20;
+    private static final double TARGET = SpeedTrial.TARGET_MIPS;
 
     /** How far above the quietest DRAM load seen a probe may read for its kernel's run to count as quiet. */
     private static final double QUIET = 1.10;
@@ -61,6 +60,7 @@ public final class BenchmarkKernelsSpeedMain {
             + " | DRAM load before / after, ns | attempts |%n");
         System.out.printf(Locale.ROOT, "|---|---|---|---|---|---|%n");
         int reaching = 0;
+        int reachingFastest = 0;
         int noisy = 0;
         for (String kernel : KERNELS) {
             Run kept = null;
@@ -81,14 +81,15 @@ public final class BenchmarkKernelsSpeedMain {
                 continue;
             }
             reaching += Double.parseDouble(kept.median()) >= TARGET ? 1 : 0;
+            reachingFastest += Double.parseDouble(kept.fastest()) >= TARGET ? 1 : 0;
             boolean loud = kept.worseLoad() > QUIET * quietest;
             noisy += loud ? 1 : 0;
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.1f / %.1f%s | %d |%n", kernel, kept.median(),
                 kept.fastest(), kept.replayed(), kept.loadBefore(), kept.loadAfter(), loud ? " (noisy)" : "", made);
         }
-        System.out.printf(Locale.ROOT, "%d of %d reach %.0f MIPS by the median call (%s mode); %d measured with a probe"
-            + " more than %.0f %% above the quietest before them (quietest of the run %.1f ns)%n", reaching,
-            KERNELS.size(), TARGET, mode, noisy, 100 * (QUIET - 1), quietest);
+        System.out.printf(Locale.ROOT, "%d of %d reach %.0f MIPS by the median call, %d by the fastest call (%s mode);"
+            + " %d measured with a probe more than %.0f %% above the quietest before them (quietest of the run %.1f"
+            + " ns)%n", reaching, KERNELS.size(), TARGET, reachingFastest, mode, noisy, 100 * (QUIET - 1), quietest);
     }
 
     /** Runs one kernel in a JVM of its own; null if it failed. */

@@ -28,21 +28,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.ternsim.isa.Memory;
 import org.ternsim.isa.Program;
-import org.ternsim.isa.Region;
 import org.ternsim.isa.SemanticsTable;
-import org.ternsim.isa.lower.GemvLowering;
-import org.ternsim.isa.lower.GemvOperands;
-import org.ternsim.isa.lower.I2sAvx2Gemv;
-import org.ternsim.isa.lower.I2sAvx2Lowering;
 import org.ternsim.isa.uarch.Microarchitecture;
-import org.ternsim.isa.uarch.UarchLoader;
-import org.ternsim.isa.x86.X86Semantics;
-import org.ternsim.sim.config.HardwareConfig;
-import org.ternsim.sim.config.HardwareConfigLoader;
 import org.ternsim.sim.core.OutOfOrderCore;
 import org.ternsim.sim.mem.MemoryHierarchy;
 import org.ternsim.sim.run.GemvSimulation;
-import org.ternsim.sim.run.MachineBuilder;
+import org.ternsim.sim.speed.SpeedTrial;
 
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,32 +55,13 @@ public class SimulatorSpeedBench {
     /** Instructions the latest detailed call replayed (LoopReplay) instead of timing them one by one. */
     long lastReplayed;
 
-    private Program program;
-    private SemanticsTable semantics;
-    private GemvOperands data;
-    private HardwareConfig hw;
-    private Microarchitecture uarch;
+    private SpeedTrial trial;
 
     @Setup
     public void setup() {
         String[] mk = shape.split("x");
-        int rows = Integer.parseInt(mk[0]);
-        int cols = Integer.parseInt(mk[1]);
-        String[] spec = kernel.split("/");
-        hw = HardwareConfigLoader.load(configPath().resolveSibling(spec[0] + ".yaml"));
-        if (kernel.equals(DEFAULT_KERNEL)) {
-            // as this bench always ran it, so that figures stay comparable with older ones
-            program = I2sAvx2Gemv.lower(rows, cols);
-            data = new I2sAvx2Lowering(I2sAvx2Gemv.SAFE_GROUP_BLOCKS).random(rows, cols, 1);
-            semantics = X86Semantics.table();
-        } else {
-            GemvLowering lowering = GemvSimulation.Request.choose(hw, spec[1], spec.length > 2 ? spec[2] : null);
-            program = lowering.lower(rows, cols);
-            data = lowering.random(rows, cols, 1);
-            semantics = lowering.semantics();
-        }
-        uarch = UarchLoader.load(hw.core().uarch());
-        System.out.println("\n[SimulatorSpeedBench] " + kernel + " " + shape + ": " + functional()
+        trial = SpeedTrial.of(configPath().getParent(), kernel, Integer.parseInt(mk[0]), Integer.parseInt(mk[1]));
+        System.out.println("\n[SimulatorSpeedBench] " + kernel + " " + shape + ": " + trial.instructions()
             + " instructions per op");
     }
 
@@ -111,27 +83,25 @@ public class SimulatorSpeedBench {
 
     /** The program each call runs (after {@link #setup}). */
     public Program program() {
-        return program;
+        return trial.program();
     }
 
     public SemanticsTable semantics() {
-        return semantics;
+        return trial.semantics();
     }
 
     public Microarchitecture uarch() {
-        return uarch;
+        return trial.uarch();
     }
 
     /** A call's first setup step: a fresh, cold cache hierarchy of the config. */
     MemoryHierarchy coldHierarchy() {
-        return MachineBuilder.memory(hw);
+        return trial.coldHierarchy();
     }
 
     /** A call's second setup step: every region of the program warmed into {@code hierarchy}. */
     void warm(MemoryHierarchy hierarchy) {
-        for (Region r : program.regions()) {
-            hierarchy.warm(r.base(), r.bytes());
-        }
+        trial.warm(hierarchy);
     }
 
     static Path configPath() {
@@ -141,15 +111,13 @@ public class SimulatorSpeedBench {
 
     /** A call's third setup step: the program's memory with the operands bound. */
     Memory boundMemory() {
-        Memory memory = new Memory(program.regions());
-        data.bind(memory);
-        return memory;
+        return trial.boundMemory();
     }
 
     /** Interpreter only: the functional half of a detailed run. */
     @Benchmark
     public long functional() {
-        return GemvSimulation.execute(program, semantics, boundMemory(), (pc, a, b, s) -> { });
+        return trial.functional();
     }
 
     /** Interpreter + out-of-order core + caches + DRAM, warm caches, as `ternsim simulate` runs it. */
@@ -193,10 +161,9 @@ public class SimulatorSpeedBench {
         }
 
         long run(SimulatorSpeedBench bench) {
-            OutOfOrderCore core = new OutOfOrderCore(bench.program, bench.uarch, hierarchy);
-            GemvSimulation.execute(bench.program, bench.semantics, memory, core);
-            bench.lastReplayed = core.replayedInstructions();
-            return core.stats().cycles();
+            long cycles = bench.trial.detailed(hierarchy, memory);
+            bench.lastReplayed = bench.trial.lastReplayed();
+            return cycles;
         }
 
         /**
@@ -204,9 +171,9 @@ public class SimulatorSpeedBench {
          * {@code every} instructions (a replay is counted when its period ends, so a mark lags by up to a period).
          */
         long run(SimulatorSpeedBench bench, int every, java.util.function.LongConsumer replayedSoFar) {
-            OutOfOrderCore core = new OutOfOrderCore(bench.program, bench.uarch, hierarchy);
+            OutOfOrderCore core = new OutOfOrderCore(bench.program(), bench.uarch(), hierarchy);
             long[] seen = {0};
-            GemvSimulation.execute(bench.program, bench.semantics, memory, (pc, address, bytes, store) -> {
+            GemvSimulation.execute(bench.program(), bench.semantics(), memory, (pc, address, bytes, store) -> {
                 core.retired(pc, address, bytes, store);
                 if (++seen[0] % every == 0) {
                     replayedSoFar.accept(core.replayedInstructions());

@@ -20,6 +20,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.ternsim.isa.Memory;
 import org.ternsim.sim.run.GemvSimulation;
+import org.ternsim.sim.speed.HostProbe;
 
 public final class SimulatorSpeedMain {
 

@@ -1,5 +1,5 @@
 // The host probe's line, as a speed main prints it, reads back as the same readings (the speed table parses it).
-package org.ternsim.sim.bench;
+package org.ternsim.sim.speed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,5 @@
-// How busy the host is right now: a load chase to DRAM and a dependent multiply chain, timed, for the speed tables.
-package org.ternsim.sim.bench;
+// How busy the host is right now: a load chase to DRAM and a dependent multiply chain, timed, beside speed readings.
+package org.ternsim.sim.speed;
 
 import java.util.Locale;
 import java.util.Optional;

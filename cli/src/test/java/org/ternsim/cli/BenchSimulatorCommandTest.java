@@ -1,0 +1,66 @@
+// `bench simulator` as a user meets it: one-line errors before any run, and a row per kernel in this JVM or its own.
+package org.ternsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ternsim.sim.speed.SpeedTrial;
+
+class BenchSimulatorCommandTest {
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("ternsim.home", "..");
+    }
+
+    private static void oneLineUsage(TernSimCliTest.Outcome o, String mention) {
+        UserErrors.line(o, mention);
+        assertEquals("", o.out(), "nothing runs before the arguments are checked");
+    }
+
+    @Test
+    void wrongArgumentsAreOneLineErrorsBeforeAnyRun() {
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--calls", "0"), "--calls 0");
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--warmup", "-1"), "--warmup -1");
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--mode", "fast"), "--mode fast");
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--kernel", "i2_s"), "--kernel i2_s");
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--kernel", "nosuchcpu/i2_s"), "no hardware config");
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--kernel", "zen5-2c/i2_s/avx2,zen5-2c/nope"),
+            "unknown kernel 'nope'");
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--kernel", "zen5-2c/i2_s/neon"), "does not list");
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--kernel", "zen5-2c/i2_s/avx2", "--shape", "3x5"),
+            "--kernel zen5-2c/i2_s/avx2 at 3x5");
+    }
+
+    @Test
+    void aKernelInThisJvmGetsItsRowAndTheCount() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("bench", "simulator", "--kernel", "zen5-2c/i2_s/avx2",
+            "--shape", "64x256", "--calls", "2", "--warmup", "0", "--same-jvm");
+        assertEquals(TernSim.OK, o.code(), o.err() + o.out());
+        long instructions = SpeedTrial.of(Path.of("../configs/hw"), "zen5-2c/i2_s/avx2", 64, 256).instructions();
+        String row = row(o.out(), "| zen5-2c/i2_s/avx2 | ");
+        assertTrue(row.startsWith(String.format(java.util.Locale.ROOT, "| zen5-2c/i2_s/avx2 | %,d | ", instructions)),
+            row);
+        assertTrue(o.out().contains(" of 1 kernels at 20 MIPS or more by the median call"), o.out());
+    }
+
+    @Test
+    void aKernelInItsOwnJvmReportsBackThroughItsOutput() {
+        TernSimCliTest.Outcome o = TernSimCliTest.run("bench", "simulator", "--kernel", "cobalt-100/tl1",
+            "--shape", "64x256", "--calls", "2", "--warmup", "0", "--mode", "functional");
+        assertEquals(TernSim.OK, o.code(), o.err() + o.out());
+        long instructions = SpeedTrial.of(Path.of("../configs/hw"), "cobalt-100/tl1", 64, 256).instructions();
+        List<String> cells = List.of(row(o.out(), "| cobalt-100/tl1 | ").split(" \\| "));
+        assertEquals(String.format(java.util.Locale.ROOT, "%,d", instructions), cells.get(1), o.out());
+        assertEquals("0", cells.get(2), "a functional call replays nothing");
+        assertTrue(Double.parseDouble(cells.get(4)) >= Double.parseDouble(cells.get(3)), o.out());
+    }
+
+    private static String row(String out, String start) {
+        return out.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(out));
+    }
+}
