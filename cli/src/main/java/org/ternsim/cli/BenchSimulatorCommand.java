@@ -20,19 +20,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "simulator", mixinStandardHelpOptions = true,
-    description = {"Time the simulator itself: each kernel's GEMV simulated call after call as `simulate` runs it",
-        "(detailed: a fresh warm cache hierarchy, the interpreter driving the out-of-order core), one JVM per kernel,",
-        "after a warm-up for the JIT. Prints simulated million instructions per CPU second of the simulating thread,",
-        "by the median and the fastest call, how many instructions replayed an earlier identical period, and a probe",
-        "of how busy the host was (ns per load of a pointer chase through 64 MiB) before and after."})
+    description = "Time the simulator itself: each kernel's GEMV simulated call after call as `simulate` runs it "
+        + "(detailed: a fresh warm cache hierarchy, the interpreter driving the out-of-order core), one JVM per "
+        + "kernel, after a warm-up for the JIT. Prints simulated million instructions per CPU second of the simulating "
+        + "thread, by the median and the fastest call, how many instructions replayed an earlier identical period, "
+        + "and a probe of how busy the host was (ns per load of a pointer chase through 64 MiB) before and after.")
 final class BenchSimulatorCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--kernel", split = ",", paramLabel = "<hw/kernel[/isa]>",
-        description = {"Kernels, as a config under configs/hw, a kernel and optionally an ISA (default: the 17",
-            "benchmark kernels of the speed criterion, zen5-2c/i2_s/avx2 ... zen5-2c/f16/avx512)."})
+        description = "Kernels, as a config under configs/hw, a kernel and optionally an ISA (default: the 17 "
+            + "benchmark kernels of the speed criterion, zen5-2c/i2_s/avx2 ... zen5-2c/f16/avx512).")
     List<String> kernels;
 
     @Option(names = "--shape", converter = SimulateCommand.ShapeConverter.class, defaultValue = "2560x2560",
@@ -51,8 +51,8 @@ final class BenchSimulatorCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--same-jvm", description = {"Run every kernel in this JVM (quicker to start; the kernels run",
-        "before shape the JIT's code for the ones after)."})
+    @Option(names = "--same-jvm", description = "Run every kernel in this JVM (quicker to start; the kernels run "
+        + "before shape the JIT's code for the ones after).")
     boolean sameJvm;
 
     @Override
