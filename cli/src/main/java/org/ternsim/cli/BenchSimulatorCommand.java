@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,25 +123,29 @@ final class BenchSimulatorCommand implements Callable<Integer> {
     }
 
     private Trial inItsOwnJvm(Path configs, String kernel) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "--add-modules", "jdk.incubator.vector", "-Dternsim.home=" + Home.dir(), "-cp",
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--add-modules", "jdk.incubator.vector", "-Dternsim.home=" + Home.dir(), "-cp",
             System.getProperty("java.class.path"), SpeedTrialMain.class.getName(), configs.toString(), kernel,
-            shape.toString(), Integer.toString(calls), Double.toString(warmup), mode));
+            shape.toString(), Integer.toString(calls), Double.toString(warmup), mode);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         Optional<SpeedTrial.Reading> reading = Optional.empty();
         HostProbe.Reading[] probe = null;
-        String last = "no output";
+        String unexpected = null; // the first line that is neither a reading nor the JVM's incubator warning
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                reading = reading.isPresent() ? reading : SpeedTrialMain.parse(line);
-                probe = HostProbe.parse(line).orElse(probe);
-                last = line.isBlank() || line.startsWith("WARNING: Using incubator") ? last : line;
+                Optional<SpeedTrial.Reading> r = SpeedTrialMain.parse(line);
+                Optional<HostProbe.Reading[]> around = HostProbe.parse(line);
+                reading = reading.or(() -> r);
+                probe = around.orElse(probe);
+                boolean expected = r.isPresent() || around.isPresent() || line.isBlank()
+                    || line.startsWith("WARNING: Using incubator");
+                unexpected = unexpected != null || expected ? unexpected : line;
             }
         }
         int code = p.waitFor();
         if (code != 0 || reading.isEmpty() || probe == null) {
-            return new Trial(null, null, null, "exit code " + code + ", " + last);
+            return new Trial(null, null, null, "exit code " + code + (unexpected == null ? "" : ", " + unexpected));
         }
         return new Trial(reading.get(), probe[0], probe[1], null);
     }
