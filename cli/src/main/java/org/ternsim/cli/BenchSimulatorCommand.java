@@ -1,14 +1,19 @@
 // `ternsim bench simulator`: the simulator's own speed on this host, in simulated instructions per CPU second.
 package org.ternsim.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ternsim.sim.speed.HostProbe;
@@ -50,6 +55,10 @@ final class BenchSimulatorCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--json", description = "Print one JSON document at the end instead of the table (each kernel's "
+        + "call times, MIPS, replayed instructions and host probe readings).")
+    boolean json;
+
     @Option(names = "--same-jvm", description = "Run every kernel in this JVM (quicker to start; the kernels run "
         + "before shape the JIT's code for the ones after).")
     boolean sameJvm;
@@ -77,35 +86,57 @@ final class BenchSimulatorCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "bench simulator: %s mode, %s, %d timed calls per kernel after %s s of warm-up, %s%n",
-            mode, shape, calls, warmup, sameJvm ? "all in this JVM" : "one JVM per kernel");
-        out.println("| kernel | instructions per call | replayed per call | median MIPS | fastest MIPS"
-            + " | host probe before / after, ns per DRAM load |");
-        out.println("|---|---|---|---|---|---|");
-        out.flush();
+        if (!json) {
+            out.printf(Locale.ROOT, "bench simulator: %s mode, %s, %d timed calls per kernel after %s s of warm-up,"
+                + " %s%n", mode, shape, calls, warmup, sameJvm ? "all in this JVM" : "one JVM per kernel");
+            out.println("| kernel | instructions per call | replayed per call | median MIPS | fastest MIPS"
+                + " | host probe before / after, ns per DRAM load |");
+            out.println("|---|---|---|---|---|---|");
+            out.flush();
+        }
         HostProbe probe = sameJvm ? new HostProbe() : null;
+        List<Map<String, Object>> rows = new ArrayList<>();
         int byMedian = 0;
         int byFastest = 0;
         int failed = 0;
         for (String k : specs) {
             Trial t = sameJvm ? inThisJvm(configs, k, callMode, probe) : inItsOwnJvm(configs, k);
+            rows.add(t.json(k));
             if (t.reading == null) {
                 failed++;
-                out.printf(Locale.ROOT, "| %s | failed: %s | | | | |%n", k, t.failure);
-                out.flush();
+                if (!json) {
+                    out.printf(Locale.ROOT, "| %s | failed: %s | | | | |%n", k, t.failure);
+                    out.flush();
+                }
                 continue;
             }
             SpeedTrial.Reading r = t.reading;
             byMedian += r.medianMips() >= SpeedTrial.TARGET_MIPS ? 1 : 0;
             byFastest += r.fastestMips() >= SpeedTrial.TARGET_MIPS ? 1 : 0;
-            out.printf(Locale.ROOT, "| %s | %,d | %,d | %.2f | %.2f | %.1f / %.1f |%n", k, r.instructions(),
-                r.replayedPerCall(), r.medianMips(), r.fastestMips(), t.before.loadNanos(), t.after.loadNanos());
-            out.flush();
+            if (!json) {
+                out.printf(Locale.ROOT, "| %s | %,d | %,d | %.2f | %.2f | %.1f / %.1f |%n", k, r.instructions(),
+                    r.replayedPerCall(), r.medianMips(), r.fastestMips(), t.before.loadNanos(), t.after.loadNanos());
+                out.flush();
+            }
         }
-        out.printf(Locale.ROOT, "%d of %d kernels at %.0f MIPS or more by the median call, %d by the fastest"
-            + " (%s mode)%n", byMedian, specs.size(), SpeedTrial.TARGET_MIPS, byFastest, mode);
-        out.println("MIPS: simulated instructions per CPU second of the simulating thread. A busy host (other tenants,"
-            + " a sibling hyperthread) slows it; the probe then reads a slower chase.");
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("mode", mode);
+            doc.put("shape", shape.toString());
+            doc.put("calls", calls);
+            doc.put("warmupSeconds", warmup);
+            doc.put("jvmPerKernel", !sameJvm);
+            doc.put("targetMips", SpeedTrial.TARGET_MIPS);
+            doc.put("atTargetByMedianCall", byMedian);
+            doc.put("atTargetByFastestCall", byFastest);
+            doc.put("kernels", rows);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            out.printf(Locale.ROOT, "%d of %d kernels at %.0f MIPS or more by the median call, %d by the fastest"
+                + " (%s mode)%n", byMedian, specs.size(), SpeedTrial.TARGET_MIPS, byFastest, mode);
+            out.println("MIPS: simulated instructions per CPU second of the simulating thread. A busy host (other"
+                + " tenants, a sibling hyperthread) slows it; the probe then reads a slower chase.");
+        }
         out.flush();
         return failed == 0 ? TernSim.OK : TernSim.FAILURE;
     }
@@ -113,6 +144,23 @@ final class BenchSimulatorCommand implements Callable<Integer> {
     /** One kernel's reading and the host probe around it, or why it has none. */
     private record Trial(SpeedTrial.Reading reading, HostProbe.Reading before, HostProbe.Reading after,
                          String failure) {
+        /** The kernel's entry of the JSON document. */
+        Map<String, Object> json(String kernel) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kernel", kernel);
+            if (reading == null) {
+                m.put("failure", failure);
+                return m;
+            }
+            m.put("instructionsPerCall", reading.instructions());
+            m.put("replayedPerCall", reading.replayedPerCall());
+            m.put("medianMips", reading.medianMips());
+            m.put("fastestMips", reading.fastestMips());
+            m.put("callCpuNanos", reading.callNanos());
+            m.put("hostProbeBefore", before);
+            m.put("hostProbeAfter", after);
+            return m;
+        }
     }
 
     private Trial inThisJvm(Path configs, String kernel, SpeedTrial.Mode callMode, HostProbe probe) {

@@ -4,8 +4,9 @@ package org.ternsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ternsim.sim.speed.SpeedTrial;
@@ -49,15 +50,20 @@ class BenchSimulatorCommandTest {
     }
 
     @Test
-    void aKernelInItsOwnJvmReportsBackThroughItsOutput() {
+    void aKernelInItsOwnJvmReportsBackThroughItsOutput() throws Exception {
         TernSimCliTest.Outcome o = TernSimCliTest.run("bench", "simulator", "--kernel", "cobalt-100/tl1",
-            "--shape", "64x256", "--calls", "2", "--warmup", "0", "--mode", "functional");
+            "--shape", "64x256", "--calls", "3", "--warmup", "0", "--mode", "functional", "--json");
         assertEquals(TernSim.OK, o.code(), o.err() + o.out());
         long instructions = SpeedTrial.of(Path.of("../configs/hw"), "cobalt-100/tl1", 64, 256).instructions();
-        List<String> cells = List.of(row(o.out(), "| cobalt-100/tl1 | ").split(" \\| "));
-        assertEquals(String.format(java.util.Locale.ROOT, "%,d", instructions), cells.get(1), o.out());
-        assertEquals("0", cells.get(2), "a functional call replays nothing");
-        assertTrue(Double.parseDouble(cells.get(4)) >= Double.parseDouble(cells.get(3)), o.out());
+        JsonNode doc = new ObjectMapper().readTree(o.out());
+        assertTrue(doc.get("jvmPerKernel").asBoolean(), o.out());
+        JsonNode kernel = doc.get("kernels").get(0);
+        assertEquals("cobalt-100/tl1", kernel.get("kernel").asText());
+        assertEquals(instructions, kernel.get("instructionsPerCall").asLong(), o.out());
+        assertEquals(0, kernel.get("replayedPerCall").asLong(), "a functional call replays nothing");
+        assertEquals(3, kernel.get("callCpuNanos").size(), o.out());
+        assertTrue(kernel.get("fastestMips").asDouble() >= kernel.get("medianMips").asDouble(), o.out());
+        assertTrue(kernel.get("hostProbeBefore").get("loadNanos").asDouble() > 0, o.out());
     }
 
     private static String row(String out, String start) {
