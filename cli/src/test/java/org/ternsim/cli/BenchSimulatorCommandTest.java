@@ -2,6 +2,7 @@
 package org.ternsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.ternsim.sim.speed.HostProbe;
 import org.ternsim.sim.speed.SpeedTrial;
 
 class BenchSimulatorCommandTest {
@@ -27,6 +29,7 @@ class BenchSimulatorCommandTest {
     void wrongArgumentsAreOneLineErrorsBeforeAnyRun() {
         oneLineUsage(TernSimCliTest.run("bench", "simulator", "--calls", "0"), "--calls 0");
         oneLineUsage(TernSimCliTest.run("bench", "simulator", "--warmup", "-1"), "--warmup -1");
+        oneLineUsage(TernSimCliTest.run("bench", "simulator", "--attempts", "0"), "--attempts 0");
         oneLineUsage(TernSimCliTest.run("bench", "simulator", "--mode", "fast"), "--mode fast");
         oneLineUsage(TernSimCliTest.run("bench", "simulator", "--kernel", "i2_s"), "--kernel i2_s");
         oneLineUsage(TernSimCliTest.run("bench", "simulator", "--kernel", "nosuchcpu/i2_s"), "no hardware config");
@@ -64,6 +67,17 @@ class BenchSimulatorCommandTest {
         assertEquals(3, kernel.get("callCpuNanos").size(), o.out());
         assertTrue(kernel.get("fastestMips").asDouble() >= kernel.get("medianMips").asDouble(), o.out());
         assertTrue(kernel.get("hostProbeBefore").get("loadNanos").asDouble() > 0, o.out());
+        assertEquals(1, kernel.get("attempts").asInt(), o.out());
+    }
+
+    @Test
+    void aKernelCountsAsQuietWhileItsWorseProbeIsWithinTenPerCentOfTheQuietest() {
+        BenchSimulatorCommand.Trial t = new BenchSimulatorCommand.Trial(new SpeedTrial.Reading(1, 0, new long[] {1}),
+            new HostProbe.Reading(100, 1), new HostProbe.Reading(115, 1), null);
+        assertEquals(115, t.worseLoad());
+        assertEquals(100, t.quietestLoad());
+        assertFalse(t.quiet(100), "115 ns is more than 10 % above 100");
+        assertTrue(t.quiet(105), "115 ns is within 10 % of 105");
     }
 
     private static String row(String out, String start) {
